@@ -1,0 +1,6 @@
+package org.opregister.incident;
+
+/** Cause categories of the operational-risk definition: people, processes, systems, external events. */
+public enum Cause {
+    PEOPLE, PROCESS, SYSTEMS, EXTERNAL
+}

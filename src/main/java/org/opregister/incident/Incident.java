@@ -1,0 +1,166 @@
+package org.opregister.incident;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import io.quarkus.panache.common.Page;
+import jakarta.persistence.TypedQuery;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import org.opregister.core.TrackedEntity;
+import org.opregister.web.PageRequest;
+import org.opregister.web.PageResult;
+
+/**
+ * An operational-risk event in the register. Loss totals are kept on the incident, in the reporting
+ * currency, and recomputed whenever a loss line changes, so the register can sort and sum without joins.
+ */
+@Entity
+@Table(name = "incident")
+public class Incident extends TrackedEntity {
+
+    public static final int TITLE_MAX = 200;
+    public static final int DESCRIPTION_MAX = 10000;
+    public static final int TEXT_MAX = 4000;
+    public static final int NAME_MAX = 120;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "incident_seq")
+    @SequenceGenerator(name = "incident_seq", sequenceName = "incident_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(nullable = false, unique = true, updatable = false, length = 40)
+    public String reference;
+
+    @Column(nullable = false, length = TITLE_MAX)
+    public String title;
+
+    @Column(length = DESCRIPTION_MAX)
+    public String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public IncidentStatus status = IncidentStatus.DRAFT;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public Severity severity;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "event_category", nullable = false, length = 40)
+    public EventCategory eventCategory;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "event_type", nullable = false, length = 60)
+    public EventType eventType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "business_line", nullable = false, length = 40)
+    public BusinessLine businessLine;
+
+    @Column(name = "org_unit", nullable = false, length = NAME_MAX)
+    public String orgUnit;
+
+    @Column(nullable = false, length = NAME_MAX)
+    public String owner;
+
+    @Column(name = "occurrence_date", nullable = false)
+    public LocalDate occurrenceDate;
+
+    @Column(name = "discovery_date", nullable = false)
+    public LocalDate discoveryDate;
+
+    @Column(name = "reporting_date", nullable = false)
+    public LocalDate reportingDate;
+
+    @Column(name = "closure_date")
+    public LocalDate closureDate;
+
+    @Convert(converter = CauseSetConverter.class)
+    @Column(length = 100)
+    public Set<Cause> causes = EnumSet.noneOf(Cause.class);
+
+    @Column(name = "root_cause", length = TEXT_MAX)
+    public String rootCause;
+
+    @Column(name = "third_party", length = TITLE_MAX)
+    public String thirdParty;
+
+    @Column(name = "near_miss", nullable = false)
+    public boolean nearMiss;
+
+    @Column(name = "gross_loss", nullable = false, precision = 19, scale = 2)
+    public BigDecimal grossLoss = BigDecimal.ZERO;
+
+    @Column(nullable = false, precision = 19, scale = 2)
+    public BigDecimal recoveries = BigDecimal.ZERO;
+
+    @Column(nullable = false, precision = 19, scale = 2)
+    public BigDecimal provisions = BigDecimal.ZERO;
+
+    @Column(name = "net_loss", nullable = false, precision = 19, scale = 2)
+    public BigDecimal netLoss = BigDecimal.ZERO;
+
+    /** Who asked for the review now pending; they cannot also close the incident. */
+    @Column(name = "submitted_by", length = 64)
+    public String submittedBy;
+
+    public List<Transition> transitions() {
+        return Arrays.stream(Transition.values()).filter(t -> t.from == status).toList();
+    }
+
+    public boolean editable() {
+        return status.editable();
+    }
+
+    /** The most recently recorded incidents. */
+    public static List<Incident> recent(int howMany) {
+        return find("order by createdAt desc, id desc").page(Page.ofSize(howMany)).list();
+    }
+
+    public static Incident findByReference(String reference) {
+        return find("reference", reference).firstResult();
+    }
+
+    /** One page of the incidents the filter matches; the total comes from {@link #totals}. */
+    public static PageResult<Incident> search(IncidentFilter filter, IncidentSort sort, PageRequest page, long total) {
+        IncidentQuery query = IncidentQuery.of(filter);
+        List<Incident> items = find(query.hql(sort), query.parameters())
+                .page(Page.of(page.page() - 1, page.size()))
+                .list();
+        return new PageResult<>(items, page, total);
+    }
+
+    /** Count and summed net loss of every incident the filter matches, in one query. */
+    public static Totals totals(IncidentFilter filter) {
+        IncidentQuery query = IncidentQuery.of(filter);
+        TypedQuery<Object[]> totals = getEntityManager().createQuery(
+                "select count(i), coalesce(sum(i.netLoss), 0) from Incident i where " + query.where(), Object[].class);
+        query.parameters().forEach(totals::setParameter);
+        Object[] row = totals.getSingleResult();
+        return new Totals(((Number) row[0]).longValue(), (BigDecimal) row[1]);
+    }
+
+    /** Every matching incident, in the given order, read lazily from the database (for exports). */
+    public static Stream<Incident> streamAll(IncidentFilter filter, IncidentSort sort) {
+        IncidentQuery query = IncidentQuery.of(filter);
+        return stream(query.hql(sort), query.parameters());
+    }
+
+    public record Totals(long count, BigDecimal netLoss) {
+    }
+}

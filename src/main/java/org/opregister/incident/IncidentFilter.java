@@ -1,0 +1,74 @@
+package org.opregister.incident;
+
+import java.time.LocalDate;
+
+import org.opregister.web.FieldErrors;
+import org.opregister.web.FormInput;
+
+/**
+ * The register's filters, as the list, the exports and the API take them from the URL.
+ * {@code eventType} takes a Level 1 category or a Level 2 type code.
+ */
+public record IncidentFilter(String q, IncidentStatus status, EventCategory eventCategory, EventType eventType,
+        BusinessLine businessLine, LocalDate from, LocalDate to) {
+
+    public static final IncidentFilter NONE = new IncidentFilter(null, null, null, null, null, null, null);
+
+    /** The raw parameters, kept as typed so a page can show them back. */
+    public record Params(String q, String status, String eventType, String businessLine, String from, String to) {
+
+        public IncidentFilter parse(FieldErrors errors) {
+            FormInput input = new FormInput(errors);
+            String text = input.text("q", q, false, 200);
+            IncidentStatus parsedStatus = input.choice("status", status, IncidentStatus.class, false);
+            EventCategory category = null;
+            EventType type = null;
+            String code = FormInput.trimmed(eventType);
+            if (code != null) {
+                try {
+                    category = EventCategory.valueOf(code);
+                } catch (IllegalArgumentException notACategory) {
+                    type = input.choice("eventType", code, EventType.class, false);
+                }
+            }
+            BusinessLine line = input.choice("businessLine", businessLine, BusinessLine.class, false);
+            LocalDate fromDate = input.date("from", from, false);
+            LocalDate toDate = input.date("to", to, false);
+            if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
+                errors.add("to", "error.toBeforeFrom");
+                toDate = null;
+            }
+            return new IncidentFilter(text, parsedStatus, category, type, line, fromDate, toDate);
+        }
+
+        /** The filter part of a URL query string, for pager and sort links and the export link. */
+        public String queryString() {
+            StringBuilder query = new StringBuilder();
+            append(query, "q", q);
+            append(query, "status", status);
+            append(query, "eventType", eventType);
+            append(query, "businessLine", businessLine);
+            append(query, "from", from);
+            append(query, "to", to);
+            return query.toString();
+        }
+
+        /** The register URL with these filters and a sort order. */
+        public String listUrl(String sortCode) {
+            String query = queryString();
+            return "/incidents?" + query + (query.isEmpty() ? "" : "&") + "sort=" + sortCode;
+        }
+
+        /** What the pager appends page and size to. */
+        public String pagerBase(String sortCode) {
+            return listUrl(sortCode) + "&";
+        }
+
+        private static void append(StringBuilder query, String name, String value) {
+            if (!FormInput.blank(value)) {
+                query.append(query.length() == 0 ? "" : "&").append(name).append('=')
+                        .append(java.net.URLEncoder.encode(value.strip(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package org.opregister.incident;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.opregister.core.AppClock;
+import org.opregister.core.EditConflictException;
+import org.opregister.core.InvalidInputException;
+import org.opregister.core.ReferenceCounter;
+import org.opregister.core.RuleViolationException;
+import org.opregister.incident.IncidentForm.IncidentData;
+import org.opregister.incident.LossForm.LossData;
+import org.opregister.security.CurrentUser;
+import org.opregister.web.FieldErrors;
+import org.opregister.web.FormInput;
+
+/** Every change to incidents and their loss ledgers goes through here, for the HTML pages and the API alike. */
+@ApplicationScoped
+public class IncidentService {
+
+    public static final String REFERENCE_PREFIX = "INC";
+
+    @ConfigProperty(name = "oprisk.reporting-currency")
+    String reportingCurrency;
+
+    @Inject
+    CurrentUser currentUser;
+
+    public String reportingCurrency() {
+        return reportingCurrency;
+    }
+
+    public static Incident get(long id) {
+        Incident incident = Incident.findById(id);
+        if (incident == null) {
+            throw new NotFoundException();
+        }
+        return incident;
+    }
+
+    @Transactional
+    public Incident create(IncidentForm form) {
+        FieldErrors errors = new FieldErrors();
+        IncidentData data = form.parse(errors);
+        LocalDate today = AppClock.today();
+        checkDates(data, today, errors);
+        failIfAny(errors);
+        Incident incident = new Incident();
+        apply(data, incident);
+        incident.reportingDate = today;
+        incident.reference = ReferenceCounter.next(REFERENCE_PREFIX, today.getYear());
+        incident.persist();
+        return incident;
+    }
+
+    @Transactional
+    public Incident update(long id, IncidentForm form) {
+        return guarded(() -> {
+            Incident incident = get(id);
+            FieldErrors errors = new FieldErrors();
+            IncidentData data = form.parse(errors);
+            failIfAny(errors);
+            requireVersion(data.version, incident.version);
+            requireEditable(incident);
+            checkDates(data, AppClock.today(), errors);
+            if (data.occurrenceDate != null) {
+                LocalDate earliest = earliestAccountingDate(incident);
+                if (earliest != null && earliest.isBefore(data.occurrenceDate)) {
+                    errors.add("occurrenceDate", "error.occurrenceAfterAccounting", earliest.toString());
+                }
+            }
+            if (data.nearMiss && incident.grossLoss.signum() != 0) {
+                errors.add("nearMiss", "error.nearMissWithLoss");
+            }
+            failIfAny(errors);
+            apply(data, incident);
+            return incident;
+        });
+    }
+
+    @Transactional
+    public Incident transition(long id, Transition transition, String version, String closureDate) {
+        return guarded(() -> {
+            Incident incident = get(id);
+            FieldErrors errors = new FieldErrors();
+            FormInput input = new FormInput(errors);
+            long expected = input.version("version", version);
+            failIfAny(errors);
+            requireVersion(expected, incident.version);
+            if (transition.from != incident.status) {
+                throw new RuleViolationException("error.transitionNotAllowed");
+            }
+            if (transition.managerOnly && !currentUser.isManager()) {
+                throw new ForbiddenException();
+            }
+            if (transition.requiresSecondPerson() && currentUser.username().equals(incident.submittedBy)) {
+                throw new RuleViolationException("error.fourEyes");
+            }
+            switch (transition) {
+                case SUBMIT_FOR_REVIEW -> incident.submittedBy = currentUser.username();
+                case CLOSE -> incident.closureDate = closureDate(input, closureDate, incident, errors);
+                case REOPEN, RETURN -> {
+                    incident.closureDate = null;
+                    incident.submittedBy = null;
+                }
+                default -> { }
+            }
+            failIfAny(errors);
+            incident.status = transition.to;
+            return incident;
+        });
+    }
+
+    @Transactional
+    public LossEntry addLoss(long incidentId, LossForm form) {
+        return guarded(() -> {
+            Incident incident = lockedForLedger(incidentId);
+            LossEntry entry = new LossEntry();
+            entry.incident = incident;
+            applyLoss(form, incident, entry);
+            entry.persist();
+            recompute(incident);
+            return entry;
+        });
+    }
+
+    @Transactional
+    public LossEntry updateLoss(long incidentId, long lossId, LossForm form) {
+        return guarded(() -> {
+            Incident incident = lockedForLedger(incidentId);
+            LossEntry entry = lossOf(incident, lossId);
+            FieldErrors errors = new FieldErrors();
+            requireVersion(new FormInput(errors).version("version", form.version), entry.version);
+            applyLoss(form, incident, entry);
+            recompute(incident);
+            return entry;
+        });
+    }
+
+    @Transactional
+    public Incident removeLoss(long incidentId, long lossId, String version) {
+        return guarded(() -> {
+            Incident incident = lockedForLedger(incidentId);
+            LossEntry entry = lossOf(incident, lossId);
+            FieldErrors errors = new FieldErrors();
+            requireVersion(new FormInput(errors).version("version", version), entry.version);
+            entry.delete();
+            recompute(incident);
+            return incident;
+        });
+    }
+
+    public static LossEntry lossOf(Incident incident, long lossId) {
+        LossEntry entry = LossEntry.findById(lossId);
+        if (entry == null || !entry.incident.id.equals(incident.id)) {
+            throw new NotFoundException();
+        }
+        return entry;
+    }
+
+    private Incident lockedForLedger(long incidentId) {
+        Incident incident = Incident.findById(incidentId, LockModeType.PESSIMISTIC_WRITE);
+        if (incident == null) {
+            throw new NotFoundException();
+        }
+        requireEditable(incident);
+        return incident;
+    }
+
+    private void applyLoss(LossForm form, Incident incident, LossEntry entry) {
+        FieldErrors errors = new FieldErrors();
+        LossData data = form.parse(errors, reportingCurrency);
+        if (data.type == LossType.GROSS_LOSS && incident.nearMiss) {
+            errors.add("type", "error.grossLossOnNearMiss");
+        }
+        if (data.accountingDate != null && data.accountingDate.isBefore(incident.occurrenceDate)) {
+            errors.add("accountingDate", "error.accountingBeforeOccurrence", incident.occurrenceDate.toString());
+        }
+        failIfAny(errors);
+        entry.type = data.type;
+        entry.amount = data.amount;
+        entry.currency = data.currency;
+        entry.fxRate = data.fxRate;
+        entry.accountingDate = data.accountingDate;
+        entry.description = data.description;
+        entry.convertTo(reportingCurrency);
+    }
+
+    /** Re-sums the ledger into the incident's totals (reporting currency). */
+    public void recompute(Incident incident) {
+        LossEntry.flush();
+        BigDecimal gross = sum(incident, LossType.GROSS_LOSS, LossType.GROSS_LOSS);
+        BigDecimal recoveries = sum(incident, LossType.INSURANCE_RECOVERY, LossType.OTHER_RECOVERY);
+        BigDecimal provisions = sum(incident, LossType.PROVISION, LossType.PROVISION);
+        incident.grossLoss = gross;
+        incident.recoveries = recoveries;
+        incident.provisions = provisions;
+        incident.netLoss = gross.subtract(recoveries);
+    }
+
+    private static BigDecimal sum(Incident incident, LossType first, LossType second) {
+        BigDecimal total = LossEntry.getEntityManager()
+                .createQuery("select coalesce(sum(l.reportingAmount), 0) from LossEntry l"
+                        + " where l.incident = :incident and l.type in (:first, :second)", BigDecimal.class)
+                .setParameter("incident", incident)
+                .setParameter("first", first)
+                .setParameter("second", second)
+                .getSingleResult();
+        return total.setScale(2);
+    }
+
+    private static LocalDate earliestAccountingDate(Incident incident) {
+        return LossEntry.getEntityManager()
+                .createQuery("select min(l.accountingDate) from LossEntry l where l.incident = :incident", LocalDate.class)
+                .setParameter("incident", incident)
+                .getSingleResult();
+    }
+
+    private static LocalDate closureDate(FormInput input, String text, Incident incident, FieldErrors errors) {
+        LocalDate today = AppClock.today();
+        LocalDate date = FormInput.blank(text) ? today : input.date("closureDate", text, true);
+        if (date == null) {
+            return null;
+        }
+        if (date.isBefore(incident.discoveryDate)) {
+            errors.add("closureDate", "error.closureBeforeDiscovery", incident.discoveryDate.toString());
+        } else if (date.isAfter(today)) {
+            errors.add("closureDate", "error.futureDate");
+        }
+        return date;
+    }
+
+    private static void checkDates(IncidentData data, LocalDate today, FieldErrors errors) {
+        if (data.occurrenceDate != null && data.occurrenceDate.isAfter(today)) {
+            errors.add("occurrenceDate", "error.futureDate");
+        }
+        if (data.discoveryDate != null && data.discoveryDate.isAfter(today)) {
+            errors.add("discoveryDate", "error.futureDate");
+        }
+        if (data.occurrenceDate != null && data.discoveryDate != null && data.discoveryDate.isBefore(data.occurrenceDate)) {
+            errors.add("discoveryDate", "error.discoveryBeforeOccurrence");
+        }
+    }
+
+    private static void apply(IncidentData data, Incident incident) {
+        incident.title = data.title;
+        incident.description = data.description;
+        incident.severity = data.severity;
+        incident.eventCategory = data.eventCategory;
+        incident.eventType = data.eventType;
+        incident.businessLine = data.businessLine;
+        incident.orgUnit = data.orgUnit;
+        incident.owner = data.owner;
+        incident.occurrenceDate = data.occurrenceDate;
+        incident.discoveryDate = data.discoveryDate;
+        incident.causes = data.causes;
+        incident.rootCause = data.rootCause;
+        incident.thirdParty = data.thirdParty;
+        incident.nearMiss = data.nearMiss;
+    }
+
+    private static void requireEditable(Incident incident) {
+        if (!incident.editable()) {
+            throw new RuleViolationException("error.incidentClosed");
+        }
+    }
+
+    private static void requireVersion(Long given, long current) {
+        if (given == null || given < 0 || given != current) {
+            throw new EditConflictException();
+        }
+    }
+
+    private static void failIfAny(FieldErrors errors) {
+        if (errors.any()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    /** Flushes inside the transaction so that a concurrent change surfaces here as an edit conflict. */
+    private static <T> T guarded(Supplier<T> work) {
+        try {
+            T result = work.get();
+            Incident.flush();
+            return result;
+        } catch (OptimisticLockException e) {
+            throw new EditConflictException();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.opregister.incident;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import org.opregister.core.Money;
+import org.opregister.core.TrackedEntity;
+
+/**
+ * One line of an incident's loss ledger (BIS OPE25): a gross loss, a recovery or a provision, in its own
+ * currency, with the FX rate to the reporting currency at its accounting date.
+ */
+@Entity
+@Table(name = "loss_entry")
+public class LossEntry extends TrackedEntity {
+
+    public static final int DESCRIPTION_MAX = 1000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "loss_entry_seq")
+    @SequenceGenerator(name = "loss_entry_seq", sequenceName = "loss_entry_seq", allocationSize = 50)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "incident_id", nullable = false, updatable = false)
+    public Incident incident;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "entry_type", nullable = false, length = 30)
+    public LossType type;
+
+    @Column(nullable = false, precision = 19, scale = 2)
+    public BigDecimal amount;
+
+    @Column(nullable = false, length = 3)
+    public String currency;
+
+    /** Units of reporting currency per unit of {@link #currency}. */
+    @Column(name = "fx_rate", nullable = false, precision = 19, scale = 8)
+    public BigDecimal fxRate;
+
+    @Column(name = "reporting_amount", nullable = false, precision = 19, scale = 2)
+    public BigDecimal reportingAmount;
+
+    @Column(name = "reporting_currency", nullable = false, length = 3)
+    public String reportingCurrency;
+
+    @Column(name = "accounting_date", nullable = false)
+    public LocalDate accountingDate;
+
+    @Column(nullable = false, length = DESCRIPTION_MAX)
+    public String description;
+
+    public Money money() {
+        return new Money(amount, currency);
+    }
+
+    public Money reportingMoney() {
+        return new Money(reportingAmount, reportingCurrency);
+    }
+
+    public void convertTo(String reportingCurrency) {
+        this.reportingCurrency = reportingCurrency;
+        this.reportingAmount = amount.multiply(fxRate).setScale(2, RoundingMode.HALF_EVEN);
+    }
+
+    public static List<LossEntry> forIncident(Incident incident) {
+        return list("incident = ?1 order by accountingDate, id", incident);
+    }
+
+    /** Loss lines of every incident the filter matches, with their incident, ordered by incident then date. */
+    public static Stream<LossEntry> streamAll(IncidentFilter filter) {
+        IncidentQuery query = IncidentQuery.of(filter);
+        return stream("select l from LossEntry l join fetch l.incident i where " + query.where()
+                + " order by i.reference, l.accountingDate, l.id", query.parameters());
+    }
+}

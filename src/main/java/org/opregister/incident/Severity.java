@@ -1,0 +1,5 @@
+package org.opregister.incident;
+
+public enum Severity {
+    LOW, MEDIUM, HIGH, CRITICAL
+}

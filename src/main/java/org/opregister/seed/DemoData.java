@@ -1,0 +1,63 @@
+package org.opregister.seed;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.opregister.security.Role;
+import org.opregister.security.User;
+
+/**
+ * On start, with {@code oprisk.demo-data=true}: the demo accounts and the worked example, each applied once.
+ * A seed that has run is recorded in {@link SeedRun}; it never runs again and never touches user data.
+ */
+@ApplicationScoped
+public class DemoData {
+
+    static final String USERS = "demo-users-v1";
+    static final String DEMO_PASSWORD = "demo";
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+
+    @ConfigProperty(name = "oprisk.demo-data")
+    boolean enabled;
+
+    @Inject
+    ExampleCase exampleCase;
+
+    void onStart(@Observes StartupEvent event) {
+        if (!enabled) {
+            return;
+        }
+        seed();
+    }
+
+    @Transactional
+    public void seed() {
+        if (!SeedRun.applied(USERS)) {
+            createUser("officer", "Olivia Officer (demo)", Role.OFFICER);
+            createUser("officer2", "Omar Officer (demo)", Role.OFFICER);
+            createUser("manager", "Martin Manager (demo)", Role.MANAGER);
+            createUser("manager2", "Mia Manager (demo)", Role.MANAGER);
+            createUser("auditor", "Ada Auditor (demo)", Role.AUDITOR);
+            createUser("admin", "Alex Admin (demo)", Role.ADMIN);
+            SeedRun.mark(USERS);
+            LOG.info("Demo accounts created (password 'demo')");
+        }
+        if (!SeedRun.applied(ExampleCase.NAME)) {
+            exampleCase.record();
+            SeedRun.mark(ExampleCase.NAME);
+            LOG.info("Example case recorded: " + ExampleCase.REFERENCE);
+        }
+    }
+
+    private static void createUser(String username, String displayName, String role) {
+        if (User.findByUsername(username).isEmpty()) {
+            User.create(username, displayName, DEMO_PASSWORD, role);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.opregister.seed;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.EnumSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.opregister.incident.BusinessLine;
+import org.opregister.incident.Cause;
+import org.opregister.incident.EventCategory;
+import org.opregister.incident.EventType;
+import org.opregister.incident.Incident;
+import org.opregister.incident.IncidentService;
+import org.opregister.incident.IncidentStatus;
+import org.opregister.incident.LossEntry;
+import org.opregister.incident.LossType;
+import org.opregister.incident.Severity;
+
+/**
+ * The worked example: the CrowdStrike Channel File 291 outage of 19 July 2024 as recorded by the fictional
+ * Example Mercantile Bank SE. Vendor facts are real and sourced; the bank and all its figures are invented,
+ * and the record says so. Source: shared/design/seed-case.md.
+ */
+@ApplicationScoped
+public class ExampleCase {
+
+    static final String NAME = "example-case-crowdstrike-2024-v1";
+    public static final String REFERENCE = "INC-2024-0719-01";
+
+    @Inject
+    IncidentService incidents;
+
+    static final String DESCRIPTION = """
+            FICTIONAL EXAMPLE. Example Mercantile Bank SE (Frankfurt head office, branches in the Netherlands and \
+            Austria) is an invented bank; every figure about the bank below is invented for demonstration. \
+            Only the facts about the vendor event are real, with their sources in brackets.
+
+            What happened (real): on 19 July 2024 at 04:09 UTC CrowdStrike released a sensor content update, \
+            Channel File 291, adding two new IPC template instances for Windows hosts running Falcon sensor 7.11 \
+            or later. Affected hosts crashed and stayed in a boot loop. The file was reverted at 05:27 UTC; hosts \
+            that started after that, and Mac and Linux hosts, were not affected. CrowdStrike stated that it was not \
+            a cyberattack [1][2]. Microsoft estimated on 20 July that about 8.5 million Windows devices, fewer \
+            than 1% of all, were affected [4]. The unrelated Azure Central US outage of 18-19 July is a separate \
+            event and is not part of this record [7].
+
+            Root cause (real, CrowdStrike Root Cause Analysis of 6 August 2024): the IPC template type defined 21 \
+            input fields while the sensor supplied 20; a new instance with a non-wildcard 21st field caused an \
+            out-of-bounds read. A logic error in the Content Validator let the instances pass, and the update was \
+            not rolled out in stages [2][3].
+
+            Impact at the bank (fictional): detected 04:21 UTC; 3,400 of 9,800 endpoints and 260 servers crashed; \
+            about 210,000 clients had no online banking for around 6 hours; 14,300 SEPA payments were delayed. \
+            Classified as a major incident at 07:10 UTC; payments restored at 11:40 UTC; incident closed on \
+            24 July 2024. Each crashed host had to be repaired by hand (Safe Mode or WinRE, delete \
+            C-00000291*.sys, reboot), which needed the BitLocker recovery keys [1][5].
+
+            Regulatory note: DORA applies only from 17 January 2025. Under Delegated Regulation 2024/1772 the event \
+            would be major: critical services affected and five criteria met (clients, reputation, downtime over \
+            2 hours, two or more Member States, economic impact over EUR 100,000); data loss concerned availability \
+            only [30]. Memo (fictional): EUR 310,000 of forgone fees counts towards DORA economic impact only and is \
+            not a Basel gross loss, so it is not in the loss ledger.
+
+            Sources: [1] crowdstrike.com/blog/technical-details-on-todays-outage; [2] CrowdStrike Preliminary Post \
+            Incident Review, 24 July 2024 (crowdstrike.com/falcon-content-update-remediation-and-guidance-hub); \
+            [3] CrowdStrike Channel File 291 Root Cause Analysis, 6 August 2024; [4] Microsoft, 20 July 2024, via \
+            oodaloop.com; [5] Microsoft recovery tool, via newsisland.in; [7] azure.status.microsoft status history; \
+            [30] eur-lex.europa.eu/eli/reg_del/2024/1772/oj.""";
+
+    static final String ROOT_CAUSE = """
+            Vendor side (real): field-count mismatch in the IPC template type (21 defined, 20 supplied) and no bounds \
+            check; Content Validator logic error; tests used only a wildcard in field 21; no staged or canary \
+            deployment; customers could not defer content updates, and N-1 sensor pinning did not delay them [2][3].
+            Bank side (fictional): critical services depended on a single EDR vendor; no staged content rings; \
+            BitLocker keys not available independently of the crashed estate; mass-recovery runbook incomplete; \
+            manual payment fallback without duplicate check (led to a duplicate SEPA batch, loss event LE-02).""";
+
+    public void record() {
+        if (Incident.findByReference(REFERENCE) != null) {
+            return;
+        }
+        Incident incident = new Incident();
+        incident.reference = REFERENCE;
+        incident.title = "Endpoint outage after faulty CrowdStrike content update (Channel File 291)";
+        incident.description = DESCRIPTION;
+        incident.status = IncidentStatus.CLOSED;
+        incident.severity = Severity.CRITICAL;
+        incident.eventCategory = EventCategory.BUSINESS_DISRUPTION;
+        incident.eventType = EventType.SYSTEMS;
+        incident.businessLine = BusinessLine.RETAIL_BANKING;
+        incident.orgUnit = "IT Operations, Frankfurt (fictional)";
+        incident.owner = "Head of IT Operations (fictional)";
+        incident.occurrenceDate = LocalDate.of(2024, 7, 19);
+        incident.discoveryDate = LocalDate.of(2024, 7, 19);
+        incident.reportingDate = LocalDate.of(2024, 7, 19);
+        incident.closureDate = LocalDate.of(2024, 7, 24);
+        incident.causes = EnumSet.of(Cause.SYSTEMS, Cause.EXTERNAL, Cause.PROCESS);
+        incident.rootCause = ROOT_CAUSE;
+        incident.thirdParty = "CrowdStrike, Inc. (Falcon endpoint security sensor)";
+        incident.nearMiss = false;
+        incident.persist();
+
+        loss(incident, LossType.GROSS_LOSS, "412000.00", "2024-07-31",
+                "LE-01 Remediation contractors and overtime (occurred 19 Jul, discovered 19 Jul 2024)");
+        loss(incident, LossType.INSURANCE_RECOVERY, "162000.00", "2025-02-28",
+                "LE-01 Cyber insurance recovery received February 2025, after the EUR 250,000 retention");
+        loss(incident, LossType.GROSS_LOSS, "1260000.00", "2024-07-22",
+                "LE-02 Duplicate SEPA batch sent during manual fallback (discovered 22 Jul 2024; linked "
+                        + "execution, delivery and process management effect of the same root event)");
+        loss(incident, LossType.OTHER_RECOVERY, "1198000.00", "2024-07-22",
+                "LE-02 Payments recalled from beneficiaries' banks");
+        loss(incident, LossType.GROSS_LOSS, "186500.00", "2024-08-30",
+                "LE-03 Fee refunds and late-payment interest paid to clients (discovered 20 Jul 2024)");
+        loss(incident, LossType.GROSS_LOSS, "95000.00", "2024-09-30",
+                "LE-04 Service-level penalty paid to a custody client (discovered 19 Jul 2024)");
+        loss(incident, LossType.GROSS_LOSS, "48000.00", "2024-10-31",
+                "LE-05 External legal review of a claim against the vendor (discovered 5 Aug 2024)");
+        incidents.recompute(incident);
+    }
+
+    private void loss(Incident incident, LossType type, String amount, String accountingDate, String description) {
+        LossEntry entry = new LossEntry();
+        entry.incident = incident;
+        entry.type = type;
+        entry.amount = new BigDecimal(amount);
+        entry.currency = "EUR";
+        entry.fxRate = BigDecimal.ONE;
+        entry.accountingDate = LocalDate.parse(accountingDate);
+        entry.description = description;
+        entry.convertTo(incidents.reportingCurrency());
+        entry.persist();
+    }
+}

@@ -1,0 +1,42 @@
+package org.opregister.web;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The API's error bodies: {@code {"status":400,"message":"…","errors":{"field":"…"}}}. */
+public class ApiErrors {
+
+    public record Body(int status, String message, Map<String, String> errors) {
+    }
+
+    public static Response badRequest(FieldErrors errors) {
+        return Response.status(400).type(MediaType.APPLICATION_JSON)
+                .entity(new Body(400, Messages.get(CurrentLocale.current(), "error.invalidInput"),
+                        errors.messages(CurrentLocale.current())))
+                .build();
+    }
+
+    public static Response status(int status, String messageKey) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(new Body(status, Messages.get(CurrentLocale.current(), messageKey), Map.of())).build();
+    }
+
+    /** Malformed JSON or a value of the wrong JSON type: 400 naming the field where Jackson knows it. */
+    @ServerExceptionMapper(priority = 1)
+    public Response malformedJson(JsonProcessingException e) {
+        FieldErrors errors = new FieldErrors();
+        String field = FieldErrors.FORM;
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            JsonMappingException.Reference last = mapping.getPath().get(mapping.getPath().size() - 1);
+            field = last.getFieldName() != null ? last.getFieldName() : FieldErrors.FORM;
+        }
+        errors.add(field, field.equals(FieldErrors.FORM) ? "error.malformedJson" : "error.wrongJsonType");
+        return badRequest(errors);
+    }
+}

@@ -1,0 +1,43 @@
+package org.opregister.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.opregister.core.AppClock;
+import org.opregister.incident.Incident;
+import org.opregister.incident.IncidentStats;
+import org.opregister.security.Role;
+
+/** The landing page: where the register stands, what needs attention. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Role.OFFICER, Role.MANAGER, Role.AUDITOR, Role.ADMIN})
+public class DashboardResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance dashboard(IncidentStats stats, List<Incident> recent, String currency,
+                boolean demoData, LocalDate since);
+    }
+
+    @ConfigProperty(name = "oprisk.reporting-currency")
+    String currency;
+
+    @ConfigProperty(name = "oprisk.demo-data")
+    boolean demoData;
+
+    @GET
+    public TemplateInstance dashboard() {
+        LocalDate since = AppClock.today().minusMonths(12).withDayOfMonth(1);
+        return Templates.dashboard(IncidentStats.compute(since), Incident.recent(8), currency, demoData, since);
+    }
+}

@@ -1,0 +1,82 @@
+package org.opregister.web;
+
+import java.util.Map;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns failures into pages a person can read (or JSON for the API): 403, 404, 405 and a generic 500
+ * that never shows a stack trace or SQL. The details of a 500 go to the server log only.
+ */
+public class ErrorPages {
+
+    private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+
+    @CheckedTemplate(basePath = "ErrorPages")
+    static class Templates {
+        static native TemplateInstance error(int status, String titleKey, String textKey);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri, HttpHeaders headers) {
+        return page(404, "error.notFound", "error.notFoundText", uri, headers);
+    }
+
+    @ServerExceptionMapper({ForbiddenException.class, jakarta.ws.rs.ForbiddenException.class})
+    public Response forbidden(Exception e, UriInfo uri, HttpHeaders headers) {
+        return page(403, "error.forbidden", "error.forbiddenText", uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e, UriInfo uri, HttpHeaders headers) {
+        return page(405, "error.methodNotAllowed", "error.methodNotAllowedText", uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri, headers);
+        }
+        return page(status, "error.badRequest", "error.badRequestText", uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        if (e instanceof UnauthorizedException || e instanceof AuthenticationFailedException) {
+            return Response.status(401).build();
+        }
+        LOG.errorf(e, "Unexpected error on %s", uri.getPath());
+        return page(500, "error.unexpected", "error.unexpectedText", uri, headers);
+    }
+
+    static Response page(int status, String titleKey, String textKey, UriInfo uri, HttpHeaders headers) {
+        if (wantsJson(uri, headers)) {
+            return Response.status(status).type(MediaType.APPLICATION_JSON)
+                    .entity(Map.of("status", status, "message", Messages.get(CurrentLocale.current(), titleKey))).build();
+        }
+        return Response.status(status).type(MediaType.TEXT_HTML).entity(Templates.error(status, titleKey, textKey)).build();
+    }
+
+    private static boolean wantsJson(UriInfo uri, HttpHeaders headers) {
+        if (uri.getPath().startsWith("/api/")) {
+            return true;
+        }
+        return headers.getAcceptableMediaTypes().stream().findFirst()
+                .map(type -> type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()).orElse(false);
+    }
+}

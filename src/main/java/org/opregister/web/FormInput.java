@@ -1,0 +1,149 @@
+package org.opregister.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Currency;
+import java.util.Locale;
+
+/**
+ * Turns the text a user typed into typed values, recording a field error instead of throwing,
+ * so that a form can be shown again with everything the user entered.
+ */
+public final class FormInput {
+
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LATEST_DATE = LocalDate.of(2999, 12, 31);
+
+    private final FieldErrors errors;
+
+    public FormInput(FieldErrors errors) {
+        this.errors = errors;
+    }
+
+    public FieldErrors errors() {
+        return errors;
+    }
+
+    public static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    public static String trimmed(String value) {
+        return blank(value) ? null : value.strip();
+    }
+
+    public String text(String field, String value, boolean required, int maxLength) {
+        String text = trimmed(value);
+        if (text == null) {
+            if (required) {
+                errors.add(field, "error.required");
+            }
+            return null;
+        }
+        if (text.length() > maxLength) {
+            errors.add(field, "error.tooLong", maxLength);
+            return null;
+        }
+        if (text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+            errors.add(field, "error.controlCharacters");
+            return null;
+        }
+        return text;
+    }
+
+    public LocalDate date(String field, String value, boolean required) {
+        String text = trimmed(value);
+        if (text == null) {
+            if (required) {
+                errors.add(field, "error.required");
+            }
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(text);
+            if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
+                errors.add(field, "error.dateOutOfRange", EARLIEST_DATE.toString(), LATEST_DATE.toString());
+                return null;
+            }
+            return date;
+        } catch (DateTimeParseException e) {
+            errors.add(field, "error.date");
+            return null;
+        }
+    }
+
+    public <E extends Enum<E>> E choice(String field, String value, Class<E> type, boolean required) {
+        String text = trimmed(value);
+        if (text == null) {
+            if (required) {
+                errors.add(field, "error.required");
+            }
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text);
+        } catch (IllegalArgumentException e) {
+            errors.add(field, "error.choice");
+            return null;
+        }
+    }
+
+    /** A decimal in plain notation ('.' or ',' as decimal mark, no grouping) within (min, max]. */
+    public BigDecimal decimal(String field, String value, boolean required, int scale, BigDecimal exclusiveMin, BigDecimal max) {
+        String text = trimmed(value);
+        if (text == null) {
+            if (required) {
+                errors.add(field, "error.required");
+            }
+            return null;
+        }
+        if (!text.matches("[+-]?\\d{1,20}([.,]\\d+)?")) {
+            errors.add(field, "error.number");
+            return null;
+        }
+        BigDecimal number = new BigDecimal(text.replace(',', '.'));
+        if (number.stripTrailingZeros().scale() > scale) {
+            errors.add(field, "error.scale", scale);
+            return null;
+        }
+        if (number.compareTo(exclusiveMin) <= 0) {
+            errors.add(field, "error.mustBeAbove", exclusiveMin.toPlainString());
+            return null;
+        }
+        if (number.compareTo(max) > 0) {
+            errors.add(field, "error.mustBeAtMost", max.toPlainString());
+            return null;
+        }
+        return number.setScale(Math.max(number.scale(), 0));
+    }
+
+    public String currency(String field, String value) {
+        String text = trimmed(value);
+        if (text == null) {
+            errors.add(field, "error.required");
+            return null;
+        }
+        String code = text.toUpperCase(Locale.ROOT);
+        if (!code.matches("[A-Z]{3}")) {
+            errors.add(field, "error.currency");
+            return null;
+        }
+        try {
+            Currency.getInstance(code);
+            return code;
+        } catch (IllegalArgumentException e) {
+            errors.add(field, "error.currency");
+            return null;
+        }
+    }
+
+    public long version(String field, String value) {
+        String text = trimmed(value);
+        if (text == null || !text.matches("\\d{1,18}")) {
+            errors.add(FieldErrors.FORM, "error.staleForm");
+            return -1;
+        }
+        return Long.parseLong(text);
+    }
+}

@@ -1,0 +1,67 @@
+package org.opregister.web;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import io.quarkus.qute.TemplateExtension;
+
+/** Formatting and translation helpers for templates: {@code {m:t('key')}}, {@code {m:label(status)}}. */
+@TemplateExtension(namespace = "m")
+public class TemplateExtensions {
+
+    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    public static String t(String key, Object... args) {
+        return Messages.get(CurrentLocale.current(), key, args);
+    }
+
+    /** Translates the key made of a prefix and a value: {@code m:tk('role.', role)}. */
+    public static String tk(String prefix, Object value) {
+        return Messages.get(CurrentLocale.current(), prefix + value);
+    }
+
+    public static String label(Enum<?> value) {
+        return value == null ? "" : Messages.get(CurrentLocale.current(), Messages.enumKey(value));
+    }
+
+    /** A CSS class fragment for an enum constant: UNDER_REVIEW becomes under-review. */
+    public static String css(Enum<?> value) {
+        return value == null ? "" : value.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** Amount with grouping and two decimals in the user's locale, followed by the currency code. */
+    public static String money(BigDecimal amount, String currency) {
+        if (amount == null) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(CurrentLocale.current());
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(2);
+        return format.format(amount) + " " + currency;
+    }
+
+    public static String number(BigDecimal value) {
+        if (value == null) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(CurrentLocale.current());
+        format.setMaximumFractionDigits(8);
+        return format.format(value);
+    }
+
+    public static String today() {
+        return org.opregister.core.AppClock.today().toString();
+    }
+
+    public static String date(LocalDate date) {
+        return date == null ? "" : date.toString();
+    }
+
+    public static String instant(Instant instant) {
+        return instant == null ? "" : INSTANT.format(instant);
+    }
+}
