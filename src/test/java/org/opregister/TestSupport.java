@@ -1,0 +1,70 @@
+package org.opregister;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Drives the application over HTTP as a browser does: a real form login (session cookie) and the CSRF token
+ * that every form carries.
+ */
+public final class TestSupport {
+
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+
+    private TestSupport() {
+    }
+
+    /** A signed-in browser session for one of the demo users. */
+    public static Session login(String username) {
+        Response response = given().redirects().follow(false)
+                .formParam("j_username", username)
+                .formParam("j_password", "demo")
+                .post("/j_security_check");
+        String cookie = response.getCookie("oprisk-session");
+        if (cookie == null) {
+            throw new AssertionError("login failed for " + username + ": " + response.statusCode());
+        }
+        return new Session(username, cookie);
+    }
+
+    public record Session(String username, String sessionCookie) {
+
+        public RequestSpecification request() {
+            return given().redirects().follow(false).cookie("oprisk-session", sessionCookie);
+        }
+
+        /** A page with a form, read to get the CSRF cookie and field. */
+        public Csrf csrf(String pagePath) {
+            Response page = request().get(pagePath);
+            Matcher matcher = CSRF_FIELD.matcher(page.asString());
+            if (!matcher.find()) {
+                throw new AssertionError("no CSRF field on " + pagePath + " (" + page.statusCode() + ")");
+            }
+            return new Csrf(page.getCookie("csrf-token"), matcher.group(1));
+        }
+
+        /** Posts a form from a page the user has open, with its CSRF token. */
+        public Response post(String formPage, String action, Map<String, ?> fields) {
+            Csrf csrf = csrf(formPage);
+            RequestSpecification spec = request().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                    .cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.field());
+            fields.forEach((name, value) -> {
+                if (value instanceof Iterable<?> values) {
+                    values.forEach(v -> spec.formParam(name, v));
+                } else if (value != null) {
+                    spec.formParam(name, value);
+                }
+            });
+            return spec.post(action);
+        }
+    }
+
+    public record Csrf(String cookie, String field) {
+    }
+}

@@ -1,0 +1,119 @@
+package org.opregister.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Response;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** The journeys people take through the register, in a real browser. */
+@QuarkusTest
+class RegisterJourneyTest extends BrowserTest {
+
+    @Test
+    void officerRecordsAnIncidentWithTwoLossLinesFindsItAndExportsIt() throws Exception {
+        login("officer");
+        screenshot("01-dashboard");
+
+        page.click("text=Incidents");
+        page.click("text=Record incident");
+        page.fill("#f-title", "Browser journey: card payments rejected");
+        page.fill("#f-description", "Card payments were rejected for two hours after a certificate expired.");
+        page.selectOption("#f-severity", "HIGH");
+        page.selectOption("#f-eventCategory", "BUSINESS_DISRUPTION");
+        // Only the Level 2 types of the chosen Level 1 type are offered.
+        assertThat(page.locator("#f-eventType optgroup[data-category=INTERNAL_FRAUD]")).isHidden();
+        page.selectOption("#f-eventType", "SYSTEMS");
+        page.selectOption("#f-businessLine", "PAYMENT_AND_SETTLEMENT");
+        page.fill("#f-orgUnit", "Card Processing");
+        page.fill("#f-owner", "Head of Cards");
+        page.fill("#f-occurrenceDate", "2025-05-06");
+        page.fill("#f-discoveryDate", "2025-05-06");
+        page.check("#f-cause-SYSTEMS");
+        page.fill("#f-thirdParty", "Certificate authority");
+        screenshot("02-incident-form");
+        page.click("button:has-text('Record incident')");
+
+        assertThat(page.locator(".alert-success")).containsText("recorded as a draft");
+        String reference = page.locator(".text-body-secondary.small").first().innerText().trim();
+        assertTrue(reference.matches("INC-\\d{4}-\\d{4}"), reference);
+
+        addLoss("GROSS_LOSS", "10000", "EUR", "1", "2025-05-31", "Chargebacks");
+        addLoss("INSURANCE_RECOVERY", "2500.50", "EUR", "1", "2025-06-30", "Insurance payment");
+        assertThat(page.locator("#gross-loss")).hasText("10,000.00 EUR");
+        assertThat(page.locator("#net-loss")).hasText("7,499.50 EUR");
+        assertEquals(2, page.locator(".loss-table tbody tr").count());
+        screenshot("03-incident-with-losses");
+
+        page.navigate(url("/incidents"));
+        page.fill("#f-q", "card payments rejected");
+        page.selectOption("#f-status", "DRAFT");
+        page.selectOption("#f-eventType", "BUSINESS_DISRUPTION");
+        page.click("button:has-text('Filter')");
+        assertThat(page.locator("#total-count")).hasText("1");
+        assertThat(page.locator("#total-net-loss")).hasText("7,499.50 EUR");
+        assertThat(page.locator(".register-table tbody tr")).hasCount(1);
+        assertTrue(page.url().contains("q=card+payments+rejected"), "filters are kept in the URL: " + page.url());
+        screenshot("04-register-filtered");
+
+        Download download = page.waitForDownload(() -> page.click("text=Export register (CSV)"));
+        assertTrue(download.suggestedFilename().matches("incident-register-\\d{4}-\\d{2}-\\d{2}\\.csv"));
+        String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("\uFEFFreference,title,status"), csv);
+        assertEquals(2, csv.split("\r\n").length, "header and the one filtered incident");
+        assertTrue(csv.contains(reference + ",Browser journey: card payments rejected,DRAFT,HIGH,BUSINESS_DISRUPTION,SYSTEMS"));
+    }
+
+    @Test
+    void invalidInputIsShownOnTheFormAndKept() {
+        login("officer");
+        page.navigate(url("/incidents/new"));
+        page.fill("#f-title", "Kept title <b>bold</b>");
+        page.fill("#f-occurrenceDate", "2025-05-06");
+        page.fill("#f-discoveryDate", "2025-05-01");
+        page.click("button:has-text('Record incident')");
+        assertThat(page.locator(".alert-danger")).containsText("The form was not saved");
+        assertThat(page.locator("#f-title")).hasValue("Kept title <b>bold</b>");
+        assertThat(page.locator("#e-discoveryDate")).containsText("Discovery cannot be before occurrence");
+        assertThat(page.locator("#e-orgUnit")).containsText("required");
+        screenshot("05-form-errors");
+    }
+
+    @Test
+    void auditorReadsTheExampleCaseButCannotEdit() {
+        login("auditor");
+        page.navigate(url("/incidents?q=INC-2024-0719-01"));
+        page.click("text=INC-2024-0719-01");
+        assertThat(page.locator("h1")).containsText("CrowdStrike");
+        assertThat(page.locator("#net-loss")).hasText("641,500.00 EUR");
+        assertThat(page.locator("text=FICTIONAL EXAMPLE")).isVisible();
+        Locator edit = page.locator(".workflow-actions a:has-text('Edit')");
+        assertEquals(0, edit.count(), "auditors get no edit button");
+        assertEquals(0, page.locator("#add-loss").count(), "auditors get no loss form");
+        screenshot("06-auditor-example-case");
+
+        Response forbidden = page.navigate(url("/incidents/new"));
+        assertEquals(403, forbidden.status());
+        assertThat(page.locator("h1")).hasText("Not allowed");
+        screenshot("07-auditor-forbidden");
+    }
+
+    private void addLoss(String type, String amount, String currency, String fxRate, String date, String description) {
+        Locator form = page.locator("form.loss-form");
+        form.locator("#f-type").selectOption(type);
+        form.locator("#f-amount").fill(amount);
+        form.locator("#f-currency").fill(currency);
+        form.locator("#f-fxRate").fill(fxRate);
+        form.locator("#f-accountingDate").fill(date);
+        form.locator("#f-description").fill(description);
+        form.locator("button:has-text('Add line')").click();
+        assertThat(page.locator(".alert-success")).containsText("Loss line added");
+    }
+}

@@ -1,0 +1,71 @@
+package org.opregister.incident;
+
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.opregister.TestSupport.Session;
+
+/** Valid incident and loss forms, and short-cuts that record them through the HTTP forms. */
+public final class IncidentFixtures {
+
+    private IncidentFixtures() {
+    }
+
+    public static Map<String, Object> incidentForm(String title) {
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("title", title);
+        form.put("description", "Test incident");
+        form.put("severity", "HIGH");
+        form.put("eventCategory", "EXECUTION_DELIVERY_PROCESS");
+        form.put("eventType", "TRANSACTION_CAPTURE_EXECUTION");
+        form.put("businessLine", "PAYMENT_AND_SETTLEMENT");
+        form.put("orgUnit", "Payments Operations");
+        form.put("owner", "Head of Payments");
+        form.put("occurrenceDate", "2025-03-03");
+        form.put("discoveryDate", "2025-03-04");
+        form.put("causes", List.of("PROCESS", "PEOPLE"));
+        form.put("rootCause", "Manual keying error");
+        form.put("thirdParty", "");
+        return form;
+    }
+
+    public static Map<String, Object> lossForm(String type, String amount, String currency, String fxRate, String date) {
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("type", type);
+        form.put("amount", amount);
+        form.put("currency", currency);
+        form.put("fxRate", fxRate);
+        form.put("accountingDate", date);
+        form.put("description", type + " line");
+        return form;
+    }
+
+    /** Records an incident through the form and returns its id. */
+    public static long record(Session session, Map<String, Object> form) {
+        String location = session.post("/incidents/new", "/incidents", form)
+                .then().statusCode(303).extract().header("Location");
+        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    public static long record(Session session, String title) {
+        return record(session, incidentForm(title));
+    }
+
+    public static void addLoss(Session session, long id, Map<String, Object> loss) {
+        session.post("/incidents/" + id, "/incidents/" + id + "/losses", loss).then().statusCode(303);
+    }
+
+    public static void transition(Session session, long id, String transition) {
+        long version = version(session, id);
+        session.post("/incidents/" + id, "/incidents/" + id + "/transitions/" + transition, Map.of("version", version))
+                .then().statusCode(303);
+    }
+
+    public static long version(Session session, long id) {
+        return session.request().auth().none().get("/api/incidents/" + id).then().statusCode(200)
+                .extract().jsonPath().getLong("version");
+    }
+
+}
