@@ -20,7 +20,14 @@ public final class TestSupport {
     private TestSupport() {
     }
 
-    /** A signed-in browser session for one of the demo users. */
+    private static final Map<String, Session> SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A signed-in browser session for one of the demo users, signed in once per test run. */
+    public static Session session(String username) {
+        return SESSIONS.computeIfAbsent(username, TestSupport::login);
+    }
+
+    /** A new sign-in through the login form. */
     public static Session login(String username) {
         Response response = given().redirects().follow(false)
                 .formParam("j_username", username)
