@@ -2,8 +2,11 @@ package org.opregister.web;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -28,7 +31,8 @@ public class ApiErrors {
     }
 
     /** Malformed JSON or a value of the wrong JSON type: 400 naming the field where Jackson knows it. */
-    @ServerExceptionMapper(priority = 1)
+    @ServerExceptionMapper(value = {JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
+        MismatchedInputException.class, InvalidFormatException.class}, priority = 1)
     public Response malformedJson(JsonProcessingException e) {
         FieldErrors errors = new FieldErrors();
         String field = FieldErrors.FORM;

@@ -1,7 +1,5 @@
 package org.opregister.web;
 
-import java.util.Map;
-
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationFailedException;
@@ -49,6 +47,9 @@ public class ErrorPages {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+            return new ApiErrors().malformedJson(json);
+        }
         if (status >= 500) {
             return unexpected(e, uri, headers);
         }
@@ -66,8 +67,7 @@ public class ErrorPages {
 
     static Response page(int status, String titleKey, String textKey, UriInfo uri, HttpHeaders headers) {
         if (wantsJson(uri, headers)) {
-            return Response.status(status).type(MediaType.APPLICATION_JSON)
-                    .entity(Map.of("status", status, "message", Messages.get(CurrentLocale.current(), titleKey))).build();
+            return ApiErrors.status(status, titleKey);
         }
         return Response.status(status).type(MediaType.TEXT_HTML).entity(Templates.error(status, titleKey, textKey)).build();
     }

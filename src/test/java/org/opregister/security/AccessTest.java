@@ -1,0 +1,107 @@
+package org.opregister.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.opregister.TestSupport;
+import org.opregister.TestSupport.Session;
+import org.opregister.incident.Incident;
+import org.opregister.incident.IncidentFixtures;
+
+/** Sign-in and roles on the server: anonymous users see only the login page, auditors only read. */
+@QuarkusTest
+class AccessTest {
+
+    private static final List<String> PAGES = List.of("/", "/incidents", "/incidents/new", "/incidents/export.csv",
+            "/losses/export.csv", "/api/incidents", "/q/openapi");
+
+    @Test
+    void anonymousUsersAreSentToTheLoginPage() {
+        for (String page : PAGES) {
+            int status = given().redirects().follow(false).get(page).statusCode();
+            if (page.startsWith("/api/")) {
+                assertEquals(401, status, page);
+            } else {
+                assertEquals(302, status, page);
+                given().redirects().follow(false).get(page).then().header("Location", endsWith("/login"));
+            }
+        }
+        given().get("/login").then().statusCode(200).body(containsString("j_security_check"));
+        given().get("/webjars/bootstrap/dist/css/bootstrap.min.css").then().statusCode(200);
+        given().get("/css/app.css").then().statusCode(200);
+        given().get("/q/health").then().statusCode(200);
+        given().redirects().follow(false).formParam("title", "x").post("/incidents").then().statusCode(302);
+    }
+
+    @Test
+    void loginPageNamesTheDemoAccountsWhenDemoDataIsOn() {
+        given().get("/login").then().body(containsString("Demo accounts")).body(containsString("<code>auditor</code>"));
+    }
+
+    @Test
+    void wrongPasswordsAreRefusedWithoutSayingWhy() {
+        given().redirects().follow(false).formParam("j_username", "officer").formParam("j_password", "nope")
+                .post("/j_security_check").then().statusCode(302).header("Location", containsString("/login?error=true"));
+        given().redirects().follow(false).formParam("j_username", "nobody").formParam("j_password", "nope")
+                .post("/j_security_check").then().statusCode(302).header("Location", containsString("/login?error=true"));
+        given().get("/login?error=true").then().body(containsString("the username or password is not right"));
+    }
+
+    @Test
+    void everyRoleCanReadAndExport() {
+        for (String user : List.of("officer", "manager", "auditor", "admin")) {
+            Session session = TestSupport.session(user);
+            for (String page : List.of("/", "/incidents", "/incidents/export.csv", "/losses/export.csv", "/api/incidents")) {
+                assertEquals(200, session.request().get(page).statusCode(), user + " " + page);
+            }
+        }
+    }
+
+    @Test
+    void auditorsAndAdminsChangeNothing() {
+        Session officer = TestSupport.session("officer");
+        long id = IncidentFixtures.record(officer, "Auditor target");
+        long version = IncidentFixtures.version(officer, id);
+        String before = title(id);
+        for (String user : List.of("auditor", "admin")) {
+            Session session = TestSupport.session(user);
+            session.request().get("/incidents/new").then().statusCode(403).body(containsString("Not allowed"));
+            session.request().get("/incidents/" + id + "/edit").then().statusCode(403);
+            session.request().get("/incidents/" + id).then().statusCode(200)
+                    .body(not(containsString("/incidents/" + id + "/edit\"")))
+                    .body(not(containsString("Add a loss line")));
+            // The forms they cannot see, posted anyway with a valid CSRF token: 403, nothing stored.
+            Map<String, Object> form = IncidentFixtures.incidentForm("Changed by " + user);
+            form.put("version", version);
+            session.post("/incidents", "/incidents/" + id, form).then().statusCode(403);
+            session.post("/incidents", "/incidents", form).then().statusCode(403);
+            session.post("/incidents", "/incidents/" + id + "/transitions/open", Map.of("version", version)).then().statusCode(403);
+            session.post("/incidents", "/incidents/" + id + "/losses",
+                    IncidentFixtures.lossForm("GROSS_LOSS", "1", "EUR", "1", "2025-03-31")).then().statusCode(403);
+        }
+        assertEquals(before, title(id));
+    }
+
+    @Test
+    void signingOutEndsTheSession() {
+        Session session = TestSupport.login("manager");
+        var response = session.post("/incidents", "/logout", Map.of());
+        response.then().statusCode(303).header("Location", endsWith("/login"));
+        String cleared = response.getDetailedCookie("oprisk-session") == null ? null : response.getDetailedCookie("oprisk-session").getValue();
+        given().redirects().follow(false).cookie("oprisk-session", cleared == null ? "" : cleared).get("/incidents")
+                .then().statusCode(302);
+    }
+
+    private static String title(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>findById(id).title);
+    }
+}
