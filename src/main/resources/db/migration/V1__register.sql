@@ -50,6 +50,7 @@ create table incident (
     recoveries      numeric(19, 2) not null,
     provisions      numeric(19, 2) not null,
     net_loss        numeric(19, 2) not null,
+    search_text     varchar(1000)  not null,
     submitted_by    varchar(64),
     created_at      timestamp(6) with time zone not null,
     created_by      varchar(64)    not null,
@@ -67,6 +68,8 @@ create index incident_type_idx on incident (event_type, occurrence_date);
 create index incident_business_line_idx on incident (business_line, occurrence_date);
 create index incident_net_loss_idx on incident (net_loss, id);
 create index incident_created_idx on incident (created_at, id);
+-- Free-text search scans this narrow covering index (count and net-loss sum included) instead of the table.
+create index incident_search_idx on incident (search_text, net_loss);
 
 create sequence loss_entry_seq start with 1 increment by 50;
 create table loss_entry (

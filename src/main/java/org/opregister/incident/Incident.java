@@ -18,6 +18,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
@@ -115,9 +117,22 @@ public class Incident extends TrackedEntity {
     @Column(name = "net_loss", nullable = false, precision = 19, scale = 2)
     public BigDecimal netLoss = BigDecimal.ZERO;
 
+    /** Lower-case reference, title, unit, owner and third party: what the register's free-text search reads. */
+    @Column(name = "search_text", nullable = false, length = 1000)
+    String searchText;
+
     /** Who asked for the review now pending; they cannot also close the incident. */
     @Column(name = "submitted_by", length = 64)
     public String submittedBy;
+
+    @PrePersist
+    @PreUpdate
+    void indexForSearch() {
+        searchText = Stream.of(reference, title, orgUnit, owner, thirdParty)
+                .filter(java.util.Objects::nonNull)
+                .map(text -> text.toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.joining(" | "));
+    }
 
     public List<Transition> transitions() {
         return Arrays.stream(Transition.values()).filter(t -> t.from == status).toList();

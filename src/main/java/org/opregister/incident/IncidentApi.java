@@ -34,7 +34,6 @@ import org.opregister.web.PageResult;
 /** JSON API of the register for integrations; session cookie or HTTP basic auth. */
 @Path("/api/incidents")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Incidents")
 @RolesAllowed({Role.OFFICER, Role.MANAGER, Role.AUDITOR, Role.ADMIN})
 public class IncidentApi {
@@ -67,6 +66,7 @@ public class IncidentApi {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     @Operation(summary = "Record an incident (status DRAFT, reference assigned)")
     public Response create(IncidentForm body) {
@@ -83,6 +83,7 @@ public class IncidentApi {
     }
 
     @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("{id}")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     @Operation(summary = "Update an incident; 'version' must be the one last read (409 otherwise)")

@@ -13,9 +13,7 @@ record IncidentQuery(String where, Map<String, Object> parameters) {
         List<String> clauses = new ArrayList<>();
         Map<String, Object> parameters = new LinkedHashMap<>();
         if (filter.q() != null) {
-            clauses.add("(lower(i.reference) like :q escape '\\' or lower(i.title) like :q escape '\\'"
-                    + " or lower(i.orgUnit) like :q escape '\\' or lower(i.owner) like :q escape '\\'"
-                    + " or lower(i.thirdParty) like :q escape '\\')");
+            clauses.add("i.searchText like :q escape '\\'");
             parameters.put("q", "%" + escapeLike(filter.q().toLowerCase(Locale.ROOT)) + "%");
         }
         if (filter.status() != null) {

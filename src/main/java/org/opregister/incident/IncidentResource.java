@@ -34,7 +34,6 @@ import org.opregister.web.PageResult;
 /** The incident register in the browser: list, record, view, edit, workflow and the loss ledger. */
 @Path("/incidents")
 @Produces(MediaType.TEXT_HTML)
-@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 @RolesAllowed({Role.OFFICER, Role.MANAGER, Role.AUDITOR, Role.ADMIN})
 public class IncidentResource {
 
@@ -85,6 +84,7 @@ public class IncidentResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response create(MultivaluedMap<String, String> posted) {
         IncidentForm form = IncidentForm.from(posted);
@@ -115,6 +115,7 @@ public class IncidentResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("{id}")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response update(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
@@ -133,6 +134,7 @@ public class IncidentResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("{id}/transitions/{transition}")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response transition(@PathParam("id") long id, @PathParam("transition") String code,
@@ -151,6 +153,7 @@ public class IncidentResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("{id}/losses")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response addLoss(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
@@ -181,6 +184,7 @@ public class IncidentResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("{id}/losses/{lossId}")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response updateLoss(@PathParam("id") long id, @PathParam("lossId") long lossId,
@@ -199,6 +203,7 @@ public class IncidentResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("{id}/losses/{lossId}/delete")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response removeLoss(@PathParam("id") long id, @PathParam("lossId") long lossId, @RestForm String version) {

@@ -1,0 +1,47 @@
+-- Benchmark data for H2: ${count} incidents (references BEN-nnnnnn) with a gross-loss and a recovery line each.
+-- Totals on the incident match its lines, as the application keeps them.
+INSERT INTO incident (id, version, reference, title, description, status, severity, event_category, event_type,
+    business_line, org_unit, owner, occurrence_date, discovery_date, reporting_date, closure_date, causes, root_cause,
+    third_party, near_miss, gross_loss, recoveries, provisions, net_loss, search_text, submitted_by,
+    created_at, created_by, updated_at, updated_by)
+SELECT 10000000 + x, 0, 'BEN-' || LPAD(CAST(x AS VARCHAR), 6, '0'),
+    'Generated incident ' || x || ' ' || ARRAY_GET(ARRAY['payment', 'server', 'fraud', 'vendor', 'branch', 'trading'], MOD(x, 6) + 1),
+    'Benchmark data',
+    ARRAY_GET(ARRAY['DRAFT', 'OPEN', 'UNDER_REVIEW', 'CLOSED'], MOD(x, 4) + 1),
+    ARRAY_GET(ARRAY['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'], MOD(x / 4, 4) + 1),
+    ARRAY_GET(ARRAY['INTERNAL_FRAUD', 'EXTERNAL_FRAUD', 'EMPLOYMENT_PRACTICES', 'CLIENTS_PRODUCTS_PRACTICES',
+        'DAMAGE_TO_PHYSICAL_ASSETS', 'BUSINESS_DISRUPTION', 'EXECUTION_DELIVERY_PROCESS'], MOD(x, 7) + 1),
+    ARRAY_GET(ARRAY['UNAUTHORISED_ACTIVITY', 'SYSTEMS_SECURITY', 'EMPLOYEE_RELATIONS', 'PRODUCT_FLAWS',
+        'DISASTERS_AND_OTHER_EVENTS', 'SYSTEMS', 'TRANSACTION_CAPTURE_EXECUTION'], MOD(x, 7) + 1),
+    ARRAY_GET(ARRAY['CORPORATE_FINANCE', 'TRADING_AND_SALES', 'RETAIL_BANKING', 'COMMERCIAL_BANKING',
+        'PAYMENT_AND_SETTLEMENT', 'AGENCY_SERVICES', 'ASSET_MANAGEMENT', 'RETAIL_BROKERAGE'], MOD(x, 8) + 1),
+    'Unit ' || MOD(x, 40), 'Owner ' || MOD(x, 300),
+    DATEADD(DAY, -MOD(x, 3650), DATE '2026-11-01'), DATEADD(DAY, -MOD(x, 3650), DATE '2026-11-01'),
+    DATEADD(DAY, -MOD(x, 3650) + 2, DATE '2026-11-01'),
+    CASE WHEN MOD(x, 4) = 3 THEN DATEADD(DAY, -MOD(x, 3650) + 30, DATE '2026-11-01') END,
+    'PROCESS,SYSTEMS', 'Generated', NULL, FALSE,
+    CAST(MOD(x * 7919, 500000) + 1000 AS NUMERIC(19, 2)),
+    CAST((MOD(x * 7919, 500000) + 1000) / 4 AS NUMERIC(19, 2)),
+    0,
+    CAST(MOD(x * 7919, 500000) + 1000 AS NUMERIC(19, 2)) - CAST((MOD(x * 7919, 500000) + 1000) / 4 AS NUMERIC(19, 2)),
+    'ben-' || LPAD(CAST(x AS VARCHAR), 6, '0') || ' | generated incident ' || x || ' '
+        || ARRAY_GET(ARRAY['payment', 'server', 'fraud', 'vendor', 'branch', 'trading'], MOD(x, 6) + 1)
+        || ' | unit ' || MOD(x, 40) || ' | owner ' || MOD(x, 300),
+    NULL, CURRENT_TIMESTAMP, 'bench', CURRENT_TIMESTAMP, 'bench'
+FROM SYSTEM_RANGE(1, ${count});
+
+INSERT INTO loss_entry (id, version, incident_id, entry_type, amount, currency, fx_rate, reporting_amount,
+    reporting_currency, accounting_date, description, created_at, created_by, updated_at, updated_by)
+SELECT 20000000 + 2 * i.id, 0, i.id, 'GROSS_LOSS', i.gross_loss, 'EUR', 1, i.gross_loss, 'EUR',
+    DATEADD(DAY, 10, i.occurrence_date), 'Generated gross loss', CURRENT_TIMESTAMP, 'bench', CURRENT_TIMESTAMP, 'bench'
+FROM incident i WHERE i.created_by = 'bench';
+
+INSERT INTO loss_entry (id, version, incident_id, entry_type, amount, currency, fx_rate, reporting_amount,
+    reporting_currency, accounting_date, description, created_at, created_by, updated_at, updated_by)
+SELECT 20000001 + 2 * i.id, 0, i.id, 'INSURANCE_RECOVERY', i.recoveries, 'EUR', 1, i.recoveries, 'EUR',
+    DATEADD(DAY, 60, i.occurrence_date), 'Generated recovery', CURRENT_TIMESTAMP, 'bench', CURRENT_TIMESTAMP, 'bench'
+FROM incident i WHERE i.created_by = 'bench';
+
+ALTER SEQUENCE incident_seq RESTART WITH 30000000;
+ALTER SEQUENCE loss_entry_seq RESTART WITH 70000000;
+ANALYZE;

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Benchmark of the register at 100,000 incidents (200,000 loss lines) on the embedded H2 database.
+# Builds the app, loads generated data into a fresh data folder, then measures the register's pages, the API and
+# the CSV exports with `hey` (installed from Debian if missing). Usage: bench/run.sh [incident count]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+COUNT="${1:-100000}"
+DATA="$(mktemp -d /tmp/oprisk-bench.XXXXXX)"
+PORT=18080
+BASE="http://127.0.0.1:$PORT"
+
+command -v hey >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hey; }
+./mvnw -B -q package -DskipTests
+
+start() {
+  OPRISK_DATA_DIR="$DATA" OPRISK_SESSION_KEY=bench-session-key-0123456789 QUARKUS_HTTP_PORT=$PORT \
+    java -Xmx192m -jar target/quarkus-app/quarkus-run.jar > "$DATA/app.log" 2>&1 &
+  APP=$!
+  for _ in $(seq 1 60); do curl -sf "$BASE/q/health/ready" >/dev/null && return; sleep 1; done
+  echo "app did not start"; cat "$DATA/app.log"; exit 1
+}
+stop() { kill "$APP"; wait "$APP" || true; }
+trap 'kill $APP 2>/dev/null || true' EXIT
+
+start; stop   # schema, demo users and the example case
+H2_JAR=$(ls target/quarkus-app/lib/main/com.h2database.h2-*.jar)
+sed "s/\${count}/$COUNT/g" bench/generate-incidents.sql > "$DATA/generate.sql"
+echo "Loading $COUNT incidents..."
+time java -cp "$H2_JAR" org.h2.tools.RunScript -url "jdbc:h2:file:$DATA/oprisk" -user sa -script "$DATA/generate.sql"
+start
+
+COOKIE=$(curl -s -c - -o /dev/null -d j_username=auditor -d j_password=demo "$BASE/j_security_check" | awk '/oprisk-session/ {print $7}')
+measure() {
+  local name="$1" path="$2"
+  local out
+  out=$(hey -n 200 -c 4 -H "Cookie: oprisk-session=$COOKIE" "$BASE$path")
+  printf '%-34s p50 %6s ms  p95 %6s ms  %s req/s\n' "$name" \
+    "$(echo "$out" | awk '/ 50% in/ {printf "%.0f", $3*1000}')" \
+    "$(echo "$out" | awk '/ 95% in/ {printf "%.0f", $3*1000}')" \
+    "$(echo "$out" | awk '/Requests\/sec/ {printf "%.0f", $2}')"
+  echo "$out" | grep -q '\[200\]' || { echo "  non-200 answers:"; echo "$out" | sed -n '/Status code distribution/,$p'; }
+}
+echo
+echo "Single requests, one after the other (time to first byte to last byte):"
+for path in "/incidents" "/incidents?q=vendor" "/incidents?sort=-netLoss&businessLine=RETAIL_BANKING"; do
+  curl -s -o /dev/null -H "Cookie: oprisk-session=$COOKIE" "$BASE$path"   # warm-up
+  printf '  %-60s %s s\n' "$path" "$(curl -s -o /dev/null -w '%{time_total}' -H "Cookie: oprisk-session=$COOKIE" "$BASE$path")"
+done
+echo
+echo "Register with $COUNT incidents (hey: 200 requests, 4 concurrent, signed in)"
+measure "list, default sort" "/incidents"
+measure "list, sort by net loss" "/incidents?sort=-netLoss"
+measure "list, page 2000" "/incidents?page=2000"
+measure "list, status + event type + dates" "/incidents?status=OPEN&eventType=BUSINESS_DISRUPTION&from=2024-01-01&to=2024-12-31"
+measure "list, free-text search" "/incidents?q=vendor"
+measure "incident page" "/incidents/10000042"
+measure "API list" "/api/incidents?size=100"
+measure "dashboard" "/"
+
+for export in incidents/export.csv losses/export.csv; do
+  start_ns=$(date +%s%N)
+  bytes=$(curl -s -H "Cookie: oprisk-session=$COOKIE" "$BASE/$export" | wc -c)
+  ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+  rss=$(ps -o rss= -p "$APP" | awk '{printf "%.0f", $1/1024}')
+  printf '%-34s %6s ms  %s MB  (server RSS after: %s MB, heap limit 192 MB)\n' "export $export" "$ms" "$((bytes / 1048576))" "$rss"
+done
+stop
+rm -rf "$DATA"
