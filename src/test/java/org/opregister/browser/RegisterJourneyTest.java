@@ -105,6 +105,23 @@ class RegisterJourneyTest extends BrowserTest {
         screenshot("07-auditor-forbidden");
     }
 
+    @Test
+    void registerWorksAtTabletWidth() {
+        page.setViewportSize(768, 1024);
+        login("manager");
+        page.navigate(url("/incidents"));
+        // The menu folds into a button that opens it.
+        assertThat(page.locator("#main-menu")).isHidden();
+        page.click(".navbar-toggler");
+        assertThat(page.locator("#main-menu")).isVisible();
+        assertThat(page.locator(".register-table")).isVisible();
+        int tableWidth = ((Number) page.evaluate("document.querySelector('.table-responsive').getBoundingClientRect().width")).intValue();
+        assertTrue(tableWidth <= 768, "the table scrolls inside its box instead of widening the page: " + tableWidth);
+        screenshot("08-tablet-register");
+        page.navigate(url("/incidents/new"));
+        screenshot("09-tablet-form");
+    }
+
     private void addLoss(String type, String amount, String currency, String fxRate, String date, String description) {
         Locator form = page.locator("form.loss-form");
         form.locator("#f-type").selectOption(type);
