@@ -137,12 +137,9 @@ public class IncidentService {
     @Transactional
     public LossEntry updateLoss(long incidentId, long lossId, LossForm form) {
         return guarded(() -> {
-            Incident incident = lockedForLedger(incidentId);
-            LossEntry entry = lossOf(incident, lossId);
-            FieldErrors errors = new FieldErrors();
-            requireVersion(new FormInput(errors).version("version", form.version), entry.version);
-            applyLoss(form, incident, entry);
-            recompute(incident);
+            LossEntry entry = lockedLine(incidentId, lossId, form.version);
+            applyLoss(form, entry.incident, entry);
+            recompute(entry.incident);
             return entry;
         });
     }
@@ -150,13 +147,10 @@ public class IncidentService {
     @Transactional
     public Incident removeLoss(long incidentId, long lossId, String version) {
         return guarded(() -> {
-            Incident incident = lockedForLedger(incidentId);
-            LossEntry entry = lossOf(incident, lossId);
-            FieldErrors errors = new FieldErrors();
-            requireVersion(new FormInput(errors).version("version", version), entry.version);
+            LossEntry entry = lockedLine(incidentId, lossId, version);
             entry.delete();
-            recompute(incident);
-            return incident;
+            recompute(entry.incident);
+            return entry.incident;
         });
     }
 
@@ -165,6 +159,13 @@ public class IncidentService {
         if (entry == null || !entry.incident.id.equals(incident.id)) {
             throw new NotFoundException();
         }
+        return entry;
+    }
+
+    /** A loss line of the incident, its incident locked, checked against the version the user loaded. */
+    private LossEntry lockedLine(long incidentId, long lossId, String version) {
+        LossEntry entry = lossOf(lockedForLedger(incidentId), lossId);
+        requireVersion(new FormInput(new FieldErrors()).version("version", version), entry.version);
         return entry;
     }
 

@@ -33,12 +33,18 @@ public final class FormInput {
         return blank(value) ? null : value.strip();
     }
 
-    public String text(String field, String value, boolean required, int maxLength) {
+    /** The trimmed value, or null when blank; a blank required field is an error. */
+    private String present(String field, String value, boolean required) {
         String text = trimmed(value);
+        if (text == null && required) {
+            errors.add(field, "error.required");
+        }
+        return text;
+    }
+
+    public String text(String field, String value, boolean required, int maxLength) {
+        String text = present(field, value, required);
         if (text == null) {
-            if (required) {
-                errors.add(field, "error.required");
-            }
             return null;
         }
         if (text.length() > maxLength) {
@@ -53,11 +59,8 @@ public final class FormInput {
     }
 
     public LocalDate date(String field, String value, boolean required) {
-        String text = trimmed(value);
+        String text = present(field, value, required);
         if (text == null) {
-            if (required) {
-                errors.add(field, "error.required");
-            }
             return null;
         }
         try {
@@ -74,11 +77,8 @@ public final class FormInput {
     }
 
     public <E extends Enum<E>> E choice(String field, String value, Class<E> type, boolean required) {
-        String text = trimmed(value);
+        String text = present(field, value, required);
         if (text == null) {
-            if (required) {
-                errors.add(field, "error.required");
-            }
             return null;
         }
         try {
@@ -91,11 +91,8 @@ public final class FormInput {
 
     /** A decimal in plain notation ('.' or ',' as decimal mark, no grouping) within (min, max]. */
     public BigDecimal decimal(String field, String value, boolean required, int scale, BigDecimal exclusiveMin, BigDecimal max) {
-        String text = trimmed(value);
+        String text = present(field, value, required);
         if (text == null) {
-            if (required) {
-                errors.add(field, "error.required");
-            }
             return null;
         }
         if (!text.matches("[+-]?\\d{1,20}([.,]\\d+)?")) {
@@ -119,9 +116,8 @@ public final class FormInput {
     }
 
     public String currency(String field, String value) {
-        String text = trimmed(value);
+        String text = present(field, value, true);
         if (text == null) {
-            errors.add(field, "error.required");
             return null;
         }
         String code = text.toUpperCase(Locale.ROOT);

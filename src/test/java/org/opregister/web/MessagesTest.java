@@ -28,7 +28,8 @@ import org.opregister.security.Role;
 /** Every string a page shows comes from the bundle: keys used by templates and code exist, enums have labels. */
 class MessagesTest {
 
-    private static final Pattern TEMPLATE_KEY = Pattern.compile("m:t\\('([a-zA-Z0-9_.]+)'");
+    private static final Pattern TEMPLATE_KEY =
+            Pattern.compile("(?:m:t\\(|\\b(?:label|placeholder|help|empty|submit)=)'([a-zA-Z0-9_.]+)'");
     private static final Pattern CODE_KEY = Pattern.compile("\"((?:error|flash)\\.[a-zA-Z0-9_.]+)\"");
 
     @Test
