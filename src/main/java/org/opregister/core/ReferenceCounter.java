@@ -7,12 +7,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
+import org.opregister.audit.NotAudited;
+
 /**
  * Hands out record references such as INC-2026-0001: one counter per prefix and year, taken under a row lock
  * so that concurrent saves (also on other instances) never get the same number. Counters only move forward:
  * deleting a record never frees its reference.
  */
 @Entity
+@NotAudited
 @Table(name = "reference_counter")
 public class ReferenceCounter extends PanacheEntityBase {
 

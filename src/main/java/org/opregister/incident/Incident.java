@@ -23,6 +23,8 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import org.opregister.audit.AuditSubject;
+import org.opregister.audit.NotAudited;
 import org.opregister.core.TrackedEntity;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
@@ -33,7 +35,7 @@ import org.opregister.web.PageResult;
  */
 @Entity
 @Table(name = "incident")
-public class Incident extends TrackedEntity {
+public class Incident extends TrackedEntity implements AuditSubject {
 
     public static final int TITLE_MAX = 200;
     public static final int DESCRIPTION_MAX = 10000;
@@ -118,6 +120,7 @@ public class Incident extends TrackedEntity {
     public BigDecimal netLoss = BigDecimal.ZERO;
 
     /** Lower-case reference, title, unit, owner and third party: what the register's free-text search reads. */
+    @NotAudited
     @Column(name = "search_text", nullable = false, length = 1000)
     String searchText;
 
@@ -132,6 +135,11 @@ public class Incident extends TrackedEntity {
                 .filter(java.util.Objects::nonNull)
                 .map(text -> text.toLowerCase(java.util.Locale.ROOT))
                 .collect(java.util.stream.Collectors.joining(" | "));
+    }
+
+    @Override
+    public String auditLabel() {
+        return reference;
     }
 
     public List<Transition> transitions() {

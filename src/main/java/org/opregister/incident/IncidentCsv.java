@@ -29,9 +29,6 @@ final class IncidentCsv {
         "incident_business_line", "incident_occurrence_date", "incident_discovery_date", "incident_near_miss",
         "created_at", "created_by", "updated_at", "updated_by"};
 
-    /** Rows are detached every so often so that memory stays flat however large the register is. */
-    private static final int CLEAR_EVERY = 500;
-
     private IncidentCsv() {
     }
 
@@ -46,7 +43,7 @@ final class IncidentCsv {
                         text(i.rootCause), text(i.thirdParty), number(i.grossLoss), number(i.recoveries),
                         number(i.netLoss), number(i.provisions), reportingCurrency, text(i.description),
                         instant(i.createdAt), text(i.createdBy), instant(i.updatedAt), text(i.updatedBy));
-                if (++count[0] % CLEAR_EVERY == 0) {
+                if (++count[0] % CsvOutput.CLEAR_EVERY == 0) {
                     em.clear();
                 }
             });
@@ -64,7 +61,7 @@ final class IncidentCsv {
                         text(l.description), code(i.eventCategory), code(i.eventType), code(i.businessLine),
                         date(i.occurrenceDate), date(i.discoveryDate), bool(i.nearMiss),
                         instant(l.createdAt), text(l.createdBy), instant(l.updatedAt), text(l.updatedBy));
-                if (++count[0] % CLEAR_EVERY == 0) {
+                if (++count[0] % CsvOutput.CLEAR_EVERY == 0) {
                     em.clear();
                 }
             });

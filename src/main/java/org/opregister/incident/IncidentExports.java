@@ -4,13 +4,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
-import org.opregister.web.CsvOutput;
-import org.opregister.web.CurrentLocale;
+import org.opregister.web.CsvExport;
 import org.opregister.web.FieldErrors;
 
 /**
@@ -21,49 +18,42 @@ import org.opregister.web.FieldErrors;
 @ApplicationScoped
 public class IncidentExports {
 
-    static final String CSV = "text/csv; charset=UTF-8";
-
     @Inject
     IncidentService service;
 
     @Inject
     EntityManager em;
 
+    @Inject
+    CsvExport csvExport;
+
     public Response incidents(IncidentResource.ListParams query) {
         FieldErrors errors = new FieldErrors();
         IncidentFilter filter = query.params().parse(errors);
         if (errors.any()) {
-            return badFilter(errors);
+            return CsvExport.badFilter(errors);
         }
         IncidentSort sort = IncidentSort.parse(query.sort);
         String currency = service.reportingCurrency();
-        StreamingOutput body = out -> QuarkusTransaction.requiringNew().run(() ->
-                IncidentCsv.writeIncidents(Incident.streamAll(filter, sort), out, currency, em));
-        return download(body, "incident-register");
+        StreamingOutput body = out -> {
+            long rows = QuarkusTransaction.requiringNew().call(() ->
+                    IncidentCsv.writeIncidents(Incident.streamAll(filter, sort), out, currency, em));
+            csvExport.recordExport("incidents", query.params().queryString(), rows);
+        };
+        return CsvExport.download(body, "incident-register");
     }
 
     public Response losses(IncidentResource.ListParams query) {
         FieldErrors errors = new FieldErrors();
         IncidentFilter filter = query.params().parse(errors);
         if (errors.any()) {
-            return badFilter(errors);
+            return CsvExport.badFilter(errors);
         }
-        StreamingOutput body = out -> QuarkusTransaction.requiringNew().run(() ->
-                IncidentCsv.writeLosses(LossEntry.streamAll(filter), out, em));
-        return download(body, "loss-ledger");
+        StreamingOutput body = out -> {
+            long rows = QuarkusTransaction.requiringNew().call(() -> IncidentCsv.writeLosses(LossEntry.streamAll(filter), out, em));
+            csvExport.recordExport("losses", query.params().queryString(), rows);
+        };
+        return CsvExport.download(body, "loss-ledger");
     }
 
-    private static Response download(StreamingOutput body, String stem) {
-        return Response.ok(body, CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + CsvOutput.fileName(stem) + "\"")
-                .header("Cache-Control", "no-store")
-                .build();
-    }
-
-    private static Response badFilter(FieldErrors errors) {
-        StringBuilder text = new StringBuilder();
-        errors.messages(CurrentLocale.current()).forEach((field, message) ->
-                text.append(field).append(": ").append(message).append('\n'));
-        return Response.status(400).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).entity(text.toString()).build();
-    }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.opregister.web.FieldErrors;
 import org.opregister.web.FormInput;
+import org.opregister.web.QueryString;
 
 /**
  * The register's filters, as the list, the exports and the API take them from the URL.
@@ -43,14 +44,8 @@ public record IncidentFilter(String q, IncidentStatus status, EventCategory even
 
         /** The filter part of a URL query string, for pager and sort links and the export link. */
         public String queryString() {
-            StringBuilder query = new StringBuilder();
-            append(query, "q", q);
-            append(query, "status", status);
-            append(query, "eventType", eventType);
-            append(query, "businessLine", businessLine);
-            append(query, "from", from);
-            append(query, "to", to);
-            return query.toString();
+            return new QueryString().add("q", q).add("status", status).add("eventType", eventType)
+                    .add("businessLine", businessLine).add("from", from).add("to", to).toString();
         }
 
         /** The register URL with these filters and a sort order. */
@@ -64,11 +59,5 @@ public record IncidentFilter(String q, IncidentStatus status, EventCategory even
             return listUrl(sortCode) + "&";
         }
 
-        private static void append(StringBuilder query, String name, String value) {
-            if (!FormInput.blank(value)) {
-                query.append(query.length() == 0 ? "" : "&").append(name).append('=')
-                        .append(java.net.URLEncoder.encode(value.strip(), java.nio.charset.StandardCharsets.UTF_8));
-            }
-        }
     }
 }

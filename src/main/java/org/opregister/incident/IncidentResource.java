@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.opregister.audit.AuditEntry;
 import org.opregister.core.AppClock;
 import org.opregister.core.EditConflictException;
 import org.opregister.core.InvalidInputException;
@@ -46,6 +47,8 @@ public class IncidentResource {
 
         static native TemplateInstance show(Incident incident, List<LossEntry> losses, LossForm lossForm,
                 FieldErrors errors, String problem, Choices choices);
+
+        static native TemplateInstance history(Incident incident, List<AuditEntry> entries);
 
         static native TemplateInstance lossForm(Incident incident, LossEntry entry, LossForm form, FieldErrors errors,
                 Choices choices);
@@ -101,6 +104,13 @@ public class IncidentResource {
     public TemplateInstance show(@PathParam("id") long id) {
         Incident incident = IncidentService.get(id);
         return showPage(incident, LossForm.blank(service.reportingCurrency(), AppClock.today()), new FieldErrors(), null);
+    }
+
+    @GET
+    @Path("{id}/history")
+    public TemplateInstance history(@PathParam("id") long id) {
+        Incident incident = IncidentService.get(id);
+        return Templates.history(incident, AuditEntry.history("Incident", incident.id));
     }
 
     @GET

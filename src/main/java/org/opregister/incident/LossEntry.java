@@ -19,6 +19,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import org.opregister.audit.AuditSubject;
 import org.opregister.core.Money;
 import org.opregister.core.TrackedEntity;
 
@@ -28,7 +29,7 @@ import org.opregister.core.TrackedEntity;
  */
 @Entity
 @Table(name = "loss_entry")
-public class LossEntry extends TrackedEntity {
+public class LossEntry extends TrackedEntity implements AuditSubject {
 
     public static final int DESCRIPTION_MAX = 1000;
 
@@ -66,6 +67,16 @@ public class LossEntry extends TrackedEntity {
 
     @Column(nullable = false, length = DESCRIPTION_MAX)
     public String description;
+
+    @Override
+    public String auditLabel() {
+        return incident.reference + " " + type;
+    }
+
+    @Override
+    public Object auditParent() {
+        return incident;
+    }
 
     public Money money() {
         return new Money(amount, currency);

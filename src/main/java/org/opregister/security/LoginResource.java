@@ -8,6 +8,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.opregister.audit.AuditAction;
+import org.opregister.audit.AuditWriter;
 import org.opregister.web.Flash;
 
 @Path("/")
@@ -24,11 +27,14 @@ public class LoginResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean error, boolean demoData);
+        static native TemplateInstance login(boolean error, boolean locked, boolean demoData);
     }
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    AuditWriter audit;
 
     @ConfigProperty(name = "oprisk.demo-data")
     boolean demoData;
@@ -37,17 +43,18 @@ public class LoginResource {
     @Path("login")
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
-    public Object login(@QueryParam("error") boolean error) {
+    public Object login(@QueryParam("error") String error, @CookieParam(PasswordIdentityProvider.LOCKED_NOTICE) String locked) {
         if (!identity.isAnonymous()) {
             return Response.seeOther(URI.create("/")).build();
         }
-        return Templates.login(error, demoData);
+        return Templates.login(error != null, error != null && locked != null, demoData);
     }
 
     @POST
     @Path("logout")
     public Response logout() {
         if (!identity.isAnonymous()) {
+            audit.event(AuditAction.LOGOUT, identity.getPrincipal().getName(), null);
             FormAuthenticationMechanism.logout(identity);
         }
         return Flash.redirect("/login", "flash.signedOut", null);

@@ -1,14 +1,14 @@
 package org.opregister.security;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.security.jpa.Password;
-import io.quarkus.security.jpa.Roles;
-import io.quarkus.security.jpa.UserDefinition;
-import io.quarkus.security.jpa.Username;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -18,11 +18,13 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A person who signs in. Roles are stored comma-separated ("officer,manager"). */
+import org.opregister.audit.AuditSubject;
+import org.opregister.audit.Masked;
+
+/** A person who signs in. Roles are stored comma-separated ("officer,manager"); passwords as bcrypt hashes. */
 @Entity
 @Table(name = "app_user")
-@UserDefinition
-public class User extends PanacheEntityBase {
+public class User extends PanacheEntityBase implements AuditSubject {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "app_user_seq")
@@ -33,15 +35,13 @@ public class User extends PanacheEntityBase {
     @Column(nullable = false)
     public long version;
 
-    @Username
     @Column(nullable = false, unique = true, length = 64)
     public String username;
 
-    @Password
+    @Masked
     @Column(name = "password_hash", nullable = false, length = 100)
     public String passwordHash;
 
-    @Roles
     @Column(nullable = false, length = 200)
     public String roles;
 
@@ -54,6 +54,28 @@ public class User extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    @Column(name = "password_changed_at")
+    public Instant passwordChangedAt;
+
+    public Set<String> roleSet() {
+        return Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    public boolean hasRole(String role) {
+        return roleSet().contains(role);
+    }
+
+    public void setPassword(String password) {
+        passwordHash = BcryptUtil.bcryptHash(password);
+        passwordChangedAt = Instant.now();
+    }
+
+    @Override
+    public String auditLabel() {
+        return username;
+    }
+
     public static Optional<User> findByUsername(String username) {
         return find("username", username).firstResultOptional();
     }
@@ -62,7 +84,7 @@ public class User extends PanacheEntityBase {
         User user = new User();
         user.username = username;
         user.displayName = displayName;
-        user.passwordHash = BcryptUtil.bcryptHash(password);
+        user.setPassword(password);
         user.roles = roles;
         user.createdAt = Instant.now();
         user.persist();

@@ -8,8 +8,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.opregister.audit.NotAudited;
+
 /** Marks a piece of seed data as applied, so it is never applied again, even after users changed or removed it. */
 @Entity
+@NotAudited
 @Table(name = "seed_run")
 public class SeedRun extends PanacheEntityBase {
 

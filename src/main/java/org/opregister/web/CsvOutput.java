@@ -20,6 +20,9 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public final class CsvOutput implements AutoCloseable {
 
+    /** Exports detach the rows they read every so many rows, so memory stays flat however large the table. */
+    public static final int CLEAR_EVERY = 500;
+
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
 
     private final CSVPrinter printer;

@@ -1,22 +1,34 @@
 package org.opregister.web;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+
+import org.opregister.security.Role;
 
 /** The main menu: one entry per module that is in the product. A module adds its entry when it ships. */
 public enum Navigation {
     DASHBOARD("/", "nav.dashboard"),
-    INCIDENTS("/incidents", "nav.incidents");
+    INCIDENTS("/incidents", "nav.incidents"),
+    AUDIT("/audit", "nav.audit", Role.AUDITOR, Role.ADMIN),
+    USERS("/admin/users", "nav.users", Role.ADMIN);
 
     public final String path;
     public final String labelKey;
+    /** Roles that see the entry; none means every signed-in user. */
+    private final Set<String> roles;
 
-    Navigation(String path, String labelKey) {
+    Navigation(String path, String labelKey, String... roles) {
         this.path = path;
         this.labelKey = labelKey;
+        this.roles = Set.of(roles);
     }
 
-    public static List<Navigation> entries() {
-        return List.of(values());
+    /** The entries the given roles may open. */
+    public static List<Navigation> entries(Set<String> userRoles) {
+        return Arrays.stream(values())
+                .filter(entry -> entry.roles.isEmpty() || entry.roles.stream().anyMatch(userRoles::contains))
+                .toList();
     }
 
     /** Whether the page at {@code requestPath} belongs to this entry. */

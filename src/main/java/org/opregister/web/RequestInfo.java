@@ -2,6 +2,7 @@ package org.opregister.web;
 
 import java.util.List;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
@@ -19,6 +20,9 @@ public class RequestInfo {
     @Inject
     RoutingContext routingContext;
 
+    @Inject
+    SecurityIdentity identity;
+
     public String path() {
         return request.path();
     }
@@ -33,6 +37,6 @@ public class RequestInfo {
     }
 
     public List<Navigation> navigation() {
-        return Navigation.entries();
+        return Navigation.entries(identity.getRoles());
     }
 }

@@ -40,7 +40,13 @@
     });
   }
 
+  // Bar lengths come as data, not inline styles, so the Content-Security-Policy needs no 'unsafe-inline'.
+  function sizeBar(bar) {
+    bar.style.width = Math.max(0, Math.min(100, Number(bar.getAttribute('data-share')) || 0)) + '%';
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('[data-share]').forEach(sizeBar);
     document.querySelectorAll('select[data-depends-on]').forEach(linkEventTypes);
     document.querySelectorAll('form[data-confirm]').forEach(confirmSubmit);
     document.querySelectorAll('[data-toggle-target]').forEach(toggleMenu);

@@ -1,0 +1,7 @@
+package org.opregister.audit;
+
+public enum AuditAction {
+    CREATE, UPDATE, DELETE,
+    LOGIN_SUCCESS, LOGIN_FAILURE, ACCOUNT_LOCKED, LOGOUT,
+    EXPORT, ROLE_CHANGE, PASSWORD_RESET, PASSWORD_CHANGE
+}

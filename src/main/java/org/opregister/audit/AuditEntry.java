@@ -1,0 +1,143 @@
+package org.opregister.audit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Page;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.TypedQuery;
+
+import org.hibernate.annotations.Immutable;
+import org.opregister.web.PageRequest;
+import org.opregister.web.PageResult;
+
+/** One entry of the audit trail, as read back. Written only by {@link AuditWriter}; never changed. */
+@Entity
+@Immutable
+@NotAudited
+@Table(name = "audit_entry")
+public class AuditEntry extends PanacheEntityBase {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Id
+    public Long id;
+
+    @Column(name = "occurred_at", nullable = false)
+    public Instant occurredAt;
+
+    @Column(nullable = false, length = 64)
+    public String username;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 30)
+    public AuditAction action;
+
+    @Column(name = "record_type", length = 60)
+    public String recordType;
+
+    @Column(name = "record_id", length = 60)
+    public String recordId;
+
+    @Column(name = "record_label", length = 200)
+    public String recordLabel;
+
+    @Column(name = "parent_type", length = 60)
+    public String parentType;
+
+    @Column(name = "parent_id", length = 60)
+    public String parentId;
+
+    @Column(length = 200000)
+    public String changes;
+
+    @Column(length = 4000)
+    public String details;
+
+    @Column(name = "prev_hash", nullable = false, length = 64)
+    public String prevHash;
+
+    @Column(nullable = false, length = 64)
+    public String hash;
+
+    public List<FieldChange> changeList() {
+        if (changes == null || changes.isBlank()) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(changes, new TypeReference<List<FieldChange>>() { });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return List.of(new FieldChange("?", null, null, changes));
+        }
+    }
+
+    /** What happened to a record and to its parts (loss lines of an incident), newest first. */
+    public static List<AuditEntry> history(String recordType, Object recordId) {
+        return list("(recordType = ?1 and recordId = ?2) or (parentType = ?1 and parentId = ?2) order by id desc",
+                recordType, String.valueOf(recordId));
+    }
+
+    public static PageResult<AuditEntry> search(AuditFilter filter, PageRequest page) {
+        Query query = Query.of(filter);
+        TypedQuery<Long> count = getEntityManager().createQuery("select count(a) from AuditEntry a where " + query.where, Long.class);
+        query.parameters.forEach(count::setParameter);
+        long total = count.getSingleResult();
+        List<AuditEntry> items = find("from AuditEntry a where " + query.where + " order by a.id desc", query.parameters)
+                .page(Page.of(page.page() - 1, page.size())).list();
+        return new PageResult<>(items, page, total);
+    }
+
+    public static Stream<AuditEntry> streamAll(AuditFilter filter) {
+        Query query = Query.of(filter);
+        return stream("from AuditEntry a where " + query.where + " order by a.id desc", query.parameters);
+    }
+
+    /** Record types that appear in the trail, for the filter. */
+    public static List<String> recordTypes() {
+        return getEntityManager().createQuery("select distinct a.recordType from AuditEntry a where a.recordType is not null"
+                + " order by a.recordType", String.class).getResultList();
+    }
+
+    private record Query(String where, Map<String, Object> parameters) {
+        static Query of(AuditFilter filter) {
+            List<String> clauses = new ArrayList<>();
+            Map<String, Object> parameters = new java.util.LinkedHashMap<>();
+            if (filter.username() != null) {
+                clauses.add("a.username = :username");
+                parameters.put("username", filter.username());
+            }
+            if (filter.recordType() != null) {
+                clauses.add("a.recordType = :type");
+                parameters.put("type", filter.recordType());
+            }
+            if (filter.record() != null) {
+                clauses.add("(a.recordId = :record or a.recordLabel = :record)");
+                parameters.put("record", filter.record());
+            }
+            if (filter.action() != null) {
+                clauses.add("a.action = :action");
+                parameters.put("action", filter.action());
+            }
+            if (filter.from() != null) {
+                clauses.add("a.occurredAt >= :from");
+                parameters.put("from", filter.fromInstant());
+            }
+            if (filter.to() != null) {
+                clauses.add("a.occurredAt < :to");
+                parameters.put("to", filter.toInstantExclusive());
+            }
+            return new Query(clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses), parameters);
+        }
+    }
+}

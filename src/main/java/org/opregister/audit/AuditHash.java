@@ -1,0 +1,41 @@
+package org.opregister.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+
+/**
+ * SHA-256 over an entry's content and the previous entry's hash. Each field is length-prefixed, so no two
+ * different entries have the same canonical text.
+ */
+public final class AuditHash {
+
+    public static final String GENESIS = "0".repeat(64);
+
+    private AuditHash() {
+    }
+
+    public static String of(long id, Instant occurredAt, String username, String action, String recordType,
+            String recordId, String recordLabel, String parentType, String parentId, String changes, String details,
+            String previousHash) {
+        StringBuilder text = new StringBuilder();
+        for (String part : new String[] {Long.toString(id), DateTimeFormatter.ISO_INSTANT.format(occurredAt), username,
+            action, recordType, recordId, recordLabel, parentType, parentId, changes, details, previousHash}) {
+            if (part == null) {
+                text.append("-1:");
+            } else {
+                text.append(part.length()).append(':').append(part);
+            }
+            text.append('|');
+        }
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.opregister.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+
+import org.hibernate.Interceptor;
+import org.hibernate.Transaction;
+import org.hibernate.type.Type;
+import org.opregister.core.AppClock;
+import org.opregister.core.StampListener;
+
+/**
+ * Records every insert, update and delete of every entity, field by field, without any code in the entities or
+ * services: changes are collected as Hibernate flushes them and written to the trail just before the
+ * transaction commits (after the last flush), in that same transaction. One instance per session.
+ */
+@PersistenceUnitExtension
+@Dependent
+public class AuditInterceptor implements Interceptor {
+
+    @Inject
+    AuditWriter writer;
+
+    private final List<AuditDraft> pending = new ArrayList<>();
+
+    @Override
+    public boolean onPersist(Object entity, Object id, Object[] state, String[] names, Type[] types) {
+        collect(entity, id, AuditAction.CREATE, AuditedFields.diff(entity.getClass(), names, null, state));
+        return false;
+    }
+
+    @Override
+    public boolean onFlushDirty(Object entity, Object id, Object[] current, Object[] previous, String[] names, Type[] types) {
+        List<FieldChange> changes = AuditedFields.diff(entity.getClass(), names, previous, current);
+        if (!changes.isEmpty()) {
+            collect(entity, id, AuditAction.UPDATE, changes);
+        }
+        return false;
+    }
+
+    @Override
+    public void onRemove(Object entity, Object id, Object[] state, String[] names, Type[] types) {
+        collect(entity, id, AuditAction.DELETE, AuditedFields.diff(entity.getClass(), names, state, null));
+    }
+
+    @Override
+    public void beforeTransactionCompletion(Transaction transaction) {
+        if (!pending.isEmpty()) {
+            List<AuditDraft> drafts = List.copyOf(pending);
+            pending.clear();
+            writer.append(drafts);
+        }
+    }
+
+    @Override
+    public void afterTransactionCompletion(Transaction transaction) {
+        pending.clear();
+    }
+
+    private void collect(Object entity, Object id, AuditAction action, List<FieldChange> changes) {
+        if (!AuditedFields.audited(entity.getClass())) {
+            return;
+        }
+        String label = null;
+        String parentType = null;
+        String parentId = null;
+        if (entity instanceof AuditSubject subject) {
+            label = subject.auditLabel();
+            Object parent = subject.auditParent();
+            if (parent != null) {
+                parentType = AuditedFields.typeName(parent.getClass());
+                parentId = String.valueOf(AuditedFields.idOf(parent));
+            }
+        }
+        pending.add(new AuditDraft(AppClock.now(), StampListener.currentUser(), action,
+                AuditedFields.typeName(entity.getClass()), String.valueOf(id), label, parentType, parentId, changes, null));
+    }
+}

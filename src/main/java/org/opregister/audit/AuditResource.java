@@ -1,0 +1,96 @@
+package org.opregister.audit;
+
+import java.util.List;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.opregister.security.Role;
+import org.opregister.web.CsvExport;
+import org.opregister.web.FieldErrors;
+import org.opregister.web.PageRequest;
+import org.opregister.web.PageResult;
+
+/** The audit trail for auditors and administrators: filter, page, export, verify the chain. */
+@Path("/audit")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Role.AUDITOR, Role.ADMIN})
+public class AuditResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(PageResult<AuditEntry> page, AuditFilter.Params params, FieldErrors errors,
+                List<String> recordTypes, List<AuditAction> actions, ChainVerifier.Result verification);
+    }
+
+    @Inject
+    ChainVerifier verifier;
+
+    @Inject
+    CsvExport csvExport;
+
+    @Inject
+    EntityManager em;
+
+    @GET
+    public Response list(@BeanParam Query query) {
+        return page(query, null);
+    }
+
+    @GET
+    @Path("verify")
+    public Response verify(@BeanParam Query query) {
+        return page(query, verifier.verify());
+    }
+
+    @GET
+    @Path("export.csv")
+    @Produces("text/csv")
+    public Response export(@BeanParam Query query) {
+        FieldErrors errors = new FieldErrors();
+        AuditFilter filter = query.params().parse(errors);
+        if (errors.any()) {
+            return CsvExport.badFilter(errors);
+        }
+        StreamingOutput body = out -> {
+            long rows = QuarkusTransaction.requiringNew().call(() -> AuditCsv.write(AuditEntry.streamAll(filter), out, em));
+            csvExport.recordExport("audit", query.params().queryString(), rows);
+        };
+        return CsvExport.download(body, "audit-trail");
+    }
+
+    private Response page(Query query, ChainVerifier.Result verification) {
+        FieldErrors errors = new FieldErrors();
+        AuditFilter filter = query.params().parse(errors);
+        PageResult<AuditEntry> page = AuditEntry.search(filter, PageRequest.of(query.page, query.size));
+        return Response.status(errors.any() ? 400 : 200).entity(Templates.list(page, query.params(), errors,
+                AuditEntry.recordTypes(), List.of(AuditAction.values()), verification)).build();
+    }
+
+    public static class Query {
+        @QueryParam("user") public String user;
+        @QueryParam("type") public String type;
+        @QueryParam("record") public String record;
+        @QueryParam("action") public String action;
+        @QueryParam("from") public String from;
+        @QueryParam("to") public String to;
+        @QueryParam("page") public String page;
+        @QueryParam("size") public String size;
+
+        AuditFilter.Params params() {
+            return new AuditFilter.Params(user, type, record, action, from, to);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.opregister.audit;
+
+/**
+ * Optional for audited entities: a label people recognise (a reference, a username) and, for parts of an
+ * aggregate, the record whose History tab shows their changes. Entities that do not implement it are
+ * audited all the same, by type and id.
+ */
+public interface AuditSubject {
+
+    String auditLabel();
+
+    /** The aggregate root this record belongs to, or null. */
+    default Object auditParent() {
+        return null;
+    }
+}

@@ -1,0 +1,116 @@
+package org.opregister.audit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.opregister.core.AppClock;
+import org.opregister.core.StampListener;
+
+/**
+ * Appends entries to the audit trail. Under a lock on the chain's head row each entry gets the next id and a
+ * hash over its content and the previous entry's hash, in the transaction of the change it records: the entry
+ * and the change commit together or not at all. Nothing in the application updates or deletes an entry.
+ */
+@ApplicationScoped
+public class AuditWriter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    DataSource dataSource;
+
+    /** Writes in the current transaction (the connection is the one the transaction already uses). */
+    void append(List<AuditDraft> drafts) {
+        try (Connection connection = dataSource.getConnection()) {
+            append(connection, drafts);
+        } catch (SQLException e) {
+            throw new IllegalStateException("audit trail could not be written", e);
+        }
+    }
+
+    /** An event that is not a change to a record (sign-in, export ...), in a transaction of its own. */
+    public void event(AuditAction action, String username, String details) {
+        String who = username == null ? StampListener.currentUser() : username;
+        AuditDraft draft = AuditDraft.event(AppClock.now(), truncate(who, 64), action, truncate(details, 4000));
+        QuarkusTransaction.requiringNew().run(() -> append(List.of(draft)));
+    }
+
+    /** An event about one record (a role change, a password reset), in the current transaction. */
+    public void recordEvent(AuditAction action, String recordType, String recordId, String label, String details) {
+        append(List.of(new AuditDraft(AppClock.now(), StampListener.currentUser(), action, recordType, recordId, label,
+                null, null, List.of(), truncate(details, 4000))));
+    }
+
+    private static void append(Connection connection, List<AuditDraft> drafts) throws SQLException {
+        long lastId;
+        String lastHash;
+        try (PreparedStatement head = connection.prepareStatement(
+                "select last_id, last_hash from audit_head where id = 1 for update");
+                ResultSet row = head.executeQuery()) {
+            row.next();
+            lastId = row.getLong(1);
+            lastHash = row.getString(2);
+        }
+        try (PreparedStatement insert = connection.prepareStatement("insert into audit_entry (id, occurred_at, username,"
+                + " action, record_type, record_id, record_label, parent_type, parent_id, changes, details, prev_hash, hash)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (AuditDraft draft : drafts) {
+                long id = ++lastId;
+                Instant at = draft.occurredAt().truncatedTo(ChronoUnit.MICROS);
+                String changes = draft.changes().isEmpty() ? null : json(draft.changes());
+                String hash = AuditHash.of(id, at, draft.username(), draft.action().name(), draft.recordType(),
+                        draft.recordId(), draft.recordLabel(), draft.parentType(), draft.parentId(), changes,
+                        draft.details(), lastHash);
+                insert.setLong(1, id);
+                insert.setObject(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+                insert.setString(3, draft.username());
+                insert.setString(4, draft.action().name());
+                insert.setString(5, draft.recordType());
+                insert.setString(6, draft.recordId());
+                insert.setString(7, truncate(draft.recordLabel(), 200));
+                insert.setString(8, draft.parentType());
+                insert.setString(9, draft.parentId());
+                insert.setString(10, changes);
+                insert.setString(11, draft.details());
+                insert.setString(12, lastHash);
+                insert.setString(13, hash);
+                insert.addBatch();
+                lastHash = hash;
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement head = connection.prepareStatement("update audit_head set last_id = ?, last_hash = ? where id = 1")) {
+            head.setLong(1, lastId);
+            head.setString(2, lastHash);
+            head.executeUpdate();
+        }
+    }
+
+    static String json(List<FieldChange> changes) {
+        try {
+            return JSON.writeValueAsString(changes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+}

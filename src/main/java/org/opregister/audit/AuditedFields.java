@@ -1,0 +1,128 @@
+package org.opregister.audit;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.ParameterizedType;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Version;
+
+import org.hibernate.proxy.HibernateProxy;
+
+/** Which fields of an entity the trail records, and how their values are written as text. */
+final class AuditedFields {
+
+    /** Bookkeeping every record has; the entry itself says who and when. */
+    private static final Set<String> STAMPS = Set.of("createdAt", "createdBy", "updatedAt", "updatedBy");
+
+    private static final Map<Class<?>, Map<String, Field>> FIELDS = new ConcurrentHashMap<>();
+
+    private AuditedFields() {
+    }
+
+    static boolean audited(Class<?> type) {
+        return !entityClass(type).isAnnotationPresent(NotAudited.class);
+    }
+
+    static String typeName(Class<?> type) {
+        return entityClass(type).getSimpleName();
+    }
+
+    static Object idOf(Object entity) {
+        if (entity instanceof HibernateProxy proxy) {
+            return proxy.getHibernateLazyInitializer().getIdentifier();
+        }
+        Field id = fields(entity.getClass()).get("id");
+        try {
+            return id == null ? null : id.get(entity);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The changed fields between two states (either may be null: insert or delete), in property order. */
+    static List<FieldChange> diff(Class<?> type, String[] names, Object[] before, Object[] after) {
+        Map<String, Field> fields = fields(type);
+        List<FieldChange> changes = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            Field field = fields.get(names[i]);
+            if (field == null || STAMPS.contains(names[i]) || field.isAnnotationPresent(NotAudited.class)
+                    || field.isAnnotationPresent(Version.class)) {
+                continue;
+            }
+            String oldValue = before == null ? null : text(before[i]);
+            String newValue = after == null ? null : text(after[i]);
+            if (Objects.equals(oldValue, newValue)) {
+                continue;
+            }
+            if (field.isAnnotationPresent(Masked.class)) {
+                changes.add(new FieldChange(names[i], "masked", before == null ? null : "***", after == null ? null : "***"));
+            } else {
+                changes.add(new FieldChange(names[i], enumType(field), oldValue, newValue));
+            }
+        }
+        return changes;
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Enum<?> constant) {
+            return constant.name();
+        }
+        if (value instanceof BigDecimal number) {
+            return number.toPlainString();
+        }
+        if (value instanceof Collection<?> items) {
+            return items.isEmpty() ? null : items.stream().map(AuditedFields::text).sorted().collect(Collectors.joining(","));
+        }
+        if (value instanceof HibernateProxy || entityClass(value.getClass()).isAnnotationPresent(Entity.class)) {
+            return String.valueOf(idOf(value));
+        }
+        return value.toString();
+    }
+
+    /** The enum a field's values come from (also for a set of enum values), so a page can show their labels. */
+    private static String enumType(Field field) {
+        if (field.getType().isEnum()) {
+            return field.getType().getSimpleName();
+        }
+        if (Collection.class.isAssignableFrom(field.getType()) && field.getGenericType() instanceof ParameterizedType generic
+                && generic.getActualTypeArguments()[0] instanceof Class<?> element && element.isEnum()) {
+            return element.getSimpleName();
+        }
+        return null;
+    }
+
+    private static Class<?> entityClass(Class<?> type) {
+        Class<?> current = type;
+        while (current != null && !current.isAnnotationPresent(Entity.class)) {
+            current = current.getSuperclass();
+        }
+        return current == null ? type : current;
+    }
+
+    private static Map<String, Field> fields(Class<?> type) {
+        return FIELDS.computeIfAbsent(entityClass(type), entity -> {
+            Map<String, Field> byName = new ConcurrentHashMap<>();
+            for (Class<?> c = entity; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field field : c.getDeclaredFields()) {
+                    if (!java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+                        field.setAccessible(true);
+                        byName.putIfAbsent(field.getName(), field);
+                    }
+                }
+            }
+            return byName;
+        });
+    }
+}

@@ -1,0 +1,53 @@
+package org.opregister.security;
+
+import java.net.URI;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.opregister.core.InvalidInputException;
+import org.opregister.web.FieldErrors;
+import org.opregister.web.Flash;
+
+/** What every signed-in user does with their own account: change the password. */
+@Path("/account")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Role.OFFICER, Role.MANAGER, Role.AUDITOR, Role.ADMIN})
+public class AccountResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance password(FieldErrors errors);
+    }
+
+    @Inject
+    UserService service;
+
+    @GET
+    @Path("password")
+    public TemplateInstance passwordForm() {
+        return Templates.password(new FieldErrors());
+    }
+
+    @POST
+    @Path("password")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changePassword(MultivaluedMap<String, String> posted) {
+        try {
+            service.changeOwnPassword(posted.getFirst("current"), posted.getFirst("password"), posted.getFirst("confirmation"));
+            return Flash.redirect(URI.create("/"), "flash.passwordChanged", null);
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(Templates.password(e.errors())).build();
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.opregister.security;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.opregister.audit.AuditAction;
+import org.opregister.audit.AuditWriter;
+import org.opregister.core.AppClock;
+
+/**
+ * Signing in: password check, lock-out after repeated failures, and the audit entries for both. Also re-reads
+ * the account on every request of a session, so a disabled account loses its session and role changes apply
+ * at once.
+ */
+@ApplicationScoped
+public class Accounts {
+
+    /** Compared against when the username is unknown, so both cases take the same time. */
+    private static final String DUMMY_HASH = BcryptUtil.bcryptHash("not-a-password-of-anyone");
+
+    public enum Outcome { SUCCESS, FAILED, LOCKED }
+
+    record Attempt(Outcome outcome, User user) {
+    }
+
+    @ConfigProperty(name = "oprisk.login.max-failures", defaultValue = "5")
+    int maxFailures;
+
+    @ConfigProperty(name = "oprisk.login.lock-duration", defaultValue = "PT15M")
+    Duration lockDuration;
+
+    @Inject
+    AuditWriter audit;
+
+    /** Checks a password; records failures (and, for interactive sign-ins, successes) in the trail. */
+    public Attempt signIn(String username, String password, boolean interactive) {
+        String name = username == null ? "" : username.strip();
+        Attempt attempt = QuarkusTransaction.requiringNew().call(() -> check(name, password == null ? "" : password));
+        switch (attempt.outcome()) {
+            case SUCCESS -> {
+                if (interactive) {
+                    audit.event(AuditAction.LOGIN_SUCCESS, name, null);
+                }
+            }
+            case LOCKED -> audit.event(AuditAction.ACCOUNT_LOCKED, name, "locked after " + maxFailures + " failed sign-ins");
+            case FAILED -> audit.event(AuditAction.LOGIN_FAILURE, name, interactive ? "form" : "basic");
+        }
+        return attempt;
+    }
+
+    public SecurityIdentity identity(User user) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(user.username))
+                .addRoles(user.roleSet())
+                .build();
+    }
+
+    /** The account behind an existing session: gone or disabled ends the session. */
+    public SecurityIdentity restore(String username) {
+        User user = QuarkusTransaction.requiringNew().call(() -> User.findByUsername(username).orElse(null));
+        if (user == null || !user.enabled) {
+            throw new AuthenticationFailedException("account no longer active");
+        }
+        return identity(user);
+    }
+
+    private Attempt check(String username, String password) {
+        Instant now = AppClock.now();
+        String key = username.length() > 200 ? username.substring(0, 200) : username;
+        LoginThrottle throttle = LoginThrottle.findById(key, LockModeType.PESSIMISTIC_WRITE);
+        if (throttle != null && throttle.lockedAt(now)) {
+            return new Attempt(Outcome.LOCKED, null);
+        }
+        User user = User.findByUsername(username).orElse(null);
+        boolean matches = BcryptUtil.matches(password, user == null ? DUMMY_HASH : user.passwordHash);
+        if (user != null && user.enabled && matches) {
+            if (throttle != null) {
+                throttle.delete();
+            }
+            return new Attempt(Outcome.SUCCESS, user);
+        }
+        if (throttle == null) {
+            throttle = new LoginThrottle();
+            throttle.username = key;
+            throttle.persist();
+        }
+        throttle.failures++;
+        if (throttle.failures >= maxFailures) {
+            throttle.failures = 0;
+            throttle.lockedUntil = now.plus(lockDuration);
+            return new Attempt(Outcome.LOCKED, null);
+        }
+        return new Attempt(Outcome.FAILED, null);
+    }
+
+}

@@ -1,0 +1,49 @@
+package org.opregister.security;
+
+import java.util.Optional;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.opregister.web.FieldErrors;
+
+/**
+ * The first administrator comes from configuration (OPRISK_ADMIN_USERNAME, OPRISK_ADMIN_PASSWORD), and only
+ * while no active administrator exists. There is no built-in account or default password.
+ */
+@ApplicationScoped
+public class FirstAdmin {
+
+    private static final Logger LOG = Logger.getLogger(FirstAdmin.class);
+
+    @ConfigProperty(name = "oprisk.admin.username")
+    Optional<String> username;
+
+    @ConfigProperty(name = "oprisk.admin.password")
+    Optional<String> password;
+
+    @Transactional
+    void onStart(@Observes @Priority(10) StartupEvent event) {
+        if (username.isEmpty() || password.isEmpty()) {
+            return;
+        }
+        boolean adminExists = User.<User>list("enabled", true).stream().anyMatch(u -> u.hasRole(Role.ADMIN));
+        if (adminExists || User.findByUsername(username.get()).isPresent()) {
+            return;
+        }
+        FieldErrors errors = new FieldErrors();
+        PasswordPolicy.check("password", username.get(), password.get(), errors);
+        if (!username.get().matches(UserService.USERNAME_PATTERN) || errors.any()) {
+            LOG.error("First administrator not created: OPRISK_ADMIN_USERNAME must be 2-64 letters, digits or ._@- and "
+                    + "OPRISK_ADMIN_PASSWORD at least " + PasswordPolicy.MIN_LENGTH + " characters, not the username.");
+            return;
+        }
+        User.create(username.get(), username.get(), password.get(), Role.ADMIN);
+        LOG.infof("First administrator '%s' created from configuration", username.get());
+    }
+}

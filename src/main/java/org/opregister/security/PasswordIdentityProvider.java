@@ -1,0 +1,47 @@
+package org.opregister.security;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Username and password, from the login form or HTTP basic auth, checked against the accounts. */
+@ApplicationScoped
+public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+
+    /** Tells the login page that sign-in is locked for a while (for any username, existing or not). */
+    public static final String LOCKED_NOTICE = "oprisk-login-locked";
+
+    @Inject
+    Accounts accounts;
+
+    @Override
+    public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
+        return UsernamePasswordAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+        boolean interactive = routing != null && routing.normalizedPath().endsWith("/j_security_check");
+        String password = new String(request.getPassword().getPassword());
+        return context.runBlocking(() -> {
+            Accounts.Attempt attempt = accounts.signIn(request.getUsername(), password, interactive);
+            if (attempt.outcome() == Accounts.Outcome.SUCCESS) {
+                return accounts.identity(attempt.user());
+            }
+            if (attempt.outcome() == Accounts.Outcome.LOCKED && interactive) {
+                routing.response().addCookie(Cookie.cookie(LOCKED_NOTICE, "1").setPath("/login").setMaxAge(120)
+                        .setHttpOnly(true));
+            }
+            throw new AuthenticationFailedException();
+        });
+    }
+}

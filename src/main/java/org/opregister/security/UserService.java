@@ -1,0 +1,146 @@
+package org.opregister.security;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import org.opregister.audit.AuditAction;
+import org.opregister.audit.AuditWriter;
+import org.opregister.core.EditConflictException;
+import org.opregister.core.InvalidInputException;
+import org.opregister.web.FieldErrors;
+import org.opregister.web.FormInput;
+
+/** Creating accounts, changing their roles and state, and passwords: every change also an audit entry. */
+@ApplicationScoped
+public class UserService {
+
+    public static final String USERNAME_PATTERN = "[A-Za-z0-9._@-]{2,64}";
+
+    @Inject
+    AuditWriter audit;
+
+    @Inject
+    CurrentUser currentUser;
+
+    public static User get(long id) {
+        User user = User.findById(id);
+        if (user == null) {
+            throw new NotFoundException();
+        }
+        return user;
+    }
+
+    @Transactional
+    public User create(UserForm form) {
+        FieldErrors errors = new FieldErrors();
+        FormInput input = new FormInput(errors);
+        String username = input.text("username", form.username, true, 64);
+        if (username != null && !username.matches(USERNAME_PATTERN)) {
+            errors.add("username", "error.username");
+        } else if (username != null && User.findByUsername(username).isPresent()) {
+            errors.add("username", "error.usernameTaken");
+        }
+        String displayName = input.text("displayName", form.displayName, true, 200);
+        Set<String> roles = roles(form.roles, errors);
+        PasswordPolicy.check("password", username, form.password, errors);
+        fail(errors);
+        User user = User.create(username, displayName, form.password, String.join(",", roles));
+        user.enabled = form.enabledChecked();
+        return user;
+    }
+
+    @Transactional
+    public User update(long id, UserForm form) {
+        try {
+            User user = get(id);
+            FieldErrors errors = new FieldErrors();
+            FormInput input = new FormInput(errors);
+            String displayName = input.text("displayName", form.displayName, true, 200);
+            Set<String> roles = roles(form.roles, errors);
+            boolean enabled = form.enabledChecked();
+            if (user.username.equals(currentUser.username())) {
+                if (!enabled) {
+                    errors.add("enabled", "error.cannotDisableSelf");
+                }
+                if (!roles.contains(Role.ADMIN)) {
+                    errors.add("roles", "error.cannotDropOwnAdmin");
+                }
+            }
+            long version = input.version("version", form.version);
+            fail(errors);
+            if (version != user.version) {
+                throw new EditConflictException();
+            }
+            Set<String> before = user.roleSet();
+            user.displayName = displayName;
+            user.enabled = enabled;
+            user.roles = String.join(",", roles);
+            if (!before.equals(roles)) {
+                audit.recordEvent(AuditAction.ROLE_CHANGE, "User", user.id.toString(), user.username,
+                        "roles: " + String.join(",", before) + " -> " + String.join(",", roles));
+            }
+            User.flush();
+            return user;
+        } catch (OptimisticLockException e) {
+            throw new EditConflictException();
+        }
+    }
+
+    @Transactional
+    public User resetPassword(long id, String password) {
+        User user = get(id);
+        FieldErrors errors = new FieldErrors();
+        PasswordPolicy.check("password", user.username, password, errors);
+        fail(errors);
+        user.setPassword(password);
+        LoginThrottle.deleteById(user.username);
+        audit.recordEvent(AuditAction.PASSWORD_RESET, "User", user.id.toString(), user.username, null);
+        return user;
+    }
+
+    @Transactional
+    public void changeOwnPassword(String current, String password, String confirmation) {
+        User user = User.findByUsername(currentUser.username()).orElseThrow(NotFoundException::new);
+        FieldErrors errors = new FieldErrors();
+        if (current == null || !BcryptUtil.matches(current, user.passwordHash)) {
+            errors.add("current", "error.currentPassword");
+        }
+        PasswordPolicy.check("password", user.username, password, errors);
+        if (password != null && !password.equals(confirmation)) {
+            errors.add("confirmation", "error.passwordMismatch");
+        }
+        fail(errors);
+        user.setPassword(password);
+        audit.recordEvent(AuditAction.PASSWORD_CHANGE, "User", user.id.toString(), user.username, null);
+    }
+
+    private static Set<String> roles(List<String> chosen, FieldErrors errors) {
+        Set<String> roles = new TreeSet<>();
+        for (String role : chosen == null ? List.<String>of() : chosen) {
+            if (Arrays.asList(Role.ALL).contains(role)) {
+                roles.add(role);
+            } else if (!FormInput.blank(role)) {
+                errors.add("roles", "error.choice");
+            }
+        }
+        if (roles.isEmpty()) {
+            errors.add("roles", "error.rolesRequired");
+        }
+        return roles;
+    }
+
+    private static void fail(FieldErrors errors) {
+        if (errors.any()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+}
