@@ -80,7 +80,9 @@ final class AuditedFields {
             return constant.name();
         }
         if (value instanceof BigDecimal number) {
-            return number.toPlainString();
+            // 1500, 1500.0 and 1500.00 are one amount; shown with at least two decimals.
+            BigDecimal plain = number.stripTrailingZeros();
+            return (plain.scale() < 2 ? plain.setScale(2) : plain).toPlainString();
         }
         if (value instanceof Collection<?> items) {
             return items.isEmpty() ? null : items.stream().map(AuditedFields::text).sorted().collect(Collectors.joining(","));

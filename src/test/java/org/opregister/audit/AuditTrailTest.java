@@ -1,0 +1,153 @@
+package org.opregister.audit;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.opregister.TestSupport;
+import org.opregister.TestSupport.Session;
+import org.opregister.incident.IncidentFixtures;
+
+/** Who changed what, when: recorded for every change and event, chained, verifiable, shown in words. */
+@QuarkusTest
+class AuditTrailTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ChainVerifier verifier;
+
+    @Test
+    void changesAreRecordedFieldByFieldAndShownInWords() {
+        Session officer = TestSupport.session("officer");
+        long id = IncidentFixtures.record(officer, "Audited incident");
+        IncidentFixtures.transition(officer, id, "open");
+        IncidentFixtures.addLoss(officer, id, IncidentFixtures.lossForm("GROSS_LOSS", "1500", "EUR", "1", "2025-03-31"));
+
+        List<AuditEntry> history = history(id);
+        AuditEntry created = history.get(history.size() - 1);
+        assertEquals(AuditAction.CREATE, created.action);
+        assertEquals("officer", created.username);
+        assertTrue(created.changeList().stream().anyMatch(c -> c.field().equals("title") && c.newValue().equals("Audited incident")));
+        assertTrue(history.stream().anyMatch(e -> e.action == AuditAction.UPDATE && e.changeList().stream()
+                .anyMatch(c -> c.field().equals("status") && "DRAFT".equals(c.oldValue()) && "OPEN".equals(c.newValue()))));
+        assertTrue(history.stream().anyMatch(e -> "LossEntry".equals(e.recordType) && e.action == AuditAction.CREATE
+                && e.changeList().stream().anyMatch(c -> c.field().equals("amount") && c.newValue().equals("1500.00"))));
+        assertTrue(history.stream().noneMatch(e -> e.changeList().stream().anyMatch(c -> c.field().equals("version")
+                || c.field().equals("updatedAt") || c.field().equals("searchText"))), "bookkeeping fields are left out");
+
+        officer.request().get("/incidents/" + id + "/history").then().statusCode(200)
+                .body(containsString("Status:</strong> Draft → Open"))
+                .body(containsString("Net loss:</strong> 0.00 → 1500.00"))
+                .body(containsString("by officer"));
+    }
+
+    @Test
+    void signInsSignOutsExportsAndAccountChangesAreRecorded() {
+        long before = count();
+        TestSupport.login("manager");
+        given().redirects().follow(false).formParam("j_username", "nosuchuser").formParam("j_password", "guess")
+                .post("/j_security_check");
+        Session auditor = TestSupport.session("auditor");
+        auditor.request().get("/incidents/export.csv?status=CLOSED").then().statusCode(200);
+        assertTrue(count() >= before + 3);
+
+        assertTrue(exists("action = ?1 and username = ?2", AuditAction.LOGIN_SUCCESS, "manager"));
+        assertTrue(exists("action = ?1 and username = ?2", AuditAction.LOGIN_FAILURE, "nosuchuser"));
+        assertTrue(exists("action = ?1 and username = ?2 and details like ?3", AuditAction.EXPORT, "auditor",
+                "export=incidents; filters=status=CLOSED; rows=%"));
+
+        Session manager = TestSupport.login("manager2");
+        manager.post("/incidents", "/logout", Map.of()).then().statusCode(303);
+        assertTrue(exists("action = ?1 and username = ?2", AuditAction.LOGOUT, "manager2"));
+    }
+
+    @Test
+    void tamperingIsFoundByVerify() throws Exception {
+        IncidentFixtures.record(TestSupport.session("officer"), "Before tampering");
+        assertTrue(verifier.verify().intact());
+        long victim = QuarkusTransaction.requiringNew().call(() -> AuditEntry.<AuditEntry>find("action = ?1 order by id desc",
+                AuditAction.CREATE).firstResult().id);
+        String original = QuarkusTransaction.requiringNew().call(() -> AuditEntry.<AuditEntry>findById(victim).changes);
+        try {
+            update(victim, original.replace("Before tampering", "Something else"));
+            ChainVerifier.Result result = verifier.verify();
+            assertFalse(result.intact());
+            assertEquals(victim, result.firstBrokenId());
+            assertEquals("audit.verify.content", result.reasonKey());
+            TestSupport.session("auditor").request().get("/audit/verify").then().statusCode(200)
+                    .body(containsString("Broken at entry #" + victim));
+        } finally {
+            update(victim, original);
+        }
+        assertTrue(verifier.verify().intact());
+        TestSupport.session("admin").request().get("/audit/verify").then().statusCode(200)
+                .body(containsString("Intact: all"));
+    }
+
+    @Test
+    void theAuditPageFiltersAndExportsTheSameSelection() throws Exception {
+        Session officer = TestSupport.session("officer");
+        long id = IncidentFixtures.record(officer, "Filter target");
+        Session auditor = TestSupport.session("auditor");
+        String query = "user=officer&type=Incident&record=" + id + "&action=CREATE";
+        auditor.request().get("/audit?" + query).then().statusCode(200)
+                .body(containsString("Filter target"))
+                .body(containsString("Rows 1-1 of 1"));
+        String csv = auditor.request().get("/audit/export.csv?" + query).then().statusCode(200)
+                .header("Content-Disposition", containsString("audit-trail-")).extract().asString();
+        List<org.apache.commons.csv.CSVRecord> rows = org.opregister.incident.CsvExportTestAccess.parse(csv.substring(1));
+        assertEquals(1, rows.size());
+        assertEquals("CREATE", rows.get(0).get("action"));
+        assertEquals(String.valueOf(id), rows.get(0).get("record_id"));
+        auditor.request().get("/audit?from=someday").then().statusCode(400).body(containsString("YYYY-MM-DD"));
+        auditor.request().get("/audit?action=HACK").then().statusCode(400);
+    }
+
+    @Test
+    void onlyAuditorsAndAdminsReadTheTrail() {
+        TestSupport.session("officer").request().get("/audit").then().statusCode(403);
+        TestSupport.session("manager").request().get("/audit/export.csv").then().statusCode(403);
+        TestSupport.session("auditor").request().get("/audit").then().statusCode(200);
+        TestSupport.session("admin").request().get("/audit").then().statusCode(200);
+    }
+
+    private void update(long id, String changes) throws Exception {
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement statement = connection.prepareStatement("update audit_entry set changes = ? where id = ?")) {
+                statement.setString(1, changes);
+                statement.setLong(2, id);
+                assertEquals(1, statement.executeUpdate());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static List<AuditEntry> history(long incidentId) {
+        return QuarkusTransaction.requiringNew().call(() -> AuditEntry.history("Incident", incidentId));
+    }
+
+    private static long count() {
+        return QuarkusTransaction.requiringNew().call(() -> AuditEntry.count());
+    }
+
+    private static boolean exists(String query, Object... parameters) {
+        return QuarkusTransaction.requiringNew().call(() -> AuditEntry.count(query, parameters) > 0);
+    }
+}

@@ -1,0 +1,32 @@
+package org.opregister.security;
+
+import java.io.IOException;
+import java.util.List;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.opregister.TestSupport;
+import org.opregister.incident.IncidentFixtures;
+import org.opregister.incident.LossEntry;
+
+/** Records that the route tests aim at, and the discovered routes with their ids filled in. */
+final class RouteFixture {
+
+    final long incidentId;
+    final long lossId;
+    final long userId;
+    final List<Routes.Route> routes;
+
+    RouteFixture() throws IOException {
+        var officer = TestSupport.session("officer");
+        incidentId = IncidentFixtures.record(officer, "Route target");
+        IncidentFixtures.addLoss(officer, incidentId, IncidentFixtures.lossForm("GROSS_LOSS", "10", "EUR", "1", "2025-03-31"));
+        lossId = QuarkusTransaction.requiringNew().call(() -> LossEntry.<LossEntry>find("incident.id", incidentId).firstResult().id);
+        userId = UserAdminTest.createUser("route.target." + System.nanoTime() % 100000, "officer");
+        routes = Routes.discover((template, name) -> switch (name) {
+            case "id" -> template.startsWith("/admin/users") ? Long.toString(userId) : Long.toString(incidentId);
+            case "lossId" -> Long.toString(lossId);
+            case "transition" -> "open";
+            default -> null;
+        });
+    }
+}

@@ -1,0 +1,107 @@
+package org.opregister.security;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+import org.opregister.TestSupport;
+import org.opregister.TestSupport.Csrf;
+import org.opregister.TestSupport.Session;
+import org.opregister.audit.AuditAction;
+import org.opregister.audit.AuditEntry;
+import org.opregister.security.Routes.Route;
+
+/**
+ * Walks every route of the application for anonymous, officer, manager, auditor and admin. The expectations
+ * come from the access rules, not from the code under test; a route added later is walked automatically.
+ */
+@QuarkusTest
+class RouteMatrixTest {
+
+    private static final String ANONYMOUS = "anonymous";
+    private static final List<String> WHO = List.of(ANONYMOUS, "officer", "manager", "auditor", "admin");
+
+    @Test
+    void everyRouteForEveryRole() throws Exception {
+        RouteFixture fixture = new RouteFixture();
+        assertTrue(fixture.routes.size() >= 25, "routes found: " + fixture.routes);
+        long auditorChangesBefore = changesBy("auditor");
+        List<String> failures = new ArrayList<>();
+        for (Route route : fixture.routes) {
+            for (String who : WHO) {
+                int status = call(route, who).statusCode();
+                String expected = expectation(route, who);
+                if (!matches(expected, status)) {
+                    failures.add(route + " as " + who + ": expected " + expected + " but was " + status);
+                }
+            }
+        }
+        assertEquals(List.of(), failures);
+        assertEquals(auditorChangesBefore, changesBy("auditor"), "auditors changed nothing");
+    }
+
+    /** The access rules of architecture.md, written down independently of the resources' annotations. */
+    static String expectation(Route route, String who) {
+        String path = route.template();
+        boolean read = route.method().equals("GET");
+        if (who.equals(ANONYMOUS)) {
+            if (path.equals("/login") && read) {
+                return "ok";
+            }
+            return route.json() ? "401" : "login";
+        }
+        boolean writer = who.equals("officer") || who.equals("manager");
+        if (path.startsWith("/admin")) {
+            return who.equals("admin") ? "ok" : "403";
+        }
+        if (path.startsWith("/audit")) {
+            return who.equals("auditor") || who.equals("admin") ? "ok" : "403";
+        }
+        if (path.startsWith("/account") || path.equals("/login") || path.equals("/logout")) {
+            return "ok";
+        }
+        if (read && !path.endsWith("/new") && !path.endsWith("/edit")) {
+            return "ok";
+        }
+        return writer ? "ok" : "403";
+    }
+
+    private static boolean matches(String expected, int status) {
+        return switch (expected) {
+            case "ok" -> status < 500 && status != 401 && status != 403;
+            case "login" -> status == 302;
+            default -> status == Integer.parseInt(expected);
+        };
+    }
+
+    static Response call(Route route, String who) {
+        RequestSpecification request = who.equals(ANONYMOUS)
+                ? given().redirects().follow(false)
+                : TestSupport.session(who).request();
+        if (route.method().equals("GET")) {
+            return request.get(route.path());
+        }
+        if (route.json()) {
+            return request.contentType("application/json").body("{}").request(route.method(), route.path());
+        }
+        if (!who.equals(ANONYMOUS)) {
+            Session session = TestSupport.session(who);
+            Csrf csrf = session.csrf("/account/password");
+            request.cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.field());
+        }
+        return request.contentType("application/x-www-form-urlencoded").request(route.method(), route.path());
+    }
+
+    private static long changesBy(String username) {
+        return QuarkusTransaction.requiringNew().call(() -> AuditEntry.count("username = ?1 and action in ?2", username,
+                List.of(AuditAction.CREATE, AuditAction.UPDATE, AuditAction.DELETE)));
+    }
+}
