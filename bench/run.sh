@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark of the register at 100,000 incidents (200,000 loss lines) on the embedded H2 database.
+# Benchmark of the register at 100,000 incidents (200,000 loss lines) and of the audit trail at 1,000,000 entries,
+# on the embedded H2 database.
 # Builds the app, loads generated data into a fresh data folder, then measures the register's pages, the API and
 # the CSV exports with `hey` (installed from Debian if missing). Usage: bench/run.sh [incident count]
 set -euo pipefail
@@ -24,9 +25,12 @@ trap 'kill $APP 2>/dev/null || true' EXIT
 
 start; stop   # schema, demo users and the example case
 H2_JAR=$(ls target/quarkus-app/lib/main/com.h2database.h2-*.jar)
+AUDIT_COUNT="${AUDIT_COUNT:-1000000}"
 sed "s/\${count}/$COUNT/g" bench/generate-incidents.sql > "$DATA/generate.sql"
-echo "Loading $COUNT incidents..."
+sed "s/\${count}/$AUDIT_COUNT/g" bench/generate-audit.sql > "$DATA/generate-audit.sql"
+echo "Loading $COUNT incidents and $AUDIT_COUNT audit entries..."
 time java -cp "$H2_JAR" org.h2.tools.RunScript -url "jdbc:h2:file:$DATA/oprisk" -user sa -script "$DATA/generate.sql"
+time java -cp "$H2_JAR" org.h2.tools.RunScript -url "jdbc:h2:file:$DATA/oprisk" -user sa -script "$DATA/generate-audit.sql"
 start
 
 COOKIE=$(curl -s -c - -o /dev/null -d j_username=auditor -d j_password=demo "$BASE/j_security_check" | awk '/oprisk-session/ {print $7}')
@@ -56,6 +60,11 @@ measure "list, free-text search" "/incidents?q=vendor"
 measure "incident page" "/incidents/10000042"
 measure "API list" "/api/incidents?size=100"
 measure "dashboard" "/"
+measure "audit trail, newest page" "/audit"
+measure "audit trail, page 10,000" "/audit?page=10000"
+measure "audit trail, by user and action" "/audit?user=manager&action=UPDATE"
+measure "audit trail, one record" "/audit?type=Incident&record=10000042"
+measure "incident history" "/incidents/10000042/history"
 
 for export in incidents/export.csv losses/export.csv; do
   start_ns=$(date +%s%N)

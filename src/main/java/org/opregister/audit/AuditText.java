@@ -46,6 +46,9 @@ public class AuditText {
         if (change.type() == null) {
             return value;
         }
+        if ("boolean".equals(change.type())) {
+            return Messages.get(locale, "true".equals(value) ? "common.yes" : "common.no");
+        }
         return Arrays.stream(value.split(","))
                 .map(code -> {
                     String label = Messages.get(locale, "enum." + change.type() + "." + code);

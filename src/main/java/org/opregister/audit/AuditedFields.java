@@ -93,8 +93,11 @@ final class AuditedFields {
         return value.toString();
     }
 
-    /** The enum a field's values come from (also for a set of enum values), so a page can show their labels. */
+    /** The enum a field's values come from (also for a set of enum values), or "boolean", so a page can show labels. */
     private static String enumType(Field field) {
+        if (field.getType() == boolean.class || field.getType() == Boolean.class) {
+            return "boolean";
+        }
         if (field.getType().isEnum()) {
             return field.getType().getSimpleName();
         }

@@ -90,13 +90,10 @@ public final class CsvOutput implements AutoCloseable {
         }
     }
 
+    /** Flushes what is buffered. The stream belongs to the caller and stays open: the response is not over yet. */
     @Override
     public void close() {
-        try {
-            printer.close(true);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        flush();
     }
 
     /** A download name with today's date, e.g. incident-register-2026-11-23.csv. */
