@@ -38,9 +38,10 @@ measure() {
   local name="$1" path="$2"
   local out
   out=$(hey -n 200 -c 4 -H "Cookie: oprisk-session=$COOKIE" "$BASE$path")
-  printf '%-34s p50 %6s ms  p95 %6s ms  %s req/s\n' "$name" \
+  printf '%-34s p50 %6s ms  p95 %6s ms  max %6s ms  %s req/s\n' "$name" \
     "$(echo "$out" | awk '/ 50% in/ {printf "%.0f", $3*1000}')" \
     "$(echo "$out" | awk '/ 95% in/ {printf "%.0f", $3*1000}')" \
+    "$(echo "$out" | awk '/Slowest:/ {printf "%.0f", $2*1000}')" \
     "$(echo "$out" | awk '/Requests\/sec/ {printf "%.0f", $2}')"
   echo "$out" | grep -q '\[200\]' || { echo "  non-200 answers:"; echo "$out" | sed -n '/Status code distribution/,$p'; }
 }

@@ -2,8 +2,20 @@ package org.opregister.web;
 
 import java.util.List;
 
-/** One page of rows with the total count of the filtered set. */
-public record PageResult<T>(List<T> items, PageRequest request, long total) {
+/**
+ * One page of rows with the total count of the filtered set. Where counting was cut off ({@code totalIsAtLeast}),
+ * the total is a lower bound and the pager offers "next" for as long as pages are full.
+ */
+public record PageResult<T>(List<T> items, PageRequest request, long total, boolean totalIsAtLeast) {
+
+    public PageResult(List<T> items, PageRequest request, long total) {
+        this(items, request, total, false);
+    }
+
+    /** A page whose count stopped at {@code limit}: a count above it means "more than limit". */
+    public static <T> PageResult<T> counted(List<T> items, PageRequest request, long count, long limit) {
+        return count > limit ? new PageResult<>(items, request, limit, true) : new PageResult<>(items, request, count);
+    }
 
     public int page() {
         return request.page();
@@ -22,7 +34,7 @@ public record PageResult<T>(List<T> items, PageRequest request, long total) {
     }
 
     public boolean hasNext() {
-        return request.page() < pageCount();
+        return totalIsAtLeast ? items.size() == request.size() : request.page() < pageCount();
     }
 
     public int previousPage() {
@@ -30,7 +42,7 @@ public record PageResult<T>(List<T> items, PageRequest request, long total) {
     }
 
     public int nextPage() {
-        return Math.min(pageCount(), request.page() + 1);
+        return totalIsAtLeast ? request.page() + 1 : Math.min(pageCount(), request.page() + 1);
     }
 
     public long firstRow() {
