@@ -64,6 +64,8 @@ measure "dashboard" "/"
 measure "audit trail, newest page" "/audit"
 measure "audit trail, page 10,000" "/audit?page=10000"
 measure "audit trail, by user and action" "/audit?user=manager&action=UPDATE"
+measure "audit trail, by user" "/audit?user=officer2"
+measure "audit trail, by type and date" "/audit?type=Incident&from=2025-01-05&to=2025-01-06"
 measure "audit trail, one record" "/audit?type=Incident&record=10000042"
 measure "incident history" "/incidents/10000042/history"
 

@@ -15,10 +15,13 @@ create table audit_entry (
     prev_hash    varchar(64)   not null,
     hash         varchar(64)   not null
 );
+-- Each filter of /audit has an index ending in id, and the page is ordered along it (see AuditEntry).
 create index audit_record_idx on audit_entry (record_type, record_id, id);
+create index audit_record_id_idx on audit_entry (record_id, id);
+create index audit_type_idx on audit_entry (record_type, id);
 create index audit_parent_idx on audit_entry (parent_type, parent_id, id);
 create index audit_label_idx on audit_entry (record_label, id);
-create index audit_user_idx on audit_entry (username, action, id);
+create index audit_user_idx on audit_entry (username, id);
 create index audit_action_idx on audit_entry (action, id);
 create index audit_time_idx on audit_entry (occurred_at, id);
 

@@ -97,17 +97,17 @@ public class AuditEntry extends PanacheEntityBase {
     public static PageResult<AuditEntry> search(AuditFilter filter, PageRequest page) {
         Query query = Query.of(filter);
         TypedQuery<Long> count = getEntityManager().createQuery("select count(*) from (select a.id as id from AuditEntry a"
-                + " where " + query.where + " order by a.id desc limit " + (COUNT_LIMIT + 1) + ") matching", Long.class);
+                + " where " + query.where + " order by " + query.orderBy + " limit " + (COUNT_LIMIT + 1) + ") matching", Long.class);
         query.parameters.forEach(count::setParameter);
         long total = count.getSingleResult();
-        List<AuditEntry> items = find("from AuditEntry a where " + query.where + " order by a.id desc", query.parameters)
+        List<AuditEntry> items = find("from AuditEntry a where " + query.where + " order by " + query.orderBy, query.parameters)
                 .page(Page.of(page.page() - 1, page.size())).list();
         return PageResult.counted(items, page, total, COUNT_LIMIT);
     }
 
     public static Stream<AuditEntry> streamAll(AuditFilter filter) {
         Query query = Query.of(filter);
-        return stream("from AuditEntry a where " + query.where + " order by a.id desc", query.parameters);
+        return stream("from AuditEntry a where " + query.where + " order by " + query.orderBy, query.parameters);
     }
 
     /** The audited record types, for the filter: every entity not marked {@link NotAudited}. */
@@ -120,26 +120,42 @@ public class AuditEntry extends PanacheEntityBase {
                 .toList();
     }
 
-    private record Query(String where, Map<String, Object> parameters) {
+    /**
+     * The where-clause of a filter and an order along the index that serves it. Newest first in every case: the
+     * leading columns of that index are fixed by the filter, so ordering by them as well changes nothing in the
+     * result, but lets the database read the page straight off the index instead of sorting every match.
+     */
+    private record Query(String where, Map<String, Object> parameters, String orderBy) {
         static Query of(AuditFilter filter) {
             List<String> clauses = new ArrayList<>();
             Map<String, Object> parameters = new java.util.LinkedHashMap<>();
+            String orderBy = null;
+            if (filter.record() != null) {
+                // A number is a record id, anything else a label such as a reference.
+                boolean id = filter.record().matches("\\d+");
+                clauses.add(id ? "a.recordId = :record" : "a.recordLabel = :record");
+                parameters.put("record", filter.record());
+                orderBy = id ? (filter.recordType() != null ? "a.recordType desc, a.recordId desc" : "a.recordId desc")
+                        : "a.recordLabel desc";
+            }
             if (filter.username() != null) {
                 clauses.add("a.username = :username");
                 parameters.put("username", filter.username());
+                orderBy = orderBy != null ? orderBy : "a.username desc";
             }
-            if (filter.recordType() != null) {
-                clauses.add("a.recordType = :type");
-                parameters.put("type", filter.recordType());
-            }
-            if (filter.record() != null) {
-                // A number is a record id, anything else a label such as a reference: each has its own index.
-                clauses.add(filter.record().matches("\\d+") ? "a.recordId = :record" : "a.recordLabel = :record");
-                parameters.put("record", filter.record());
+            if (filter.from() != null || filter.to() != null) {
+                // A date range narrows more than an action or a record type does.
+                orderBy = orderBy != null ? orderBy : "a.occurredAt desc";
             }
             if (filter.action() != null) {
                 clauses.add("a.action = :action");
                 parameters.put("action", filter.action());
+                orderBy = orderBy != null ? orderBy : "a.action desc";
+            }
+            if (filter.recordType() != null) {
+                clauses.add("a.recordType = :type");
+                parameters.put("type", filter.recordType());
+                orderBy = orderBy != null ? orderBy : "a.recordType desc";
             }
             if (filter.from() != null) {
                 clauses.add("a.occurredAt >= :from");
@@ -149,7 +165,8 @@ public class AuditEntry extends PanacheEntityBase {
                 clauses.add("a.occurredAt < :to");
                 parameters.put("to", filter.toInstantExclusive());
             }
-            return new Query(clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses), parameters);
+            return new Query(clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses), parameters,
+                    (orderBy == null ? "" : orderBy + ", ") + "a.id desc");
         }
     }
 }

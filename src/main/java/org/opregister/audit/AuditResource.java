@@ -2,7 +2,6 @@ package org.opregister.audit;
 
 import java.util.List;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 
 import org.opregister.security.Role;
 import org.opregister.web.CsvExport;
@@ -64,11 +62,8 @@ public class AuditResource {
         if (errors.any()) {
             return CsvExport.badFilter(errors);
         }
-        StreamingOutput body = out -> {
-            long rows = QuarkusTransaction.requiringNew().call(() -> AuditCsv.write(AuditEntry.streamAll(filter), out, em));
-            csvExport.recordExport("audit", query.params().queryString(), rows);
-        };
-        return CsvExport.download(body, "audit-trail");
+        return csvExport.stream("audit-trail", "audit", query.params().queryString(),
+                out -> AuditCsv.write(AuditEntry.streamAll(filter), out, em));
     }
 
     private Response page(Query query, ChainVerifier.Result verification) {

@@ -1,11 +1,9 @@
 package org.opregister.incident;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 
 import org.opregister.web.CsvExport;
 import org.opregister.web.FieldErrors;
@@ -35,12 +33,8 @@ public class IncidentExports {
         }
         IncidentSort sort = IncidentSort.parse(query.sort);
         String currency = service.reportingCurrency();
-        StreamingOutput body = out -> {
-            long rows = QuarkusTransaction.requiringNew().call(() ->
-                    IncidentCsv.writeIncidents(Incident.streamAll(filter, sort), out, currency, em));
-            csvExport.recordExport("incidents", query.params().queryString(), rows);
-        };
-        return CsvExport.download(body, "incident-register");
+        return csvExport.stream("incident-register", "incidents", query.params().queryString(),
+                out -> IncidentCsv.writeIncidents(Incident.streamAll(filter, sort), out, currency, em));
     }
 
     public Response losses(IncidentResource.ListParams query) {
@@ -49,11 +43,8 @@ public class IncidentExports {
         if (errors.any()) {
             return CsvExport.badFilter(errors);
         }
-        StreamingOutput body = out -> {
-            long rows = QuarkusTransaction.requiringNew().call(() -> IncidentCsv.writeLosses(LossEntry.streamAll(filter), out, em));
-            csvExport.recordExport("losses", query.params().queryString(), rows);
-        };
-        return CsvExport.download(body, "loss-ledger");
+        return csvExport.stream("loss-ledger", "losses", query.params().queryString(),
+                out -> IncidentCsv.writeLosses(LossEntry.streamAll(filter), out, em));
     }
 
 }

@@ -1,5 +1,8 @@
 package org.opregister.web;
 
+import java.io.OutputStream;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -23,7 +26,27 @@ public class CsvExport {
     @Inject
     CurrentUser currentUser;
 
-    public static Response download(StreamingOutput body, String stem) {
+    /** Writes rows of an export to the response; answers how many it wrote. Runs in a read transaction. */
+    @FunctionalInterface
+    public interface Rows {
+        long write(OutputStream out);
+    }
+
+    /**
+     * A streamed CSV download: rows written from a database cursor inside their own transaction, then the
+     * export's line in the audit trail, before the response ends.
+     */
+    public Response stream(String fileStem, String export, String filters, Rows rows) {
+        String username = currentUser.username();
+        StreamingOutput body = out -> {
+            long written = QuarkusTransaction.requiringNew().call(() -> rows.write(out));
+            audit.event(AuditAction.EXPORT, username,
+                    "export=" + export + "; filters=" + (filters.isEmpty() ? "(none)" : filters) + "; rows=" + written);
+        };
+        return download(body, fileStem);
+    }
+
+    static Response download(StreamingOutput body, String stem) {
         return Response.ok(body, CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + CsvOutput.fileName(stem) + "\"")
                 .header("Cache-Control", "no-store")
@@ -35,11 +58,5 @@ public class CsvExport {
         errors.messages(CurrentLocale.current()).forEach((field, message) ->
                 text.append(field).append(": ").append(message).append('\n'));
         return Response.status(400).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).entity(text.toString()).build();
-    }
-
-    /** Who exported what, with which filters and how many rows (called once the last row is written). */
-    public void recordExport(String export, String filters, long rows) {
-        audit.event(AuditAction.EXPORT, currentUser.username(),
-                "export=" + export + "; filters=" + (filters.isEmpty() ? "(none)" : filters) + "; rows=" + rows);
     }
 }
