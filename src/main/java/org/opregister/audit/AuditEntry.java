@@ -135,8 +135,7 @@ public class AuditEntry extends PanacheEntityBase {
                 boolean id = filter.record().matches("\\d+");
                 clauses.add(id ? "a.recordId = :record" : "a.recordLabel = :record");
                 parameters.put("record", filter.record());
-                orderBy = id ? (filter.recordType() != null ? "a.recordType desc, a.recordId desc" : "a.recordId desc")
-                        : "a.recordLabel desc";
+                orderBy = id ? "a.recordId desc" : "a.recordLabel desc";
             }
             if (filter.username() != null) {
                 clauses.add("a.username = :username");
@@ -144,18 +143,17 @@ public class AuditEntry extends PanacheEntityBase {
                 orderBy = orderBy != null ? orderBy : "a.username desc";
             }
             if (filter.from() != null || filter.to() != null) {
-                // A date range narrows more than an action or a record type does.
                 orderBy = orderBy != null ? orderBy : "a.occurredAt desc";
             }
+            // Action and record type narrow little: they filter rows read along one of the orders above,
+            // or along the primary key.
             if (filter.action() != null) {
                 clauses.add("a.action = :action");
                 parameters.put("action", filter.action());
-                orderBy = orderBy != null ? orderBy : "a.action desc";
             }
             if (filter.recordType() != null) {
                 clauses.add("a.recordType = :type");
                 parameters.put("type", filter.recordType());
-                orderBy = orderBy != null ? orderBy : "a.recordType desc";
             }
             if (filter.from() != null) {
                 clauses.add("a.occurredAt >= :from");
