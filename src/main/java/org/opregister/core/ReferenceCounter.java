@@ -26,8 +26,17 @@ public class ReferenceCounter extends PanacheEntityBase {
     @Column(name = "next_value", nullable = false)
     public long nextValue;
 
+    /** A reference numbered per year: INC-2026-0001. */
     public static String next(String prefix, int year) {
-        String key = prefix + "-" + year;
+        return String.format("%s-%d-%04d", prefix, year, take(prefix + "-" + year));
+    }
+
+    /** A reference numbered once for all time: RSK-0001. */
+    public static String next(String prefix) {
+        return String.format("%s-%04d", prefix, take(prefix));
+    }
+
+    private static long take(String key) {
         ReferenceCounter counter = findById(key, LockModeType.PESSIMISTIC_WRITE);
         if (counter == null) {
             counter = new ReferenceCounter();
@@ -36,7 +45,6 @@ public class ReferenceCounter extends PanacheEntityBase {
             counter.persist();
             getEntityManager().flush();
         }
-        long value = counter.nextValue++;
-        return String.format("%s-%d-%04d", prefix, year, value);
+        return counter.nextValue++;
     }
 }

@@ -115,6 +115,24 @@ public final class FormInput {
         return number.setScale(Math.max(number.scale(), 0));
     }
 
+    /** A whole number from min to max (a rating on a scale). */
+    public Integer whole(String field, String value, boolean required, int min, int max) {
+        String text = present(field, value, required);
+        if (text == null) {
+            return null;
+        }
+        if (!text.matches("-?\\d{1,9}")) {
+            errors.add(field, "error.wholeNumber");
+            return null;
+        }
+        int number = Integer.parseInt(text);
+        if (number < min || number > max) {
+            errors.add(field, "error.between", min, max);
+            return null;
+        }
+        return number;
+    }
+
     public String currency(String field, String value) {
         String text = present(field, value, true);
         if (text == null) {

@@ -10,6 +10,8 @@ import org.opregister.security.Role;
 public enum Navigation {
     DASHBOARD("/", "nav.dashboard"),
     INCIDENTS("/incidents", "nav.incidents"),
+    RISKS("/risks", "nav.risks"),
+    CONTROLS("/controls", "nav.controls"),
     AUDIT("/audit", "nav.audit", Role.AUDITOR, Role.ADMIN),
     USERS("/admin/users", "nav.users", Role.ADMIN);
 

@@ -58,7 +58,8 @@ class BadInputTest {
         RouteFixture fixture = new RouteFixture();
         List<String> failures = new ArrayList<>();
         for (Route route : fixture.routes) {
-            if (route.method().equals("GET") || route.path().equals("/logout")) {
+            // Sign-out and unlinking take no input, so there is nothing for junk to be refused in.
+            if (route.method().equals("GET") || route.path().equals("/logout") || route.template().endsWith("/unlink")) {
                 continue;
             }
             String who = route.template().startsWith("/admin") ? "admin" : "officer";

@@ -14,6 +14,8 @@ final class RouteFixture {
     final long incidentId;
     final long lossId;
     final long userId;
+    final long riskId;
+    final long controlId;
     final List<Routes.Route> routes;
 
     RouteFixture() throws IOException {
@@ -22,8 +24,16 @@ final class RouteFixture {
         IncidentFixtures.addLoss(officer, incidentId, IncidentFixtures.lossForm("GROSS_LOSS", "10", "EUR", "1", "2025-03-31"));
         lossId = QuarkusTransaction.requiringNew().call(() -> LossEntry.<LossEntry>find("incident.id", incidentId).firstResult().id);
         userId = UserAdminTest.createUser("route.target." + System.nanoTime() % 100000, "officer");
+        riskId = org.opregister.risk.RiskFixtures.risk(officer, "Route target risk");
+        controlId = org.opregister.risk.RiskFixtures.control(officer, "Route target control");
+        org.opregister.risk.RiskFixtures.link(officer, riskId, controlId);
         routes = Routes.discover((template, name) -> switch (name) {
-            case "id" -> template.startsWith("/admin/users") ? Long.toString(userId) : Long.toString(incidentId);
+            case "id" -> template.startsWith("/admin/users") ? Long.toString(userId)
+                    : template.startsWith("/risks") || template.startsWith("/api/risks") ? Long.toString(riskId)
+                    : template.startsWith("/controls") || template.startsWith("/api/controls") ? Long.toString(controlId)
+                    : Long.toString(incidentId);
+            case "riskId" -> Long.toString(riskId);
+            case "controlId" -> Long.toString(controlId);
             case "lossId" -> Long.toString(lossId);
             case "transition" -> "open";
             default -> null;

@@ -1,0 +1,87 @@
+package org.opregister.risk;
+
+import java.util.List;
+
+import io.quarkus.panache.common.Page;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import org.opregister.audit.AuditSubject;
+import org.opregister.core.TrackedEntity;
+import org.opregister.web.PageRequest;
+import org.opregister.web.PageResult;
+
+/** A control in the library: what it does, how and how often, who owns it, and how effective it is. */
+@Entity
+@Table(name = "internal_control")
+public class Control extends TrackedEntity implements AuditSubject {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "internal_control_seq")
+    @SequenceGenerator(name = "internal_control_seq", sequenceName = "internal_control_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(nullable = false, unique = true, updatable = false, length = 40)
+    public String reference;
+
+    @Column(nullable = false, length = Risk.TITLE_MAX)
+    public String title;
+
+    @Column(length = Risk.TEXT_MAX)
+    public String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "control_type", nullable = false, length = 20)
+    public ControlType type;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public ControlNature nature;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public ControlFrequency frequency;
+
+    @Column(nullable = false, length = Risk.NAME_MAX)
+    public String owner;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "design_effectiveness", nullable = false, length = 30)
+    public Effectiveness designEffectiveness = Effectiveness.NOT_TESTED;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "operating_effectiveness", nullable = false, length = 30)
+    public Effectiveness operatingEffectiveness = Effectiveness.NOT_TESTED;
+
+    @Column(name = "key_control", nullable = false)
+    public boolean keyControl;
+
+    @Override
+    public String auditLabel() {
+        return reference;
+    }
+
+    public List<Risk> risks() {
+        return RiskControl.risksOf(this);
+    }
+
+    public static PageResult<Control> search(String q, PageRequest page) {
+        String where = q == null ? "1 = 1" : "lower(reference) like ?1 or lower(title) like ?1 or lower(owner) like ?1";
+        Object[] parameters = q == null ? new Object[0]
+                : new Object[] {"%" + q.toLowerCase(java.util.Locale.ROOT) + "%"};
+        long total = count(where, parameters);
+        List<Control> items = find(where + " order by reference", parameters).page(Page.of(page.page() - 1, page.size())).list();
+        return new PageResult<>(items, page, total);
+    }
+
+    public static List<Control> all() {
+        return list("order by reference");
+    }
+}

@@ -1,0 +1,89 @@
+package org.opregister.risk;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.opregister.web.FieldErrors;
+import org.opregister.web.FormInput;
+
+/** The control form (and API body) as typed. */
+public class ControlForm {
+
+    public String title;
+    public String description;
+    public String type;
+    public String nature;
+    public String frequency;
+    public String owner;
+    public String designEffectiveness;
+    public String operatingEffectiveness;
+    public String keyControl;
+    public String version;
+
+    public static ControlForm from(MultivaluedMap<String, String> posted) {
+        ControlForm form = new ControlForm();
+        form.title = posted.getFirst("title");
+        form.description = posted.getFirst("description");
+        form.type = posted.getFirst("type");
+        form.nature = posted.getFirst("nature");
+        form.frequency = posted.getFirst("frequency");
+        form.owner = posted.getFirst("owner");
+        form.designEffectiveness = posted.getFirst("designEffectiveness");
+        form.operatingEffectiveness = posted.getFirst("operatingEffectiveness");
+        form.keyControl = posted.getFirst("keyControl");
+        form.version = posted.getFirst("version");
+        return form;
+    }
+
+    public static ControlForm blank() {
+        ControlForm form = new ControlForm();
+        form.designEffectiveness = Effectiveness.NOT_TESTED.name();
+        form.operatingEffectiveness = Effectiveness.NOT_TESTED.name();
+        return form;
+    }
+
+    public static ControlForm of(Control control) {
+        ControlForm form = new ControlForm();
+        form.title = control.title;
+        form.description = control.description;
+        form.type = control.type.name();
+        form.nature = control.nature.name();
+        form.frequency = control.frequency.name();
+        form.owner = control.owner;
+        form.designEffectiveness = control.designEffectiveness.name();
+        form.operatingEffectiveness = control.operatingEffectiveness.name();
+        form.keyControl = control.keyControl ? "true" : null;
+        form.version = Long.toString(control.version);
+        return form;
+    }
+
+    public boolean keyControlChecked() {
+        return "true".equalsIgnoreCase(keyControl) || "on".equalsIgnoreCase(keyControl);
+    }
+
+    void applyTo(Control control, FieldErrors errors) {
+        FormInput input = new FormInput(errors);
+        String parsedTitle = input.text("title", title, true, Risk.TITLE_MAX);
+        String parsedDescription = input.text("description", description, false, Risk.TEXT_MAX);
+        ControlType parsedType = input.choice("type", type, ControlType.class, true);
+        ControlNature parsedNature = input.choice("nature", nature, ControlNature.class, true);
+        ControlFrequency parsedFrequency = input.choice("frequency", frequency, ControlFrequency.class, true);
+        String parsedOwner = input.text("owner", owner, true, Risk.NAME_MAX);
+        Effectiveness design = input.choice("designEffectiveness", designEffectiveness, Effectiveness.class, true);
+        Effectiveness operating = input.choice("operatingEffectiveness", operatingEffectiveness, Effectiveness.class, true);
+        if (keyControl != null && !keyControl.isBlank() && !keyControlChecked() && !"false".equalsIgnoreCase(keyControl)) {
+            errors.add("keyControl", "error.choice");
+        }
+        if (errors.any()) {
+            return;
+        }
+        control.title = parsedTitle;
+        control.description = parsedDescription;
+        control.type = parsedType;
+        control.nature = parsedNature;
+        control.frequency = parsedFrequency;
+        control.owner = parsedOwner;
+        control.designEffectiveness = design;
+        control.operatingEffectiveness = operating;
+        control.keyControl = keyControlChecked();
+    }
+}

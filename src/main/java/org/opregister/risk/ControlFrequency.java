@@ -1,0 +1,5 @@
+package org.opregister.risk;
+
+public enum ControlFrequency {
+    CONTINUOUS, DAILY, WEEKLY, MONTHLY, QUARTERLY, ANNUAL, EVENT_DRIVEN
+}

@@ -1,0 +1,5 @@
+package org.opregister.risk;
+
+public enum ControlNature {
+    MANUAL, AUTOMATED, SEMI_AUTOMATED
+}

@@ -1,0 +1,161 @@
+package org.opregister.risk;
+
+import java.net.URI;
+import java.util.List;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.opregister.audit.AuditEntry;
+import org.opregister.core.EditConflictException;
+import org.opregister.core.InvalidInputException;
+import org.opregister.security.Role;
+import org.opregister.web.CsvExport;
+import org.opregister.web.FieldErrors;
+import org.opregister.web.FormInput;
+import org.opregister.web.Flash;
+import org.opregister.web.PageRequest;
+import org.opregister.web.PageResult;
+
+/** The control library in the browser, with the risks each control mitigates. */
+@Path("/controls")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Role.OFFICER, Role.MANAGER, Role.AUDITOR, Role.ADMIN})
+public class ControlResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(PageResult<Control> page, String q, FieldErrors errors);
+
+        static native TemplateInstance form(Control control, ControlForm form, FieldErrors errors, RiskChoices choices);
+
+        static native TemplateInstance show(Control control, List<Risk> risks, List<Risk> linkable, String problem);
+
+        static native TemplateInstance history(Control control, List<AuditEntry> entries);
+    }
+
+    @Inject
+    RiskService service;
+
+    @Inject
+    CsvExport csvExport;
+
+    @Inject
+    EntityManager em;
+
+    @GET
+    public Response list(@QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("size") String size) {
+        FieldErrors errors = new FieldErrors();
+        String text = new FormInput(errors).text("q", q, false, 200);
+        return Response.status(errors.any() ? 400 : 200)
+                .entity(Templates.list(Control.search(text, PageRequest.of(page, size)), q, errors)).build();
+    }
+
+    @GET
+    @Path("export.csv")
+    @Produces("text/csv")
+    public Response export() {
+        return csvExport.stream("control-library", "controls", "",
+                out -> RiskCsv.writeControls(Control.<Control>streamAll(io.quarkus.panache.common.Sort.by("reference")), out, em));
+    }
+
+    @GET
+    @Path("new")
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public TemplateInstance createForm() {
+        return Templates.form(null, ControlForm.blank(), new FieldErrors(), RiskChoices.INSTANCE);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response create(MultivaluedMap<String, String> posted) {
+        ControlForm form = ControlForm.from(posted);
+        try {
+            Control control = service.createControl(form);
+            return Flash.redirect(URI.create("/controls/" + control.id), "flash.controlCreated", control.reference);
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(Templates.form(null, form, e.errors(), RiskChoices.INSTANCE)).build();
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance show(@PathParam("id") long id) {
+        return showPage(RiskService.control(id), null);
+    }
+
+    @GET
+    @Path("{id}/history")
+    public TemplateInstance history(@PathParam("id") long id) {
+        Control control = RiskService.control(id);
+        return Templates.history(control, AuditEntry.history("Control", control.id));
+    }
+
+    @GET
+    @Path("{id}/edit")
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public TemplateInstance editForm(@PathParam("id") long id) {
+        Control control = RiskService.control(id);
+        return Templates.form(control, ControlForm.of(control), new FieldErrors(), RiskChoices.INSTANCE);
+    }
+
+    @POST
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response update(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
+        ControlForm form = ControlForm.from(posted);
+        try {
+            Control control = service.updateControl(id, form);
+            return Flash.redirect(URI.create("/controls/" + id), "flash.controlUpdated", control.reference);
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(Templates.form(RiskService.control(id), form, e.errors(), RiskChoices.INSTANCE)).build();
+        } catch (EditConflictException e) {
+            FieldErrors errors = new FieldErrors().add(FieldErrors.FORM, "error.editConflict");
+            return Response.status(409).entity(Templates.form(RiskService.control(id), form, errors, RiskChoices.INSTANCE)).build();
+        }
+    }
+
+    @POST
+    @Path("{id}/risks")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response link(@PathParam("id") long id, @RestForm String risk) {
+        Long riskId = RiskResource.idOf(risk);
+        if (riskId == null) {
+            return Response.status(400).entity(showPage(RiskService.control(id), "error.chooseRisk")).build();
+        }
+        service.link(riskId, id);
+        return Flash.redirect(URI.create("/controls/" + id + "#risks"), "flash.controlLinked", null);
+    }
+
+    @POST
+    @Path("{id}/risks/{riskId}/unlink")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response unlink(@PathParam("id") long id, @PathParam("riskId") long riskId) {
+        service.unlink(riskId, id);
+        return Flash.redirect(URI.create("/controls/" + id + "#risks"), "flash.controlUnlinked", null);
+    }
+
+    private TemplateInstance showPage(Control control, String problem) {
+        List<Risk> linked = control.risks();
+        List<Risk> linkable = Risk.active().stream().filter(r -> linked.stream().noneMatch(l -> l.id.equals(r.id))).toList();
+        return Templates.show(control, linked, linkable, problem);
+    }
+}

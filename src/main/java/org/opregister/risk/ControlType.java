@@ -1,0 +1,5 @@
+package org.opregister.risk;
+
+public enum ControlType {
+    PREVENTIVE, DETECTIVE, CORRECTIVE
+}

@@ -1,0 +1,6 @@
+package org.opregister.risk;
+
+/** Design or operating effectiveness of a control; "not in place" is a control that is missing. */
+public enum Effectiveness {
+    EFFECTIVE, PARTIALLY_EFFECTIVE, INEFFECTIVE, NOT_IN_PLACE, NOT_TESTED
+}

@@ -1,0 +1,108 @@
+package org.opregister.risk;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.opregister.incident.BusinessLine;
+import org.opregister.incident.EventCategory;
+import org.opregister.web.FieldErrors;
+import org.opregister.web.FormInput;
+
+/** The risk form (and API body) as typed. */
+public class RiskForm {
+
+    public String title;
+    public String description;
+    public String eventCategory;
+    public String businessLine;
+    public String orgUnit;
+    public String owner;
+    public String inherentLikelihood;
+    public String inherentImpact;
+    public String residualLikelihood;
+    public String residualImpact;
+    public String residualComment;
+    public String appetite;
+    public String status;
+    public String version;
+
+    public static RiskForm from(MultivaluedMap<String, String> posted) {
+        RiskForm form = new RiskForm();
+        form.title = posted.getFirst("title");
+        form.description = posted.getFirst("description");
+        form.eventCategory = posted.getFirst("eventCategory");
+        form.businessLine = posted.getFirst("businessLine");
+        form.orgUnit = posted.getFirst("orgUnit");
+        form.owner = posted.getFirst("owner");
+        form.inherentLikelihood = posted.getFirst("inherentLikelihood");
+        form.inherentImpact = posted.getFirst("inherentImpact");
+        form.residualLikelihood = posted.getFirst("residualLikelihood");
+        form.residualImpact = posted.getFirst("residualImpact");
+        form.residualComment = posted.getFirst("residualComment");
+        form.appetite = posted.getFirst("appetite");
+        form.status = posted.getFirst("status");
+        form.version = posted.getFirst("version");
+        return form;
+    }
+
+    public static RiskForm blank() {
+        RiskForm form = new RiskForm();
+        form.status = RiskStatus.ACTIVE.name();
+        return form;
+    }
+
+    public static RiskForm of(Risk risk) {
+        RiskForm form = new RiskForm();
+        form.title = risk.title;
+        form.description = risk.description;
+        form.eventCategory = risk.eventCategory.name();
+        form.businessLine = risk.businessLine.name();
+        form.orgUnit = risk.orgUnit;
+        form.owner = risk.owner;
+        form.inherentLikelihood = Integer.toString(risk.inherentLikelihood);
+        form.inherentImpact = Integer.toString(risk.inherentImpact);
+        form.residualLikelihood = Integer.toString(risk.residualLikelihood);
+        form.residualImpact = Integer.toString(risk.residualImpact);
+        form.residualComment = risk.residualComment;
+        form.appetite = risk.appetite;
+        form.status = risk.status.name();
+        form.version = Long.toString(risk.version);
+        return form;
+    }
+
+    /** Checks every field and the rating rule, then copies the values onto the risk. */
+    void applyTo(Risk risk, FieldErrors errors) {
+        FormInput input = new FormInput(errors);
+        String parsedTitle = input.text("title", title, true, Risk.TITLE_MAX);
+        String parsedDescription = input.text("description", description, false, Risk.TEXT_MAX);
+        EventCategory category = input.choice("eventCategory", eventCategory, EventCategory.class, true);
+        BusinessLine line = input.choice("businessLine", businessLine, BusinessLine.class, true);
+        String unit = input.text("orgUnit", orgUnit, true, Risk.NAME_MAX);
+        String parsedOwner = input.text("owner", owner, true, Risk.NAME_MAX);
+        Integer il = input.whole("inherentLikelihood", inherentLikelihood, true, 1, 5);
+        Integer ii = input.whole("inherentImpact", inherentImpact, true, 1, 5);
+        Integer rl = input.whole("residualLikelihood", residualLikelihood, true, 1, 5);
+        Integer ri = input.whole("residualImpact", residualImpact, true, 1, 5);
+        String comment = input.text("residualComment", residualComment, false, Risk.COMMENT_MAX);
+        String parsedAppetite = input.text("appetite", appetite, false, Risk.COMMENT_MAX);
+        RiskStatus parsedStatus = input.choice("status", status, RiskStatus.class, true);
+        if (il != null && ii != null && rl != null && ri != null && rl * ri > il * ii && comment == null) {
+            errors.add("residualComment", "error.residualAboveInherent");
+        }
+        if (errors.any()) {
+            return;
+        }
+        risk.title = parsedTitle;
+        risk.description = parsedDescription;
+        risk.eventCategory = category;
+        risk.businessLine = line;
+        risk.orgUnit = unit;
+        risk.owner = parsedOwner;
+        risk.inherentLikelihood = il;
+        risk.inherentImpact = ii;
+        risk.residualLikelihood = rl;
+        risk.residualImpact = ri;
+        risk.residualComment = comment;
+        risk.appetite = parsedAppetite;
+        risk.status = parsedStatus;
+    }
+}

@@ -1,0 +1,192 @@
+package org.opregister.risk;
+
+import java.net.URI;
+import java.util.List;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.opregister.audit.AuditEntry;
+import org.opregister.core.EditConflictException;
+import org.opregister.core.InvalidInputException;
+import org.opregister.security.Role;
+import org.opregister.web.CsvExport;
+import org.opregister.web.FieldErrors;
+import org.opregister.web.FormInput;
+import org.opregister.web.Flash;
+import org.opregister.web.PageRequest;
+import org.opregister.web.PageResult;
+
+/** The risk register in the browser, with each risk's controls. */
+@Path("/risks")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Role.OFFICER, Role.MANAGER, Role.AUDITOR, Role.ADMIN})
+public class RiskResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(PageResult<Risk> page, RiskFilter.Params params, String sort, FieldErrors errors,
+                RiskChoices choices);
+
+        static native TemplateInstance form(Risk risk, RiskForm form, FieldErrors errors, RiskChoices choices);
+
+        static native TemplateInstance show(Risk risk, List<Control> controls, List<Control> linkable, String problem);
+
+        static native TemplateInstance history(Risk risk, List<AuditEntry> entries);
+    }
+
+    @Inject
+    RiskService service;
+
+    @Inject
+    CsvExport csvExport;
+
+    @Inject
+    EntityManager em;
+
+    @GET
+    public Response list(@BeanParam Query query) {
+        FieldErrors errors = new FieldErrors();
+        RiskFilter filter = query.params().parse(errors);
+        PageResult<Risk> page = Risk.search(filter, query.sort, PageRequest.of(query.page, query.size));
+        String sort = query.sort == null || query.sort.isBlank() ? "-residual" : query.sort;
+        return Response.status(errors.any() ? 400 : 200)
+                .entity(Templates.list(page, query.params(), sort, errors, RiskChoices.INSTANCE)).build();
+    }
+
+    @GET
+    @Path("export.csv")
+    @Produces("text/csv")
+    public Response export(@BeanParam Query query) {
+        FieldErrors errors = new FieldErrors();
+        RiskFilter filter = query.params().parse(errors);
+        if (errors.any()) {
+            return CsvExport.badFilter(errors);
+        }
+        return csvExport.stream("risk-register", "risks", query.params().queryString(),
+                out -> RiskCsv.writeRisks(Risk.streamAll(filter, query.sort), out, em));
+    }
+
+    @GET
+    @Path("new")
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public TemplateInstance createForm() {
+        return Templates.form(null, RiskForm.blank(), new FieldErrors(), RiskChoices.INSTANCE);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response create(MultivaluedMap<String, String> posted) {
+        RiskForm form = RiskForm.from(posted);
+        try {
+            Risk risk = service.createRisk(form);
+            return Flash.redirect(URI.create("/risks/" + risk.id), "flash.riskCreated", risk.reference);
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(Templates.form(null, form, e.errors(), RiskChoices.INSTANCE)).build();
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance show(@PathParam("id") long id) {
+        Risk risk = RiskService.risk(id);
+        return showPage(risk, null);
+    }
+
+    @GET
+    @Path("{id}/history")
+    public TemplateInstance history(@PathParam("id") long id) {
+        Risk risk = RiskService.risk(id);
+        return Templates.history(risk, AuditEntry.history("Risk", risk.id));
+    }
+
+    @GET
+    @Path("{id}/edit")
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public TemplateInstance editForm(@PathParam("id") long id) {
+        Risk risk = RiskService.risk(id);
+        return Templates.form(risk, RiskForm.of(risk), new FieldErrors(), RiskChoices.INSTANCE);
+    }
+
+    @POST
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response update(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
+        RiskForm form = RiskForm.from(posted);
+        try {
+            Risk risk = service.updateRisk(id, form);
+            return Flash.redirect(URI.create("/risks/" + id), "flash.riskUpdated", risk.reference);
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(Templates.form(RiskService.risk(id), form, e.errors(), RiskChoices.INSTANCE)).build();
+        } catch (EditConflictException e) {
+            FieldErrors errors = new FieldErrors().add(FieldErrors.FORM, "error.editConflict");
+            return Response.status(409).entity(Templates.form(RiskService.risk(id), form, errors, RiskChoices.INSTANCE)).build();
+        }
+    }
+
+    @POST
+    @Path("{id}/controls")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response link(@PathParam("id") long id, @RestForm String control) {
+        Long controlId = idOf(control);
+        if (controlId == null) {
+            return Response.status(400).entity(showPage(RiskService.risk(id), "error.chooseControl")).build();
+        }
+        service.link(id, controlId);
+        return Flash.redirect(URI.create("/risks/" + id + "#controls"), "flash.controlLinked", null);
+    }
+
+    @POST
+    @Path("{id}/controls/{controlId}/unlink")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response unlink(@PathParam("id") long id, @PathParam("controlId") long controlId) {
+        service.unlink(id, controlId);
+        return Flash.redirect(URI.create("/risks/" + id + "#controls"), "flash.controlUnlinked", null);
+    }
+
+    private TemplateInstance showPage(Risk risk, String problem) {
+        List<Control> linked = risk.controls();
+        List<Control> linkable = Control.all().stream().filter(c -> linked.stream().noneMatch(l -> l.id.equals(c.id))).toList();
+        return Templates.show(risk, linked, linkable, problem);
+    }
+
+    static Long idOf(String value) {
+        String text = FormInput.trimmed(value);
+        return text != null && text.matches("\\d{1,18}") ? Long.valueOf(text) : null;
+    }
+
+    /** The register's query parameters: q, status, eventType, businessLine, band, page, size, sort. */
+    public static class Query {
+        @QueryParam("q") public String q;
+        @QueryParam("status") public String status;
+        @QueryParam("eventType") public String eventType;
+        @QueryParam("businessLine") public String businessLine;
+        @QueryParam("band") public String band;
+        @QueryParam("page") public String page;
+        @QueryParam("size") public String size;
+        @QueryParam("sort") public String sort;
+
+        RiskFilter.Params params() {
+            return new RiskFilter.Params(q, status, eventType, businessLine, band);
+        }
+    }
+}

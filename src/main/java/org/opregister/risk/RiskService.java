@@ -1,0 +1,120 @@
+package org.opregister.risk;
+
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import org.opregister.core.EditConflictException;
+import org.opregister.core.InvalidInputException;
+import org.opregister.core.ReferenceCounter;
+import org.opregister.web.FieldErrors;
+import org.opregister.web.FormInput;
+
+/** Changes to the risk register, the control library and the links between them. */
+@ApplicationScoped
+public class RiskService {
+
+    public static Risk risk(long id) {
+        Risk risk = Risk.findById(id);
+        if (risk == null) {
+            throw new NotFoundException();
+        }
+        return risk;
+    }
+
+    public static Control control(long id) {
+        Control control = Control.findById(id);
+        if (control == null) {
+            throw new NotFoundException();
+        }
+        return control;
+    }
+
+    @Transactional
+    public Risk createRisk(RiskForm form) {
+        Risk risk = new Risk();
+        apply(errors -> form.applyTo(risk, errors));
+        risk.reference = ReferenceCounter.next("RSK");
+        risk.persist();
+        return risk;
+    }
+
+    @Transactional
+    public Risk updateRisk(long id, RiskForm form) {
+        return guarded(() -> {
+            Risk risk = risk(id);
+            requireVersion(form.version, risk.version);
+            apply(errors -> form.applyTo(risk, errors));
+            return risk;
+        });
+    }
+
+    @Transactional
+    public Control createControl(ControlForm form) {
+        Control control = new Control();
+        apply(errors -> form.applyTo(control, errors));
+        control.reference = ReferenceCounter.next("CTL");
+        control.persist();
+        return control;
+    }
+
+    @Transactional
+    public Control updateControl(long id, ControlForm form) {
+        return guarded(() -> {
+            Control control = control(id);
+            requireVersion(form.version, control.version);
+            apply(errors -> form.applyTo(control, errors));
+            return control;
+        });
+    }
+
+    /** Links a control to a risk; linking what is already linked changes nothing. */
+    @Transactional
+    public void link(long riskId, long controlId) {
+        Risk risk = risk(riskId);
+        Control control = control(controlId);
+        if (RiskControl.find(risk, control) == null) {
+            RiskControl link = new RiskControl();
+            link.risk = risk;
+            link.control = control;
+            link.persist();
+        }
+    }
+
+    @Transactional
+    public void unlink(long riskId, long controlId) {
+        RiskControl link = RiskControl.find(risk(riskId), control(controlId));
+        if (link == null) {
+            throw new NotFoundException();
+        }
+        link.delete();
+    }
+
+    private static void apply(java.util.function.Consumer<FieldErrors> check) {
+        FieldErrors errors = new FieldErrors();
+        check.accept(errors);
+        if (errors.any()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private static void requireVersion(String given, long current) {
+        long version = new FormInput(new FieldErrors()).version("version", given);
+        if (version != current) {
+            throw new EditConflictException();
+        }
+    }
+
+    private static <T> T guarded(Supplier<T> work) {
+        try {
+            T result = work.get();
+            Risk.flush();
+            return result;
+        } catch (OptimisticLockException e) {
+            throw new EditConflictException();
+        }
+    }
+}
