@@ -3,8 +3,9 @@ package org.opregister.incident;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+
+import org.opregister.web.LikePattern;
 
 /** The where-clause and parameters of an {@link IncidentFilter}, shared by list, totals and exports. */
 record IncidentQuery(String where, Map<String, Object> parameters) {
@@ -13,8 +14,8 @@ record IncidentQuery(String where, Map<String, Object> parameters) {
         List<String> clauses = new ArrayList<>();
         Map<String, Object> parameters = new LinkedHashMap<>();
         if (filter.q() != null) {
-            clauses.add("i.searchText like :q escape '\\'");
-            parameters.put("q", "%" + escapeLike(filter.q().toLowerCase(Locale.ROOT)) + "%");
+            clauses.add("i.searchText like :q" + LikePattern.ESCAPE);
+            parameters.put("q", LikePattern.contains(filter.q()));
         }
         if (filter.status() != null) {
             clauses.add("i.status = :status");
@@ -45,9 +46,5 @@ record IncidentQuery(String where, Map<String, Object> parameters) {
 
     String hql(IncidentSort sort) {
         return "from Incident i where " + where + " order by " + sort.orderBy();
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

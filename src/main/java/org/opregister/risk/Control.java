@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 
 import org.opregister.audit.AuditSubject;
 import org.opregister.core.TrackedEntity;
+import org.opregister.web.LikePattern;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 
@@ -73,9 +74,9 @@ public class Control extends TrackedEntity implements AuditSubject {
     }
 
     public static PageResult<Control> search(String q, PageRequest page) {
-        String where = q == null ? "1 = 1" : "lower(reference) like ?1 or lower(title) like ?1 or lower(owner) like ?1";
-        Object[] parameters = q == null ? new Object[0]
-                : new Object[] {"%" + q.toLowerCase(java.util.Locale.ROOT) + "%"};
+        String like = " like ?1" + LikePattern.ESCAPE;
+        String where = q == null ? "1 = 1" : "lower(reference)" + like + " or lower(title)" + like + " or lower(owner)" + like;
+        Object[] parameters = q == null ? new Object[0] : new Object[] {LikePattern.contains(q)};
         long total = count(where, parameters);
         List<Control> items = find(where + " order by reference", parameters).page(Page.of(page.page() - 1, page.size())).list();
         return new PageResult<>(items, page, total);

@@ -3,13 +3,13 @@ package org.opregister.risk;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.opregister.incident.BusinessLine;
 import org.opregister.incident.EventCategory;
 import org.opregister.web.FieldErrors;
 import org.opregister.web.FormInput;
+import org.opregister.web.LikePattern;
 import org.opregister.web.QueryString;
 
 /** Filters of the risk register: text, status, event type, business line, residual band. */
@@ -37,9 +37,10 @@ public record RiskFilter(String q, RiskStatus status, EventCategory eventCategor
         List<String> clauses = new ArrayList<>();
         Map<String, Object> parameters = new LinkedHashMap<>();
         if (q != null) {
-            clauses.add("(lower(reference) like :q escape '\\\\' or lower(title) like :q escape '\\\\'"
-                    + " or lower(owner) like :q escape '\\\\' or lower(orgUnit) like :q escape '\\\\')");
-            parameters.put("q", "%" + q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            String like = " like :q" + LikePattern.ESCAPE;
+            clauses.add("(lower(reference)" + like + " or lower(title)" + like + " or lower(owner)" + like
+                    + " or lower(orgUnit)" + like + ")");
+            parameters.put("q", LikePattern.contains(q));
         }
         if (status != null) {
             clauses.add("status = :status");

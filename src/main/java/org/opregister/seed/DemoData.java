@@ -29,6 +29,9 @@ public class DemoData {
     @Inject
     ExampleCase exampleCase;
 
+    @Inject
+    ExampleRisks exampleRisks;
+
     void onStart(@Observes StartupEvent event) {
         if (!enabled) {
             return;
@@ -52,6 +55,11 @@ public class DemoData {
             exampleCase.record();
             SeedRun.mark(ExampleCase.NAME);
             LOG.info("Example case recorded: " + ExampleCase.REFERENCE);
+        }
+        if (!SeedRun.applied(ExampleRisks.NAME)) {
+            exampleRisks.record();
+            SeedRun.mark(ExampleRisks.NAME);
+            LOG.info("Example risks and controls recorded");
         }
     }
 

@@ -1,0 +1,170 @@
+package org.opregister.risk;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opregister.core.EditConflictException;
+import org.opregister.core.InvalidInputException;
+import org.opregister.incident.BusinessLine;
+import org.opregister.incident.EventCategory;
+import org.opregister.security.Role;
+import org.opregister.web.ApiErrors;
+import org.opregister.web.FieldErrors;
+import org.opregister.web.PageRequest;
+import org.opregister.web.PageResult;
+
+/** JSON API of the risk register and the control library. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Risks and controls")
+@RolesAllowed({Role.OFFICER, Role.MANAGER, Role.AUDITOR, Role.ADMIN})
+public class RiskApi {
+
+    @Inject
+    RiskService service;
+
+    @GET
+    @Path("risks")
+    @Operation(summary = "List risks", description = "Same filters, paging and sort as the risk register page.")
+    public Response risks(@BeanParam RiskResource.Query query) {
+        FieldErrors errors = new FieldErrors();
+        RiskFilter filter = query.params().parse(errors);
+        if (errors.any()) {
+            return ApiErrors.badRequest(errors);
+        }
+        PageResult<Risk> page = Risk.search(filter, query.sort, PageRequest.of(query.page, query.size));
+        return Response.ok(new Page<>(page.items().stream().map(RiskView::of).toList(), page.page(), page.size(), page.total())).build();
+    }
+
+    @GET
+    @Path("risks/{id}")
+    public RiskView risk(@PathParam("id") long id) {
+        return RiskView.of(RiskService.risk(id));
+    }
+
+    @POST
+    @Path("risks")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response createRisk(RiskForm body) {
+        if (body == null) {
+            return ApiErrors.badRequest(new FieldErrors().add(FieldErrors.FORM, "error.emptyBody"));
+        }
+        try {
+            Risk risk = service.createRisk(body);
+            return Response.created(URI.create("/api/risks/" + risk.id)).entity(RiskView.of(risk)).build();
+        } catch (InvalidInputException e) {
+            return ApiErrors.badRequest(e.errors());
+        }
+    }
+
+    @PUT
+    @Path("risks/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response updateRisk(@PathParam("id") long id, RiskForm body) {
+        if (body == null) {
+            return ApiErrors.badRequest(new FieldErrors().add(FieldErrors.FORM, "error.emptyBody"));
+        }
+        try {
+            return Response.ok(RiskView.of(service.updateRisk(id, body))).build();
+        } catch (InvalidInputException e) {
+            return ApiErrors.badRequest(e.errors());
+        } catch (EditConflictException e) {
+            return ApiErrors.status(409, "error.editConflict");
+        }
+    }
+
+    @GET
+    @Path("controls")
+    public Response controls(@QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("size") String size) {
+        PageResult<Control> result = Control.search(q == null || q.isBlank() ? null : q.strip(), PageRequest.of(page, size));
+        return Response.ok(new Page<>(result.items().stream().map(ControlView::of).toList(), result.page(), result.size(),
+                result.total())).build();
+    }
+
+    @GET
+    @Path("controls/{id}")
+    public ControlView control(@PathParam("id") long id) {
+        return ControlView.of(RiskService.control(id));
+    }
+
+    @POST
+    @Path("controls")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response createControl(ControlForm body) {
+        if (body == null) {
+            return ApiErrors.badRequest(new FieldErrors().add(FieldErrors.FORM, "error.emptyBody"));
+        }
+        try {
+            Control control = service.createControl(body);
+            return Response.created(URI.create("/api/controls/" + control.id)).entity(ControlView.of(control)).build();
+        } catch (InvalidInputException e) {
+            return ApiErrors.badRequest(e.errors());
+        }
+    }
+
+    @PUT
+    @Path("controls/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response updateControl(@PathParam("id") long id, ControlForm body) {
+        if (body == null) {
+            return ApiErrors.badRequest(new FieldErrors().add(FieldErrors.FORM, "error.emptyBody"));
+        }
+        try {
+            return Response.ok(ControlView.of(service.updateControl(id, body))).build();
+        } catch (InvalidInputException e) {
+            return ApiErrors.badRequest(e.errors());
+        } catch (EditConflictException e) {
+            return ApiErrors.status(409, "error.editConflict");
+        }
+    }
+
+    public record Page<T>(List<T> items, int page, int size, long total) {
+    }
+
+    public record RiskView(long id, long version, String reference, String title, String description,
+            EventCategory eventCategory, BusinessLine businessLine, String orgUnit, String owner, int inherentLikelihood,
+            int inherentImpact, int inherentScore, RiskBand inherentBand, int residualLikelihood, int residualImpact,
+            int residualScore, RiskBand residualBand, String residualComment, String appetite, RiskStatus status,
+            List<String> controls, Instant updatedAt, String updatedBy) {
+
+        static RiskView of(Risk r) {
+            return new RiskView(r.id, r.version, r.reference, r.title, r.description, r.eventCategory, r.businessLine,
+                    r.orgUnit, r.owner, r.inherentLikelihood, r.inherentImpact, r.inherent().score(), r.inherent().band(),
+                    r.residualLikelihood, r.residualImpact, r.residual().score(), r.residual().band(), r.residualComment,
+                    r.appetite, r.status, r.controls().stream().map(c -> c.reference).toList(), r.updatedAt, r.updatedBy);
+        }
+    }
+
+    public record ControlView(long id, long version, String reference, String title, String description, ControlType type,
+            ControlNature nature, ControlFrequency frequency, String owner, Effectiveness designEffectiveness,
+            Effectiveness operatingEffectiveness, boolean keyControl, List<String> risks, Instant updatedAt,
+            String updatedBy) {
+
+        static ControlView of(Control c) {
+            return new ControlView(c.id, c.version, c.reference, c.title, c.description, c.type, c.nature, c.frequency,
+                    c.owner, c.designEffectiveness, c.operatingEffectiveness, c.keyControl,
+                    c.risks().stream().map(r -> r.reference).toList(), c.updatedAt, c.updatedBy);
+        }
+    }
+}
