@@ -26,9 +26,12 @@ import org.opregister.core.AppClock;
 import org.opregister.core.EditConflictException;
 import org.opregister.core.InvalidInputException;
 import org.opregister.core.RuleViolationException;
+import org.opregister.risk.IncidentLinks;
+import org.opregister.risk.RiskService;
 import org.opregister.security.Role;
 import org.opregister.web.FieldErrors;
 import org.opregister.web.Flash;
+import org.opregister.web.FormInput;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 
@@ -46,7 +49,7 @@ public class IncidentResource {
         static native TemplateInstance form(Incident incident, IncidentForm form, FieldErrors errors, Choices choices);
 
         static native TemplateInstance show(Incident incident, List<LossEntry> losses, LossForm lossForm,
-                FieldErrors errors, String problem, Choices choices);
+                FieldErrors errors, String problem, Choices choices, IncidentLinks links);
 
         static native TemplateInstance history(Incident incident, List<AuditEntry> entries);
 
@@ -59,6 +62,9 @@ public class IncidentResource {
 
     @Inject
     IncidentExports exports;
+
+    @Inject
+    RiskService riskService;
 
     @GET
     public Response list(@BeanParam ListParams query) {
@@ -227,6 +233,54 @@ public class IncidentResource {
         }
     }
 
+    @POST
+    @Path("{id}/risks")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response linkRisk(@PathParam("id") long id, @RestForm String risk) {
+        return link(id, risk, "error.chooseRisk", riskId -> riskService.linkIncidentRisk(id, riskId, true), "flash.riskLinked");
+    }
+
+    @POST
+    @Path("{id}/risks/{riskId}/unlink")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response unlinkRisk(@PathParam("id") long id, @PathParam("riskId") long riskId) {
+        return link(id, Long.toString(riskId), "error.chooseRisk", r -> riskService.linkIncidentRisk(id, r, false),
+                "flash.linkRemoved");
+    }
+
+    @POST
+    @Path("{id}/controls")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response linkControl(@PathParam("id") long id, @RestForm String control) {
+        return link(id, control, "error.chooseControl", c -> riskService.linkIncidentControl(id, c, true),
+                "flash.failedControlLinked");
+    }
+
+    @POST
+    @Path("{id}/controls/{controlId}/unlink")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response unlinkControl(@PathParam("id") long id, @PathParam("controlId") long controlId) {
+        return link(id, Long.toString(controlId), "error.chooseControl",
+                c -> riskService.linkIncidentControl(id, c, false), "flash.linkRemoved");
+    }
+
+    private Response link(long id, String target, String missingKey, java.util.function.LongConsumer change, String flashKey) {
+        String text = FormInput.trimmed(target);
+        if (text == null || !text.matches("\\d{1,18}")) {
+            return problem(id, new FieldErrors(), missingKey, 400);
+        }
+        try {
+            change.accept(Long.parseLong(text));
+            return Flash.redirect(URI.create("/incidents/" + id + "#rcsa"), flashKey, null);
+        } catch (RuleViolationException e) {
+            return problem(id, new FieldErrors(), e.messageKey(), 409);
+        }
+    }
+
     private Response lossFormAgain(long id, long lossId, LossForm form, FieldErrors errors, int status) {
         Incident incident = IncidentService.get(id);
         LossEntry entry = IncidentService.lossOf(incident, lossId);
@@ -240,7 +294,8 @@ public class IncidentResource {
     }
 
     private TemplateInstance showPage(Incident incident, LossForm lossForm, FieldErrors errors, String problem) {
-        return Templates.show(incident, LossEntry.forIncident(incident), lossForm, errors, problem, choices());
+        return Templates.show(incident, LossEntry.forIncident(incident), lossForm, errors, problem, choices(),
+                IncidentLinks.of(incident));
     }
 
     private Choices choices() {

@@ -23,6 +23,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.opregister.audit.AuditEntry;
 import org.opregister.core.EditConflictException;
 import org.opregister.core.InvalidInputException;
+import org.opregister.core.RuleViolationException;
+import org.opregister.incident.Incident;
 import org.opregister.security.Role;
 import org.opregister.web.CsvExport;
 import org.opregister.web.FieldErrors;
@@ -43,7 +45,8 @@ public class ControlResource {
 
         static native TemplateInstance form(Control control, ControlForm form, FieldErrors errors, RiskChoices choices);
 
-        static native TemplateInstance show(Control control, List<Risk> risks, List<Risk> linkable, String problem);
+        static native TemplateInstance show(Control control, List<Risk> risks, List<Risk> linkable, String problem,
+                List<Incident> incidents);
 
         static native TemplateInstance history(Control control, List<AuditEntry> entries);
     }
@@ -145,6 +148,34 @@ public class ControlResource {
     }
 
     @POST
+    @Path("{id}/incidents")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response linkIncident(@PathParam("id") long id, @RestForm String incident) {
+        try {
+            service.linkIncidentControl(RiskService.incident(incident).id, id, true);
+            return Flash.redirect(URI.create("/controls/" + id + "#incidents"), "flash.failedControlLinked", null);
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(showPage(RiskService.control(id), "error.noSuchIncident")).build();
+        } catch (RuleViolationException e) {
+            return Response.status(409).entity(showPage(RiskService.control(id), e.messageKey())).build();
+        }
+    }
+
+    @POST
+    @Path("{id}/incidents/{incidentId}/unlink")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response unlinkIncident(@PathParam("id") long id, @PathParam("incidentId") long incidentId) {
+        try {
+            service.linkIncidentControl(incidentId, id, false);
+            return Flash.redirect(URI.create("/controls/" + id + "#incidents"), "flash.linkRemoved", null);
+        } catch (RuleViolationException e) {
+            return Response.status(409).entity(showPage(RiskService.control(id), e.messageKey())).build();
+        }
+    }
+
+    @POST
     @Path("{id}/risks/{riskId}/unlink")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
@@ -156,6 +187,6 @@ public class ControlResource {
     private TemplateInstance showPage(Control control, String problem) {
         List<Risk> linked = control.risks();
         List<Risk> linkable = Risk.active().stream().filter(r -> linked.stream().noneMatch(l -> l.id.equals(r.id))).toList();
-        return Templates.show(control, linked, linkable, problem);
+        return Templates.show(control, linked, linkable, problem, IncidentControl.incidentsOf(control));
     }
 }

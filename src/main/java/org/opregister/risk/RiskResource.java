@@ -1,5 +1,6 @@
 package org.opregister.risk;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 
@@ -20,10 +21,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 import org.opregister.audit.AuditEntry;
 import org.opregister.core.EditConflictException;
 import org.opregister.core.InvalidInputException;
+import org.opregister.core.RuleViolationException;
+import org.opregister.incident.Incident;
 import org.opregister.security.Role;
 import org.opregister.web.CsvExport;
 import org.opregister.web.FieldErrors;
@@ -45,7 +49,8 @@ public class RiskResource {
 
         static native TemplateInstance form(Risk risk, RiskForm form, FieldErrors errors, RiskChoices choices);
 
-        static native TemplateInstance show(Risk risk, List<Control> controls, List<Control> linkable, String problem);
+        static native TemplateInstance show(Risk risk, List<Control> controls, List<Control> linkable, String problem,
+                List<Incident> incidents, BigDecimal incidentsNetLoss, String currency);
 
         static native TemplateInstance history(Risk risk, List<AuditEntry> entries);
     }
@@ -58,6 +63,9 @@ public class RiskResource {
 
     @Inject
     EntityManager em;
+
+    @ConfigProperty(name = "oprisk.reporting-currency")
+    String currency;
 
     @GET
     public Response list(@BeanParam Query query) {
@@ -155,6 +163,34 @@ public class RiskResource {
     }
 
     @POST
+    @Path("{id}/incidents")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response linkIncident(@PathParam("id") long id, @RestForm String incident) {
+        try {
+            service.linkIncidentRisk(RiskService.incident(incident).id, id, true);
+            return Flash.redirect(URI.create("/risks/" + id + "#incidents"), "flash.riskLinked", null);
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(showPage(RiskService.risk(id), "error.noSuchIncident")).build();
+        } catch (RuleViolationException e) {
+            return Response.status(409).entity(showPage(RiskService.risk(id), e.messageKey())).build();
+        }
+    }
+
+    @POST
+    @Path("{id}/incidents/{incidentId}/unlink")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response unlinkIncident(@PathParam("id") long id, @PathParam("incidentId") long incidentId) {
+        try {
+            service.linkIncidentRisk(incidentId, id, false);
+            return Flash.redirect(URI.create("/risks/" + id + "#incidents"), "flash.linkRemoved", null);
+        } catch (RuleViolationException e) {
+            return Response.status(409).entity(showPage(RiskService.risk(id), e.messageKey())).build();
+        }
+    }
+
+    @POST
     @Path("{id}/controls/{controlId}/unlink")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
@@ -166,7 +202,8 @@ public class RiskResource {
     private TemplateInstance showPage(Risk risk, String problem) {
         List<Control> linked = risk.controls();
         List<Control> linkable = Control.all().stream().filter(c -> linked.stream().noneMatch(l -> l.id.equals(c.id))).toList();
-        return Templates.show(risk, linked, linkable, problem);
+        return Templates.show(risk, linked, linkable, problem, IncidentRisk.incidentsOf(risk), IncidentRisk.netLossOf(risk),
+                currency);
     }
 
     static Long idOf(String value) {

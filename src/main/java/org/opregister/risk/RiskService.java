@@ -10,6 +10,9 @@ import jakarta.ws.rs.NotFoundException;
 import org.opregister.core.EditConflictException;
 import org.opregister.core.InvalidInputException;
 import org.opregister.core.ReferenceCounter;
+import org.opregister.core.RuleViolationException;
+import org.opregister.incident.Incident;
+import org.opregister.incident.IncidentService;
 import org.opregister.web.FieldErrors;
 import org.opregister.web.FormInput;
 
@@ -91,6 +94,63 @@ public class RiskService {
             throw new NotFoundException();
         }
         link.delete();
+    }
+
+    /** Links or unlinks an incident and a risk; a closed incident's links stay as they are. */
+    @Transactional
+    public void linkIncidentRisk(long incidentId, long riskId, boolean linked) {
+        Incident incident = openIncident(incidentId);
+        Risk risk = risk(riskId);
+        IncidentRisk link = IncidentRisk.find(incident, risk);
+        if (linked && link == null) {
+            link = new IncidentRisk();
+            link.incident = incident;
+            link.risk = risk;
+            link.persist();
+        } else if (!linked) {
+            if (link == null) {
+                throw new NotFoundException();
+            }
+            link.delete();
+        }
+    }
+
+    /** Links or unlinks an incident and a control that failed in it. */
+    @Transactional
+    public void linkIncidentControl(long incidentId, long controlId, boolean linked) {
+        Incident incident = openIncident(incidentId);
+        Control control = control(controlId);
+        IncidentControl link = IncidentControl.find(incident, control);
+        if (linked && link == null) {
+            link = new IncidentControl();
+            link.incident = incident;
+            link.control = control;
+            link.persist();
+        } else if (!linked) {
+            if (link == null) {
+                throw new NotFoundException();
+            }
+            link.delete();
+        }
+    }
+
+    /** The incident by id or reference, refused when closed (a closed incident is read-only). */
+    public static Incident incident(String idOrReference) {
+        String text = FormInput.trimmed(idOrReference);
+        Incident incident = text == null ? null
+                : text.matches("\\d{1,18}") ? Incident.findById(Long.parseLong(text)) : Incident.findByReference(text);
+        if (incident == null) {
+            throw new InvalidInputException(new FieldErrors().add("incident", "error.noSuchIncident"));
+        }
+        return incident;
+    }
+
+    private static Incident openIncident(long id) {
+        Incident incident = IncidentService.get(id);
+        if (!incident.editable()) {
+            throw new RuleViolationException("error.incidentClosed");
+        }
+        return incident;
     }
 
     private static void apply(java.util.function.Consumer<FieldErrors> check) {

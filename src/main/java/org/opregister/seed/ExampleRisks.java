@@ -5,17 +5,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.opregister.core.ReferenceCounter;
 import org.opregister.incident.BusinessLine;
 import org.opregister.incident.EventCategory;
+import org.opregister.incident.Incident;
 import org.opregister.risk.Control;
 import org.opregister.risk.ControlFrequency;
 import org.opregister.risk.ControlNature;
 import org.opregister.risk.ControlType;
 import org.opregister.risk.Effectiveness;
+import org.opregister.risk.IncidentControl;
+import org.opregister.risk.IncidentRisk;
 import org.opregister.risk.Risk;
 import org.opregister.risk.RiskControl;
 
 /**
  * The example case's five risks (R1–R5) and six controls (C1–C6) from seed-case.md, with the controls' ratings
- * during the outage. The bank is fictional and so are these records.
+ * during the outage, linked to each other and to the outage incident (all five risks materialised; C1–C5 failed,
+ * C6 worked). The bank is fictional and so are these records.
  */
 @ApplicationScoped
 public class ExampleRisks {
@@ -63,6 +67,22 @@ public class ExampleRisks {
         link(r3, c4);
         link(r4, c5);
         link(r5, c6);
+
+        Incident outage = Incident.findByReference(ExampleCase.REFERENCE);
+        if (outage != null) {
+            for (Risk risk : new Risk[] {r1, r2, r3, r4, r5}) {
+                IncidentRisk link = new IncidentRisk();
+                link.incident = outage;
+                link.risk = risk;
+                link.persist();
+            }
+            for (Control failed : new Control[] {c1, c2, c3, c4, c5}) {
+                IncidentControl link = new IncidentControl();
+                link.incident = outage;
+                link.control = failed;
+                link.persist();
+            }
+        }
     }
 
     private static Risk risk(String title, String description, EventCategory category, BusinessLine line, String owner,

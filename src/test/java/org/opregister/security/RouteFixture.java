@@ -33,6 +33,7 @@ final class RouteFixture {
                     : template.startsWith("/controls") || template.startsWith("/api/controls") ? Long.toString(controlId)
                     : Long.toString(incidentId);
             case "riskId" -> Long.toString(riskId);
+            case "incidentId" -> Long.toString(incidentId);
             case "controlId" -> Long.toString(controlId);
             case "lossId" -> Long.toString(lossId);
             case "transition" -> "open";

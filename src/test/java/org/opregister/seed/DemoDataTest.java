@@ -79,6 +79,8 @@ class DemoDataTest {
             QuarkusTransaction.requiringNew().run(() -> {
                 Incident incident = Incident.findByReference(ExampleCase.REFERENCE);
                 LossEntry.delete("incident", incident);
+                org.opregister.risk.IncidentRisk.delete("incident", incident);
+                org.opregister.risk.IncidentControl.delete("incident", incident);
                 incident.delete();
             });
             demoData.seed();

@@ -1,0 +1,68 @@
+package org.opregister.risk;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import org.opregister.audit.AuditSubject;
+import org.opregister.core.TrackedEntity;
+import org.opregister.incident.Incident;
+
+/** A risk that materialised in an incident. */
+@Entity
+@Table(name = "incident_risk")
+public class IncidentRisk extends TrackedEntity implements AuditSubject {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "incident_risk_seq")
+    @SequenceGenerator(name = "incident_risk_seq", sequenceName = "incident_risk_seq", allocationSize = 50)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "incident_id", nullable = false, updatable = false)
+    public Incident incident;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "risk_id", nullable = false, updatable = false)
+    public Risk risk;
+
+    @Override
+    public String auditLabel() {
+        return incident.reference + " ↔ " + risk.reference;
+    }
+
+    @Override
+    public Object auditParent() {
+        return incident;
+    }
+
+    public static List<Risk> risksOf(Incident incident) {
+        return getEntityManager().createQuery("select l.risk from IncidentRisk l where l.incident = :incident"
+                + " order by l.risk.reference", Risk.class).setParameter("incident", incident).getResultList();
+    }
+
+    public static List<Incident> incidentsOf(Risk risk) {
+        return getEntityManager().createQuery("select l.incident from IncidentRisk l where l.risk = :risk"
+                + " order by l.incident.occurrenceDate desc, l.incident.id desc", Incident.class)
+                .setParameter("risk", risk).getResultList();
+    }
+
+    /** Net loss of all incidents in which the risk materialised (reporting currency). */
+    public static BigDecimal netLossOf(Risk risk) {
+        return getEntityManager().createQuery("select coalesce(sum(l.incident.netLoss), 0) from IncidentRisk l"
+                + " where l.risk = :risk", BigDecimal.class).setParameter("risk", risk).getSingleResult();
+    }
+
+    static IncidentRisk find(Incident incident, Risk risk) {
+        return find("incident = ?1 and risk = ?2", incident, risk).firstResult();
+    }
+}
