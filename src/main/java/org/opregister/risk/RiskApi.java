@@ -27,6 +27,7 @@ import org.opregister.incident.EventCategory;
 import org.opregister.security.Role;
 import org.opregister.web.ApiErrors;
 import org.opregister.web.FieldErrors;
+import org.opregister.web.FormInput;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 
@@ -95,7 +96,12 @@ public class RiskApi {
     @GET
     @Path("controls")
     public Response controls(@QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("size") String size) {
-        PageResult<Control> result = Control.search(q == null || q.isBlank() ? null : q.strip(), PageRequest.of(page, size));
+        FieldErrors errors = new FieldErrors();
+        String text = new FormInput(errors).text("q", q, false, 200);
+        if (errors.any()) {
+            return ApiErrors.badRequest(errors);
+        }
+        PageResult<Control> result = Control.search(text, PageRequest.of(page, size));
         return Response.ok(new Page<>(result.items().stream().map(ControlView::of).toList(), result.page(), result.size(),
                 result.total())).build();
     }

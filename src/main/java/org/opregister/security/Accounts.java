@@ -45,7 +45,8 @@ public class Accounts {
 
     /** Checks a password; records failures (and, for interactive sign-ins, successes) in the trail. */
     public Attempt signIn(String username, String password, boolean interactive) {
-        String name = username == null ? "" : username.strip();
+        // Control characters cannot be in a username, and some databases refuse them in any text.
+        String name = username == null ? "" : username.replaceAll("\\p{Cntrl}", "").strip();
         Attempt attempt = QuarkusTransaction.requiringNew().call(() -> check(name, password == null ? "" : password));
         switch (attempt.outcome()) {
             case SUCCESS -> {

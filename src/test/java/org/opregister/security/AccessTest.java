@@ -54,6 +54,10 @@ class AccessTest {
         given().redirects().follow(false).formParam("j_username", "nobody").formParam("j_password", "nope")
                 .post("/j_security_check").then().statusCode(302).header("Location", containsString("/login?error=true"));
         given().get("/login?error=true").then().body(containsString("the username or password is not right"));
+        for (String junk : List.of("a\u0000b", "x".repeat(5000), "' or 1=1 --", "<script>")) {
+            given().redirects().follow(false).formParam("j_username", junk).formParam("j_password", junk)
+                    .post("/j_security_check").then().statusCode(302).header("Location", containsString("/login?error=true"));
+        }
     }
 
     @Test
