@@ -13,7 +13,8 @@ import org.opregister.web.LikePattern;
 import org.opregister.web.QueryString;
 
 /** Filters of the risk register: text, status, event type, business line, residual band. */
-public record RiskFilter(String q, RiskStatus status, EventCategory eventCategory, BusinessLine businessLine, RiskBand band) {
+public record RiskFilter(String q, RiskStatus status, EventCategory eventCategory, BusinessLine businessLine, RiskBand band,
+        String orgUnit, int[] inherentCell, int[] residualCell) {
 
     private static final Map<String, String> SORTS = Map.of(
             "reference", "reference", "title", "lower(title)", "owner", "lower(owner)",
@@ -59,23 +60,53 @@ public record RiskFilter(String q, RiskStatus status, EventCategory eventCategor
             parameters.put("low", band.from);
             parameters.put("high", band.ordinal() + 1 < RiskBand.values().length ? RiskBand.values()[band.ordinal() + 1].from - 1 : 25);
         }
+        if (orgUnit != null) {
+            clauses.add("orgUnit = :unit");
+            parameters.put("unit", orgUnit);
+        }
+        if (inherentCell != null) {
+            clauses.add("inherentLikelihood = :il and inherentImpact = :ii");
+            parameters.put("il", inherentCell[0]);
+            parameters.put("ii", inherentCell[1]);
+        }
+        if (residualCell != null) {
+            clauses.add("residualLikelihood = :rl and residualImpact = :ri");
+            parameters.put("rl", residualCell[0]);
+            parameters.put("ri", residualCell[1]);
+        }
         return new Query(clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses), parameters);
     }
 
     /** The raw parameters, as typed. */
-    public record Params(String q, String status, String eventType, String businessLine, String band) {
+    public record Params(String q, String status, String eventType, String businessLine, String band, String orgUnit,
+            String inherent, String residual) {
 
         public RiskFilter parse(FieldErrors errors) {
             FormInput input = new FormInput(errors);
             return new RiskFilter(input.text("q", q, false, 200), input.choice("status", status, RiskStatus.class, false),
                     input.choice("eventType", eventType, EventCategory.class, false),
                     input.choice("businessLine", businessLine, BusinessLine.class, false),
-                    input.choice("band", band, RiskBand.class, false));
+                    input.choice("band", band, RiskBand.class, false), input.text("orgUnit", orgUnit, false, Risk.NAME_MAX),
+                    cell("inherent", inherent, errors), cell("residual", residual, errors));
+        }
+
+        /** A heat-map cell as "likelihood x impact", e.g. 3x5. */
+        private static int[] cell(String field, String value, FieldErrors errors) {
+            String text = FormInput.trimmed(value);
+            if (text == null) {
+                return null;
+            }
+            if (!text.matches("[1-5]x[1-5]")) {
+                errors.add(field, "error.cell");
+                return null;
+            }
+            return new int[] {text.charAt(0) - '0', text.charAt(2) - '0'};
         }
 
         public String queryString() {
             return new QueryString().add("q", q).add("status", status).add("eventType", eventType)
-                    .add("businessLine", businessLine).add("band", band).toString();
+                    .add("businessLine", businessLine).add("band", band).add("orgUnit", orgUnit)
+                    .add("inherent", inherent).add("residual", residual).toString();
         }
 
         /** A column header's link: the other direction when already sorted by it; scores start highest first. */

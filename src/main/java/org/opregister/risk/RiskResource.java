@@ -53,6 +53,9 @@ public class RiskResource {
                 List<Incident> incidents, BigDecimal incidentsNetLoss, String currency);
 
         static native TemplateInstance history(Risk risk, List<AuditEntry> entries);
+
+        static native TemplateInstance heatmap(HeatMap inherent, HeatMap residual, List<String> orgUnits, String orgUnit,
+                String businessLine, FieldErrors errors, RiskChoices choices);
     }
 
     @Inject
@@ -88,6 +91,19 @@ public class RiskResource {
         }
         return csvExport.stream("risk-register", "risks", query.params().queryString(),
                 out -> RiskCsv.writeRisks(Risk.streamAll(filter, query.sort), out, em));
+    }
+
+    @GET
+    @Path("heatmap")
+    public Response heatmap(@QueryParam("orgUnit") String orgUnit, @QueryParam("businessLine") String businessLine) {
+        FieldErrors errors = new FieldErrors();
+        FormInput input = new FormInput(errors);
+        String unit = input.text("orgUnit", orgUnit, false, Risk.NAME_MAX);
+        org.opregister.incident.BusinessLine line = input.choice("businessLine", businessLine,
+                org.opregister.incident.BusinessLine.class, false);
+        return Response.status(errors.any() ? 400 : 200).entity(Templates.heatmap(HeatMap.of("inherent", unit, line),
+                HeatMap.of("residual", unit, line), HeatMap.orgUnits(), orgUnit, businessLine, errors, RiskChoices.INSTANCE))
+                .build();
     }
 
     @GET
@@ -218,12 +234,15 @@ public class RiskResource {
         @QueryParam("eventType") public String eventType;
         @QueryParam("businessLine") public String businessLine;
         @QueryParam("band") public String band;
+        @QueryParam("orgUnit") public String orgUnit;
+        @QueryParam("inherent") public String inherent;
+        @QueryParam("residual") public String residual;
         @QueryParam("page") public String page;
         @QueryParam("size") public String size;
         @QueryParam("sort") public String sort;
 
         RiskFilter.Params params() {
-            return new RiskFilter.Params(q, status, eventType, businessLine, band);
+            return new RiskFilter.Params(q, status, eventType, businessLine, band, orgUnit, inherent, residual);
         }
     }
 }

@@ -40,4 +40,16 @@ class RiskJourneyTest extends BrowserTest {
         assertThat(page.locator("#risks")).containsText("Cloud region failure");
         screenshot("16-control-page");
     }
+
+    @Test
+    void managerReadsTheHeatMapAndOpensACell() {
+        login("manager");
+        page.navigate(url("/risks/heatmap"));
+        // R2 and R3 of the example case are both inherently likely (4) with major impact (4).
+        assertThat(page.locator(".heatmap").first().locator("a[href*='inherent=4x4']")).not().hasCount(0);
+        screenshot("17-heat-map");
+        page.locator(".heatmap").first().locator("a[href*='inherent=4x4']").click();
+        assertThat(page.locator("#cell-filter")).containsText("Inherent cell 4x4");
+        assertThat(page.locator(".register-table")).containsText("EDR/OS vendor concentration");
+    }
 }

@@ -153,6 +153,40 @@ class RiskRegisterTest {
         assertTrue(QuarkusTransaction.requiringNew().call(() -> Risk.count("orgUnit like ?1", "%(fictional)") >= 5));
     }
 
+    @Test
+    void heatMapCountsActiveRisksPerCellAndLinksToThem() {
+        Session officer = TestSupport.session("officer");
+        for (String title : List.of("heat one", "heat two")) {
+            Map<String, Object> form = RiskFixtures.riskForm(title);
+            form.put("orgUnit", "Heat unit");
+            officer.post("/risks/new", "/risks", form).then().statusCode(303);
+        }
+        Map<String, Object> retired = RiskFixtures.riskForm("heat retired");
+        retired.put("orgUnit", "Heat unit");
+        retired.put("status", "RETIRED");
+        officer.post("/risks/new", "/risks", retired).then().statusCode(303);
+
+        HeatMap inherent = QuarkusTransaction.requiringNew().call(() -> HeatMap.of("inherent", "Heat unit", null));
+        HeatMap residual = QuarkusTransaction.requiringNew().call(() -> HeatMap.of("residual", "Heat unit", null));
+        assertEquals(2, inherent.total());
+        assertEquals(2, cell(inherent, 4, 4).count());
+        assertEquals(RiskBand.CRITICAL, cell(inherent, 4, 4).band());
+        assertEquals(2, cell(residual, 2, 4).count());
+        assertEquals(0, cell(residual, 4, 4).count());
+
+        TestSupport.session("auditor").request().get("/risks/heatmap?orgUnit=Heat unit").then().statusCode(200)
+                .body(containsString("orgUnit=Heat+unit&amp;inherent=4x4\" title=\"Likelihood 4 × impact 4: 2 risks\">2</a>"));
+        TestSupport.session("auditor").request().get("/risks?status=ACTIVE&orgUnit=Heat unit&inherent=4x4").then()
+                .body(containsString("heat one")).body(containsString("heat two")).body(not(containsString("heat retired")));
+        TestSupport.session("auditor").request().get("/risks?inherent=9x9").then().statusCode(400);
+        TestSupport.session("auditor").request().get("/risks/heatmap?businessLine=NOWHERE").then().statusCode(400);
+    }
+
+    private static HeatMap.Cell cell(HeatMap map, int likelihood, int impact) {
+        return map.rows().stream().filter(r -> r.impact() == impact).findFirst().orElseThrow()
+                .cells().get(likelihood - 1);
+    }
+
     private static long count() {
         return QuarkusTransaction.requiringNew().call(() -> Risk.count());
     }

@@ -1,0 +1,67 @@
+package org.opregister.risk;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.opregister.incident.BusinessLine;
+
+/**
+ * The 5×5 likelihood × impact grid of active risks, inherent or residual: counts per cell, each cell coloured by
+ * the band of its score. Rows run from impact 5 (top) to 1, columns from likelihood 1 to 5.
+ */
+public record HeatMap(String kind, List<Row> rows, long total) {
+
+    public record Cell(int likelihood, int impact, long count, RiskBand band, String link) {
+    }
+
+    public record Row(int impact, List<Cell> cells) {
+    }
+
+    /** Counts per cell of the active risks in the unit and business line (either may be null: all). */
+    public static HeatMap of(String kind, String orgUnit, BusinessLine line) {
+        String prefix = kind.equals("inherent") ? "inherent" : "residual";
+        StringBuilder query = new StringBuilder("select r." + prefix + "Likelihood, r." + prefix + "Impact, count(r) from Risk r"
+                + " where r.status = :status");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("status", RiskStatus.ACTIVE);
+        if (orgUnit != null) {
+            query.append(" and r.orgUnit = :unit");
+            parameters.put("unit", orgUnit);
+        }
+        if (line != null) {
+            query.append(" and r.businessLine = :line");
+            parameters.put("line", line);
+        }
+        query.append(" group by r.").append(prefix).append("Likelihood, r.").append(prefix).append("Impact");
+        var typed = Risk.getEntityManager().createQuery(query.toString(), Object[].class);
+        parameters.forEach(typed::setParameter);
+        long[][] counts = new long[6][6];
+        long total = 0;
+        for (Object[] row : typed.getResultList()) {
+            int likelihood = ((Number) row[0]).intValue();
+            int impact = ((Number) row[1]).intValue();
+            counts[likelihood][impact] = ((Number) row[2]).longValue();
+            total += counts[likelihood][impact];
+        }
+        String filters = new org.opregister.web.QueryString().add("status", RiskStatus.ACTIVE.name())
+                .add("businessLine", line == null ? null : line.name()).add("orgUnit", orgUnit).toString();
+        List<Row> rows = new ArrayList<>();
+        for (int impact = 5; impact >= 1; impact--) {
+            List<Cell> cells = new ArrayList<>();
+            for (int likelihood = 1; likelihood <= 5; likelihood++) {
+                cells.add(new Cell(likelihood, impact, counts[likelihood][impact], RiskBand.of(likelihood * impact),
+                        "/risks?" + filters + "&" + prefix + "=" + likelihood + "x" + impact));
+            }
+            rows.add(new Row(impact, cells));
+        }
+        return new HeatMap(prefix, rows, total);
+    }
+
+    /** The organisational units of active risks, for the filter. */
+    public static List<String> orgUnits() {
+        return Risk.getEntityManager().createQuery("select distinct r.orgUnit from Risk r where r.status = :status"
+                + " order by r.orgUnit", String.class).setParameter("status", RiskStatus.ACTIVE).getResultList();
+    }
+}
