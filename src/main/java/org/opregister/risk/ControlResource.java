@@ -143,7 +143,7 @@ public class ControlResource {
         if (riskId == null) {
             return Response.status(400).entity(showPage(RiskService.control(id), "error.chooseRisk")).build();
         }
-        service.link(riskId, id);
+        service.linkRiskControl(riskId, id, true);
         return Flash.redirect(URI.create("/controls/" + id + "#risks"), "flash.controlLinked", null);
     }
 
@@ -180,7 +180,7 @@ public class ControlResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response unlink(@PathParam("id") long id, @PathParam("riskId") long riskId) {
-        service.unlink(riskId, id);
+        service.linkRiskControl(riskId, id, false);
         return Flash.redirect(URI.create("/controls/" + id + "#risks"), "flash.controlUnlinked", null);
     }
 

@@ -174,7 +174,7 @@ public class RiskResource {
         if (controlId == null) {
             return Response.status(400).entity(showPage(RiskService.risk(id), "error.chooseControl")).build();
         }
-        service.link(id, controlId);
+        service.linkRiskControl(id, controlId, true);
         return Flash.redirect(URI.create("/risks/" + id + "#controls"), "flash.controlLinked", null);
     }
 
@@ -211,7 +211,7 @@ public class RiskResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response unlink(@PathParam("id") long id, @PathParam("controlId") long controlId) {
-        service.unlink(id, controlId);
+        service.linkRiskControl(id, controlId, false);
         return Flash.redirect(URI.create("/risks/" + id + "#controls"), "flash.controlUnlinked", null);
     }
 

@@ -2,6 +2,7 @@ package org.opregister.risk;
 
 import java.util.function.Supplier;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
@@ -74,26 +75,17 @@ public class RiskService {
         });
     }
 
-    /** Links a control to a risk; linking what is already linked changes nothing. */
+    /** Links a control to a risk, or removes the link; linking what is already linked changes nothing. */
     @Transactional
-    public void link(long riskId, long controlId) {
+    public void linkRiskControl(long riskId, long controlId, boolean linked) {
         Risk risk = risk(riskId);
         Control control = control(controlId);
-        if (RiskControl.find(risk, control) == null) {
+        toggle(RiskControl.find(risk, control), linked, () -> {
             RiskControl link = new RiskControl();
             link.risk = risk;
             link.control = control;
-            link.persist();
-        }
-    }
-
-    @Transactional
-    public void unlink(long riskId, long controlId) {
-        RiskControl link = RiskControl.find(risk(riskId), control(controlId));
-        if (link == null) {
-            throw new NotFoundException();
-        }
-        link.delete();
+            return link;
+        });
     }
 
     /** Links or unlinks an incident and a risk; a closed incident's links stay as they are. */
@@ -101,18 +93,12 @@ public class RiskService {
     public void linkIncidentRisk(long incidentId, long riskId, boolean linked) {
         Incident incident = openIncident(incidentId);
         Risk risk = risk(riskId);
-        IncidentRisk link = IncidentRisk.find(incident, risk);
-        if (linked && link == null) {
-            link = new IncidentRisk();
+        toggle(IncidentRisk.find(incident, risk), linked, () -> {
+            IncidentRisk link = new IncidentRisk();
             link.incident = incident;
             link.risk = risk;
-            link.persist();
-        } else if (!linked) {
-            if (link == null) {
-                throw new NotFoundException();
-            }
-            link.delete();
-        }
+            return link;
+        });
     }
 
     /** Links or unlinks an incident and a control that failed in it. */
@@ -120,17 +106,23 @@ public class RiskService {
     public void linkIncidentControl(long incidentId, long controlId, boolean linked) {
         Incident incident = openIncident(incidentId);
         Control control = control(controlId);
-        IncidentControl link = IncidentControl.find(incident, control);
-        if (linked && link == null) {
-            link = new IncidentControl();
+        toggle(IncidentControl.find(incident, control), linked, () -> {
+            IncidentControl link = new IncidentControl();
             link.incident = incident;
             link.control = control;
-            link.persist();
+            return link;
+        });
+    }
+
+    /** Makes a link exist (create it if missing) or not (remove it; 404 if there is none). */
+    private static void toggle(PanacheEntityBase existing, boolean linked, Supplier<PanacheEntityBase> create) {
+        if (linked && existing == null) {
+            create.get().persist();
         } else if (!linked) {
-            if (link == null) {
+            if (existing == null) {
                 throw new NotFoundException();
             }
-            link.delete();
+            existing.delete();
         }
     }
 
