@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opregister.core.AppClock;
 import org.opregister.incident.Incident;
 import org.opregister.incident.IncidentStats;
+import org.opregister.risk.RiskSummary;
 import org.opregister.security.Role;
 
 /** The landing page: where the register stands, what needs attention. */
@@ -26,7 +27,7 @@ public class DashboardResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dashboard(IncidentStats stats, List<Incident> recent, String currency,
-                boolean demoData, LocalDate since);
+                boolean demoData, LocalDate since, RiskSummary risks);
     }
 
     @ConfigProperty(name = "oprisk.reporting-currency")
@@ -38,6 +39,7 @@ public class DashboardResource {
     @GET
     public TemplateInstance dashboard() {
         LocalDate since = AppClock.today().minusMonths(12).withDayOfMonth(1);
-        return Templates.dashboard(IncidentStats.compute(since), Incident.recent(8), currency, demoData, since);
+        return Templates.dashboard(IncidentStats.compute(since), Incident.recent(8), currency, demoData, since,
+                RiskSummary.compute());
     }
 }
