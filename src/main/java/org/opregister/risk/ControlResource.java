@@ -23,7 +23,6 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.opregister.audit.AuditEntry;
 import org.opregister.core.EditConflictException;
 import org.opregister.core.InvalidInputException;
-import org.opregister.core.RuleViolationException;
 import org.opregister.incident.Incident;
 import org.opregister.security.Role;
 import org.opregister.web.CsvExport;
@@ -152,14 +151,8 @@ public class ControlResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response linkIncident(@PathParam("id") long id, @RestForm String incident) {
-        try {
-            service.linkIncidentControl(RiskService.incident(incident).id, id, true);
-            return Flash.redirect(URI.create("/controls/" + id + "#incidents"), "flash.failedControlLinked", null);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(showPage(RiskService.control(id), "error.noSuchIncident")).build();
-        } catch (RuleViolationException e) {
-            return Response.status(409).entity(showPage(RiskService.control(id), e.messageKey())).build();
-        }
+        return RiskResource.incidentLink(() -> service.linkIncidentControl(RiskService.incident(incident).id, id, true),
+                "/controls/" + id, "flash.failedControlLinked", problem -> showPage(RiskService.control(id), problem));
     }
 
     @POST
@@ -167,12 +160,8 @@ public class ControlResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response unlinkIncident(@PathParam("id") long id, @PathParam("incidentId") long incidentId) {
-        try {
-            service.linkIncidentControl(incidentId, id, false);
-            return Flash.redirect(URI.create("/controls/" + id + "#incidents"), "flash.linkRemoved", null);
-        } catch (RuleViolationException e) {
-            return Response.status(409).entity(showPage(RiskService.control(id), e.messageKey())).build();
-        }
+        return RiskResource.incidentLink(() -> service.linkIncidentControl(incidentId, id, false),
+                "/controls/" + id, "flash.linkRemoved", problem -> showPage(RiskService.control(id), problem));
     }
 
     @POST

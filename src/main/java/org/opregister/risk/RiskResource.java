@@ -183,14 +183,8 @@ public class RiskResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response linkIncident(@PathParam("id") long id, @RestForm String incident) {
-        try {
-            service.linkIncidentRisk(RiskService.incident(incident).id, id, true);
-            return Flash.redirect(URI.create("/risks/" + id + "#incidents"), "flash.riskLinked", null);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(showPage(RiskService.risk(id), "error.noSuchIncident")).build();
-        } catch (RuleViolationException e) {
-            return Response.status(409).entity(showPage(RiskService.risk(id), e.messageKey())).build();
-        }
+        return incidentLink(() -> service.linkIncidentRisk(RiskService.incident(incident).id, id, true),
+                "/risks/" + id, "flash.riskLinked", problem -> showPage(RiskService.risk(id), problem));
     }
 
     @POST
@@ -198,11 +192,23 @@ public class RiskResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response unlinkIncident(@PathParam("id") long id, @PathParam("incidentId") long incidentId) {
+        return incidentLink(() -> service.linkIncidentRisk(incidentId, id, false),
+                "/risks/" + id, "flash.linkRemoved", problem -> showPage(RiskService.risk(id), problem));
+    }
+
+    /**
+     * Links or unlinks an incident from a risk's or a control's page: back to that page with a message, or the
+     * page again with the problem (no such incident: 400; the incident is closed: 409).
+     */
+    static Response incidentLink(Runnable change, String page, String flashKey,
+            java.util.function.Function<String, TemplateInstance> pageWithProblem) {
         try {
-            service.linkIncidentRisk(incidentId, id, false);
-            return Flash.redirect(URI.create("/risks/" + id + "#incidents"), "flash.linkRemoved", null);
+            change.run();
+            return Flash.redirect(URI.create(page + "#incidents"), flashKey, null);
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(pageWithProblem.apply("error.noSuchIncident")).build();
         } catch (RuleViolationException e) {
-            return Response.status(409).entity(showPage(RiskService.risk(id), e.messageKey())).build();
+            return Response.status(409).entity(pageWithProblem.apply(e.messageKey())).build();
         }
     }
 
