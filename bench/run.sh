@@ -33,7 +33,12 @@ time java -cp "$H2_JAR" org.h2.tools.RunScript -url "jdbc:h2:file:$DATA/oprisk" 
 time java -cp "$H2_JAR" org.h2.tools.RunScript -url "jdbc:h2:file:$DATA/oprisk" -user sa -script "$DATA/generate-audit.sql"
 start
 
-COOKIE=$(curl -s -c - -o /dev/null -d j_username=auditor -d j_password=demo "$BASE/j_security_check" | awk '/oprisk-session/ {print $7}')
+JAR_FILE="$DATA/cookies.txt"
+curl -s -c "$JAR_FILE" -o /dev/null -d j_username=auditor -d j_password=demo "$BASE/j_security_check"
+# The session cookie and the id of the open session, as one Cookie header value after "oprisk-session=".
+SESSION=$(awk '/oprisk-session/ {print $7}' "$JAR_FILE")
+SESSION_ID=$(awk '/oprisk-sid/ {print $7}' "$JAR_FILE")
+COOKIE="$SESSION; oprisk-sid=$SESSION_ID"
 measure() {
   local name="$1" path="$2"
   local out

@@ -33,17 +33,23 @@ public final class TestSupport {
                 .formParam("j_username", username)
                 .formParam("j_password", "demo")
                 .post("/j_security_check");
-        String cookie = response.getCookie("oprisk-session");
-        if (cookie == null) {
-            throw new AssertionError("login failed for " + username + ": " + response.statusCode());
-        }
-        return new Session(username, cookie);
+        return Session.of(username, response);
     }
 
-    public record Session(String username, String sessionCookie) {
+    /** The two cookies of a browser session: the encrypted identity and the id of the open session. */
+    public record Session(String username, String sessionCookie, String sessionId) {
+
+        public static Session of(String username, Response signIn) {
+            String cookie = signIn.getCookie("oprisk-session");
+            String id = signIn.getCookie("oprisk-sid");
+            if (cookie == null || id == null) {
+                throw new AssertionError("sign-in failed for " + username + ": " + signIn.statusCode());
+            }
+            return new Session(username, cookie, id);
+        }
 
         public RequestSpecification request() {
-            return given().redirects().follow(false).cookie("oprisk-session", sessionCookie);
+            return given().redirects().follow(false).cookie("oprisk-session", sessionCookie).cookie("oprisk-sid", sessionId);
         }
 
         /** A page with a form, read to get the CSRF cookie and field. */

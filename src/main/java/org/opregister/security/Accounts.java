@@ -40,6 +40,9 @@ public class Accounts {
     @ConfigProperty(name = "oprisk.login.lock-duration", defaultValue = "PT15M")
     Duration lockDuration;
 
+    @ConfigProperty(name = "oprisk.session.max-lifetime", defaultValue = "PT12H")
+    Duration sessionLifetime;
+
     @Inject
     AuditWriter audit;
 
@@ -67,11 +70,29 @@ public class Accounts {
                 .build();
     }
 
-    /** The account behind an existing session: gone or disabled ends the session. */
-    public SecurityIdentity restore(String username) {
-        User user = QuarkusTransaction.requiringNew().call(() -> User.findByUsername(username).orElse(null));
+    /** A new browser session for a user who just signed in with the form; answers its id. */
+    public String openSession(String username) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = AppClock.now();
+            UserSession.purgeOlderThan(now.minus(sessionLifetime));
+            return UserSession.open(username, now).id;
+        });
+    }
+
+    public void closeSession(String sessionId) {
+        QuarkusTransaction.requiringNew().run(() -> UserSession.close(sessionId));
+    }
+
+    /**
+     * The account behind an existing session cookie. The session must still be open (not signed out, not older
+     * than the longest session lifetime) and the account active; otherwise the session ends.
+     */
+    public SecurityIdentity restore(String username, String sessionId) {
+        User user = QuarkusTransaction.requiringNew().call(() ->
+                UserSession.valid(sessionId, username, AppClock.now(), sessionLifetime)
+                        ? User.findByUsername(username).orElse(null) : null);
         if (user == null || !user.enabled) {
-            throw new AuthenticationFailedException("account no longer active");
+            throw new AuthenticationFailedException("session or account no longer valid");
         }
         return identity(user);
     }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,6 +37,9 @@ public class LoginResource {
     @Inject
     AuditWriter audit;
 
+    @Inject
+    Accounts accounts;
+
     @ConfigProperty(name = "oprisk.demo-data")
     boolean demoData;
 
@@ -52,11 +56,13 @@ public class LoginResource {
 
     @POST
     @Path("logout")
-    public Response logout() {
+    public Response logout(@CookieParam(UserSession.COOKIE) String sessionId) {
         if (!identity.isAnonymous()) {
+            accounts.closeSession(sessionId);
             audit.event(AuditAction.LOGOUT, identity.getPrincipal().getName(), null);
             FormAuthenticationMechanism.logout(identity);
         }
-        return Flash.redirect("/login", "flash.signedOut", null);
+        NewCookie expired = new NewCookie.Builder(UserSession.COOKIE).value("").path("/").maxAge(0).httpOnly(true).build();
+        return Response.fromResponse(Flash.redirect("/login", "flash.signedOut", null)).cookie(expired).build();
     }
 }

@@ -35,6 +35,11 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
         return context.runBlocking(() -> {
             Accounts.Attempt attempt = accounts.signIn(request.getUsername(), password, interactive);
             if (attempt.outcome() == Accounts.Outcome.SUCCESS) {
+                if (interactive) {
+                    routing.response().addCookie(Cookie.cookie(UserSession.COOKIE, accounts.openSession(attempt.user().username))
+                            .setPath("/").setHttpOnly(true).setSecure(routing.request().isSSL())
+                            .setSameSite(io.vertx.core.http.CookieSameSite.LAX));
+                }
                 return accounts.identity(attempt.user());
             }
             if (attempt.outcome() == Accounts.Outcome.LOCKED && interactive) {

@@ -4,13 +4,16 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Restores the user of a session cookie on each request from the accounts table: a disabled or removed account
- * loses its session on its next request, and changed roles take effect at once.
+ * Restores the user of a session cookie on each request: the session must still be open (see {@link UserSession})
+ * and the account active, so signing out ends a session for good, a disabled account loses its session on its
+ * next request, and changed roles take effect at once.
  */
 @ApplicationScoped
 public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
@@ -25,6 +28,9 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
 
     @Override
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> accounts.restore(request.getPrincipal()));
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+        io.vertx.core.http.Cookie cookie = routing == null ? null : routing.request().getCookie(UserSession.COOKIE);
+        String sessionId = cookie == null ? null : cookie.getValue();
+        return context.runBlocking(() -> accounts.restore(request.getPrincipal(), sessionId));
     }
 }

@@ -96,13 +96,19 @@ class AccessTest {
     }
 
     @Test
-    void signingOutEndsTheSession() {
+    void signingOutEndsTheSessionEvenForACopiedCookie() {
         Session session = TestSupport.login("manager");
-        var response = session.post("/incidents", "/logout", Map.of());
-        response.then().statusCode(303).header("Location", endsWith("/login"));
-        String cleared = response.getDetailedCookie("oprisk-session") == null ? null : response.getDetailedCookie("oprisk-session").getValue();
-        given().redirects().follow(false).cookie("oprisk-session", cleared == null ? "" : cleared).get("/incidents")
+        session.request().get("/incidents").then().statusCode(200);
+        session.post("/incidents", "/logout", Map.of()).then().statusCode(303).header("Location", endsWith("/login"));
+        // The very cookies the browser held before signing out no longer open anything.
+        session.request().get("/incidents").then().statusCode(302).header("Location", endsWith("/login"));
+        // Nor does the identity cookie without its session id.
+        Session other = TestSupport.login("manager");
+        given().redirects().follow(false).cookie("oprisk-session", other.sessionCookie()).get("/incidents")
                 .then().statusCode(302);
+        given().redirects().follow(false).cookie("oprisk-session", other.sessionCookie()).cookie("oprisk-sid", "0".repeat(64))
+                .get("/incidents").then().statusCode(302);
+        other.request().get("/incidents").then().statusCode(200);
     }
 
     private static String title(long id) {

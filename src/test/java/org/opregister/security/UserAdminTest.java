@@ -38,10 +38,10 @@ class UserAdminTest {
     }
 
     static Session signIn(String username, String password) {
-        String cookie = given().redirects().follow(false).formParam("j_username", username).formParam("j_password", password)
-                .post("/j_security_check").then().statusCode(302).header("Location", endsWith("/"))
-                .extract().cookie("oprisk-session");
-        return new Session(username, cookie);
+        var response = given().redirects().follow(false).formParam("j_username", username).formParam("j_password", password)
+                .post("/j_security_check");
+        response.then().statusCode(302).header("Location", endsWith("/"));
+        return Session.of(username, response);
     }
 
     @Test

@@ -1,0 +1,64 @@
+package org.opregister.security;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.opregister.audit.NotAudited;
+
+/** A browser session that is still valid; signing out deletes it. Sign-ins and sign-outs are audited as events. */
+@Entity
+@NotAudited
+@Table(name = "user_session")
+public class UserSession extends PanacheEntityBase {
+
+    public static final String COOKIE = "oprisk-sid";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Id
+    @Column(length = 64)
+    public String id;
+
+    @Column(nullable = false, length = 64)
+    public String username;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    static UserSession open(String username, Instant now) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        UserSession session = new UserSession();
+        session.id = HexFormat.of().formatHex(bytes);
+        session.username = username;
+        session.createdAt = now;
+        session.persist();
+        return session;
+    }
+
+    /** Whether the id names a live session of that user, younger than the longest a session may last. */
+    static boolean valid(String id, String username, Instant now, Duration lifetime) {
+        if (id == null || !id.matches("[0-9a-f]{64}")) {
+            return false;
+        }
+        UserSession session = findById(id);
+        return session != null && session.username.equals(username) && session.createdAt.plus(lifetime).isAfter(now);
+    }
+
+    static void close(String id) {
+        if (id != null && id.matches("[0-9a-f]{64}")) {
+            deleteById(id);
+        }
+    }
+
+    static void purgeOlderThan(Instant cutoff) {
+        delete("createdAt < ?1", cutoff);
+    }
+}
