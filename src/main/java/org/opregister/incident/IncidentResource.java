@@ -269,12 +269,12 @@ public class IncidentResource {
     }
 
     private Response link(long id, String target, String missingKey, java.util.function.LongConsumer change, String flashKey) {
-        String text = FormInput.trimmed(target);
-        if (text == null || !text.matches("\\d{1,18}")) {
+        Long targetId = FormInput.id(target);
+        if (targetId == null) {
             return problem(id, new FieldErrors(), missingKey, 400);
         }
         try {
-            change.accept(Long.parseLong(text));
+            change.accept(targetId);
             return Flash.redirect(URI.create("/incidents/" + id + "#rcsa"), flashKey, null);
         } catch (RuleViolationException e) {
             return problem(id, new FieldErrors(), e.messageKey(), 409);

@@ -1,21 +1,21 @@
 package org.opregister.incident;
 
+import static org.opregister.core.Edits.failIfAny;
+import static org.opregister.core.Edits.guarded;
+import static org.opregister.core.Edits.requireVersion;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opregister.core.AppClock;
-import org.opregister.core.EditConflictException;
-import org.opregister.core.InvalidInputException;
 import org.opregister.core.ReferenceCounter;
 import org.opregister.core.RuleViolationException;
 import org.opregister.incident.IncidentForm.IncidentData;
@@ -273,29 +273,6 @@ public class IncidentService {
     private static void requireEditable(Incident incident) {
         if (!incident.editable()) {
             throw new RuleViolationException("error.incidentClosed");
-        }
-    }
-
-    private static void requireVersion(Long given, long current) {
-        if (given == null || given < 0 || given != current) {
-            throw new EditConflictException();
-        }
-    }
-
-    private static void failIfAny(FieldErrors errors) {
-        if (errors.any()) {
-            throw new InvalidInputException(errors);
-        }
-    }
-
-    /** Flushes inside the transaction so that a concurrent change surfaces here as an edit conflict. */
-    private static <T> T guarded(Supplier<T> work) {
-        try {
-            T result = work.get();
-            Incident.flush();
-            return result;
-        } catch (OptimisticLockException e) {
-            throw new EditConflictException();
         }
     }
 }

@@ -138,7 +138,7 @@ public class ControlResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response link(@PathParam("id") long id, @RestForm String risk) {
-        Long riskId = RiskResource.idOf(risk);
+        Long riskId = FormInput.id(risk);
         if (riskId == null) {
             return Response.status(400).entity(showPage(RiskService.control(id), "error.chooseRisk")).build();
         }

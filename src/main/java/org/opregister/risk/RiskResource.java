@@ -170,7 +170,7 @@ public class RiskResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response link(@PathParam("id") long id, @RestForm String control) {
-        Long controlId = idOf(control);
+        Long controlId = FormInput.id(control);
         if (controlId == null) {
             return Response.status(400).entity(showPage(RiskService.risk(id), "error.chooseControl")).build();
         }
@@ -226,11 +226,6 @@ public class RiskResource {
         List<Control> linkable = Control.all().stream().filter(c -> linked.stream().noneMatch(l -> l.id.equals(c.id))).toList();
         return Templates.show(risk, linked, linkable, problem, IncidentRisk.incidentsOf(risk), IncidentRisk.netLossOf(risk),
                 currency);
-    }
-
-    static Long idOf(String value) {
-        String text = FormInput.trimmed(value);
-        return text != null && text.matches("\\d{1,18}") ? Long.valueOf(text) : null;
     }
 
     /** The register's query parameters: q, status, eventType, businessLine, band, page, size, sort. */

@@ -4,12 +4,11 @@ import java.util.function.Supplier;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
-import org.opregister.core.EditConflictException;
 import org.opregister.core.InvalidInputException;
+import org.opregister.core.Edits;
 import org.opregister.core.ReferenceCounter;
 import org.opregister.core.RuleViolationException;
 import org.opregister.incident.Incident;
@@ -48,7 +47,7 @@ public class RiskService {
 
     @Transactional
     public Risk updateRisk(long id, RiskForm form) {
-        return guarded(() -> {
+        return Edits.guarded(() -> {
             Risk risk = risk(id);
             requireVersion(form.version, risk.version);
             apply(errors -> form.applyTo(risk, errors));
@@ -67,7 +66,7 @@ public class RiskService {
 
     @Transactional
     public Control updateControl(long id, ControlForm form) {
-        return guarded(() -> {
+        return Edits.guarded(() -> {
             Control control = control(id);
             requireVersion(form.version, control.version);
             apply(errors -> form.applyTo(control, errors));
@@ -129,8 +128,8 @@ public class RiskService {
     /** The incident by id or reference, refused when closed (a closed incident is read-only). */
     public static Incident incident(String idOrReference) {
         String text = FormInput.trimmed(idOrReference);
-        Incident incident = text == null ? null
-                : text.matches("\\d{1,18}") ? Incident.findById(Long.parseLong(text)) : Incident.findByReference(text);
+        Long id = FormInput.id(text);
+        Incident incident = text == null ? null : id != null ? Incident.findById(id) : Incident.findByReference(text);
         if (incident == null) {
             throw new InvalidInputException(new FieldErrors().add("incident", "error.noSuchIncident"));
         }
@@ -148,25 +147,10 @@ public class RiskService {
     private static void apply(java.util.function.Consumer<FieldErrors> check) {
         FieldErrors errors = new FieldErrors();
         check.accept(errors);
-        if (errors.any()) {
-            throw new InvalidInputException(errors);
-        }
+        Edits.failIfAny(errors);
     }
 
     private static void requireVersion(String given, long current) {
-        long version = new FormInput(new FieldErrors()).version("version", given);
-        if (version != current) {
-            throw new EditConflictException();
-        }
-    }
-
-    private static <T> T guarded(Supplier<T> work) {
-        try {
-            T result = work.get();
-            Risk.flush();
-            return result;
-        } catch (OptimisticLockException e) {
-            throw new EditConflictException();
-        }
+        Edits.requireVersion(FormInput.id(given), current);
     }
 }

@@ -8,14 +8,12 @@ import java.util.TreeSet;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
 import org.opregister.audit.AuditAction;
 import org.opregister.audit.AuditWriter;
-import org.opregister.core.EditConflictException;
-import org.opregister.core.InvalidInputException;
+import org.opregister.core.Edits;
 import org.opregister.web.FieldErrors;
 import org.opregister.web.FormInput;
 
@@ -52,7 +50,7 @@ public class UserService {
         String displayName = input.text("displayName", form.displayName, true, 200);
         Set<String> roles = roles(form.roles, errors);
         PasswordPolicy.check("password", username, form.password, errors);
-        fail(errors);
+        Edits.failIfAny(errors);
         User user = User.create(username, displayName, form.password, String.join(",", roles));
         user.enabled = form.enabledChecked();
         return user;
@@ -60,7 +58,7 @@ public class UserService {
 
     @Transactional
     public User update(long id, UserForm form) {
-        try {
+        return Edits.guarded(() -> {
             User user = get(id);
             FieldErrors errors = new FieldErrors();
             FormInput input = new FormInput(errors);
@@ -76,10 +74,8 @@ public class UserService {
                 }
             }
             long version = input.version("version", form.version);
-            fail(errors);
-            if (version != user.version) {
-                throw new EditConflictException();
-            }
+            Edits.failIfAny(errors);
+            Edits.requireVersion(version, user.version);
             Set<String> before = user.roleSet();
             user.displayName = displayName;
             user.enabled = enabled;
@@ -88,11 +84,8 @@ public class UserService {
                 audit.recordEvent(AuditAction.ROLE_CHANGE, "User", user.id.toString(), user.username,
                         "roles: " + String.join(",", before) + " -> " + String.join(",", roles));
             }
-            User.flush();
             return user;
-        } catch (OptimisticLockException e) {
-            throw new EditConflictException();
-        }
+        });
     }
 
     @Transactional
@@ -100,7 +93,7 @@ public class UserService {
         User user = get(id);
         FieldErrors errors = new FieldErrors();
         PasswordPolicy.check("password", user.username, password, errors);
-        fail(errors);
+        Edits.failIfAny(errors);
         user.setPassword(password);
         LoginThrottle.deleteById(user.username);
         audit.recordEvent(AuditAction.PASSWORD_RESET, "User", user.id.toString(), user.username, null);
@@ -118,7 +111,7 @@ public class UserService {
         if (password != null && !password.equals(confirmation)) {
             errors.add("confirmation", "error.passwordMismatch");
         }
-        fail(errors);
+        Edits.failIfAny(errors);
         user.setPassword(password);
         audit.recordEvent(AuditAction.PASSWORD_CHANGE, "User", user.id.toString(), user.username, null);
     }
@@ -136,11 +129,5 @@ public class UserService {
             errors.add("roles", "error.rolesRequired");
         }
         return roles;
-    }
-
-    private static void fail(FieldErrors errors) {
-        if (errors.any()) {
-            throw new InvalidInputException(errors);
-        }
     }
 }

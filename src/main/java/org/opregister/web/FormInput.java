@@ -152,12 +152,18 @@ public final class FormInput {
         }
     }
 
-    public long version(String field, String value) {
+    /** A record id as typed (1 to 18 digits), or null when it is not one. */
+    public static Long id(String value) {
         String text = trimmed(value);
-        if (text == null || !text.matches("\\d{1,18}")) {
+        return text != null && text.matches("\\d{1,18}") ? Long.valueOf(text) : null;
+    }
+
+    public long version(String field, String value) {
+        Long version = id(value);
+        if (version == null) {
             errors.add(FieldErrors.FORM, "error.staleForm");
             return -1;
         }
-        return Long.parseLong(text);
+        return version;
     }
 }

@@ -1,0 +1,39 @@
+package org.opregister.core;
+
+import java.util.function.Supplier;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.persistence.OptimisticLockException;
+
+import org.opregister.web.FieldErrors;
+
+/** What every service does around a change: refuse invalid input, refuse stale versions, surface conflicts. */
+public final class Edits {
+
+    private Edits() {
+    }
+
+    public static void failIfAny(FieldErrors errors) {
+        if (errors.any()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    /** The version the user loaded must be the one stored (null or negative: unknown, so a conflict). */
+    public static void requireVersion(Long given, long current) {
+        if (given == null || given < 0 || given != current) {
+            throw new EditConflictException();
+        }
+    }
+
+    /** Runs a change and flushes it inside the transaction, so a concurrent change surfaces as an edit conflict. */
+    public static <T> T guarded(Supplier<T> work) {
+        try {
+            T result = work.get();
+            Panache.getEntityManager().flush();
+            return result;
+        } catch (OptimisticLockException e) {
+            throw new EditConflictException();
+        }
+    }
+}
