@@ -61,6 +61,10 @@ public class Risk extends TrackedEntity implements AuditSubject {
     @Column(nullable = false, length = NAME_MAX)
     public String owner;
 
+    /** The user who answers this risk's self-assessments; the owner above may be a role with no account. */
+    @Column(length = 64)
+    public String assessor;
+
     @Column(name = "inherent_likelihood", nullable = false)
     public int inherentLikelihood;
 

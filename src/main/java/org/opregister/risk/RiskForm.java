@@ -16,6 +16,7 @@ public class RiskForm {
     public String businessLine;
     public String orgUnit;
     public String owner;
+    public String assessor;
     public String inherentLikelihood;
     public String inherentImpact;
     public String residualLikelihood;
@@ -33,6 +34,7 @@ public class RiskForm {
         form.businessLine = posted.getFirst("businessLine");
         form.orgUnit = posted.getFirst("orgUnit");
         form.owner = posted.getFirst("owner");
+        form.assessor = posted.getFirst("assessor");
         form.inherentLikelihood = posted.getFirst("inherentLikelihood");
         form.inherentImpact = posted.getFirst("inherentImpact");
         form.residualLikelihood = posted.getFirst("residualLikelihood");
@@ -58,6 +60,7 @@ public class RiskForm {
         form.businessLine = risk.businessLine.name();
         form.orgUnit = risk.orgUnit;
         form.owner = risk.owner;
+        form.assessor = risk.assessor;
         form.inherentLikelihood = Integer.toString(risk.inherentLikelihood);
         form.inherentImpact = Integer.toString(risk.inherentImpact);
         form.residualLikelihood = Integer.toString(risk.residualLikelihood);
@@ -78,16 +81,11 @@ public class RiskForm {
         BusinessLine line = input.choice("businessLine", businessLine, BusinessLine.class, true);
         String unit = input.text("orgUnit", orgUnit, true, Risk.NAME_MAX);
         String parsedOwner = input.text("owner", owner, true, Risk.NAME_MAX);
-        Integer il = input.whole("inherentLikelihood", inherentLikelihood, true, 1, 5);
-        Integer ii = input.whole("inherentImpact", inherentImpact, true, 1, 5);
-        Integer rl = input.whole("residualLikelihood", residualLikelihood, true, 1, 5);
-        Integer ri = input.whole("residualImpact", residualImpact, true, 1, 5);
-        String comment = input.text("residualComment", residualComment, false, Risk.COMMENT_MAX);
+        String parsedAssessor = Assessors.check(input, "assessor", assessor);
+        RiskRatings ratings = RiskRatings.read(input, inherentLikelihood, inherentImpact, residualLikelihood,
+                residualImpact, residualComment);
         String parsedAppetite = input.text("appetite", appetite, false, Risk.COMMENT_MAX);
         RiskStatus parsedStatus = input.choice("status", status, RiskStatus.class, true);
-        if (il != null && ii != null && rl != null && ri != null && rl * ri > il * ii && comment == null) {
-            errors.add("residualComment", "error.residualAboveInherent");
-        }
         if (errors.any()) {
             return;
         }
@@ -97,11 +95,8 @@ public class RiskForm {
         risk.businessLine = line;
         risk.orgUnit = unit;
         risk.owner = parsedOwner;
-        risk.inherentLikelihood = il;
-        risk.inherentImpact = ii;
-        risk.residualLikelihood = rl;
-        risk.residualImpact = ri;
-        risk.residualComment = comment;
+        risk.assessor = parsedAssessor;
+        ratings.applyTo(risk);
         risk.appetite = parsedAppetite;
         risk.status = parsedStatus;
     }

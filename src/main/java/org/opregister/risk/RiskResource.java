@@ -47,10 +47,11 @@ public class RiskResource {
         static native TemplateInstance list(PageResult<Risk> page, RiskFilter.Params params, String sort, FieldErrors errors,
                 RiskChoices choices);
 
-        static native TemplateInstance form(Risk risk, RiskForm form, FieldErrors errors, RiskChoices choices);
+        static native TemplateInstance form(Risk risk, RiskForm form, FieldErrors errors, RiskChoices choices,
+                List<org.opregister.security.User> assessors);
 
         static native TemplateInstance show(Risk risk, List<Control> controls, List<Control> linkable, String problem,
-                List<Incident> incidents, BigDecimal incidentsNetLoss, String currency);
+                List<Incident> incidents, BigDecimal incidentsNetLoss, String currency, List<AssessmentTask> assessments);
 
         static native TemplateInstance history(Risk risk, List<AuditEntry> entries);
 
@@ -110,7 +111,7 @@ public class RiskResource {
     @Path("new")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public TemplateInstance createForm() {
-        return Templates.form(null, RiskForm.blank(), new FieldErrors(), RiskChoices.INSTANCE);
+        return Templates.form(null, RiskForm.blank(), new FieldErrors(), RiskChoices.INSTANCE, Assessors.all());
     }
 
     @POST
@@ -122,7 +123,7 @@ public class RiskResource {
             Risk risk = service.createRisk(form);
             return Flash.redirect(URI.create("/risks/" + risk.id), "flash.riskCreated", risk.reference);
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.form(null, form, e.errors(), RiskChoices.INSTANCE)).build();
+            return Response.status(400).entity(Templates.form(null, form, e.errors(), RiskChoices.INSTANCE, Assessors.all())).build();
         }
     }
 
@@ -145,7 +146,7 @@ public class RiskResource {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public TemplateInstance editForm(@PathParam("id") long id) {
         Risk risk = RiskService.risk(id);
-        return Templates.form(risk, RiskForm.of(risk), new FieldErrors(), RiskChoices.INSTANCE);
+        return Templates.form(risk, RiskForm.of(risk), new FieldErrors(), RiskChoices.INSTANCE, Assessors.all());
     }
 
     @POST
@@ -158,10 +159,10 @@ public class RiskResource {
             Risk risk = service.updateRisk(id, form);
             return Flash.redirect(URI.create("/risks/" + id), "flash.riskUpdated", risk.reference);
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.form(RiskService.risk(id), form, e.errors(), RiskChoices.INSTANCE)).build();
+            return Response.status(400).entity(Templates.form(RiskService.risk(id), form, e.errors(), RiskChoices.INSTANCE, Assessors.all())).build();
         } catch (EditConflictException e) {
             FieldErrors errors = new FieldErrors().add(FieldErrors.FORM, "error.editConflict");
-            return Response.status(409).entity(Templates.form(RiskService.risk(id), form, errors, RiskChoices.INSTANCE)).build();
+            return Response.status(409).entity(Templates.form(RiskService.risk(id), form, errors, RiskChoices.INSTANCE, Assessors.all())).build();
         }
     }
 
@@ -225,7 +226,7 @@ public class RiskResource {
         List<Control> linked = risk.controls();
         List<Control> linkable = Control.all().stream().filter(c -> linked.stream().noneMatch(l -> l.id.equals(c.id))).toList();
         return Templates.show(risk, linked, linkable, problem, IncidentRisk.incidentsOf(risk), IncidentRisk.netLossOf(risk),
-                currency);
+                currency, AssessmentTask.ofRisk(risk));
     }
 
     /** The register's query parameters: q, status, eventType, businessLine, band, page, size, sort. */

@@ -32,6 +32,9 @@ public class DemoData {
     @Inject
     ExampleRisks exampleRisks;
 
+    @Inject
+    ExampleAssessments exampleAssessments;
+
     void onStart(@Observes StartupEvent event) {
         if (!enabled) {
             return;
@@ -60,6 +63,11 @@ public class DemoData {
             exampleRisks.record();
             SeedRun.mark(ExampleRisks.NAME);
             LOG.info("Example risks and controls recorded");
+        }
+        if (!SeedRun.applied(ExampleAssessments.NAME)) {
+            exampleAssessments.record();
+            SeedRun.mark(ExampleAssessments.NAME);
+            LOG.info("Example assessment campaigns recorded");
         }
     }
 

@@ -25,6 +25,7 @@ import org.opregister.risk.RiskControl;
 public class ExampleRisks {
 
     static final String NAME = "example-case-risks-controls-v1";
+    static final String ORG_UNIT = "Example Mercantile Bank SE (fictional)";
     private static final String FICTIONAL = " Fictional example (Example Mercantile Bank SE), from the 19 July 2024 outage.";
 
     public void record() {
@@ -93,7 +94,7 @@ public class ExampleRisks {
         risk.description = description + FICTIONAL;
         risk.eventCategory = category;
         risk.businessLine = line;
-        risk.orgUnit = "Example Mercantile Bank SE (fictional)";
+        risk.orgUnit = ORG_UNIT;
         risk.owner = owner;
         risk.inherentLikelihood = inherentLikelihood;
         risk.inherentImpact = inherentImpact;

@@ -12,6 +12,7 @@ public enum Navigation {
     INCIDENTS("/incidents", "nav.incidents"),
     RISKS("/risks", "nav.risks"),
     CONTROLS("/controls", "nav.controls"),
+    ASSESSMENTS("/assessments", "nav.assessments"),
     AUDIT("/audit", "nav.audit", Role.AUDITOR, Role.ADMIN),
     USERS("/admin/users", "nav.users", Role.ADMIN);
 

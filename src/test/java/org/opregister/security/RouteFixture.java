@@ -16,6 +16,8 @@ final class RouteFixture {
     final long userId;
     final long riskId;
     final long controlId;
+    final long campaignId;
+    final long taskId;
     final List<Routes.Route> routes;
 
     RouteFixture() throws IOException {
@@ -27,15 +29,19 @@ final class RouteFixture {
         riskId = org.opregister.risk.RiskFixtures.risk(officer, "Route target risk");
         controlId = org.opregister.risk.RiskFixtures.control(officer, "Route target control");
         org.opregister.risk.RiskFixtures.link(officer, riskId, controlId);
+        campaignId = org.opregister.risk.AssessmentFixtures.openForRisks(TestSupport.session("manager"), "Route target", riskId);
+        taskId = org.opregister.risk.AssessmentFixtures.taskOf(campaignId, riskId);
         routes = Routes.discover((template, name) -> switch (name) {
             case "id" -> template.startsWith("/admin/users") ? Long.toString(userId)
                     : template.startsWith("/risks") || template.startsWith("/api/risks") ? Long.toString(riskId)
                     : template.startsWith("/controls") || template.startsWith("/api/controls") ? Long.toString(controlId)
+                    : template.startsWith("/assessments") ? Long.toString(campaignId)
                     : Long.toString(incidentId);
             case "riskId" -> Long.toString(riskId);
             case "incidentId" -> Long.toString(incidentId);
             case "controlId" -> Long.toString(controlId);
             case "lossId" -> Long.toString(lossId);
+            case "taskId" -> Long.toString(taskId);
             case "transition" -> "open";
             default -> null;
         });

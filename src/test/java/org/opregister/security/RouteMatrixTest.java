@@ -71,7 +71,18 @@ class RouteMatrixTest {
         if (read && !path.endsWith("/new") && !path.endsWith("/edit")) {
             return "ok";
         }
+        if (managerOnly(route)) {
+            return who.equals("manager") ? "ok" : "403";
+        }
         return writer ? "ok" : "403";
+    }
+
+    /** Reviews, approvals and campaigns are the manager's: opening, assigning, approving, returning, ending. */
+    static boolean managerOnly(Route route) {
+        String path = route.template();
+        boolean campaigns = path.equals("/assessments") || path.startsWith("/assessments/");
+        return campaigns && (path.equals("/assessments") || path.endsWith("/new") || path.endsWith("/approve")
+                || path.endsWith("/return") || path.endsWith("/assign") || path.endsWith("/close"));
     }
 
     private static boolean matches(String expected, int status) {

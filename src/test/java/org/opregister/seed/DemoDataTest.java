@@ -1,10 +1,12 @@
 package org.opregister.seed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +18,11 @@ import org.opregister.incident.EventType;
 import org.opregister.incident.Incident;
 import org.opregister.incident.IncidentStatus;
 import org.opregister.incident.LossEntry;
+import org.opregister.risk.AssessmentCampaign;
+import org.opregister.risk.AssessmentStatus;
+import org.opregister.risk.AssessmentTask;
+import org.opregister.risk.CampaignStatus;
+import org.opregister.risk.Risk;
 import org.opregister.security.User;
 
 /** The worked example and the demo accounts: present on first start, applied once, never overwriting. */
@@ -57,16 +64,46 @@ class DemoDataTest {
         });
         long incidents = QuarkusTransaction.requiringNew().call(() -> Incident.count());
         long users = QuarkusTransaction.requiringNew().call(() -> User.count());
+        long campaigns = QuarkusTransaction.requiringNew().call(() -> AssessmentCampaign.count());
 
         demoData.seed();
         demoData.seed();
 
         assertEquals(incidents, QuarkusTransaction.requiringNew().call(() -> Incident.count()));
         assertEquals(users, QuarkusTransaction.requiringNew().call(() -> User.count()));
+        assertEquals(campaigns, QuarkusTransaction.requiringNew().call(() -> AssessmentCampaign.count()));
         QuarkusTransaction.requiringNew().run(() -> {
             assertEquals("Edited by a user", Incident.findByReference(ExampleCase.REFERENCE).owner);
             assertEquals("Renamed auditor", User.findByUsername("auditor").orElseThrow().displayName);
             assertEquals(1, Incident.count("reference", ExampleCase.REFERENCE));
+        });
+    }
+
+    @Test
+    void exampleCampaignsShowTheRatingsBeforeAndAfterTheOutage() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            AssessmentCampaign june = AssessmentCampaign.findByReference("RCSA-2024-0001");
+            AssessmentCampaign after = AssessmentCampaign.findByReference("RCSA-2024-0002");
+            assertEquals(CampaignStatus.COMPLETED, june.status);
+            assertEquals(CampaignStatus.COMPLETED, after.status);
+            assertTrue(after.title.contains("19 July 2024"));
+            assertEquals(5, june.progress().approved());
+            assertEquals(5, after.progress().total());
+            assertTrue(after.progress().complete());
+
+            Risk vendorUpdate = Risk.find("title = ?1 and orgUnit = ?2", "Vendor update causes mass outage",
+                    ExampleRisks.ORG_UNIT).firstResult();
+            List<AssessmentTask> history = AssessmentTask.ofRisk(vendorUpdate);
+            assertEquals(2, history.size());
+            AssessmentTask reassessment = history.get(0);
+            assertEquals(after.id, reassessment.campaign.id);
+            assertEquals(AssessmentStatus.APPROVED, reassessment.status);
+            assertEquals(5, reassessment.beforeResidual().score(), "June 2024: 1 x 5");
+            assertEquals(10, reassessment.residual().score(), "after the outage: 2 x 5, as in seed-case.md");
+            assertEquals(15, reassessment.inherent().score());
+            assertEquals(vendorUpdate.residualScore, reassessment.residual().score(), "the approved ratings are current");
+            assertNotEquals(reassessment.submittedBy, reassessment.reviewedBy);
+            assertEquals("officer", vendorUpdate.assessor);
         });
     }
 

@@ -1,0 +1,273 @@
+package org.opregister.risk;
+
+import java.net.URI;
+import java.util.List;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.opregister.audit.AuditEntry;
+import org.opregister.core.AppClock;
+import org.opregister.core.EditConflictException;
+import org.opregister.core.InvalidInputException;
+import org.opregister.core.RuleViolationException;
+import org.opregister.security.CurrentUser;
+import org.opregister.security.Role;
+import org.opregister.security.User;
+import org.opregister.web.CsvExport;
+import org.opregister.web.FieldErrors;
+import org.opregister.web.Flash;
+import org.opregister.web.FormInput;
+import org.opregister.web.PageRequest;
+import org.opregister.web.PageResult;
+
+/** RCSA campaigns in the browser: open one, answer its tasks, review them, follow progress, export results. */
+@Path("/assessments")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Role.OFFICER, Role.MANAGER, Role.AUDITOR, Role.ADMIN})
+public class AssessmentResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(PageResult<AssessmentCampaign> page, List<AssessmentTask> toAnswer,
+                List<AssessmentTask> toReview);
+
+        static native TemplateInstance form(CampaignForm form, FieldErrors errors, List<String> units, List<Risk> risks);
+
+        static native TemplateInstance show(AssessmentCampaign campaign, List<AssessmentTask> tasks,
+                AssessmentProgress progress, String problem);
+
+        static native TemplateInstance history(AssessmentCampaign campaign, List<AuditEntry> entries);
+
+        static native TemplateInstance task(AssessmentTask task, List<AssessmentControl> ratings, TaskForm form,
+                FieldErrors errors, String problem, String reviewComment, TaskAccess access, RiskChoices choices,
+                List<User> assessors);
+    }
+
+    /** What the signed-in user may do with a task. */
+    public record TaskAccess(boolean answer, boolean review, boolean assign) {
+
+        static TaskAccess of(AssessmentTask task, CurrentUser user) {
+            String me = user.username();
+            boolean answer = task.editable() && me.equals(task.assignee) && user.canEdit();
+            boolean review = task.reviewable() && user.isManager() && !me.equals(task.assignee) && !me.equals(task.submittedBy);
+            return new TaskAccess(answer, review, task.editable() && user.isManager());
+        }
+    }
+
+    @Inject
+    AssessmentService service;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    CsvExport csvExport;
+
+    @Inject
+    EntityManager em;
+
+    @GET
+    public TemplateInstance list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        String me = currentUser.username();
+        return Templates.list(AssessmentCampaign.page(PageRequest.of(page, size)),
+                currentUser.canEdit() ? AssessmentTask.toAnswer(me) : List.of(),
+                currentUser.isManager() ? AssessmentTask.toReview(me) : List.of());
+    }
+
+    @GET
+    @Path("export.csv")
+    @Produces("text/csv")
+    public Response export(@QueryParam("campaign") String campaign) {
+        return exportOf(campaign, "assessment-results", "assessments", AssessmentCsv::writeTasks);
+    }
+
+    @GET
+    @Path("control-ratings.csv")
+    @Produces("text/csv")
+    public Response exportControlRatings(@QueryParam("campaign") String campaign) {
+        return exportOf(campaign, "assessment-control-ratings", "assessment-control-ratings", AssessmentCsv::writeControls);
+    }
+
+    private Response exportOf(String campaign, String fileStem, String exportName, AssessmentCsv.Writer writer) {
+        String reference = FormInput.trimmed(campaign);
+        if (reference != null && AssessmentCampaign.findByReference(reference) == null) {
+            return CsvExport.badFilter(new FieldErrors().add("campaign", "error.noSuchCampaign"));
+        }
+        return csvExport.stream(fileStem, exportName, reference == null ? "" : "campaign=" + reference,
+                out -> writer.write(reference, out, em));
+    }
+
+    @GET
+    @Path("new")
+    @RolesAllowed(Role.MANAGER)
+    public TemplateInstance createForm() {
+        return formPage(CampaignForm.blank(AppClock.today()), new FieldErrors());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Role.MANAGER)
+    public Response create(MultivaluedMap<String, String> posted) {
+        CampaignForm form = CampaignForm.from(posted);
+        try {
+            AssessmentCampaign campaign = service.open(form);
+            return Flash.redirect(URI.create("/assessments/" + campaign.id), "flash.campaignOpened", campaign.reference);
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(formPage(form, e.errors())).build();
+        }
+    }
+
+    private static TemplateInstance formPage(CampaignForm form, FieldErrors errors) {
+        return Templates.form(form, errors, HeatMap.orgUnits(), Risk.active());
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance show(@PathParam("id") long id) {
+        return showPage(AssessmentService.campaign(id), null);
+    }
+
+    private TemplateInstance showPage(AssessmentCampaign campaign, String problem) {
+        return Templates.show(campaign, campaign.tasks(), campaign.progress(), problem);
+    }
+
+    @GET
+    @Path("{id}/history")
+    public TemplateInstance history(@PathParam("id") long id) {
+        AssessmentCampaign campaign = AssessmentService.campaign(id);
+        return Templates.history(campaign, AuditEntry.history("AssessmentCampaign", campaign.id));
+    }
+
+    @POST
+    @Path("{id}/close")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Role.MANAGER)
+    public Response close(@PathParam("id") long id, @RestForm String version) {
+        try {
+            AssessmentCampaign campaign = service.close(id, version);
+            return Flash.redirect(URI.create("/assessments/" + id), "flash.campaignClosed", campaign.reference);
+        } catch (InvalidInputException | EditConflictException e) {
+            return Response.status(409).entity(showPage(AssessmentService.campaign(id), "error.recordChangedReload")).build();
+        } catch (RuleViolationException e) {
+            return Response.status(409).entity(showPage(AssessmentService.campaign(id), e.messageKey())).build();
+        }
+    }
+
+    @GET
+    @Path("tasks/{taskId}")
+    public TemplateInstance task(@PathParam("taskId") long taskId) {
+        AssessmentTask task = AssessmentService.task(taskId);
+        List<AssessmentControl> ratings = task.controls();
+        return taskPage(task, ratings, TaskForm.of(task, ratings), new FieldErrors(), null, null);
+    }
+
+    @POST
+    @Path("tasks/{taskId}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response save(@PathParam("taskId") long taskId, MultivaluedMap<String, String> posted) {
+        return answer(taskId, posted, false);
+    }
+
+    @POST
+    @Path("tasks/{taskId}/submit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response submit(@PathParam("taskId") long taskId, MultivaluedMap<String, String> posted) {
+        return answer(taskId, posted, true);
+    }
+
+    private Response answer(long taskId, MultivaluedMap<String, String> posted, boolean submit) {
+        AssessmentTask task = AssessmentService.task(taskId);
+        List<AssessmentControl> ratings = task.controls();
+        TaskForm form = TaskForm.from(posted, ratings);
+        try {
+            service.save(taskId, form, submit);
+            return submit ? Flash.redirect(URI.create("/assessments/" + task.campaign.id), "flash.taskSubmitted", task.risk.reference)
+                    : Flash.redirect(URI.create("/assessments/tasks/" + taskId), "flash.taskSaved", null);
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(taskPage(taskId, form, e.errors(), null, null)).build();
+        } catch (EditConflictException e) {
+            return Response.status(409).entity(taskPage(taskId, form, new FieldErrors(), "error.editConflict", null)).build();
+        } catch (RuleViolationException e) {
+            return Response.status(409).entity(taskPage(taskId, form, new FieldErrors(), e.messageKey(), null)).build();
+        }
+    }
+
+    @POST
+    @Path("tasks/{taskId}/approve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Role.MANAGER)
+    public Response approve(@PathParam("taskId") long taskId, @RestForm String version, @RestForm String reviewComment) {
+        return review(taskId, reviewComment, "flash.taskApproved", () -> service.approve(taskId, version, reviewComment));
+    }
+
+    @POST
+    @Path("tasks/{taskId}/return")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Role.MANAGER)
+    public Response returnTask(@PathParam("taskId") long taskId, @RestForm String version, @RestForm String reviewComment) {
+        return review(taskId, reviewComment, "flash.taskReturned", () -> service.returnToAssessor(taskId, version, reviewComment));
+    }
+
+    private Response review(long taskId, String reviewComment, String flashKey, java.util.function.Supplier<AssessmentTask> decision) {
+        try {
+            AssessmentTask task = decision.get();
+            return Flash.redirect(URI.create("/assessments/" + task.campaign.id), flashKey, task.risk.reference);
+        } catch (InvalidInputException e) {
+            String problem = e.errors().has(FieldErrors.FORM) ? "error.recordChangedReload" : null;
+            return Response.status(400).entity(taskPage(taskId, null, e.errors(), problem, reviewComment)).build();
+        } catch (EditConflictException e) {
+            return Response.status(409).entity(taskPage(taskId, null, new FieldErrors(), "error.recordChangedReload", reviewComment)).build();
+        } catch (RuleViolationException e) {
+            return Response.status(409).entity(taskPage(taskId, null, new FieldErrors(), e.messageKey(), reviewComment)).build();
+        }
+    }
+
+    @POST
+    @Path("tasks/{taskId}/assign")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Role.MANAGER)
+    public Response assign(@PathParam("taskId") long taskId, @RestForm String version, @RestForm String assignee) {
+        try {
+            AssessmentTask task = service.assign(taskId, version, assignee);
+            return Flash.redirect(URI.create("/assessments/tasks/" + taskId), "flash.taskAssigned", task.assignee);
+        } catch (InvalidInputException e) {
+            String problem = e.errors().has(FieldErrors.FORM) ? "error.recordChangedReload" : "error.noSuchAssessor";
+            return Response.status(400).entity(taskPage(taskId, null, new FieldErrors(), problem, null)).build();
+        } catch (EditConflictException e) {
+            return Response.status(409).entity(taskPage(taskId, null, new FieldErrors(), "error.recordChangedReload", null)).build();
+        } catch (RuleViolationException e) {
+            return Response.status(409).entity(taskPage(taskId, null, new FieldErrors(), e.messageKey(), null)).build();
+        }
+    }
+
+    /** The task page again after a failed request: the form as typed (or as stored) and what went wrong. */
+    private TemplateInstance taskPage(long taskId, TaskForm typed, FieldErrors errors, String problem, String reviewComment) {
+        AssessmentTask task = AssessmentService.task(taskId);
+        List<AssessmentControl> ratings = task.controls();
+        return taskPage(task, ratings, typed != null ? typed : TaskForm.of(task, ratings), errors, problem, reviewComment);
+    }
+
+    private TemplateInstance taskPage(AssessmentTask task, List<AssessmentControl> ratings, TaskForm form,
+            FieldErrors errors, String problem, String reviewComment) {
+        TaskAccess access = TaskAccess.of(task, currentUser);
+        return Templates.task(task, ratings, form, errors, problem, reviewComment, access, RiskChoices.INSTANCE,
+                access.assign() ? Assessors.all() : List.of());
+    }
+}

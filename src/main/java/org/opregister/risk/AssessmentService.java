@@ -1,0 +1,261 @@
+package org.opregister.risk;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import org.opregister.core.AppClock;
+import org.opregister.core.Edits;
+import org.opregister.core.ReferenceCounter;
+import org.opregister.core.RuleViolationException;
+import org.opregister.security.CurrentUser;
+import org.opregister.web.FieldErrors;
+import org.opregister.web.FormInput;
+
+/**
+ * The RCSA campaign workflow: open a campaign over a scope of risks; the assessor saves and submits each task; a
+ * manager other than the assessor approves it (its ratings become the risk's and its controls') or returns it.
+ */
+@ApplicationScoped
+public class AssessmentService {
+
+    @Inject
+    CurrentUser currentUser;
+
+    public static AssessmentCampaign campaign(long id) {
+        AssessmentCampaign campaign = AssessmentCampaign.findById(id);
+        if (campaign == null) {
+            throw new NotFoundException();
+        }
+        return campaign;
+    }
+
+    public static AssessmentTask task(long id) {
+        AssessmentTask task = AssessmentTask.findById(id);
+        if (task == null) {
+            throw new NotFoundException();
+        }
+        return task;
+    }
+
+    /** Opens a campaign with one task per active risk in scope; a risk still pending elsewhere is refused. */
+    @Transactional
+    public AssessmentCampaign open(CampaignForm form) {
+        FieldErrors errors = new FieldErrors();
+        FormInput input = new FormInput(errors);
+        CampaignForm.Scope scope = form.read(input, AppClock.today(), HeatMap.orgUnits());
+        Edits.failIfAny(errors);
+        List<Risk> risks = risksIn(scope, errors);
+        Edits.failIfAny(errors);
+
+        AssessmentCampaign campaign = new AssessmentCampaign();
+        campaign.reference = ReferenceCounter.next("RCSA", scope.periodEnd().getYear());
+        campaign.title = scope.title();
+        campaign.instructions = scope.instructions();
+        campaign.periodStart = scope.periodStart();
+        campaign.periodEnd = scope.periodEnd();
+        campaign.dueDate = scope.dueDate();
+        campaign.scopeUnits = scope.units().isEmpty() ? null : String.join(AssessmentCampaign.SCOPE_SEPARATOR, scope.units());
+        String chosen = risks.stream().filter(r -> scope.riskIds().contains(r.id)).map(r -> r.reference)
+                .collect(Collectors.joining(AssessmentCampaign.SCOPE_SEPARATOR));
+        campaign.scopeRisks = chosen.isEmpty() ? null : chosen;
+        campaign.persist();
+        for (Risk risk : risks) {
+            startTask(campaign, risk, Assessors.eligible(risk.assessor) ? risk.assessor : null);
+        }
+        return campaign;
+    }
+
+    private static List<Risk> risksIn(CampaignForm.Scope scope, FieldErrors errors) {
+        Map<Long, Risk> risks = new LinkedHashMap<>();
+        if (!scope.units().isEmpty()) {
+            Risk.<Risk>list("status = ?1 and orgUnit in ?2 order by reference", RiskStatus.ACTIVE, scope.units())
+                    .forEach(r -> risks.put(r.id, r));
+        }
+        for (Long id : scope.riskIds()) {
+            Risk risk = Risk.findById(id);
+            if (risk == null || risk.status != RiskStatus.ACTIVE) {
+                errors.add("risks", "error.noSuchRisk");
+                return List.of();
+            }
+            risks.put(id, risk);
+        }
+        if (risks.isEmpty()) {
+            errors.add("units", "error.campaignNoRisks");
+            return List.of();
+        }
+        List<Risk> inScope = new ArrayList<>(risks.values());
+        List<AssessmentTask> pending = AssessmentTask.pendingFor(inScope);
+        if (!pending.isEmpty()) {
+            errors.add("units", "error.riskInOpenCampaign", pending.stream()
+                    .map(t -> t.risk.reference + " (" + t.campaign.reference + ")").collect(Collectors.joining(", ")));
+        }
+        inScope.sort((a, b) -> a.reference.compareTo(b.reference));
+        return inScope;
+    }
+
+    /**
+     * A task for the risk: "before" is the risk as it stands; the answers start from its last approved assessment
+     * and, for what that did not rate, from the risk's and its controls' current ratings.
+     */
+    public static AssessmentTask startTask(AssessmentCampaign campaign, Risk risk, String assignee) {
+        AssessmentTask last = AssessmentTask.lastApproved(risk);
+        AssessmentTask task = new AssessmentTask();
+        task.campaign = campaign;
+        task.risk = risk;
+        task.assignee = assignee;
+        task.beforeInherentLikelihood = risk.inherentLikelihood;
+        task.beforeInherentImpact = risk.inherentImpact;
+        task.beforeResidualLikelihood = risk.residualLikelihood;
+        task.beforeResidualImpact = risk.residualImpact;
+        (last != null ? RiskRatings.of(last) : RiskRatings.of(risk)).applyTo(task);
+        task.assessorComment = last != null ? last.assessorComment : null;
+        task.persist();
+        for (Control control : risk.controls()) {
+            AssessmentControl previous = last == null ? null : AssessmentControl.inTask(last, control);
+            AssessmentControl rating = new AssessmentControl();
+            rating.task = task;
+            rating.control = control;
+            rating.beforeDesign = control.designEffectiveness;
+            rating.beforeOperating = control.operatingEffectiveness;
+            rating.designEffectiveness = previous != null ? previous.designEffectiveness : control.designEffectiveness;
+            rating.operatingEffectiveness = previous != null ? previous.operatingEffectiveness : control.operatingEffectiveness;
+            rating.comment = previous != null ? previous.comment : null;
+            rating.persist();
+        }
+        return task;
+    }
+
+    /** Saves the assessor's answers; with {@code submit}, hands them to a manager for review. */
+    @Transactional
+    public AssessmentTask save(long taskId, TaskForm form, boolean submit) {
+        return Edits.guarded(() -> {
+            AssessmentTask task = task(taskId);
+            Edits.requireVersion(FormInput.id(form.version), task.version);
+            if (!task.editable()) {
+                throw new RuleViolationException("error.taskNotEditable");
+            }
+            if (!currentUser.username().equals(task.assignee)) {
+                throw new RuleViolationException("error.notYourTask");
+            }
+            FieldErrors errors = new FieldErrors();
+            form.applyTo(task, task.controls(), errors);
+            Edits.failIfAny(errors);
+            task.status = AssessmentStatus.IN_PROGRESS;
+            if (submit) {
+                task.status = AssessmentStatus.SUBMITTED;
+                task.submittedBy = currentUser.username();
+                task.submittedAt = AppClock.now();
+            }
+            touch(task);
+            return task;
+        });
+    }
+
+    /**
+     * Approves a submitted task: its ratings become the risk's current ratings and its control ratings the
+     * controls'; the campaign completes with its last approval.
+     */
+    @Transactional
+    public AssessmentTask approve(long taskId, String version, String comment) {
+        return Edits.guarded(() -> {
+            AssessmentTask task = reviewed(taskId, version, comment, false);
+            task.status = AssessmentStatus.APPROVED;
+            Risk risk = task.risk;
+            RiskRatings.of(task).applyTo(risk);
+            for (AssessmentControl rating : task.controls()) {
+                rating.control.designEffectiveness = rating.designEffectiveness;
+                rating.control.operatingEffectiveness = rating.operatingEffectiveness;
+            }
+            AssessmentCampaign campaign = task.campaign;
+            AssessmentTask.getEntityManager().flush();
+            if (campaign.progress().complete()) {
+                campaign.status = CampaignStatus.COMPLETED;
+                campaign.closedAt = AppClock.now();
+                campaign.closedBy = currentUser.username();
+            }
+            return task;
+        });
+    }
+
+    /** Sends a submitted task back to its assessor with the reviewer's reason. */
+    @Transactional
+    public AssessmentTask returnToAssessor(long taskId, String version, String comment) {
+        return Edits.guarded(() -> {
+            AssessmentTask task = reviewed(taskId, version, comment, true);
+            task.status = AssessmentStatus.IN_PROGRESS;
+            return task;
+        });
+    }
+
+    private AssessmentTask reviewed(long taskId, String version, String comment, boolean commentRequired) {
+        FieldErrors errors = new FieldErrors();
+        FormInput input = new FormInput(errors);
+        long expected = input.version("version", version);
+        String text = input.text("reviewComment", comment, commentRequired, Risk.COMMENT_MAX);
+        Edits.failIfAny(errors);
+        AssessmentTask task = task(taskId);
+        Edits.requireVersion(expected, task.version);
+        if (!task.reviewable()) {
+            throw new RuleViolationException("error.taskNotSubmitted");
+        }
+        String reviewer = currentUser.username();
+        if (reviewer.equals(task.assignee) || reviewer.equals(task.submittedBy)) {
+            throw new RuleViolationException("error.assessmentFourEyes");
+        }
+        task.reviewedBy = reviewer;
+        task.reviewedAt = AppClock.now();
+        task.reviewComment = text;
+        return task;
+    }
+
+    /** Gives a task that is still to be answered to another assessor. */
+    @Transactional
+    public AssessmentTask assign(long taskId, String version, String assignee) {
+        return Edits.guarded(() -> {
+            FieldErrors errors = new FieldErrors();
+            FormInput input = new FormInput(errors);
+            long expected = input.version("version", version);
+            String username = Assessors.check(input, "assignee", assignee, true);
+            Edits.failIfAny(errors);
+            AssessmentTask task = task(taskId);
+            Edits.requireVersion(expected, task.version);
+            if (!task.editable()) {
+                throw new RuleViolationException("error.taskNotEditable");
+            }
+            task.assignee = username;
+            return task;
+        });
+    }
+
+    /** Ends an open campaign early: unfinished tasks stay as they are, read-only, and change no rating. */
+    @Transactional
+    public AssessmentCampaign close(long campaignId, String version) {
+        return Edits.guarded(() -> {
+            FieldErrors errors = new FieldErrors();
+            long expected = new FormInput(errors).version("version", version);
+            Edits.failIfAny(errors);
+            AssessmentCampaign campaign = campaign(campaignId);
+            Edits.requireVersion(expected, campaign.version);
+            if (!campaign.open()) {
+                throw new RuleViolationException("error.campaignNotOpen");
+            }
+            campaign.status = CampaignStatus.CLOSED;
+            campaign.closedAt = AppClock.now();
+            campaign.closedBy = currentUser.username();
+            return campaign;
+        });
+    }
+
+    /** A saved task changes version even when only its control ratings changed, so a stale form is detected. */
+    private static void touch(AssessmentTask task) {
+        AssessmentTask.getEntityManager().lock(task, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+    }
+}

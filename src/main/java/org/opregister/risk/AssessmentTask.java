@@ -1,0 +1,185 @@
+package org.opregister.risk;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import org.opregister.audit.AuditSubject;
+import org.opregister.core.TrackedEntity;
+
+/**
+ * One risk's self-assessment in a campaign: the ratings the risk had when the campaign opened ("before"), and
+ * the assessor's answers, which start from the risk's last approved assessment.
+ */
+@Entity
+@Table(name = "assessment_task")
+public class AssessmentTask extends TrackedEntity implements AuditSubject {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "assessment_task_seq")
+    @SequenceGenerator(name = "assessment_task_seq", sequenceName = "assessment_task_seq", allocationSize = 50)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "campaign_id", nullable = false, updatable = false)
+    public AssessmentCampaign campaign;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "risk_id", nullable = false, updatable = false)
+    public Risk risk;
+
+    /** The user who answers; none until a manager assigns one when the risk names no assessor. */
+    @Column(length = 64)
+    public String assignee;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public AssessmentStatus status = AssessmentStatus.NOT_STARTED;
+
+    @Column(name = "before_inherent_likelihood", nullable = false)
+    public int beforeInherentLikelihood;
+
+    @Column(name = "before_inherent_impact", nullable = false)
+    public int beforeInherentImpact;
+
+    @Column(name = "before_residual_likelihood", nullable = false)
+    public int beforeResidualLikelihood;
+
+    @Column(name = "before_residual_impact", nullable = false)
+    public int beforeResidualImpact;
+
+    @Column(name = "inherent_likelihood", nullable = false)
+    public int inherentLikelihood;
+
+    @Column(name = "inherent_impact", nullable = false)
+    public int inherentImpact;
+
+    @Column(name = "residual_likelihood", nullable = false)
+    public int residualLikelihood;
+
+    @Column(name = "residual_impact", nullable = false)
+    public int residualImpact;
+
+    @Column(name = "residual_comment", length = Risk.COMMENT_MAX)
+    public String residualComment;
+
+    @Column(name = "assessor_comment", length = Risk.TEXT_MAX)
+    public String assessorComment;
+
+    @Column(name = "submitted_by", length = 64)
+    public String submittedBy;
+
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+
+    @Column(name = "reviewed_by", length = 64)
+    public String reviewedBy;
+
+    @Column(name = "reviewed_at")
+    public Instant reviewedAt;
+
+    /** The reviewer's words: why it was returned, or a note on approval. */
+    @Column(name = "review_comment", length = Risk.COMMENT_MAX)
+    public String reviewComment;
+
+    @Override
+    public String auditLabel() {
+        return campaign.reference + " / " + risk.reference;
+    }
+
+    @Override
+    public Object auditParent() {
+        return campaign;
+    }
+
+    public Rating beforeInherent() {
+        return new Rating(beforeInherentLikelihood, beforeInherentImpact);
+    }
+
+    public Rating beforeResidual() {
+        return new Rating(beforeResidualLikelihood, beforeResidualImpact);
+    }
+
+    public Rating inherent() {
+        return new Rating(inherentLikelihood, inherentImpact);
+    }
+
+    public Rating residual() {
+        return new Rating(residualLikelihood, residualImpact);
+    }
+
+    /** Returned by a reviewer and not yet submitted again. */
+    public boolean returned() {
+        return status == AssessmentStatus.IN_PROGRESS && reviewedBy != null;
+    }
+
+    public boolean editable() {
+        return campaign.open() && status.editable();
+    }
+
+    public boolean reviewable() {
+        return campaign.open() && status == AssessmentStatus.SUBMITTED;
+    }
+
+    public List<AssessmentControl> controls() {
+        return AssessmentControl.ofTask(this);
+    }
+
+    static List<AssessmentTask> ofCampaign(AssessmentCampaign campaign) {
+        return list("campaign = ?1 order by risk.reference", campaign);
+    }
+
+    /** The risk's assessments, newest campaign first. */
+    public static List<AssessmentTask> ofRisk(Risk risk) {
+        return list("risk = ?1 order by campaign.periodEnd desc, id desc", risk);
+    }
+
+    /** The risk's most recent approved assessment, the starting point of its next one. */
+    static AssessmentTask lastApproved(Risk risk) {
+        return find("risk = ?1 and status = ?2 order by reviewedAt desc, id desc", risk, AssessmentStatus.APPROVED)
+                .firstResult();
+    }
+
+    /** Tasks of open campaigns on these risks that are not approved yet: a risk is in one open campaign at a time. */
+    static List<AssessmentTask> pendingFor(List<Risk> risks) {
+        return risks.isEmpty() ? List.of()
+                : list("risk in ?1 and status <> ?2 and campaign.status = ?3 order by risk.reference", risks,
+                        AssessmentStatus.APPROVED, CampaignStatus.OPEN);
+    }
+
+    /** The user's tasks still to answer, in open campaigns, soonest due first. */
+    public static List<AssessmentTask> toAnswer(String username) {
+        return list("assignee = ?1 and status in ?2 and campaign.status = ?3 order by campaign.dueDate, risk.reference",
+                username, List.of(AssessmentStatus.NOT_STARTED, AssessmentStatus.IN_PROGRESS), CampaignStatus.OPEN);
+    }
+
+    /** Submitted tasks of open campaigns that this manager may review (not their own). */
+    public static List<AssessmentTask> toReview(String username) {
+        return list("status = ?1 and campaign.status = ?2 and (assignee is null or assignee <> ?3)"
+                + " and (submittedBy is null or submittedBy <> ?3) order by submittedAt, id",
+                AssessmentStatus.SUBMITTED, CampaignStatus.OPEN, username);
+    }
+
+    /** Tasks with their campaign and risk, of one campaign (by reference) or all, in campaign then risk order. */
+    static java.util.stream.Stream<AssessmentTask> streamForExport(String campaignReference) {
+        String where = campaignReference == null ? "" : " where c.reference = :campaign";
+        var query = getEntityManager().createQuery("select t from AssessmentTask t join fetch t.campaign c"
+                + " join fetch t.risk r" + where + " order by c.periodEnd, c.id, r.reference", AssessmentTask.class);
+        if (campaignReference != null) {
+            query.setParameter("campaign", campaignReference);
+        }
+        return query.getResultStream();
+    }
+}
