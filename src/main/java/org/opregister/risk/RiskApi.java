@@ -149,14 +149,14 @@ public class RiskApi {
     }
 
     public record RiskView(long id, long version, String reference, String title, String description,
-            EventCategory eventCategory, BusinessLine businessLine, String orgUnit, String owner, int inherentLikelihood,
-            int inherentImpact, int inherentScore, RiskBand inherentBand, int residualLikelihood, int residualImpact,
+            EventCategory eventCategory, BusinessLine businessLine, String orgUnit, String owner, String assessor,
+            int inherentLikelihood, int inherentImpact, int inherentScore, RiskBand inherentBand, int residualLikelihood, int residualImpact,
             int residualScore, RiskBand residualBand, String residualComment, String appetite, RiskStatus status,
             List<String> controls, Instant updatedAt, String updatedBy) {
 
         static RiskView of(Risk r) {
             return new RiskView(r.id, r.version, r.reference, r.title, r.description, r.eventCategory, r.businessLine,
-                    r.orgUnit, r.owner, r.inherentLikelihood, r.inherentImpact, r.inherent().score(), r.inherent().band(),
+                    r.orgUnit, r.owner, r.assessor, r.inherentLikelihood, r.inherentImpact, r.inherent().score(), r.inherent().band(),
                     r.residualLikelihood, r.residualImpact, r.residual().score(), r.residual().band(), r.residualComment,
                     r.appetite, r.status, r.controls().stream().map(c -> c.reference).toList(), r.updatedAt, r.updatedBy);
         }

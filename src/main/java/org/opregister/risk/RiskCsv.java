@@ -17,7 +17,7 @@ import org.opregister.web.CsvOutput;
 final class RiskCsv {
 
     static final String[] RISK_COLUMNS = {"reference", "title", "status", "event_category", "business_line", "org_unit",
-        "owner", "inherent_likelihood", "inherent_impact", "inherent_score", "inherent_band", "residual_likelihood",
+        "owner", "assessor", "inherent_likelihood", "inherent_impact", "inherent_score", "inherent_band", "residual_likelihood",
         "residual_impact", "residual_score", "residual_band", "residual_comment", "appetite", "controls", "description",
         "updated_at", "updated_by"};
 
@@ -32,7 +32,7 @@ final class RiskCsv {
         try (Stream<Risk> rows = risks; CsvOutput csv = new CsvOutput(out, RISK_COLUMNS)) {
             rows.forEach(r -> {
                 csv.row(text(r.reference), text(r.title), code(r.status), code(r.eventCategory), code(r.businessLine),
-                        text(r.orgUnit), text(r.owner), Integer.toString(r.inherentLikelihood), Integer.toString(r.inherentImpact),
+                        text(r.orgUnit), text(r.owner), text(r.assessor), Integer.toString(r.inherentLikelihood), Integer.toString(r.inherentImpact),
                         Integer.toString(r.inherentScore), code(r.inherent().band()), Integer.toString(r.residualLikelihood),
                         Integer.toString(r.residualImpact), Integer.toString(r.residualScore), code(r.residual().band()),
                         text(r.residualComment), text(r.appetite),

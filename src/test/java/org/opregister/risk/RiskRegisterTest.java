@@ -115,7 +115,7 @@ class RiskRegisterTest {
                 .header("Content-Disposition", containsString("risk-register-")).extract().asString();
         String[] lines = risks.split("\r\n");
         assertEquals(2, lines.length);
-        assertTrue(lines[1].contains(",'=csvrisk,ACTIVE,BUSINESS_DISRUPTION,RETAIL_BANKING,IT Operations,CIO,4,4,16,CRITICAL,2,4,8,MEDIUM,"),
+        assertTrue(lines[1].contains(",'=csvrisk,ACTIVE,BUSINESS_DISRUPTION,RETAIL_BANKING,IT Operations,CIO,,4,4,16,CRITICAL,2,4,8,MEDIUM,"),
                 lines[1]);
         String controls = TestSupport.session("auditor").request().get("/controls/export.csv").asString();
         assertTrue(controls.lines().anyMatch(l -> l.contains("csvcontrol") && l.contains("PREVENTIVE,AUTOMATED,CONTINUOUS")));
