@@ -6,6 +6,7 @@ import java.util.List;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,7 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opregister.core.AppClock;
 import org.opregister.incident.Incident;
 import org.opregister.incident.IncidentStats;
+import org.opregister.risk.AssessmentTask;
 import org.opregister.risk.RiskSummary;
+import org.opregister.security.CurrentUser;
 import org.opregister.security.Role;
 
 /** The landing page: where the register stands, what needs attention. */
@@ -27,7 +30,7 @@ public class DashboardResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dashboard(IncidentStats stats, List<Incident> recent, String currency,
-                boolean demoData, LocalDate since, RiskSummary risks);
+                boolean demoData, LocalDate since, RiskSummary risks, int toAnswer, int toReview);
     }
 
     @ConfigProperty(name = "oprisk.reporting-currency")
@@ -36,10 +39,15 @@ public class DashboardResource {
     @ConfigProperty(name = "oprisk.demo-data")
     boolean demoData;
 
+    @Inject
+    CurrentUser currentUser;
+
     @GET
     public TemplateInstance dashboard() {
         LocalDate since = AppClock.today().minusMonths(12).withDayOfMonth(1);
+        String me = currentUser.username();
         return Templates.dashboard(IncidentStats.compute(since), Incident.recent(8), currency, demoData, since,
-                RiskSummary.compute());
+                RiskSummary.compute(), currentUser.canEdit() ? AssessmentTask.toAnswer(me).size() : 0,
+                currentUser.isManager() ? AssessmentTask.toReview(me).size() : 0);
     }
 }

@@ -70,6 +70,8 @@ class AssessmentWorkflowTest {
         officer.request().get("/assessments").then().statusCode(200)
                 .body(containsString("Your assessments to answer"))
                 .body(containsString("/assessments/tasks/" + first.id));
+        officer.request().get("/").then().statusCode(200)
+                .body(containsString("id=\"my-work\"")).body(containsString("for you to answer"));
     }
 
     @Test
