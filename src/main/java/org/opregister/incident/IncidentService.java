@@ -36,6 +36,9 @@ public class IncidentService {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    jakarta.enterprise.event.Event<RegisterChanged> registerChanged;
+
     public String reportingCurrency() {
         return reportingCurrency;
     }
@@ -60,6 +63,7 @@ public class IncidentService {
         incident.reportingDate = today;
         incident.reference = ReferenceCounter.next(REFERENCE_PREFIX, today.getYear());
         incident.persist();
+        registerChanged.fire(new RegisterChanged(incident.id));
         return incident;
     }
 
@@ -84,6 +88,7 @@ public class IncidentService {
             }
             failIfAny(errors);
             apply(data, incident);
+            registerChanged.fire(new RegisterChanged(incident.id));
             return incident;
         });
     }
@@ -207,6 +212,7 @@ public class IncidentService {
         incident.recoveries = recoveries;
         incident.provisions = provisions;
         incident.netLoss = gross.subtract(recoveries);
+        registerChanged.fire(new RegisterChanged(incident.id));
     }
 
     private static BigDecimal sum(Incident incident, LossType first, LossType second) {

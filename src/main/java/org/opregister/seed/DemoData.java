@@ -35,6 +35,9 @@ public class DemoData {
     @Inject
     ExampleAssessments exampleAssessments;
 
+    @Inject
+    ExampleKris exampleKris;
+
     void onStart(@Observes StartupEvent event) {
         if (!enabled) {
             return;
@@ -68,6 +71,11 @@ public class DemoData {
             exampleAssessments.record();
             SeedRun.mark(ExampleAssessments.NAME);
             LOG.info("Example assessment campaigns recorded");
+        }
+        if (!SeedRun.applied(ExampleKris.NAME)) {
+            exampleKris.record();
+            SeedRun.mark(ExampleKris.NAME);
+            LOG.info("Example KRIs recorded");
         }
     }
 

@@ -46,6 +46,11 @@ public class FieldErrors {
         return result;
     }
 
+    /** The fields with a problem, in the order they were found. */
+    public java.util.List<String> fields() {
+        return java.util.List.copyOf(keys.keySet());
+    }
+
     public Map<String, String> keys() {
         return Map.copyOf(keys);
     }

@@ -13,6 +13,7 @@ public enum Navigation {
     RISKS("/risks", "nav.risks"),
     CONTROLS("/controls", "nav.controls"),
     ASSESSMENTS("/assessments", "nav.assessments"),
+    KRIS("/kris", "nav.kris"),
     AUDIT("/audit", "nav.audit", Role.AUDITOR, Role.ADMIN),
     USERS("/admin/users", "nav.users", Role.ADMIN);
 

@@ -45,7 +45,57 @@
     bar.style.width = Math.max(0, Math.min(100, Number(bar.getAttribute('data-share')) || 0)) + '%';
   }
 
+  // A KRI's trend: its values as a line over green, amber and red bands, each period with its own thresholds.
+  function kriChart(canvas) {
+    if (typeof window.Chart === 'undefined') { return; }
+    var read = function (name) { return JSON.parse(canvas.getAttribute('data-' + name)); };
+    var labels = read('labels'), values = read('values'), greens = read('greens'), reds = read('reds');
+    var worse = canvas.getAttribute('data-direction') === 'HIGHER_IS_WORSE';
+    var all = values.concat(greens, reds);
+    var low = Math.min.apply(null, all), high = Math.max.apply(null, all);
+    var pad = (high - low) * 0.1 || 1;
+    var colours = { green: 'rgba(25, 135, 84, 0.14)', amber: 'rgba(255, 193, 7, 0.2)', red: 'rgba(220, 53, 69, 0.14)' };
+    var bands = {
+      id: 'kriBands',
+      beforeDatasetsDraw: function (chart) {
+        var area = chart.chartArea, x = chart.scales.x, y = chart.scales.y, ctx = chart.ctx;
+        ctx.save();
+        labels.forEach(function (label, i) {
+          var centre = x.getPixelForValue(i);
+          var left = i === 0 ? area.left : (centre + x.getPixelForValue(i - 1)) / 2;
+          var right = i === labels.length - 1 ? area.right : (centre + x.getPixelForValue(i + 1)) / 2;
+          var g = Math.max(area.top, Math.min(area.bottom, y.getPixelForValue(greens[i])));
+          var r = Math.max(area.top, Math.min(area.bottom, y.getPixelForValue(reds[i])));
+          var fill = function (colour, top, bottom) {
+            ctx.fillStyle = colours[colour];
+            ctx.fillRect(left, Math.min(top, bottom), right - left, Math.abs(bottom - top));
+          };
+          if (worse) {
+            fill('green', g, area.bottom); fill('amber', r, g); fill('red', area.top, r);
+          } else {
+            fill('green', area.top, g); fill('amber', g, r); fill('red', r, area.bottom);
+          }
+        });
+        ctx.restore();
+      }
+    };
+    new window.Chart(canvas, {
+      type: 'line',
+      data: { labels: labels, datasets: [{ label: canvas.getAttribute('data-series'), data: values,
+        borderColor: '#16324f', backgroundColor: '#16324f', tension: 0, pointRadius: 4 }] },
+      options: {
+        maintainAspectRatio: false,
+        animation: false,
+        scales: { y: { suggestedMin: low - pad, suggestedMax: high + pad,
+          title: { display: true, text: canvas.getAttribute('data-unit') } } },
+        plugins: { legend: { display: false } }
+      },
+      plugins: [bands]
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('canvas[data-values]').forEach(kriChart);
     document.querySelectorAll('[data-share]').forEach(sizeBar);
     document.querySelectorAll('select[data-depends-on]').forEach(linkEventTypes);
     document.querySelectorAll('form[data-confirm]').forEach(confirmSubmit);

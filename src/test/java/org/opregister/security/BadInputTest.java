@@ -124,12 +124,19 @@ class BadInputTest {
     void recordsOfOtherParentsAreNotReachable() throws Exception {
         RouteFixture fixture = new RouteFixture();
         long otherIncident = org.opregister.incident.IncidentFixtures.record(TestSupport.session("officer"), "Other parent");
+        long otherKri = org.opregister.kri.KriFixtures.define(TestSupport.session("officer"), "Other parent KRI");
         for (Route route : fixture.routes) {
             if (route.template().contains("{lossId}")) {
                 String path = route.path().replace("/incidents/" + fixture.incidentId + "/", "/incidents/" + otherIncident + "/");
                 int status = route.method().equals("GET") ? TestSupport.session("officer").request().get(path).statusCode()
-                        : form(new Route(route.method(), route.template(), path, false), "officer", "1").statusCode();
+                        : form(new Route(route.method(), route.template(), path, false, route.multipart()), "officer", "1").statusCode();
                 assertEquals(404, status, route + " via another incident");
+            }
+            if (route.template().contains("{valueId}")) {
+                String path = route.path().replace("/kris/" + fixture.kriId + "/", "/kris/" + otherKri + "/");
+                int status = route.method().equals("GET") ? TestSupport.session("officer").request().get(path).statusCode()
+                        : form(new Route(route.method(), route.template(), path, false, false), "officer", "1").statusCode();
+                assertEquals(404, status, route + " via another KRI");
             }
         }
     }

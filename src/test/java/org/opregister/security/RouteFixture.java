@@ -18,6 +18,8 @@ final class RouteFixture {
     final long controlId;
     final long campaignId;
     final long taskId;
+    final long kriId;
+    final long kriValueId;
     final List<Routes.Route> routes;
 
     RouteFixture() throws IOException {
@@ -31,17 +33,22 @@ final class RouteFixture {
         org.opregister.risk.RiskFixtures.link(officer, riskId, controlId);
         campaignId = org.opregister.risk.AssessmentFixtures.openForRisks(TestSupport.session("manager"), "Route target", riskId);
         taskId = org.opregister.risk.AssessmentFixtures.taskOf(campaignId, riskId);
+        kriId = org.opregister.kri.KriFixtures.define(officer, "Route target KRI");
+        org.opregister.kri.KriFixtures.record(officer, kriId, "2024-01", "10").then().statusCode(303);
+        kriValueId = org.opregister.kri.KriFixtures.value(kriId, "2024-01").id;
         routes = Routes.discover((template, name) -> switch (name) {
             case "id" -> template.startsWith("/admin/users") ? Long.toString(userId)
                     : template.startsWith("/risks") || template.startsWith("/api/risks") ? Long.toString(riskId)
                     : template.startsWith("/controls") || template.startsWith("/api/controls") ? Long.toString(controlId)
                     : template.startsWith("/assessments") ? Long.toString(campaignId)
+                    : template.startsWith("/kris") || template.startsWith("/api/kris") ? Long.toString(kriId)
                     : Long.toString(incidentId);
             case "riskId" -> Long.toString(riskId);
             case "incidentId" -> Long.toString(incidentId);
             case "controlId" -> Long.toString(controlId);
             case "lossId" -> Long.toString(lossId);
             case "taskId" -> Long.toString(taskId);
+            case "valueId" -> Long.toString(kriValueId);
             case "transition" -> "open";
             default -> null;
         });

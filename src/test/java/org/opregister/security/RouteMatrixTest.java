@@ -104,6 +104,13 @@ class RouteMatrixTest {
         if (route.json()) {
             return request.contentType("application/json").body("{}").request(route.method(), route.path());
         }
+        if (route.multipart()) {
+            if (session != null) {
+                Csrf csrf = session.csrf("/account/password");
+                request.cookie("csrf-token", csrf.cookie()).multiPart("csrf-token", csrf.field());
+            }
+            return request.multiPart("file", "empty.csv", new byte[0], "text/csv").request(route.method(), route.path());
+        }
         if (session != null) {
             Csrf csrf = session.csrf("/account/password");
             request.cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.field());

@@ -21,7 +21,7 @@ import jakarta.ws.rs.PUT;
  */
 final class Routes {
 
-    record Route(String method, String template, String path, boolean json) {
+    record Route(String method, String template, String path, boolean json, boolean multipart) {
         @Override
         public String toString() {
             return method + " " + template;
@@ -55,7 +55,10 @@ final class Routes {
                     }
                     jakarta.ws.rs.Path methodPath = method.getAnnotation(jakarta.ws.rs.Path.class);
                     String template = join(classPath.value(), methodPath == null ? "" : methodPath.value());
-                    routes.add(new Route(verb, template, fill(template, parameters), json));
+                    jakarta.ws.rs.Consumes consumes = method.getAnnotation(jakarta.ws.rs.Consumes.class);
+                    boolean multipart = consumes != null
+                            && java.util.Arrays.asList(consumes.value()).contains(jakarta.ws.rs.core.MediaType.MULTIPART_FORM_DATA);
+                    routes.add(new Route(verb, template, fill(template, parameters), json, multipart));
                 }
             }
         }

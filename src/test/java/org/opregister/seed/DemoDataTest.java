@@ -18,6 +18,12 @@ import org.opregister.incident.EventType;
 import org.opregister.incident.Incident;
 import org.opregister.incident.IncidentStatus;
 import org.opregister.incident.LossEntry;
+import org.opregister.kri.BreachStatus;
+import org.opregister.kri.Kri;
+import org.opregister.kri.KriBreach;
+import org.opregister.kri.KriRisk;
+import org.opregister.kri.KriStatus;
+import org.opregister.kri.KriValue;
 import org.opregister.risk.AssessmentCampaign;
 import org.opregister.risk.AssessmentStatus;
 import org.opregister.risk.AssessmentTask;
@@ -104,6 +110,28 @@ class DemoDataTest {
             assertEquals(vendorUpdate.residualScore, reassessment.residual().score(), "the approved ratings are current");
             assertNotEquals(reassessment.submittedBy, reassessment.reviewedBy);
             assertEquals("officer", vendorUpdate.assessor);
+        });
+    }
+
+    @Test
+    void exampleKrisCarryTheirMonthlyValuesAndBreaches() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Kri staged = Kri.find("name", "Critical servers on a staged content ring").firstResult();
+            List<KriValue> values = KriValue.of(staged);
+            assertEquals(6, values.size());
+            assertEquals(List.of(KriStatus.RED, KriStatus.RED, KriStatus.RED, KriStatus.RED, KriStatus.AMBER, KriStatus.GREEN),
+                    values.stream().map(v -> v.status).toList(), "K1: >=95 green, 80-95 amber, <80 red");
+            List<KriBreach> breaches = KriBreach.of(staged);
+            assertEquals(1, breaches.size());
+            assertEquals(BreachStatus.CLOSED, breaches.get(0).status);
+            assertEquals(LocalDate.of(2024, 11, 1), breaches.get(0).recoveredPeriod);
+            Kri recovery = Kri.find("name", "Minutes to recover a crashed endpoint").firstResult();
+            assertEquals(List.of(KriStatus.RED, KriStatus.AMBER, KriStatus.GREEN),
+                    KriValue.of(recovery).stream().map(v -> v.status).toList(), "K3: Jul 95, Sep 48, Dec 26");
+            assertEquals(4, Kri.count("description like ?1", "%Fictional example%"));
+            assertEquals(List.of("EDR/OS vendor concentration"), KriRisk.risksOf(
+                    Kri.<Kri>find("name", "Critical services on one vendor with no fallback").firstResult()).stream()
+                    .map(r -> r.title).toList());
         });
     }
 

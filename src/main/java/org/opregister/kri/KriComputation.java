@@ -1,0 +1,110 @@
+package org.opregister.kri;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.opregister.core.AppClock;
+import org.opregister.incident.Incident;
+import org.opregister.incident.LossEntry;
+import org.opregister.incident.LossType;
+import org.opregister.incident.RegisterChanged;
+
+/**
+ * Values of computed KRIs, taken from the register: incidents by month of discovery, or net loss (gross losses
+ * minus recoveries, reporting currency) by accounting month, optionally of one event type or business line.
+ * They follow every change to the register in its own transaction, and a new period each night.
+ */
+@ApplicationScoped
+public class KriComputation {
+
+    void onRegisterChange(@Observes RegisterChanged change) {
+        Kri.activeComputed().forEach(this::recompute);
+    }
+
+    @Scheduled(cron = "{oprisk.kri.recompute-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void nightly() {
+        Kri.activeComputed().forEach(this::recompute);
+    }
+
+    /** Brings the stored values of a computed KRI in line with the register, from its first period to today's. */
+    void recompute(Kri kri) {
+        if (!kri.computed() || kri.status != KriActivity.ACTIVE || kri.valuesFrom == null) {
+            return;
+        }
+        LocalDate last = kri.frequency.periodOf(AppClock.today());
+        Map<LocalDate, BigDecimal> measured = measure(kri, kri.valuesFrom, kri.frequency.lastDay(last));
+        Map<LocalDate, KriValue> stored = new HashMap<>();
+        KriValue.of(kri).forEach(v -> stored.put(v.periodStart, v));
+        for (LocalDate period = kri.valuesFrom; !period.isAfter(last); period = kri.frequency.next(period)) {
+            BigDecimal value = KriService.scaled(measured.getOrDefault(period, BigDecimal.ZERO));
+            KriValue existing = stored.remove(period);
+            if (existing == null) {
+                KriValue created = new KriValue();
+                created.kri = kri;
+                created.periodStart = period;
+                created.computed = true;
+                created.rate(value, KriThreshold.inForce(kri, period));
+                created.persist();
+            } else if (existing.value.compareTo(value) != 0) {
+                existing.rate(value, KriThreshold.inForce(kri, period));
+            }
+        }
+        stored.values().forEach(KriValue::delete);
+        Breaches.update(kri);
+    }
+
+    /** The measure per period start, for periods with any incidents or losses. */
+    static Map<LocalDate, BigDecimal> measure(Kri kri, LocalDate from, LocalDate to) {
+        StringBuilder filter = new StringBuilder();
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("from", from);
+        parameters.put("to", to);
+        if (kri.eventCategory != null) {
+            filter.append(" and i.eventCategory = :category");
+            parameters.put("category", kri.eventCategory);
+        }
+        if (kri.businessLine != null) {
+            filter.append(" and i.businessLine = :line");
+            parameters.put("line", kri.businessLine);
+        }
+        Map<LocalDate, BigDecimal> result = new HashMap<>();
+        if (kri.source == KriSource.INCIDENT_COUNT) {
+            var query = Incident.getEntityManager().createQuery("select year(i.discoveryDate), month(i.discoveryDate), count(i)"
+                    + " from Incident i where i.discoveryDate between :from and :to" + filter
+                    + " group by year(i.discoveryDate), month(i.discoveryDate)", Object[].class);
+            parameters.forEach(query::setParameter);
+            for (Object[] row : query.getResultList()) {
+                result.merge(period(kri, row), BigDecimal.valueOf(((Number) row[2]).longValue()), BigDecimal::add);
+            }
+        } else {
+            var query = LossEntry.getEntityManager().createQuery("select year(l.accountingDate), month(l.accountingDate),"
+                    + " l.type, sum(l.reportingAmount) from LossEntry l join l.incident i"
+                    + " where l.accountingDate between :from and :to" + filter
+                    + " group by year(l.accountingDate), month(l.accountingDate), l.type", Object[].class);
+            parameters.forEach(query::setParameter);
+            for (Object[] row : query.getResultList()) {
+                LossType type = (LossType) row[2];
+                BigDecimal amount = (BigDecimal) row[3];
+                BigDecimal signed = type == LossType.GROSS_LOSS ? amount
+                        : type == LossType.INSURANCE_RECOVERY || type == LossType.OTHER_RECOVERY ? amount.negate()
+                        : BigDecimal.ZERO;
+                result.merge(period(kri, row), signed, BigDecimal::add);
+            }
+        }
+        return result;
+    }
+
+    private static LocalDate period(Kri kri, Object[] row) {
+        return kri.frequency.periodOf(LocalDate.of(((Number) row[0]).intValue(), ((Number) row[1]).intValue(), 1));
+    }
+
+}

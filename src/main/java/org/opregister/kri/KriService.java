@@ -1,0 +1,190 @@
+package org.opregister.kri;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import org.opregister.core.AppClock;
+import org.opregister.core.Edits;
+import org.opregister.core.InvalidInputException;
+import org.opregister.core.ReferenceCounter;
+import org.opregister.core.RuleViolationException;
+import org.opregister.risk.Risk;
+import org.opregister.risk.RiskService;
+import org.opregister.web.FieldErrors;
+import org.opregister.web.FormInput;
+
+/** Changes to KRI definitions, their thresholds, values and risk links. */
+@ApplicationScoped
+public class KriService {
+
+    @Inject
+    KriComputation computation;
+
+    public static Kri kri(long id) {
+        Kri kri = Kri.findById(id);
+        if (kri == null) {
+            throw new NotFoundException();
+        }
+        return kri;
+    }
+
+    public static KriValue value(Kri kri, long valueId) {
+        KriValue value = KriValue.findById(valueId);
+        if (value == null || !value.kri.id.equals(kri.id)) {
+            throw new NotFoundException();
+        }
+        return value;
+    }
+
+    @Transactional
+    public Kri create(KriForm form) {
+        FieldErrors errors = new FieldErrors();
+        KriForm.Definition definition = form.read(errors);
+        Edits.failIfAny(errors);
+        Kri kri = new Kri();
+        definition.applyTo(kri);
+        kri.reference = ReferenceCounter.next("KRI");
+        kri.persist();
+        LocalDate from = definition.valuesFrom() != null ? definition.valuesFrom()
+                : kri.frequency.periodOf(AppClock.today().minusYears(10));
+        saveThresholds(kri, from);
+        computation.recompute(kri);
+        return kri;
+    }
+
+    /**
+     * Saves the definition. A change of direction or limits becomes a new threshold version from the period given
+     * (values already rated keep their status); a computed KRI is computed again.
+     */
+    @Transactional
+    public Kri update(long id, KriForm form) {
+        return Edits.guarded(() -> {
+            Kri kri = kri(id);
+            Edits.requireVersion(FormInput.id(form.version), kri.version);
+            FieldErrors errors = new FieldErrors();
+            KriForm.Definition definition = form.read(errors);
+            if (definition != null && definition.frequency() != kri.frequency && KriValue.count("kri", kri) > 0) {
+                errors.add("frequency", "error.frequencyHasValues");
+            }
+            boolean newThresholds = definition != null && !definition.thresholds().sameAs(kri.thresholds());
+            if (newThresholds && definition.thresholdsFrom() == null) {
+                errors.add("thresholdsFrom", "error.required");
+            }
+            Edits.failIfAny(errors);
+            definition.applyTo(kri);
+            if (newThresholds) {
+                saveThresholds(kri, definition.thresholdsFrom());
+            }
+            if (kri.computed()) {
+                computation.recompute(kri);
+            }
+            return kri;
+        });
+    }
+
+    private static void saveThresholds(Kri kri, LocalDate from) {
+        KriThreshold version = KriThreshold.at(kri, from);
+        if (version == null) {
+            version = new KriThreshold();
+            version.kri = kri;
+            version.effectiveFrom = from;
+        }
+        version.direction = kri.direction;
+        version.greenLimit = kri.greenLimit;
+        version.redLimit = kri.redLimit;
+        version.persist();
+    }
+
+    @Transactional
+    public KriValue record(long kriId, ValueForm form) {
+        Kri kri = manual(kriId);
+        FieldErrors errors = new FieldErrors();
+        ValueForm.Reading reading = form.read(kri, errors, AppClock.today());
+        if (reading != null && KriValue.at(kri, reading.periodStart()) != null) {
+            errors.add("period", "error.periodHasValue", kri.periodLabel(reading.periodStart()));
+        }
+        Edits.failIfAny(errors);
+        KriValue value = store(kri, reading);
+        Breaches.update(kri);
+        return value;
+    }
+
+    @Transactional
+    public KriValue correct(long kriId, long valueId, ValueForm form) {
+        return Edits.guarded(() -> {
+            Kri kri = manual(kriId);
+            KriValue value = value(kri, valueId);
+            Edits.requireVersion(FormInput.id(form.version), value.version);
+            form.period = value.period();
+            FieldErrors errors = new FieldErrors();
+            ValueForm.Reading reading = form.read(kri, errors, AppClock.today());
+            Edits.failIfAny(errors);
+            value.rate(reading.value(), KriThreshold.inForce(kri, value.periodStart));
+            value.comment = reading.comment();
+            Breaches.update(kri);
+            return value;
+        });
+    }
+
+    /** Stores every row of the file, or none when any row is bad. */
+    @Transactional
+    public int upload(long kriId, InputStream file) {
+        Kri kri = manual(kriId);
+        FieldErrors errors = new FieldErrors();
+        List<ValueForm.Reading> rows = ValueUpload.read(file, kri, AppClock.today(), errors);
+        if (errors.any()) {
+            throw new InvalidInputException(errors);
+        }
+        rows.forEach(row -> store(kri, row));
+        Breaches.update(kri);
+        return rows.size();
+    }
+
+    private static KriValue store(Kri kri, ValueForm.Reading reading) {
+        KriValue value = new KriValue();
+        value.kri = kri;
+        value.periodStart = reading.periodStart();
+        value.comment = reading.comment();
+        value.rate(reading.value(), KriThreshold.inForce(kri, reading.periodStart()));
+        value.persist();
+        return value;
+    }
+
+    /** A KRI whose values people enter: computed ones take theirs from the register. */
+    private static Kri manual(long kriId) {
+        Kri kri = kri(kriId);
+        if (kri.computed()) {
+            throw new RuleViolationException("error.kriComputed");
+        }
+        return kri;
+    }
+
+    @Transactional
+    public void linkRisk(long kriId, long riskId, boolean linked) {
+        Kri kri = kri(kriId);
+        Risk risk = RiskService.risk(riskId);
+        KriRisk existing = KriRisk.find(kri, risk);
+        if (linked && existing == null) {
+            KriRisk link = new KriRisk();
+            link.kri = kri;
+            link.risk = risk;
+            link.persist();
+        } else if (!linked) {
+            if (existing == null) {
+                throw new NotFoundException();
+            }
+            existing.delete();
+        }
+    }
+
+    static BigDecimal scaled(BigDecimal value) {
+        return value.setScale(KriForm.SCALE, java.math.RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,56 @@
+package org.opregister.kri;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.opregister.web.FieldErrors;
+import org.opregister.web.FormInput;
+
+/** One KRI value as typed: the period (2024-07 or 2024-Q3), the value and a comment. */
+public class ValueForm {
+
+    public String period;
+    public String value;
+    public String comment;
+    public String version;
+
+    public static ValueForm from(MultivaluedMap<String, String> posted) {
+        ValueForm form = new ValueForm();
+        form.period = posted.getFirst("period");
+        form.value = posted.getFirst("value");
+        form.comment = posted.getFirst("comment");
+        form.version = posted.getFirst("version");
+        return form;
+    }
+
+    public static ValueForm blank(Kri kri, LocalDate today) {
+        ValueForm form = new ValueForm();
+        form.period = kri.periodLabel(kri.frequency.previous(kri.frequency.periodOf(today)));
+        return form;
+    }
+
+    public static ValueForm of(KriValue value) {
+        ValueForm form = new ValueForm();
+        form.period = value.period();
+        form.value = value.value.stripTrailingZeros().toPlainString();
+        form.comment = value.comment;
+        form.version = Long.toString(value.version);
+        return form;
+    }
+
+    record Reading(LocalDate periodStart, BigDecimal value, String comment) {
+    }
+
+    Reading read(Kri kri, FieldErrors errors, LocalDate today) {
+        FormInput input = new FormInput(errors);
+        LocalDate start = KriForm.period(input, "period", period, kri.frequency, true);
+        if (start != null && start.isAfter(kri.frequency.periodOf(today))) {
+            errors.add("period", "error.periodInFuture");
+        }
+        BigDecimal number = input.decimal("value", value, true, KriForm.SCALE, KriForm.MIN, KriForm.MAX);
+        String text = input.text("comment", comment, false, KriValue.COMMENT_MAX);
+        return errors.any() ? null : new Reading(start, number, text);
+    }
+}
