@@ -86,7 +86,7 @@
       options: {
         maintainAspectRatio: false,
         animation: false,
-        scales: { y: { suggestedMin: low - pad, suggestedMax: high + pad,
+        scales: { y: { suggestedMin: low >= 0 ? Math.max(0, low - pad) : low - pad, suggestedMax: high + pad,
           title: { display: true, text: canvas.getAttribute('data-unit') } } },
         plugins: { legend: { display: false } }
       },
