@@ -20,8 +20,17 @@ public class AppClock {
         return Clock.systemUTC();
     }
 
+    /** A clock set by a test (due dates, overdue, reminders against a fixed day); null in normal running. */
+    private static volatile Clock fixed;
+
     public static Clock clockInUse() {
-        return Arc.container().instance(Clock.class).get();
+        Clock override = fixed;
+        return override != null ? override : Arc.container().instance(Clock.class).get();
+    }
+
+    /** Fixes the application's time to the given clock, or back to the system clock with null. */
+    public static void fix(Clock clock) {
+        fixed = clock;
     }
 
     public static Instant now() {

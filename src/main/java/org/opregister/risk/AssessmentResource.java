@@ -29,6 +29,7 @@ import org.opregister.security.CurrentUser;
 import org.opregister.security.Role;
 import org.opregister.security.User;
 import org.opregister.web.CsvExport;
+import org.opregister.security.Staff;
 import org.opregister.web.FieldErrors;
 import org.opregister.web.Flash;
 import org.opregister.web.FormInput;
@@ -268,6 +269,6 @@ public class AssessmentResource {
             FieldErrors errors, String problem, String reviewComment) {
         TaskAccess access = TaskAccess.of(task, currentUser);
         return Templates.task(task, ratings, form, errors, problem, reviewComment, access, RiskChoices.INSTANCE,
-                access.assign() ? Assessors.all() : List.of());
+                access.assign() ? Staff.all() : List.of());
     }
 }

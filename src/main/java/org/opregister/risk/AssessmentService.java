@@ -16,6 +16,7 @@ import org.opregister.core.Edits;
 import org.opregister.core.ReferenceCounter;
 import org.opregister.core.RuleViolationException;
 import org.opregister.security.CurrentUser;
+import org.opregister.security.Staff;
 import org.opregister.web.FieldErrors;
 import org.opregister.web.FormInput;
 
@@ -68,7 +69,7 @@ public class AssessmentService {
         campaign.scopeRisks = chosen.isEmpty() ? null : chosen;
         campaign.persist();
         for (Risk risk : risks) {
-            startTask(campaign, risk, Assessors.eligible(risk.assessor) ? risk.assessor : null);
+            startTask(campaign, risk, Staff.eligible(risk.assessor) ? risk.assessor : null);
         }
         return campaign;
     }
@@ -223,7 +224,7 @@ public class AssessmentService {
             FieldErrors errors = new FieldErrors();
             FormInput input = new FormInput(errors);
             long expected = input.version("version", version);
-            String username = Assessors.check(input, "assignee", assignee, true);
+            String username = Staff.check(input, "assignee", assignee, true);
             Edits.failIfAny(errors);
             AssessmentTask task = task(taskId);
             Edits.requireVersion(expected, task.version);

@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.opregister.incident.BusinessLine;
 import org.opregister.incident.EventCategory;
+import org.opregister.security.Staff;
 import org.opregister.web.FieldErrors;
 import org.opregister.web.FormInput;
 
@@ -81,7 +82,7 @@ public class RiskForm {
         BusinessLine line = input.choice("businessLine", businessLine, BusinessLine.class, true);
         String unit = input.text("orgUnit", orgUnit, true, Risk.NAME_MAX);
         String parsedOwner = input.text("owner", owner, true, Risk.NAME_MAX);
-        String parsedAssessor = Assessors.check(input, "assessor", assessor);
+        String parsedAssessor = Staff.check(input, "assessor", assessor);
         RiskRatings ratings = RiskRatings.read(input, inherentLikelihood, inherentImpact, residualLikelihood,
                 residualImpact, residualComment);
         String parsedAppetite = input.text("appetite", appetite, false, Risk.COMMENT_MAX);

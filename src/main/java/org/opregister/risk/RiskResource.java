@@ -30,6 +30,7 @@ import org.opregister.core.RuleViolationException;
 import org.opregister.incident.Incident;
 import org.opregister.security.Role;
 import org.opregister.web.CsvExport;
+import org.opregister.security.Staff;
 import org.opregister.web.FieldErrors;
 import org.opregister.web.FormInput;
 import org.opregister.web.Flash;
@@ -111,7 +112,7 @@ public class RiskResource {
     @Path("new")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public TemplateInstance createForm() {
-        return Templates.form(null, RiskForm.blank(), new FieldErrors(), RiskChoices.INSTANCE, Assessors.all());
+        return Templates.form(null, RiskForm.blank(), new FieldErrors(), RiskChoices.INSTANCE, Staff.all());
     }
 
     @POST
@@ -123,7 +124,7 @@ public class RiskResource {
             Risk risk = service.createRisk(form);
             return Flash.redirect(URI.create("/risks/" + risk.id), "flash.riskCreated", risk.reference);
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.form(null, form, e.errors(), RiskChoices.INSTANCE, Assessors.all())).build();
+            return Response.status(400).entity(Templates.form(null, form, e.errors(), RiskChoices.INSTANCE, Staff.all())).build();
         }
     }
 
@@ -146,7 +147,7 @@ public class RiskResource {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public TemplateInstance editForm(@PathParam("id") long id) {
         Risk risk = RiskService.risk(id);
-        return Templates.form(risk, RiskForm.of(risk), new FieldErrors(), RiskChoices.INSTANCE, Assessors.all());
+        return Templates.form(risk, RiskForm.of(risk), new FieldErrors(), RiskChoices.INSTANCE, Staff.all());
     }
 
     @POST
@@ -159,10 +160,10 @@ public class RiskResource {
             Risk risk = service.updateRisk(id, form);
             return Flash.redirect(URI.create("/risks/" + id), "flash.riskUpdated", risk.reference);
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.form(RiskService.risk(id), form, e.errors(), RiskChoices.INSTANCE, Assessors.all())).build();
+            return Response.status(400).entity(Templates.form(RiskService.risk(id), form, e.errors(), RiskChoices.INSTANCE, Staff.all())).build();
         } catch (EditConflictException e) {
             FieldErrors errors = new FieldErrors().add(FieldErrors.FORM, "error.editConflict");
-            return Response.status(409).entity(Templates.form(RiskService.risk(id), form, errors, RiskChoices.INSTANCE, Assessors.all())).build();
+            return Response.status(409).entity(Templates.form(RiskService.risk(id), form, errors, RiskChoices.INSTANCE, Staff.all())).build();
         }
     }
 

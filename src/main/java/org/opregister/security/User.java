@@ -48,6 +48,12 @@ public class User extends PanacheEntityBase implements AuditSubject {
     @Column(name = "display_name", nullable = false, length = 200)
     public String displayName;
 
+    public static final int EMAIL_MAX = 254;
+
+    /** Where reminders go; none means the user gets no e-mail. */
+    @Column(length = EMAIL_MAX)
+    public String email;
+
     @Column(nullable = false)
     public boolean enabled = true;
 

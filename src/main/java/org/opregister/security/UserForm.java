@@ -10,6 +10,7 @@ public class UserForm {
 
     public String username;
     public String displayName;
+    public String email;
     public List<String> roles = new ArrayList<>();
     public String password;
     public String enabled;
@@ -19,6 +20,7 @@ public class UserForm {
         UserForm form = new UserForm();
         form.username = posted.getFirst("username");
         form.displayName = posted.getFirst("displayName");
+        form.email = posted.getFirst("email");
         form.roles = posted.getOrDefault("roles", List.of());
         form.password = posted.getFirst("password");
         form.enabled = posted.getFirst("enabled");
@@ -36,6 +38,7 @@ public class UserForm {
         UserForm form = new UserForm();
         form.username = user.username;
         form.displayName = user.displayName;
+        form.email = user.email;
         form.roles = List.copyOf(user.roleSet());
         form.enabled = user.enabled ? "true" : null;
         form.version = Long.toString(user.version);

@@ -48,10 +48,12 @@ public class UserService {
             errors.add("username", "error.usernameTaken");
         }
         String displayName = input.text("displayName", form.displayName, true, 200);
+        String email = email(input, form.email);
         Set<String> roles = roles(form.roles, errors);
         PasswordPolicy.check("password", username, form.password, errors);
         Edits.failIfAny(errors);
         User user = User.create(username, displayName, form.password, String.join(",", roles));
+        user.email = email;
         user.enabled = form.enabledChecked();
         return user;
     }
@@ -63,6 +65,7 @@ public class UserService {
             FieldErrors errors = new FieldErrors();
             FormInput input = new FormInput(errors);
             String displayName = input.text("displayName", form.displayName, true, 200);
+            String email = email(input, form.email);
             Set<String> roles = roles(form.roles, errors);
             boolean enabled = form.enabledChecked();
             if (user.username.equals(currentUser.username())) {
@@ -78,6 +81,7 @@ public class UserService {
             Edits.requireVersion(version, user.version);
             Set<String> before = user.roleSet();
             user.displayName = displayName;
+            user.email = email;
             user.enabled = enabled;
             user.roles = String.join(",", roles);
             if (!before.equals(roles)) {
@@ -129,5 +133,15 @@ public class UserService {
             errors.add("roles", "error.rolesRequired");
         }
         return roles;
+    }
+
+    /** An e-mail address for reminders: optional, one address, no spaces or display names. */
+    private static String email(FormInput input, String value) {
+        String email = input.text("email", value, false, User.EMAIL_MAX);
+        if (email != null && !email.matches("[^@\\s<>,;\"]+@[^@\\s<>,;\"]+\\.[^@\\s<>,;\"]+")) {
+            input.errors().add("email", "error.email");
+            return null;
+        }
+        return email;
     }
 }

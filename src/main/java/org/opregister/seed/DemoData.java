@@ -38,6 +38,9 @@ public class DemoData {
     @Inject
     ExampleKris exampleKris;
 
+    @Inject
+    ExampleActions exampleActions;
+
     void onStart(@Observes StartupEvent event) {
         if (!enabled) {
             return;
@@ -77,11 +80,16 @@ public class DemoData {
             SeedRun.mark(ExampleKris.NAME);
             LOG.info("Example KRIs recorded");
         }
+        if (!SeedRun.applied(ExampleActions.NAME)) {
+            exampleActions.record();
+            SeedRun.mark(ExampleActions.NAME);
+            LOG.info("Example action plans recorded");
+        }
     }
 
     private static void createUser(String username, String displayName, String role) {
         if (User.findByUsername(username).isEmpty()) {
-            User.create(username, displayName, DEMO_PASSWORD, role);
+            User.create(username, displayName, DEMO_PASSWORD, role).email = username + "@example.test";
         }
     }
 }

@@ -14,6 +14,7 @@ public enum Navigation {
     CONTROLS("/controls", "nav.controls"),
     ASSESSMENTS("/assessments", "nav.assessments"),
     KRIS("/kris", "nav.kris"),
+    ACTIONS("/actions", "nav.actions"),
     AUDIT("/audit", "nav.audit", Role.AUDITOR, Role.ADMIN),
     USERS("/admin/users", "nav.users", Role.ADMIN);
 

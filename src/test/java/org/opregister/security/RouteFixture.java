@@ -20,6 +20,9 @@ final class RouteFixture {
     final long taskId;
     final long kriId;
     final long kriValueId;
+    final long actionId;
+    final long actionSourceId;
+    final long extensionId;
     final List<Routes.Route> routes;
 
     RouteFixture() throws IOException {
@@ -36,12 +39,24 @@ final class RouteFixture {
         kriId = org.opregister.kri.KriFixtures.define(officer, "Route target KRI");
         org.opregister.kri.KriFixtures.record(officer, kriId, "2024-01", "10").then().statusCode(303);
         kriValueId = org.opregister.kri.KriFixtures.value(kriId, "2024-01").id;
+        actionId = org.opregister.action.ActionFixtures.start(officer, org.opregister.action.ActionFixtures.form(
+                "Route target plan", "officer", java.time.LocalDate.now().plusDays(30).toString(), "RISK",
+                Long.toString(riskId)));
+        org.opregister.action.ActionFixtures.post(officer, actionId, "/extensions",
+                java.util.Map.of("newDueDate", java.time.LocalDate.now().plusDays(60).toString(), "reason", "Route target"))
+                .then().statusCode(303);
+        actionSourceId = QuarkusTransaction.requiringNew().call(() ->
+                org.opregister.action.ActionSource.<org.opregister.action.ActionSource>find("action.id", actionId).firstResult().id);
+        extensionId = QuarkusTransaction.requiringNew().call(() ->
+                org.opregister.action.ActionExtension.<org.opregister.action.ActionExtension>find("action.id", actionId)
+                        .firstResult().id);
         routes = Routes.discover((template, name) -> switch (name) {
             case "id" -> template.startsWith("/admin/users") ? Long.toString(userId)
                     : template.startsWith("/risks") || template.startsWith("/api/risks") ? Long.toString(riskId)
                     : template.startsWith("/controls") || template.startsWith("/api/controls") ? Long.toString(controlId)
                     : template.startsWith("/assessments") ? Long.toString(campaignId)
                     : template.startsWith("/kris") || template.startsWith("/api/kris") ? Long.toString(kriId)
+                    : template.startsWith("/actions") || template.startsWith("/api/actions") ? Long.toString(actionId)
                     : Long.toString(incidentId);
             case "riskId" -> Long.toString(riskId);
             case "incidentId" -> Long.toString(incidentId);
@@ -49,6 +64,8 @@ final class RouteFixture {
             case "lossId" -> Long.toString(lossId);
             case "taskId" -> Long.toString(taskId);
             case "valueId" -> Long.toString(kriValueId);
+            case "sourceId" -> Long.toString(actionSourceId);
+            case "extensionId" -> Long.toString(extensionId);
             case "transition" -> "open";
             default -> null;
         });

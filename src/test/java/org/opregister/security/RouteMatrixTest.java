@@ -77,12 +77,17 @@ class RouteMatrixTest {
         return writer ? "ok" : "403";
     }
 
-    /** Reviews, approvals and campaigns are the manager's: opening, assigning, approving, returning, ending. */
+    /**
+     * Reviews, approvals and campaigns are the manager's: opening, assigning and ending campaigns; approving,
+     * returning, refusing and cancelling anywhere.
+     */
     static boolean managerOnly(Route route) {
         String path = route.template();
         boolean campaigns = path.equals("/assessments") || path.startsWith("/assessments/");
-        return campaigns && (path.equals("/assessments") || path.endsWith("/new") || path.endsWith("/approve")
-                || path.endsWith("/return") || path.endsWith("/assign") || path.endsWith("/close"));
+        boolean decision = path.endsWith("/approve") || path.endsWith("/return") || path.endsWith("/refuse")
+                || path.endsWith("/cancel");
+        return decision || campaigns && (path.equals("/assessments") || path.endsWith("/new") || path.endsWith("/assign")
+                || path.endsWith("/close"));
     }
 
     private static boolean matches(String expected, int status) {

@@ -1,32 +1,30 @@
-package org.opregister.risk;
+package org.opregister.security;
 
 import java.util.List;
 
-import org.opregister.security.Role;
-import org.opregister.security.User;
 import org.opregister.web.FormInput;
 
-/** Who may answer a self-assessment: enabled users who record business data (officers and managers). */
-public final class Assessors {
+/** Users who do the work: enabled officers and managers (assessors, action-plan owners). */
+public final class Staff {
 
-    private Assessors() {
+    private Staff() {
     }
 
     public static List<User> all() {
         return User.<User>list("enabled = true order by displayName, username").stream()
-                .filter(Assessors::eligible).toList();
+                .filter(Staff::eligible).toList();
     }
 
-    static boolean eligible(User user) {
+    public static boolean eligible(User user) {
         return user.enabled && (user.hasRole(Role.OFFICER) || user.hasRole(Role.MANAGER));
     }
 
-    static boolean eligible(String username) {
-        return username != null && User.findByUsername(username).filter(Assessors::eligible).isPresent();
+    public static boolean eligible(String username) {
+        return username != null && User.findByUsername(username).filter(Staff::eligible).isPresent();
     }
 
     /** The username typed for an assessor, or null: blank is none when optional; anyone else is an error. */
-    static String check(FormInput input, String field, String value, boolean required) {
+    public static String check(FormInput input, String field, String value, boolean required) {
         String username = FormInput.trimmed(value);
         if (username == null) {
             if (required) {
@@ -41,7 +39,7 @@ public final class Assessors {
         return username;
     }
 
-    static String check(FormInput input, String field, String value) {
+    public static String check(FormInput input, String field, String value) {
         return check(input, field, value, false);
     }
 }

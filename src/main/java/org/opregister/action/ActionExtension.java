@@ -1,0 +1,81 @@
+package org.opregister.action;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import org.opregister.audit.AuditSubject;
+import org.opregister.core.TrackedEntity;
+
+/** A request to move an action plan's due date, with its reason and a manager's decision. */
+@Entity
+@Table(name = "action_extension")
+public class ActionExtension extends TrackedEntity implements AuditSubject {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "action_extension_seq")
+    @SequenceGenerator(name = "action_extension_seq", sequenceName = "action_extension_seq", allocationSize = 50)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "action_id", nullable = false, updatable = false)
+    public ActionPlan action;
+
+    @Column(name = "previous_due_date", nullable = false, updatable = false)
+    public LocalDate previousDueDate;
+
+    @Column(name = "requested_due_date", nullable = false, updatable = false)
+    public LocalDate requestedDueDate;
+
+    @Column(nullable = false, length = ActionPlan.COMMENT_MAX)
+    public String reason;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public ExtensionStatus status = ExtensionStatus.PENDING;
+
+    @Column(name = "decided_by", length = 64)
+    public String decidedBy;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    @Column(name = "decision_comment", length = ActionPlan.COMMENT_MAX)
+    public String decisionComment;
+
+    @Override
+    public String auditLabel() {
+        return action.reference + " extension to " + requestedDueDate;
+    }
+
+    @Override
+    public Object auditParent() {
+        return action;
+    }
+
+    public static List<ActionExtension> of(ActionPlan action) {
+        return list("action = ?1 order by createdAt desc, id desc", action);
+    }
+
+    static ActionExtension pendingOf(ActionPlan action) {
+        return find("action = ?1 and status = ?2", action, ExtensionStatus.PENDING).firstResult();
+    }
+
+    /** Pending requests a manager may decide: not their own. */
+    public static List<ActionExtension> toDecide(String manager) {
+        return list("status = ?1 and createdBy <> ?2 order by createdAt, id", ExtensionStatus.PENDING, manager);
+    }
+}

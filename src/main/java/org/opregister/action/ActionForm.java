@@ -1,0 +1,78 @@
+package org.opregister.action;
+
+import java.time.LocalDate;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.opregister.security.Staff;
+import org.opregister.web.FieldErrors;
+import org.opregister.web.FormInput;
+
+/** The action plan form (and API body) as typed; a new plan names its first source. */
+public class ActionForm {
+
+    public String title;
+    public String description;
+    public String owner;
+    public String priority;
+    public String dueDate;
+    public String sourceType;
+    public String source;
+    public String version;
+
+    public static ActionForm from(MultivaluedMap<String, String> posted) {
+        ActionForm form = new ActionForm();
+        form.title = posted.getFirst("title");
+        form.description = posted.getFirst("description");
+        form.owner = posted.getFirst("owner");
+        form.priority = posted.getFirst("priority");
+        form.dueDate = posted.getFirst("dueDate");
+        form.sourceType = posted.getFirst("sourceType");
+        form.source = posted.getFirst("source");
+        form.version = posted.getFirst("version");
+        return form;
+    }
+
+    public static ActionForm blank(String owner, LocalDate today) {
+        ActionForm form = new ActionForm();
+        form.owner = owner;
+        form.priority = Priority.MEDIUM.name();
+        form.dueDate = today.plusMonths(3).toString();
+        return form;
+    }
+
+    public static ActionForm of(ActionPlan action) {
+        ActionForm form = new ActionForm();
+        form.title = action.title;
+        form.description = action.description;
+        form.owner = action.owner;
+        form.priority = action.priority.name();
+        form.dueDate = action.dueDate.toString();
+        form.version = Long.toString(action.version);
+        return form;
+    }
+
+    record Plan(String title, String description, String owner, Priority priority, LocalDate dueDate) {
+
+        void applyTo(ActionPlan action) {
+            action.title = title;
+            action.description = description;
+            action.owner = owner;
+            action.priority = priority;
+        }
+    }
+
+    /** The plan as checked values, or null with the problems in {@code errors}; the due date only when new. */
+    Plan read(FieldErrors errors, boolean creating, LocalDate today) {
+        FormInput input = new FormInput(errors);
+        String parsedTitle = input.text("title", title, true, ActionPlan.TITLE_MAX);
+        String parsedDescription = input.text("description", description, false, ActionPlan.TEXT_MAX);
+        String parsedOwner = Staff.check(input, "owner", owner, true);
+        Priority parsedPriority = input.choice("priority", priority, Priority.class, true);
+        LocalDate due = creating ? input.date("dueDate", dueDate, true) : null;
+        if (due != null && due.isBefore(today)) {
+            errors.add("dueDate", "error.dueDateInPast");
+        }
+        return errors.any() ? null : new Plan(parsedTitle, parsedDescription, parsedOwner, parsedPriority, due);
+    }
+}

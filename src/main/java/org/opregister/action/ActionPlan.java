@@ -1,0 +1,126 @@
+package org.opregister.action;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import org.opregister.audit.AuditSubject;
+import org.opregister.core.AppClock;
+import org.opregister.core.TrackedEntity;
+
+/** A remediation with an owner and a due date, closed only after review by a manager who is not its owner. */
+@Entity
+@Table(name = "action_plan")
+public class ActionPlan extends TrackedEntity implements AuditSubject {
+
+    public static final int TITLE_MAX = 200;
+    public static final int TEXT_MAX = 4000;
+    public static final int COMMENT_MAX = 2000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "action_plan_seq")
+    @SequenceGenerator(name = "action_plan_seq", sequenceName = "action_plan_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(nullable = false, unique = true, updatable = false, length = 40)
+    public String reference;
+
+    @Column(nullable = false, length = TITLE_MAX)
+    public String title;
+
+    @Column(length = TEXT_MAX)
+    public String description;
+
+    /** Username of the user who does the work. */
+    @Column(nullable = false, length = 64)
+    public String owner;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public Priority priority;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public ActionStatus status = ActionStatus.NOT_STARTED;
+
+    @Column(nullable = false)
+    public int progress;
+
+    @Column(name = "due_date", nullable = false)
+    public LocalDate dueDate;
+
+    /** The due date first agreed; extensions move {@link #dueDate} only. */
+    @Column(name = "original_due_date", nullable = false, updatable = false)
+    public LocalDate originalDueDate;
+
+    /** The owner's evidence that the work is done. */
+    @Column(name = "closure_note", length = TEXT_MAX)
+    public String closureNote;
+
+    @Column(name = "closure_requested_by", length = 64)
+    public String closureRequestedBy;
+
+    @Column(name = "closure_requested_at")
+    public Instant closureRequestedAt;
+
+    @Column(name = "reviewed_by", length = 64)
+    public String reviewedBy;
+
+    @Column(name = "reviewed_at")
+    public Instant reviewedAt;
+
+    /** Why the closure was returned, or why the plan was cancelled, or a note on approval. */
+    @Column(name = "review_comment", length = COMMENT_MAX)
+    public String reviewComment;
+
+    @Column(name = "completed_on")
+    public LocalDate completedOn;
+
+    @Override
+    public String auditLabel() {
+        return reference;
+    }
+
+    public boolean overdue() {
+        return overdueOn(AppClock.today());
+    }
+
+    public boolean overdueOn(LocalDate today) {
+        return status.open() && dueDate.isBefore(today);
+    }
+
+    public Aging aging() {
+        return Aging.of(dueDate, AppClock.today());
+    }
+
+    public boolean extended() {
+        return !dueDate.equals(originalDueDate);
+    }
+
+    /** Returned by a reviewer and not asked to close again. */
+    public boolean returned() {
+        return status == ActionStatus.IN_PROGRESS && reviewedBy != null && closureRequestedAt != null;
+    }
+
+    public List<ActionSource> sources() {
+        return ActionSource.of(this);
+    }
+
+    public ActionExtension pendingExtension() {
+        return ActionExtension.pendingOf(this);
+    }
+
+    public static ActionPlan findByReference(String reference) {
+        return find("reference", reference).firstResult();
+    }
+}

@@ -1,0 +1,146 @@
+package org.opregister.action;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.opregister.core.AppClock;
+import org.opregister.security.Role;
+import org.opregister.security.User;
+import org.opregister.web.AppLocale;
+import org.opregister.web.Messages;
+
+/**
+ * E-mails owners a set number of days before a plan is due and once it is overdue, and managers a weekly digest of
+ * their review queue. Each reminder is claimed in the database before it is sent, so none goes out twice, also when
+ * several instances share one database; a reminder that fails to send gives its claim back for the next run.
+ */
+@ApplicationScoped
+public class ActionReminders {
+
+    private static final Logger LOG = Logger.getLogger(ActionReminders.class);
+
+    @Inject
+    Mailer mailer;
+
+    @ConfigProperty(name = "oprisk.actions.reminder-days")
+    int daysBefore;
+
+    @ConfigProperty(name = "oprisk.actions.digest-day")
+    DayOfWeek digestDay;
+
+    @ConfigProperty(name = "oprisk.base-url")
+    String baseUrl;
+
+    /** One e-mail to write: its claim key, the user, subject and text. */
+    record Reminder(String key, User to, String subject, String body) {
+    }
+
+    @Scheduled(cron = "{oprisk.actions.reminder-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void daily() {
+        send(AppClock.today());
+    }
+
+    /** Sends what is due on the given day; answers how many e-mails went out. */
+    public int send(LocalDate today) {
+        List<Reminder> due = QuarkusTransaction.requiringNew().call(() -> reminders(today));
+        int sent = 0;
+        for (Reminder reminder : due) {
+            if (!claim(reminder)) {
+                continue;
+            }
+            try {
+                mailer.send(Mail.withText(reminder.to().email, reminder.subject(), reminder.body()));
+                sent++;
+            } catch (RuntimeException e) {
+                LOG.warnf("Reminder %s to %s not sent: %s", reminder.key(), reminder.to().username, e.getMessage());
+                QuarkusTransaction.requiringNew().run(() -> ReminderLog.deleteById(reminder.key()));
+            }
+        }
+        return sent;
+    }
+
+    /** Takes the reminder for this instance; false when it was sent (or is being sent) already. */
+    private static boolean claim(Reminder reminder) {
+        if (QuarkusTransaction.requiringNew().call(() -> ReminderLog.findById(reminder.key()) != null)) {
+            return false;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                ReminderLog log = new ReminderLog();
+                log.key = reminder.key();
+                log.recipient = reminder.to().username;
+                log.sentAt = AppClock.now();
+                log.persist();
+            });
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    List<Reminder> reminders(LocalDate today) {
+        Locale locale = AppLocale.DEFAULT;
+        List<Reminder> reminders = new ArrayList<>();
+        List<ActionPlan> soon = ActionPlan.list("status in ?1 and dueDate >= ?2 and dueDate <= ?3 order by dueDate, id",
+                ActionStatus.OPEN, today, today.plusDays(daysBefore));
+        for (ActionPlan action : soon) {
+            owner(action).ifPresent(owner -> reminders.add(new Reminder("due-soon:" + action.id + ":" + action.dueDate, owner,
+                    Messages.get(locale, "mail.dueSoon.subject", action.reference, action.dueDate.toString()),
+                    Messages.get(locale, "mail.dueSoon.body", owner.displayName, action.reference, action.title,
+                            action.dueDate.toString(), action.progress, link(action)))));
+        }
+        List<ActionPlan> late = ActionPlan.list("status in ?1 and dueDate < ?2 order by dueDate, id", ActionStatus.OPEN, today);
+        for (ActionPlan action : late) {
+            owner(action).ifPresent(owner -> reminders.add(new Reminder("overdue:" + action.id + ":" + action.dueDate, owner,
+                    Messages.get(locale, "mail.overdue.subject", action.reference),
+                    Messages.get(locale, "mail.overdue.body", owner.displayName, action.reference, action.title,
+                            action.dueDate.toString(), java.time.temporal.ChronoUnit.DAYS.between(action.dueDate, today),
+                            link(action)))));
+        }
+        if (today.getDayOfWeek() == digestDay) {
+            String week = today.get(IsoFields.WEEK_BASED_YEAR) + "-W" + today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+            for (User manager : User.<User>list("enabled = true order by username")) {
+                if (!manager.hasRole(Role.MANAGER) || manager.email == null) {
+                    continue;
+                }
+                List<ActionPlan> closures = ActionFilter.closuresToReview(manager.username);
+                List<ActionExtension> extensions = ActionExtension.toDecide(manager.username);
+                if (closures.isEmpty() && extensions.isEmpty()) {
+                    continue;
+                }
+                String lines = closures.stream().map(a -> Messages.get(locale, "mail.digest.closure", a.reference, a.title,
+                        link(a))).collect(Collectors.joining("\n"));
+                String extensionLines = extensions.stream().map(e -> Messages.get(locale, "mail.digest.extension",
+                        e.action.reference, e.action.title, e.requestedDueDate.toString(), link(e.action)))
+                        .collect(Collectors.joining("\n"));
+                reminders.add(new Reminder("digest:" + manager.username + ":" + week, manager,
+                        Messages.get(locale, "mail.digest.subject", closures.size() + extensions.size()),
+                        Messages.get(locale, "mail.digest.body", manager.displayName, lines.isEmpty() ? "-" : lines,
+                                extensionLines.isEmpty() ? "-" : extensionLines, baseUrl + "/actions/review")));
+            }
+        }
+        return reminders;
+    }
+
+    private static java.util.Optional<User> owner(ActionPlan action) {
+        return User.findByUsername(action.owner).filter(u -> u.enabled && u.email != null);
+    }
+
+    private String link(ActionPlan action) {
+        return baseUrl + "/actions/" + action.id;
+    }
+}

@@ -1,0 +1,359 @@
+package org.opregister.action;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.opregister.audit.AuditEntry;
+import org.opregister.core.AppClock;
+import org.opregister.core.EditConflictException;
+import org.opregister.core.InvalidInputException;
+import org.opregister.core.RuleViolationException;
+import org.opregister.security.CurrentUser;
+import org.opregister.security.Role;
+import org.opregister.web.CsvExport;
+import org.opregister.web.FieldErrors;
+import org.opregister.web.Flash;
+import org.opregister.web.PageRequest;
+import org.opregister.web.PageResult;
+
+/** Action plans in the browser: all plans with filters and aging, my actions, the review queue, one plan's work. */
+@Path("/actions")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Role.OFFICER, Role.MANAGER, Role.AUDITOR, Role.ADMIN})
+public class ActionResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(PageResult<ActionPlan> page, ActionFilter.Params params, FieldErrors errors,
+                Map<Aging, Long> aging, ActionChoices choices);
+
+        static native TemplateInstance mine(List<ActionPlan> actions);
+
+        static native TemplateInstance review(List<ActionPlan> closures, List<ActionExtension> extensions);
+
+        static native TemplateInstance form(ActionPlan action, ActionForm form, FieldErrors errors, ActionChoices choices,
+                String sourceLabel);
+
+        static native TemplateInstance show(ActionPlan action, List<ActionSource> sources, List<ActionUpdate> updates,
+                List<ActionExtension> extensions, ActionAccess access, FieldErrors errors, Map<String, String> typed,
+                String problem, ActionChoices choices);
+
+        static native TemplateInstance history(ActionPlan action, List<AuditEntry> entries);
+    }
+
+    /** What the signed-in user may do with a plan. */
+    public record ActionAccess(boolean work, boolean review, boolean decideExtension, boolean cancel, boolean edit) {
+
+        static ActionAccess of(ActionPlan action, CurrentUser user) {
+            String me = user.username();
+            boolean owner = me.equals(action.owner);
+            boolean open = action.status.open();
+            ActionExtension pending = action.pendingExtension();
+            return new ActionAccess(owner && open && user.canEdit(),
+                    user.isManager() && action.status == ActionStatus.PENDING_REVIEW && !owner
+                            && !me.equals(action.closureRequestedBy),
+                    user.isManager() && pending != null && !owner && !me.equals(pending.createdBy),
+                    user.isManager() && open && !owner,
+                    user.canEdit() && open);
+        }
+    }
+
+    @Inject
+    ActionService service;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    CsvExport csvExport;
+
+    @Inject
+    EntityManager em;
+
+    @GET
+    public Response list(@BeanParam Query query) {
+        FieldErrors errors = new FieldErrors();
+        ActionFilter filter = query.params().parse(errors);
+        LocalDate today = AppClock.today();
+        PageResult<ActionPlan> page = filter.search(PageRequest.of(query.page, query.size), today);
+        return Response.status(errors.any() ? 400 : 200).entity(Templates.list(page, query.params(), errors,
+                filter.agingCounts(today), ActionChoices.current())).build();
+    }
+
+    @GET
+    @Path("mine")
+    public TemplateInstance mine() {
+        return Templates.mine(ActionFilter.mine(currentUser.username()));
+    }
+
+    @GET
+    @Path("review")
+    public TemplateInstance review() {
+        String me = currentUser.username();
+        return Templates.review(ActionFilter.closuresToReview(me), ActionExtension.toDecide(me));
+    }
+
+    @GET
+    @Path("export.csv")
+    @Produces("text/csv")
+    public Response export(@BeanParam Query query) {
+        FieldErrors errors = new FieldErrors();
+        ActionFilter filter = query.params().parse(errors);
+        if (errors.any()) {
+            return CsvExport.badFilter(errors);
+        }
+        LocalDate today = AppClock.today();
+        return csvExport.stream("action-plans", "actions", query.params().queryString(),
+                out -> ActionCsv.write(filter.stream(today), today, out, em));
+    }
+
+    @GET
+    @Path("new")
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public TemplateInstance createForm(@QueryParam("incident") String incident, @QueryParam("risk") String risk,
+            @QueryParam("control") String control, @QueryParam("breach") String breach) {
+        ActionForm form = ActionForm.blank(currentUser.username(), AppClock.today());
+        String[][] given = {{"INCIDENT", incident}, {"RISK", risk}, {"CONTROL", control}, {"KRI_BREACH", breach}};
+        for (String[] source : given) {
+            if (source[1] != null && !source[1].isBlank()) {
+                form.sourceType = source[0];
+                form.source = source[1];
+            }
+        }
+        return formPage(null, form, new FieldErrors());
+    }
+
+    private TemplateInstance formPage(ActionPlan action, ActionForm form, FieldErrors errors) {
+        String label = null;
+        if (action == null && form.sourceType != null) {
+            try {
+                SourceType type = SourceType.valueOf(form.sourceType);
+                Long id = Sources.resolve(type, form.source);
+                label = id == null ? null : Sources.label(type, id);
+            } catch (IllegalArgumentException e) {
+                label = null;
+            }
+        }
+        return Templates.form(action, form, errors, ActionChoices.current(), label);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response create(MultivaluedMap<String, String> posted) {
+        ActionForm form = ActionForm.from(posted);
+        try {
+            ActionPlan action = service.create(form);
+            return Flash.redirect(URI.create("/actions/" + action.id), "flash.actionCreated", action.reference);
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(formPage(null, form, e.errors())).build();
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance show(@PathParam("id") long id) {
+        return showPage(ActionService.action(id), new FieldErrors(), Map.of(), null);
+    }
+
+    @GET
+    @Path("{id}/history")
+    public TemplateInstance history(@PathParam("id") long id) {
+        ActionPlan action = ActionService.action(id);
+        return Templates.history(action, AuditEntry.history("ActionPlan", action.id));
+    }
+
+    @GET
+    @Path("{id}/edit")
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response editForm(@PathParam("id") long id) {
+        ActionPlan action = ActionService.action(id);
+        if (!action.status.open()) {
+            return Flash.redirect(URI.create("/actions/" + id), "flash.error.actionClosed", action.reference);
+        }
+        return Response.ok(formPage(action, ActionForm.of(action), new FieldErrors())).build();
+    }
+
+    @POST
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response update(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
+        ActionForm form = ActionForm.from(posted);
+        try {
+            ActionPlan action = service.update(id, form);
+            return Flash.redirect(URI.create("/actions/" + id), "flash.actionUpdated", action.reference);
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(formPage(ActionService.action(id), form, e.errors())).build();
+        } catch (EditConflictException e) {
+            return Response.status(409).entity(formPage(ActionService.action(id), form,
+                    new FieldErrors().add(FieldErrors.FORM, "error.editConflict"))).build();
+        } catch (RuleViolationException e) {
+            return Flash.redirect(URI.create("/actions/" + id), "flash." + e.messageKey(), null);
+        }
+    }
+
+    @POST
+    @Path("{id}/sources")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response link(@PathParam("id") long id, @RestForm String sourceType, @RestForm String source) {
+        return step(id, Map.of("sourceType", text(sourceType), "source", text(source)), "#sources", "flash.sourceLinked",
+                () -> service.link(id, sourceType, source));
+    }
+
+    @POST
+    @Path("{id}/sources/{sourceId}/unlink")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response unlink(@PathParam("id") long id, @PathParam("sourceId") long sourceId) {
+        return step(id, Map.of(), "#sources", "flash.linkRemoved", () -> service.unlink(id, sourceId));
+    }
+
+    @POST
+    @Path("{id}/updates")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response postUpdate(@PathParam("id") long id, @RestForm String updateDate, @RestForm String progress,
+            @RestForm String note) {
+        return step(id, Map.of("updateDate", text(updateDate), "progress", text(progress), "note", text(note)), "#updates",
+                "flash.actionUpdatePosted", () -> service.postUpdate(id, updateDate, progress, note));
+    }
+
+    @POST
+    @Path("{id}/request-closure")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response requestClosure(@PathParam("id") long id, @RestForm String version, @RestForm String closureNote) {
+        return step(id, Map.of("closureNote", text(closureNote)), "", "flash.closureRequested",
+                () -> service.requestClosure(id, version, closureNote));
+    }
+
+    @POST
+    @Path("{id}/approve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Role.MANAGER)
+    public Response approve(@PathParam("id") long id, @RestForm String version, @RestForm String reviewComment) {
+        return step(id, Map.of("reviewComment", text(reviewComment)), "", "flash.closureApproved",
+                () -> service.approveClosure(id, version, reviewComment));
+    }
+
+    @POST
+    @Path("{id}/return")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Role.MANAGER)
+    public Response returnClosure(@PathParam("id") long id, @RestForm String version, @RestForm String reviewComment) {
+        return step(id, Map.of("reviewComment", text(reviewComment)), "", "flash.closureReturned",
+                () -> service.returnClosure(id, version, reviewComment));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Role.MANAGER)
+    public Response cancel(@PathParam("id") long id, @RestForm String version, @RestForm String cancelReason) {
+        return step(id, Map.of("cancelReason", text(cancelReason)), "", "flash.actionCancelled",
+                () -> service.cancel(id, version, cancelReason));
+    }
+
+    @POST
+    @Path("{id}/extensions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response requestExtension(@PathParam("id") long id, @RestForm String newDueDate, @RestForm String reason) {
+        return step(id, Map.of("newDueDate", text(newDueDate), "reason", text(reason)), "#extensions",
+                "flash.extensionRequested", () -> service.requestExtension(id, newDueDate, reason));
+    }
+
+    @POST
+    @Path("{id}/extensions/{extensionId}/approve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Role.MANAGER)
+    public Response approveExtension(@PathParam("id") long id, @PathParam("extensionId") long extensionId,
+            @RestForm String version, @RestForm String decisionComment) {
+        return step(id, Map.of("decisionComment", text(decisionComment)), "#extensions", "flash.extensionApproved",
+                () -> service.decideExtension(id, extensionId, true, version, decisionComment));
+    }
+
+    @POST
+    @Path("{id}/extensions/{extensionId}/refuse")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Role.MANAGER)
+    public Response refuseExtension(@PathParam("id") long id, @PathParam("extensionId") long extensionId,
+            @RestForm String version, @RestForm String decisionComment) {
+        return step(id, Map.of("decisionComment", text(decisionComment)), "#extensions", "flash.extensionRefused",
+                () -> service.decideExtension(id, extensionId, false, version, decisionComment));
+    }
+
+    /**
+     * One step of a plan's work from its page: back to the page with a message, or the page again with what was
+     * typed and what went wrong (bad input 400, stale page or a step the workflow does not allow 409).
+     */
+    private Response step(long id, Map<String, String> typed, String anchor, String flashKey, Runnable change) {
+        try {
+            change.run();
+            return Flash.redirect(URI.create("/actions/" + id + anchor), flashKey, ActionService.action(id).reference);
+        } catch (InvalidInputException e) {
+            String problem = e.errors().has(FieldErrors.FORM) ? "error.recordChangedReload" : null;
+            return Response.status(problem == null ? 400 : 409)
+                    .entity(showPage(ActionService.action(id), e.errors(), typed, problem)).build();
+        } catch (EditConflictException e) {
+            return Response.status(409).entity(showPage(ActionService.action(id), new FieldErrors(), typed,
+                    "error.recordChangedReload")).build();
+        } catch (RuleViolationException e) {
+            return Response.status(409).entity(showPage(ActionService.action(id), new FieldErrors(), typed,
+                    e.messageKey())).build();
+        }
+    }
+
+    private TemplateInstance showPage(ActionPlan action, FieldErrors errors, Map<String, String> typed, String problem) {
+        Map<String, String> values = new java.util.HashMap<>();
+        values.put("updateDate", AppClock.today().toString());
+        values.put("progress", Integer.toString(action.progress));
+        values.putAll(typed);
+        return Templates.show(action, action.sources(), ActionUpdate.of(action), ActionExtension.of(action),
+                ActionAccess.of(action, currentUser), errors, values, problem, ActionChoices.current());
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** The list's query parameters. */
+    public static class Query {
+        @QueryParam("q") public String q;
+        @QueryParam("status") public String status;
+        @QueryParam("owner") public String owner;
+        @QueryParam("sourceType") public String sourceType;
+        @QueryParam("dueFrom") public String dueFrom;
+        @QueryParam("dueTo") public String dueTo;
+        @QueryParam("overdue") public String overdue;
+        @QueryParam("aging") public String aging;
+        @QueryParam("page") public String page;
+        @QueryParam("size") public String size;
+
+        ActionFilter.Params params() {
+            return new ActionFilter.Params(q, status, owner, sourceType, dueFrom, dueTo, overdue, aging);
+        }
+    }
+}

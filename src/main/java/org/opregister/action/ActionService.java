@@ -1,0 +1,305 @@
+package org.opregister.action;
+
+import java.time.LocalDate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import org.opregister.core.AppClock;
+import org.opregister.core.Edits;
+import org.opregister.core.ReferenceCounter;
+import org.opregister.core.RuleViolationException;
+import org.opregister.security.CurrentUser;
+import org.opregister.web.FieldErrors;
+import org.opregister.web.FormInput;
+
+/**
+ * The action-plan workflow. The owner works the plan (updates, closure request, extension requests); a manager
+ * who is not the owner, nor the one who asked, approves or returns a closure and decides extensions.
+ */
+@ApplicationScoped
+public class ActionService {
+
+    @Inject
+    CurrentUser currentUser;
+
+    public static ActionPlan action(long id) {
+        ActionPlan action = ActionPlan.findById(id);
+        if (action == null) {
+            throw new NotFoundException();
+        }
+        return action;
+    }
+
+    @Transactional
+    public ActionPlan create(ActionForm form) {
+        FieldErrors errors = new FieldErrors();
+        LocalDate today = AppClock.today();
+        ActionForm.Plan plan = form.read(errors, true, today);
+        SourceType type = new FormInput(errors).choice("sourceType", form.sourceType, SourceType.class, true);
+        Long sourceId = type == null ? null : Sources.resolve(type, form.source);
+        if (type != null && sourceId == null) {
+            errors.add("source", "error.noSuchSource");
+        }
+        Edits.failIfAny(errors);
+        ActionPlan action = new ActionPlan();
+        plan.applyTo(action);
+        action.dueDate = plan.dueDate();
+        action.originalDueDate = plan.dueDate();
+        action.reference = ReferenceCounter.next("ACT", today.getYear());
+        action.persist();
+        addSource(action, type, sourceId);
+        return action;
+    }
+
+    @Transactional
+    public ActionPlan update(long id, ActionForm form) {
+        return Edits.guarded(() -> {
+            ActionPlan action = action(id);
+            Edits.requireVersion(FormInput.id(form.version), action.version);
+            requireOpen(action);
+            FieldErrors errors = new FieldErrors();
+            ActionForm.Plan plan = form.read(errors, false, AppClock.today());
+            Edits.failIfAny(errors);
+            plan.applyTo(action);
+            return action;
+        });
+    }
+
+    /** Adds a source; the same source twice changes nothing. */
+    @Transactional
+    public void link(long id, String sourceType, String source) {
+        ActionPlan action = action(id);
+        FieldErrors errors = new FieldErrors();
+        SourceType type = new FormInput(errors).choice("sourceType", sourceType, SourceType.class, true);
+        Long sourceId = type == null ? null : Sources.resolve(type, source);
+        if (type != null && sourceId == null) {
+            errors.add("source", "error.noSuchSource");
+        }
+        Edits.failIfAny(errors);
+        if (ActionSource.find(action, type, sourceId) == null) {
+            addSource(action, type, sourceId);
+        }
+    }
+
+    /** Removes a source; a plan keeps at least one. */
+    @Transactional
+    public void unlink(long id, long sourceRowId) {
+        ActionPlan action = action(id);
+        ActionSource source = ActionSource.findById(sourceRowId);
+        if (source == null || !source.action.id.equals(action.id)) {
+            throw new NotFoundException();
+        }
+        if (ActionSource.count("action", action) <= 1) {
+            throw new RuleViolationException("error.lastSource");
+        }
+        source.delete();
+    }
+
+    private static void addSource(ActionPlan action, SourceType type, long sourceId) {
+        ActionSource source = new ActionSource();
+        source.action = action;
+        source.type = type;
+        source.sourceId = sourceId;
+        source.persist();
+    }
+
+    /** The owner's dated progress update; the plan's progress follows it. */
+    @Transactional
+    public ActionUpdate postUpdate(long id, String date, String progress, String note) {
+        ActionPlan action = action(id);
+        requireOwner(action);
+        requireOpen(action);
+        if (action.status == ActionStatus.PENDING_REVIEW) {
+            throw new RuleViolationException("error.actionPendingReview");
+        }
+        FieldErrors errors = new FieldErrors();
+        FormInput input = new FormInput(errors);
+        LocalDate day = input.date("updateDate", date, true);
+        if (day != null && day.isAfter(AppClock.today())) {
+            errors.add("updateDate", "error.dateInFuture");
+        }
+        Integer percent = input.whole("progress", progress, true, 0, 100);
+        String text = input.text("note", note, true, ActionPlan.TEXT_MAX);
+        Edits.failIfAny(errors);
+        ActionUpdate update = new ActionUpdate();
+        update.action = action;
+        update.date = day;
+        update.progress = percent;
+        update.note = text;
+        update.persist();
+        action.progress = percent;
+        action.status = ActionStatus.IN_PROGRESS;
+        return update;
+    }
+
+    /** The owner asks for closure with the evidence that the work is done. */
+    @Transactional
+    public ActionPlan requestClosure(long id, String version, String evidence) {
+        return Edits.guarded(() -> {
+            FieldErrors errors = new FieldErrors();
+            FormInput input = new FormInput(errors);
+            long expected = input.version("version", version);
+            String note = input.text("closureNote", evidence, true, ActionPlan.TEXT_MAX);
+            Edits.failIfAny(errors);
+            ActionPlan action = action(id);
+            Edits.requireVersion(expected, action.version);
+            requireOwner(action);
+            if (action.status != ActionStatus.NOT_STARTED && action.status != ActionStatus.IN_PROGRESS) {
+                throw new RuleViolationException("error.actionNotInProgress");
+            }
+            action.status = ActionStatus.PENDING_REVIEW;
+            action.closureNote = note;
+            action.closureRequestedBy = currentUser.username();
+            action.closureRequestedAt = AppClock.now();
+            action.reviewedBy = null;
+            action.reviewedAt = null;
+            action.reviewComment = null;
+            return action;
+        });
+    }
+
+    @Transactional
+    public ActionPlan approveClosure(long id, String version, String comment) {
+        return Edits.guarded(() -> {
+            ActionPlan action = reviewed(id, version, comment, false);
+            action.status = ActionStatus.DONE;
+            action.progress = 100;
+            action.completedOn = AppClock.today();
+            return action;
+        });
+    }
+
+    @Transactional
+    public ActionPlan returnClosure(long id, String version, String comment) {
+        return Edits.guarded(() -> {
+            ActionPlan action = reviewed(id, version, comment, true);
+            action.status = ActionStatus.IN_PROGRESS;
+            return action;
+        });
+    }
+
+    private ActionPlan reviewed(long id, String version, String comment, boolean commentRequired) {
+        FieldErrors errors = new FieldErrors();
+        FormInput input = new FormInput(errors);
+        long expected = input.version("version", version);
+        String text = input.text("reviewComment", comment, commentRequired, ActionPlan.COMMENT_MAX);
+        Edits.failIfAny(errors);
+        ActionPlan action = action(id);
+        Edits.requireVersion(expected, action.version);
+        if (action.status != ActionStatus.PENDING_REVIEW) {
+            throw new RuleViolationException("error.actionNotPendingReview");
+        }
+        requireSecondPerson(action.owner, action.closureRequestedBy);
+        action.reviewedBy = currentUser.username();
+        action.reviewedAt = AppClock.now();
+        action.reviewComment = text;
+        return action;
+    }
+
+    /** A manager who is not the owner stops a plan that is no longer needed, with the reason. */
+    @Transactional
+    public ActionPlan cancel(long id, String version, String reason) {
+        return Edits.guarded(() -> {
+            FieldErrors errors = new FieldErrors();
+            FormInput input = new FormInput(errors);
+            long expected = input.version("version", version);
+            String text = input.text("reviewComment", reason, true, ActionPlan.COMMENT_MAX);
+            Edits.failIfAny(errors);
+            ActionPlan action = action(id);
+            Edits.requireVersion(expected, action.version);
+            requireOpen(action);
+            requireSecondPerson(action.owner, null);
+            action.status = ActionStatus.CANCELLED;
+            action.reviewedBy = currentUser.username();
+            action.reviewedAt = AppClock.now();
+            action.reviewComment = text;
+            ActionExtension pending = action.pendingExtension();
+            if (pending != null) {
+                decide(pending, ExtensionStatus.REFUSED, text);
+            }
+            return action;
+        });
+    }
+
+    /** The owner asks to move the due date; one request at a time. */
+    @Transactional
+    public ActionExtension requestExtension(long id, String dueDate, String reason) {
+        ActionPlan action = action(id);
+        requireOwner(action);
+        requireOpen(action);
+        FieldErrors errors = new FieldErrors();
+        FormInput input = new FormInput(errors);
+        LocalDate requested = input.date("newDueDate", dueDate, true);
+        String text = input.text("reason", reason, true, ActionPlan.COMMENT_MAX);
+        if (requested != null && !requested.isAfter(action.dueDate)) {
+            errors.add("newDueDate", "error.extensionNotLater", action.dueDate.toString());
+        }
+        Edits.failIfAny(errors);
+        if (action.pendingExtension() != null) {
+            throw new RuleViolationException("error.extensionPending");
+        }
+        ActionExtension extension = new ActionExtension();
+        extension.action = action;
+        extension.previousDueDate = action.dueDate;
+        extension.requestedDueDate = requested;
+        extension.reason = text;
+        extension.persist();
+        return extension;
+    }
+
+    /** A manager other than the requester and the owner approves (the due date moves) or refuses an extension. */
+    @Transactional
+    public ActionExtension decideExtension(long id, long extensionId, boolean approve, String version, String comment) {
+        return Edits.guarded(() -> {
+            FieldErrors errors = new FieldErrors();
+            FormInput input = new FormInput(errors);
+            long expected = input.version("version", version);
+            String text = input.text("decisionComment", comment, !approve, ActionPlan.COMMENT_MAX);
+            Edits.failIfAny(errors);
+            ActionPlan action = action(id);
+            ActionExtension extension = ActionExtension.findById(extensionId);
+            if (extension == null || !extension.action.id.equals(action.id)) {
+                throw new NotFoundException();
+            }
+            Edits.requireVersion(expected, extension.version);
+            if (extension.status != ExtensionStatus.PENDING) {
+                throw new RuleViolationException("error.extensionDecided");
+            }
+            requireSecondPerson(action.owner, extension.createdBy);
+            decide(extension, approve ? ExtensionStatus.APPROVED : ExtensionStatus.REFUSED, text);
+            if (approve) {
+                action.dueDate = extension.requestedDueDate;
+            }
+            return extension;
+        });
+    }
+
+    private void decide(ActionExtension extension, ExtensionStatus status, String comment) {
+        extension.status = status;
+        extension.decidedBy = currentUser.username();
+        extension.decidedAt = AppClock.now();
+        extension.decisionComment = comment;
+    }
+
+    private void requireOwner(ActionPlan action) {
+        if (!currentUser.username().equals(action.owner)) {
+            throw new RuleViolationException("error.notYourAction");
+        }
+    }
+
+    private void requireSecondPerson(String owner, String requester) {
+        String me = currentUser.username();
+        if (me.equals(owner) || me.equals(requester)) {
+            throw new RuleViolationException("error.actionFourEyes");
+        }
+    }
+
+    private static void requireOpen(ActionPlan action) {
+        if (!action.status.open()) {
+            throw new RuleViolationException("error.actionClosed");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.opregister.action;
+
+public enum Priority {
+    LOW, MEDIUM, HIGH, CRITICAL
+}

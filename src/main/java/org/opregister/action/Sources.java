@@ -1,0 +1,98 @@
+package org.opregister.action;
+
+import java.util.List;
+
+import org.opregister.incident.Incident;
+import org.opregister.kri.Kri;
+import org.opregister.kri.KriBreach;
+import org.opregister.risk.Control;
+import org.opregister.risk.Risk;
+import org.opregister.web.FormInput;
+
+/** Finds, names and links the records an action plan can remediate. */
+final class Sources {
+
+    /** The types a user can pick today; control tests join when that module ships. */
+    static final List<SourceType> SELECTABLE = List.of(SourceType.INCIDENT, SourceType.RISK, SourceType.CONTROL,
+            SourceType.KRI_BREACH);
+
+    private Sources() {
+    }
+
+    /** The id of the record the user named (reference, or id), or null when there is none. */
+    static Long resolve(SourceType type, String text) {
+        String value = FormInput.trimmed(text);
+        if (type == null || value == null) {
+            return null;
+        }
+        Long id = FormInput.id(value);
+        return switch (type) {
+            case INCIDENT -> idOf(id != null ? Incident.findById(id) : Incident.findByReference(value));
+            case RISK -> idOf(id != null ? Risk.findById(id) : Risk.find("reference", value).firstResult());
+            case CONTROL -> idOf(id != null ? Control.findById(id) : Control.find("reference", value).firstResult());
+            case KRI_BREACH -> id != null ? idOf(KriBreach.findById(id)) : latestBreachOf(value);
+            case CONTROL_TEST -> null;
+        };
+    }
+
+    private static Long latestBreachOf(String kriReference) {
+        Kri kri = Kri.find("reference", kriReference).firstResult();
+        if (kri == null) {
+            return null;
+        }
+        List<KriBreach> breaches = KriBreach.of(kri);
+        return breaches.stream().filter(b -> b.status == org.opregister.kri.BreachStatus.OPEN).findFirst()
+                .or(() -> breaches.stream().findFirst()).map(b -> b.id).orElse(null);
+    }
+
+    private static Long idOf(Object record) {
+        if (record instanceof Incident i) {
+            return i.id;
+        }
+        if (record instanceof Risk r) {
+            return r.id;
+        }
+        if (record instanceof Control c) {
+            return c.id;
+        }
+        if (record instanceof KriBreach b) {
+            return b.id;
+        }
+        return null;
+    }
+
+    static String label(SourceType type, long id) {
+        return switch (type) {
+            case INCIDENT -> {
+                Incident incident = Incident.findById(id);
+                yield incident == null ? "#" + id : incident.reference + " " + incident.title;
+            }
+            case RISK -> {
+                Risk risk = Risk.findById(id);
+                yield risk == null ? "#" + id : risk.reference + " " + risk.title;
+            }
+            case CONTROL -> {
+                Control control = Control.findById(id);
+                yield control == null ? "#" + id : control.reference + " " + control.title;
+            }
+            case KRI_BREACH -> {
+                KriBreach breach = KriBreach.findById(id);
+                yield breach == null ? "#" + id : breach.kri.reference + " " + breach.kri.name + " (" + breach.firstPeriodLabel() + ")";
+            }
+            case CONTROL_TEST -> "#" + id;
+        };
+    }
+
+    static String link(SourceType type, long id) {
+        return switch (type) {
+            case INCIDENT -> "/incidents/" + id;
+            case RISK -> "/risks/" + id;
+            case CONTROL -> "/controls/" + id;
+            case KRI_BREACH -> {
+                KriBreach breach = KriBreach.findById(id);
+                yield breach == null ? "/kris/breaches" : "/kris/" + breach.kri.id + "#breach-" + id;
+            }
+            case CONTROL_TEST -> "/control-tests/" + id;
+        };
+    }
+}
