@@ -18,6 +18,9 @@ import org.opregister.incident.EventType;
 import org.opregister.incident.Incident;
 import org.opregister.incident.IncidentStatus;
 import org.opregister.incident.LossEntry;
+import org.opregister.action.ActionPlan;
+import org.opregister.action.ActionStatus;
+import org.opregister.action.SourceType;
 import org.opregister.kri.BreachStatus;
 import org.opregister.kri.Kri;
 import org.opregister.kri.KriBreach;
@@ -132,6 +135,23 @@ class DemoDataTest {
             assertEquals(List.of("EDR/OS vendor concentration"), KriRisk.risksOf(
                     Kri.<Kri>find("name", "Critical services on one vendor with no fallback").firstResult()).stream()
                     .map(r -> r.title).toList());
+        });
+    }
+
+    @Test
+    void exampleActionPlansStandAsAtTheEndOfMarch2025() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<ActionPlan> plans = ActionPlan.list("description like ?1 order by reference", "%Fictional example%");
+            assertEquals(6, plans.size());
+            assertEquals(4, plans.stream().filter(p -> p.status == ActionStatus.DONE).count());
+            assertEquals(2, plans.stream().filter(p -> p.status == ActionStatus.IN_PROGRESS).count());
+            ActionPlan rings = plans.stream().filter(p -> p.title.equals("Adopt vendor content-update rings")).findFirst()
+                    .orElseThrow();
+            assertEquals(LocalDate.of(2024, 10, 31), rings.dueDate);
+            assertNotEquals(rings.owner, rings.reviewedBy, "closed by a manager who is not the owner");
+            assertEquals(java.util.Set.of(SourceType.INCIDENT, SourceType.RISK, SourceType.CONTROL, SourceType.KRI_BREACH),
+                    rings.sources().stream().map(s -> s.type).collect(java.util.stream.Collectors.toSet()));
+            assertTrue(User.findByUsername("officer").orElseThrow().email.endsWith("@example.test"));
         });
     }
 
