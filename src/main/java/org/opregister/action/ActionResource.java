@@ -131,9 +131,10 @@ public class ActionResource {
     @Path("new")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public TemplateInstance createForm(@QueryParam("incident") String incident, @QueryParam("risk") String risk,
-            @QueryParam("control") String control, @QueryParam("breach") String breach) {
+            @QueryParam("control") String control, @QueryParam("breach") String breach, @QueryParam("test") String test) {
         ActionForm form = ActionForm.blank(currentUser.username(), AppClock.today());
-        String[][] given = {{"INCIDENT", incident}, {"RISK", risk}, {"CONTROL", control}, {"KRI_BREACH", breach}};
+        String[][] given = {{"INCIDENT", incident}, {"RISK", risk}, {"CONTROL", control}, {"KRI_BREACH", breach},
+            {"CONTROL_TEST", test}};
         for (String[] source : given) {
             if (source[1] != null && !source[1].isBlank()) {
                 form.sourceType = source[0];

@@ -2,6 +2,7 @@ package org.opregister.action;
 
 import java.util.List;
 
+import org.opregister.controltest.ControlTest;
 import org.opregister.incident.Incident;
 import org.opregister.kri.Kri;
 import org.opregister.kri.KriBreach;
@@ -12,16 +13,15 @@ import org.opregister.web.FormInput;
 /** Finds, names and links the records an action plan can remediate. */
 final class Sources {
 
-    /** The types a user can pick today; control tests join when that module ships. */
-    static final List<SourceType> SELECTABLE = List.of(SourceType.INCIDENT, SourceType.RISK, SourceType.CONTROL,
-            SourceType.KRI_BREACH);
+    /** The types a user can pick. */
+    static final List<SourceType> SELECTABLE = List.of(SourceType.values());
 
     private Sources() {
     }
 
     /** The id of the record the user named (reference, or id), or null when there is none. */
     static Long resolve(SourceType type, String text) {
-        String value = FormInput.trimmed(text);
+        String value = FormInput.key(text);
         if (type == null || value == null) {
             return null;
         }
@@ -31,7 +31,7 @@ final class Sources {
             case RISK -> idOf(id != null ? Risk.findById(id) : Risk.find("reference", value).firstResult());
             case CONTROL -> idOf(id != null ? Control.findById(id) : Control.find("reference", value).firstResult());
             case KRI_BREACH -> id != null ? idOf(KriBreach.findById(id)) : latestBreachOf(value);
-            case CONTROL_TEST -> null;
+            case CONTROL_TEST -> idOf(id != null ? ControlTest.findById(id) : ControlTest.find("reference", value).firstResult());
         };
     }
 
@@ -58,6 +58,9 @@ final class Sources {
         if (record instanceof KriBreach b) {
             return b.id;
         }
+        if (record instanceof ControlTest t) {
+            return t.id;
+        }
         return null;
     }
 
@@ -79,7 +82,10 @@ final class Sources {
                 KriBreach breach = KriBreach.findById(id);
                 yield breach == null ? "#" + id : breach.kri.reference + " " + breach.kri.name + " (" + breach.firstPeriodLabel() + ")";
             }
-            case CONTROL_TEST -> "#" + id;
+            case CONTROL_TEST -> {
+                ControlTest test = ControlTest.findById(id);
+                yield test == null ? "#" + id : test.reference + " " + test.control.reference + " " + test.control.title;
+            }
         };
     }
 

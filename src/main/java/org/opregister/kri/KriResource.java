@@ -104,8 +104,8 @@ public class KriResource {
     @Path("values.csv")
     @Produces("text/csv")
     public Response exportValues(@QueryParam("kri") String kri) {
-        String reference = FormInput.trimmed(kri);
-        if (reference != null && Kri.count("reference", reference) == 0) {
+        String reference = FormInput.key(kri);
+        if (!FormInput.blank(kri) && (reference == null || Kri.count("reference", reference) == 0)) {
             return CsvExport.badFilter(new FieldErrors().add("kri", "error.noSuchKri"));
         }
         return csvExport.stream("kri-values", "kri-values", reference == null ? "" : "kri=" + reference,

@@ -105,8 +105,8 @@ public class AssessmentResource {
     }
 
     private Response exportOf(String campaign, String fileStem, String exportName, AssessmentCsv.Writer writer) {
-        String reference = FormInput.trimmed(campaign);
-        if (reference != null && AssessmentCampaign.findByReference(reference) == null) {
+        String reference = FormInput.key(campaign);
+        if (!FormInput.blank(campaign) && (reference == null || AssessmentCampaign.findByReference(reference) == null)) {
             return CsvExport.badFilter(new FieldErrors().add("campaign", "error.noSuchCampaign"));
         }
         return csvExport.stream(fileStem, exportName, reference == null ? "" : "campaign=" + reference,

@@ -53,6 +53,10 @@ public class Control extends TrackedEntity implements AuditSubject {
     @Column(nullable = false, length = Risk.NAME_MAX)
     public String owner;
 
+    /** The user who certifies this control in self-certification campaigns. */
+    @Column(length = 64)
+    public String attester;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "design_effectiveness", nullable = false, length = 30)
     public Effectiveness designEffectiveness = Effectiveness.NOT_TESTED;

@@ -2,6 +2,7 @@ package org.opregister.risk;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import org.opregister.security.Staff;
 import org.opregister.web.FieldErrors;
 import org.opregister.web.FormInput;
 
@@ -14,6 +15,7 @@ public class ControlForm {
     public String nature;
     public String frequency;
     public String owner;
+    public String attester;
     public String designEffectiveness;
     public String operatingEffectiveness;
     public String keyControl;
@@ -27,6 +29,7 @@ public class ControlForm {
         form.nature = posted.getFirst("nature");
         form.frequency = posted.getFirst("frequency");
         form.owner = posted.getFirst("owner");
+        form.attester = posted.getFirst("attester");
         form.designEffectiveness = posted.getFirst("designEffectiveness");
         form.operatingEffectiveness = posted.getFirst("operatingEffectiveness");
         form.keyControl = posted.getFirst("keyControl");
@@ -49,6 +52,7 @@ public class ControlForm {
         form.nature = control.nature.name();
         form.frequency = control.frequency.name();
         form.owner = control.owner;
+        form.attester = control.attester;
         form.designEffectiveness = control.designEffectiveness.name();
         form.operatingEffectiveness = control.operatingEffectiveness.name();
         form.keyControl = control.keyControl ? "true" : null;
@@ -68,6 +72,7 @@ public class ControlForm {
         ControlNature parsedNature = input.choice("nature", nature, ControlNature.class, true);
         ControlFrequency parsedFrequency = input.choice("frequency", frequency, ControlFrequency.class, true);
         String parsedOwner = input.text("owner", owner, true, Risk.NAME_MAX);
+        String parsedAttester = Staff.check(input, "attester", attester);
         Effectiveness design = input.choice("designEffectiveness", designEffectiveness, Effectiveness.class, true);
         Effectiveness operating = input.choice("operatingEffectiveness", operatingEffectiveness, Effectiveness.class, true);
         if (keyControl != null && !keyControl.isBlank() && !keyControlChecked() && !"false".equalsIgnoreCase(keyControl)) {
@@ -82,6 +87,7 @@ public class ControlForm {
         control.nature = parsedNature;
         control.frequency = parsedFrequency;
         control.owner = parsedOwner;
+        control.attester = parsedAttester;
         control.designEffectiveness = design;
         control.operatingEffectiveness = operating;
         control.keyControl = keyControlChecked();

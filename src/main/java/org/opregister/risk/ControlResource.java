@@ -26,6 +26,7 @@ import org.opregister.core.InvalidInputException;
 import org.opregister.incident.Incident;
 import org.opregister.security.Role;
 import org.opregister.web.CsvExport;
+import org.opregister.security.Staff;
 import org.opregister.web.FieldErrors;
 import org.opregister.web.FormInput;
 import org.opregister.web.Flash;
@@ -42,7 +43,8 @@ public class ControlResource {
     static class Templates {
         static native TemplateInstance list(PageResult<Control> page, String q, FieldErrors errors);
 
-        static native TemplateInstance form(Control control, ControlForm form, FieldErrors errors, RiskChoices choices);
+        static native TemplateInstance form(Control control, ControlForm form, FieldErrors errors, RiskChoices choices,
+                List<org.opregister.security.User> attesters);
 
         static native TemplateInstance show(Control control, List<Risk> risks, List<Risk> linkable, String problem,
                 List<Incident> incidents);
@@ -79,7 +81,7 @@ public class ControlResource {
     @Path("new")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public TemplateInstance createForm() {
-        return Templates.form(null, ControlForm.blank(), new FieldErrors(), RiskChoices.INSTANCE);
+        return Templates.form(null, ControlForm.blank(), new FieldErrors(), RiskChoices.INSTANCE, Staff.all());
     }
 
     @POST
@@ -91,7 +93,7 @@ public class ControlResource {
             Control control = service.createControl(form);
             return Flash.redirect(URI.create("/controls/" + control.id), "flash.controlCreated", control.reference);
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.form(null, form, e.errors(), RiskChoices.INSTANCE)).build();
+            return Response.status(400).entity(Templates.form(null, form, e.errors(), RiskChoices.INSTANCE, Staff.all())).build();
         }
     }
 
@@ -113,7 +115,7 @@ public class ControlResource {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public TemplateInstance editForm(@PathParam("id") long id) {
         Control control = RiskService.control(id);
-        return Templates.form(control, ControlForm.of(control), new FieldErrors(), RiskChoices.INSTANCE);
+        return Templates.form(control, ControlForm.of(control), new FieldErrors(), RiskChoices.INSTANCE, Staff.all());
     }
 
     @POST
@@ -126,10 +128,10 @@ public class ControlResource {
             Control control = service.updateControl(id, form);
             return Flash.redirect(URI.create("/controls/" + id), "flash.controlUpdated", control.reference);
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.form(RiskService.control(id), form, e.errors(), RiskChoices.INSTANCE)).build();
+            return Response.status(400).entity(Templates.form(RiskService.control(id), form, e.errors(), RiskChoices.INSTANCE, Staff.all())).build();
         } catch (EditConflictException e) {
             FieldErrors errors = new FieldErrors().add(FieldErrors.FORM, "error.editConflict");
-            return Response.status(409).entity(Templates.form(RiskService.control(id), form, errors, RiskChoices.INSTANCE)).build();
+            return Response.status(409).entity(Templates.form(RiskService.control(id), form, errors, RiskChoices.INSTANCE, Staff.all())).build();
         }
     }
 

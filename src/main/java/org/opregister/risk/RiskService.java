@@ -127,7 +127,7 @@ public class RiskService {
 
     /** The incident by id or reference, refused when closed (a closed incident is read-only). */
     public static Incident incident(String idOrReference) {
-        String text = FormInput.trimmed(idOrReference);
+        String text = FormInput.key(idOrReference);
         Long id = FormInput.id(text);
         Incident incident = text == null ? null : id != null ? Incident.findById(id) : Incident.findByReference(text);
         if (incident == null) {

@@ -25,11 +25,14 @@ public final class Staff {
 
     /** The username typed for an assessor, or null: blank is none when optional; anyone else is an error. */
     public static String check(FormInput input, String field, String value, boolean required) {
-        String username = FormInput.trimmed(value);
-        if (username == null) {
+        if (FormInput.blank(value)) {
             if (required) {
                 input.errors().add(field, "error.required");
             }
+            return null;
+        }
+        String username = input.text(field, value, required, 64);
+        if (username == null) {
             return null;
         }
         if (!eligible(username)) {

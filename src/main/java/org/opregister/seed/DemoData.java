@@ -39,6 +39,9 @@ public class DemoData {
     ExampleKris exampleKris;
 
     @Inject
+    ExampleControlTests exampleControlTests;
+
+    @Inject
     ExampleActions exampleActions;
 
     void onStart(@Observes StartupEvent event) {
@@ -79,6 +82,11 @@ public class DemoData {
             exampleKris.record();
             SeedRun.mark(ExampleKris.NAME);
             LOG.info("Example KRIs recorded");
+        }
+        if (!SeedRun.applied(ExampleControlTests.NAME)) {
+            exampleControlTests.record();
+            SeedRun.mark(ExampleControlTests.NAME);
+            LOG.info("Example control tests and certification recorded");
         }
         if (!SeedRun.applied(ExampleActions.NAME)) {
             exampleActions.record();

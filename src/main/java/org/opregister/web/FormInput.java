@@ -33,6 +33,15 @@ public final class FormInput {
         return blank(value) ? null : value.strip();
     }
 
+    /**
+     * A reference or username typed into a filter or link, trimmed; null when blank or when it holds control
+     * characters (no record is named like that, and some databases refuse such text outright).
+     */
+    public static String key(String value) {
+        String text = trimmed(value);
+        return text == null || text.chars().anyMatch(c -> c < 0x20) ? null : text;
+    }
+
     /** The trimmed value, or null when blank; a blank required field is an error. */
     private String present(String field, String value, boolean required) {
         String text = trimmed(value);

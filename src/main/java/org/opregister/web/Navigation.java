@@ -15,6 +15,8 @@ public enum Navigation {
     ASSESSMENTS("/assessments", "nav.assessments"),
     KRIS("/kris", "nav.kris"),
     ACTIONS("/actions", "nav.actions"),
+    CONTROL_TESTS("/control-tests", "nav.controlTests"),
+    ATTESTATIONS("/attestations", "nav.attestations"),
     AUDIT("/audit", "nav.audit", Role.AUDITOR, Role.ADMIN),
     USERS("/admin/users", "nav.users", Role.ADMIN);
 

@@ -30,7 +30,7 @@ class AssessmentJourneyTest extends BrowserTest {
         page.click("button:has-text('Link')");
 
         switchTo("manager");
-        page.click("nav >> text=Assessments");
+        page.click("nav >> text=RCSA");
         assertThat(page.locator("body")).containsText("Reassessment after the 19 July 2024 outage");
         screenshot("18-assessments");
         page.click("text=Open a campaign");
@@ -47,7 +47,7 @@ class AssessmentJourneyTest extends BrowserTest {
         String campaignUrl = page.url();
 
         switchTo("officer");
-        page.click("nav >> text=Assessments");
+        page.click("nav >> text=RCSA");
         page.click("#my-tasks tr:has-text('Card authorisation outage') a");
         page.selectOption("#f-residualLikelihood", "3");
         page.selectOption("#f-residualImpact", "5");
@@ -62,7 +62,7 @@ class AssessmentJourneyTest extends BrowserTest {
         assertThat(page.locator("#progress [data-status=SUBMITTED]")).hasText("1");
 
         switchTo("manager2");
-        page.click("nav >> text=Assessments");
+        page.click("nav >> text=RCSA");
         page.click("#to-review tr:has-text('Card authorisation outage') a");
         assertThat(page.locator("#ratings")).containsText("Second data centre not yet live.");
         screenshot("21-assessment-review");
@@ -79,7 +79,7 @@ class AssessmentJourneyTest extends BrowserTest {
         page.navigate(campaignUrl);
         assertThat(page.locator("#tasks")).containsText("Olivia Officer (demo)");
 
-        page.click("nav >> text=Assessments");
+        page.click("nav >> text=RCSA");
         page.click("text=RCSA-2024-0002");
         assertThat(page.locator("#progress")).containsText("5 of 5 approved");
         assertThat(page.locator("#tasks")).containsText("Vendor update causes mass outage");

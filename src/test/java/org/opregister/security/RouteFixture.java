@@ -23,6 +23,10 @@ final class RouteFixture {
     final long actionId;
     final long actionSourceId;
     final long extensionId;
+    final long testId;
+    final long fileId;
+    final long attestationId;
+    final long itemId;
     final List<Routes.Route> routes;
 
     RouteFixture() throws IOException {
@@ -45,6 +49,18 @@ final class RouteFixture {
         org.opregister.action.ActionFixtures.post(officer, actionId, "/extensions",
                 java.util.Map.of("newDueDate", java.time.LocalDate.now().plusDays(60).toString(), "reason", "Route target"))
                 .then().statusCode(303);
+        testId = org.opregister.controltest.ControlTestFixtures.plan(officer, controlId, "officer");
+        org.opregister.controltest.ControlTestFixtures.upload(officer, testId, "route.pdf",
+                org.opregister.controltest.ControlTestFixtures.PDF).then().statusCode(303);
+        fileId = QuarkusTransaction.requiringNew().call(() -> org.opregister.controltest.EvidenceFile
+                .<org.opregister.controltest.EvidenceFile>find("test.id", testId).firstResult().id);
+        String launched = TestSupport.session("manager").post("/attestations/new", "/attestations", java.util.Map.of(
+                "title", "Route target round", "periodStart", "2026-01-01", "periodEnd", "2026-12-31",
+                "dueDate", java.time.LocalDate.now().plusDays(10).toString(), "controls", java.util.List.of(controlId)))
+                .then().statusCode(303).extract().header("Location");
+        attestationId = Long.parseLong(launched.substring(launched.lastIndexOf('/') + 1));
+        itemId = QuarkusTransaction.requiringNew().call(() -> org.opregister.controltest.Attestation
+                .<org.opregister.controltest.Attestation>find("campaign.id", attestationId).firstResult().id);
         actionSourceId = QuarkusTransaction.requiringNew().call(() ->
                 org.opregister.action.ActionSource.<org.opregister.action.ActionSource>find("action.id", actionId).firstResult().id);
         extensionId = QuarkusTransaction.requiringNew().call(() ->
@@ -57,6 +73,8 @@ final class RouteFixture {
                     : template.startsWith("/assessments") ? Long.toString(campaignId)
                     : template.startsWith("/kris") || template.startsWith("/api/kris") ? Long.toString(kriId)
                     : template.startsWith("/actions") || template.startsWith("/api/actions") ? Long.toString(actionId)
+                    : template.startsWith("/control-tests") || template.startsWith("/api/control-tests") ? Long.toString(testId)
+                    : template.startsWith("/attestations") || template.startsWith("/api/attestations") ? Long.toString(attestationId)
                     : Long.toString(incidentId);
             case "riskId" -> Long.toString(riskId);
             case "incidentId" -> Long.toString(incidentId);
@@ -66,6 +84,8 @@ final class RouteFixture {
             case "valueId" -> Long.toString(kriValueId);
             case "sourceId" -> Long.toString(actionSourceId);
             case "extensionId" -> Long.toString(extensionId);
+            case "fileId" -> Long.toString(fileId);
+            case "itemId" -> Long.toString(itemId);
             case "transition" -> "open";
             default -> null;
         });

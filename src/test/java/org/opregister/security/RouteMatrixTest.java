@@ -83,10 +83,10 @@ class RouteMatrixTest {
      */
     static boolean managerOnly(Route route) {
         String path = route.template();
-        boolean campaigns = path.equals("/assessments") || path.startsWith("/assessments/");
+        String module = path.startsWith("/assessments") ? "/assessments" : path.startsWith("/attestations") ? "/attestations" : null;
         boolean decision = path.endsWith("/approve") || path.endsWith("/return") || path.endsWith("/refuse")
                 || path.endsWith("/cancel");
-        return decision || campaigns && (path.equals("/assessments") || path.endsWith("/new") || path.endsWith("/assign")
+        return decision || module != null && (path.equals(module) || path.endsWith("/new") || path.endsWith("/assign")
                 || path.endsWith("/close"));
     }
 

@@ -19,6 +19,9 @@ import org.opregister.incident.Incident;
 import org.opregister.incident.IncidentStatus;
 import org.opregister.incident.LossEntry;
 import org.opregister.action.ActionPlan;
+import org.opregister.controltest.AttestationCampaign;
+import org.opregister.controltest.ControlTest;
+import org.opregister.controltest.TestStatus;
 import org.opregister.action.ActionStatus;
 import org.opregister.action.SourceType;
 import org.opregister.kri.BreachStatus;
@@ -152,6 +155,21 @@ class DemoDataTest {
             assertEquals(java.util.Set.of(SourceType.INCIDENT, SourceType.RISK, SourceType.CONTROL, SourceType.KRI_BREACH),
                     rings.sources().stream().map(s -> s.type).collect(java.util.stream.Collectors.toSet()));
             assertTrue(User.findByUsername("officer").orElseThrow().email.endsWith("@example.test"));
+        });
+    }
+
+    @Test
+    void exampleControlTestsAndCertificationAreRecorded() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<ControlTest> tests = ControlTest.list("procedure like ?1 order by reference", "%Fictional example%");
+            assertEquals(6, tests.size());
+            assertEquals(5, tests.stream().filter(t -> t.result.failed()).count(), "five of six controls failed");
+            assertTrue(tests.stream().allMatch(t -> t.status == TestStatus.SIGNED_OFF && !t.tester.equals(t.reviewedBy)));
+            AttestationCampaign round = AttestationCampaign.find("title like ?1", "Key controls certification%").firstResult();
+            assertEquals(org.opregister.risk.CampaignStatus.CLOSED, round.status);
+            assertEquals(5, round.total());
+            assertEquals(5, round.answered());
+            assertEquals(2, round.exceptions());
         });
     }
 

@@ -1,0 +1,178 @@
+package org.opregister.controltest;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.opregister.audit.AuditEntry;
+import org.opregister.core.AppClock;
+import org.opregister.core.EditConflictException;
+import org.opregister.core.InvalidInputException;
+import org.opregister.core.RuleViolationException;
+import org.opregister.risk.Control;
+import org.opregister.security.CurrentUser;
+import org.opregister.security.Role;
+import org.opregister.security.Staff;
+import org.opregister.security.User;
+import org.opregister.web.CsvExport;
+import org.opregister.web.FieldErrors;
+import org.opregister.web.Flash;
+import org.opregister.web.FormInput;
+
+/** Self-certification rounds in the browser: launch, answer, follow who has answered, close, export. */
+@Path("/attestations")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Role.OFFICER, Role.MANAGER, Role.AUDITOR, Role.ADMIN})
+public class AttestationResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<AttestationCampaign> campaigns, List<Attestation> toAnswer);
+
+        static native TemplateInstance form(AttestationService.LaunchForm form, FieldErrors errors, List<Control> controls);
+
+        static native TemplateInstance show(AttestationCampaign campaign, List<Attestation> items, FieldErrors errors,
+                Map<String, String> typed, Long formItem, String problem, List<User> attesters);
+
+        static native TemplateInstance history(AttestationCampaign campaign, List<AuditEntry> entries);
+    }
+
+    @Inject
+    AttestationService service;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    CsvExport csvExport;
+
+    @Inject
+    EntityManager em;
+
+    @GET
+    public TemplateInstance list() {
+        return Templates.list(AttestationCampaign.list("order by periodEnd desc, id desc"),
+                currentUser.canEdit() ? Attestation.toAnswer(currentUser.username()) : List.of());
+    }
+
+    @GET
+    @Path("export.csv")
+    @Produces("text/csv")
+    public Response export(@QueryParam("campaign") String campaign) {
+        String reference = FormInput.key(campaign);
+        if (!FormInput.blank(campaign) && (reference == null || AttestationCampaign.findByReference(reference) == null)) {
+            return CsvExport.badFilter(new FieldErrors().add("campaign", "error.noSuchCampaign"));
+        }
+        return csvExport.stream("certification-results", "attestations", reference == null ? "" : "campaign=" + reference,
+                out -> AttestationCsv.write(Attestation.streamForExport(reference), out, em));
+    }
+
+    @GET
+    @Path("new")
+    @RolesAllowed(Role.MANAGER)
+    public TemplateInstance createForm() {
+        LocalDate today = AppClock.today();
+        LocalDate start = LocalDate.of(today.getYear(), 1, 1);
+        return Templates.form(new AttestationService.LaunchForm(null, start.toString(), start.plusYears(1).minusDays(1).toString(),
+                today.plusWeeks(3).toString(), List.of()), new FieldErrors(), Control.all());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Role.MANAGER)
+    public Response create(MultivaluedMap<String, String> posted) {
+        AttestationService.LaunchForm form = new AttestationService.LaunchForm(posted.getFirst("title"),
+                posted.getFirst("periodStart"), posted.getFirst("periodEnd"), posted.getFirst("dueDate"),
+                AttestationService.values(posted.get("controls")));
+        try {
+            AttestationCampaign campaign = service.launch(form);
+            return Flash.redirect(URI.create("/attestations/" + campaign.id), "flash.attestationLaunched", campaign.reference);
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(Templates.form(form, e.errors(), Control.all())).build();
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance show(@PathParam("id") long id) {
+        return showPage(AttestationService.campaign(id), new FieldErrors(), Map.of(), null, null);
+    }
+
+    @GET
+    @Path("{id}/history")
+    public TemplateInstance history(@PathParam("id") long id) {
+        AttestationCampaign campaign = AttestationService.campaign(id);
+        return Templates.history(campaign, AuditEntry.history("AttestationCampaign", campaign.id));
+    }
+
+    @POST
+    @Path("{id}/items/{itemId}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response answer(@PathParam("id") long id, @PathParam("itemId") long itemId, @RestForm String version,
+            @RestForm String response, @RestForm String comment) {
+        Map<String, String> typed = Map.of("response", response == null ? "" : response, "comment", comment == null ? "" : comment);
+        return step(id, itemId, typed, "flash.attestationAnswered",
+                () -> service.answer(id, itemId, version, response, comment));
+    }
+
+    @POST
+    @Path("{id}/items/{itemId}/assign")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Role.MANAGER)
+    public Response assign(@PathParam("id") long id, @PathParam("itemId") long itemId, @RestForm String version,
+            @RestForm String assignee) {
+        return step(id, itemId, Map.of(), "flash.attestationAssigned", () -> service.assign(id, itemId, version, assignee));
+    }
+
+    @POST
+    @Path("{id}/close")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Role.MANAGER)
+    public Response close(@PathParam("id") long id, @RestForm String version) {
+        return step(id, null, Map.of(), "flash.attestationClosed", () -> service.close(id, version));
+    }
+
+    private Response step(long id, Long itemId, Map<String, String> typed, String flashKey, Runnable change) {
+        try {
+            change.run();
+            return Flash.redirect(URI.create("/attestations/" + id + (itemId == null ? "" : "#item-" + itemId)), flashKey,
+                    AttestationService.campaign(id).reference);
+        } catch (InvalidInputException e) {
+            String problem = e.errors().has(FieldErrors.FORM) ? "error.recordChangedReload"
+                    : e.errors().has("assignee") ? "error.noSuchAssessor" : null;
+            return Response.status(problem == null ? 400 : 409)
+                    .entity(showPage(AttestationService.campaign(id), e.errors(), typed, itemId, problem)).build();
+        } catch (EditConflictException e) {
+            return Response.status(409).entity(showPage(AttestationService.campaign(id), new FieldErrors(), typed, itemId,
+                    "error.recordChangedReload")).build();
+        } catch (RuleViolationException e) {
+            return Response.status(409).entity(showPage(AttestationService.campaign(id), new FieldErrors(), typed, itemId,
+                    e.messageKey())).build();
+        }
+    }
+
+    private TemplateInstance showPage(AttestationCampaign campaign, FieldErrors errors, Map<String, String> typed,
+            Long formItem, String problem) {
+        return Templates.show(campaign, campaign.items(), errors, typed, formItem, problem,
+                currentUser.isManager() ? Staff.all() : List.of());
+    }
+}

@@ -1,0 +1,112 @@
+package org.opregister.controltest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import org.opregister.audit.AuditSubject;
+import org.opregister.core.TrackedEntity;
+import org.opregister.risk.Control;
+
+/** A test of a control: its plan (procedure, sample, period, tester), its execution, and the reviewer's sign-off. */
+@Entity
+@Table(name = "control_test")
+public class ControlTest extends TrackedEntity implements AuditSubject {
+
+    public static final int TEXT_MAX = 4000;
+    public static final int COMMENT_MAX = 2000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "control_test_seq")
+    @SequenceGenerator(name = "control_test_seq", sequenceName = "control_test_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(nullable = false, unique = true, updatable = false, length = 40)
+    public String reference;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "control_id", nullable = false, updatable = false)
+    public Control control;
+
+    @Column(name = "procedure_text", nullable = false, length = TEXT_MAX)
+    public String procedure;
+
+    @Column(name = "sample_size", nullable = false)
+    public int sampleSize;
+
+    @Column(name = "period_start", nullable = false)
+    public LocalDate periodStart;
+
+    @Column(name = "period_end", nullable = false)
+    public LocalDate periodEnd;
+
+    /** Username of the user who performs the test. */
+    @Column(nullable = false, length = 64)
+    public String tester;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public TestStatus status = TestStatus.PLANNED;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 30)
+    public TestResult result;
+
+    @Column(length = TEXT_MAX)
+    public String findings;
+
+    @Column(name = "executed_on")
+    public LocalDate executedOn;
+
+    @Column(name = "submitted_by", length = 64)
+    public String submittedBy;
+
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+
+    @Column(name = "reviewed_by", length = 64)
+    public String reviewedBy;
+
+    @Column(name = "reviewed_at")
+    public Instant reviewedAt;
+
+    @Column(name = "review_comment", length = COMMENT_MAX)
+    public String reviewComment;
+
+    @Override
+    public String auditLabel() {
+        return reference;
+    }
+
+    /** Returned by the reviewer and not submitted again. */
+    public boolean returned() {
+        return status == TestStatus.PLANNED && reviewedBy != null;
+    }
+
+    public List<EvidenceFile> evidence() {
+        return EvidenceFile.of(this);
+    }
+
+    public static List<ControlTest> of(Control control) {
+        return list("control = ?1 order by periodEnd desc, id desc", control);
+    }
+
+    /** The control's signed-off test with the latest execution: it sets the control's operating effectiveness. */
+    static ControlTest latestSignedOff(Control control) {
+        return find("control = ?1 and status = ?2 order by executedOn desc, reviewedAt desc, id desc", control,
+                TestStatus.SIGNED_OFF).firstResult();
+    }
+}

@@ -1,0 +1,98 @@
+package org.opregister.controltest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.quarkus.panache.common.Page;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opregister.security.Role;
+import org.opregister.web.ApiErrors;
+import org.opregister.web.FieldErrors;
+import org.opregister.web.PageRequest;
+
+/** JSON API of control tests and certification rounds (read; changes go through the pages and their reviews). */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Control tests and certifications")
+@RolesAllowed({Role.OFFICER, Role.MANAGER, Role.AUDITOR, Role.ADMIN})
+public class ControlTestApi {
+
+    @GET
+    @Path("control-tests")
+    @Operation(summary = "List control tests", description = "Filters: q (reference, control), status, result.")
+    public Response tests(@QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("result") String result,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        FieldErrors errors = new FieldErrors();
+        ControlTestResource.Filter filter = ControlTestResource.Filter.parse(q, status, result, errors);
+        if (errors.any()) {
+            return ApiErrors.badRequest(errors);
+        }
+        PageRequest request = PageRequest.of(page, size);
+        List<TestView> items = ControlTest.<ControlTest>find(filter.where() + " order by periodEnd desc, id desc",
+                filter.parameters()).page(Page.of(request.page() - 1, request.size())).list().stream().map(TestView::of).toList();
+        return Response.ok(new Listing<>(items, request.page(), request.size(),
+                ControlTest.count(filter.where(), filter.parameters()))).build();
+    }
+
+    @GET
+    @Path("control-tests/{id}")
+    public TestView test(@PathParam("id") long id) {
+        return TestView.of(ControlTestService.test(id));
+    }
+
+    @GET
+    @Path("attestations")
+    public List<CampaignView> campaigns() {
+        return AttestationCampaign.<AttestationCampaign>list("order by periodEnd desc, id desc").stream()
+                .map(CampaignView::of).toList();
+    }
+
+    @GET
+    @Path("attestations/{id}")
+    public CampaignView campaign(@PathParam("id") long id) {
+        return CampaignView.of(AttestationService.campaign(id));
+    }
+
+    public record Listing<T>(List<T> items, int page, int size, long total) {
+    }
+
+    public record EvidenceView(long id, String fileName, String contentType, long size, String sha256) {
+    }
+
+    public record TestView(long id, long version, String reference, String control, String procedure, int sampleSize,
+            LocalDate periodStart, LocalDate periodEnd, String tester, TestStatus status, TestResult result, String findings,
+            LocalDate executedOn, List<EvidenceView> evidence, String reviewedBy, Instant reviewedAt, String reviewComment) {
+
+        static TestView of(ControlTest t) {
+            return new TestView(t.id, t.version, t.reference, t.control.reference, t.procedure, t.sampleSize, t.periodStart,
+                    t.periodEnd, t.tester, t.status, t.result, t.findings, t.executedOn,
+                    t.evidence().stream().map(f -> new EvidenceView(f.id, f.fileName, f.contentType, f.size, f.sha256)).toList(),
+                    t.reviewedBy, t.reviewedAt, t.reviewComment);
+        }
+    }
+
+    public record ItemView(String control, String attester, AttestationResponse response, String comment, String answeredBy,
+            Instant answeredAt) {
+    }
+
+    public record CampaignView(long id, String reference, String title, LocalDate periodStart, LocalDate periodEnd,
+            LocalDate dueDate, org.opregister.risk.CampaignStatus status, long answered, long total, List<ItemView> items) {
+
+        static CampaignView of(AttestationCampaign c) {
+            return new CampaignView(c.id, c.reference, c.title, c.periodStart, c.periodEnd, c.dueDate, c.status, c.answered(),
+                    c.total(), c.items().stream().map(a -> new ItemView(a.control.reference, a.assignee, a.response, a.comment,
+                            a.answeredBy, a.answeredAt)).toList());
+        }
+    }
+}

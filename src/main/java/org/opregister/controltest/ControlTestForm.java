@@ -1,0 +1,118 @@
+package org.opregister.controltest;
+
+import java.time.LocalDate;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.opregister.risk.Control;
+import org.opregister.security.Staff;
+import org.opregister.web.FieldErrors;
+import org.opregister.web.FormInput;
+
+/** A control test plan as typed, and its execution. */
+public class ControlTestForm {
+
+    public String control;
+    public String procedure;
+    public String sampleSize;
+    public String periodStart;
+    public String periodEnd;
+    public String tester;
+    public String result;
+    public String findings;
+    public String executedOn;
+    public String version;
+
+    public static ControlTestForm from(MultivaluedMap<String, String> posted) {
+        ControlTestForm form = new ControlTestForm();
+        form.control = posted.getFirst("control");
+        form.procedure = posted.getFirst("procedure");
+        form.sampleSize = posted.getFirst("sampleSize");
+        form.periodStart = posted.getFirst("periodStart");
+        form.periodEnd = posted.getFirst("periodEnd");
+        form.tester = posted.getFirst("tester");
+        form.result = posted.getFirst("result");
+        form.findings = posted.getFirst("findings");
+        form.executedOn = posted.getFirst("executedOn");
+        form.version = posted.getFirst("version");
+        return form;
+    }
+
+    public static ControlTestForm blank(String control, String tester, LocalDate today) {
+        ControlTestForm form = new ControlTestForm();
+        form.control = control;
+        form.tester = tester;
+        form.sampleSize = "25";
+        LocalDate quarter = LocalDate.of(today.getYear(), (today.getMonthValue() - 1) / 3 * 3 + 1, 1).minusMonths(3);
+        form.periodStart = quarter.toString();
+        form.periodEnd = quarter.plusMonths(3).minusDays(1).toString();
+        return form;
+    }
+
+    public static ControlTestForm of(ControlTest test) {
+        ControlTestForm form = new ControlTestForm();
+        form.control = Long.toString(test.control.id);
+        form.procedure = test.procedure;
+        form.sampleSize = Integer.toString(test.sampleSize);
+        form.periodStart = test.periodStart.toString();
+        form.periodEnd = test.periodEnd.toString();
+        form.tester = test.tester;
+        form.result = test.result == null ? null : test.result.name();
+        form.findings = test.findings;
+        form.executedOn = test.executedOn == null ? null : test.executedOn.toString();
+        form.version = Long.toString(test.version);
+        return form;
+    }
+
+    /** Checks the plan and copies it onto the test; nothing changes on an error. */
+    void applyPlan(ControlTest test, FieldErrors errors, boolean creating) {
+        FormInput input = new FormInput(errors);
+        Control target = null;
+        if (creating) {
+            Long id = FormInput.id(control);
+            target = id == null ? null : Control.findById(id);
+            if (target == null) {
+                errors.add("control", "error.chooseControl");
+            }
+        }
+        String text = input.text("procedure", procedure, true, ControlTest.TEXT_MAX);
+        Integer sample = input.whole("sampleSize", sampleSize, true, 1, 100000);
+        LocalDate start = input.date("periodStart", periodStart, true);
+        LocalDate end = input.date("periodEnd", periodEnd, true);
+        if (start != null && end != null && end.isBefore(start)) {
+            errors.add("periodEnd", "error.periodEndBeforeStart");
+        }
+        String who = Staff.check(input, "tester", tester, true);
+        if (errors.any()) {
+            return;
+        }
+        if (creating) {
+            test.control = target;
+        }
+        test.procedure = text;
+        test.sampleSize = sample;
+        test.periodStart = start;
+        test.periodEnd = end;
+        test.tester = who;
+    }
+
+    /** Checks the execution and copies it; for a submission the result and date are required, findings when not effective. */
+    void applyExecution(ControlTest test, FieldErrors errors, LocalDate today, boolean submitting) {
+        FormInput input = new FormInput(errors);
+        TestResult parsedResult = input.choice("result", result, TestResult.class, submitting);
+        String text = input.text("findings", findings, false, ControlTest.TEXT_MAX);
+        LocalDate day = input.date("executedOn", executedOn, submitting);
+        if (day != null && day.isAfter(today)) {
+            errors.add("executedOn", "error.dateInFuture");
+        }
+        if (submitting && parsedResult != null && parsedResult.failed() && text == null) {
+            errors.add("findings", "error.findingsRequired");
+        }
+        if (errors.any()) {
+            return;
+        }
+        test.result = parsedResult;
+        test.findings = text;
+        test.executedOn = day;
+    }
+}

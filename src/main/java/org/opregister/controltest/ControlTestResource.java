@@ -1,0 +1,351 @@
+package org.opregister.controltest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.opregister.audit.AuditEntry;
+import org.opregister.core.AppClock;
+import org.opregister.core.EditConflictException;
+import org.opregister.core.InvalidInputException;
+import org.opregister.core.RuleViolationException;
+import org.opregister.risk.Control;
+import org.opregister.security.CurrentUser;
+import org.opregister.security.Role;
+import org.opregister.security.Staff;
+import org.opregister.security.User;
+import org.opregister.web.CsvExport;
+import org.opregister.web.FieldErrors;
+import org.opregister.web.Flash;
+import org.opregister.web.FormInput;
+import org.opregister.web.PageRequest;
+import org.opregister.web.PageResult;
+import org.opregister.web.QueryString;
+
+/** Control tests in the browser: plan, execute with evidence, sign off or return, export. */
+@Path("/control-tests")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Role.OFFICER, Role.MANAGER, Role.AUDITOR, Role.ADMIN})
+public class ControlTestResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(PageResult<ControlTest> page, String q, String status, String result,
+                FieldErrors errors, String pagerBase);
+
+        static native TemplateInstance form(ControlTest test, ControlTestForm form, FieldErrors errors, List<Control> controls,
+                List<User> testers);
+
+        static native TemplateInstance show(ControlTest test, List<EvidenceFile> evidence, ControlTestForm form,
+                FieldErrors errors, String problem, TestAccess access, Map<String, String> typed, String limits);
+
+        static native TemplateInstance history(ControlTest test, List<AuditEntry> entries);
+    }
+
+    /** What the signed-in user may do with a test. */
+    public record TestAccess(boolean execute, boolean review, boolean evidence, boolean editPlan) {
+
+        static TestAccess of(ControlTest test, CurrentUser user) {
+            String me = user.username();
+            boolean planned = test.status == TestStatus.PLANNED;
+            return new TestAccess(planned && me.equals(test.tester) && user.canEdit(),
+                    test.status == TestStatus.SUBMITTED && user.isManager() && !me.equals(test.tester)
+                            && !me.equals(test.submittedBy),
+                    test.status != TestStatus.SIGNED_OFF && user.canEdit(), planned && user.canEdit());
+        }
+    }
+
+    @Inject
+    ControlTestService service;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    CsvExport csvExport;
+
+    @Inject
+    EntityManager em;
+
+    @GET
+    public Response list(@QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("result") String result,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        FieldErrors errors = new FieldErrors();
+        Filter filter = Filter.parse(q, status, result, errors);
+        PageRequest request = PageRequest.of(page, size);
+        long total = ControlTest.count(filter.where(), filter.parameters());
+        List<ControlTest> items = ControlTest.<ControlTest>find(filter.where() + " order by periodEnd desc, id desc",
+                filter.parameters()).page(Page.of(request.page() - 1, request.size())).list();
+        String query = new QueryString().add("q", q).add("status", status).add("result", result).toString();
+        return Response.status(errors.any() ? 400 : 200).entity(Templates.list(new PageResult<>(items, request, total), q,
+                status, result, errors, "/control-tests?" + (query.isEmpty() ? "" : query + "&"))).build();
+    }
+
+    /** The list's filters: text (reference, control), status, result. */
+    record Filter(String where, Map<String, Object> parameters) {
+
+        static Filter parse(String q, String status, String result, FieldErrors errors) {
+            FormInput input = new FormInput(errors);
+            String text = input.text("q", q, false, 200);
+            TestStatus parsedStatus = input.choice("status", status, TestStatus.class, false);
+            TestResult parsedResult = input.choice("result", result, TestResult.class, false);
+            StringBuilder where = new StringBuilder("1 = 1");
+            Map<String, Object> parameters = new java.util.HashMap<>();
+            if (text != null) {
+                where.append(" and (lower(reference) like :q").append(org.opregister.web.LikePattern.ESCAPE)
+                        .append(" or lower(control.reference) like :q").append(org.opregister.web.LikePattern.ESCAPE)
+                        .append(" or lower(control.title) like :q").append(org.opregister.web.LikePattern.ESCAPE).append(')');
+                parameters.put("q", org.opregister.web.LikePattern.contains(text));
+            }
+            if (parsedStatus != null) {
+                where.append(" and status = :status");
+                parameters.put("status", parsedStatus);
+            }
+            if (parsedResult != null) {
+                where.append(" and result = :result");
+                parameters.put("result", parsedResult);
+            }
+            return new Filter(where.toString(), parameters);
+        }
+    }
+
+    @GET
+    @Path("export.csv")
+    @Produces("text/csv")
+    public Response export(@QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("result") String result) {
+        FieldErrors errors = new FieldErrors();
+        Filter filter = Filter.parse(q, status, result, errors);
+        if (errors.any()) {
+            return CsvExport.badFilter(errors);
+        }
+        return csvExport.stream("control-tests", "control-tests",
+                new QueryString().add("q", q).add("status", status).add("result", result).toString(),
+                out -> ControlTestCsv.write(ControlTest.stream(filter.where() + " order by periodEnd, id", filter.parameters()),
+                        out, em));
+    }
+
+    @GET
+    @Path("new")
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public TemplateInstance createForm(@QueryParam("control") String control) {
+        return formPage(null, ControlTestForm.blank(control, currentUser.username(), AppClock.today()), new FieldErrors());
+    }
+
+    private static TemplateInstance formPage(ControlTest test, ControlTestForm form, FieldErrors errors) {
+        return Templates.form(test, form, errors, Control.all(), Staff.all());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response create(MultivaluedMap<String, String> posted) {
+        ControlTestForm form = ControlTestForm.from(posted);
+        try {
+            ControlTest test = service.plan(form);
+            return Flash.redirect(URI.create("/control-tests/" + test.id), "flash.testPlanned", test.reference);
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(formPage(null, form, e.errors())).build();
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance show(@PathParam("id") long id) {
+        ControlTest test = ControlTestService.test(id);
+        return showPage(test, ControlTestForm.of(test), new FieldErrors(), null, Map.of());
+    }
+
+    @GET
+    @Path("{id}/history")
+    public TemplateInstance history(@PathParam("id") long id) {
+        ControlTest test = ControlTestService.test(id);
+        return Templates.history(test, AuditEntry.history("ControlTest", test.id));
+    }
+
+    @GET
+    @Path("{id}/edit")
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response editForm(@PathParam("id") long id) {
+        ControlTest test = ControlTestService.test(id);
+        if (test.status != TestStatus.PLANNED) {
+            return Flash.redirect(URI.create("/control-tests/" + id), "flash.error.testNotPlanned", test.reference);
+        }
+        return Response.ok(formPage(test, ControlTestForm.of(test), new FieldErrors())).build();
+    }
+
+    @POST
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response update(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
+        ControlTestForm form = ControlTestForm.from(posted);
+        try {
+            ControlTest test = service.updatePlan(id, form);
+            return Flash.redirect(URI.create("/control-tests/" + id), "flash.testUpdated", test.reference);
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(formPage(ControlTestService.test(id), form, e.errors())).build();
+        } catch (EditConflictException e) {
+            return Response.status(409).entity(formPage(ControlTestService.test(id), form,
+                    new FieldErrors().add(FieldErrors.FORM, "error.editConflict"))).build();
+        } catch (RuleViolationException e) {
+            return Flash.redirect(URI.create("/control-tests/" + id), "flash." + e.messageKey(), null);
+        }
+    }
+
+    @POST
+    @Path("{id}/execution")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response saveExecution(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
+        return execute(id, ControlTestForm.from(posted), false);
+    }
+
+    @POST
+    @Path("{id}/submit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response submit(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
+        return execute(id, ControlTestForm.from(posted), true);
+    }
+
+    private Response execute(long id, ControlTestForm form, boolean submit) {
+        try {
+            ControlTest test = service.execute(id, form, submit);
+            return Flash.redirect(URI.create("/control-tests/" + id), submit ? "flash.testSubmitted" : "flash.testSaved",
+                    test.reference);
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(showPage(ControlTestService.test(id), form, e.errors(), null, Map.of())).build();
+        } catch (EditConflictException e) {
+            return Response.status(409).entity(showPage(ControlTestService.test(id), form, new FieldErrors(),
+                    "error.editConflict", Map.of())).build();
+        } catch (RuleViolationException e) {
+            return Response.status(409).entity(showPage(ControlTestService.test(id), form, new FieldErrors(),
+                    e.messageKey(), Map.of())).build();
+        }
+    }
+
+    @POST
+    @Path("{id}/approve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Role.MANAGER)
+    public Response signOff(@PathParam("id") long id, @RestForm String version, @RestForm String reviewComment) {
+        return review(id, reviewComment, "flash.testSignedOff", () -> service.signOff(id, version, reviewComment));
+    }
+
+    @POST
+    @Path("{id}/return")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Role.MANAGER)
+    public Response returnTest(@PathParam("id") long id, @RestForm String version, @RestForm String reviewComment) {
+        return review(id, reviewComment, "flash.testReturned", () -> service.returnTest(id, version, reviewComment));
+    }
+
+    private Response review(long id, String comment, String flashKey, java.util.function.Supplier<ControlTest> decision) {
+        Map<String, String> typed = Map.of("reviewComment", comment == null ? "" : comment);
+        try {
+            ControlTest test = decision.get();
+            return Flash.redirect(URI.create("/control-tests/" + id), flashKey, test.reference);
+        } catch (InvalidInputException e) {
+            ControlTest test = ControlTestService.test(id);
+            String problem = e.errors().has(FieldErrors.FORM) ? "error.recordChangedReload" : null;
+            return Response.status(problem == null ? 400 : 409)
+                    .entity(showPage(test, ControlTestForm.of(test), e.errors(), problem, typed)).build();
+        } catch (EditConflictException e) {
+            ControlTest test = ControlTestService.test(id);
+            return Response.status(409).entity(showPage(test, ControlTestForm.of(test), new FieldErrors(),
+                    "error.recordChangedReload", typed)).build();
+        } catch (RuleViolationException e) {
+            ControlTest test = ControlTestService.test(id);
+            return Response.status(409).entity(showPage(test, ControlTestForm.of(test), new FieldErrors(), e.messageKey(),
+                    typed)).build();
+        }
+    }
+
+    @POST
+    @Path("{id}/evidence")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response upload(@PathParam("id") long id, @RestForm("file") FileUpload file) {
+        ControlTest test = ControlTestService.test(id);
+        if (file != null && file.size() > service.maxBytes()) {
+            return Response.status(400).entity(showPage(test, ControlTestForm.of(test), new FieldErrors().add("file",
+                    "error.evidenceTooLarge", service.maxBytes() / (1024 * 1024)), null, Map.of())).build();
+        }
+        try {
+            byte[] data = file == null || file.uploadedFile() == null ? new byte[0] : Files.readAllBytes(file.uploadedFile());
+            service.addEvidence(id, file == null ? null : file.fileName(), data);
+            return Flash.redirect(URI.create("/control-tests/" + id + "#evidence"), "flash.evidenceAdded",
+                    file.fileName());
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(showPage(test, ControlTestForm.of(test), e.errors(), null, Map.of())).build();
+        } catch (RuleViolationException e) {
+            return Response.status(409).entity(showPage(test, ControlTestForm.of(test), new FieldErrors(), e.messageKey(),
+                    Map.of())).build();
+        } catch (IOException e) {
+            return Response.status(400).entity(showPage(test, ControlTestForm.of(test),
+                    new FieldErrors().add("file", "error.evidenceEmpty"), null, Map.of())).build();
+        }
+    }
+
+    /** Evidence is always downloaded, never shown in the browser: attachment, its checked type, a sandbox. */
+    @GET
+    @Path("{id}/evidence/{fileId}")
+    @Produces(MediaType.WILDCARD)
+    public Response download(@PathParam("id") long id, @PathParam("fileId") long fileId) {
+        EvidenceFile file = ControlTestService.file(ControlTestService.test(id), fileId);
+        String ascii = file.fileName.replaceAll("[^A-Za-z0-9._-]", "_");
+        String encoded = java.net.URLEncoder.encode(file.fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return Response.ok(file.content.data, file.contentType)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded)
+                .header("Content-Security-Policy", "sandbox; default-src 'none'")
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    @POST
+    @Path("{id}/evidence/{fileId}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response removeEvidence(@PathParam("id") long id, @PathParam("fileId") long fileId, @RestForm String version) {
+        try {
+            service.removeEvidence(id, fileId, version);
+            return Flash.redirect(URI.create("/control-tests/" + id + "#evidence"), "flash.evidenceRemoved", null);
+        } catch (InvalidInputException | EditConflictException e) {
+            ControlTest test = ControlTestService.test(id);
+            return Response.status(409).entity(showPage(test, ControlTestForm.of(test), new FieldErrors(),
+                    "error.recordChangedReload", Map.of())).build();
+        } catch (RuleViolationException e) {
+            ControlTest test = ControlTestService.test(id);
+            return Response.status(409).entity(showPage(test, ControlTestForm.of(test), new FieldErrors(), e.messageKey(),
+                    Map.of())).build();
+        }
+    }
+
+    private TemplateInstance showPage(ControlTest test, ControlTestForm form, FieldErrors errors, String problem,
+            Map<String, String> typed) {
+        String limits = String.join(", ", new java.util.TreeSet<>(service.allowedTypes())) + "; " + (service.maxBytes() / (1024 * 1024)) + " MB";
+        return Templates.show(test, test.evidence(), form, errors, problem, TestAccess.of(test, currentUser), typed, limits);
+    }
+}

@@ -1,0 +1,221 @@
+package org.opregister.controltest;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.opregister.core.AppClock;
+import org.opregister.core.Edits;
+import org.opregister.core.InvalidInputException;
+import org.opregister.core.ReferenceCounter;
+import org.opregister.core.RuleViolationException;
+import org.opregister.security.CurrentUser;
+import org.opregister.web.FieldErrors;
+import org.opregister.web.FormInput;
+
+/**
+ * Control tests: planned by anyone who records data, executed and submitted by the tester, signed off or returned
+ * by a manager who is neither tester nor submitter. The latest signed-off result is the control's operating
+ * effectiveness.
+ */
+@ApplicationScoped
+public class ControlTestService {
+
+    @Inject
+    CurrentUser currentUser;
+
+    @ConfigProperty(name = "oprisk.evidence.max-bytes")
+    long maxBytes;
+
+    @ConfigProperty(name = "oprisk.evidence.allowed-types")
+    Set<String> allowedTypes;
+
+    public static ControlTest test(long id) {
+        ControlTest test = ControlTest.findById(id);
+        if (test == null) {
+            throw new NotFoundException();
+        }
+        return test;
+    }
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    public Set<String> allowedTypes() {
+        return allowedTypes;
+    }
+
+    @Transactional
+    public ControlTest plan(ControlTestForm form) {
+        ControlTest test = new ControlTest();
+        FieldErrors errors = new FieldErrors();
+        form.applyPlan(test, errors, true);
+        Edits.failIfAny(errors);
+        test.reference = ReferenceCounter.next("CT", AppClock.today().getYear());
+        test.persist();
+        return test;
+    }
+
+    @Transactional
+    public ControlTest updatePlan(long id, ControlTestForm form) {
+        return Edits.guarded(() -> {
+            ControlTest test = test(id);
+            Edits.requireVersion(FormInput.id(form.version), test.version);
+            requirePlanned(test);
+            FieldErrors errors = new FieldErrors();
+            form.applyPlan(test, errors, false);
+            Edits.failIfAny(errors);
+            return test;
+        });
+    }
+
+    /** The tester records what the test found; with {@code submit}, hands it to a reviewer. */
+    @Transactional
+    public ControlTest execute(long id, ControlTestForm form, boolean submit) {
+        return Edits.guarded(() -> {
+            ControlTest test = test(id);
+            Edits.requireVersion(FormInput.id(form.version), test.version);
+            requirePlanned(test);
+            if (!currentUser.username().equals(test.tester)) {
+                throw new RuleViolationException("error.notYourTest");
+            }
+            FieldErrors errors = new FieldErrors();
+            form.applyExecution(test, errors, AppClock.today(), submit);
+            Edits.failIfAny(errors);
+            if (submit) {
+                test.status = TestStatus.SUBMITTED;
+                test.submittedBy = currentUser.username();
+                test.submittedAt = AppClock.now();
+            }
+            return test;
+        });
+    }
+
+    /** Signs a submitted test off; the control's operating effectiveness follows its latest signed-off test. */
+    @Transactional
+    public ControlTest signOff(long id, String version, String comment) {
+        return Edits.guarded(() -> {
+            ControlTest test = reviewed(id, version, comment, false);
+            test.status = TestStatus.SIGNED_OFF;
+            ControlTest.getEntityManager().flush();
+            ControlTest latest = ControlTest.latestSignedOff(test.control);
+            test.control.operatingEffectiveness = latest.result.effectiveness;
+            return test;
+        });
+    }
+
+    @Transactional
+    public ControlTest returnTest(long id, String version, String comment) {
+        return Edits.guarded(() -> {
+            ControlTest test = reviewed(id, version, comment, true);
+            test.status = TestStatus.PLANNED;
+            return test;
+        });
+    }
+
+    private ControlTest reviewed(long id, String version, String comment, boolean commentRequired) {
+        FieldErrors errors = new FieldErrors();
+        FormInput input = new FormInput(errors);
+        long expected = input.version("version", version);
+        String text = input.text("reviewComment", comment, commentRequired, ControlTest.COMMENT_MAX);
+        Edits.failIfAny(errors);
+        ControlTest test = test(id);
+        Edits.requireVersion(expected, test.version);
+        if (test.status != TestStatus.SUBMITTED) {
+            throw new RuleViolationException("error.testNotSubmitted");
+        }
+        String me = currentUser.username();
+        if (me.equals(test.tester) || me.equals(test.submittedBy)) {
+            throw new RuleViolationException("error.testFourEyes");
+        }
+        test.reviewedBy = me;
+        test.reviewedAt = AppClock.now();
+        test.reviewComment = text;
+        return test;
+    }
+
+    /** Stores an evidence file after checking its size and, by content, its type. */
+    @Transactional
+    public EvidenceFile addEvidence(long id, String fileName, byte[] data) {
+        ControlTest test = test(id);
+        requireNotSignedOff(test);
+        String name = FormInput.trimmed(fileName);
+        FieldErrors errors = new FieldErrors();
+        if (name == null || data == null || data.length == 0) {
+            errors.add("file", "error.evidenceEmpty");
+        } else if (data.length > maxBytes) {
+            errors.add("file", "error.evidenceTooLarge", maxBytes / (1024 * 1024));
+        } else if (name.length() > 255 || name.contains("/") || name.contains("\\")) {
+            errors.add("file", "error.evidenceName");
+        }
+        String type = errors.any() ? null : EvidenceTypes.check(name, data, allowedTypes);
+        if (!errors.any() && type == null) {
+            errors.add("file", "error.evidenceType", String.join(", ", new java.util.TreeSet<>(allowedTypes)));
+        }
+        if (errors.any()) {
+            throw new InvalidInputException(errors);
+        }
+        EvidenceContent content = new EvidenceContent();
+        content.data = data;
+        content.persist();
+        EvidenceFile file = new EvidenceFile();
+        file.test = test;
+        file.content = content;
+        file.fileName = name;
+        file.contentType = type;
+        file.size = data.length;
+        file.sha256 = sha256(data);
+        file.persist();
+        return file;
+    }
+
+    @Transactional
+    public void removeEvidence(long id, long fileId, String version) {
+        FieldErrors errors = new FieldErrors();
+        long expected = new FormInput(errors).version("version", version);
+        Edits.failIfAny(errors);
+        ControlTest test = test(id);
+        requireNotSignedOff(test);
+        EvidenceFile file = file(test, fileId);
+        Edits.requireVersion(expected, file.version);
+        EvidenceContent content = file.content;
+        file.delete();
+        content.delete();
+    }
+
+    public static EvidenceFile file(ControlTest test, long fileId) {
+        EvidenceFile file = EvidenceFile.findById(fileId);
+        if (file == null || !file.test.id.equals(test.id)) {
+            throw new NotFoundException();
+        }
+        return file;
+    }
+
+    private static void requirePlanned(ControlTest test) {
+        if (test.status != TestStatus.PLANNED) {
+            throw new RuleViolationException("error.testNotPlanned");
+        }
+    }
+
+    private static void requireNotSignedOff(ControlTest test) {
+        if (test.status == TestStatus.SIGNED_OFF) {
+            throw new RuleViolationException("error.testSignedOff");
+        }
+    }
+
+    private static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

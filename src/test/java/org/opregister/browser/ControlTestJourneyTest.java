@@ -1,0 +1,56 @@
+package org.opregister.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import com.microsoft.playwright.options.FilePayload;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** An officer plans and executes a control test with evidence; another manager signs it off. */
+@QuarkusTest
+class ControlTestJourneyTest extends BrowserTest {
+
+    @Test
+    void uploadEvidenceAndSignOff() {
+        login("officer");
+        page.click("nav >> text=Testing");
+        assertThat(page.locator(".register-table")).containsText("Four-eyes and duplicate check on manual payments");
+        screenshot("32-control-tests");
+        page.click("text=Plan a test");
+        page.selectOption("#f-control", page.locator("#f-control option:has-text('Major-incident classification')")
+                .getAttribute("value"));
+        page.fill("#f-procedure", "Re-perform classification of the three incidents of the quarter against DORA criteria.");
+        page.fill("#f-sampleSize", "3");
+        page.click("button:has-text('Plan test')");
+        assertThat(page.locator(".alert-success")).containsText("planned");
+
+        page.setInputFiles("#f-file", new FilePayload("script.txt", "text/plain",
+                "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8)));
+        page.click("#evidence-form button");
+        assertThat(page.locator("#e-file")).containsText("not accepted");
+        page.setInputFiles("#f-file", new FilePayload("classification-check.csv", "text/csv",
+                "incident,classified_major,reported_in_time\nINC-1,yes,yes\n".getBytes(StandardCharsets.UTF_8)));
+        page.click("#evidence-form button");
+        assertThat(page.locator("#evidence")).containsText("classification-check.csv");
+
+        page.selectOption("#f-result", "EFFECTIVE");
+        page.fill("#f-executedOn", java.time.LocalDate.now().toString());
+        page.click("button:has-text('Submit for sign-off')");
+        assertThat(page.locator("#summary")).containsText("Awaiting sign-off");
+        screenshot("33-control-test-submitted");
+        String testUrl = page.url();
+
+        context.clearCookies();
+        login("manager");
+        page.navigate(testUrl);
+        page.fill("#f-reviewComment", "Evidence matches the incident log.");
+        screenshot("34-control-test-review");
+        page.click("button:has-text('Sign off')");
+        assertThat(page.locator(".alert-success")).containsText("signed off");
+        assertThat(page.locator("#summary")).containsText("Signed off");
+        page.click("h1 a");
+        assertThat(page.locator("#tests")).containsText("Signed off");
+    }
+}
