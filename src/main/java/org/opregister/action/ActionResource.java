@@ -35,6 +35,7 @@ import org.opregister.web.FieldErrors;
 import org.opregister.web.Flash;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
+import org.opregister.web.Step;
 
 /** Action plans in the browser: all plans with filters and aging, my actions, the review queue, one plan's work. */
 @Path("/actions")
@@ -306,25 +307,12 @@ public class ActionResource {
                 () -> service.decideExtension(id, extensionId, false, version, decisionComment));
     }
 
-    /**
-     * One step of a plan's work from its page: back to the page with a message, or the page again with what was
-     * typed and what went wrong (bad input 400, stale page or a step the workflow does not allow 409).
-     */
+    /** One step of a plan's work from its page, with what was typed kept when it is refused. */
     private Response step(long id, Map<String, String> typed, String anchor, String flashKey, Runnable change) {
-        try {
+        return Step.run(() -> {
             change.run();
             return Flash.redirect(URI.create("/actions/" + id + anchor), flashKey, ActionService.action(id).reference);
-        } catch (InvalidInputException e) {
-            String problem = e.errors().has(FieldErrors.FORM) ? "error.recordChangedReload" : null;
-            return Response.status(problem == null ? 400 : 409)
-                    .entity(showPage(ActionService.action(id), e.errors(), typed, problem)).build();
-        } catch (EditConflictException e) {
-            return Response.status(409).entity(showPage(ActionService.action(id), new FieldErrors(), typed,
-                    "error.recordChangedReload")).build();
-        } catch (RuleViolationException e) {
-            return Response.status(409).entity(showPage(ActionService.action(id), new FieldErrors(), typed,
-                    e.messageKey())).build();
-        }
+        }, (errors, problem) -> showPage(ActionService.action(id), errors, typed, problem));
     }
 
     private TemplateInstance showPage(ActionPlan action, FieldErrors errors, Map<String, String> typed, String problem) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.NotFoundException;
 import org.opregister.core.AppClock;
 import org.opregister.core.Edits;
 import org.opregister.core.ReferenceCounter;
+import org.opregister.core.Review;
 import org.opregister.core.RuleViolationException;
 import org.opregister.security.CurrentUser;
 import org.opregister.web.FieldErrors;
@@ -182,20 +183,16 @@ public class ActionService {
     }
 
     private ActionPlan reviewed(long id, String version, String comment, boolean commentRequired) {
-        FieldErrors errors = new FieldErrors();
-        FormInput input = new FormInput(errors);
-        long expected = input.version("version", version);
-        String text = input.text("reviewComment", comment, commentRequired, ActionPlan.COMMENT_MAX);
-        Edits.failIfAny(errors);
+        Review review = Review.read(version, "reviewComment", comment, commentRequired, ActionPlan.COMMENT_MAX);
         ActionPlan action = action(id);
-        Edits.requireVersion(expected, action.version);
+        Edits.requireVersion(review.version(), action.version);
         if (action.status != ActionStatus.PENDING_REVIEW) {
             throw new RuleViolationException("error.actionNotPendingReview");
         }
         requireSecondPerson(action.owner, action.closureRequestedBy);
         action.reviewedBy = currentUser.username();
         action.reviewedAt = AppClock.now();
-        action.reviewComment = text;
+        action.reviewComment = review.comment();
         return action;
     }
 
@@ -203,13 +200,10 @@ public class ActionService {
     @Transactional
     public ActionPlan cancel(long id, String version, String reason) {
         return Edits.guarded(() -> {
-            FieldErrors errors = new FieldErrors();
-            FormInput input = new FormInput(errors);
-            long expected = input.version("version", version);
-            String text = input.text("reviewComment", reason, true, ActionPlan.COMMENT_MAX);
-            Edits.failIfAny(errors);
+            Review review = Review.read(version, "cancelReason", reason, true, ActionPlan.COMMENT_MAX);
+            String text = review.comment();
             ActionPlan action = action(id);
-            Edits.requireVersion(expected, action.version);
+            Edits.requireVersion(review.version(), action.version);
             requireOpen(action);
             requireSecondPerson(action.owner, null);
             action.status = ActionStatus.CANCELLED;
@@ -254,17 +248,14 @@ public class ActionService {
     @Transactional
     public ActionExtension decideExtension(long id, long extensionId, boolean approve, String version, String comment) {
         return Edits.guarded(() -> {
-            FieldErrors errors = new FieldErrors();
-            FormInput input = new FormInput(errors);
-            long expected = input.version("version", version);
-            String text = input.text("decisionComment", comment, !approve, ActionPlan.COMMENT_MAX);
-            Edits.failIfAny(errors);
+            Review review = Review.read(version, "decisionComment", comment, !approve, ActionPlan.COMMENT_MAX);
+            String text = review.comment();
             ActionPlan action = action(id);
             ActionExtension extension = ActionExtension.findById(extensionId);
             if (extension == null || !extension.action.id.equals(action.id)) {
                 throw new NotFoundException();
             }
-            Edits.requireVersion(expected, extension.version);
+            Edits.requireVersion(review.version(), extension.version);
             if (extension.status != ExtensionStatus.PENDING) {
                 throw new RuleViolationException("error.extensionDecided");
             }
@@ -291,10 +282,7 @@ public class ActionService {
     }
 
     private void requireSecondPerson(String owner, String requester) {
-        String me = currentUser.username();
-        if (me.equals(owner) || me.equals(requester)) {
-            throw new RuleViolationException("error.actionFourEyes");
-        }
+        Review.requireSecondPerson(currentUser.username(), "error.actionFourEyes", owner, requester);
     }
 
     private static void requireOpen(ActionPlan action) {

@@ -24,9 +24,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.opregister.audit.AuditEntry;
 import org.opregister.core.AppClock;
-import org.opregister.core.EditConflictException;
 import org.opregister.core.InvalidInputException;
-import org.opregister.core.RuleViolationException;
 import org.opregister.risk.Control;
 import org.opregister.security.CurrentUser;
 import org.opregister.security.Role;
@@ -36,6 +34,7 @@ import org.opregister.web.CsvExport;
 import org.opregister.web.FieldErrors;
 import org.opregister.web.Flash;
 import org.opregister.web.FormInput;
+import org.opregister.web.Step;
 
 /** Self-certification rounds in the browser: launch, answer, follow who has answered, close, export. */
 @Path("/attestations")
@@ -152,22 +151,12 @@ public class AttestationResource {
     }
 
     private Response step(long id, Long itemId, Map<String, String> typed, String flashKey, Runnable change) {
-        try {
+        return Step.run(() -> {
             change.run();
             return Flash.redirect(URI.create("/attestations/" + id + (itemId == null ? "" : "#item-" + itemId)), flashKey,
                     AttestationService.campaign(id).reference);
-        } catch (InvalidInputException e) {
-            String problem = e.errors().has(FieldErrors.FORM) ? "error.recordChangedReload"
-                    : e.errors().has("assignee") ? "error.noSuchAssessor" : null;
-            return Response.status(problem == null ? 400 : 409)
-                    .entity(showPage(AttestationService.campaign(id), e.errors(), typed, itemId, problem)).build();
-        } catch (EditConflictException e) {
-            return Response.status(409).entity(showPage(AttestationService.campaign(id), new FieldErrors(), typed, itemId,
-                    "error.recordChangedReload")).build();
-        } catch (RuleViolationException e) {
-            return Response.status(409).entity(showPage(AttestationService.campaign(id), new FieldErrors(), typed, itemId,
-                    e.messageKey())).build();
-        }
+        }, (errors, problem) -> showPage(AttestationService.campaign(id), errors, typed, itemId,
+                problem == null && errors.has("assignee") ? "error.noSuchAssessor" : problem));
     }
 
     private TemplateInstance showPage(AttestationCampaign campaign, FieldErrors errors, Map<String, String> typed,

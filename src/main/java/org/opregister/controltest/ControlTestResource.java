@@ -43,6 +43,7 @@ import org.opregister.web.FormInput;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 import org.opregister.web.QueryString;
+import org.opregister.web.Step;
 
 /** Control tests in the browser: plan, execute with evidence, sign off or return, export. */
 @Path("/control-tests")
@@ -231,19 +232,11 @@ public class ControlTestResource {
     }
 
     private Response execute(long id, ControlTestForm form, boolean submit) {
-        try {
+        return Step.run(() -> {
             ControlTest test = service.execute(id, form, submit);
             return Flash.redirect(URI.create("/control-tests/" + id), submit ? "flash.testSubmitted" : "flash.testSaved",
                     test.reference);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(showPage(ControlTestService.test(id), form, e.errors(), null, Map.of())).build();
-        } catch (EditConflictException e) {
-            return Response.status(409).entity(showPage(ControlTestService.test(id), form, new FieldErrors(),
-                    "error.editConflict", Map.of())).build();
-        } catch (RuleViolationException e) {
-            return Response.status(409).entity(showPage(ControlTestService.test(id), form, new FieldErrors(),
-                    e.messageKey(), Map.of())).build();
-        }
+        }, (errors, problem) -> showPage(ControlTestService.test(id), form, errors, problem, Map.of()), "error.editConflict");
     }
 
     @POST
@@ -264,23 +257,11 @@ public class ControlTestResource {
 
     private Response review(long id, String comment, String flashKey, java.util.function.Supplier<ControlTest> decision) {
         Map<String, String> typed = Map.of("reviewComment", comment == null ? "" : comment);
-        try {
-            ControlTest test = decision.get();
-            return Flash.redirect(URI.create("/control-tests/" + id), flashKey, test.reference);
-        } catch (InvalidInputException e) {
-            ControlTest test = ControlTestService.test(id);
-            String problem = e.errors().has(FieldErrors.FORM) ? "error.recordChangedReload" : null;
-            return Response.status(problem == null ? 400 : 409)
-                    .entity(showPage(test, ControlTestForm.of(test), e.errors(), problem, typed)).build();
-        } catch (EditConflictException e) {
-            ControlTest test = ControlTestService.test(id);
-            return Response.status(409).entity(showPage(test, ControlTestForm.of(test), new FieldErrors(),
-                    "error.recordChangedReload", typed)).build();
-        } catch (RuleViolationException e) {
-            ControlTest test = ControlTestService.test(id);
-            return Response.status(409).entity(showPage(test, ControlTestForm.of(test), new FieldErrors(), e.messageKey(),
-                    typed)).build();
-        }
+        return Step.run(() -> Flash.redirect(URI.create("/control-tests/" + id), flashKey, decision.get().reference),
+                (errors, problem) -> {
+                    ControlTest test = ControlTestService.test(id);
+                    return showPage(test, ControlTestForm.of(test), errors, problem, typed);
+                });
     }
 
     @POST
@@ -329,18 +310,13 @@ public class ControlTestResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response removeEvidence(@PathParam("id") long id, @PathParam("fileId") long fileId, @RestForm String version) {
-        try {
+        return Step.run(() -> {
             service.removeEvidence(id, fileId, version);
             return Flash.redirect(URI.create("/control-tests/" + id + "#evidence"), "flash.evidenceRemoved", null);
-        } catch (InvalidInputException | EditConflictException e) {
+        }, (errors, problem) -> {
             ControlTest test = ControlTestService.test(id);
-            return Response.status(409).entity(showPage(test, ControlTestForm.of(test), new FieldErrors(),
-                    "error.recordChangedReload", Map.of())).build();
-        } catch (RuleViolationException e) {
-            ControlTest test = ControlTestService.test(id);
-            return Response.status(409).entity(showPage(test, ControlTestForm.of(test), new FieldErrors(), e.messageKey(),
-                    Map.of())).build();
-        }
+            return showPage(test, ControlTestForm.of(test), new FieldErrors(), problem, Map.of());
+        });
     }
 
     private TemplateInstance showPage(ControlTest test, ControlTestForm form, FieldErrors errors, String problem,

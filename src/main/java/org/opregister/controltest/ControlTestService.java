@@ -15,6 +15,7 @@ import org.opregister.core.AppClock;
 import org.opregister.core.Edits;
 import org.opregister.core.InvalidInputException;
 import org.opregister.core.ReferenceCounter;
+import org.opregister.core.Review;
 import org.opregister.core.RuleViolationException;
 import org.opregister.security.CurrentUser;
 import org.opregister.web.FieldErrors;
@@ -122,23 +123,16 @@ public class ControlTestService {
     }
 
     private ControlTest reviewed(long id, String version, String comment, boolean commentRequired) {
-        FieldErrors errors = new FieldErrors();
-        FormInput input = new FormInput(errors);
-        long expected = input.version("version", version);
-        String text = input.text("reviewComment", comment, commentRequired, ControlTest.COMMENT_MAX);
-        Edits.failIfAny(errors);
+        Review review = Review.read(version, "reviewComment", comment, commentRequired, ControlTest.COMMENT_MAX);
         ControlTest test = test(id);
-        Edits.requireVersion(expected, test.version);
+        Edits.requireVersion(review.version(), test.version);
         if (test.status != TestStatus.SUBMITTED) {
             throw new RuleViolationException("error.testNotSubmitted");
         }
-        String me = currentUser.username();
-        if (me.equals(test.tester) || me.equals(test.submittedBy)) {
-            throw new RuleViolationException("error.testFourEyes");
-        }
-        test.reviewedBy = me;
+        Review.requireSecondPerson(currentUser.username(), "error.testFourEyes", test.tester, test.submittedBy);
+        test.reviewedBy = currentUser.username();
         test.reviewedAt = AppClock.now();
-        test.reviewComment = text;
+        test.reviewComment = review.comment();
         return test;
     }
 

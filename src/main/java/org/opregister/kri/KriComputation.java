@@ -3,7 +3,6 @@ package org.opregister.kri;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.quarkus.scheduler.Scheduled;

@@ -22,9 +22,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.opregister.audit.AuditEntry;
 import org.opregister.core.AppClock;
-import org.opregister.core.EditConflictException;
 import org.opregister.core.InvalidInputException;
-import org.opregister.core.RuleViolationException;
 import org.opregister.security.CurrentUser;
 import org.opregister.security.Role;
 import org.opregister.security.User;
@@ -35,6 +33,7 @@ import org.opregister.web.Flash;
 import org.opregister.web.FormInput;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
+import org.opregister.web.Step;
 
 /** RCSA campaigns in the browser: open one, answer its tasks, review them, follow progress, export results. */
 @Path("/assessments")
@@ -159,14 +158,9 @@ public class AssessmentResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Role.MANAGER)
     public Response close(@PathParam("id") long id, @RestForm String version) {
-        try {
-            AssessmentCampaign campaign = service.close(id, version);
-            return Flash.redirect(URI.create("/assessments/" + id), "flash.campaignClosed", campaign.reference);
-        } catch (InvalidInputException | EditConflictException e) {
-            return Response.status(409).entity(showPage(AssessmentService.campaign(id), "error.recordChangedReload")).build();
-        } catch (RuleViolationException e) {
-            return Response.status(409).entity(showPage(AssessmentService.campaign(id), e.messageKey())).build();
-        }
+        return Step.run(() -> Flash.redirect(URI.create("/assessments/" + id), "flash.campaignClosed",
+                service.close(id, version).reference),
+                (errors, problem) -> showPage(AssessmentService.campaign(id), problem));
     }
 
     @GET
@@ -195,19 +189,12 @@ public class AssessmentResource {
 
     private Response answer(long taskId, MultivaluedMap<String, String> posted, boolean submit) {
         AssessmentTask task = AssessmentService.task(taskId);
-        List<AssessmentControl> ratings = task.controls();
-        TaskForm form = TaskForm.from(posted, ratings);
-        try {
+        TaskForm form = TaskForm.from(posted, task.controls());
+        return Step.run(() -> {
             service.save(taskId, form, submit);
             return submit ? Flash.redirect(URI.create("/assessments/" + task.campaign.id), "flash.taskSubmitted", task.risk.reference)
                     : Flash.redirect(URI.create("/assessments/tasks/" + taskId), "flash.taskSaved", null);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(taskPage(taskId, form, e.errors(), null, null)).build();
-        } catch (EditConflictException e) {
-            return Response.status(409).entity(taskPage(taskId, form, new FieldErrors(), "error.editConflict", null)).build();
-        } catch (RuleViolationException e) {
-            return Response.status(409).entity(taskPage(taskId, form, new FieldErrors(), e.messageKey(), null)).build();
-        }
+        }, (errors, problem) -> taskPage(taskId, form, errors, problem, null), "error.editConflict");
     }
 
     @POST
@@ -227,17 +214,10 @@ public class AssessmentResource {
     }
 
     private Response review(long taskId, String reviewComment, String flashKey, java.util.function.Supplier<AssessmentTask> decision) {
-        try {
+        return Step.run(() -> {
             AssessmentTask task = decision.get();
             return Flash.redirect(URI.create("/assessments/" + task.campaign.id), flashKey, task.risk.reference);
-        } catch (InvalidInputException e) {
-            String problem = e.errors().has(FieldErrors.FORM) ? "error.recordChangedReload" : null;
-            return Response.status(400).entity(taskPage(taskId, null, e.errors(), problem, reviewComment)).build();
-        } catch (EditConflictException e) {
-            return Response.status(409).entity(taskPage(taskId, null, new FieldErrors(), "error.recordChangedReload", reviewComment)).build();
-        } catch (RuleViolationException e) {
-            return Response.status(409).entity(taskPage(taskId, null, new FieldErrors(), e.messageKey(), reviewComment)).build();
-        }
+        }, (errors, problem) -> taskPage(taskId, null, errors, problem, reviewComment));
     }
 
     @POST
@@ -245,17 +225,10 @@ public class AssessmentResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Role.MANAGER)
     public Response assign(@PathParam("taskId") long taskId, @RestForm String version, @RestForm String assignee) {
-        try {
-            AssessmentTask task = service.assign(taskId, version, assignee);
-            return Flash.redirect(URI.create("/assessments/tasks/" + taskId), "flash.taskAssigned", task.assignee);
-        } catch (InvalidInputException e) {
-            String problem = e.errors().has(FieldErrors.FORM) ? "error.recordChangedReload" : "error.noSuchAssessor";
-            return Response.status(400).entity(taskPage(taskId, null, new FieldErrors(), problem, null)).build();
-        } catch (EditConflictException e) {
-            return Response.status(409).entity(taskPage(taskId, null, new FieldErrors(), "error.recordChangedReload", null)).build();
-        } catch (RuleViolationException e) {
-            return Response.status(409).entity(taskPage(taskId, null, new FieldErrors(), e.messageKey(), null)).build();
-        }
+        return Step.run(() -> Flash.redirect(URI.create("/assessments/tasks/" + taskId), "flash.taskAssigned",
+                service.assign(taskId, version, assignee).assignee),
+                (errors, problem) -> taskPage(taskId, null, new FieldErrors(),
+                        problem == null && errors.has("assignee") ? "error.noSuchAssessor" : problem, null));
     }
 
     /** The task page again after a failed request: the form as typed (or as stored) and what went wrong. */

@@ -14,6 +14,7 @@ import jakarta.ws.rs.NotFoundException;
 import org.opregister.core.AppClock;
 import org.opregister.core.Edits;
 import org.opregister.core.ReferenceCounter;
+import org.opregister.core.Review;
 import org.opregister.core.RuleViolationException;
 import org.opregister.security.CurrentUser;
 import org.opregister.security.Staff;
@@ -197,23 +198,16 @@ public class AssessmentService {
     }
 
     private AssessmentTask reviewed(long taskId, String version, String comment, boolean commentRequired) {
-        FieldErrors errors = new FieldErrors();
-        FormInput input = new FormInput(errors);
-        long expected = input.version("version", version);
-        String text = input.text("reviewComment", comment, commentRequired, Risk.COMMENT_MAX);
-        Edits.failIfAny(errors);
+        Review review = Review.read(version, "reviewComment", comment, commentRequired, Risk.COMMENT_MAX);
         AssessmentTask task = task(taskId);
-        Edits.requireVersion(expected, task.version);
+        Edits.requireVersion(review.version(), task.version);
         if (!task.reviewable()) {
             throw new RuleViolationException("error.taskNotSubmitted");
         }
-        String reviewer = currentUser.username();
-        if (reviewer.equals(task.assignee) || reviewer.equals(task.submittedBy)) {
-            throw new RuleViolationException("error.assessmentFourEyes");
-        }
-        task.reviewedBy = reviewer;
+        Review.requireSecondPerson(currentUser.username(), "error.assessmentFourEyes", task.assignee, task.submittedBy);
+        task.reviewedBy = currentUser.username();
         task.reviewedAt = AppClock.now();
-        task.reviewComment = text;
+        task.reviewComment = review.comment();
         return task;
     }
 
