@@ -16,7 +16,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opregister.core.AppClock;
 import org.opregister.incident.Incident;
 import org.opregister.incident.IncidentStats;
-import org.opregister.risk.AssessmentTask;
 import org.opregister.risk.RiskSummary;
 import org.opregister.security.CurrentUser;
 import org.opregister.security.Role;
@@ -30,7 +29,7 @@ public class DashboardResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dashboard(IncidentStats stats, List<Incident> recent, String currency,
-                boolean demoData, LocalDate since, RiskSummary risks, int toAnswer, int toReview);
+                boolean demoData, LocalDate since, RiskSummary risks, Attention attention);
     }
 
     @ConfigProperty(name = "oprisk.reporting-currency")
@@ -45,9 +44,7 @@ public class DashboardResource {
     @GET
     public TemplateInstance dashboard() {
         LocalDate since = AppClock.today().minusMonths(12).withDayOfMonth(1);
-        String me = currentUser.username();
         return Templates.dashboard(IncidentStats.compute(since), Incident.recent(8), currency, demoData, since,
-                RiskSummary.compute(), currentUser.canEdit() ? AssessmentTask.toAnswer(me).size() : 0,
-                currentUser.isManager() ? AssessmentTask.toReview(me).size() : 0);
+                RiskSummary.compute(), Attention.of(currentUser));
     }
 }

@@ -139,6 +139,8 @@ class KriTest {
         assertEquals(BreachStatus.OPEN, breaches.get(0).status);
         TestSupport.session("manager").request().get("/kris/breaches").then().statusCode(200)
                 .body(containsString("Breaching KRI")).body(containsString("/actions/new?breach=" + breaches.get(0).id));
+        TestSupport.session("manager").request().get("/").then().statusCode(200)
+                .body(containsString("open KRI breach")).body(containsString("href=\"/kris/breaches\""));
 
         record(officer(), kri, "2024-03", "10").then().statusCode(303);
         KriBreach closed = KriFixtures.breaches(kri).get(0);

@@ -71,7 +71,7 @@ class AssessmentWorkflowTest {
                 .body(containsString("Your assessments to answer"))
                 .body(containsString("/assessments/tasks/" + first.id));
         officer.request().get("/").then().statusCode(200)
-                .body(containsString("id=\"my-work\"")).body(containsString("for you to answer"));
+                .body(containsString("id=\"my-work\"")).body(containsString("self-assessment")).body(containsString("for you to answer"));
     }
 
     @Test

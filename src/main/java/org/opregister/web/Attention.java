@@ -1,0 +1,53 @@
+package org.opregister.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.opregister.action.ActionExtension;
+import org.opregister.action.ActionPlan;
+import org.opregister.action.ActionStatus;
+import org.opregister.controltest.Attestation;
+import org.opregister.controltest.ControlTest;
+import org.opregister.controltest.TestStatus;
+import org.opregister.core.AppClock;
+import org.opregister.kri.KriBreach;
+import org.opregister.risk.AssessmentTask;
+import org.opregister.security.CurrentUser;
+
+/** What waits for the signed-in user, and what needs the risk team's attention, as links with counts. */
+public record Attention(List<Item> items) {
+
+    /** One line: message key, count and where to go. */
+    public record Item(String key, long count, String link) {
+    }
+
+    static Attention of(CurrentUser user) {
+        String me = user.username();
+        List<Item> items = new ArrayList<>();
+        if (user.canEdit()) {
+            add(items, "attention.assessmentsToAnswer", AssessmentTask.toAnswer(me).size(), "/assessments#my-tasks");
+            add(items, "attention.myActions", ActionPlan.count("owner = ?1 and status in ?2", me,
+                    List.of(ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS)), "/actions/mine");
+            add(items, "attention.testsToExecute", ControlTest.count("tester = ?1 and status = ?2", me, TestStatus.PLANNED),
+                    "/control-tests?status=PLANNED");
+            add(items, "attention.attestationsToAnswer", Attestation.toAnswer(me).size(), "/attestations#my-attestations");
+        }
+        if (user.isManager()) {
+            add(items, "attention.assessmentsToReview", AssessmentTask.toReview(me).size(), "/assessments#to-review");
+            add(items, "attention.actionsToReview", ActionPlan.count("status = ?1 and owner <> ?2", ActionStatus.PENDING_REVIEW, me)
+                    + ActionExtension.toDecide(me).size(), "/actions/review");
+            add(items, "attention.testsToSignOff", ControlTest.count("status = ?1 and tester <> ?2", TestStatus.SUBMITTED, me),
+                    "/control-tests?status=SUBMITTED");
+        }
+        add(items, "attention.openBreaches", KriBreach.open().size(), "/kris/breaches");
+        add(items, "attention.overdueActions", ActionPlan.count("status in ?1 and dueDate < ?2", ActionStatus.OPEN,
+                AppClock.today()), "/actions?overdue=true");
+        return new Attention(items);
+    }
+
+    private static void add(List<Item> items, String key, long count, String link) {
+        if (count > 0) {
+            items.add(new Item(key, count, link));
+        }
+    }
+}
