@@ -19,7 +19,6 @@ import jakarta.persistence.Table;
 import org.opregister.audit.AuditSubject;
 import org.opregister.core.TrackedEntity;
 import org.opregister.risk.Control;
-import org.opregister.risk.CampaignStatus;
 
 /** One control in a certification round, with the answer of the user who certifies it. */
 @Entity
@@ -68,7 +67,7 @@ public class Attestation extends TrackedEntity implements AuditSubject {
     /** The user's controls still to certify, in open rounds. */
     public static List<Attestation> toAnswer(String username) {
         return list("assignee = ?1 and response is null and campaign.status = ?2 order by campaign.dueDate, control.reference",
-                username, CampaignStatus.OPEN);
+                username, RoundStatus.OPEN);
     }
 
     static java.util.stream.Stream<Attestation> streamForExport(String campaignReference) {

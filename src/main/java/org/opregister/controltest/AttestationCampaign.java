@@ -16,7 +16,6 @@ import jakarta.persistence.Table;
 
 import org.opregister.audit.AuditSubject;
 import org.opregister.core.TrackedEntity;
-import org.opregister.risk.CampaignStatus;
 
 /** A self-certification round: control owners certify their controls for a period, until a manager closes it. */
 @Entity
@@ -43,10 +42,10 @@ public class AttestationCampaign extends TrackedEntity implements AuditSubject {
     @Column(name = "due_date", nullable = false)
     public LocalDate dueDate;
 
-    /** OPEN or CLOSED (COMPLETED is not used here: a manager closes the round). */
+    /** Open until a manager closes the round. */
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
-    public CampaignStatus status = CampaignStatus.OPEN;
+    public RoundStatus status = RoundStatus.OPEN;
 
     @Column(name = "closed_by", length = 64)
     public String closedBy;
@@ -60,7 +59,7 @@ public class AttestationCampaign extends TrackedEntity implements AuditSubject {
     }
 
     public boolean open() {
-        return status == CampaignStatus.OPEN;
+        return status == RoundStatus.OPEN;
     }
 
     public List<Attestation> items() {

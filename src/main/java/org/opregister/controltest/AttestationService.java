@@ -15,7 +15,6 @@ import org.opregister.core.AppClock;
 import org.opregister.core.Edits;
 import org.opregister.core.ReferenceCounter;
 import org.opregister.core.RuleViolationException;
-import org.opregister.risk.CampaignStatus;
 import org.opregister.risk.Control;
 import org.opregister.security.CurrentUser;
 import org.opregister.security.Staff;
@@ -148,7 +147,7 @@ public class AttestationService {
             if (!campaign.open()) {
                 throw new RuleViolationException("error.attestationClosed");
             }
-            campaign.status = CampaignStatus.CLOSED;
+            campaign.status = RoundStatus.CLOSED;
             campaign.closedBy = currentUser.username();
             campaign.closedAt = AppClock.now();
             return campaign;

@@ -87,7 +87,7 @@ public class ControlTestApi {
     }
 
     public record CampaignView(long id, String reference, String title, LocalDate periodStart, LocalDate periodEnd,
-            LocalDate dueDate, org.opregister.risk.CampaignStatus status, long answered, long total, List<ItemView> items) {
+            LocalDate dueDate, RoundStatus status, long answered, long total, List<ItemView> items) {
 
         static CampaignView of(AttestationCampaign c) {
             return new CampaignView(c.id, c.reference, c.title, c.periodStart, c.periodEnd, c.dueDate, c.status, c.answered(),

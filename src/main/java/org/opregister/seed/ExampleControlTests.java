@@ -18,7 +18,7 @@ import org.opregister.controltest.EvidenceFile;
 import org.opregister.controltest.TestResult;
 import org.opregister.controltest.TestStatus;
 import org.opregister.core.ReferenceCounter;
-import org.opregister.risk.CampaignStatus;
+import org.opregister.controltest.RoundStatus;
 import org.opregister.risk.Control;
 
 /**
@@ -61,7 +61,7 @@ public class ExampleControlTests {
         round.periodStart = LocalDate.of(2024, 7, 1);
         round.periodEnd = LocalDate.of(2024, 12, 31);
         round.dueDate = LocalDate.of(2025, 1, 31);
-        round.status = CampaignStatus.CLOSED;
+        round.status = RoundStatus.CLOSED;
         round.closedBy = "manager";
         round.closedAt = Instant.parse("2025-02-03T09:00:00Z");
         round.persist();

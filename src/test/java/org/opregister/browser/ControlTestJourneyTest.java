@@ -52,5 +52,11 @@ class ControlTestJourneyTest extends BrowserTest {
         assertThat(page.locator("#summary")).containsText("Signed off");
         page.click("h1 a");
         assertThat(page.locator("#tests")).containsText("Signed off");
+
+        page.click("nav >> text=Certification");
+        page.click("text=Key controls certification, second half of 2024");
+        assertThat(page.locator("#summary")).containsText("5 of 5 answered");
+        assertThat(page.locator("#items")).containsText("Pilot ring live for critical servers only from November 2024");
+        screenshot("35-certification-round");
     }
 }

@@ -33,6 +33,7 @@ import org.opregister.kri.KriValue;
 import org.opregister.risk.AssessmentCampaign;
 import org.opregister.risk.AssessmentStatus;
 import org.opregister.risk.AssessmentTask;
+import org.opregister.controltest.RoundStatus;
 import org.opregister.risk.CampaignStatus;
 import org.opregister.risk.Risk;
 import org.opregister.security.User;
@@ -166,7 +167,7 @@ class DemoDataTest {
             assertEquals(5, tests.stream().filter(t -> t.result.failed()).count(), "five of six controls failed");
             assertTrue(tests.stream().allMatch(t -> t.status == TestStatus.SIGNED_OFF && !t.tester.equals(t.reviewedBy)));
             AttestationCampaign round = AttestationCampaign.find("title like ?1", "Key controls certification%").firstResult();
-            assertEquals(org.opregister.risk.CampaignStatus.CLOSED, round.status);
+            assertEquals(RoundStatus.CLOSED, round.status);
             assertEquals(5, round.total());
             assertEquals(5, round.answered());
             assertEquals(2, round.exceptions());
