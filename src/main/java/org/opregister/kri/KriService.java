@@ -70,8 +70,12 @@ public class KriService {
             Edits.requireVersion(FormInput.id(form.version), kri.version);
             FieldErrors errors = new FieldErrors();
             KriForm.Definition definition = form.read(errors);
-            if (definition != null && definition.frequency() != kri.frequency && KriValue.count("kri", kri) > 0) {
+            boolean hasValues = definition != null && KriValue.count("kri", kri) > 0;
+            if (hasValues && definition.frequency() != kri.frequency) {
                 errors.add("frequency", "error.frequencyHasValues");
+            }
+            if (hasValues && definition.source().computed() != kri.computed()) {
+                errors.add("source", "error.sourceHasValues");
             }
             boolean newThresholds = definition != null && !definition.thresholds().sameAs(kri.thresholds());
             if (newThresholds && definition.thresholdsFrom() == null) {

@@ -104,6 +104,14 @@ class KriTest {
         TestSupport.session("auditor").post(KriFixtures.FORM_PAGE, "/kris/" + kri + "/values",
                 Map.of("period", "2024-06", "value", "1")).then().statusCode(403);
         assertEquals(1, KriFixtures.valueCount(kri));
+
+        Map<String, Object> toComputed = kriForm("One per period", "HIGHER_IS_WORSE", "20", "40");
+        toComputed.put("source", "INCIDENT_COUNT");
+        toComputed.put("valuesFrom", "2024-01");
+        toComputed.put("version", QuarkusTransaction.requiringNew().call(() -> Kri.<Kri>findById(kri).version));
+        officer().post("/kris/" + kri + "/edit", "/kris/" + kri, toComputed).then().statusCode(400)
+                .body(containsString("cannot switch between typed and computed values"));
+        assertEquals(0, new BigDecimal("1.5").compareTo(value(kri, "2024-05").value), "typed values are kept");
     }
 
     @Test
