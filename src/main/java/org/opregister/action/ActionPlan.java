@@ -119,8 +119,4 @@ public class ActionPlan extends TrackedEntity implements AuditSubject {
     public ActionExtension pendingExtension() {
         return ActionExtension.pendingOf(this);
     }
-
-    public static ActionPlan findByReference(String reference) {
-        return find("reference", reference).firstResult();
-    }
 }

@@ -49,11 +49,6 @@ public class KriRisk extends TrackedEntity implements AuditSubject {
                 Risk.class).setParameter("kri", kri).getResultList();
     }
 
-    public static List<Kri> krisOf(Risk risk) {
-        return getEntityManager().createQuery("select l.kri from KriRisk l where l.risk = :risk order by l.kri.reference",
-                Kri.class).setParameter("risk", risk).getResultList();
-    }
-
     static KriRisk find(Kri kri, Risk risk) {
         return find("kri = ?1 and risk = ?2", kri, risk).firstResult();
     }
