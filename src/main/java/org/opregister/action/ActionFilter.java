@@ -124,8 +124,10 @@ public record ActionFilter(String q, ActionStatus status, String owner, SourceTy
         var items = em.createQuery("select a from ActionPlan a where " + query.where() + " order by a.dueDate, a.id",
                 ActionPlan.class);
         query.parameters().forEach(items::setParameter);
-        items.setFirstResult(page.offset()).setMaxResults(page.size());
-        return new PageResult<>(items.getResultList(), page, count.getSingleResult());
+        long total = count.getSingleResult();
+        PageRequest shown = page.within(total);
+        items.setFirstResult(shown.offset()).setMaxResults(shown.size());
+        return new PageResult<>(items.getResultList(), shown, total);
     }
 
     java.util.stream.Stream<ActionPlan> stream(LocalDate today) {

@@ -9,7 +9,6 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Page;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -100,9 +99,10 @@ public class AuditEntry extends PanacheEntityBase {
                 + " where " + query.where + " order by " + query.orderBy + " limit " + (COUNT_LIMIT + 1) + ") matching", Long.class);
         query.parameters.forEach(count::setParameter);
         long total = count.getSingleResult();
+        PageRequest shown = total > COUNT_LIMIT ? page : page.within(total);
         List<AuditEntry> items = find("from AuditEntry a where " + query.where + " order by " + query.orderBy, query.parameters)
-                .page(Page.of(page.page() - 1, page.size())).list();
-        return PageResult.counted(items, page, total, COUNT_LIMIT);
+                .page(shown.panache()).list();
+        return PageResult.counted(items, shown, total, COUNT_LIMIT);
     }
 
     public static Stream<AuditEntry> streamAll(AuditFilter filter) {

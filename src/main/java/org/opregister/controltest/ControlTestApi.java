@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import io.quarkus.panache.common.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +19,7 @@ import org.opregister.security.Role;
 import org.opregister.web.ApiErrors;
 import org.opregister.web.FieldErrors;
 import org.opregister.web.PageRequest;
+import org.opregister.web.PageResult;
 
 /** JSON API of control tests and certification rounds (read; changes go through the pages and their reviews). */
 @Path("/api")
@@ -38,11 +38,9 @@ public class ControlTestApi {
         if (errors.any()) {
             return ApiErrors.badRequest(errors);
         }
-        PageRequest request = PageRequest.of(page, size);
-        List<TestView> items = ControlTest.<ControlTest>find(filter.where() + " order by periodEnd desc, id desc",
-                filter.parameters()).page(Page.of(request.page() - 1, request.size())).list().stream().map(TestView::of).toList();
-        return Response.ok(new Listing<>(items, request.page(), request.size(),
-                ControlTest.count(filter.where(), filter.parameters()))).build();
+        PageResult<ControlTest> tests = filter.search(PageRequest.of(page, size));
+        return Response.ok(new Listing<>(tests.items().stream().map(TestView::of).toList(), tests.page(), tests.size(),
+                tests.total())).build();
     }
 
     @GET

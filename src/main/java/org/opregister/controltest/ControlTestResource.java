@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 
-import io.quarkus.panache.common.Page;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -95,17 +94,22 @@ public class ControlTestResource {
             @QueryParam("page") String page, @QueryParam("size") String size) {
         FieldErrors errors = new FieldErrors();
         Filter filter = Filter.parse(q, status, result, errors);
-        PageRequest request = PageRequest.of(page, size);
-        long total = ControlTest.count(filter.where(), filter.parameters());
-        List<ControlTest> items = ControlTest.<ControlTest>find(filter.where() + " order by periodEnd desc, id desc",
-                filter.parameters()).page(Page.of(request.page() - 1, request.size())).list();
+        PageResult<ControlTest> tests = filter.search(PageRequest.of(page, size));
         String query = new QueryString().add("q", q).add("status", status).add("result", result).toString();
-        return Response.status(errors.any() ? 400 : 200).entity(Templates.list(new PageResult<>(items, request, total), q,
+        return Response.status(errors.any() ? 400 : 200).entity(Templates.list(tests, q,
                 status, result, errors, "/control-tests?" + (query.isEmpty() ? "" : query + "&"))).build();
     }
 
     /** The list's filters: text (reference, control), status, result. */
     record Filter(String where, Map<String, Object> parameters) {
+
+        /** One page of the matching tests, latest period first. */
+        PageResult<ControlTest> search(PageRequest page) {
+            long total = ControlTest.count(where, parameters);
+            PageRequest shown = page.within(total);
+            return new PageResult<>(ControlTest.<ControlTest>find(where + " order by periodEnd desc, id desc", parameters)
+                    .page(shown.panache()).list(), shown, total);
+        }
 
         static Filter parse(String q, String status, String result, FieldErrors errors) {
             FormInput input = new FormInput(errors);

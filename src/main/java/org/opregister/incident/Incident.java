@@ -162,10 +162,9 @@ public class Incident extends TrackedEntity implements AuditSubject {
     /** One page of the incidents the filter matches; the total comes from {@link #totals}. */
     public static PageResult<Incident> search(IncidentFilter filter, IncidentSort sort, PageRequest page, long total) {
         IncidentQuery query = IncidentQuery.of(filter);
-        List<Incident> items = find(query.hql(sort), query.parameters())
-                .page(Page.of(page.page() - 1, page.size()))
-                .list();
-        return new PageResult<>(items, page, total);
+        PageRequest shown = page.within(total);
+        List<Incident> items = find(query.hql(sort), query.parameters()).page(shown.panache()).list();
+        return new PageResult<>(items, shown, total);
     }
 
     /** Count and summed net loss of every incident the filter matches, in one query. */

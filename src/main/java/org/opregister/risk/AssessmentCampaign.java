@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
-import io.quarkus.panache.common.Page;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -27,6 +26,8 @@ import org.opregister.web.PageResult;
 public class AssessmentCampaign extends TrackedEntity implements AuditSubject {
 
     public static final int SCOPE_MAX = 4000;
+    /** Held while a campaign is opened: a risk may be pending in one open campaign only. */
+    static final String OPENING_LOCK = "rcsa-campaign-opening";
     static final String SCOPE_SEPARATOR = "\n";
 
     @Id
@@ -106,9 +107,9 @@ public class AssessmentCampaign extends TrackedEntity implements AuditSubject {
 
     public static PageResult<AssessmentCampaign> page(PageRequest page) {
         long total = count();
-        List<AssessmentCampaign> items = find("order by periodEnd desc, id desc")
-                .page(Page.of(page.page() - 1, page.size())).list();
-        return new PageResult<>(items, page, total);
+        PageRequest shown = page.within(total);
+        List<AssessmentCampaign> items = find("order by periodEnd desc, id desc").page(shown.panache()).list();
+        return new PageResult<>(items, shown, total);
     }
 
     public static AssessmentCampaign findByReference(String reference) {

@@ -2,7 +2,6 @@ package org.opregister.risk;
 
 import java.util.List;
 
-import io.quarkus.panache.common.Page;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -82,8 +81,9 @@ public class Control extends TrackedEntity implements AuditSubject {
         String where = q == null ? "1 = 1" : "lower(reference)" + like + " or lower(title)" + like + " or lower(owner)" + like;
         Object[] parameters = q == null ? new Object[0] : new Object[] {LikePattern.contains(q)};
         long total = count(where, parameters);
-        List<Control> items = find(where + " order by reference", parameters).page(Page.of(page.page() - 1, page.size())).list();
-        return new PageResult<>(items, page, total);
+        PageRequest shown = page.within(total);
+        List<Control> items = find(where + " order by reference", parameters).page(shown.panache()).list();
+        return new PageResult<>(items, shown, total);
     }
 
     public static List<Control> all() {

@@ -2,7 +2,6 @@ package org.opregister.risk;
 
 import java.util.List;
 
-import io.quarkus.panache.common.Page;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -123,9 +122,10 @@ public class Risk extends TrackedEntity implements AuditSubject {
     public static PageResult<Risk> search(RiskFilter filter, String sort, PageRequest page) {
         RiskFilter.Query query = filter.query();
         long total = count(query.where(), query.parameters());
+        PageRequest shown = page.within(total);
         List<Risk> items = find(query.where() + " order by " + RiskFilter.orderBy(sort), query.parameters())
-                .page(Page.of(page.page() - 1, page.size())).list();
-        return new PageResult<>(items, page, total);
+                .page(shown.panache()).list();
+        return new PageResult<>(items, shown, total);
     }
 
     public static java.util.stream.Stream<Risk> streamAll(RiskFilter filter, String sort) {

@@ -45,6 +45,7 @@ class BadInputTest {
         JUNK.put("word", "abc");
         JUNK.put("negative", "-1");
         JUNK.put("absurd", "99999999999999999999999999.999");
+        JUNK.put("bigNumber", "999999999");
         JUNK.put("exponent", "1e308");
         JUNK.put("year0", "0000-01-01");
         JUNK.put("year9999", "9999-12-31");

@@ -30,4 +30,17 @@ class PageResultTest {
         PageResult<Integer> last = PageResult.counted(List.of(0), new PageRequest(900, 25), 10_001, 10_000);
         assertFalse(last.hasNext());
     }
+
+    @Test
+    void aPageFarPastTheEndIsTheLastPageAndNoOffsetOverflows() {
+        PageRequest far = PageRequest.of("999999999", "200");
+        assertTrue(far.offset() >= 0, "offset " + far.offset());
+        assertEquals(PageRequest.MAX_PAGE, far.page());
+        assertEquals(new PageRequest(3, 200), far.within(401));
+        assertEquals(new PageRequest(1, 200), far.within(0));
+        assertEquals(new PageRequest(2, 25), PageRequest.of("2", null).within(26));
+        assertEquals(PageRequest.MAX_PAGE, PageRequest.of("99999999999999999999", "25").page());
+        assertEquals(1, PageRequest.of("-5", "25").page());
+        assertEquals(1, PageRequest.of("1e9", "25").page());
+    }
 }
