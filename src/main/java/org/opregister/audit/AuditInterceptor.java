@@ -12,11 +12,14 @@ import org.hibernate.Transaction;
 import org.hibernate.type.Type;
 import org.opregister.core.AppClock;
 import org.opregister.core.StampListener;
+import org.opregister.core.StoredText;
 
 /**
  * Records every insert, update and delete of every entity, field by field, without any code in the entities or
  * services: changes are collected as Hibernate flushes them and written to the trail just before the
- * transaction commits (after the last flush), in that same transaction. One instance per session.
+ * transaction commits (after the last flush), in that same transaction. One instance per session. Being the one
+ * place every write passes, it also cleans control characters out of stored text first ({@link StoredText}), so the
+ * trail records what is stored.
  */
 @PersistenceUnitExtension
 @Dependent
@@ -29,17 +32,19 @@ public class AuditInterceptor implements Interceptor {
 
     @Override
     public boolean onPersist(Object entity, Object id, Object[] state, String[] names, Type[] types) {
+        boolean cleaned = StoredText.clean(state);
         collect(entity, id, AuditAction.CREATE, AuditedFields.diff(entity.getClass(), names, null, state));
-        return false;
+        return cleaned;
     }
 
     @Override
     public boolean onFlushDirty(Object entity, Object id, Object[] current, Object[] previous, String[] names, Type[] types) {
+        boolean cleaned = StoredText.clean(current);
         List<FieldChange> changes = AuditedFields.diff(entity.getClass(), names, previous, current);
         if (!changes.isEmpty()) {
             collect(entity, id, AuditAction.UPDATE, changes);
         }
-        return false;
+        return cleaned;
     }
 
     @Override
@@ -52,7 +57,13 @@ public class AuditInterceptor implements Interceptor {
         if (!pending.isEmpty()) {
             List<AuditDraft> drafts = List.copyOf(pending);
             pending.clear();
-            writer.append(drafts);
+            try {
+                writer.append(drafts);
+            } catch (RuntimeException e) {
+                // Hibernate only logs what this callback throws: without this the change would commit unaudited.
+                transaction.markRollbackOnly();
+                throw e;
+            }
         }
     }
 

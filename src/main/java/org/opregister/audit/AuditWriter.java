@@ -69,7 +69,8 @@ public class AuditWriter {
         try (PreparedStatement insert = connection.prepareStatement("insert into audit_entry (id, occurred_at, username,"
                 + " action, record_type, record_id, record_label, parent_type, parent_id, changes, details, prev_hash, hash)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (AuditDraft draft : drafts) {
+            for (AuditDraft raw : drafts) {
+                AuditDraft draft = raw.cleaned();
                 long id = ++lastId;
                 Instant at = draft.occurredAt().truncatedTo(ChronoUnit.MICROS);
                 String changes = draft.changes().isEmpty() ? null : json(draft.changes());

@@ -6,6 +6,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.Locale;
 
+import org.opregister.core.StoredText;
+
 /**
  * Turns the text a user typed into typed values, recording a field error instead of throwing,
  * so that a form can be shown again with everything the user entered.
@@ -39,7 +41,7 @@ public final class FormInput {
      */
     public static String key(String value) {
         String text = trimmed(value);
-        return text == null || text.chars().anyMatch(c -> c < 0x20) ? null : text;
+        return text == null || text.chars().anyMatch(c -> c < 0x20) || StoredText.hasControl(text) ? null : text;
     }
 
     /** The trimmed value, or null when blank; a blank required field is an error. */
@@ -60,7 +62,7 @@ public final class FormInput {
             errors.add(field, "error.tooLong", maxLength);
             return null;
         }
-        if (text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+        if (StoredText.hasControl(text)) {
             errors.add(field, "error.controlCharacters");
             return null;
         }

@@ -12,6 +12,7 @@ import static org.opregister.controltest.ControlTestFixtures.upload;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -69,6 +70,15 @@ class ControlTestTest {
                 .then().statusCode(303);
         review(s("manager"), older, "approve", null).then().statusCode(303);
         assertEquals(Effectiveness.EFFECTIVE, operating(control), "an older execution signed off later does not override");
+    }
+
+    @Test
+    void aControlCharacterInAnEvidenceFileNameIsNotStored() {
+        long control = RiskFixtures.control(s("officer"), "Control with odd evidence names");
+        long id = ControlTestFixtures.plan(s("officer"), control, "officer");
+        upload(s("officer"), id, "repo\u0000rt.pdf", ControlTestFixtures.PDF).then().statusCode(303);
+        assertEquals(List.of("report.pdf"), QuarkusTransaction.requiringNew().call(() -> EvidenceFile
+                .<EvidenceFile>list("test.id", id).stream().map(f -> f.fileName).toList()));
     }
 
     @Test

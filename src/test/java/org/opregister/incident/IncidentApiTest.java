@@ -60,6 +60,24 @@ class IncidentApiTest {
     }
 
     @Test
+    void controlCharactersAreRefusedWithAMessageAndLineBreaksKept() {
+        long before = IncidentTestData.count();
+        Map<String, Object> bad = body("Outage\u0000 of the payment hub");
+        bad.put("description", "Line one\u0085");
+        given().auth().preemptive().basic("officer", "demo").contentType(ContentType.JSON).body(bad)
+                .post("/api/incidents").then().statusCode(400)
+                .body("errors.title", containsString("not allowed"))
+                .body("errors.description", containsString("not allowed"));
+        assertEquals(before, IncidentTestData.count());
+        Map<String, Object> good = body("Outage of the payment hub");
+        good.put("description", "Line one\n\tline two");
+        int id = given().auth().preemptive().basic("officer", "demo").contentType(ContentType.JSON).body(good)
+                .post("/api/incidents").then().statusCode(201).extract().path("id");
+        given().auth().preemptive().basic("auditor", "demo").get("/api/incidents/" + id).then().statusCode(200)
+                .body("description", equalTo("Line one\n\tline two"));
+    }
+
+    @Test
     void badInputGets400NamingTheFields() {
         long before = IncidentTestData.count();
         Map<String, Object> bad = body("");
