@@ -74,7 +74,11 @@ public final class TestSupport {
 
         /** Posts a form from a page the user has open, with its CSRF token. */
         public Response post(String formPage, String action, Map<String, ?> fields) {
-            Csrf csrf = csrf(formPage);
+            return post(csrf(formPage), action, fields);
+        }
+
+        /** Posts a form with a CSRF token read before (parallel posts read it once, then post together). */
+        public Response post(Csrf csrf, String action, Map<String, ?> fields) {
             RequestSpecification spec = request().contentType("application/x-www-form-urlencoded; charset=UTF-8")
                     .cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.field());
             fields.forEach((name, value) -> {

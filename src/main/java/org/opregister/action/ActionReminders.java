@@ -25,8 +25,9 @@ import org.opregister.web.Messages;
 
 /**
  * E-mails owners a set number of days before a plan is due and once it is overdue, and managers a weekly digest of
- * their review queue. Each reminder is claimed in the database before it is sent, so none goes out twice, also when
- * several instances share one database; a reminder that fails to send gives its claim back for the next run.
+ * their review queue. Each reminder is claimed in the database before it is sent and marked sent after, so several
+ * instances sharing one database send it once; a reminder that fails to send gives its claim back, and one whose
+ * instance died before sending is taken over by a later run (see {@link ReminderLog}).
  */
 @ApplicationScoped
 public class ActionReminders {
@@ -64,32 +65,21 @@ public class ActionReminders {
             }
             try {
                 mailer.send(Mail.withText(reminder.to().email, reminder.subject(), reminder.body()));
-                sent++;
             } catch (RuntimeException e) {
                 LOG.warnf("Reminder %s to %s not sent: %s", reminder.key(), reminder.to().username, e.getMessage());
                 QuarkusTransaction.requiringNew().run(() -> ReminderLog.deleteById(reminder.key()));
+                continue;
             }
+            QuarkusTransaction.requiringNew().run(() -> ReminderLog.sent(reminder.key(), AppClock.now()));
+            sent++;
         }
         return sent;
     }
 
     /** Takes the reminder for this instance; false when it was sent (or is being sent) already. */
     private static boolean claim(Reminder reminder) {
-        if (QuarkusTransaction.requiringNew().call(() -> ReminderLog.findById(reminder.key()) != null)) {
-            return false;
-        }
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                ReminderLog log = new ReminderLog();
-                log.key = reminder.key();
-                log.recipient = reminder.to().username;
-                log.sentAt = AppClock.now();
-                log.persist();
-            });
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return QuarkusTransaction.requiringNew().call(() ->
+                ReminderLog.claim(reminder.key(), reminder.to().username, AppClock.now()));
     }
 
     List<Reminder> reminders(LocalDate today) {

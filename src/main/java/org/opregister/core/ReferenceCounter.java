@@ -11,8 +11,9 @@ import org.opregister.audit.NotAudited;
 
 /**
  * Hands out record references such as INC-2026-0001: one counter per prefix and year, taken under a row lock
- * so that concurrent saves (also on other instances) never get the same number. Counters only move forward:
- * deleting a record never frees its reference.
+ * so that concurrent saves (also on other instances) never get the same number. The first reference of a prefix
+ * and year creates its counter row with {@link FirstRow}, so parallel first saves (every 1 January) wait for each
+ * other instead of failing. Counters only move forward: deleting a record never frees its reference.
  */
 @Entity
 @NotAudited
@@ -37,14 +38,8 @@ public class ReferenceCounter extends PanacheEntityBase {
     }
 
     private static long take(String key) {
+        FirstRow.insertIfAbsent("insert into reference_counter (counter_key, next_value) values (?, 1)", key);
         ReferenceCounter counter = findById(key, LockModeType.PESSIMISTIC_WRITE);
-        if (counter == null) {
-            counter = new ReferenceCounter();
-            counter.key = key;
-            counter.nextValue = 1;
-            counter.persist();
-            getEntityManager().flush();
-        }
         return counter.nextValue++;
     }
 }

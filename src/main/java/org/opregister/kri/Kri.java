@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import io.quarkus.panache.common.Page;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,6 +15,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.opregister.audit.AuditSubject;
+import org.opregister.core.RowLocks;
 import org.opregister.core.TrackedEntity;
 import org.opregister.incident.BusinessLine;
 import org.opregister.incident.EventCategory;
@@ -124,8 +124,9 @@ public class Kri extends TrackedEntity implements AuditSubject {
             parameters.put("status", status);
         }
         long total = count(where.toString(), parameters);
-        List<Kri> items = find(where + " order by reference", parameters).page(Page.of(page.page() - 1, page.size())).list();
-        return new PageResult<>(items, page, total);
+        PageRequest shown = page.within(total);
+        List<Kri> items = find(where + " order by reference", parameters).page(shown.panache()).list();
+        return new PageResult<>(items, shown, total);
     }
 
     public static List<Kri> activeComputed() {
@@ -134,5 +135,13 @@ public class Kri extends TrackedEntity implements AuditSubject {
 
     public static java.util.stream.Stream<Kri> streamAll() {
         return stream("order by reference");
+    }
+
+    /**
+     * Every change to a KRI's values and breaches takes this lock first, so parallel writers (typed values, uploads,
+     * recomputes after register changes, on any instance) take turns and each reads what the previous one stored.
+     */
+    public void lockValues() {
+        RowLocks.forUpdate("kri", "id", id);
     }
 }

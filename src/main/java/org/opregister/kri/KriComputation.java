@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import org.opregister.core.AppClock;
+import org.opregister.core.JobRuns;
 import org.opregister.incident.Incident;
 import org.opregister.incident.LossEntry;
 import org.opregister.incident.LossType;
@@ -24,14 +25,25 @@ import org.opregister.incident.RegisterChanged;
 @ApplicationScoped
 public class KriComputation {
 
+    static final String NIGHTLY_JOB = "kri-recompute";
+
     void onRegisterChange(@Observes RegisterChanged change) {
         Kri.activeComputed().forEach(this::recompute);
     }
 
     @Scheduled(cron = "{oprisk.kri.recompute-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @Transactional
     void nightly() {
+        recomputeTonight();
+    }
+
+    /** Once a night across all instances: the first to claim the day's run does it; answers whether this one did. */
+    @Transactional
+    boolean recomputeTonight() {
+        if (!JobRuns.claim(NIGHTLY_JOB, AppClock.today().toString())) {
+            return false;
+        }
         Kri.activeComputed().forEach(this::recompute);
+        return true;
     }
 
     /** Brings the stored values of a computed KRI in line with the register, from its first period to today's. */
@@ -39,6 +51,7 @@ public class KriComputation {
         if (!kri.computed() || kri.status != KriActivity.ACTIVE || kri.valuesFrom == null) {
             return;
         }
+        kri.lockValues();
         LocalDate last = kri.frequency.periodOf(AppClock.today());
         Map<LocalDate, BigDecimal> measured = measure(kri, kri.valuesFrom, kri.frequency.lastDay(last));
         Map<LocalDate, KriValue> stored = new HashMap<>();

@@ -162,11 +162,13 @@ public class KriService {
     }
 
     /** A KRI whose values people enter: computed ones take theirs from the register. */
+    /** A typed-in KRI, locked for a change to its values (see {@link Kri#lockValues}). */
     private static Kri manual(long kriId) {
         Kri kri = kri(kriId);
         if (kri.computed()) {
             throw new RuleViolationException("error.kriComputed");
         }
+        kri.lockValues();
         return kri;
     }
 

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
 import org.opregister.core.AppClock;
+import org.opregister.core.ClusterLock;
 import org.opregister.core.Edits;
 import org.opregister.core.ReferenceCounter;
 import org.opregister.core.Review;
@@ -50,6 +51,8 @@ public class AssessmentService {
     /** Opens a campaign with one task per active risk in scope; a risk still pending elsewhere is refused. */
     @Transactional
     public AssessmentCampaign open(CampaignForm form) {
+        // The check that no risk is pending in another open campaign must not run twice at once.
+        ClusterLock.hold(AssessmentCampaign.OPENING_LOCK);
         FieldErrors errors = new FieldErrors();
         FormInput input = new FormInput(errors);
         CampaignForm.Scope scope = form.read(input, AppClock.today(), HeatMap.orgUnits());

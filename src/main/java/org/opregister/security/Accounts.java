@@ -29,13 +29,17 @@ public class Accounts {
     /** Compared against when the username is unknown, so both cases take the same time. */
     private static final String DUMMY_HASH = BcryptUtil.bcryptHash("not-a-password-of-anyone");
 
-    public enum Outcome { SUCCESS, FAILED, LOCKED }
+    /** LOCKED: this failure locked the username or address; REFUSED: it was locked already. */
+    public enum Outcome { SUCCESS, FAILED, LOCKED, REFUSED }
 
     record Attempt(Outcome outcome, User user) {
     }
 
     @ConfigProperty(name = "oprisk.login.max-failures", defaultValue = "5")
     int maxFailures;
+
+    @ConfigProperty(name = "oprisk.login.max-failures-per-address", defaultValue = "20")
+    int maxAddressFailures;
 
     @ConfigProperty(name = "oprisk.login.lock-duration", defaultValue = "PT15M")
     Duration lockDuration;
@@ -46,19 +50,41 @@ public class Accounts {
     @Inject
     AuditWriter audit;
 
-    /** Checks a password; records failures (and, for interactive sign-ins, successes) in the trail. */
-    public Attempt signIn(String username, String password, boolean interactive) {
+    /**
+     * Checks a password from a client address; records failures (and, for interactive sign-ins, successes) in the
+     * trail. A locked username or address refuses every password, the right one too. The password is checked outside
+     * any lock; only counting a failure, and deciding a success, take the throttle rows' locks.
+     */
+    public Attempt signIn(String username, String password, boolean interactive, String address) {
         // Control characters cannot be in a username, and some databases refuse them in any text.
         String name = username == null ? "" : username.replaceAll("\\p{Cntrl}", "").strip();
-        Attempt attempt = QuarkusTransaction.requiringNew().call(() -> check(name, password == null ? "" : password));
+        String from = address == null || address.isBlank() ? "unknown" : address.replaceAll("\\p{Cntrl}", "");
+        String userKey = SignInThrottle.userKey(name);
+        String addressKey = SignInThrottle.addressKey(from);
+        Instant now = AppClock.now();
+        Attempt attempt;
+        if (QuarkusTransaction.requiringNew().call(() -> SignInThrottle.locked(userKey, now)
+                || SignInThrottle.locked(addressKey, now))) {
+            attempt = new Attempt(Outcome.REFUSED, null);
+        } else {
+            User user = QuarkusTransaction.requiringNew().call(() -> User.findByUsername(name).orElse(null));
+            boolean matches = BcryptUtil.matches(password == null ? "" : password,
+                    user == null ? DUMMY_HASH : user.passwordHash);
+            attempt = user != null && user.enabled && matches
+                    ? QuarkusTransaction.requiringNew().call(() -> succeed(user, userKey, addressKey, now))
+                    : QuarkusTransaction.requiringNew().call(() -> fail(userKey, addressKey, now));
+        }
+        String channel = (interactive ? "form" : "basic") + " from " + from;
         switch (attempt.outcome()) {
             case SUCCESS -> {
                 if (interactive) {
-                    audit.event(AuditAction.LOGIN_SUCCESS, name, null);
+                    audit.event(AuditAction.LOGIN_SUCCESS, name, channel);
                 }
             }
-            case LOCKED -> audit.event(AuditAction.ACCOUNT_LOCKED, name, "locked after " + maxFailures + " failed sign-ins");
-            case FAILED -> audit.event(AuditAction.LOGIN_FAILURE, name, interactive ? "form" : "basic");
+            case LOCKED -> audit.event(AuditAction.ACCOUNT_LOCKED, name, channel + ": locked after " + maxFailures
+                    + " failed sign-ins for the username or " + maxAddressFailures + " from the address");
+            case REFUSED -> audit.event(AuditAction.LOGIN_FAILURE, name, channel + ": refused while locked");
+            case FAILED -> audit.event(AuditAction.LOGIN_FAILURE, name, channel);
         }
         return attempt;
     }
@@ -97,33 +123,22 @@ public class Accounts {
         return identity(user);
     }
 
-    private Attempt check(String username, String password) {
-        Instant now = AppClock.now();
-        String key = username.length() > 200 ? username.substring(0, 200) : username;
-        LoginThrottle throttle = LoginThrottle.findById(key, LockModeType.PESSIMISTIC_WRITE);
-        if (throttle != null && throttle.lockedAt(now)) {
-            return new Attempt(Outcome.LOCKED, null);
+    /** The password was right: still refused if a failure locked the username or address meanwhile. */
+    private static Attempt succeed(User user, String userKey, String addressKey, Instant now) {
+        SignInThrottle throttle = SignInThrottle.findById(userKey, LockModeType.PESSIMISTIC_WRITE);
+        if (throttle != null && throttle.lockedAt(now) || SignInThrottle.locked(addressKey, now)) {
+            return new Attempt(Outcome.REFUSED, null);
         }
-        User user = User.findByUsername(username).orElse(null);
-        boolean matches = BcryptUtil.matches(password, user == null ? DUMMY_HASH : user.passwordHash);
-        if (user != null && user.enabled && matches) {
-            if (throttle != null) {
-                throttle.delete();
-            }
-            return new Attempt(Outcome.SUCCESS, user);
+        if (throttle != null) {
+            throttle.delete();
         }
-        if (throttle == null) {
-            throttle = new LoginThrottle();
-            throttle.username = key;
-            throttle.persist();
-        }
-        throttle.failures++;
-        if (throttle.failures >= maxFailures) {
-            throttle.failures = 0;
-            throttle.lockedUntil = now.plus(lockDuration);
-            return new Attempt(Outcome.LOCKED, null);
-        }
-        return new Attempt(Outcome.FAILED, null);
+        return new Attempt(Outcome.SUCCESS, user);
     }
 
+    /** Counts the failure for the address and the username (locked in that order, always, so no deadlock). */
+    private Attempt fail(String userKey, String addressKey, Instant now) {
+        boolean addressLocked = SignInThrottle.lock(addressKey, now).fail(now, maxAddressFailures, lockDuration);
+        boolean userLocked = SignInThrottle.lock(userKey, now).fail(now, maxFailures, lockDuration);
+        return new Attempt(addressLocked || userLocked ? Outcome.LOCKED : Outcome.FAILED, null);
+    }
 }

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.opregister.core.ClusterLock;
 import org.opregister.web.FieldErrors;
 
 /**
@@ -32,6 +33,7 @@ public class FirstAdmin {
         if (username.isEmpty() || password.isEmpty()) {
             return;
         }
+        ClusterLock.hold(ClusterLock.START_UP);
         boolean adminExists = User.<User>list("enabled", true).stream().anyMatch(u -> u.hasRole(Role.ADMIN));
         if (adminExists || User.findByUsername(username.get()).isPresent()) {
             return;

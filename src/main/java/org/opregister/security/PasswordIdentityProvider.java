@@ -33,7 +33,7 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
         boolean interactive = routing != null && routing.normalizedPath().endsWith("/j_security_check");
         String password = new String(request.getPassword().getPassword());
         return context.runBlocking(() -> {
-            Accounts.Attempt attempt = accounts.signIn(request.getUsername(), password, interactive);
+            Accounts.Attempt attempt = accounts.signIn(request.getUsername(), password, interactive, clientAddress(routing));
             if (attempt.outcome() == Accounts.Outcome.SUCCESS) {
                 if (interactive) {
                     routing.response().addCookie(Cookie.cookie(UserSession.COOKIE, accounts.openSession(attempt.user().username))
@@ -42,11 +42,20 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
                 }
                 return accounts.identity(attempt.user());
             }
-            if (attempt.outcome() == Accounts.Outcome.LOCKED && interactive) {
+            boolean locked = attempt.outcome() == Accounts.Outcome.LOCKED || attempt.outcome() == Accounts.Outcome.REFUSED;
+            if (locked && interactive) {
                 routing.response().addCookie(Cookie.cookie(LOCKED_NOTICE, "1").setPath("/login").setMaxAge(120)
                         .setHttpOnly(true));
             }
             throw new AuthenticationFailedException();
         });
+    }
+
+    /** The client's address: the connection's, or the one a trusted proxy forwarded (see quarkus.http.proxy.*). */
+    private static String clientAddress(RoutingContext routing) {
+        if (routing == null || routing.request().remoteAddress() == null) {
+            return null;
+        }
+        return routing.request().remoteAddress().hostAddress();
     }
 }

@@ -99,7 +99,7 @@ public class UserService {
         PasswordPolicy.check("password", user.username, password, errors);
         Edits.failIfAny(errors);
         user.setPassword(password);
-        LoginThrottle.deleteById(user.username);
+        SignInThrottle.clearUser(user.username);
         audit.recordEvent(AuditAction.PASSWORD_RESET, "User", user.id.toString(), user.username, null);
         return user;
     }

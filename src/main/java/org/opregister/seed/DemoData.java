@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.opregister.core.ClusterLock;
 import org.opregister.security.Role;
 import org.opregister.security.User;
 
@@ -51,8 +52,10 @@ public class DemoData {
         seed();
     }
 
+    /** Several instances may start at once on an empty database: they seed one after the other, under a lock. */
     @Transactional
     public void seed() {
+        ClusterLock.hold(ClusterLock.START_UP);
         if (!SeedRun.applied(USERS)) {
             createUser("officer", "Olivia Officer (demo)", Role.OFFICER);
             createUser("officer2", "Omar Officer (demo)", Role.OFFICER);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.concurrent.Future;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -131,6 +133,30 @@ class OverdueAndRemindersTest {
                 .filter(m -> m.getSubject().contains("review queue")).count(), "officers get no digest");
         reminders.send(LocalDate.of(2031, 3, 17));
         assertEquals(1, mailbox.getMailsSentTo("manager@example.test").size(), "one digest a week");
+    }
+
+    @Test
+    void aReminderClaimedByAnInstanceThatDiedIsSentByALaterRun() {
+        String tag = "Orphan" + System.nanoTime();
+        today(LocalDate.of(2032, 1, 1));
+        long action = start(tag, "2032-02-05");
+        String reference = ActionFixtures.action(action).reference;
+        String key = "due-soon:" + action + ":2032-02-05";
+        mailbox.clear();
+        // Another instance claimed the reminder ten minutes ago and is still sending: this run leaves it alone.
+        today(LocalDate.of(2032, 2, 1));
+        Instant now = AppClock.now();
+        QuarkusTransaction.requiringNew().run(() -> ReminderLog.claim(key, "officer2", now.minusSeconds(600)));
+        reminders.send(LocalDate.of(2032, 2, 1));
+        assertEquals(0, mails(reference).size());
+        // It died without sending: once its claim is older than the lease, the next run takes it over and sends.
+        QuarkusTransaction.requiringNew().run(() -> ReminderLog.<ReminderLog>findById(key).claimedAt =
+                now.minus(ReminderLog.LEASE).minusSeconds(1));
+        reminders.send(LocalDate.of(2032, 2, 1));
+        assertEquals(1, mails(reference).size(), "sent by the run that took the claim over");
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> ReminderLog.<ReminderLog>findById(key).sentAt != null));
+        reminders.send(LocalDate.of(2032, 2, 1));
+        assertEquals(1, mails(reference).size(), "and recorded as sent, so never again");
     }
 
     private List<Mail> mails(String reference) {

@@ -1,0 +1,97 @@
+package org.opregister.security;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Table;
+
+import org.opregister.audit.NotAudited;
+import org.opregister.core.FirstRow;
+
+/**
+ * Failed sign-ins counted per username tried (existing account or not, so a lock-out says nothing about which
+ * accounts exist) and per client address, each within a window. Every failure is counted, also when many arrive at
+ * once: the row is created once ({@link FirstRow}) and then changed under a row lock.
+ */
+@Entity
+@NotAudited
+@Table(name = "sign_in_throttle")
+public class SignInThrottle extends PanacheEntityBase {
+
+    private static final int KEY_MAX = 200;
+
+    @Id
+    @Column(name = "throttle_key", length = 250)
+    public String key;
+
+    @Column(nullable = false)
+    public int failures;
+
+    @Column(name = "window_start", nullable = false)
+    public Instant windowStart;
+
+    @Column(name = "locked_until")
+    public Instant lockedUntil;
+
+    static String userKey(String username) {
+        return "user:" + cut(username);
+    }
+
+    static String addressKey(String address) {
+        return "address:" + cut(address);
+    }
+
+    public boolean lockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    static boolean locked(String key, Instant now) {
+        SignInThrottle throttle = findById(key);
+        return throttle != null && throttle.lockedAt(now);
+    }
+
+    /** The key's row, created when missing, locked until the transaction ends. */
+    static SignInThrottle lock(String key, Instant now) {
+        FirstRow.insertIfAbsent("insert into sign_in_throttle (throttle_key, failures, window_start) values (?, 0, ?)",
+                key, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+        return findById(key, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * Counts one failure within the window; the failure that reaches the limit locks the key for one window.
+     * Answers whether the key is locked now.
+     */
+    boolean fail(Instant now, int limit, Duration window) {
+        if (lockedAt(now)) {
+            return true;
+        }
+        if (!windowStart.plus(window).isAfter(now)) {
+            failures = 0;
+            windowStart = now;
+        }
+        failures++;
+        if (failures >= limit) {
+            failures = 0;
+            windowStart = now;
+            lockedUntil = now.plus(window);
+            return true;
+        }
+        return false;
+    }
+
+    /** A correct password ends the run of failures for that username (an address keeps its count). */
+    static void clearUser(String username) {
+        deleteById(userKey(username));
+    }
+
+    private static String cut(String text) {
+        return text.length() > KEY_MAX ? text.substring(0, KEY_MAX) : text;
+    }
+}
