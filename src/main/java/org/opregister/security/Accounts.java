@@ -67,6 +67,7 @@ public class Accounts {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(user.username))
                 .addRoles(user.roleSet())
+                .addAttribute(PasswordChangeGate.ATTRIBUTE, user.mustChangePassword)
                 .build();
     }
 
