@@ -7,6 +7,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,7 +20,10 @@ import org.opregister.core.InvalidInputException;
 import org.opregister.web.FieldErrors;
 import org.opregister.web.Flash;
 
-/** What every signed-in user does with their own account: change the password. */
+/**
+ * What every signed-in user does with their own account: change the password. After an administrator's reset this
+ * is the only page that opens until they have (see {@link PasswordChangeGate}).
+ */
 @Path("/account")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({Role.OFFICER, Role.MANAGER, Role.AUDITOR, Role.ADMIN})
@@ -42,9 +46,10 @@ public class AccountResource {
     @POST
     @Path("password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response changePassword(MultivaluedMap<String, String> posted) {
+    public Response changePassword(MultivaluedMap<String, String> posted, @CookieParam(UserSession.COOKIE) String sessionId) {
         try {
-            service.changeOwnPassword(posted.getFirst("current"), posted.getFirst("password"), posted.getFirst("confirmation"));
+            service.changeOwnPassword(posted.getFirst("current"), posted.getFirst("password"), posted.getFirst("confirmation"),
+                    sessionId);
             return Flash.redirect(URI.create("/"), "flash.passwordChanged", null);
         } catch (InvalidInputException e) {
             return Response.status(400).entity(Templates.password(e.errors())).build();

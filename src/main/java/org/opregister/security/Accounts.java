@@ -93,6 +93,7 @@ public class Accounts {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(user.username))
                 .addRoles(user.roleSet())
+                .addAttribute(PasswordChangeGate.ATTRIBUTE, user.mustChangePassword)
                 .build();
     }
 

@@ -38,6 +38,11 @@ public class CurrentUser {
         return displayName;
     }
 
+    /** After an administrator's password reset, until the user has chosen a new password. */
+    public boolean mustChangePassword() {
+        return Boolean.TRUE.equals(identity.getAttribute(PasswordChangeGate.ATTRIBUTE));
+    }
+
     public Set<String> roles() {
         return identity.getRoles();
     }

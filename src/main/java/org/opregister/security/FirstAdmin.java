@@ -1,5 +1,6 @@
 package org.opregister.security;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import io.quarkus.runtime.StartupEvent;
@@ -40,9 +41,14 @@ public class FirstAdmin {
         }
         FieldErrors errors = new FieldErrors();
         PasswordPolicy.check("password", username.get(), password.get(), errors);
-        if (!username.get().matches(UserService.USERNAME_PATTERN) || errors.any()) {
-            LOG.error("First administrator not created: OPRISK_ADMIN_USERNAME must be 2-64 letters, digits or ._@- and "
-                    + "OPRISK_ADMIN_PASSWORD at least " + PasswordPolicy.MIN_LENGTH + " characters, not the username.");
+        if (!username.get().matches(UserService.USERNAME_PATTERN)) {
+            LOG.error("First administrator not created: OPRISK_ADMIN_USERNAME must be 2-64 letters, digits or ._@-");
+            return;
+        }
+        if (errors.any()) {
+            // The rule it breaks, never the password itself.
+            LOG.errorf("First administrator not created: OPRISK_ADMIN_PASSWORD is refused by the password policy: %s",
+                    errors.message(Locale.ENGLISH, "password"));
             return;
         }
         User.create(username.get(), username.get(), password.get(), Role.ADMIN);

@@ -63,6 +63,10 @@ public class User extends PanacheEntityBase implements AuditSubject {
     @Column(name = "password_changed_at")
     public Instant passwordChangedAt;
 
+    /** An administrator reset the password: the user chooses a new one before anything else. */
+    @Column(name = "must_change_password", nullable = false)
+    public boolean mustChangePassword;
+
     public Set<String> roleSet() {
         return Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty())
                 .collect(Collectors.toCollection(TreeSet::new));

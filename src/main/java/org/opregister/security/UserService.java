@@ -92,6 +92,10 @@ public class UserService {
         });
     }
 
+    /**
+     * A password the administrator chose and therefore knows: every session of the user ends, and the user must
+     * choose a new password of their own at the next sign-in.
+     */
     @Transactional
     public User resetPassword(long id, String password) {
         User user = get(id);
@@ -99,25 +103,39 @@ public class UserService {
         PasswordPolicy.check("password", user.username, password, errors);
         Edits.failIfAny(errors);
         user.setPassword(password);
+        user.mustChangePassword = true;
         SignInThrottle.clearUser(user.username);
-        audit.recordEvent(AuditAction.PASSWORD_RESET, "User", user.id.toString(), user.username, null);
+        long ended = UserSession.endAllOf(user.username, null);
+        audit.recordEvent(AuditAction.PASSWORD_RESET, "User", user.id.toString(), user.username,
+                "sessions ended: " + ended + "; new password required at next sign-in");
         return user;
     }
 
+    /**
+     * The signed-in user's own change. Every other session of the user ends (whoever may have learnt the old
+     * password is signed out); the session making the change, {@code keptSessionId}, stays open.
+     */
     @Transactional
-    public void changeOwnPassword(String current, String password, String confirmation) {
+    public void changeOwnPassword(String current, String password, String confirmation, String keptSessionId) {
         User user = User.findByUsername(currentUser.username()).orElseThrow(NotFoundException::new);
         FieldErrors errors = new FieldErrors();
         if (current == null || !BcryptUtil.matches(current, user.passwordHash)) {
             errors.add("current", "error.currentPassword");
         }
         PasswordPolicy.check("password", user.username, password, errors);
+        if (password != null && password.equals(current)) {
+            // Otherwise a password an administrator set (and knows) could simply be confirmed.
+            errors.add("password", "error.passwordUnchanged");
+        }
         if (password != null && !password.equals(confirmation)) {
             errors.add("confirmation", "error.passwordMismatch");
         }
         Edits.failIfAny(errors);
         user.setPassword(password);
-        audit.recordEvent(AuditAction.PASSWORD_CHANGE, "User", user.id.toString(), user.username, null);
+        user.mustChangePassword = false;
+        long ended = UserSession.endAllOf(user.username, keptSessionId);
+        audit.recordEvent(AuditAction.PASSWORD_CHANGE, "User", user.id.toString(), user.username,
+                "other sessions ended: " + ended);
     }
 
     private static Set<String> roles(List<String> chosen, FieldErrors errors) {

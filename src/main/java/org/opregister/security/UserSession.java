@@ -58,6 +58,11 @@ public class UserSession extends PanacheEntityBase {
         }
     }
 
+    /** Ends every session of the user except the one named (null ends them all); answers how many ended. */
+    static long endAllOf(String username, String except) {
+        return except == null ? delete("username", username) : delete("username = ?1 and id <> ?2", username, except);
+    }
+
     static void purgeOlderThan(Instant cutoff) {
         delete("createdAt < ?1", cutoff);
     }

@@ -80,6 +80,39 @@ class UserAdminTest {
     }
 
     @Test
+    void weakPasswordsAreRefusedOnEveryFormWithTheReasonAndNothingStored() {
+        Session admin = TestSupport.session("admin");
+        Map<String, Object> form = new HashMap<>(Map.of("username", "weak.choice", "displayName", "Weak Choice",
+                "email", "weak.choice@example.org", "roles", List.of("officer", "auditor"), "enabled", "true"));
+        Map<String, String> refusals = Map.of(
+                " ".repeat(12), "The password cannot be only spaces",
+                "aaaaaaaaaaaa", "The password cannot be one character or a short pattern repeated",
+                "password1234", "This is one of the most commonly used passwords",
+                "pp4pp4pp4pp4", "The password cannot be one character or a short pattern repeated",
+                "WEAK.CHOICE-2024", "The password cannot contain the username");
+        refusals.forEach((password, message) -> {
+            form.put("password", password);
+            admin.post("/admin/users/new", "/admin/users", form).then().statusCode(400)
+                    .body(containsString("id=\"e-password\">" + message))
+                    .body(containsString("value=\"weak.choice\""))
+                    .body(containsString("value=\"Weak Choice\""))
+                    .body(containsString("value=\"weak.choice@example.org\""))
+                    .body(containsString("value=\"auditor\" checked"))
+                    .body(not(containsString("value=\"" + password + "\"")));
+        });
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> User.count("username", "weak.choice")));
+
+        long id = createUser("weak.reset", "officer");
+        String hash = QuarkusTransaction.requiringNew().call(() -> User.<User>findById(id).passwordHash);
+        admin.post("/admin/users/" + id, "/admin/users/" + id + "/password", Map.of("password", "qwerty123456"))
+                .then().statusCode(400).body(containsString("id=\"e-password\">This is one of the most commonly used"));
+        Session user = signIn("weak.reset", PASSWORD);
+        user.post("/account/password", "/account/password", Map.of("current", PASSWORD, "password", "pp4pp4pp4pp4",
+                "confirmation", "pp4pp4pp4pp4")).then().statusCode(400).body(containsString("id=\"e-password\">The password cannot be one character"));
+        assertEquals(hash, QuarkusTransaction.requiringNew().call(() -> User.<User>findById(id).passwordHash));
+    }
+
+    @Test
     void disablingAUserEndsTheirSessionAndRoleChangesApplyAtOnce() {
         long id = createUser("soon.disabled", "officer");
         Session session = signIn("soon.disabled", PASSWORD);
