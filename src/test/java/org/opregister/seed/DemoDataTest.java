@@ -46,6 +46,24 @@ class DemoDataTest {
     DemoData demoData;
 
     @Test
+    void instancesStartingTogetherSeedOneAfterTheOther() {
+        long users = QuarkusTransaction.requiringNew().call(() -> User.count());
+        // As on a database no instance has finished seeding: the demo accounts' seed is not marked applied yet.
+        QuarkusTransaction.requiringNew().run(() -> SeedRun.deleteById(DemoData.USERS));
+        List<String> failures = org.opregister.Parallel.run(3, i -> {
+            try {
+                demoData.seed();
+                return null;
+            } catch (RuntimeException e) {
+                return e.toString();
+            }
+        });
+        assertEquals(java.util.Arrays.asList(null, null, null), failures);
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> SeedRun.applied(DemoData.USERS)));
+        assertEquals(users, QuarkusTransaction.requiringNew().call(() -> User.count()));
+    }
+
+    @Test
     void exampleCaseIsRecordedWithItsFiveLossEvents() {
         QuarkusTransaction.requiringNew().run(() -> {
             Incident incident = Incident.findByReference(ExampleCase.REFERENCE);
