@@ -131,7 +131,7 @@ public class Accounts {
             return new Attempt(Outcome.REFUSED, null);
         }
         if (throttle != null) {
-            throttle.delete();
+            throttle.succeeded(now);
         }
         return new Attempt(Outcome.SUCCESS, user);
     }

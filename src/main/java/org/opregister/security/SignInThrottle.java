@@ -86,9 +86,18 @@ public class SignInThrottle extends PanacheEntityBase {
         return false;
     }
 
-    /** A correct password ends the run of failures for that username (an address keeps its count). */
+    /**
+     * Ends the username's run of failures and any lock (an administrator's reset). Rows are reset, never deleted, so
+     * a writer waiting for the row's lock always finds it.
+     */
     static void clearUser(String username) {
-        deleteById(userKey(username));
+        update("failures = 0, lockedUntil = null where key = ?1", userKey(username));
+    }
+
+    /** A correct password ends the run of failures for the username (an address keeps its count). */
+    void succeeded(Instant now) {
+        failures = 0;
+        windowStart = now;
     }
 
     private static String cut(String text) {
