@@ -138,7 +138,13 @@ curl -s --no-progress-meter --parallel --parallel-immediate --parallel-max 100 -
 ok=$(grep -c '^2' "$WORK/creates.status" || true)
 refs=$(cat "$WORK"/creates/*.json 2>/dev/null | grep -o '"reference":"[^"]*"' | sort | uniq | wc -l || true)
 echo "  statuses: $(sort "$WORK/creates.status" | uniq -c | awk '{printf "%s x %s  ", $1, $2}')"
-[ "$ok" -eq 100 ] || fail "$ok of 100 parallel creates answered 2xx"
+if [ "$ok" -ne 100 ]; then
+  fail "$ok of 100 parallel creates answered 2xx"
+  for i in a b; do
+    echo "  errors of instance $i:"
+    grep -A 3 -E ' ERROR ' "$WORK/$i.log" | grep -E 'ERROR|Caused by|Exception' | cut -c 1-300 | sort | uniq -c | sort -rn | head -8 || true
+  done
+fi
 [ "$refs" -eq 100 ] || fail "$refs distinct references among the 100 parallel creates"
 if [ "$ok" -ne 100 ]; then
   for f in "$WORK"/creates/*.json; do
