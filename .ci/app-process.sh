@@ -42,6 +42,12 @@ ready() {
   curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$1/q/health/ready"
 }
 
+# fail MESSAGE: records a failed check (in the caller's failures array) and says so
+fail() {
+  failures+=("$1")
+  echo "  FAILED: $1"
+}
+
 now_ms() {
   date +%s%3N
 }

@@ -23,11 +23,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-fail() {
-  failures+=("$1")
-  echo "  FAILED: $1"
-}
-
 # expect_refused CASE LINE [VAR=value...]: the app must stop by itself with a non-zero exit, print LINE exactly once
 # and no stack trace, and never answer HTTP.
 expect_refused() {

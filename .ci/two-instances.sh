@@ -34,11 +34,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-fail() {
-  failures+=("$1")
-  echo "  FAILED: $1"
-}
-
 show_log() {
   echo "---- log of instance $1: its errors, then its last 40 lines"
   grep -m 5 -E ' ERROR | FATAL ' "$WORK/$1.log" | cut -c 1-400 || true
