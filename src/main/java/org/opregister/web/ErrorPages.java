@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.opregister.security.ApiChallenge;
 
 /**
  * Turns failures into pages a person can read (or JSON for the API): 403, 404, 405 and a generic 500
@@ -59,6 +60,10 @@ public class ErrorPages {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
         if (e instanceof UnauthorizedException || e instanceof AuthenticationFailedException) {
+            if (wantsJson(uri, headers)) {
+                return Response.fromResponse(ApiErrors.status(401, "error.signInRequired"))
+                        .header(HttpHeaders.WWW_AUTHENTICATE, ApiChallenge.CHALLENGE).build();
+            }
             return Response.status(401).build();
         }
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
