@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.opregister.security.ApiChallenge;
+import org.opregister.security.CrossSiteSignIn;
 
 /**
  * Turns failures into pages a person can read (or JSON for the API): 403, 404, 405 and a generic 500
@@ -38,6 +39,11 @@ public class ErrorPages {
     @ServerExceptionMapper({ForbiddenException.class, jakarta.ws.rs.ForbiddenException.class})
     public Response forbidden(Exception e, UriInfo uri, HttpHeaders headers) {
         return page(403, "error.forbidden", "error.forbiddenText", uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response crossSiteSignIn(CrossSiteSignIn e, UriInfo uri, HttpHeaders headers) {
+        return page(403, "error.crossSiteSignIn", "error.crossSiteSignInText", uri, headers);
     }
 
     @ServerExceptionMapper
