@@ -124,7 +124,7 @@ public class SignInOrigin {
         try {
             URI uri = new URI(url.strip());
             return uri.getScheme() + "://" + uri.getRawAuthority();
-        } catch (java.net.URISyntaxException | NullPointerException e) {
+        } catch (java.net.URISyntaxException e) {
             return null;
         }
     }

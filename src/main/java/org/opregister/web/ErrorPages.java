@@ -115,9 +115,10 @@ public class ErrorPages {
         return query == null ? path : path + "?" + query;
     }
 
+    /** The driver's own words, for the log (a cause chain can loop, hence the bound). */
     private static String innermost(Throwable e) {
         Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
+        for (int depth = 0; depth < 20 && cause.getCause() != null; depth++) {
             cause = cause.getCause();
         }
         return cause.toString();
