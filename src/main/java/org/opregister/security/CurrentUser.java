@@ -4,6 +4,8 @@ import java.util.Set;
 
 import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -16,14 +18,30 @@ public class CurrentUser {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    RoutingContext routingContext;
+
     private String displayName;
 
+    /**
+     * On a worker thread the request's identity. Error pages can be rendered on the I/O thread, also when
+     * authentication failed or has not run (a sign-in refused, a database that is down): there only an identity
+     * that authentication already established counts, since waiting for one would block the thread.
+     */
+    private SecurityIdentity identity() {
+        if (BlockingOperationControl.isBlockingAllowed()) {
+            return identity;
+        }
+        return routingContext.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
+    }
+
     public boolean signedIn() {
-        return !identity.isAnonymous();
+        SecurityIdentity known = identity();
+        return known != null && !known.isAnonymous();
     }
 
     public String username() {
-        return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+        return signedIn() ? identity().getPrincipal().getName() : "";
     }
 
     /** The user's name from the database; on an I/O thread (error pages for unknown paths) the username. */
@@ -32,7 +50,7 @@ public class CurrentUser {
             return username();
         }
         if (displayName == null) {
-            displayName = identity.isAnonymous() ? ""
+            displayName = !signedIn() ? ""
                     : User.findByUsername(username()).map(u -> u.displayName).orElse(username());
         }
         return displayName;
@@ -44,11 +62,11 @@ public class CurrentUser {
     }
 
     public Set<String> roles() {
-        return identity.getRoles();
+        return signedIn() ? identity().getRoles() : Set.of();
     }
 
     public boolean has(String role) {
-        return identity.hasRole(role);
+        return signedIn() && identity().hasRole(role);
     }
 
     /** Officers and managers record and change business data; auditors and admins only read it. */

@@ -10,23 +10,37 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.opregister.core.DatabaseUnavailable;
+import org.opregister.security.ApiChallenge;
+import org.opregister.security.CrossSiteSignIn;
 
 /**
- * Turns failures into pages a person can read (or JSON for the API): 403, 404, 405 and a generic 500
- * that never shows a stack trace or SQL. The details of a 500 go to the server log only.
+ * Turns failures into pages a person can read (or JSON for the API): 403, 404, 405, 503 while the database is
+ * unavailable, and a generic 500 that never shows a stack trace or SQL. The details of a 500 go to the server log
+ * only.
+ * <p>
+ * Failures during authentication (the session or password look-up needs the database) happen before any resource
+ * runs; Quarkus REST's route failure handler hands them to these same mappers, on the I/O thread, so the error
+ * templates must not need the identity or the database there (see {@code CurrentUser}).
  */
 public class ErrorPages {
 
     private static final Logger LOG = Logger.getLogger(ErrorPages.class);
 
+    /** Seconds a client should wait before trying again while the database is unavailable. */
+    static final int RETRY_AFTER_SECONDS = 10;
+
     @CheckedTemplate(basePath = "ErrorPages")
     static class Templates {
         static native TemplateInstance error(int status, String titleKey, String textKey);
+
+        static native TemplateInstance unavailable(String retry);
     }
 
     @ServerExceptionMapper
@@ -40,29 +54,74 @@ public class ErrorPages {
     }
 
     @ServerExceptionMapper
+    public Response crossSiteSignIn(CrossSiteSignIn e, UriInfo uri, HttpHeaders headers) {
+        return page(403, "error.crossSiteSignIn", "error.crossSiteSignInText", uri, headers);
+    }
+
+    @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e, UriInfo uri, HttpHeaders headers) {
         return page(405, "error.methodNotAllowed", "error.methodNotAllowedText", uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers, Request request) {
         int status = e.getResponse().getStatus();
         if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
             return new ApiErrors().malformedJson(json);
         }
         if (status >= 500) {
-            return unexpected(e, uri, headers);
+            return unexpected(e, uri, headers, request);
         }
         return page(status, "error.badRequest", "error.badRequestText", uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers, Request request) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            LOG.warnf("Database unavailable on %s %s: %s", request.getMethod(), uri.getPath(), innermost(e));
+            return unavailable(uri, headers, request);
+        }
         if (e instanceof UnauthorizedException || e instanceof AuthenticationFailedException) {
+            if (wantsJson(uri, headers)) {
+                return Response.fromResponse(ApiErrors.status(401, "error.signInRequired"))
+                        .header(HttpHeaders.WWW_AUTHENTICATE, ApiChallenge.CHALLENGE).build();
+            }
             return Response.status(401).build();
         }
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
         return page(500, "error.unexpected", "error.unexpectedText", uri, headers);
+    }
+
+    /** 503 with Retry-After: the page offers to load the same address again (for a GET; otherwise the dashboard). */
+    static Response unavailable(UriInfo uri, HttpHeaders headers, Request request) {
+        Response.ResponseBuilder response;
+        if (wantsJson(uri, headers)) {
+            response = Response.fromResponse(ApiErrors.status(503, "error.databaseUnavailable"));
+        } else {
+            String retry = "GET".equals(request.getMethod()) ? sameAddress(uri) : "/";
+            response = Response.status(503).type(MediaType.TEXT_HTML).entity(Templates.unavailable(retry));
+        }
+        return response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
+    }
+
+    /** The request's own path and query, or the dashboard if it could be read as another host's address. */
+    private static String sameAddress(UriInfo uri) {
+        String path = uri.getRequestUri().getRawPath();
+        String query = uri.getRequestUri().getRawQuery();
+        if (path == null || !path.startsWith("/") || path.startsWith("//") || path.contains("\\")) {
+            return "/";
+        }
+        return query == null ? path : path + "?" + query;
+    }
+
+    /** The driver's own words, for the log (a cause chain can loop, hence the bound). */
+    private static String innermost(Throwable e) {
+        Throwable cause = e;
+        for (int depth = 0; depth < 20 && cause.getCause() != null; depth++) {
+            cause = cause.getCause();
+        }
+        return cause.toString();
     }
 
     static Response page(int status, String titleKey, String textKey, UriInfo uri, HttpHeaders headers) {
