@@ -88,6 +88,10 @@ public class ErrorPages {
             }
             return Response.status(401).build();
         }
+        if (concurrentChange(e)) {
+            LOG.infof("Concurrent change refused on %s %s", request.getMethod(), uri.getPath());
+            return page(409, "error.concurrentChange", "error.concurrentChangeText", uri, headers);
+        }
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
         return page(500, "error.unexpected", "error.unexpectedText", uri, headers);
     }
@@ -113,6 +117,22 @@ public class ErrorPages {
             return "/";
         }
         return query == null ? path : path + "?" + query;
+    }
+
+    /**
+     * Another transaction changed the same rows first (a version check that failed, also at commit): the request is
+     * refused as a whole with 409, never a 500. Forms that can keep the user's input catch it themselves first.
+     */
+    private static boolean concurrentChange(Throwable e) {
+        Throwable cause = e;
+        for (int depth = 0; cause != null && depth < 20; depth++, cause = cause.getCause()) {
+            if (cause instanceof jakarta.persistence.OptimisticLockException
+                    || cause instanceof org.hibernate.StaleStateException
+                    || cause instanceof org.opregister.core.EditConflictException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The driver's own words, for the log (a cause chain can loop, hence the bound). */
