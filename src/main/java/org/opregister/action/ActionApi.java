@@ -11,6 +11,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opregister.core.AppClock;
+import org.opregister.core.EditConflictException;
 import org.opregister.core.InvalidInputException;
 import org.opregister.core.RuleViolationException;
 import org.opregister.security.Role;
@@ -72,6 +74,28 @@ public class ActionApi {
             return Response.created(URI.create("/api/actions/" + action.id)).entity(ActionView.of(action)).build();
         } catch (InvalidInputException e) {
             return ApiErrors.badRequest(e.errors());
+        }
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    @Operation(summary = "Edit an action plan", description = "Body: title, description, owner, priority, version (the one"
+            + " last read; 409 otherwise). The owner and managers edit a plan (403 for other users); only a manager"
+            + " changes its owner.")
+    public Response update(@PathParam("id") long id, ActionForm body) {
+        if (body == null) {
+            return ApiErrors.badRequest(new FieldErrors().add(FieldErrors.FORM, "error.emptyBody"));
+        }
+        try {
+            return Response.ok(ActionView.of(service.update(id, body))).build();
+        } catch (InvalidInputException e) {
+            return ApiErrors.badRequest(e.errors());
+        } catch (EditConflictException e) {
+            return ApiErrors.status(409, "error.editConflict");
+        } catch (RuleViolationException e) {
+            return ApiErrors.status(409, e.messageKey());
         }
     }
 

@@ -15,13 +15,14 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.opregister.audit.AuditSubject;
+import org.opregister.comment.Commentable;
 import org.opregister.core.AppClock;
 import org.opregister.core.TrackedEntity;
 
 /** A remediation with an owner and a due date, closed only after review by a manager who is not its owner. */
 @Entity
 @Table(name = "action_plan")
-public class ActionPlan extends TrackedEntity implements AuditSubject {
+public class ActionPlan extends TrackedEntity implements AuditSubject, Commentable {
 
     public static final int TITLE_MAX = 200;
     public static final int TEXT_MAX = 4000;
@@ -118,5 +119,20 @@ public class ActionPlan extends TrackedEntity implements AuditSubject {
 
     public ActionExtension pendingExtension() {
         return ActionExtension.pendingOf(this);
+    }
+
+    /** The owner and managers edit a plan; only a manager gives it to someone else. */
+    public boolean editableBy(String username, boolean manager) {
+        return manager || username.equals(owner);
+    }
+
+    @Override
+    public String commentRecordType() {
+        return "ActionPlan";
+    }
+
+    @Override
+    public long commentRecordId() {
+        return id;
     }
 }

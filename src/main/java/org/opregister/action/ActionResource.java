@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,6 +25,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.opregister.audit.AuditEntry;
+import org.opregister.comment.CommentService;
+import org.opregister.comment.CommentThread;
 import org.opregister.core.AppClock;
 import org.opregister.core.EditConflictException;
 import org.opregister.core.InvalidInputException;
@@ -57,7 +60,7 @@ public class ActionResource {
 
         static native TemplateInstance show(ActionPlan action, List<ActionSource> sources, List<ActionUpdate> updates,
                 List<ActionExtension> extensions, ActionAccess access, FieldErrors errors, Map<String, String> typed,
-                String problem, ActionChoices choices);
+                String problem, ActionChoices choices, CommentThread thread);
 
         static native TemplateInstance history(ActionPlan action, List<AuditEntry> entries);
     }
@@ -75,7 +78,7 @@ public class ActionResource {
                             && !me.equals(action.closureRequestedBy),
                     user.isManager() && pending != null && !owner && !me.equals(pending.createdBy),
                     user.isManager() && open && !owner,
-                    user.canEdit() && open);
+                    user.canEdit() && open && action.editableBy(me, user.isManager()));
         }
     }
 
@@ -87,6 +90,9 @@ public class ActionResource {
 
     @Inject
     CsvExport csvExport;
+
+    @Inject
+    CommentService commentService;
 
     @Inject
     EntityManager em;
@@ -190,6 +196,9 @@ public class ActionResource {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response editForm(@PathParam("id") long id) {
         ActionPlan action = ActionService.action(id);
+        if (!action.editableBy(currentUser.username(), currentUser.isManager())) {
+            throw new ForbiddenException();
+        }
         if (!action.status.open()) {
             return Flash.redirect(URI.create("/actions/" + id), "flash.error.actionClosed", action.reference);
         }
@@ -307,6 +316,16 @@ public class ActionResource {
                 () -> service.decideExtension(id, extensionId, false, version, decisionComment));
     }
 
+    /** Adds to the plan's discussion thread, in any status. */
+    @POST
+    @Path("{id}/comments")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response comment(@PathParam("id") long id, @RestForm String comment) {
+        return step(id, Map.of(CommentService.FIELD, text(comment)), "#discussion", "flash.commentPosted",
+                () -> commentService.post(ActionService.action(id), comment));
+    }
+
     /** One step of a plan's work from its page, with what was typed kept when it is refused. */
     private Response step(long id, Map<String, String> typed, String anchor, String flashKey, Runnable change) {
         return Step.run(() -> {
@@ -321,7 +340,8 @@ public class ActionResource {
         values.put("progress", Integer.toString(action.progress));
         values.putAll(typed);
         return Templates.show(action, action.sources(), ActionUpdate.of(action), ActionExtension.of(action),
-                ActionAccess.of(action, currentUser), errors, values, problem, ActionChoices.current());
+                ActionAccess.of(action, currentUser), errors, values, problem, ActionChoices.current(),
+                CommentThread.of(action, "/actions/" + action.id + "/comments", typed.get(CommentService.FIELD)));
     }
 
     private static String text(String value) {

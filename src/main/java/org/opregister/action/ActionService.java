@@ -5,8 +5,11 @@ import java.time.LocalDate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 
+import org.opregister.comment.Comment;
+import org.opregister.comment.CommentKind;
 import org.opregister.core.AppClock;
 import org.opregister.core.Edits;
 import org.opregister.core.ReferenceCounter;
@@ -59,10 +62,14 @@ public class ActionService {
     public ActionPlan update(long id, ActionForm form) {
         return Edits.guarded(() -> {
             ActionPlan action = action(id);
+            requireEditor(action);
             Edits.requireVersion(FormInput.id(form.version), action.version);
             requireOpen(action);
             FieldErrors errors = new FieldErrors();
             ActionForm.Plan plan = form.read(errors, false, AppClock.today());
+            if (plan != null && !plan.owner().equals(action.owner) && !currentUser.isManager()) {
+                errors.add("owner", "error.onlyManagerReassigns");
+            }
             Edits.failIfAny(errors);
             plan.applyTo(action);
             return action;
@@ -73,6 +80,7 @@ public class ActionService {
     @Transactional
     public void link(long id, String sourceType, String source) {
         ActionPlan action = action(id);
+        requireEditor(action);
         FieldErrors errors = new FieldErrors();
         SourceType type = new FormInput(errors).choice("sourceType", sourceType, SourceType.class, true);
         Long sourceId = type == null ? null : Sources.resolve(type, source);
@@ -89,6 +97,7 @@ public class ActionService {
     @Transactional
     public void unlink(long id, long sourceRowId) {
         ActionPlan action = action(id);
+        requireEditor(action);
         ActionSource source = ActionSource.findById(sourceRowId);
         if (source == null || !source.action.id.equals(action.id)) {
             throw new NotFoundException();
@@ -166,6 +175,9 @@ public class ActionService {
     public ActionPlan approveClosure(long id, String version, String comment) {
         return Edits.guarded(() -> {
             ActionPlan action = reviewed(id, version, comment, false);
+            if (action.reviewComment != null) {
+                Comment.add(action, CommentKind.CLOSURE_APPROVED, action.reviewComment);
+            }
             action.status = ActionStatus.DONE;
             action.progress = 100;
             action.completedOn = AppClock.today();
@@ -177,6 +189,7 @@ public class ActionService {
     public ActionPlan returnClosure(long id, String version, String comment) {
         return Edits.guarded(() -> {
             ActionPlan action = reviewed(id, version, comment, true);
+            Comment.add(action, CommentKind.CLOSURE_RETURNED, action.reviewComment);
             action.status = ActionStatus.IN_PROGRESS;
             return action;
         });
@@ -210,6 +223,7 @@ public class ActionService {
             action.reviewedBy = currentUser.username();
             action.reviewedAt = AppClock.now();
             action.reviewComment = text;
+            Comment.add(action, CommentKind.CANCELLED, text);
             ActionExtension pending = action.pendingExtension();
             if (pending != null) {
                 decide(pending, ExtensionStatus.REFUSED, text);
@@ -273,6 +287,13 @@ public class ActionService {
         extension.decidedBy = currentUser.username();
         extension.decidedAt = AppClock.now();
         extension.decisionComment = comment;
+    }
+
+    /** Another officer may read a plan but not change it: 403, as for a page they were never offered. */
+    private void requireEditor(ActionPlan action) {
+        if (!action.editableBy(currentUser.username(), currentUser.isManager())) {
+            throw new ForbiddenException();
+        }
     }
 
     private void requireOwner(ActionPlan action) {

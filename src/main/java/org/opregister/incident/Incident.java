@@ -25,6 +25,9 @@ import jakarta.persistence.Table;
 
 import org.opregister.audit.AuditSubject;
 import org.opregister.audit.NotAudited;
+import org.opregister.comment.Commentable;
+import org.opregister.core.Review;
+import org.opregister.core.RuleViolationException;
 import org.opregister.core.TrackedEntity;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
@@ -35,12 +38,13 @@ import org.opregister.web.PageResult;
  */
 @Entity
 @Table(name = "incident")
-public class Incident extends TrackedEntity implements AuditSubject {
+public class Incident extends TrackedEntity implements AuditSubject, Commentable {
 
     public static final int TITLE_MAX = 200;
     public static final int DESCRIPTION_MAX = 10000;
     public static final int TEXT_MAX = 4000;
     public static final int NAME_MAX = 120;
+    public static final int REVIEW_COMMENT_MAX = 2000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "incident_seq")
@@ -124,9 +128,29 @@ public class Incident extends TrackedEntity implements AuditSubject {
     @Column(name = "search_text", nullable = false, length = 1000)
     String searchText;
 
-    /** Who asked for the review now pending; they cannot also close the incident. */
+    /**
+     * Who asked for the last review: while it is pending they cannot close the incident; once it is returned, it is
+     * theirs to rework.
+     */
     @Column(name = "submitted_by", length = 64)
     public String submittedBy;
+
+    /** The manager who last returned the incident for rework, when and why; cleared when it is submitted again. */
+    @Column(name = "returned_by", length = 64)
+    public String returnedBy;
+
+    @Column(name = "returned_at")
+    public java.time.Instant returnedAt;
+
+    @Column(name = "return_reason", length = REVIEW_COMMENT_MAX)
+    public String returnReason;
+
+    /** The manager who closed the incident and their optional comment; cleared when it is reopened. */
+    @Column(name = "closed_by", length = 64)
+    public String closedBy;
+
+    @Column(name = "close_comment", length = REVIEW_COMMENT_MAX)
+    public String closeComment;
 
     @PrePersist
     @PreUpdate
@@ -146,8 +170,58 @@ public class Incident extends TrackedEntity implements AuditSubject {
         return Arrays.stream(Transition.values()).filter(t -> t.from == status).toList();
     }
 
+    /** Draft and open incidents change; under review they are frozen for the reviewer, closed until reopened. */
     public boolean editable() {
         return status.editable();
+    }
+
+    /** Refuses a change (the incident or its ledger) while the incident is under review or closed. */
+    public void requireEditable() {
+        if (status == IncidentStatus.UNDER_REVIEW) {
+            throw new RuleViolationException("error.incidentUnderReview");
+        }
+        if (!editable()) {
+            throw new RuleViolationException("error.incidentClosed");
+        }
+    }
+
+    /** Returned for rework and not yet submitted again: the reason shows on the incident. */
+    public boolean returned() {
+        return status == IncidentStatus.OPEN && returnReason != null;
+    }
+
+    /**
+     * The four-eyes rule of the incident review, in one place: whoever asked for the review cannot decide on it.
+     * {@link #awaitingReviewBy} lists what this rule lets a manager decide.
+     */
+    public void requireReviewableBy(String reviewer) {
+        Review.requireSecondPerson(reviewer, "error.fourEyes", submittedBy);
+    }
+
+    public boolean reviewableBy(String reviewer) {
+        return status == IncidentStatus.UNDER_REVIEW && !reviewer.equals(submittedBy);
+    }
+
+    /** Incidents under review that this manager may close or return: all but those they submitted themselves. */
+    public static List<Incident> awaitingReviewBy(String reviewer) {
+        return list("status = ?1 and (submittedBy is null or submittedBy <> ?2) order by updatedAt, id",
+                IncidentStatus.UNDER_REVIEW, reviewer);
+    }
+
+    /** Incidents returned for rework to this user: they asked for the review, or they are named as owner. */
+    public static List<Incident> returnedTo(String username) {
+        return list("status = ?1 and returnReason is not null and (submittedBy = ?2 or owner = ?2)"
+                + " order by returnedAt, id", IncidentStatus.OPEN, username);
+    }
+
+    @Override
+    public String commentRecordType() {
+        return "Incident";
+    }
+
+    @Override
+    public long commentRecordId() {
+        return id;
     }
 
     /** The most recently recorded incidents. */

@@ -2,6 +2,7 @@ package org.opregister.incident;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -22,6 +23,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.opregister.audit.AuditEntry;
+import org.opregister.comment.CommentService;
+import org.opregister.comment.CommentThread;
 import org.opregister.core.AppClock;
 import org.opregister.core.EditConflictException;
 import org.opregister.core.InvalidInputException;
@@ -34,6 +37,7 @@ import org.opregister.web.Flash;
 import org.opregister.web.FormInput;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
+import org.opregister.web.Step;
 
 /** The incident register in the browser: list, record, view, edit, workflow and the loss ledger. */
 @Path("/incidents")
@@ -49,7 +53,8 @@ public class IncidentResource {
         static native TemplateInstance form(Incident incident, IncidentForm form, FieldErrors errors, Choices choices);
 
         static native TemplateInstance show(Incident incident, List<LossEntry> losses, LossForm lossForm,
-                FieldErrors errors, String problem, Choices choices, IncidentLinks links);
+                FieldErrors errors, String problem, Choices choices, IncidentLinks links, CommentThread thread,
+                Map<String, String> typed);
 
         static native TemplateInstance history(Incident incident, List<AuditEntry> entries);
 
@@ -65,6 +70,9 @@ public class IncidentResource {
 
     @Inject
     RiskService riskService;
+
+    @Inject
+    CommentService commentService;
 
     @GET
     public Response list(@BeanParam ListParams query) {
@@ -125,7 +133,7 @@ public class IncidentResource {
     public Response editForm(@PathParam("id") long id) {
         Incident incident = IncidentService.get(id);
         if (!incident.editable()) {
-            return Flash.redirect(URI.create("/incidents/" + id), "flash.error.incidentClosed", incident.reference);
+            return readOnly(incident);
         }
         return Response.ok(Templates.form(incident, IncidentForm.of(incident), new FieldErrors(), choices())).build();
     }
@@ -145,7 +153,7 @@ public class IncidentResource {
             FieldErrors errors = new FieldErrors().add(FieldErrors.FORM, "error.editConflict");
             return Response.status(409).entity(Templates.form(IncidentService.get(id), form, errors, choices())).build();
         } catch (RuleViolationException e) {
-            return Flash.redirect(URI.create("/incidents/" + id), "flash." + e.messageKey(), null);
+            return Flash.redirect(URI.create("/incidents/" + id), "flash." + e.messageKey(), IncidentService.get(id).reference);
         }
     }
 
@@ -154,18 +162,27 @@ public class IncidentResource {
     @Path("{id}/transitions/{transition}")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response transition(@PathParam("id") long id, @PathParam("transition") String code,
-            @RestForm String version, @RestForm String closureDate) {
+            @RestForm String version, @RestForm String closureDate, @RestForm String reviewComment) {
         Transition transition = transitionOf(code);
-        try {
-            Incident incident = service.transition(id, transition, version, closureDate);
+        Map<String, String> typed = Map.of(IncidentService.REVIEW_COMMENT, reviewComment == null ? "" : reviewComment);
+        return Step.run(() -> {
+            Incident incident = service.transition(id, transition, version, closureDate, reviewComment);
             return Flash.redirect(URI.create("/incidents/" + id), "flash.transition." + transition.name(), incident.reference);
-        } catch (InvalidInputException e) {
-            return problem(id, e.errors(), null, 400);
-        } catch (EditConflictException e) {
-            return problem(id, new FieldErrors(), "error.editConflictReload", 409);
-        } catch (RuleViolationException e) {
-            return problem(id, new FieldErrors(), e.messageKey(), 409);
-        }
+        }, (errors, problem) -> showPage(IncidentService.get(id), blankLoss(), errors, problem, typed),
+                "error.editConflictReload");
+    }
+
+    /** Adds to the incident's discussion thread; any status, the thread changes nothing on the incident. */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Path("{id}/comments")
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response comment(@PathParam("id") long id, @RestForm String comment) {
+        Map<String, String> typed = Map.of(CommentService.FIELD, comment == null ? "" : comment);
+        return Step.run(() -> {
+            commentService.post(IncidentService.get(id), comment);
+            return Flash.redirect(URI.create("/incidents/" + id + "#discussion"), "flash.commentPosted", null);
+        }, (errors, problem) -> showPage(IncidentService.get(id), blankLoss(), errors, problem, typed));
     }
 
     @POST
@@ -194,7 +211,7 @@ public class IncidentResource {
         Incident incident = IncidentService.get(id);
         LossEntry entry = IncidentService.lossOf(incident, lossId);
         if (!incident.editable()) {
-            return Flash.redirect(URI.create("/incidents/" + id), "flash.error.incidentClosed", incident.reference);
+            return readOnly(incident);
         }
         return Response.ok(Templates.lossForm(incident, entry, LossForm.of(entry), new FieldErrors(), choices())).build();
     }
@@ -214,7 +231,7 @@ public class IncidentResource {
         } catch (EditConflictException e) {
             return lossFormAgain(id, lossId, form, new FieldErrors().add(FieldErrors.FORM, "error.editConflict"), 409);
         } catch (RuleViolationException e) {
-            return Flash.redirect(URI.create("/incidents/" + id), "flash." + e.messageKey(), null);
+            return Flash.redirect(URI.create("/incidents/" + id), "flash." + e.messageKey(), IncidentService.get(id).reference);
         }
     }
 
@@ -289,13 +306,29 @@ public class IncidentResource {
 
     private Response problem(long id, FieldErrors errors, String problemKey, int status) {
         Incident incident = IncidentService.get(id);
-        LossForm blank = LossForm.blank(service.reportingCurrency(), AppClock.today());
-        return Response.status(status).entity(showPage(incident, blank, errors, problemKey)).build();
+        return Response.status(status).entity(showPage(incident, blankLoss(), errors, problemKey)).build();
+    }
+
+    /** Why the incident cannot be changed now (under review, or closed), on its page. */
+    private static Response readOnly(Incident incident) {
+        String key = incident.status == IncidentStatus.UNDER_REVIEW ? "flash.error.incidentUnderReview"
+                : "flash.error.incidentClosed";
+        return Flash.redirect(URI.create("/incidents/" + incident.id), key, incident.reference);
+    }
+
+    private LossForm blankLoss() {
+        return LossForm.blank(service.reportingCurrency(), AppClock.today());
     }
 
     private TemplateInstance showPage(Incident incident, LossForm lossForm, FieldErrors errors, String problem) {
+        return showPage(incident, lossForm, errors, problem, Map.of());
+    }
+
+    private TemplateInstance showPage(Incident incident, LossForm lossForm, FieldErrors errors, String problem,
+            Map<String, String> typed) {
         return Templates.show(incident, LossEntry.forIncident(incident), lossForm, errors, problem, choices(),
-                IncidentLinks.of(incident));
+                IncidentLinks.of(incident), CommentThread.of(incident, "/incidents/" + incident.id + "/comments",
+                        typed.get(CommentService.FIELD)), typed);
     }
 
     private Choices choices() {

@@ -16,7 +16,10 @@ import jakarta.ws.rs.NotFoundException;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opregister.core.AppClock;
+import org.opregister.comment.Comment;
+import org.opregister.comment.CommentKind;
 import org.opregister.core.ReferenceCounter;
+import org.opregister.core.Review;
 import org.opregister.core.RuleViolationException;
 import org.opregister.incident.IncidentForm.IncidentData;
 import org.opregister.incident.LossForm.LossData;
@@ -29,6 +32,9 @@ import org.opregister.web.FormInput;
 public class IncidentService {
 
     public static final String REFERENCE_PREFIX = "INC";
+
+    /** The reviewer's field: the reason for returning (required) or a comment on closing (optional). */
+    public static final String REVIEW_COMMENT = "reviewComment";
 
     @ConfigProperty(name = "oprisk.reporting-currency")
     String reportingCurrency;
@@ -71,11 +77,11 @@ public class IncidentService {
     public Incident update(long id, IncidentForm form) {
         return guarded(() -> {
             Incident incident = get(id);
+            requireEditable(incident);
             FieldErrors errors = new FieldErrors();
             IncidentData data = form.parse(errors);
             failIfAny(errors);
             requireVersion(data.version, incident.version);
-            requireEditable(incident);
             checkDates(data, AppClock.today(), errors);
             if (data.occurrenceDate != null) {
                 LocalDate earliest = earliestAccountingDate(incident);
@@ -93,37 +99,80 @@ public class IncidentService {
         });
     }
 
+    /**
+     * One workflow step. Returning needs the reviewer's reason, closing takes an optional comment; both are kept on
+     * the incident and added to its discussion thread. Submitting needs the description, causes and root cause.
+     */
     @Transactional
-    public Incident transition(long id, Transition transition, String version, String closureDate) {
+    public Incident transition(long id, Transition transition, String version, String closureDate, String comment) {
         return guarded(() -> {
+            Review review = Review.read(version, REVIEW_COMMENT, comment, transition.reasonRequired(),
+                    Incident.REVIEW_COMMENT_MAX);
             Incident incident = get(id);
-            FieldErrors errors = new FieldErrors();
-            FormInput input = new FormInput(errors);
-            long expected = input.version("version", version);
-            failIfAny(errors);
-            requireVersion(expected, incident.version);
+            requireVersion(review.version(), incident.version);
             if (transition.from != incident.status) {
                 throw new RuleViolationException("error.transitionNotAllowed");
             }
             if (transition.managerOnly && !currentUser.isManager()) {
                 throw new ForbiddenException();
             }
-            if (transition.requiresSecondPerson() && currentUser.username().equals(incident.submittedBy)) {
-                throw new RuleViolationException("error.fourEyes");
+            String me = currentUser.username();
+            if (transition.requiresSecondPerson()) {
+                incident.requireReviewableBy(me);
             }
+            FieldErrors errors = new FieldErrors();
+            LocalDate closedOn = null;
+            if (transition == Transition.SUBMIT_FOR_REVIEW) {
+                checkReadyForReview(incident, errors);
+            } else if (transition == Transition.CLOSE) {
+                closedOn = closureDate(new FormInput(errors), closureDate, incident, errors);
+            }
+            failIfAny(errors);
             switch (transition) {
-                case SUBMIT_FOR_REVIEW -> incident.submittedBy = currentUser.username();
-                case CLOSE -> incident.closureDate = closureDate(input, closureDate, incident, errors);
-                case REOPEN, RETURN -> {
+                case SUBMIT_FOR_REVIEW -> {
+                    incident.submittedBy = me;
+                    incident.returnedBy = null;
+                    incident.returnedAt = null;
+                    incident.returnReason = null;
+                }
+                case RETURN -> {
+                    incident.returnedBy = me;
+                    incident.returnedAt = AppClock.now();
+                    incident.returnReason = review.comment();
+                    Comment.add(incident, CommentKind.RETURNED_FOR_REWORK, review.comment());
+                }
+                case CLOSE -> {
+                    incident.closureDate = closedOn;
+                    incident.closedBy = me;
+                    incident.closeComment = review.comment();
+                    if (review.comment() != null) {
+                        Comment.add(incident, CommentKind.CLOSED, review.comment());
+                    }
+                }
+                case REOPEN -> {
                     incident.closureDate = null;
                     incident.submittedBy = null;
+                    incident.closedBy = null;
+                    incident.closeComment = null;
                 }
                 default -> { }
             }
-            failIfAny(errors);
             incident.status = transition.to;
             return incident;
         });
+    }
+
+    /** A reviewer decides on a complete account: what happened, why, and the root cause (near misses too). */
+    private static void checkReadyForReview(Incident incident, FieldErrors errors) {
+        if (FormInput.blank(incident.description)) {
+            errors.add("missingDescription", "error.submitNeedsDescription");
+        }
+        if (incident.causes == null || incident.causes.isEmpty()) {
+            errors.add("missingCauses", "error.submitNeedsCauses");
+        }
+        if (FormInput.blank(incident.rootCause)) {
+            errors.add("missingRootCause", "error.submitNeedsRootCause");
+        }
     }
 
     @Transactional
@@ -277,8 +326,6 @@ public class IncidentService {
     }
 
     private static void requireEditable(Incident incident) {
-        if (!incident.editable()) {
-            throw new RuleViolationException("error.incidentClosed");
-        }
+        incident.requireEditable();
     }
 }

@@ -6,7 +6,8 @@ import io.quarkus.qute.TemplateEnum;
 public enum IncidentStatus {
     DRAFT, OPEN, UNDER_REVIEW, CLOSED;
 
+    /** Under review the incident is what the reviewer decides on, so it is frozen like a closed one. */
     public boolean editable() {
-        return this != CLOSED;
+        return this == DRAFT || this == OPEN;
     }
 }

@@ -32,8 +32,18 @@ public enum Transition {
         return "transition." + name();
     }
 
-    /** Four-eyes: whoever submitted the incident for review cannot close it. */
+    /** Four-eyes: whoever submitted the incident for review cannot close it (returning it is withdrawing it). */
     public boolean requiresSecondPerson() {
         return this == CLOSE;
+    }
+
+    /** Returning for rework says why; closing may carry a comment. */
+    public boolean reasonRequired() {
+        return this == RETURN;
+    }
+
+    /** The reviewer's decisions, taken from the review form rather than the workflow buttons. */
+    public boolean review() {
+        return this == RETURN || this == CLOSE;
     }
 }

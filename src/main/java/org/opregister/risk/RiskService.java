@@ -138,9 +138,7 @@ public class RiskService {
 
     private static Incident openIncident(long id) {
         Incident incident = IncidentService.get(id);
-        if (!incident.editable()) {
-            throw new RuleViolationException("error.incidentClosed");
-        }
+        incident.requireEditable();
         return incident;
     }
 

@@ -10,6 +10,7 @@ import org.opregister.controltest.Attestation;
 import org.opregister.controltest.ControlTest;
 import org.opregister.controltest.TestStatus;
 import org.opregister.core.AppClock;
+import org.opregister.incident.Incident;
 import org.opregister.kri.KriBreach;
 import org.opregister.risk.AssessmentTask;
 import org.opregister.security.CurrentUser;
@@ -17,8 +18,15 @@ import org.opregister.security.CurrentUser;
 /** What waits for the signed-in user, and what needs the risk team's attention, as links with counts. */
 public record Attention(List<Item> items) {
 
-    /** One line: message key, count and where to go. */
-    public record Item(String key, long count, String link) {
+    /**
+     * One line: message key, count and where to go; a line about one record names it ({@code subject}, the message's
+     * argument instead of the count) and may quote what the user needs to read ({@code detail}).
+     */
+    public record Item(String key, long count, String link, String subject, String detail) {
+
+        Item(String key, long count, String link) {
+            this(key, count, link, null, null);
+        }
     }
 
     static Attention of(CurrentUser user) {
@@ -31,6 +39,10 @@ public record Attention(List<Item> items) {
             add(items, "attention.testsToExecute", ControlTest.count("tester = ?1 and status = ?2", me, TestStatus.PLANNED),
                     "/control-tests?status=PLANNED");
             add(items, "attention.attestationsToAnswer", Attestation.toAnswer(me).size(), "/attestations#my-attestations");
+            for (Incident incident : Incident.returnedTo(me)) {
+                items.add(new Item("attention.incidentReturned", 1, "/incidents/" + incident.id, incident.reference,
+                        incident.returnReason));
+            }
         }
         if (user.isManager()) {
             add(items, "attention.assessmentsToReview", AssessmentTask.toReview(me).size(), "/assessments#to-review");
@@ -38,6 +50,7 @@ public record Attention(List<Item> items) {
                     + ActionExtension.toDecide(me).size(), "/actions/review");
             add(items, "attention.testsToSignOff", ControlTest.count("status = ?1 and tester <> ?2", TestStatus.SUBMITTED, me),
                     "/control-tests?status=SUBMITTED");
+            add(items, "attention.incidentsToReview", Incident.awaitingReviewBy(me).size(), "/incidents?status=UNDER_REVIEW");
         }
         add(items, "attention.openBreaches", KriBreach.open().size(), "/kris/breaches");
         add(items, "attention.overdueActions", ActionPlan.count("status in ?1 and dueDate < ?2", ActionStatus.OPEN,

@@ -5,7 +5,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-/** An officer starts a plan from a KRI breach, works it and asks for closure; a manager approves it. */
+/**
+ * An officer starts a plan from a risk, edits it (not its owner), discusses it, works it and asks for closure;
+ * another officer only reads it; a manager approves it and the approval comment joins the discussion.
+ */
 @QuarkusTest
 class ActionJourneyTest extends BrowserTest {
 
@@ -24,6 +27,13 @@ class ActionJourneyTest extends BrowserTest {
         page.click("button:has-text('Start action plan')");
         assertThat(page.locator(".alert-success")).containsText("started");
         String planUrl = page.url();
+        page.click("a:has-text('Edit')");
+        assertThat(page.locator("#f-owner")).isDisabled();
+        screenshot("29b-action-edit-by-owner");
+        page.navigate(planUrl);
+        page.fill("#f-comment", "Starting with the payment servers.");
+        page.click("#comment-form button");
+        assertThat(page.locator("#discussion")).containsText("Starting with the payment servers.");
 
         page.fill("#f-progress", "50");
         page.fill("#f-note", "Half of the servers moved.");
@@ -33,6 +43,12 @@ class ActionJourneyTest extends BrowserTest {
         page.click("button:has-text('Request closure')");
         assertThat(page.locator("#summary")).containsText("Pending review");
         screenshot("30-action-pending");
+
+        context.clearCookies();
+        login("officer2");
+        page.navigate(planUrl);
+        assertThat(page.locator("a:has-text('Edit')")).hasCount(0);
+        screenshot("30b-action-other-officer");
 
         context.clearCookies();
         login("manager");
@@ -47,5 +63,8 @@ class ActionJourneyTest extends BrowserTest {
         assertThat(page.locator("#summary")).containsText("Done");
         page.navigate(planUrl);
         assertThat(page.locator("#closure")).containsText("Approved by Martin Manager (demo)");
+        assertThat(page.locator("#discussion")).containsText("Closure approved");
+        assertThat(page.locator("#discussion")).containsText("Evidence checked.");
+        screenshot("32-action-done-discussion");
     }
 }

@@ -122,6 +122,59 @@ class RegisterJourneyTest extends BrowserTest {
         screenshot("09-tablet-form");
     }
 
+    @Test
+    void aManagerReturnsAnIncidentWithAReasonTheOfficerReadsItAndResubmits() {
+        login("officer");
+        page.navigate(url("/incidents/new"));
+        page.fill("#f-title", "Browser journey: duplicate standing orders");
+        page.fill("#f-description", "A batch of standing orders ran twice after a scheduler restart.");
+        page.selectOption("#f-severity", "MEDIUM");
+        page.selectOption("#f-eventCategory", "EXECUTION_DELIVERY_PROCESS");
+        page.selectOption("#f-eventType", "TRANSACTION_CAPTURE_EXECUTION");
+        page.selectOption("#f-businessLine", "RETAIL_BANKING");
+        page.fill("#f-orgUnit", "Payments Operations");
+        page.fill("#f-owner", "Head of Payments");
+        page.fill("#f-occurrenceDate", "2025-05-06");
+        page.fill("#f-discoveryDate", "2025-05-07");
+        page.check("#f-cause-SYSTEMS");
+        page.fill("#f-rootCause", "The scheduler replays unfinished jobs on restart.");
+        page.click("button:has-text('Record incident')");
+        String reference = page.locator(".text-body-secondary.small").first().innerText().trim();
+        page.click(".workflow-actions button:has-text('Open')");
+        page.click(".workflow-actions button:has-text('Submit for review')");
+        assertThat(page.locator("#under-review")).containsText("read-only");
+        assertEquals(0, page.locator("#add-loss").count(), "no loss form under review");
+
+        context.clearCookies();
+        login("manager");
+        page.click("#my-work a[href='/incidents?status=UNDER_REVIEW']");
+        page.click("text=" + reference);
+        page.click("#review-form button:has-text('Return for rework')");
+        assertThat(page.locator("#e-reviewComment")).containsText("required");
+        page.fill("#f-reviewComment", "Add the customer refunds as loss lines before review.");
+        screenshot("10-incident-review");
+        page.click("#review-form button:has-text('Return for rework')");
+        assertThat(page.locator(".alert-success")).containsText("returned for rework");
+
+        context.clearCookies();
+        login("officer");
+        Locator returned = page.locator("#my-work li:has-text('" + reference + "')");
+        assertThat(returned).containsText("Add the customer refunds as loss lines before review.");
+        screenshot("11-dashboard-returned-incident");
+        returned.locator("a").click();
+        assertThat(page.locator("#returned")).containsText("Add the customer refunds as loss lines before review.");
+        assertThat(page.locator("#discussion")).containsText("Returned for rework");
+        screenshot("12-returned-incident");
+        addLoss("GROSS_LOSS", "1200", "EUR", "1", "2025-05-31", "Customer refunds");
+        page.fill("#f-comment", "Refunds added as a loss line.");
+        page.click("#comment-form button");
+        assertThat(page.locator("#discussion")).containsText("Refunds added as a loss line.");
+        page.click(".workflow-actions button:has-text('Submit for review')");
+        assertThat(page.locator(".alert-success")).containsText("submitted for review");
+        assertEquals(0, page.locator("#returned").count(), "the notice goes once it is resubmitted");
+        screenshot("13-incident-resubmitted");
+    }
+
     private void addLoss(String type, String amount, String currency, String fxRate, String date, String description) {
         Locator form = page.locator("form.loss-form");
         form.locator("#f-type").selectOption(type);
