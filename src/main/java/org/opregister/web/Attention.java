@@ -11,6 +11,7 @@ import org.opregister.controltest.ControlTest;
 import org.opregister.controltest.TestStatus;
 import org.opregister.core.AppClock;
 import org.opregister.kri.KriBreach;
+import org.opregister.kri.ValuesDue;
 import org.opregister.risk.AssessmentTask;
 import org.opregister.security.CurrentUser;
 
@@ -40,6 +41,7 @@ public record Attention(List<Item> items) {
                     "/control-tests?status=SUBMITTED");
         }
         add(items, "attention.openBreaches", KriBreach.open().size(), "/kris/breaches");
+        add(items, "attention.kriValuesMissing", ValuesDue.kriCountMissing(), "/kris?status=ACTIVE");
         add(items, "attention.overdueActions", ActionPlan.count("status in ?1 and dueDate < ?2", ActionStatus.OPEN,
                 AppClock.today()), "/actions?overdue=true");
         return new Attention(items);
