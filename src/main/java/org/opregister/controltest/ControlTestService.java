@@ -16,6 +16,7 @@ import org.opregister.core.Edits;
 import org.opregister.core.InvalidInputException;
 import org.opregister.core.ReferenceCounter;
 import org.opregister.core.Review;
+import org.opregister.core.RowLocks;
 import org.opregister.core.RuleViolationException;
 import org.opregister.security.CurrentUser;
 import org.opregister.web.FieldErrors;
@@ -48,6 +49,15 @@ public class ControlTestService {
             throw new NotFoundException();
         }
         return test;
+    }
+
+    /**
+     * The test, locked for a change to its execution or evidence: an upload or removal and a submission take turns,
+     * so none reads a status or an evidence count the other is changing.
+     */
+    private static ControlTest locked(long id) {
+        RowLocks.forUpdate("control_test", "id", id);
+        return test(id);
     }
 
     public long maxBytes() {
@@ -86,7 +96,7 @@ public class ControlTestService {
     @Transactional
     public ControlTest execute(long id, ControlTestForm form, boolean submit) {
         return Edits.guarded(() -> {
-            ControlTest test = test(id);
+            ControlTest test = locked(id);
             Edits.requireVersion(FormInput.id(form.version), test.version);
             requirePlanned(test);
             requireTester(test, "error.notYourTest");
@@ -144,7 +154,7 @@ public class ControlTestService {
     /** Stores an evidence file of the tester's, while the test is planned, after checking its size and, by content, its type. */
     @Transactional
     public EvidenceFile addEvidence(long id, String fileName, byte[] data) {
-        ControlTest test = test(id);
+        ControlTest test = locked(id);
         requireEvidenceOpen(test);
         String name = FormInput.trimmed(fileName);
         FieldErrors errors = new FieldErrors();
@@ -182,7 +192,7 @@ public class ControlTestService {
         FieldErrors errors = new FieldErrors();
         long expected = new FormInput(errors).version("version", version);
         Edits.failIfAny(errors);
-        ControlTest test = test(id);
+        ControlTest test = locked(id);
         requireEvidenceOpen(test);
         EvidenceFile file = file(test, fileId);
         Edits.requireVersion(expected, file.version);
