@@ -2,9 +2,13 @@ package org.opregister.controltest;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,6 +22,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.opregister.audit.AuditSubject;
+import org.opregister.audit.NotAudited;
 import org.opregister.core.TrackedEntity;
 import org.opregister.risk.Control;
 
@@ -86,6 +91,16 @@ public class ControlTest extends TrackedEntity implements AuditSubject {
     @Column(name = "review_comment", length = COMMENT_MAX)
     public String reviewComment;
 
+    /**
+     * Everyone who recorded the execution or changed the evidence, whoever was tester at the time: none of them may
+     * sign the test off. The changes themselves are in the audit trail.
+     */
+    @NotAudited
+    @ElementCollection
+    @CollectionTable(name = "control_test_editor", joinColumns = @JoinColumn(name = "test_id"))
+    @Column(name = "username", nullable = false, length = 64)
+    public Set<String> editors = new HashSet<>();
+
     @Override
     public String auditLabel() {
         return reference;
@@ -94,6 +109,16 @@ public class ControlTest extends TrackedEntity implements AuditSubject {
     /** Returned by the reviewer and not submitted again. */
     public boolean returned() {
         return status == TestStatus.PLANNED && reviewedBy != null;
+    }
+
+    /** Who had a hand in what a reviewer would approve: the tester, the submitter and every editor. */
+    public List<String> peopleBehind() {
+        List<String> people = new java.util.ArrayList<>(editors);
+        people.add(tester);
+        if (submittedBy != null) {
+            people.add(submittedBy);
+        }
+        return people;
     }
 
     public List<EvidenceFile> evidence() {

@@ -64,16 +64,20 @@ public class ControlTestResource {
         static native TemplateInstance history(ControlTest test, List<AuditEntry> entries);
     }
 
-    /** What the signed-in user may do with a test. */
-    public record TestAccess(boolean execute, boolean review, boolean evidence, boolean editPlan) {
+    /**
+     * What the signed-in user may do with a test. Only the tester executes it and changes its evidence, while it is
+     * planned; a manager who had no hand in it reviews it once submitted. {@code needsEvidence}: it cannot be
+     * submitted or signed off without an evidence file.
+     */
+    public record TestAccess(boolean execute, boolean review, boolean evidence, boolean editPlan, boolean needsEvidence) {
 
-        static TestAccess of(ControlTest test, CurrentUser user) {
+        static TestAccess of(ControlTest test, CurrentUser user, boolean evidenceRequired) {
             String me = user.username();
             boolean planned = test.status == TestStatus.PLANNED;
-            return new TestAccess(planned && me.equals(test.tester) && user.canEdit(),
-                    test.status == TestStatus.SUBMITTED && user.isManager() && !me.equals(test.tester)
-                            && !me.equals(test.submittedBy),
-                    test.status != TestStatus.SIGNED_OFF && user.canEdit(), planned && user.canEdit());
+            boolean tester = planned && me.equals(test.tester) && user.canEdit();
+            return new TestAccess(tester,
+                    test.status == TestStatus.SUBMITTED && user.isManager() && !test.peopleBehind().contains(me),
+                    tester, planned && user.canEdit(), evidenceRequired && test.status != TestStatus.SIGNED_OFF);
         }
     }
 
@@ -326,6 +330,7 @@ public class ControlTestResource {
     private TemplateInstance showPage(ControlTest test, ControlTestForm form, FieldErrors errors, String problem,
             Map<String, String> typed) {
         String limits = String.join(", ", new java.util.TreeSet<>(service.allowedTypes())) + "; " + (service.maxBytes() / (1024 * 1024)) + " MB";
-        return Templates.show(test, test.evidence(), form, errors, problem, TestAccess.of(test, currentUser), typed, limits);
+        return Templates.show(test, test.evidence(), form, errors, problem,
+                TestAccess.of(test, currentUser, service.evidenceRequired()), typed, limits);
     }
 }

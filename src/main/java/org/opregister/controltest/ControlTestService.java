@@ -16,15 +16,17 @@ import org.opregister.core.Edits;
 import org.opregister.core.InvalidInputException;
 import org.opregister.core.ReferenceCounter;
 import org.opregister.core.Review;
+import org.opregister.core.RowLocks;
 import org.opregister.core.RuleViolationException;
 import org.opregister.security.CurrentUser;
 import org.opregister.web.FieldErrors;
 import org.opregister.web.FormInput;
 
 /**
- * Control tests: planned by anyone who records data, executed and submitted by the tester, signed off or returned
- * by a manager who is neither tester nor submitter. The latest signed-off result is the control's operating
- * effectiveness.
+ * Control tests: planned by anyone who records data, executed and given evidence by the tester while planned (the
+ * evidence is frozen once submitted), signed off or returned by a manager who had no hand in the execution or the
+ * evidence. Sign-off needs evidence unless configured otherwise. The latest signed-off result is the control's
+ * operating effectiveness.
  */
 @ApplicationScoped
 public class ControlTestService {
@@ -38,12 +40,24 @@ public class ControlTestService {
     @ConfigProperty(name = "oprisk.evidence.allowed-types")
     Set<String> allowedTypes;
 
+    @ConfigProperty(name = "oprisk.evidence.required-for-sign-off")
+    boolean evidenceRequired;
+
     public static ControlTest test(long id) {
         ControlTest test = ControlTest.findById(id);
         if (test == null) {
             throw new NotFoundException();
         }
         return test;
+    }
+
+    /**
+     * The test, locked for a change to its execution or evidence: an upload or removal and a submission take turns,
+     * so none reads a status or an evidence count the other is changing.
+     */
+    private static ControlTest locked(long id) {
+        RowLocks.forUpdate("control_test", "id", id);
+        return test(id);
     }
 
     public long maxBytes() {
@@ -82,16 +96,16 @@ public class ControlTestService {
     @Transactional
     public ControlTest execute(long id, ControlTestForm form, boolean submit) {
         return Edits.guarded(() -> {
-            ControlTest test = test(id);
+            ControlTest test = locked(id);
             Edits.requireVersion(FormInput.id(form.version), test.version);
             requirePlanned(test);
-            if (!currentUser.username().equals(test.tester)) {
-                throw new RuleViolationException("error.notYourTest");
-            }
+            requireTester(test, "error.notYourTest");
             FieldErrors errors = new FieldErrors();
             form.applyExecution(test, errors, AppClock.today(), submit);
             Edits.failIfAny(errors);
+            test.editors.add(currentUser.username());
             if (submit) {
+                requireEvidence(test, "error.submitNeedsEvidence");
                 test.status = TestStatus.SUBMITTED;
                 test.submittedBy = currentUser.username();
                 test.submittedAt = AppClock.now();
@@ -105,6 +119,7 @@ public class ControlTestService {
     public ControlTest signOff(long id, String version, String comment) {
         return Edits.guarded(() -> {
             ControlTest test = reviewed(id, version, comment, false);
+            requireEvidence(test, "error.signOffNeedsEvidence");
             test.status = TestStatus.SIGNED_OFF;
             ControlTest.getEntityManager().flush();
             ControlTest latest = ControlTest.latestSignedOff(test.control);
@@ -129,18 +144,18 @@ public class ControlTestService {
         if (test.status != TestStatus.SUBMITTED) {
             throw new RuleViolationException("error.testNotSubmitted");
         }
-        Review.requireSecondPerson(currentUser.username(), "error.testFourEyes", test.tester, test.submittedBy);
+        Review.requireSecondPerson(currentUser.username(), "error.testFourEyes", test.peopleBehind().toArray(String[]::new));
         test.reviewedBy = currentUser.username();
         test.reviewedAt = AppClock.now();
         test.reviewComment = review.comment();
         return test;
     }
 
-    /** Stores an evidence file after checking its size and, by content, its type. */
+    /** Stores an evidence file of the tester's, while the test is planned, after checking its size and, by content, its type. */
     @Transactional
     public EvidenceFile addEvidence(long id, String fileName, byte[] data) {
-        ControlTest test = test(id);
-        requireNotSignedOff(test);
+        ControlTest test = locked(id);
+        requireEvidenceOpen(test);
         String name = FormInput.trimmed(fileName);
         FieldErrors errors = new FieldErrors();
         if (name == null || data == null || data.length == 0) {
@@ -168,6 +183,7 @@ public class ControlTestService {
         file.size = data.length;
         file.sha256 = sha256(data);
         file.persist();
+        test.editors.add(currentUser.username());
         return file;
     }
 
@@ -176,13 +192,14 @@ public class ControlTestService {
         FieldErrors errors = new FieldErrors();
         long expected = new FormInput(errors).version("version", version);
         Edits.failIfAny(errors);
-        ControlTest test = test(id);
-        requireNotSignedOff(test);
+        ControlTest test = locked(id);
+        requireEvidenceOpen(test);
         EvidenceFile file = file(test, fileId);
         Edits.requireVersion(expected, file.version);
         EvidenceContent content = file.content;
         file.delete();
         content.delete();
+        test.editors.add(currentUser.username());
     }
 
     public static EvidenceFile file(ControlTest test, long fileId) {
@@ -199,9 +216,31 @@ public class ControlTestService {
         }
     }
 
-    private static void requireNotSignedOff(ControlTest test) {
+    private void requireTester(ControlTest test, String messageKey) {
+        if (!currentUser.username().equals(test.tester)) {
+            throw new RuleViolationException(messageKey);
+        }
+    }
+
+    /** Evidence is the tester's, and changes only while the test is planned (or returned): a reviewer sees it frozen. */
+    private void requireEvidenceOpen(ControlTest test) {
         if (test.status == TestStatus.SIGNED_OFF) {
             throw new RuleViolationException("error.testSignedOff");
+        }
+        if (test.status != TestStatus.PLANNED) {
+            throw new RuleViolationException("error.evidenceFrozen");
+        }
+        requireTester(test, "error.notYourEvidence");
+    }
+
+    /** Whether a test must have evidence to be submitted and signed off (on unless configured off). */
+    public boolean evidenceRequired() {
+        return evidenceRequired;
+    }
+
+    private void requireEvidence(ControlTest test, String messageKey) {
+        if (evidenceRequired && EvidenceFile.count("test", test) == 0) {
+            throw new RuleViolationException(messageKey);
         }
     }
 

@@ -128,16 +128,17 @@ public class KriApi {
     public record KriView(long id, long version, String reference, String name, String description, String unit,
             KriFrequency frequency, String owner, KriDirection direction, BigDecimal greenLimit, BigDecimal redLimit,
             KriSource source, EventCategory eventCategory, BusinessLine businessLine, String valuesFrom,
-            KriActivity status, List<String> risks, String latestPeriod, KriStatus latestStatus, Instant updatedAt,
-            String updatedBy) {
+            KriActivity status, List<String> risks, String latestPeriod, KriStatus latestStatus, String valueMissingFrom,
+            Instant updatedAt, String updatedBy) {
 
         static KriView of(Kri k) {
-            KriValue latest = KriTrend.of(k).latest();
+            KriTrend trend = KriTrend.of(k);
+            KriValue latest = trend.latest();
             return new KriView(k.id, k.version, k.reference, k.name, k.description, k.unit, k.frequency, k.owner,
                     k.direction, k.greenLimit.stripTrailingZeros(), k.redLimit.stripTrailingZeros(), k.source,
                     k.eventCategory, k.businessLine, k.valuesFrom == null ? null : k.periodLabel(k.valuesFrom), k.status,
                     KriRisk.risksOf(k).stream().map(r -> r.reference).toList(), latest == null ? null : latest.period(),
-                    latest == null ? null : latest.status, k.updatedAt, k.updatedBy);
+                    latest == null ? null : latest.status, trend.due().oldestMissing(), k.updatedAt, k.updatedBy);
         }
     }
 

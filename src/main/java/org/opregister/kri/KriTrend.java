@@ -2,12 +2,16 @@ package org.opregister.kri;
 
 import java.util.List;
 
-/** A KRI with its latest value and the move from the value before, read in the KRI's direction. */
-public record KriTrend(Kri kri, KriValue latest, KriValue previous) {
+/**
+ * A KRI with its latest value, the move from the value before (read in the KRI's direction) and the values it misses:
+ * with one missing past its due date, the latest colour no longer tells where the KRI stands.
+ */
+public record KriTrend(Kri kri, KriValue latest, KriValue previous, ValuesDue due) {
 
     public static KriTrend of(Kri kri) {
         List<KriValue> latest = kri.latest();
-        return new KriTrend(kri, latest.isEmpty() ? null : latest.get(0), latest.size() < 2 ? null : latest.get(1));
+        return new KriTrend(kri, latest.isEmpty() ? null : latest.get(0), latest.size() < 2 ? null : latest.get(1),
+                ValuesDue.of(kri));
     }
 
     /** +1 rising, -1 falling, 0 level; null without two values. */

@@ -96,6 +96,12 @@ public class KriValue extends TrackedEntity implements AuditSubject {
         return find("kri = ?1 order by periodStart desc", kri).page(0, count).list();
     }
 
+    /** The periods that have a value. */
+    static List<LocalDate> periodsOf(Kri kri) {
+        return getEntityManager().createQuery("select v.periodStart from KriValue v where v.kri = :kri", LocalDate.class)
+                .setParameter("kri", kri).getResultList();
+    }
+
     static KriValue at(Kri kri, LocalDate periodStart) {
         return find("kri = ?1 and periodStart = ?2", kri, periodStart).firstResult();
     }

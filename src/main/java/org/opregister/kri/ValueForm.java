@@ -25,9 +25,11 @@ public class ValueForm {
         return form;
     }
 
+    /** An empty form for the period to record next: the oldest ended period without a value, else the last ended one. */
     public static ValueForm blank(Kri kri, LocalDate today) {
         ValueForm form = new ValueForm();
-        form.period = kri.periodLabel(kri.frequency.previous(kri.frequency.periodOf(today)));
+        LocalDate next = ValuesDue.of(kri, today, ValuesDue.configuredDueDays()).next();
+        form.period = kri.periodLabel(next != null ? next : kri.frequency.previous(kri.frequency.periodOf(today)));
         return form;
     }
 

@@ -12,6 +12,7 @@ import org.opregister.controltest.TestStatus;
 import org.opregister.core.AppClock;
 import org.opregister.incident.Incident;
 import org.opregister.kri.KriBreach;
+import org.opregister.kri.ValuesDue;
 import org.opregister.risk.AssessmentTask;
 import org.opregister.security.CurrentUser;
 
@@ -53,6 +54,7 @@ public record Attention(List<Item> items) {
             add(items, "attention.incidentsToReview", Incident.awaitingReviewBy(me).size(), "/incidents?status=UNDER_REVIEW");
         }
         add(items, "attention.openBreaches", KriBreach.open().size(), "/kris/breaches");
+        add(items, "attention.kriValuesMissing", ValuesDue.kriCountMissing(), "/kris?status=ACTIVE");
         add(items, "attention.overdueActions", ActionPlan.count("status in ?1 and dueDate < ?2", ActionStatus.OPEN,
                 AppClock.today()), "/actions?overdue=true");
         return new Attention(items);

@@ -5,7 +5,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-/** A risk officer defines a KRI, enters a red value and finds the breach. */
+/**
+ * A risk officer defines a KRI, enters a red value and finds the breach; a KRI whose value is past due shows
+ * "value missing" instead of its last colour.
+ */
 @QuarkusTest
 class KriJourneyTest extends BrowserTest {
 
@@ -14,8 +17,13 @@ class KriJourneyTest extends BrowserTest {
         login("officer");
         page.click("nav >> text=KRIs");
         assertThat(page.locator(".register-table")).containsText("Critical servers on a staged content ring");
+        // The example values end in December 2024: later months are past due.
+        assertThat(page.locator(".register-table tr:has-text('Critical servers on a staged content ring')"))
+                .containsText("Value missing from 2025-01");
         screenshot("25-kri-list");
         page.click("text=Critical servers on a staged content ring");
+        assertThat(page.locator("#value-missing")).containsText("The value for 2025-01 was due on");
+        assertThat(page.locator("#f-period")).hasValue("2025-01");
         assertThat(page.locator("#kri-chart")).isVisible();
         page.waitForFunction("() => window.Chart && Chart.getChart(document.getElementById('kri-chart'))");
         screenshot("26-kri-page");
@@ -34,11 +42,12 @@ class KriJourneyTest extends BrowserTest {
         page.click("button:has-text('Define KRI')");
         assertThat(page.locator(".alert-success")).containsText("defined");
 
-        page.fill("#f-period", "2024-05");
+        java.time.LocalDate lastMonth = java.time.LocalDate.now().withDayOfMonth(1).minusMonths(1);
+        page.fill("#f-period", lastMonth.minusMonths(1).toString().substring(0, 7));
         page.fill("#f-value", "8");
         page.click("button:has-text('Record value')");
         assertThat(page.locator(".alert-success")).containsText("recorded");
-        page.fill("#f-period", "2024-06");
+        page.fill("#f-period", lastMonth.toString().substring(0, 7));
         page.fill("#f-value", "31");
         page.click("button:has-text('Record value')");
         assertThat(page.locator(".alert-success")).containsText("it is red, a breach");
@@ -53,5 +62,11 @@ class KriJourneyTest extends BrowserTest {
         assertThat(page.locator("#open-breaches tr:has-text('Failed overnight batch jobs') a:has-text('Start an action plan')"))
                 .isVisible();
         screenshot("28-kri-breaches");
+
+        page.click("nav >> text=Dashboard");
+        assertThat(page.locator("#my-work")).containsText("missing a value past");
+        screenshot("28b-dashboard-kri-value-missing");
+        page.click("#my-work a:has-text('missing a value past')");
+        assertThat(page.locator(".register-table")).containsText("Value missing");
     }
 }

@@ -43,6 +43,7 @@ class ControlTestTest {
         execute(s("officer"), id, "INEFFECTIVE", "x", today, true).then().statusCode(409).body(containsString("Only the tester"));
         execute(s("officer2"), id, "INEFFECTIVE", "", today, true).then().statusCode(400)
                 .body(containsString("Describe the findings"));
+        upload(s("officer2"), id, "sample.pdf", ControlTestFixtures.PDF).then().statusCode(303);
         execute(s("officer2"), id, "INEFFECTIVE", "3 of 25 payments released without second approval", today, true)
                 .then().statusCode(303);
         assertEquals(TestStatus.SUBMITTED, test(id).status);
@@ -60,12 +61,14 @@ class ControlTestTest {
                 .body(containsString("/actions/new?test=" + id));
 
         long retest = ControlTestFixtures.plan(s("officer"), control, "manager");
+        upload(s("manager"), retest, "retest.pdf", ControlTestFixtures.PDF).then().statusCode(303);
         execute(s("manager"), retest, "EFFECTIVE", null, today, true).then().statusCode(303);
         review(s("manager"), retest, "approve", null).then().statusCode(409).body(containsString("Four eyes"));
         review(s("manager2"), retest, "approve", null).then().statusCode(303);
         assertEquals(Effectiveness.EFFECTIVE, operating(control), "the latest signed-off test sets it");
 
         long older = ControlTestFixtures.plan(s("officer"), control, "officer2");
+        upload(s("officer2"), older, "older.pdf", ControlTestFixtures.PDF).then().statusCode(303);
         execute(s("officer2"), older, "PARTIALLY_EFFECTIVE", "Late approvals", LocalDate.now().minusDays(40).toString(), true)
                 .then().statusCode(303);
         review(s("manager"), older, "approve", null).then().statusCode(303);
