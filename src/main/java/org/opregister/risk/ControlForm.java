@@ -60,14 +60,6 @@ public class ControlForm {
         return form;
     }
 
-    private static Effectiveness current(FormInput input, String field, String given, Effectiveness current) {
-        Effectiveness value = input.choice(field, given, Effectiveness.class, false);
-        if (value != null && value != current) {
-            input.errors().add(field, "error.effectivenessByReviewOnly");
-        }
-        return current;
-    }
-
     public boolean keyControlChecked() {
         return "true".equalsIgnoreCase(keyControl) || "on".equalsIgnoreCase(keyControl);
     }
@@ -108,5 +100,13 @@ public class ControlForm {
         control.designEffectiveness = design;
         control.operatingEffectiveness = operating;
         control.keyControl = keyControlChecked();
+    }
+
+    private static Effectiveness current(FormInput input, String field, String given, Effectiveness current) {
+        Effectiveness value = input.choice(field, given, Effectiveness.class, false);
+        if (value != null && value != current) {
+            input.errors().add(field, "error.effectivenessByReviewOnly");
+        }
+        return current;
     }
 }

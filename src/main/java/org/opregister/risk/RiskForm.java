@@ -1,5 +1,7 @@
 package org.opregister.risk;
 
+import java.util.Objects;
+
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.opregister.incident.BusinessLine;
@@ -118,7 +120,7 @@ public class RiskForm {
         requireCurrent(input, "residualImpact", residualImpact, risk.residualImpact);
         if (residualComment != null) {
             String comment = input.text("residualComment", residualComment, false, Risk.COMMENT_MAX);
-            if (!input.errors().has("residualComment") && !java.util.Objects.equals(comment, risk.residualComment)) {
+            if (!input.errors().has("residualComment") && !Objects.equals(comment, risk.residualComment)) {
                 input.errors().add("residualComment", "error.ratingsByReviewOnly");
             }
         }
