@@ -58,14 +58,14 @@ public class AssessmentResource {
                 List<User> assessors);
     }
 
-    /** What the signed-in user may do with a task. */
-    public record TaskAccess(boolean answer, boolean review, boolean assign) {
+    /** What the signed-in user may do with a task: a manager who edited its answers may return it, not approve it. */
+    public record TaskAccess(boolean answer, boolean review, boolean approve, boolean assign) {
 
         static TaskAccess of(AssessmentTask task, CurrentUser user) {
             String me = user.username();
             boolean answer = task.editable() && me.equals(task.assignee) && user.canEdit();
             boolean review = task.reviewable() && user.isManager() && !me.equals(task.assignee) && !me.equals(task.submittedBy);
-            return new TaskAccess(answer, review, task.editable() && user.isManager());
+            return new TaskAccess(answer, review, review && !task.editedBy(me), task.editable() && user.isManager());
         }
     }
 

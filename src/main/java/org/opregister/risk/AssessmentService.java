@@ -154,6 +154,7 @@ public class AssessmentService {
             form.applyTo(task, task.controls(), errors);
             Edits.failIfAny(errors);
             task.status = AssessmentStatus.IN_PROGRESS;
+            task.editors.add(currentUser.username());
             if (submit) {
                 task.status = AssessmentStatus.SUBMITTED;
                 task.submittedBy = currentUser.username();
@@ -166,18 +167,24 @@ public class AssessmentService {
 
     /**
      * Approves a submitted task: its ratings become the risk's current ratings and its control ratings the
-     * controls'; the campaign completes with its last approval.
+     * controls' (replacing any earlier override); the campaign completes with its last approval. Whoever saved
+     * any of its answers cannot approve it, even when someone else submitted them.
      */
     @Transactional
     public AssessmentTask approve(long taskId, String version, String comment) {
         return Edits.guarded(() -> {
             AssessmentTask task = reviewed(taskId, version, comment, false);
+            if (task.editedBy(currentUser.username())) {
+                throw new RuleViolationException("error.approverEditedAnswers");
+            }
             task.status = AssessmentStatus.APPROVED;
             Risk risk = task.risk;
             RiskRatings.of(task).applyTo(risk);
+            risk.clearOverride();
             for (AssessmentControl rating : task.controls()) {
                 rating.control.designEffectiveness = rating.designEffectiveness;
                 rating.control.operatingEffectiveness = rating.operatingEffectiveness;
+                rating.control.clearOverride();
             }
             AssessmentCampaign campaign = task.campaign;
             AssessmentTask.getEntityManager().flush();
@@ -190,7 +197,11 @@ public class AssessmentService {
         });
     }
 
-    /** Sends a submitted task back to its assessor with the reviewer's reason. */
+    /**
+     * Sends a submitted task back to its assessor with the reviewer's reason. An earlier editor may do this (not the
+     * assessor or submitter): returning approves nothing and changes no rating, and lets the one who drafted the
+     * answers ask the assessor to really review them; the rework still needs an approver who wrote none of it.
+     */
     @Transactional
     public AssessmentTask returnToAssessor(long taskId, String version, String comment) {
         return Edits.guarded(() -> {

@@ -1,9 +1,13 @@
 package org.opregister.risk;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -78,6 +82,15 @@ public class AssessmentTask extends TrackedEntity implements AuditSubject {
     @Column(name = "assessor_comment", length = Risk.TEXT_MAX)
     public String assessorComment;
 
+    /**
+     * Everyone who saved answers to this task, whoever submitted it: none of them may approve it. Kept across
+     * returns and reassignments, since answers written before can still be among those approved.
+     */
+    @ElementCollection
+    @CollectionTable(name = "assessment_task_editor", joinColumns = @JoinColumn(name = "task_id"))
+    @Column(name = "username", length = 64, nullable = false)
+    public Set<String> editors = new HashSet<>();
+
     @Column(name = "submitted_by", length = 64)
     public String submittedBy;
 
@@ -118,6 +131,15 @@ public class AssessmentTask extends TrackedEntity implements AuditSubject {
 
     public Rating residual() {
         return new Rating(residualLikelihood, residualImpact);
+    }
+
+    public boolean editedBy(String username) {
+        return editors.contains(username);
+    }
+
+    /** The editors in name order, for the page. */
+    public List<String> editorList() {
+        return editors.stream().sorted().toList();
     }
 
     /** Returned by a reviewer and not yet submitted again. */
@@ -165,10 +187,10 @@ public class AssessmentTask extends TrackedEntity implements AuditSubject {
                 username, List.of(AssessmentStatus.NOT_STARTED, AssessmentStatus.IN_PROGRESS), CampaignStatus.OPEN);
     }
 
-    /** Submitted tasks of open campaigns that this manager may review (not their own). */
+    /** Submitted tasks of open campaigns that this manager may approve (none they answered or edited). */
     public static List<AssessmentTask> toReview(String username) {
         return list("status = ?1 and campaign.status = ?2 and (assignee is null or assignee <> ?3)"
-                + " and (submittedBy is null or submittedBy <> ?3) order by submittedAt, id",
+                + " and (submittedBy is null or submittedBy <> ?3) and ?3 not member of editors order by submittedAt, id",
                 AssessmentStatus.SUBMITTED, CampaignStatus.OPEN, username);
     }
 

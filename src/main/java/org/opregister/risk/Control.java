@@ -1,5 +1,6 @@
 package org.opregister.risk;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -66,6 +67,22 @@ public class Control extends TrackedEntity implements AuditSubject {
 
     @Column(name = "key_control", nullable = false)
     public boolean keyControl;
+
+    /** The manager who last set the effectiveness outside an assessment or a test, when, and why. */
+    @Column(name = "effectiveness_overridden_by", length = 64)
+    public String effectivenessOverriddenBy;
+
+    @Column(name = "effectiveness_overridden_at")
+    public Instant effectivenessOverriddenAt;
+
+    @Column(name = "effectiveness_override_reason", length = Risk.COMMENT_MAX)
+    public String effectivenessOverrideReason;
+
+    void clearOverride() {
+        effectivenessOverriddenBy = null;
+        effectivenessOverriddenAt = null;
+        effectivenessOverrideReason = null;
+    }
 
     @Override
     public String auditLabel() {

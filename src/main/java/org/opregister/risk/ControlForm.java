@@ -64,7 +64,12 @@ public class ControlForm {
         return "true".equalsIgnoreCase(keyControl) || "on".equalsIgnoreCase(keyControl);
     }
 
-    void applyTo(Control control, FieldErrors errors) {
+    /**
+     * Checks every field, then copies the values onto the control. A new control gets the effectiveness chosen; an
+     * existing one keeps it, as it changes only through an approved assessment, a signed-off test or a manager's
+     * override: an effectiveness given must be the current one, one left out is kept.
+     */
+    void applyTo(Control control, FieldErrors errors, boolean recording) {
         FormInput input = new FormInput(errors);
         String parsedTitle = input.text("title", title, true, Risk.TITLE_MAX);
         String parsedDescription = input.text("description", description, false, Risk.TEXT_MAX);
@@ -73,8 +78,12 @@ public class ControlForm {
         ControlFrequency parsedFrequency = input.choice("frequency", frequency, ControlFrequency.class, true);
         String parsedOwner = input.text("owner", owner, true, Risk.NAME_MAX);
         String parsedAttester = Staff.check(input, "attester", attester);
-        Effectiveness design = input.choice("designEffectiveness", designEffectiveness, Effectiveness.class, true);
-        Effectiveness operating = input.choice("operatingEffectiveness", operatingEffectiveness, Effectiveness.class, true);
+        Effectiveness design = recording
+                ? input.choice("designEffectiveness", designEffectiveness, Effectiveness.class, true)
+                : current(input, "designEffectiveness", designEffectiveness, control.designEffectiveness);
+        Effectiveness operating = recording
+                ? input.choice("operatingEffectiveness", operatingEffectiveness, Effectiveness.class, true)
+                : current(input, "operatingEffectiveness", operatingEffectiveness, control.operatingEffectiveness);
         if (keyControl != null && !keyControl.isBlank() && !keyControlChecked() && !"false".equalsIgnoreCase(keyControl)) {
             errors.add("keyControl", "error.choice");
         }
@@ -91,5 +100,13 @@ public class ControlForm {
         control.designEffectiveness = design;
         control.operatingEffectiveness = operating;
         control.keyControl = keyControlChecked();
+    }
+
+    private static Effectiveness current(FormInput input, String field, String given, Effectiveness current) {
+        Effectiveness value = input.choice(field, given, Effectiveness.class, false);
+        if (value != null && value != current) {
+            input.errors().add(field, "error.effectivenessByReviewOnly");
+        }
+        return current;
     }
 }

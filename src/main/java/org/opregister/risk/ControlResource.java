@@ -32,6 +32,7 @@ import org.opregister.web.FormInput;
 import org.opregister.web.Flash;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
+import org.opregister.web.Step;
 
 /** The control library in the browser, with the risks each control mitigates. */
 @Path("/controls")
@@ -50,6 +51,9 @@ public class ControlResource {
                 List<Incident> incidents);
 
         static native TemplateInstance history(Control control, List<AuditEntry> entries);
+
+        static native TemplateInstance override(Control control, EffectivenessOverrideForm form, FieldErrors errors,
+                String problem, RiskChoices choices);
     }
 
     @Inject
@@ -133,6 +137,25 @@ public class ControlResource {
             FieldErrors errors = new FieldErrors().add(FieldErrors.FORM, "error.editConflict");
             return Response.status(409).entity(Templates.form(RiskService.control(id), form, errors, RiskChoices.INSTANCE, Staff.all())).build();
         }
+    }
+
+    @GET
+    @Path("{id}/effectiveness")
+    @RolesAllowed(Role.MANAGER)
+    public TemplateInstance overrideForm(@PathParam("id") long id) {
+        Control control = RiskService.control(id);
+        return Templates.override(control, EffectivenessOverrideForm.of(control), new FieldErrors(), null, RiskChoices.INSTANCE);
+    }
+
+    @POST
+    @Path("{id}/effectiveness")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Role.MANAGER)
+    public Response overrideEffectiveness(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
+        EffectivenessOverrideForm form = EffectivenessOverrideForm.from(posted);
+        return Step.run(() -> Flash.redirect(URI.create("/controls/" + id), "flash.effectivenessOverridden",
+                service.overrideEffectiveness(id, form).reference),
+                (errors, problem) -> Templates.override(RiskService.control(id), form, errors, problem, RiskChoices.INSTANCE));
     }
 
     @POST

@@ -1,5 +1,6 @@
 package org.opregister.risk;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -95,12 +96,28 @@ public class Risk extends TrackedEntity implements AuditSubject {
     @Column(nullable = false, length = 20)
     public RiskStatus status = RiskStatus.ACTIVE;
 
+    /** The manager who last set the current ratings outside an assessment, when, and why; cleared by the next approval. */
+    @Column(name = "ratings_overridden_by", length = 64)
+    public String ratingsOverriddenBy;
+
+    @Column(name = "ratings_overridden_at")
+    public Instant ratingsOverriddenAt;
+
+    @Column(name = "ratings_override_reason", length = COMMENT_MAX)
+    public String ratingsOverrideReason;
+
     public Rating inherent() {
         return new Rating(inherentLikelihood, inherentImpact);
     }
 
     public Rating residual() {
         return new Rating(residualLikelihood, residualImpact);
+    }
+
+    void clearOverride() {
+        ratingsOverriddenBy = null;
+        ratingsOverriddenAt = null;
+        ratingsOverrideReason = null;
     }
 
     @PrePersist

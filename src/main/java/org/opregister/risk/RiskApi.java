@@ -93,6 +93,19 @@ public class RiskApi {
         }
     }
 
+    @PUT
+    @Path("risks/{id}/ratings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.MANAGER)
+    @Operation(summary = "Override a risk's current ratings",
+            description = "Managers only, with a reason; ratings otherwise change only through an approved assessment.")
+    public Response overrideRatings(@PathParam("id") long id, RatingsOverrideForm body) {
+        if (body == null) {
+            return ApiErrors.badRequest(new FieldErrors().add(FieldErrors.FORM, "error.emptyBody"));
+        }
+        return answer(() -> RiskView.of(service.overrideRatings(id, body)));
+    }
+
     @GET
     @Path("controls")
     public Response controls(@QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -145,6 +158,29 @@ public class RiskApi {
         }
     }
 
+    @PUT
+    @Path("controls/{id}/effectiveness")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.MANAGER)
+    @Operation(summary = "Override a control's effectiveness", description = "Managers only, with a reason;"
+            + " effectiveness otherwise changes only through an approved assessment or a signed-off test.")
+    public Response overrideEffectiveness(@PathParam("id") long id, EffectivenessOverrideForm body) {
+        if (body == null) {
+            return ApiErrors.badRequest(new FieldErrors().add(FieldErrors.FORM, "error.emptyBody"));
+        }
+        return answer(() -> ControlView.of(service.overrideEffectiveness(id, body)));
+    }
+
+    private static Response answer(java.util.function.Supplier<Object> change) {
+        try {
+            return Response.ok(change.get()).build();
+        } catch (InvalidInputException e) {
+            return e.errors().has(FieldErrors.FORM) ? ApiErrors.status(409, "error.editConflict") : ApiErrors.badRequest(e.errors());
+        } catch (EditConflictException e) {
+            return ApiErrors.status(409, "error.editConflict");
+        }
+    }
+
     public record Page<T>(List<T> items, int page, int size, long total) {
     }
 
@@ -152,25 +188,29 @@ public class RiskApi {
             EventCategory eventCategory, BusinessLine businessLine, String orgUnit, String owner, String assessor,
             int inherentLikelihood, int inherentImpact, int inherentScore, RiskBand inherentBand, int residualLikelihood, int residualImpact,
             int residualScore, RiskBand residualBand, String residualComment, String appetite, RiskStatus status,
-            List<String> controls, Instant updatedAt, String updatedBy) {
+            List<String> controls, String ratingsOverriddenBy, Instant ratingsOverriddenAt, String ratingsOverrideReason,
+            Instant updatedAt, String updatedBy) {
 
         static RiskView of(Risk r) {
             return new RiskView(r.id, r.version, r.reference, r.title, r.description, r.eventCategory, r.businessLine,
                     r.orgUnit, r.owner, r.assessor, r.inherentLikelihood, r.inherentImpact, r.inherent().score(), r.inherent().band(),
                     r.residualLikelihood, r.residualImpact, r.residual().score(), r.residual().band(), r.residualComment,
-                    r.appetite, r.status, r.controls().stream().map(c -> c.reference).toList(), r.updatedAt, r.updatedBy);
+                    r.appetite, r.status, r.controls().stream().map(c -> c.reference).toList(), r.ratingsOverriddenBy,
+                    r.ratingsOverriddenAt, r.ratingsOverrideReason, r.updatedAt, r.updatedBy);
         }
     }
 
     public record ControlView(long id, long version, String reference, String title, String description, ControlType type,
             ControlNature nature, ControlFrequency frequency, String owner, Effectiveness designEffectiveness,
-            Effectiveness operatingEffectiveness, boolean keyControl, List<String> risks, Instant updatedAt,
-            String updatedBy) {
+            Effectiveness operatingEffectiveness, boolean keyControl, List<String> risks,
+            String effectivenessOverriddenBy, Instant effectivenessOverriddenAt, String effectivenessOverrideReason,
+            Instant updatedAt, String updatedBy) {
 
         static ControlView of(Control c) {
             return new ControlView(c.id, c.version, c.reference, c.title, c.description, c.type, c.nature, c.frequency,
                     c.owner, c.designEffectiveness, c.operatingEffectiveness, c.keyControl,
-                    c.risks().stream().map(r -> r.reference).toList(), c.updatedAt, c.updatedBy);
+                    c.risks().stream().map(r -> r.reference).toList(), c.effectivenessOverriddenBy,
+                    c.effectivenessOverriddenAt, c.effectivenessOverrideReason, c.updatedAt, c.updatedBy);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.opregister.risk;
 
+import java.util.Objects;
+
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.opregister.incident.BusinessLine;
@@ -73,8 +75,12 @@ public class RiskForm {
         return form;
     }
 
-    /** Checks every field and the rating rule, then copies the values onto the risk. */
-    void applyTo(Risk risk, FieldErrors errors) {
+    /**
+     * Checks every field, then copies the values onto the risk. A new risk gets the ratings typed (with the rating
+     * rule); an existing one keeps its current ratings, which change only through an approved assessment or a
+     * manager's override: a rating given must be the current one, a rating left out is kept.
+     */
+    void applyTo(Risk risk, FieldErrors errors, boolean recording) {
         FormInput input = new FormInput(errors);
         String parsedTitle = input.text("title", title, true, Risk.TITLE_MAX);
         String parsedDescription = input.text("description", description, false, Risk.TEXT_MAX);
@@ -83,8 +89,11 @@ public class RiskForm {
         String unit = input.text("orgUnit", orgUnit, true, Risk.NAME_MAX);
         String parsedOwner = input.text("owner", owner, true, Risk.NAME_MAX);
         String parsedAssessor = Staff.check(input, "assessor", assessor);
-        RiskRatings ratings = RiskRatings.read(input, inherentLikelihood, inherentImpact, residualLikelihood,
-                residualImpact, residualComment);
+        RiskRatings ratings = recording ? RiskRatings.read(input, inherentLikelihood, inherentImpact,
+                residualLikelihood, residualImpact, residualComment) : null;
+        if (!recording) {
+            requireCurrent(input, risk);
+        }
         String parsedAppetite = input.text("appetite", appetite, false, Risk.COMMENT_MAX);
         RiskStatus parsedStatus = input.choice("status", status, RiskStatus.class, true);
         if (errors.any()) {
@@ -97,8 +106,33 @@ public class RiskForm {
         risk.orgUnit = unit;
         risk.owner = parsedOwner;
         risk.assessor = parsedAssessor;
-        ratings.applyTo(risk);
+        if (recording) {
+            ratings.applyTo(risk);
+        }
         risk.appetite = parsedAppetite;
         risk.status = parsedStatus;
+    }
+
+    private void requireCurrent(FormInput input, Risk risk) {
+        requireCurrent(input, "inherentLikelihood", inherentLikelihood, risk.inherentLikelihood);
+        requireCurrent(input, "inherentImpact", inherentImpact, risk.inherentImpact);
+        requireCurrent(input, "residualLikelihood", residualLikelihood, risk.residualLikelihood);
+        requireCurrent(input, "residualImpact", residualImpact, risk.residualImpact);
+        if (residualComment != null) {
+            String comment = input.text("residualComment", residualComment, false, Risk.COMMENT_MAX);
+            if (!input.errors().has("residualComment") && !Objects.equals(comment, risk.residualComment)) {
+                input.errors().add("residualComment", "error.ratingsByReviewOnly");
+            }
+        }
+    }
+
+    private static void requireCurrent(FormInput input, String field, String given, int current) {
+        if (given == null) {
+            return;
+        }
+        Integer value = input.whole(field, given, false, 1, 5);
+        if (value != null && value != current) {
+            input.errors().add(field, "error.ratingsByReviewOnly");
+        }
     }
 }

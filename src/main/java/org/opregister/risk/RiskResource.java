@@ -36,6 +36,7 @@ import org.opregister.web.FormInput;
 import org.opregister.web.Flash;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
+import org.opregister.web.Step;
 
 /** The risk register in the browser, with each risk's controls. */
 @Path("/risks")
@@ -55,6 +56,9 @@ public class RiskResource {
                 List<Incident> incidents, BigDecimal incidentsNetLoss, String currency, List<AssessmentTask> assessments);
 
         static native TemplateInstance history(Risk risk, List<AuditEntry> entries);
+
+        static native TemplateInstance override(Risk risk, RatingsOverrideForm form, FieldErrors errors, String problem,
+                RiskChoices choices);
 
         static native TemplateInstance heatmap(HeatMap inherent, HeatMap residual, List<String> orgUnits, String orgUnit,
                 String businessLine, FieldErrors errors, RiskChoices choices);
@@ -165,6 +169,25 @@ public class RiskResource {
             FieldErrors errors = new FieldErrors().add(FieldErrors.FORM, "error.editConflict");
             return Response.status(409).entity(Templates.form(RiskService.risk(id), form, errors, RiskChoices.INSTANCE, Staff.all())).build();
         }
+    }
+
+    @GET
+    @Path("{id}/ratings")
+    @RolesAllowed(Role.MANAGER)
+    public TemplateInstance overrideForm(@PathParam("id") long id) {
+        Risk risk = RiskService.risk(id);
+        return Templates.override(risk, RatingsOverrideForm.of(risk), new FieldErrors(), null, RiskChoices.INSTANCE);
+    }
+
+    @POST
+    @Path("{id}/ratings")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Role.MANAGER)
+    public Response overrideRatings(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
+        RatingsOverrideForm form = RatingsOverrideForm.from(posted);
+        return Step.run(() -> Flash.redirect(URI.create("/risks/" + id), "flash.ratingsOverridden",
+                service.overrideRatings(id, form).reference),
+                (errors, problem) -> Templates.override(RiskService.risk(id), form, errors, problem, RiskChoices.INSTANCE));
     }
 
     @POST

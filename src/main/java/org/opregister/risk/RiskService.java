@@ -4,21 +4,31 @@ import java.util.function.Supplier;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
+import org.opregister.core.AppClock;
 import org.opregister.core.InvalidInputException;
 import org.opregister.core.Edits;
 import org.opregister.core.ReferenceCounter;
 import org.opregister.core.RuleViolationException;
 import org.opregister.incident.Incident;
 import org.opregister.incident.IncidentService;
+import org.opregister.security.CurrentUser;
 import org.opregister.web.FieldErrors;
 import org.opregister.web.FormInput;
 
-/** Changes to the risk register, the control library and the links between them. */
+/**
+ * Changes to the risk register, the control library and the links between them. Current ratings and effectiveness
+ * are set when a risk or control is recorded; afterwards only an approved assessment, a signed-off test or a
+ * manager's override with a reason changes them, never an edit.
+ */
 @ApplicationScoped
 public class RiskService {
+
+    @Inject
+    CurrentUser currentUser;
 
     public static Risk risk(long id) {
         Risk risk = Risk.findById(id);
@@ -39,7 +49,7 @@ public class RiskService {
     @Transactional
     public Risk createRisk(RiskForm form) {
         Risk risk = new Risk();
-        apply(errors -> form.applyTo(risk, errors));
+        apply(errors -> form.applyTo(risk, errors, true));
         risk.reference = ReferenceCounter.next("RSK");
         risk.persist();
         return risk;
@@ -50,7 +60,7 @@ public class RiskService {
         return Edits.guarded(() -> {
             Risk risk = risk(id);
             requireVersion(form.version, risk.version);
-            apply(errors -> form.applyTo(risk, errors));
+            apply(errors -> form.applyTo(risk, errors, false));
             return risk;
         });
     }
@@ -58,7 +68,7 @@ public class RiskService {
     @Transactional
     public Control createControl(ControlForm form) {
         Control control = new Control();
-        apply(errors -> form.applyTo(control, errors));
+        apply(errors -> form.applyTo(control, errors, true));
         control.reference = ReferenceCounter.next("CTL");
         control.persist();
         return control;
@@ -69,9 +79,54 @@ public class RiskService {
         return Edits.guarded(() -> {
             Control control = control(id);
             requireVersion(form.version, control.version);
-            apply(errors -> form.applyTo(control, errors));
+            apply(errors -> form.applyTo(control, errors, false));
             return control;
         });
+    }
+
+    /** A manager sets the risk's current ratings outside an assessment; who, when and why stay on the risk. */
+    @Transactional
+    public Risk overrideRatings(long id, RatingsOverrideForm form) {
+        return Edits.guarded(() -> {
+            requireManager();
+            FieldErrors errors = new FieldErrors();
+            long expected = new FormInput(errors).version("version", form.version);
+            RatingsOverrideForm.Checked override = form.read(errors);
+            Edits.failIfAny(errors);
+            Risk risk = risk(id);
+            Edits.requireVersion(expected, risk.version);
+            override.ratings().applyTo(risk);
+            risk.ratingsOverriddenBy = currentUser.username();
+            risk.ratingsOverriddenAt = AppClock.now();
+            risk.ratingsOverrideReason = override.reason();
+            return risk;
+        });
+    }
+
+    /** A manager sets the control's effectiveness outside an assessment or a test; who, when and why stay on it. */
+    @Transactional
+    public Control overrideEffectiveness(long id, EffectivenessOverrideForm form) {
+        return Edits.guarded(() -> {
+            requireManager();
+            FieldErrors errors = new FieldErrors();
+            long expected = new FormInput(errors).version("version", form.version);
+            EffectivenessOverrideForm.Checked override = form.read(errors);
+            Edits.failIfAny(errors);
+            Control control = control(id);
+            Edits.requireVersion(expected, control.version);
+            control.designEffectiveness = override.design();
+            control.operatingEffectiveness = override.operating();
+            control.effectivenessOverriddenBy = currentUser.username();
+            control.effectivenessOverriddenAt = AppClock.now();
+            control.effectivenessOverrideReason = override.reason();
+            return control;
+        });
+    }
+
+    private void requireManager() {
+        if (!currentUser.isManager()) {
+            throw new RuleViolationException("error.overrideManagersOnly");
+        }
     }
 
     /** Links a control to a risk, or removes the link; linking what is already linked changes nothing. */

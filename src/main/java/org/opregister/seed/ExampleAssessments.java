@@ -159,6 +159,7 @@ public class ExampleAssessments {
     private static void approve(AssessmentTask task, Instant submitted, Instant reviewed, String reviewer, String note) {
         task.status = AssessmentStatus.APPROVED;
         task.submittedBy = task.assignee;
+        task.editors.add(task.assignee);
         task.submittedAt = submitted;
         task.reviewedBy = reviewer;
         task.reviewedAt = reviewed;

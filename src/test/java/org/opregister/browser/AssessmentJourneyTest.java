@@ -89,6 +89,56 @@ class AssessmentJourneyTest extends BrowserTest {
         screenshot("24-example-assessment");
     }
 
+    @Test
+    void aManagerWhoDraftedTheAnswersCannotApproveThem() {
+        String unit = "Trade Finance " + System.nanoTime() % 100000;
+        login("manager");
+        page.navigate(url("/risks/new"));
+        page.fill("#f-title", "Letter of credit fraud");
+        page.selectOption("#f-eventCategory", "EXTERNAL_FRAUD");
+        page.selectOption("#f-businessLine", "COMMERCIAL_BANKING");
+        page.fill("#f-orgUnit", unit);
+        page.fill("#f-owner", "Head of Trade Finance");
+        page.selectOption("#f-assessor", "manager");
+        page.selectOption("#f-inherentLikelihood", "3");
+        page.selectOption("#f-inherentImpact", "4");
+        page.selectOption("#f-residualLikelihood", "2");
+        page.selectOption("#f-residualImpact", "4");
+        page.click("button:has-text('Record risk')");
+        assertThat(page.locator(".alert-success")).containsText("recorded");
+        page.navigate(url("/assessments/new"));
+        page.fill("#f-title", "Trade finance RCSA");
+        page.selectOption("#f-units", unit);
+        page.click("button:has-text('Open campaign')");
+        assertThat(page.locator(".alert-success")).containsText("opened");
+        page.click("#tasks tr:has-text('Letter of credit fraud') a");
+        String taskUrl = page.url();
+        page.selectOption("#f-residualLikelihood", "1");
+        page.fill("#f-assessorComment", "Drafted by Martin before handing over.");
+        page.click("button:has-text('Save draft')");
+        assertThat(page.locator(".alert-success")).isVisible();
+        page.selectOption("#f-assignee", "officer");
+        page.click("button:has-text('Assign')");
+        assertThat(page.locator(".alert-success")).isVisible();
+
+        switchTo("officer");
+        page.navigate(taskUrl);
+        page.click("button:has-text('Submit for review')");
+        assertThat(page.locator(".alert-success")).containsText("submitted for review");
+
+        switchTo("manager");
+        page.navigate(taskUrl);
+        assertThat(page.locator("#editors")).containsText("Martin Manager (demo), Olivia Officer (demo)");
+        assertThat(page.locator("#cannot-approve")).containsText("another manager must approve it");
+        assertThat(page.locator("#review button:has-text('Approve')")).hasCount(0);
+        screenshot("21b-assessment-editor-cannot-approve");
+
+        switchTo("manager2");
+        page.navigate(taskUrl);
+        page.click("#review button:has-text('Approve')");
+        assertThat(page.locator(".alert-success")).containsText("approved");
+    }
+
     private void switchTo(String username) {
         context.clearCookies();
         login(username);

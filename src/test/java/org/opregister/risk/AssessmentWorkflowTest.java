@@ -202,6 +202,49 @@ class AssessmentWorkflowTest {
     }
 
     @Test
+    void whoeverEditedTheAnswersCannotApproveThemEvenWhenSomeoneElseSubmitted() {
+        long riskId = AssessmentFixtures.riskInUnit(officer, unit("Treasury ops"), "Drafted by a manager", null);
+        long taskId = AssessmentFixtures.taskOf(AssessmentFixtures.openForRisks(manager, "Drafted RCSA", riskId), riskId);
+        assign(manager, taskId, "manager");
+        Map<String, Object> draft = answers(taskId);
+        draft.put("residualLikelihood", "1");
+        draft.put("assessorComment", "Drafted by the manager");
+        save(manager, taskId, draft).then().statusCode(303);
+        assign(manager, taskId, "officer");
+        submit(officer, taskId, answers(taskId)).then().statusCode(303);
+        assertEquals(java.util.Set.of("manager", "officer"), editors(taskId));
+
+        review(manager, taskId, "approve", null).then().statusCode(409)
+                .body(containsString("you edited this assessment&#39;s answers, so you cannot approve it"));
+        assertEquals(AssessmentStatus.SUBMITTED, task(taskId).status);
+        manager.request().get("/assessments/tasks/" + taskId).then().statusCode(200)
+                .body(containsString("Answers edited by: Martin Manager (demo), Olivia Officer (demo)"))
+                .body(containsString("id=\"cannot-approve\""))
+                .body(not(containsString("action=\"/assessments/tasks/" + taskId + "/approve\"")));
+        manager.request().get("/assessments").then().statusCode(200)
+                .body(not(containsString("/assessments/tasks/" + taskId + "\"")));
+
+        // Returning approves nothing: the manager who drafted may send it back; the rework still needs another approver.
+        review(manager, taskId, "return", "Please check my draft against your own evidence").then().statusCode(303);
+        submit(officer, taskId, answers(taskId)).then().statusCode(303);
+        review(manager, taskId, "approve", null).then().statusCode(409);
+        manager2.request().get("/assessments/tasks/" + taskId).then().statusCode(200)
+                .body(containsString("action=\"/assessments/tasks/" + taskId + "/approve\""));
+        review(manager2, taskId, "approve", null).then().statusCode(303);
+        assertEquals(AssessmentStatus.APPROVED, task(taskId).status);
+        assertEquals(1, QuarkusTransaction.requiringNew().call(() -> Risk.<Risk>findById(riskId).residualLikelihood));
+    }
+
+    private void assign(Session by, long taskId, String assignee) {
+        by.post(AssessmentFixtures.FORM_PAGE, "/assessments/tasks/" + taskId + "/assign",
+                Map.of("version", task(taskId).version, "assignee", assignee)).then().statusCode(303);
+    }
+
+    private static java.util.Set<String> editors(long taskId) {
+        return QuarkusTransaction.requiringNew().call(() -> java.util.Set.copyOf(AssessmentTask.<AssessmentTask>findById(taskId).editors));
+    }
+
+    @Test
     void assigningTakesOnlyActiveOfficersOrManagers() {
         long riskId = AssessmentFixtures.riskInUnit(officer, unit("Legal"), "Contract risk", null);
         long taskId = AssessmentFixtures.taskOf(AssessmentFixtures.openForRisks(manager, "Legal RCSA", riskId), riskId);
@@ -229,15 +272,14 @@ class AssessmentWorkflowTest {
         submit(officer2, firstTask, answers).then().statusCode(303);
         review(manager, firstTask, "approve", null).then().statusCode(303);
 
-        Map<String, Object> edit = RiskFixtures.riskForm("Collateral valuation");
-        edit.put("orgUnit", QuarkusTransaction.requiringNew().call(() -> Risk.<Risk>findById(riskId).orgUnit));
-        edit.put("assessor", "officer2");
-        edit.put("inherentLikelihood", "1");
-        edit.put("inherentImpact", "1");
-        edit.put("residualLikelihood", "1");
-        edit.put("residualImpact", "1");
-        edit.put("version", QuarkusTransaction.requiringNew().call(() -> Risk.<Risk>findById(riskId).version));
-        officer.post("/risks/" + riskId + "/edit", "/risks/" + riskId, edit).then().statusCode(303);
+        Map<String, Object> override = new java.util.HashMap<>();
+        override.put("inherentLikelihood", "1");
+        override.put("inherentImpact", "1");
+        override.put("residualLikelihood", "1");
+        override.put("residualImpact", "1");
+        override.put("reason", "Business line wound down");
+        override.put("version", QuarkusTransaction.requiringNew().call(() -> Risk.<Risk>findById(riskId).version));
+        manager.post("/risks/" + riskId + "/ratings", "/risks/" + riskId + "/ratings", override).then().statusCode(303);
 
         long secondTask = AssessmentFixtures.taskOf(AssessmentFixtures.openForRisks(manager, "Lending H2", riskId), riskId);
         AssessmentTask second = task(secondTask);

@@ -133,10 +133,128 @@ class RiskRegisterTest {
                 .put("/api/risks/" + id).then().statusCode(409);
         body.put("version", 0);
         given().auth().preemptive().basic("manager", "demo").contentType(ContentType.JSON).body(body)
-                .put("/api/risks/" + id).then().statusCode(400).body("errors", hasKey("residualComment"));
+                .put("/api/risks/" + id).then().statusCode(400).body("errors", hasKey("residualImpact"))
+                .body("errors.residualImpact", containsString("change only through an approved self-assessment"));
         given().auth().preemptive().basic("auditor", "demo").contentType(ContentType.JSON).body(body)
                 .post("/api/risks").then().statusCode(403);
         given().auth().preemptive().basic("auditor", "demo").get("/api/controls").then().statusCode(200);
+    }
+
+    @Test
+    void aRisksRatingsChangeOnlyThroughReviewOrAManagersDocumentedOverride() {
+        Session officer = TestSupport.session("officer");
+        Session manager = TestSupport.session("manager");
+        long id = RiskFixtures.risk(officer, "Rated when recorded");
+        assertEquals(16, riskOf(id).inherentScore, "the first rating is set when the risk is recorded");
+
+        Map<String, Object> edit = RiskFixtures.riskForm("Rated when recorded, renamed");
+        edit.put("version", riskOf(id).version);
+        edit.put("residualLikelihood", "1");
+        officer.post("/risks/" + id + "/edit", "/risks/" + id, edit).then().statusCode(400)
+                .body(containsString("change only through an approved self-assessment"));
+        assertEquals("Rated when recorded", riskOf(id).title, "nothing stored from a refused edit");
+        assertEquals(2, riskOf(id).residualLikelihood);
+
+        officer.request().get("/risks/" + id + "/edit").then().statusCode(200)
+                .body(containsString("Current ratings")).body(not(containsString("id=\"f-residualLikelihood\"")))
+                .body(not(containsString("/risks/" + id + "/ratings")));
+        manager.request().get("/risks/" + id + "/edit").then().statusCode(200)
+                .body(containsString("href=\"/risks/" + id + "/ratings\""));
+        Map<String, Object> withoutRatings = RiskFixtures.riskForm("Rated when recorded, renamed");
+        List.of("inherentLikelihood", "inherentImpact", "residualLikelihood", "residualImpact").forEach(withoutRatings::remove);
+        withoutRatings.put("version", riskOf(id).version);
+        officer.post("/risks/" + id + "/edit", "/risks/" + id, withoutRatings).then().statusCode(303);
+        assertEquals("Rated when recorded, renamed", riskOf(id).title);
+        assertEquals(8, riskOf(id).residualScore);
+
+        Map<String, Object> body = new java.util.HashMap<>(RiskFixtures.riskForm("Rated when recorded, by API"));
+        body.put("version", riskOf(id).version);
+        body.put("inherentImpact", 5);
+        given().auth().preemptive().basic("officer", "demo").contentType(ContentType.JSON).body(body)
+                .put("/api/risks/" + id).then().statusCode(400).body("errors.inherentImpact",
+                        containsString("change only through an approved self-assessment"));
+        body.put("inherentImpact", 4);
+        given().auth().preemptive().basic("officer", "demo").contentType(ContentType.JSON).body(body)
+                .put("/api/risks/" + id).then().statusCode(200).body("title", equalTo("Rated when recorded, by API"));
+
+        Map<String, Object> override = new java.util.HashMap<>();
+        override.put("inherentLikelihood", "5");
+        override.put("inherentImpact", "5");
+        override.put("residualLikelihood", "3");
+        override.put("residualImpact", "5");
+        override.put("version", riskOf(id).version);
+        officer.post("/risks/" + id, "/risks/" + id + "/ratings", override).then().statusCode(403);
+        officer.request().get("/risks/" + id + "/ratings").then().statusCode(403);
+        manager.post("/risks/" + id + "/ratings", "/risks/" + id + "/ratings", override).then().statusCode(400)
+                .body(containsString("id=\"e-reason\""));
+        assertEquals(16, riskOf(id).inherentScore);
+        override.put("reason", "Internal audit finding IA-2026-14: no failover tested");
+        manager.post("/risks/" + id + "/ratings", "/risks/" + id + "/ratings", override).then().statusCode(303);
+        Risk overridden = riskOf(id);
+        assertEquals(25, overridden.inherentScore);
+        assertEquals(15, overridden.residualScore);
+        assertEquals("manager", overridden.ratingsOverriddenBy);
+        officer.request().get("/risks/" + id).then().statusCode(200)
+                .body(containsString("Ratings overridden by Martin Manager (demo) on"))
+                .body(containsString("Internal audit finding IA-2026-14: no failover tested"));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> AuditEntry.history("Risk", id)).stream()
+                .anyMatch(e -> e.changes != null && e.changes.contains("Internal audit finding IA-2026-14")), "audited");
+
+        Map<String, Object> apiOverride = new java.util.HashMap<>(Map.of("inherentLikelihood", 4, "inherentImpact", 4,
+                "residualLikelihood", 2, "residualImpact", 4, "reason", "Failover tested on 2026-11-20", "version", riskOf(id).version));
+        given().auth().preemptive().basic("officer", "demo").contentType(ContentType.JSON).body(apiOverride)
+                .put("/api/risks/" + id + "/ratings").then().statusCode(403);
+        given().auth().preemptive().basic("manager", "demo").contentType(ContentType.JSON).body(apiOverride)
+                .put("/api/risks/" + id + "/ratings").then().statusCode(200).body("inherentScore", equalTo(16))
+                .body("ratingsOverrideReason", equalTo("Failover tested on 2026-11-20"));
+    }
+
+    @Test
+    void aControlsEffectivenessChangesOnlyThroughReviewTestOrAManagersDocumentedOverride() {
+        Session officer = TestSupport.session("officer");
+        Session manager = TestSupport.session("manager");
+        long id = RiskFixtures.control(officer, "Effective when recorded");
+        assertEquals(Effectiveness.EFFECTIVE, controlOf(id).designEffectiveness);
+
+        Map<String, Object> edit = RiskFixtures.controlForm("Effective when recorded, renamed");
+        edit.put("version", controlOf(id).version);
+        edit.put("operatingEffectiveness", "EFFECTIVE");
+        officer.post("/controls/" + id + "/edit", "/controls/" + id, edit).then().statusCode(400)
+                .body(containsString("changes only through an approved self-assessment, a signed-off control test"));
+        assertEquals(Effectiveness.NOT_TESTED, controlOf(id).operatingEffectiveness);
+        officer.request().get("/controls/" + id + "/edit").then().statusCode(200)
+                .body(containsString("Current effectiveness")).body(not(containsString("id=\"f-operatingEffectiveness\"")));
+        edit.remove("designEffectiveness");
+        edit.remove("operatingEffectiveness");
+        officer.post("/controls/" + id + "/edit", "/controls/" + id, edit).then().statusCode(303);
+        assertEquals("Effective when recorded, renamed", controlOf(id).title);
+
+        Map<String, Object> body = new java.util.HashMap<>(RiskFixtures.controlForm("Effective when recorded, by API"));
+        body.put("version", controlOf(id).version);
+        body.put("designEffectiveness", "INEFFECTIVE");
+        given().auth().preemptive().basic("officer", "demo").contentType(ContentType.JSON).body(body)
+                .put("/api/controls/" + id).then().statusCode(400).body("errors", hasKey("designEffectiveness"));
+        body.put("designEffectiveness", "EFFECTIVE");
+        given().auth().preemptive().basic("officer", "demo").contentType(ContentType.JSON).body(body)
+                .put("/api/controls/" + id).then().statusCode(200);
+
+        Map<String, Object> override = new java.util.HashMap<>(Map.of("designEffectiveness", "PARTIALLY_EFFECTIVE",
+                "operatingEffectiveness", "INEFFECTIVE", "version", controlOf(id).version));
+        officer.post("/controls/" + id, "/controls/" + id + "/effectiveness", override).then().statusCode(403);
+        override.put("reason", "Failed in incident INC-2026-0042");
+        manager.post("/controls/" + id + "/effectiveness", "/controls/" + id + "/effectiveness", override).then().statusCode(303);
+        assertEquals(Effectiveness.INEFFECTIVE, controlOf(id).operatingEffectiveness);
+        officer.request().get("/controls/" + id).then().statusCode(200)
+                .body(containsString("Effectiveness last overridden by Martin Manager (demo) on"))
+                .body(containsString("Failed in incident INC-2026-0042"));
+    }
+
+    private static Risk riskOf(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> Risk.<Risk>findById(id));
+    }
+
+    private static Control controlOf(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> Control.<Control>findById(id));
     }
 
     @Test

@@ -1,0 +1,54 @@
+package org.opregister.risk;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.opregister.web.FieldErrors;
+import org.opregister.web.FormInput;
+
+/** A manager's override of a risk's current ratings (form and API body): the new ratings and the reason, required. */
+public class RatingsOverrideForm {
+
+    public String inherentLikelihood;
+    public String inherentImpact;
+    public String residualLikelihood;
+    public String residualImpact;
+    public String residualComment;
+    public String reason;
+    public String version;
+
+    public static RatingsOverrideForm from(MultivaluedMap<String, String> posted) {
+        RatingsOverrideForm form = new RatingsOverrideForm();
+        form.inherentLikelihood = posted.getFirst("inherentLikelihood");
+        form.inherentImpact = posted.getFirst("inherentImpact");
+        form.residualLikelihood = posted.getFirst("residualLikelihood");
+        form.residualImpact = posted.getFirst("residualImpact");
+        form.residualComment = posted.getFirst("residualComment");
+        form.reason = posted.getFirst("reason");
+        form.version = posted.getFirst("version");
+        return form;
+    }
+
+    /** Starts from the risk's current ratings; the reason is the manager's to write. */
+    public static RatingsOverrideForm of(Risk risk) {
+        RatingsOverrideForm form = new RatingsOverrideForm();
+        form.inherentLikelihood = Integer.toString(risk.inherentLikelihood);
+        form.inherentImpact = Integer.toString(risk.inherentImpact);
+        form.residualLikelihood = Integer.toString(risk.residualLikelihood);
+        form.residualImpact = Integer.toString(risk.residualImpact);
+        form.residualComment = risk.residualComment;
+        form.version = Long.toString(risk.version);
+        return form;
+    }
+
+    /** The ratings and reason as checked (with the rating rule), or null after adding each problem to the errors. */
+    Checked read(FieldErrors errors) {
+        FormInput input = new FormInput(errors);
+        RiskRatings ratings = RiskRatings.read(input, inherentLikelihood, inherentImpact, residualLikelihood,
+                residualImpact, residualComment);
+        String why = input.text("reason", reason, true, Risk.COMMENT_MAX);
+        return errors.any() ? null : new Checked(ratings, why);
+    }
+
+    record Checked(RiskRatings ratings, String reason) {
+    }
+}
