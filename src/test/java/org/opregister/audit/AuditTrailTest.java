@@ -57,6 +57,24 @@ class AuditTrailTest {
     }
 
     @Test
+    void oneLossLineChangeIsOneEntryOnTheIncident() {
+        Session officer = TestSupport.session("officer");
+        long id = IncidentFixtures.record(officer, "Counted once");
+        IncidentFixtures.transition(officer, id, "open");
+        IncidentFixtures.addLoss(officer, id, IncidentFixtures.lossForm("GROSS_LOSS", "1500", "EUR", "1", "2025-03-31"));
+        IncidentFixtures.addLoss(officer, id, IncidentFixtures.lossForm("PROVISION", "200", "EUR", "1", "2025-03-31"));
+
+        List<AuditEntry> history = history(id);
+        List<String> incidentUpdates = history.stream()
+                .filter(e -> "Incident".equals(e.recordType) && e.action == AuditAction.UPDATE)
+                .map(e -> e.changes).toList();
+        assertEquals(incidentUpdates.stream().distinct().toList(), incidentUpdates, "no change is recorded twice");
+        assertEquals(1, incidentUpdates.stream().filter(c -> c.contains("\"grossLoss\"")).count(), "one gross-loss change");
+        assertEquals(1, incidentUpdates.stream().filter(c -> c.contains("\"provisions\"")).count(), "one provision change");
+        assertEquals(2, history.stream().filter(e -> "LossEntry".equals(e.recordType)).count(), "one entry per line added");
+    }
+
+    @Test
     void signInsSignOutsExportsAndAccountChangesAreRecorded() {
         long before = count();
         TestSupport.login("manager");
