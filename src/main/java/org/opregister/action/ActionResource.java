@@ -23,7 +23,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
-import org.opregister.audit.AuditEntry;
+import org.opregister.audit.AuditLine;
+import org.opregister.audit.AuditLines;
 import org.opregister.core.AppClock;
 import org.opregister.core.EditConflictException;
 import org.opregister.core.InvalidInputException;
@@ -59,7 +60,7 @@ public class ActionResource {
                 List<ActionExtension> extensions, ActionAccess access, FieldErrors errors, Map<String, String> typed,
                 String problem, ActionChoices choices);
 
-        static native TemplateInstance history(ActionPlan action, List<AuditEntry> entries);
+        static native TemplateInstance history(ActionPlan action, List<AuditLine> entries);
     }
 
     /** What the signed-in user may do with a plan. */
@@ -182,7 +183,7 @@ public class ActionResource {
     @Path("{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
         ActionPlan action = ActionService.action(id);
-        return Templates.history(action, AuditEntry.history("ActionPlan", action.id));
+        return Templates.history(action, AuditLines.history("ActionPlan", action.id));
     }
 
     @GET

@@ -13,9 +13,9 @@ import jakarta.inject.Inject;
 import org.hibernate.Interceptor;
 import org.hibernate.Transaction;
 import org.hibernate.type.Type;
-import org.opregister.core.AppClock;
 import org.opregister.core.StampListener;
 import org.opregister.core.StoredText;
+import org.opregister.core.Storyline;
 
 /**
  * Records every insert, update and delete of every entity, field by field, without any code in the entities or
@@ -115,7 +115,8 @@ public class AuditInterceptor implements Interceptor {
                 parentId = String.valueOf(AuditedFields.idOf(parent));
             }
         }
-        return new AuditDraft(AppClock.now(), StampListener.currentUser(), action,
-                AuditedFields.typeName(entity.getClass()), String.valueOf(id), label, parentType, parentId, changes, null);
+        Storyline.Step step = Storyline.current();
+        return new AuditDraft(StampListener.now(), StampListener.currentUser(), action, AuditedFields.typeName(entity.getClass()),
+                String.valueOf(id), label, parentType, parentId, changes, step == null ? null : step.note(), step != null);
     }
 }

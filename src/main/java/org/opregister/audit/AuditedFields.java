@@ -48,6 +48,25 @@ final class AuditedFields {
         }
     }
 
+    /** The entity a field refers to (a many-to-one), or null when the field holds a plain value. */
+    static Class<?> referencedType(Class<?> type, String fieldName) {
+        Field field = fields(type).get(fieldName);
+        return field != null && field.getType().isAnnotationPresent(Entity.class) ? field.getType() : null;
+    }
+
+    /** The audited fields of an entity that refer to other entities, by name, in declaration order. */
+    static List<String> references(Class<?> type) {
+        List<String> names = new ArrayList<>();
+        for (Class<?> c = entityClass(type); c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                if (field.getType().isAnnotationPresent(Entity.class) && !field.isAnnotationPresent(NotAudited.class)) {
+                    names.add(field.getName());
+                }
+            }
+        }
+        return names;
+    }
+
     /** The changed fields between two states (either may be null: insert or delete), in property order. */
     static List<FieldChange> diff(Class<?> type, String[] names, Object[] before, Object[] after) {
         Map<String, Field> fields = fields(type);

@@ -21,7 +21,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
-import org.opregister.audit.AuditEntry;
+import org.opregister.audit.AuditLine;
+import org.opregister.audit.AuditLines;
 import org.opregister.core.AppClock;
 import org.opregister.core.EditConflictException;
 import org.opregister.core.InvalidInputException;
@@ -51,7 +52,7 @@ public class IncidentResource {
         static native TemplateInstance show(Incident incident, List<LossEntry> losses, LossForm lossForm,
                 FieldErrors errors, String problem, Choices choices, IncidentLinks links);
 
-        static native TemplateInstance history(Incident incident, List<AuditEntry> entries);
+        static native TemplateInstance history(Incident incident, List<AuditLine> entries);
 
         static native TemplateInstance lossForm(Incident incident, LossEntry entry, LossForm form, FieldErrors errors,
                 Choices choices);
@@ -116,7 +117,7 @@ public class IncidentResource {
     @Path("{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
         Incident incident = IncidentService.get(id);
-        return Templates.history(incident, AuditEntry.history("Incident", incident.id));
+        return Templates.history(incident, AuditLines.history("Incident", incident.id));
     }
 
     @GET

@@ -1,8 +1,11 @@
 package org.opregister.seed;
 
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.opregister.core.ReferenceCounter;
+import org.opregister.core.Storyline;
 import org.opregister.incident.BusinessLine;
 import org.opregister.incident.EventCategory;
 import org.opregister.incident.Incident;
@@ -71,18 +74,26 @@ public class ExampleRisks {
 
         Incident outage = Incident.findByReference(ExampleCase.REFERENCE);
         if (outage != null) {
-            for (Risk risk : new Risk[] {r1, r2, r3, r4, r5}) {
-                IncidentRisk link = new IncidentRisk();
-                link.incident = outage;
-                link.risk = risk;
-                link.persist();
-            }
-            for (Control failed : new Control[] {c1, c2, c3, c4, c5}) {
-                IncidentControl link = new IncidentControl();
-                link.incident = outage;
-                link.control = failed;
-                link.persist();
-            }
+            // Part of the outage's story: the officer links what materialised and failed before submitting it.
+            Storyline.run(new Storyline.Step(Instant.parse("2024-08-07T10:20:00Z"), "officer", null), () -> {
+                linkToOutage(outage, new Risk[] {r1, r2, r3, r4, r5}, new Control[] {c1, c2, c3, c4, c5});
+                Incident.flush();
+            });
+        }
+    }
+
+    private static void linkToOutage(Incident outage, Risk[] risks, Control[] failed) {
+        for (Risk risk : risks) {
+            IncidentRisk link = new IncidentRisk();
+            link.incident = outage;
+            link.risk = risk;
+            link.persist();
+        }
+        for (Control control : failed) {
+            IncidentControl link = new IncidentControl();
+            link.incident = outage;
+            link.control = control;
+            link.persist();
         }
     }
 
