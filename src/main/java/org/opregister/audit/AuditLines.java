@@ -112,7 +112,11 @@ public final class AuditLines {
         if (!(entity instanceof AuditSubject subject)) {
             return new RecordRef(typeLabel(type), fallback, null, null);
         }
-        return new RecordRef(typeLabel(type), subject.auditLabel(), subject.auditTitle(), path(subject));
+        if (subject.auditPath() == null && subject.auditParent() instanceof AuditSubject parent) {
+            // A part (a loss line) is named by the record it belongs to, whose page shows it.
+            return new RecordRef(typeLabel(type), parent.auditLabel(), parent.auditTitle(), parent.auditPath());
+        }
+        return new RecordRef(typeLabel(type), subject.auditLabel(), subject.auditTitle(), subject.auditPath());
     }
 
     private Object find(Class<?> entityClass, String id) {
@@ -123,12 +127,5 @@ public final class AuditLines {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static String path(AuditSubject subject) {
-        if (subject.auditPath() != null) {
-            return subject.auditPath();
-        }
-        return subject.auditParent() instanceof AuditSubject parent ? parent.auditPath() : null;
     }
 }
