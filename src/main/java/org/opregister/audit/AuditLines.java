@@ -53,14 +53,14 @@ public final class AuditLines {
         List<FieldChange> changes = entry.changeList();
         List<AuditLine.Change> shown = new ArrayList<>();
         for (FieldChange change : changes) {
-            Class<?> target = type == null ? null : AuditedFields.referencedType(type, change.field());
+            Class<?> target = type == null ? null : AuditedFields.referencedType(type, change.field(), changes);
             String targetType = target == null ? null : AuditedFields.typeName(target);
             shown.add(new AuditLine.Change(AuditText.fieldLabel(change, entry.recordType), AuditText.before(change),
                     AuditText.after(change), reference(targetType, change.oldValue()), reference(targetType, change.newValue())));
         }
         FieldChange other = linkedSide(entry, type, changes);
         if (other != null) {
-            Class<?> target = AuditedFields.referencedType(type, other.field());
+            Class<?> target = AuditedFields.referencedType(type, other.field(), changes);
             String targetType = AuditedFields.typeName(target);
             boolean created = entry.action == AuditAction.CREATE;
             String noun = Messages.get(locale, "recordNoun." + targetType);
@@ -80,16 +80,20 @@ public final class AuditLines {
                 || (entry.action != AuditAction.CREATE && entry.action != AuditAction.DELETE)) {
             return null;
         }
-        List<String> references = AuditedFields.references(type);
-        if (references.size() != 2 || changes.size() != 2
-                || !changes.stream().allMatch(c -> references.contains(c.field()))) {
+        AuditedFields.References references = AuditedFields.references(type);
+        if (references.fields().size() != 2 || !changes.stream().allMatch(c -> references.fields().contains(c.field())
+                || references.kindFields().contains(c.field()))) {
             return null;
         }
         FieldChange other = null;
         for (FieldChange change : changes) {
+            Class<?> target = references.fields().contains(change.field())
+                    ? AuditedFields.referencedType(type, change.field(), changes) : null;
+            if (target == null) {
+                continue;
+            }
             String value = entry.action == AuditAction.CREATE ? change.newValue() : change.oldValue();
-            boolean parent = entry.parentType.equals(AuditedFields.typeName(AuditedFields.referencedType(type, change.field())))
-                    && entry.parentId.equals(value);
+            boolean parent = entry.parentType.equals(AuditedFields.typeName(target)) && entry.parentId.equals(value);
             if (!parent) {
                 other = change;
             }

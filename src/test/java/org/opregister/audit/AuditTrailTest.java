@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.opregister.TestSupport;
 import org.opregister.TestSupport.Session;
+import org.opregister.action.ActionFixtures;
 import org.opregister.incident.Incident;
 import org.opregister.incident.IncidentFixtures;
 import org.opregister.risk.Control;
@@ -96,6 +97,18 @@ class AuditTrailTest {
                 "a loss line names its incident");
         assertFalse(page.contains("(id)"), "no bare ids");
         assertFalse(page.contains("Control (id): " + control));
+    }
+
+    @Test
+    void anActionPlansSourceIsNamedInItsHistory() {
+        Session officer = TestSupport.session("officer");
+        long incident = IncidentFixtures.record(officer, "Remediated incident");
+        String reference = QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>findById(incident).reference);
+        long plan = ActionFixtures.start(officer, ActionFixtures.form("Remediate it", "officer",
+                org.opregister.core.AppClock.today().plusDays(30).toString(), "INCIDENT", reference));
+        officer.request().get("/actions/" + plan + "/history").then().statusCode(200)
+                .body(containsString("Linked incident <a href=\"/incidents/" + incident + "\">" + reference
+                        + "</a> <span class=\"audit-title\">Remediated incident</span>"));
     }
 
     @Test
