@@ -149,8 +149,12 @@ public class ExampleCase {
         incident.status = IncidentStatus.UNDER_REVIEW;
     }
 
-    /** One step of the story, written to the database (and the trail) as done by its person at its time. */
-    private void step(String at, String username, String note, Runnable work) {
+    /**
+     * One step of the story, written to the database (and the trail) as done by its person at its time. What the
+     * seed changed before it is written first, so the step is credited with its own changes only.
+     */
+    static void step(String at, String username, String note, Runnable work) {
+        Incident.flush();
         Storyline.run(new Storyline.Step(Instant.parse(at), username, note), () -> {
             work.run();
             Incident.flush();

@@ -1,11 +1,8 @@
 package org.opregister.seed;
 
-import java.time.Instant;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.opregister.core.ReferenceCounter;
-import org.opregister.core.Storyline;
 import org.opregister.incident.BusinessLine;
 import org.opregister.incident.EventCategory;
 import org.opregister.incident.Incident;
@@ -75,10 +72,8 @@ public class ExampleRisks {
         Incident outage = Incident.findByReference(ExampleCase.REFERENCE);
         if (outage != null) {
             // Part of the outage's story: the officer links what materialised and failed before submitting it.
-            Storyline.run(new Storyline.Step(Instant.parse("2024-08-07T10:20:00Z"), "officer", null), () -> {
-                linkToOutage(outage, new Risk[] {r1, r2, r3, r4, r5}, new Control[] {c1, c2, c3, c4, c5});
-                Incident.flush();
-            });
+            ExampleCase.step("2024-08-07T10:20:00Z", "officer", null,
+                    () -> linkToOutage(outage, new Risk[] {r1, r2, r3, r4, r5}, new Control[] {c1, c2, c3, c4, c5}));
         }
     }
 

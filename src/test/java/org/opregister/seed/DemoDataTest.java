@@ -127,6 +127,8 @@ class DemoDataTest {
         assertEquals(links, story.stream().filter(e -> e.recordType.startsWith("Incident") && e.recordType.length() > 8
                 && e.username.equals("officer") && e.occurredAt.equals(Instant.parse("2024-08-07T10:20:00Z"))).count());
         assertTrue(verifier.verify().intact(), "seeded entries are part of the chain");
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> AuditEntry.count("seeded = true and recordType not in"
+                + " ('Incident', 'LossEntry', 'IncidentRisk', 'IncidentControl')")), "only the story is seeded");
 
         TestSupport.session("auditor").request().get("/incidents/" + id + "/history").then().statusCode(200)
                 .body(containsString("2024-07-19 04:48:00 UTC"))
