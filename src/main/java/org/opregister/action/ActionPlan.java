@@ -92,6 +92,16 @@ public class ActionPlan extends TrackedEntity implements AuditSubject, Commentab
         return reference;
     }
 
+    @Override
+    public String auditTitle() {
+        return title;
+    }
+
+    @Override
+    public String auditPath() {
+        return "/actions/" + id;
+    }
+
     public boolean overdue() {
         return overdueOn(AppClock.today());
     }

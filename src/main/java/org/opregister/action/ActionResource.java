@@ -24,9 +24,10 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
-import org.opregister.audit.AuditEntry;
 import org.opregister.comment.CommentService;
 import org.opregister.comment.CommentThread;
+import org.opregister.audit.AuditLine;
+import org.opregister.audit.AuditLines;
 import org.opregister.core.AppClock;
 import org.opregister.core.EditConflictException;
 import org.opregister.core.InvalidInputException;
@@ -62,7 +63,7 @@ public class ActionResource {
                 List<ActionExtension> extensions, ActionAccess access, FieldErrors errors, Map<String, String> typed,
                 String problem, ActionChoices choices, CommentThread thread);
 
-        static native TemplateInstance history(ActionPlan action, List<AuditEntry> entries);
+        static native TemplateInstance history(ActionPlan action, List<AuditLine> entries);
     }
 
     /** What the signed-in user may do with a plan. */
@@ -188,7 +189,7 @@ public class ActionResource {
     @Path("{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
         ActionPlan action = ActionService.action(id);
-        return Templates.history(action, AuditEntry.history("ActionPlan", action.id));
+        return Templates.history(action, AuditLines.history("ActionPlan", action.id));
     }
 
     @GET

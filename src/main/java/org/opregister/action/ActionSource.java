@@ -16,6 +16,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.opregister.audit.AuditSubject;
+import org.opregister.audit.RefersTo;
 import org.opregister.core.TrackedEntity;
 
 /** What an action plan remediates: an incident, risk, control, KRI breach or control test, by type and id. */
@@ -36,6 +37,7 @@ public class ActionSource extends TrackedEntity implements AuditSubject {
     @Column(name = "source_type", nullable = false, updatable = false, length = 20)
     public SourceType type;
 
+    @RefersTo(kindField = "type")
     @Column(name = "source_id", nullable = false, updatable = false)
     public long sourceId;
 

@@ -15,7 +15,7 @@ import static org.opregister.web.CsvOutput.text;
 final class AuditCsv {
 
     static final String[] COLUMNS = {"id", "occurred_at", "username", "action", "record_type", "record_id",
-        "record_label", "parent_type", "parent_id", "changes", "details", "prev_hash", "hash"};
+        "record_label", "parent_type", "parent_id", "changes", "details", "prev_hash", "hash", "seeded"};
 
     private AuditCsv() {
     }
@@ -26,7 +26,7 @@ final class AuditCsv {
             rows.forEach(a -> {
                 csv.row(Long.toString(a.id), instant(a.occurredAt), text(a.username), code(a.action), text(a.recordType),
                         text(a.recordId), text(a.recordLabel), text(a.parentType), text(a.parentId), text(a.changes),
-                        text(a.details), a.prevHash, a.hash);
+                        text(a.details), a.prevHash, a.hash, CsvOutput.bool(a.seeded));
                 if (++count[0] % CsvOutput.CLEAR_EVERY == 0) {
                     em.clear();
                 }

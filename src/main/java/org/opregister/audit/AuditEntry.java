@@ -70,6 +70,10 @@ public class AuditEntry extends PanacheEntityBase {
     @Column(nullable = false, length = 64)
     public String hash;
 
+    /** Written when an example was seeded, telling its story: the time is the story's, not when it was written. */
+    @Column(nullable = false)
+    public boolean seeded;
+
     public List<FieldChange> changeList() {
         if (changes == null || changes.isBlank()) {
             return List.of();
@@ -81,12 +85,15 @@ public class AuditEntry extends PanacheEntityBase {
         }
     }
 
-    /** What happened to a record and to its parts (loss lines of an incident), newest first. */
+    /**
+     * What happened to a record and to its parts (loss lines of an incident), newest first by when it happened;
+     * entries written at once (one id after the other) stay in the order they were written.
+     */
     public static List<AuditEntry> history(String recordType, Object recordId) {
         // Two indexed look-ups rather than one OR, which would read the whole trail.
         List<AuditEntry> entries = new ArrayList<>(list("recordType = ?1 and recordId = ?2", recordType, String.valueOf(recordId)));
         entries.addAll(list("parentType = ?1 and parentId = ?2", recordType, String.valueOf(recordId)));
-        entries.sort(java.util.Comparator.comparing((AuditEntry e) -> e.id).reversed());
+        entries.sort(java.util.Comparator.comparing((AuditEntry e) -> e.occurredAt).thenComparing(e -> e.id).reversed());
         return entries;
     }
 

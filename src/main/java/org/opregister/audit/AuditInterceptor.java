@@ -1,7 +1,10 @@
 package org.opregister.audit;
 
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import jakarta.enterprise.context.Dependent;
@@ -10,14 +13,16 @@ import jakarta.inject.Inject;
 import org.hibernate.Interceptor;
 import org.hibernate.Transaction;
 import org.hibernate.type.Type;
-import org.opregister.core.AppClock;
 import org.opregister.core.StampListener;
 import org.opregister.core.StoredText;
+import org.opregister.core.Storyline;
 
 /**
  * Records every insert, update and delete of every entity, field by field, without any code in the entities or
  * services: changes are collected as Hibernate flushes them and written to the trail just before the
- * transaction commits (after the last flush), in that same transaction. One instance per session. Being the one
+ * transaction commits (after the last flush), in that same transaction. An update counts once its flush has run:
+ * before a query Hibernate may look for changes and then not execute them (the query reads other tables), and
+ * finds the same changes again at the next flush. One instance per session. Being the one
  * place every write passes, it also cleans control characters out of stored text first ({@link StoredText}), so the
  * trail records what is stored.
  */
@@ -30,6 +35,9 @@ public class AuditInterceptor implements Interceptor {
 
     private final List<AuditDraft> pending = new ArrayList<>();
 
+    /** Updates found by the flush in progress, by record; a flush that is not executed leaves them to the next. */
+    private final Map<String, AuditDraft> flushing = new LinkedHashMap<>();
+
     @Override
     public boolean onPersist(Object entity, Object id, Object[] state, String[] names, Type[] types) {
         boolean cleaned = StoredText.clean(state);
@@ -41,10 +49,21 @@ public class AuditInterceptor implements Interceptor {
     public boolean onFlushDirty(Object entity, Object id, Object[] current, Object[] previous, String[] names, Type[] types) {
         boolean cleaned = StoredText.clean(current);
         List<FieldChange> changes = AuditedFields.diff(entity.getClass(), names, previous, current);
-        if (!changes.isEmpty()) {
-            collect(entity, id, AuditAction.UPDATE, changes);
+        String record = AuditedFields.typeName(entity.getClass()) + "#" + id;
+        AuditDraft draft = changes.isEmpty() ? null : draft(entity, id, AuditAction.UPDATE, changes);
+        if (draft != null) {
+            flushing.put(record, draft);
+        } else {
+            flushing.remove(record);
         }
         return cleaned;
+    }
+
+    /** Called only after a flush has written its changes. */
+    @Override
+    public void postFlush(Iterator<Object> entities) {
+        pending.addAll(flushing.values());
+        flushing.clear();
     }
 
     @Override
@@ -54,6 +73,7 @@ public class AuditInterceptor implements Interceptor {
 
     @Override
     public void beforeTransactionCompletion(Transaction transaction) {
+        flushing.clear();
         if (!pending.isEmpty()) {
             List<AuditDraft> drafts = List.copyOf(pending);
             pending.clear();
@@ -70,11 +90,19 @@ public class AuditInterceptor implements Interceptor {
     @Override
     public void afterTransactionCompletion(Transaction transaction) {
         pending.clear();
+        flushing.clear();
     }
 
     private void collect(Object entity, Object id, AuditAction action, List<FieldChange> changes) {
+        AuditDraft draft = draft(entity, id, action, changes);
+        if (draft != null) {
+            pending.add(draft);
+        }
+    }
+
+    private static AuditDraft draft(Object entity, Object id, AuditAction action, List<FieldChange> changes) {
         if (!AuditedFields.audited(entity.getClass())) {
-            return;
+            return null;
         }
         String label = null;
         String parentType = null;
@@ -87,7 +115,8 @@ public class AuditInterceptor implements Interceptor {
                 parentId = String.valueOf(AuditedFields.idOf(parent));
             }
         }
-        pending.add(new AuditDraft(AppClock.now(), StampListener.currentUser(), action,
-                AuditedFields.typeName(entity.getClass()), String.valueOf(id), label, parentType, parentId, changes, null));
+        Storyline.Step step = Storyline.current();
+        return new AuditDraft(StampListener.now(), StampListener.currentUser(), action, AuditedFields.typeName(entity.getClass()),
+                String.valueOf(id), label, parentType, parentId, changes, step == null ? null : step.note(), step != null);
     }
 }

@@ -29,8 +29,12 @@ public class AuditResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(PageResult<AuditEntry> page, AuditFilter.Params params, FieldErrors errors,
-                List<String> recordTypes, List<AuditAction> actions, ChainVerifier.Result verification);
+        static native TemplateInstance list(PageResult<AuditEntry> page, List<AuditLine> lines, AuditFilter.Params params,
+                FieldErrors errors, List<TypeChoice> recordTypes, List<AuditAction> actions, ChainVerifier.Result verification);
+    }
+
+    /** A record type in the filter: the stored name, and what people call it. */
+    public record TypeChoice(String name, String label) {
     }
 
     @Inject
@@ -70,8 +74,12 @@ public class AuditResource {
         FieldErrors errors = new FieldErrors();
         AuditFilter filter = query.params().parse(errors);
         PageResult<AuditEntry> page = AuditEntry.search(filter, PageRequest.of(query.page, query.size));
-        return Response.status(errors.any() ? 400 : 200).entity(Templates.list(page, query.params(), errors,
-                AuditEntry.recordTypes(), List.of(AuditAction.values()), verification)).build();
+        List<TypeChoice> types = AuditEntry.recordTypes().stream()
+                .map(type -> new TypeChoice(type, AuditLines.typeLabel(type)))
+                .sorted(java.util.Comparator.comparing(TypeChoice::label))
+                .toList();
+        return Response.status(errors.any() ? 400 : 200).entity(Templates.list(page, AuditLines.of(page.items()), query.params(),
+                errors, types, List.of(AuditAction.values()), verification)).build();
     }
 
     public static class Query {

@@ -13,4 +13,14 @@ public interface AuditSubject {
     default Object auditParent() {
         return null;
     }
+
+    /** What the record is called beside its label (a title, a name), or null. */
+    default String auditTitle() {
+        return null;
+    }
+
+    /** The page that shows the record, or null: a part is shown on its parent's page. */
+    default String auditPath() {
+        return null;
+    }
 }

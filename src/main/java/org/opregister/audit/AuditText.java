@@ -1,5 +1,8 @@
 package org.opregister.audit;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -16,6 +19,9 @@ import org.opregister.web.Messages;
 @TemplateExtension
 public class AuditText {
 
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
     public static String fieldLabel(FieldChange change, String recordType) {
         Locale locale = CurrentLocale.current();
         String key = "field." + recordType + "." + change.field();
@@ -29,6 +35,15 @@ public class AuditText {
 
     public static String after(FieldChange change) {
         return value(change, change.newValue());
+    }
+
+    /** When an entry happened, to the second (entries store microseconds, which nobody reads). */
+    public static String when(AuditEntry entry) {
+        return SECONDS.format(entry.occurredAt);
+    }
+
+    public static String isoTime(AuditEntry entry) {
+        return DateTimeFormatter.ISO_INSTANT.format(entry.occurredAt.truncatedTo(ChronoUnit.SECONDS));
     }
 
     public static String actionLabel(AuditAction action) {

@@ -53,7 +53,7 @@ public class AuditWriter {
     /** An event about one record (a role change, a password reset), in the current transaction. */
     public void recordEvent(AuditAction action, String recordType, String recordId, String label, String details) {
         append(List.of(new AuditDraft(AppClock.now(), StampListener.currentUser(), action, recordType, recordId, label,
-                null, null, List.of(), truncate(details, 4000))));
+                null, null, List.of(), truncate(details, 4000), false)));
     }
 
     private static void append(Connection connection, List<AuditDraft> drafts) throws SQLException {
@@ -67,8 +67,8 @@ public class AuditWriter {
             lastHash = row.getString(2);
         }
         try (PreparedStatement insert = connection.prepareStatement("insert into audit_entry (id, occurred_at, username,"
-                + " action, record_type, record_id, record_label, parent_type, parent_id, changes, details, prev_hash, hash)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " action, record_type, record_id, record_label, parent_type, parent_id, changes, details, prev_hash, hash,"
+                + " seeded) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (AuditDraft raw : drafts) {
                 AuditDraft draft = raw.cleaned();
                 long id = ++lastId;
@@ -76,7 +76,7 @@ public class AuditWriter {
                 String changes = draft.changes().isEmpty() ? null : json(draft.changes());
                 String hash = AuditHash.of(id, at, draft.username(), draft.action().name(), draft.recordType(),
                         draft.recordId(), draft.recordLabel(), draft.parentType(), draft.parentId(), changes,
-                        draft.details(), lastHash);
+                        draft.details(), lastHash, draft.seeded());
                 insert.setLong(1, id);
                 insert.setObject(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
                 insert.setString(3, draft.username());
@@ -90,6 +90,7 @@ public class AuditWriter {
                 insert.setString(11, draft.details());
                 insert.setString(12, lastHash);
                 insert.setString(13, hash);
+                insert.setBoolean(14, draft.seeded());
                 insert.addBatch();
                 lastHash = hash;
             }

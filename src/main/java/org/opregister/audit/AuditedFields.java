@@ -48,6 +48,62 @@ final class AuditedFields {
         }
     }
 
+    /**
+     * The entity a field of an entry refers to: a many-to-one, or an id whose kind another field of the entry gives
+     * ({@link RefersTo}); null when the field holds a plain value or the kind is not in the entry.
+     */
+    static Class<?> referencedType(Class<?> type, String fieldName, List<FieldChange> changes) {
+        Field field = fields(type).get(fieldName);
+        if (field == null) {
+            return null;
+        }
+        if (field.getType().isAnnotationPresent(Entity.class)) {
+            return field.getType();
+        }
+        RefersTo refersTo = field.getAnnotation(RefersTo.class);
+        Field kindField = refersTo == null ? null : fields(type).get(refersTo.kindField());
+        if (kindField == null || !kindField.getType().isEnum() || !RecordKind.class.isAssignableFrom(kindField.getType())) {
+            return null;
+        }
+        for (FieldChange change : changes) {
+            String kind = change.newValue() != null ? change.newValue() : change.oldValue();
+            if (change.field().equals(refersTo.kindField()) && kind != null) {
+                for (Object constant : kindField.getType().getEnumConstants()) {
+                    if (((Enum<?>) constant).name().equals(kind)) {
+                        return ((RecordKind) constant).recordClass();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The audited fields of an entity that refer to other records, by name, in declaration order, and the fields
+     * that only say which kind of record a {@link RefersTo} id is of.
+     */
+    static References references(Class<?> type) {
+        List<String> names = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        for (Class<?> c = entityClass(type); c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                if (field.isAnnotationPresent(NotAudited.class)) {
+                    continue;
+                }
+                if (field.getType().isAnnotationPresent(Entity.class)) {
+                    names.add(field.getName());
+                } else if (field.isAnnotationPresent(RefersTo.class)) {
+                    names.add(field.getName());
+                    kinds.add(field.getAnnotation(RefersTo.class).kindField());
+                }
+            }
+        }
+        return new References(names, kinds);
+    }
+
+    record References(List<String> fields, List<String> kindFields) {
+    }
+
     /** The changed fields between two states (either may be null: insert or delete), in property order. */
     static List<FieldChange> diff(Class<?> type, String[] names, Object[] before, Object[] after) {
         Map<String, Field> fields = fields(type);

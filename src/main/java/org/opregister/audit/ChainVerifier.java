@@ -41,7 +41,7 @@ public class ChainVerifier {
         long expectedId = 1;
         String previousHash = AuditHash.GENESIS;
         try (PreparedStatement query = connection.prepareStatement("select id, occurred_at, username, action, record_type,"
-                + " record_id, record_label, parent_type, parent_id, changes, details, prev_hash, hash from audit_entry order by id")) {
+                + " record_id, record_label, parent_type, parent_id, changes, details, prev_hash, hash, seeded from audit_entry order by id")) {
             query.setFetchSize(1000);
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
@@ -54,7 +54,7 @@ public class ChainVerifier {
                     }
                     String hash = AuditHash.of(id, row.getObject(2, OffsetDateTime.class).toInstant(), row.getString(3),
                             row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
-                            row.getString(9), row.getString(10), row.getString(11), previousHash);
+                            row.getString(9), row.getString(10), row.getString(11), previousHash, row.getBoolean(14));
                     if (!hash.equals(row.getString(13))) {
                         return new Result(false, expectedId - 1, id, "audit.verify.content");
                     }

@@ -58,6 +58,16 @@ public class AttestationCampaign extends TrackedEntity implements AuditSubject {
         return reference;
     }
 
+    @Override
+    public String auditTitle() {
+        return title;
+    }
+
+    @Override
+    public String auditPath() {
+        return "/attestations/" + id;
+    }
+
     public boolean open() {
         return status == RoundStatus.OPEN;
     }

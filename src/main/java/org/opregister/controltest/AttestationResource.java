@@ -22,7 +22,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
-import org.opregister.audit.AuditEntry;
+import org.opregister.audit.AuditLine;
+import org.opregister.audit.AuditLines;
 import org.opregister.core.AppClock;
 import org.opregister.core.InvalidInputException;
 import org.opregister.risk.Control;
@@ -51,7 +52,7 @@ public class AttestationResource {
         static native TemplateInstance show(AttestationCampaign campaign, List<Attestation> items, FieldErrors errors,
                 Map<String, String> typed, Long formItem, String problem, List<User> attesters);
 
-        static native TemplateInstance history(AttestationCampaign campaign, List<AuditEntry> entries);
+        static native TemplateInstance history(AttestationCampaign campaign, List<AuditLine> entries);
     }
 
     @Inject
@@ -119,7 +120,7 @@ public class AttestationResource {
     @Path("{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
         AttestationCampaign campaign = AttestationService.campaign(id);
-        return Templates.history(campaign, AuditEntry.history("AttestationCampaign", campaign.id));
+        return Templates.history(campaign, AuditLines.history("AttestationCampaign", campaign.id));
     }
 
     @POST

@@ -106,6 +106,11 @@ public class ControlTest extends TrackedEntity implements AuditSubject {
         return reference;
     }
 
+    @Override
+    public String auditPath() {
+        return "/control-tests/" + id;
+    }
+
     /** Returned by the reviewer and not submitted again. */
     public boolean returned() {
         return status == TestStatus.PLANNED && reviewedBy != null;

@@ -25,7 +25,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.opregister.audit.AuditEntry;
+import org.opregister.audit.AuditLine;
+import org.opregister.audit.AuditLines;
 import org.opregister.core.AppClock;
 import org.opregister.core.EditConflictException;
 import org.opregister.core.InvalidInputException;
@@ -61,7 +62,7 @@ public class ControlTestResource {
         static native TemplateInstance show(ControlTest test, List<EvidenceFile> evidence, ControlTestForm form,
                 FieldErrors errors, String problem, TestAccess access, Map<String, String> typed, String limits);
 
-        static native TemplateInstance history(ControlTest test, List<AuditEntry> entries);
+        static native TemplateInstance history(ControlTest test, List<AuditLine> entries);
     }
 
     /**
@@ -190,7 +191,7 @@ public class ControlTestResource {
     @Path("{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
         ControlTest test = ControlTestService.test(id);
-        return Templates.history(test, AuditEntry.history("ControlTest", test.id));
+        return Templates.history(test, AuditLines.history("ControlTest", test.id));
     }
 
     @GET

@@ -8,14 +8,17 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 
-/** Fills the created/updated stamps from the signed-in user; work without a user (seeding) is "system". */
+/**
+ * Fills the created/updated stamps from the signed-in user; work without a user (seeding) is "system", except an
+ * example seeded as a story, stamped with the story's people and times.
+ */
 public class StampListener {
 
     public static final String SYSTEM = "system";
 
     @PrePersist
     void beforeInsert(TrackedEntity entity) {
-        Instant now = AppClock.now();
+        Instant now = now();
         String user = currentUser();
         entity.createdAt = now;
         entity.createdBy = user;
@@ -25,11 +28,21 @@ public class StampListener {
 
     @PreUpdate
     void beforeUpdate(TrackedEntity entity) {
-        entity.updatedAt = AppClock.now();
+        entity.updatedAt = now();
         entity.updatedBy = currentUser();
     }
 
+    /** Now, or the time of the example being seeded ({@link Storyline}). */
+    public static Instant now() {
+        Storyline.Step step = Storyline.current();
+        return step != null ? step.at() : AppClock.now();
+    }
+
     public static String currentUser() {
+        Storyline.Step step = Storyline.current();
+        if (step != null) {
+            return step.username();
+        }
         ManagedContext requestContext = Arc.container().requestContext();
         if (requestContext.isActive()) {
             SecurityIdentity identity = Arc.container().instance(SecurityIdentity.class).get();

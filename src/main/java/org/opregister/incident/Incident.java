@@ -166,6 +166,16 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
         return reference;
     }
 
+    @Override
+    public String auditTitle() {
+        return title;
+    }
+
+    @Override
+    public String auditPath() {
+        return "/incidents/" + id;
+    }
+
     public List<Transition> transitions() {
         return Arrays.stream(Transition.values()).filter(t -> t.from == status).toList();
     }

@@ -22,9 +22,10 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
-import org.opregister.audit.AuditEntry;
 import org.opregister.comment.CommentService;
 import org.opregister.comment.CommentThread;
+import org.opregister.audit.AuditLine;
+import org.opregister.audit.AuditLines;
 import org.opregister.core.AppClock;
 import org.opregister.core.EditConflictException;
 import org.opregister.core.InvalidInputException;
@@ -56,7 +57,7 @@ public class IncidentResource {
                 FieldErrors errors, String problem, Choices choices, IncidentLinks links, CommentThread thread,
                 Map<String, String> typed);
 
-        static native TemplateInstance history(Incident incident, List<AuditEntry> entries);
+        static native TemplateInstance history(Incident incident, List<AuditLine> entries);
 
         static native TemplateInstance lossForm(Incident incident, LossEntry entry, LossForm form, FieldErrors errors,
                 Choices choices);
@@ -124,7 +125,7 @@ public class IncidentResource {
     @Path("{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
         Incident incident = IncidentService.get(id);
-        return Templates.history(incident, AuditEntry.history("Incident", incident.id));
+        return Templates.history(incident, AuditLines.history("Incident", incident.id));
     }
 
     @GET

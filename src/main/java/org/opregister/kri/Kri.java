@@ -94,6 +94,16 @@ public class Kri extends TrackedEntity implements AuditSubject {
         return reference;
     }
 
+    @Override
+    public String auditTitle() {
+        return name;
+    }
+
+    @Override
+    public String auditPath() {
+        return "/kris/" + id;
+    }
+
     public Thresholds thresholds() {
         return new Thresholds(direction, greenLimit, redLimit);
     }

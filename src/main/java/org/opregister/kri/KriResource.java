@@ -24,7 +24,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.opregister.audit.AuditEntry;
+import org.opregister.audit.AuditLine;
+import org.opregister.audit.AuditLines;
 import org.opregister.core.AppClock;
 import org.opregister.core.EditConflictException;
 import org.opregister.core.InvalidInputException;
@@ -58,7 +59,7 @@ public class KriResource {
 
         static native TemplateInstance valueForm(Kri kri, KriValue value, ValueForm form, FieldErrors errors);
 
-        static native TemplateInstance history(Kri kri, List<AuditEntry> entries);
+        static native TemplateInstance history(Kri kri, List<AuditLine> entries);
 
         static native TemplateInstance breaches(List<KriBreach> open, List<KriBreach> recent);
     }
@@ -143,7 +144,7 @@ public class KriResource {
     @Path("{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
         Kri kri = KriService.kri(id);
-        return Templates.history(kri, AuditEntry.history("Kri", kri.id));
+        return Templates.history(kri, AuditLines.history("Kri", kri.id));
     }
 
     @GET

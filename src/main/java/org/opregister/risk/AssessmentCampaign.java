@@ -76,6 +76,16 @@ public class AssessmentCampaign extends TrackedEntity implements AuditSubject {
         return reference;
     }
 
+    @Override
+    public String auditTitle() {
+        return title;
+    }
+
+    @Override
+    public String auditPath() {
+        return "/assessments/" + id;
+    }
+
     public boolean open() {
         return status == CampaignStatus.OPEN;
     }

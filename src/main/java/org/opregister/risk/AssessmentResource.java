@@ -20,7 +20,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
-import org.opregister.audit.AuditEntry;
+import org.opregister.audit.AuditLine;
+import org.opregister.audit.AuditLines;
 import org.opregister.core.AppClock;
 import org.opregister.core.InvalidInputException;
 import org.opregister.security.CurrentUser;
@@ -51,7 +52,7 @@ public class AssessmentResource {
         static native TemplateInstance show(AssessmentCampaign campaign, List<AssessmentTask> tasks,
                 AssessmentProgress progress, String problem);
 
-        static native TemplateInstance history(AssessmentCampaign campaign, List<AuditEntry> entries);
+        static native TemplateInstance history(AssessmentCampaign campaign, List<AuditLine> entries);
 
         static native TemplateInstance task(AssessmentTask task, List<AssessmentControl> ratings, TaskForm form,
                 FieldErrors errors, String problem, String reviewComment, TaskAccess access, RiskChoices choices,
@@ -150,7 +151,7 @@ public class AssessmentResource {
     @Path("{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
         AssessmentCampaign campaign = AssessmentService.campaign(id);
-        return Templates.history(campaign, AuditEntry.history("AssessmentCampaign", campaign.id));
+        return Templates.history(campaign, AuditLines.history("AssessmentCampaign", campaign.id));
     }
 
     @POST

@@ -113,6 +113,11 @@ public class AssessmentTask extends TrackedEntity implements AuditSubject {
     }
 
     @Override
+    public String auditPath() {
+        return "/assessments/tasks/" + id;
+    }
+
+    @Override
     public Object auditParent() {
         return campaign;
     }

@@ -89,6 +89,16 @@ public class Control extends TrackedEntity implements AuditSubject {
         return reference;
     }
 
+    @Override
+    public String auditTitle() {
+        return title;
+    }
+
+    @Override
+    public String auditPath() {
+        return "/controls/" + id;
+    }
+
     public List<Risk> risks() {
         return RiskControl.risksOf(this);
     }

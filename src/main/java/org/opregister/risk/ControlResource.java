@@ -20,7 +20,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
-import org.opregister.audit.AuditEntry;
+import org.opregister.audit.AuditLine;
+import org.opregister.audit.AuditLines;
 import org.opregister.core.EditConflictException;
 import org.opregister.core.InvalidInputException;
 import org.opregister.incident.Incident;
@@ -50,7 +51,7 @@ public class ControlResource {
         static native TemplateInstance show(Control control, List<Risk> risks, List<Risk> linkable, String problem,
                 List<Incident> incidents);
 
-        static native TemplateInstance history(Control control, List<AuditEntry> entries);
+        static native TemplateInstance history(Control control, List<AuditLine> entries);
 
         static native TemplateInstance override(Control control, EffectivenessOverrideForm form, FieldErrors errors,
                 String problem, RiskChoices choices);
@@ -111,7 +112,7 @@ public class ControlResource {
     @Path("{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
         Control control = RiskService.control(id);
-        return Templates.history(control, AuditEntry.history("Control", control.id));
+        return Templates.history(control, AuditLines.history("Control", control.id));
     }
 
     @GET

@@ -132,6 +132,16 @@ public class Risk extends TrackedEntity implements AuditSubject {
         return reference;
     }
 
+    @Override
+    public String auditTitle() {
+        return title;
+    }
+
+    @Override
+    public String auditPath() {
+        return "/risks/" + id;
+    }
+
     public List<Control> controls() {
         return RiskControl.controlsOf(this);
     }

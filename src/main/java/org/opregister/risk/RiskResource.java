@@ -23,7 +23,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
-import org.opregister.audit.AuditEntry;
+import org.opregister.audit.AuditLine;
+import org.opregister.audit.AuditLines;
 import org.opregister.core.EditConflictException;
 import org.opregister.core.InvalidInputException;
 import org.opregister.core.RuleViolationException;
@@ -55,7 +56,7 @@ public class RiskResource {
         static native TemplateInstance show(Risk risk, List<Control> controls, List<Control> linkable, String problem,
                 List<Incident> incidents, BigDecimal incidentsNetLoss, String currency, List<AssessmentTask> assessments);
 
-        static native TemplateInstance history(Risk risk, List<AuditEntry> entries);
+        static native TemplateInstance history(Risk risk, List<AuditLine> entries);
 
         static native TemplateInstance override(Risk risk, RatingsOverrideForm form, FieldErrors errors, String problem,
                 RiskChoices choices);
@@ -143,7 +144,7 @@ public class RiskResource {
     @Path("{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
         Risk risk = RiskService.risk(id);
-        return Templates.history(risk, AuditEntry.history("Risk", risk.id));
+        return Templates.history(risk, AuditLines.history("Risk", risk.id));
     }
 
     @GET

@@ -86,6 +86,16 @@ public class User extends PanacheEntityBase implements AuditSubject {
         return username;
     }
 
+    @Override
+    public String auditTitle() {
+        return displayName;
+    }
+
+    @Override
+    public String auditPath() {
+        return "/admin/users/" + id;
+    }
+
     public static Optional<User> findByUsername(String username) {
         return find("username", username).firstResultOptional();
     }

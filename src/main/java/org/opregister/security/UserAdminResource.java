@@ -17,7 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-import org.opregister.audit.AuditEntry;
+import org.opregister.audit.AuditLine;
+import org.opregister.audit.AuditLines;
 import org.opregister.core.EditConflictException;
 import org.opregister.core.InvalidInputException;
 import org.opregister.web.FieldErrors;
@@ -36,7 +37,7 @@ public class UserAdminResource {
         static native TemplateInstance form(User user, UserForm form, FieldErrors errors, List<String> roles,
                 FieldErrors passwordErrors);
 
-        static native TemplateInstance history(User user, List<AuditEntry> entries);
+        static native TemplateInstance history(User user, List<AuditLine> entries);
     }
 
     @Inject
@@ -77,7 +78,7 @@ public class UserAdminResource {
     @Path("{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
         User user = UserService.get(id);
-        return Templates.history(user, AuditEntry.history("User", user.id));
+        return Templates.history(user, AuditLines.history("User", user.id));
     }
 
     @POST

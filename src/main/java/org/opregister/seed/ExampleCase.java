@@ -1,12 +1,14 @@
 package org.opregister.seed;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.opregister.core.Storyline;
 import org.opregister.incident.BusinessLine;
 import org.opregister.incident.Cause;
 import org.opregister.incident.EventCategory;
@@ -76,47 +78,87 @@ public class ExampleCase {
             BitLocker keys not available independently of the crashed estate; mass-recovery runbook incomplete; \
             manual payment fallback without duplicate check (led to a duplicate SEPA batch, loss event LE-02).""";
 
+    /**
+     * Recorded as it happened, so its history reads as a story an auditor can follow: the officer records and
+     * opens it on the day, books the losses as they are known, submits it; a manager returns it because the
+     * ledger is incomplete; another manager closes it once every loss event is booked. Each step is audited with
+     * its person and time, marked as seeded.
+     */
     public void record() {
         if (Incident.findByReference(REFERENCE) != null) {
             return;
         }
         Incident incident = new Incident();
-        incident.reference = REFERENCE;
-        incident.title = "Endpoint outage after faulty CrowdStrike content update (Channel File 291)";
-        incident.description = DESCRIPTION;
-        incident.status = IncidentStatus.CLOSED;
-        incident.severity = Severity.CRITICAL;
-        incident.eventCategory = EventCategory.BUSINESS_DISRUPTION;
-        incident.eventType = EventType.SYSTEMS;
-        incident.businessLine = BusinessLine.RETAIL_BANKING;
-        incident.orgUnit = "IT Operations, Frankfurt (fictional)";
-        incident.owner = "Head of IT Operations (fictional)";
-        incident.occurrenceDate = LocalDate.of(2024, 7, 19);
-        incident.discoveryDate = LocalDate.of(2024, 7, 19);
-        incident.reportingDate = LocalDate.of(2024, 7, 19);
-        incident.closureDate = LocalDate.of(2024, 7, 24);
-        incident.causes = EnumSet.of(Cause.SYSTEMS, Cause.EXTERNAL, Cause.PROCESS);
-        incident.rootCause = ROOT_CAUSE;
-        incident.thirdParty = "CrowdStrike, Inc. (Falcon endpoint security sensor)";
-        incident.nearMiss = false;
-        incident.persist();
+        step("2024-07-19T04:48:00Z", "officer", null, () -> {
+            incident.reference = REFERENCE;
+            incident.title = "Endpoint outage after faulty CrowdStrike content update (Channel File 291)";
+            incident.description = DESCRIPTION;
+            incident.status = IncidentStatus.DRAFT;
+            incident.severity = Severity.CRITICAL;
+            incident.eventCategory = EventCategory.BUSINESS_DISRUPTION;
+            incident.eventType = EventType.SYSTEMS;
+            incident.businessLine = BusinessLine.RETAIL_BANKING;
+            incident.orgUnit = "IT Operations, Frankfurt (fictional)";
+            incident.owner = "Head of IT Operations (fictional)";
+            incident.occurrenceDate = LocalDate.of(2024, 7, 19);
+            incident.discoveryDate = LocalDate.of(2024, 7, 19);
+            incident.reportingDate = LocalDate.of(2024, 7, 19);
+            incident.causes = EnumSet.of(Cause.SYSTEMS, Cause.EXTERNAL, Cause.PROCESS);
+            incident.thirdParty = "CrowdStrike, Inc. (Falcon endpoint security sensor)";
+            incident.nearMiss = false;
+            incident.persist();
+        });
+        step("2024-07-19T07:15:00Z", "officer", null, () -> incident.status = IncidentStatus.OPEN);
+        step("2024-07-22T16:20:00Z", "officer", null, () -> {
+            loss(incident, LossType.GROSS_LOSS, "1260000.00", "2024-07-22",
+                    "LE-02 Duplicate SEPA batch sent during manual fallback (discovered 22 Jul 2024; linked "
+                            + "execution, delivery and process management effect of the same root event)");
+            loss(incident, LossType.OTHER_RECOVERY, "1198000.00", "2024-07-22",
+                    "LE-02 Payments recalled from beneficiaries' banks");
+        });
+        step("2024-08-01T09:10:00Z", "officer", null, () -> loss(incident, LossType.GROSS_LOSS, "412000.00", "2024-07-31",
+                "LE-01 Remediation contractors and overtime (occurred 19 Jul, discovered 19 Jul 2024)"));
+        step("2024-08-07T10:30:00Z", "officer", null, () -> incident.rootCause = ROOT_CAUSE);
+        step("2024-08-07T10:35:00Z", "officer", null, () -> submit(incident));
+        step("2024-08-08T14:02:00Z", "manager", RETURN_REASON, () -> {
+            incident.submittedBy = null;
+            incident.status = IncidentStatus.OPEN;
+        });
+        step("2024-08-30T11:00:00Z", "officer", null, () -> loss(incident, LossType.GROSS_LOSS, "186500.00", "2024-08-30",
+                "LE-03 Fee refunds and late-payment interest paid to clients (discovered 20 Jul 2024)"));
+        step("2024-09-30T11:00:00Z", "officer", null, () -> loss(incident, LossType.GROSS_LOSS, "95000.00", "2024-09-30",
+                "LE-04 Service-level penalty paid to a custody client (discovered 19 Jul 2024)"));
+        step("2024-10-31T11:00:00Z", "officer", null, () -> loss(incident, LossType.GROSS_LOSS, "48000.00", "2024-10-31",
+                "LE-05 External legal review of a claim against the vendor (discovered 5 Aug 2024)"));
+        step("2025-02-28T15:40:00Z", "officer", null, () -> loss(incident, LossType.INSURANCE_RECOVERY, "162000.00", "2025-02-28",
+                "LE-01 Cyber insurance recovery received February 2025, after the EUR 250,000 retention"));
+        step("2025-03-03T09:00:00Z", "officer", null, () -> submit(incident));
+        step("2025-03-04T16:30:00Z", "manager2", CLOSE_COMMENT, () -> {
+            incident.closureDate = LocalDate.of(2024, 7, 24);
+            incident.status = IncidentStatus.CLOSED;
+        });
+    }
 
-        loss(incident, LossType.GROSS_LOSS, "412000.00", "2024-07-31",
-                "LE-01 Remediation contractors and overtime (occurred 19 Jul, discovered 19 Jul 2024)");
-        loss(incident, LossType.INSURANCE_RECOVERY, "162000.00", "2025-02-28",
-                "LE-01 Cyber insurance recovery received February 2025, after the EUR 250,000 retention");
-        loss(incident, LossType.GROSS_LOSS, "1260000.00", "2024-07-22",
-                "LE-02 Duplicate SEPA batch sent during manual fallback (discovered 22 Jul 2024; linked "
-                        + "execution, delivery and process management effect of the same root event)");
-        loss(incident, LossType.OTHER_RECOVERY, "1198000.00", "2024-07-22",
-                "LE-02 Payments recalled from beneficiaries' banks");
-        loss(incident, LossType.GROSS_LOSS, "186500.00", "2024-08-30",
-                "LE-03 Fee refunds and late-payment interest paid to clients (discovered 20 Jul 2024)");
-        loss(incident, LossType.GROSS_LOSS, "95000.00", "2024-09-30",
-                "LE-04 Service-level penalty paid to a custody client (discovered 19 Jul 2024)");
-        loss(incident, LossType.GROSS_LOSS, "48000.00", "2024-10-31",
-                "LE-05 External legal review of a claim against the vendor (discovered 5 Aug 2024)");
-        incidents.recompute(incident);
+    static final String RETURN_REASON = "Returned for rework: loss events LE-03 to LE-05 and the insurance claim are"
+            + " not booked yet. Book them as they are settled, then submit again.";
+    static final String CLOSE_COMMENT = "Closed: all five loss events and both recoveries are booked; the event ended"
+            + " on 24 July 2024.";
+
+    private static void submit(Incident incident) {
+        incident.submittedBy = "officer";
+        incident.status = IncidentStatus.UNDER_REVIEW;
+    }
+
+    /**
+     * One step of the story, written to the database (and the trail) as done by its person at its time. What the
+     * seed changed before it is written first, so the step is credited with its own changes only.
+     */
+    static void step(String at, String username, String note, Runnable work) {
+        Incident.flush();
+        Storyline.run(new Storyline.Step(Instant.parse(at), username, note), () -> {
+            work.run();
+            Incident.flush();
+        });
     }
 
     private void loss(Incident incident, LossType type, String amount, String accountingDate, String description) {
@@ -130,5 +172,6 @@ public class ExampleCase {
         entry.description = description;
         entry.convertTo(incidents.reportingCurrency());
         entry.persist();
+        incidents.recompute(incident);
     }
 }

@@ -71,18 +71,24 @@ public class ExampleRisks {
 
         Incident outage = Incident.findByReference(ExampleCase.REFERENCE);
         if (outage != null) {
-            for (Risk risk : new Risk[] {r1, r2, r3, r4, r5}) {
-                IncidentRisk link = new IncidentRisk();
-                link.incident = outage;
-                link.risk = risk;
-                link.persist();
-            }
-            for (Control failed : new Control[] {c1, c2, c3, c4, c5}) {
-                IncidentControl link = new IncidentControl();
-                link.incident = outage;
-                link.control = failed;
-                link.persist();
-            }
+            // Part of the outage's story: the officer links what materialised and failed before submitting it.
+            ExampleCase.step("2024-08-07T10:20:00Z", "officer", null,
+                    () -> linkToOutage(outage, new Risk[] {r1, r2, r3, r4, r5}, new Control[] {c1, c2, c3, c4, c5}));
+        }
+    }
+
+    private static void linkToOutage(Incident outage, Risk[] risks, Control[] failed) {
+        for (Risk risk : risks) {
+            IncidentRisk link = new IncidentRisk();
+            link.incident = outage;
+            link.risk = risk;
+            link.persist();
+        }
+        for (Control control : failed) {
+            IncidentControl link = new IncidentControl();
+            link.incident = outage;
+            link.control = control;
+            link.persist();
         }
     }
 

@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -19,7 +21,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.opregister.TestSupport;
 import org.opregister.TestSupport.Session;
+import org.opregister.action.ActionFixtures;
+import org.opregister.incident.Incident;
 import org.opregister.incident.IncidentFixtures;
+import org.opregister.risk.Control;
+import org.opregister.risk.RiskFixtures;
 
 /** Who changed what, when: recorded for every change and event, chained, verifiable, shown in words. */
 @QuarkusTest
@@ -54,6 +60,75 @@ class AuditTrailTest {
                 .body(containsString("Status:</strong> Draft → Open"))
                 .body(containsString("Net loss:</strong> 0.00 → 1500.00"))
                 .body(containsString("by officer"));
+    }
+
+    @Test
+    void oneLossLineChangeIsOneEntryOnTheIncident() {
+        Session officer = TestSupport.session("officer");
+        long id = IncidentFixtures.record(officer, "Counted once");
+        IncidentFixtures.transition(officer, id, "open");
+        IncidentFixtures.addLoss(officer, id, IncidentFixtures.lossForm("GROSS_LOSS", "1500", "EUR", "1", "2025-03-31"));
+        IncidentFixtures.addLoss(officer, id, IncidentFixtures.lossForm("PROVISION", "200", "EUR", "1", "2025-03-31"));
+
+        List<AuditEntry> history = history(id);
+        List<String> incidentUpdates = history.stream()
+                .filter(e -> "Incident".equals(e.recordType) && e.action == AuditAction.UPDATE)
+                .map(e -> e.changes).toList();
+        assertEquals(incidentUpdates.stream().distinct().toList(), incidentUpdates, "no change is recorded twice");
+        assertEquals(1, incidentUpdates.stream().filter(c -> c.contains("\"grossLoss\"")).count(), "one gross-loss change");
+        assertEquals(1, incidentUpdates.stream().filter(c -> c.contains("\"provisions\"")).count(), "one provision change");
+        assertEquals(2, history.stream().filter(e -> "LossEntry".equals(e.recordType)).count(), "one entry per line added");
+    }
+
+    @Test
+    void historyNamesLinkedRecordsByReferenceAndTitleWithALink() {
+        Session officer = TestSupport.session("officer");
+        long id = IncidentFixtures.record(officer, "Incident with a failed control");
+        long control = RiskFixtures.control(officer, "Control named in history");
+        officer.post("/incidents/" + id, "/incidents/" + id + "/controls", Map.of("control", control)).then().statusCode(303);
+        IncidentFixtures.addLoss(officer, id, IncidentFixtures.lossForm("GROSS_LOSS", "10", "EUR", "1", "2025-03-31"));
+        String reference = QuarkusTransaction.requiringNew().call(() -> Control.<Control>findById(control).reference);
+        String incident = QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>findById(id).reference);
+
+        String page = officer.request().get("/incidents/" + id + "/history").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("Linked control <a href=\"/controls/" + control + "\">" + reference
+                + "</a> <span class=\"audit-title\">Control named in history</span>"), "the link in words");
+        assertTrue(page.contains("<strong>Incident:</strong> <a href=\"/incidents/" + id + "\">" + incident + "</a>"),
+                "a loss line names its incident");
+        assertFalse(page.contains("(id)"), "no bare ids");
+        assertFalse(page.contains("Control (id): " + control));
+    }
+
+    @Test
+    void anActionPlansSourceIsNamedInItsHistory() {
+        Session officer = TestSupport.session("officer");
+        long incident = IncidentFixtures.record(officer, "Remediated incident");
+        String reference = QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>findById(incident).reference);
+        long plan = ActionFixtures.start(officer, ActionFixtures.form("Remediate it", "officer",
+                org.opregister.core.AppClock.today().plusDays(30).toString(), "INCIDENT", reference));
+        officer.request().get("/actions/" + plan + "/history").then().statusCode(200)
+                .body(containsString("Linked incident <a href=\"/incidents/" + incident + "\">" + reference
+                        + "</a> <span class=\"audit-title\">Remediated incident</span>"));
+    }
+
+    @Test
+    void theTrailNamesRecordTypesAndLinksRecordsToTheSecond() {
+        Session officer = TestSupport.session("officer");
+        long id = IncidentFixtures.record(officer, "Linked from the trail");
+        IncidentFixtures.addLoss(officer, id, IncidentFixtures.lossForm("GROSS_LOSS", "10", "EUR", "1", "2025-03-31"));
+        String page = TestSupport.session("auditor").request().get("/audit?user=officer&record=" + id).then().statusCode(200)
+                .extract().asString();
+        assertTrue(page.contains("<option value=\"LossEntry\">Loss line</option>"), "readable record types");
+        assertTrue(page.contains("<option value=\"Incident\">Incident</option>"));
+        assertFalse(page.contains(">LossEntry<"), "no class names");
+        assertTrue(page.contains("Incident <a href=\"/incidents/" + id + "\">"), "entries link to their record");
+        String lines = TestSupport.session("auditor").request().get("/audit?user=officer&type=LossEntry").then().statusCode(200)
+                .extract().asString();
+        assertTrue(lines.contains("Loss line <a href=\"/incidents/" + id + "\">"), "a part links to its record's page");
+        Matcher time = Pattern.compile("<time[^>]*>([^<]*)</time>").matcher(page);
+        assertTrue(time.find());
+        assertTrue(time.group(1).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC"), time.group(1));
+        assertFalse(Pattern.compile("\\d{2}:\\d{2}:\\d{2}\\.\\d").matcher(page).find(), "no fractions of a second");
     }
 
     @Test

@@ -66,4 +66,29 @@ class AuditAndAdminJourneyTest extends BrowserTest {
         assertThat(page.locator("#verify-result")).containsText("Intact");
         screenshot("12-audit-trail");
     }
+
+    @Test
+    void auditorReadsTheExampleCaseStoryAndFollowsItsLinks() {
+        login("auditor");
+        page.navigate(url("/incidents?q=INC-2024-0719-01"));
+        page.click("text=INC-2024-0719-01");
+        page.click(".record-tabs >> text=History");
+        assertThat(page.locator(".audit-list")).containsText("Status: Under review → Closed");
+        assertThat(page.locator(".audit-list")).containsText("by manager2");
+        assertThat(page.locator(".audit-list")).containsText("Returned for rework");
+        assertThat(page.locator(".audit-seeded").first()).isVisible();
+        assertThat(page.locator(".audit-item").last()).containsText("2024-07-19 04:48:00 UTC");
+        screenshot("13-example-case-history");
+        page.locator(".audit-link a[href^='/controls/']").first().click();
+        assertThat(page.locator("h1")).isVisible();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/controls/\\d+$"));
+
+        page.navigate(url("/audit"));
+        page.selectOption("#f-type", new com.microsoft.playwright.options.SelectOption().setLabel("Loss line"));
+        page.click("button:has-text('Filter')");
+        assertThat(page.locator(".audit-item").first()).containsText("Loss line INC-");
+        screenshot("14-audit-trail-loss-lines");
+        page.locator(".audit-record a").first().click();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/incidents/\\d+$"));
+    }
 }

@@ -1,10 +1,13 @@
 package org.opregister.seed;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -12,6 +15,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.opregister.TestSupport;
+import org.opregister.audit.AuditAction;
+import org.opregister.audit.AuditEntry;
+import org.opregister.audit.ChainVerifier;
 import org.opregister.incident.BusinessLine;
 import org.opregister.incident.EventCategory;
 import org.opregister.incident.EventType;
@@ -85,6 +92,56 @@ class DemoDataTest {
                         + " and description like ?2", incident, "LE-0" + event + " %"), "LE-0" + event);
             }
         });
+    }
+
+    @Inject
+    ChainVerifier verifier;
+
+    @Test
+    void exampleCaseHistoryTellsItsStoryBySeededEntries() {
+        long id = QuarkusTransaction.requiringNew().call(() -> Incident.findByReference(ExampleCase.REFERENCE).id);
+        List<AuditEntry> history = QuarkusTransaction.requiringNew().call(() -> AuditEntry.history("Incident", id));
+        List<AuditEntry> story = history.stream().filter(e -> e.seeded).toList();
+        assertTrue(story.size() >= 20, "the incident, its lines, links and workflow steps: " + story.size());
+        assertTrue(story.stream().noneMatch(e -> e.username.equals("system")), "every step has its person");
+        assertTrue(story.stream().allMatch(e -> e.occurredAt.isBefore(Instant.parse("2025-04-01T00:00:00Z"))));
+        for (int i = 1; i < history.size(); i++) {
+            assertTrue(!history.get(i).occurredAt.isAfter(history.get(i - 1).occurredAt), "newest first by time");
+        }
+
+        AuditEntry recorded = story.get(story.size() - 1);
+        assertEquals(AuditAction.CREATE, recorded.action);
+        assertEquals("Incident", recorded.recordType);
+        assertEquals("officer", recorded.username);
+        assertEquals(Instant.parse("2024-07-19T04:48:00Z"), recorded.occurredAt);
+        assertEquals(List.of("officer:OPEN", "officer:UNDER_REVIEW", "manager:OPEN", "officer:UNDER_REVIEW", "manager2:CLOSED"),
+                oldestFirst(story).stream().filter(e -> "Incident".equals(e.recordType)).flatMap(e -> e.changeList().stream()
+                        .filter(c -> c.field().equals("status") && c.oldValue() != null).map(c -> e.username + ":" + c.newValue()))
+                        .toList(), "opened, submitted, returned, submitted again, closed by a second manager");
+        AuditEntry returned = story.stream().filter(e -> "manager".equals(e.username)).findFirst().orElseThrow();
+        assertEquals(ExampleCase.RETURN_REASON, returned.details);
+        assertEquals(7, story.stream().filter(e -> "LossEntry".equals(e.recordType) && e.action == AuditAction.CREATE).count());
+        // Five risks and five controls, unless a test removed the example and recorded it again without them.
+        long links = QuarkusTransaction.requiringNew().call(() -> org.opregister.risk.IncidentRisk.count("incident.id", id)
+                + org.opregister.risk.IncidentControl.count("incident.id", id));
+        assertEquals(links, story.stream().filter(e -> e.recordType.startsWith("Incident") && e.recordType.length() > 8
+                && e.username.equals("officer") && e.occurredAt.equals(Instant.parse("2024-08-07T10:20:00Z"))).count());
+        assertTrue(verifier.verify().intact(), "seeded entries are part of the chain");
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> AuditEntry.count("seeded = true and recordType not in"
+                + " ('Incident', 'LossEntry', 'IncidentRisk', 'IncidentControl')")), "only the story is seeded");
+
+        TestSupport.session("auditor").request().get("/incidents/" + id + "/history").then().statusCode(200)
+                .body(containsString("2024-07-19 04:48:00 UTC"))
+                .body(containsString("by manager2"))
+                .body(containsString("Seeded example"))
+                .body(containsString(ExampleCase.RETURN_REASON.substring(0, 40)))
+                .body(not(containsString("by system")));
+    }
+
+    private static List<AuditEntry> oldestFirst(List<AuditEntry> newestFirst) {
+        List<AuditEntry> entries = new java.util.ArrayList<>(newestFirst);
+        java.util.Collections.reverse(entries);
+        return entries;
     }
 
     @Test
