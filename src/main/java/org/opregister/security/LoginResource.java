@@ -8,6 +8,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -54,8 +55,10 @@ public class LoginResource {
         return Templates.login(error != null, error != null && locked != null, demoData);
     }
 
+    /** A form post like every other, so its CSRF token is checked: another site cannot sign a user out. */
     @POST
     @Path("logout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response logout(@CookieParam(UserSession.COOKIE) String sessionId) {
         if (!identity.isAnonymous()) {
             accounts.closeSession(sessionId);

@@ -96,6 +96,17 @@ class AccessTest {
     }
 
     @Test
+    void anotherSiteCannotSignAUserOut() {
+        Session session = TestSupport.login("officer2");
+        // Without the form's CSRF token (a page elsewhere posting to /logout), with or without a form body.
+        session.request().contentType("application/x-www-form-urlencoded").formParam("x", "1").post("/logout")
+                .then().statusCode(400);
+        session.request().post("/logout").then().statusCode(org.hamcrest.Matchers.oneOf(400, 415));
+        session.request().get("/incidents").then().statusCode(200);
+        session.post("/incidents", "/logout", Map.of()).then().statusCode(303).header("Location", endsWith("/login"));
+    }
+
+    @Test
     void signingOutEndsTheSessionEvenForACopiedCookie() {
         Session session = TestSupport.login("manager");
         session.request().get("/incidents").then().statusCode(200);
