@@ -3,9 +3,6 @@ package org.opregister.core;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
 
 import org.hibernate.JDBCException;
 import org.hibernate.exception.JDBCConnectionException;
@@ -24,13 +21,7 @@ public final class DatabaseUnavailable {
     }
 
     public static boolean causedBy(Throwable failure) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-            if (isUnavailable(t)) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, DatabaseUnavailable::isUnavailable);
     }
 
     private static boolean isUnavailable(Throwable t) {

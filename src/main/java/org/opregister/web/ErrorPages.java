@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.opregister.core.Causes;
 import org.opregister.core.DatabaseUnavailable;
 import org.opregister.security.ApiChallenge;
 import org.opregister.security.CrossSiteSignIn;
@@ -124,15 +125,9 @@ public class ErrorPages {
      * refused as a whole with 409, never a 500. Forms that can keep the user's input catch it themselves first.
      */
     private static boolean concurrentChange(Throwable e) {
-        Throwable cause = e;
-        for (int depth = 0; cause != null && depth < 20; depth++, cause = cause.getCause()) {
-            if (cause instanceof jakarta.persistence.OptimisticLockException
-                    || cause instanceof org.hibernate.StaleStateException
-                    || cause instanceof org.opregister.core.EditConflictException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(e, cause -> cause instanceof jakarta.persistence.OptimisticLockException
+                || cause instanceof org.hibernate.StaleStateException
+                || cause instanceof org.opregister.core.EditConflictException);
     }
 
     /** The driver's own words, for the log (a cause chain can loop, hence the bound). */
