@@ -2,8 +2,6 @@ package org.opregister.action;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -46,7 +44,7 @@ public class ReminderLog extends PanacheEntityBase {
     /** Claims the reminder in the current transaction; false when it was sent, or is being sent elsewhere. */
     static boolean claim(String key, String recipient, Instant now) {
         if (FirstRow.insertIfAbsent("insert into reminder_sent (reminder_key, recipient, claimed_at) values (?, ?, ?)",
-                key, recipient, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))) {
+                key, recipient, now)) {
             return true;
         }
         ReminderLog log = findById(key, LockModeType.PESSIMISTIC_WRITE);

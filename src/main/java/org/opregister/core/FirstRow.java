@@ -2,6 +2,9 @@ package org.opregister.core;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import org.hibernate.Session;
@@ -21,7 +24,7 @@ public final class FirstRow {
     }
 
     /**
-     * Runs an {@code insert} with the given parameters; a duplicate key changes nothing and leaves the transaction
+     * Runs an {@code insert} with the given parameters (an {@link Instant} is bound as a UTC timestamp); a duplicate key changes nothing and leaves the transaction
      * usable (PostgreSQL: {@code on conflict do nothing}; H2 undoes just the failed statement). Answers whether this
      * transaction inserted the row.
      */
@@ -30,7 +33,8 @@ public final class FirstRow {
             boolean postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
             try (PreparedStatement statement = connection.prepareStatement(postgres ? insert + " on conflict do nothing" : insert)) {
                 for (int i = 0; i < parameters.length; i++) {
-                    statement.setObject(i + 1, parameters[i]);
+                    statement.setObject(i + 1, parameters[i] instanceof Instant instant
+                            ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : parameters[i]);
                 }
                 return statement.executeUpdate() == 1;
             } catch (SQLException e) {

@@ -16,7 +16,6 @@ public final class JobRuns {
      */
     public static boolean claim(String job, String period) {
         return FirstRow.insertIfAbsent("insert into job_run (job, run_key, ran_at) values (?, ?, ?)", job, period,
-                java.time.OffsetDateTime.ofInstant(AppClock.now(), java.time.ZoneOffset.UTC));
+                AppClock.now());
     }
-
 }

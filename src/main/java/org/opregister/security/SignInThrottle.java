@@ -2,8 +2,6 @@ package org.opregister.security;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -60,7 +58,7 @@ public class SignInThrottle extends PanacheEntityBase {
     /** The key's row, created when missing, locked until the transaction ends. */
     static SignInThrottle lock(String key, Instant now) {
         FirstRow.insertIfAbsent("insert into sign_in_throttle (throttle_key, failures, window_start) values (?, 0, ?)",
-                key, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                key, now);
         return findById(key, LockModeType.PESSIMISTIC_WRITE);
     }
 
