@@ -24,9 +24,9 @@ import org.opregister.core.AppClock;
 import org.opregister.core.EditConflictException;
 import org.opregister.core.InvalidInputException;
 import org.opregister.core.RuleViolationException;
-import org.opregister.security.Role;
+import org.opregister.core.Role;
 import org.opregister.web.ApiErrors;
-import org.opregister.web.FieldErrors;
+import org.opregister.core.FieldErrors;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 
-import org.opregister.web.FieldErrors;
-import org.opregister.web.FormInput;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
 import org.opregister.web.LikePattern;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;

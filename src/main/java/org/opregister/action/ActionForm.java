@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.opregister.security.Staff;
-import org.opregister.web.FieldErrors;
-import org.opregister.web.FormInput;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
 
 /** The action plan form (and API body) as typed; a new plan names its first source. */
 public class ActionForm {

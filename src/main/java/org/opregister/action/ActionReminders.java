@@ -18,10 +18,10 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.opregister.core.AppClock;
-import org.opregister.security.Role;
+import org.opregister.core.Role;
 import org.opregister.security.User;
-import org.opregister.web.AppLocale;
-import org.opregister.web.Messages;
+import org.opregister.core.AppLocale;
+import org.opregister.core.Messages;
 
 /**
  * E-mails owners a set number of days before a plan is due and once it is overdue, and managers a weekly digest of

@@ -16,8 +16,8 @@ import org.opregister.core.ReferenceCounter;
 import org.opregister.core.Review;
 import org.opregister.core.RuleViolationException;
 import org.opregister.security.CurrentUser;
-import org.opregister.web.FieldErrors;
-import org.opregister.web.FormInput;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
 
 /**
  * The action-plan workflow. The owner works the plan (updates, closure request, extension requests); a manager

@@ -10,7 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
-import org.opregister.audit.NotAudited;
+import org.opregister.core.NotAudited;
 import org.opregister.core.FirstRow;
 
 /**

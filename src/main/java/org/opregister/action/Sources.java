@@ -8,7 +8,7 @@ import org.opregister.kri.Kri;
 import org.opregister.kri.KriBreach;
 import org.opregister.risk.Control;
 import org.opregister.risk.Risk;
-import org.opregister.web.FormInput;
+import org.opregister.core.FormInput;
 
 /** Finds, names and links the records an action plan can remediate. */
 final class Sources {

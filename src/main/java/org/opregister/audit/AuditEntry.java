@@ -1,5 +1,7 @@
 package org.opregister.audit;
 
+import org.opregister.core.NotAudited;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

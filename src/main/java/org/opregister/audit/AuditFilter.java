@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-import org.opregister.web.FieldErrors;
-import org.opregister.web.FormInput;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
 import org.opregister.web.QueryString;
 
 /** Filters of the /audit page and its export: user, record type, record (id or label), action, UTC date range. */

@@ -9,8 +9,8 @@ import java.util.Map;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.metamodel.EntityType;
 
-import org.opregister.web.CurrentLocale;
-import org.opregister.web.Messages;
+import org.opregister.core.CurrentLocale;
+import org.opregister.core.Messages;
 
 /**
  * Audit entries as pages show them. Entries store ids (hashed as written, never rewritten); the records they

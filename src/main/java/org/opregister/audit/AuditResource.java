@@ -15,9 +15,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.opregister.security.Role;
+import org.opregister.core.Role;
 import org.opregister.web.CsvExport;
-import org.opregister.web.FieldErrors;
+import org.opregister.core.FieldErrors;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 

@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 
 import io.quarkus.qute.TemplateExtension;
 
-import org.opregister.web.CurrentLocale;
-import org.opregister.web.Messages;
+import org.opregister.core.CurrentLocale;
+import org.opregister.core.Messages;
 
 /**
  * Audit entries in words: "Status: Open → Under review". Field names and enum codes are looked up in the bundle

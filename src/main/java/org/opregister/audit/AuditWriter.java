@@ -16,10 +16,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.opregister.core.AppClock;
 import org.opregister.core.StampListener;
+import org.opregister.web.CsvExport;
 
 /**
  * Appends entries to the audit trail. Under a lock on the chain's head row each entry gets the next id and a
@@ -48,6 +50,12 @@ public class AuditWriter {
         String who = username == null ? StampListener.currentUser() : username;
         AuditDraft draft = AuditDraft.event(AppClock.now(), truncate(who, 64), action, truncate(details, 4000));
         QuarkusTransaction.requiringNew().run(() -> append(List.of(draft)));
+    }
+
+    /** A CSV download finished: one line in the trail with its filters and row count. */
+    void exported(@Observes CsvExport.Exported export) {
+        event(AuditAction.EXPORT, export.username(), "export=" + export.export() + "; filters="
+                + (export.filters().isEmpty() ? "(none)" : export.filters()) + "; rows=" + export.rows());
     }
 
     /** An event about one record (a role change, a password reset), in the current transaction. */

@@ -1,5 +1,7 @@
 package org.opregister.audit;
 
+import org.opregister.core.NotAudited;
+
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.math.BigDecimal;

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.opregister.core.Edits;
-import org.opregister.web.FieldErrors;
-import org.opregister.web.FormInput;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
 
 /** Posting to a record's discussion thread; the resources check that the user may comment (officers, managers). */
 @ApplicationScoped

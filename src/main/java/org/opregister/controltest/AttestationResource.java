@@ -28,13 +28,13 @@ import org.opregister.core.AppClock;
 import org.opregister.core.InvalidInputException;
 import org.opregister.risk.Control;
 import org.opregister.security.CurrentUser;
-import org.opregister.security.Role;
+import org.opregister.core.Role;
 import org.opregister.security.Staff;
 import org.opregister.security.User;
 import org.opregister.web.CsvExport;
-import org.opregister.web.FieldErrors;
+import org.opregister.core.FieldErrors;
 import org.opregister.web.Flash;
-import org.opregister.web.FormInput;
+import org.opregister.core.FormInput;
 import org.opregister.web.Step;
 
 /** Self-certification rounds in the browser: launch, answer, follow who has answered, close, export. */

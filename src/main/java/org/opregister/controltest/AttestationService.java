@@ -18,8 +18,8 @@ import org.opregister.core.RuleViolationException;
 import org.opregister.risk.Control;
 import org.opregister.security.CurrentUser;
 import org.opregister.security.Staff;
-import org.opregister.web.FieldErrors;
-import org.opregister.web.FormInput;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
 
 /** Self-certification: a manager launches a round over controls, their attesters answer, a manager closes it. */
 @ApplicationScoped

@@ -22,7 +22,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.opregister.audit.AuditSubject;
-import org.opregister.audit.NotAudited;
+import org.opregister.core.NotAudited;
 import org.opregister.core.TrackedEntity;
 import org.opregister.risk.Control;
 

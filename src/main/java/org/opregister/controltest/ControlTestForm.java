@@ -6,8 +6,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.opregister.risk.Control;
 import org.opregister.security.Staff;
-import org.opregister.web.FieldErrors;
-import org.opregister.web.FormInput;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
 
 /** A control test plan as typed, and its execution. */
 public class ControlTestForm {

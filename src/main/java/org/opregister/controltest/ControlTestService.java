@@ -19,8 +19,8 @@ import org.opregister.core.Review;
 import org.opregister.core.RowLocks;
 import org.opregister.core.RuleViolationException;
 import org.opregister.security.CurrentUser;
-import org.opregister.web.FieldErrors;
-import org.opregister.web.FormInput;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
 
 /**
  * Control tests: planned by anyone who records data, executed and given evidence by the tester while planned (the

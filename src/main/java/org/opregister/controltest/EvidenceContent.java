@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import org.opregister.audit.NotAudited;
+import org.opregister.core.NotAudited;
 
 /** The bytes of an evidence file, kept in the database so they survive restarts and go with every backup. */
 @Entity

@@ -5,7 +5,6 @@ import java.util.function.Supplier;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.OptimisticLockException;
 
-import org.opregister.web.FieldErrors;
 
 /** What every service does around a change: refuse invalid input, refuse stale versions, surface conflicts. */
 public final class Edits {

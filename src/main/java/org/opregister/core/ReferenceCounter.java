@@ -7,7 +7,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
-import org.opregister.audit.NotAudited;
 
 /**
  * Hands out record references such as INC-2026-0001: one counter per prefix and year, taken under a row lock

@@ -1,8 +1,5 @@
 package org.opregister.core;
 
-import org.opregister.web.FieldErrors;
-import org.opregister.web.FormInput;
-
 /**
  * A reviewer's decision as posted (the version of the record they saw and their comment), and the four-eyes rule
  * every review shares: whoever did or asked for the work cannot decide on it.

@@ -1,5 +1,9 @@
 package org.opregister.incident;
 
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.Cause;
+import org.opregister.taxonomy.EventCategory;
+
 import java.util.List;
 
 /** The options the incident and loss forms and the register's filters offer. */

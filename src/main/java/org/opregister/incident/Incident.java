@@ -1,5 +1,11 @@
 package org.opregister.incident;
 
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.Cause;
+import org.opregister.taxonomy.CauseSetConverter;
+import org.opregister.taxonomy.EventCategory;
+import org.opregister.taxonomy.EventType;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -24,7 +30,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.opregister.audit.AuditSubject;
-import org.opregister.audit.NotAudited;
+import org.opregister.core.NotAudited;
 import org.opregister.comment.Commentable;
 import org.opregister.core.Review;
 import org.opregister.core.RuleViolationException;

@@ -1,5 +1,10 @@
 package org.opregister.incident;
 
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.Cause;
+import org.opregister.taxonomy.EventCategory;
+import org.opregister.taxonomy.EventType;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -25,9 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opregister.core.EditConflictException;
 import org.opregister.core.InvalidInputException;
 import org.opregister.core.RuleViolationException;
-import org.opregister.security.Role;
+import org.opregister.core.Role;
 import org.opregister.web.ApiErrors;
-import org.opregister.web.FieldErrors;
+import org.opregister.core.FieldErrors;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 

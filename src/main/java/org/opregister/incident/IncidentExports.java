@@ -6,7 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.Response;
 
 import org.opregister.web.CsvExport;
-import org.opregister.web.FieldErrors;
+import org.opregister.core.FieldErrors;
 
 /**
  * CSV exports of the register and the loss ledger, with exactly the list's filters (served by

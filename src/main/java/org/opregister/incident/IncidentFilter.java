@@ -1,9 +1,13 @@
 package org.opregister.incident;
 
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.EventCategory;
+import org.opregister.taxonomy.EventType;
+
 import java.time.LocalDate;
 
-import org.opregister.web.FieldErrors;
-import org.opregister.web.FormInput;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
 import org.opregister.web.QueryString;
 
 /**

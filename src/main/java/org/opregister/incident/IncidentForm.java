@@ -1,5 +1,10 @@
 package org.opregister.incident;
 
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.Cause;
+import org.opregister.taxonomy.EventCategory;
+import org.opregister.taxonomy.EventType;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -8,8 +13,8 @@ import java.util.Set;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import org.opregister.web.FieldErrors;
-import org.opregister.web.FormInput;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
 
 /**
  * What a user typed into the incident form, or sent to the API as JSON, kept as text so that a rejected form

@@ -30,12 +30,10 @@ import org.opregister.core.AppClock;
 import org.opregister.core.EditConflictException;
 import org.opregister.core.InvalidInputException;
 import org.opregister.core.RuleViolationException;
-import org.opregister.risk.IncidentLinks;
-import org.opregister.risk.RiskService;
-import org.opregister.security.Role;
-import org.opregister.web.FieldErrors;
+import org.opregister.core.Role;
+import org.opregister.core.FieldErrors;
 import org.opregister.web.Flash;
-import org.opregister.web.FormInput;
+import org.opregister.core.FormInput;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 import org.opregister.web.Step;
@@ -70,7 +68,7 @@ public class IncidentResource {
     IncidentExports exports;
 
     @Inject
-    RiskService riskService;
+    IncidentLinks.Source links;
 
     @Inject
     CommentService commentService;
@@ -251,58 +249,15 @@ public class IncidentResource {
         }
     }
 
-    @POST
-    @Path("{id}/risks")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response linkRisk(@PathParam("id") long id, @RestForm String risk) {
-        return link(id, risk, "error.chooseRisk", riskId -> riskService.linkIncidentRisk(id, riskId, true), "flash.riskLinked");
-    }
-
-    @POST
-    @Path("{id}/risks/{riskId}/unlink")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response unlinkRisk(@PathParam("id") long id, @PathParam("riskId") long riskId) {
-        return link(id, Long.toString(riskId), "error.chooseRisk", r -> riskService.linkIncidentRisk(id, r, false),
-                "flash.linkRemoved");
-    }
-
-    @POST
-    @Path("{id}/controls")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response linkControl(@PathParam("id") long id, @RestForm String control) {
-        return link(id, control, "error.chooseControl", c -> riskService.linkIncidentControl(id, c, true),
-                "flash.failedControlLinked");
-    }
-
-    @POST
-    @Path("{id}/controls/{controlId}/unlink")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response unlinkControl(@PathParam("id") long id, @PathParam("controlId") long controlId) {
-        return link(id, Long.toString(controlId), "error.chooseControl",
-                c -> riskService.linkIncidentControl(id, c, false), "flash.linkRemoved");
-    }
-
-    private Response link(long id, String target, String missingKey, java.util.function.LongConsumer change, String flashKey) {
-        Long targetId = FormInput.id(target);
-        if (targetId == null) {
-            return problem(id, new FieldErrors(), missingKey, 400);
-        }
-        try {
-            change.accept(targetId);
-            return Flash.redirect(URI.create("/incidents/" + id + "#rcsa"), flashKey, null);
-        } catch (RuleViolationException e) {
-            return problem(id, new FieldErrors(), e.messageKey(), 409);
-        }
-    }
-
     private Response lossFormAgain(long id, long lossId, LossForm form, FieldErrors errors, int status) {
         Incident incident = IncidentService.get(id);
         LossEntry entry = IncidentService.lossOf(incident, lossId);
         return Response.status(status).entity(Templates.lossForm(incident, entry, form, errors, choices())).build();
+    }
+
+    /** The incident's page again with a problem above it (also for the links other modules post from it). */
+    public Response problem(long id, String problemKey, int status) {
+        return problem(id, new FieldErrors(), problemKey, status);
     }
 
     private Response problem(long id, FieldErrors errors, String problemKey, int status) {
@@ -328,7 +283,7 @@ public class IncidentResource {
     private TemplateInstance showPage(Incident incident, LossForm lossForm, FieldErrors errors, String problem,
             Map<String, String> typed) {
         return Templates.show(incident, LossEntry.forIncident(incident), lossForm, errors, problem, choices(),
-                IncidentLinks.of(incident), CommentThread.of(incident, "/incidents/" + incident.id + "/comments",
+                links.of(incident), CommentThread.of(incident, "/incidents/" + incident.id + "/comments",
                         typed.get(CommentService.FIELD)), typed);
     }
 

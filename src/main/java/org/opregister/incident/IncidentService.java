@@ -24,8 +24,8 @@ import org.opregister.core.RuleViolationException;
 import org.opregister.incident.IncidentForm.IncidentData;
 import org.opregister.incident.LossForm.LossData;
 import org.opregister.security.CurrentUser;
-import org.opregister.web.FieldErrors;
-import org.opregister.web.FormInput;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
 
 /** Every change to incidents and their loss ledgers goes through here, for the HTML pages and the API alike. */
 @ApplicationScoped

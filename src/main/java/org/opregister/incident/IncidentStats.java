@@ -1,5 +1,7 @@
 package org.opregister.incident;
 
+import org.opregister.taxonomy.EventCategory;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumMap;

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import org.opregister.web.FieldErrors;
-import org.opregister.web.FormInput;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
 
 /** A loss-ledger line as typed; amounts in plain notation, the FX rate to the reporting currency. */
 public class LossForm {

@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 
-import org.opregister.security.Role;
+import org.opregister.core.Role;
 
 /** The loss ledger across the register, as CSV: one row per loss line with its incident's reference. */
 @Path("/losses")

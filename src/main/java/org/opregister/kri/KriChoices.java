@@ -2,8 +2,8 @@ package org.opregister.kri;
 
 import java.util.List;
 
-import org.opregister.incident.BusinessLine;
-import org.opregister.incident.EventCategory;
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.EventCategory;
 
 /** What the KRI forms offer. */
 public record KriChoices(List<KriFrequency> frequencies, List<KriDirection> directions, List<KriSource> sources,

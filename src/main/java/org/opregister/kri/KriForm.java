@@ -5,10 +5,10 @@ import java.time.LocalDate;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import org.opregister.incident.BusinessLine;
-import org.opregister.incident.EventCategory;
-import org.opregister.web.FieldErrors;
-import org.opregister.web.FormInput;
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.EventCategory;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
 
 /** The KRI definition form (and API body) as typed. */
 public class KriForm {

@@ -17,8 +17,8 @@ import org.opregister.core.ReferenceCounter;
 import org.opregister.core.RuleViolationException;
 import org.opregister.risk.Risk;
 import org.opregister.risk.RiskService;
-import org.opregister.web.FieldErrors;
-import org.opregister.web.FormInput;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
 
 /** Changes to KRI definitions, their thresholds, values and risk links. */
 @ApplicationScoped

@@ -2,7 +2,7 @@ package org.opregister.kri;
 
 import java.math.BigDecimal;
 
-import org.opregister.web.FieldErrors;
+import org.opregister.core.FieldErrors;
 
 /**
  * Green and red limits read in the KRI's direction. Higher is worse: green up to and including the green limit,

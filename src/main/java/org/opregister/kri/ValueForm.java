@@ -5,8 +5,8 @@ import java.time.LocalDate;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import org.opregister.web.FieldErrors;
-import org.opregister.web.FormInput;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
 
 /** One KRI value as typed: the period (2024-07 or 2024-Q3), the value and a comment. */
 public class ValueForm {

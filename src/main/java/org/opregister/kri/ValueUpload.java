@@ -15,7 +15,7 @@ import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.opregister.web.FieldErrors;
+import org.opregister.core.FieldErrors;
 
 /**
  * A CSV file of KRI values: one row per period with {@code period,value} and an optional {@code comment}, a header
@@ -76,6 +76,6 @@ final class ValueUpload {
     }
 
     private static String fieldName(String field) {
-        return org.opregister.web.Messages.get(org.opregister.web.CurrentLocale.current(), "kris.column." + field);
+        return org.opregister.core.Messages.get(org.opregister.core.CurrentLocale.current(), "kris.column." + field);
     }
 }

@@ -19,8 +19,8 @@ import org.opregister.core.Review;
 import org.opregister.core.RuleViolationException;
 import org.opregister.security.CurrentUser;
 import org.opregister.security.Staff;
-import org.opregister.web.FieldErrors;
-import org.opregister.web.FormInput;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
 
 /**
  * The RCSA campaign workflow: open a campaign over a scope of risks; the assessor saves and submits each task; a

@@ -8,7 +8,7 @@ import java.util.Set;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import org.opregister.web.FormInput;
+import org.opregister.core.FormInput;
 
 /** The form a manager fills to open an assessment campaign, as typed. */
 public class CampaignForm {

@@ -3,8 +3,8 @@ package org.opregister.risk;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.opregister.security.Staff;
-import org.opregister.web.FieldErrors;
-import org.opregister.web.FormInput;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
 
 /** The control form (and API body) as typed. */
 public class ControlForm {

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.opregister.incident.BusinessLine;
+import org.opregister.taxonomy.BusinessLine;
 
 /**
  * The 5×5 likelihood × impact grid of active risks, inherent or residual: counts per cell, each cell coloured by

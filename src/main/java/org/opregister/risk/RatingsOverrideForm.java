@@ -2,8 +2,8 @@ package org.opregister.risk;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import org.opregister.web.FieldErrors;
-import org.opregister.web.FormInput;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
 
 /** A manager's override of a risk's current ratings (form and API body): the new ratings and the reason, required. */
 public class RatingsOverrideForm {

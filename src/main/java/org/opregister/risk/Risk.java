@@ -16,10 +16,10 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.opregister.audit.AuditSubject;
-import org.opregister.audit.NotAudited;
+import org.opregister.core.NotAudited;
 import org.opregister.core.TrackedEntity;
-import org.opregister.incident.BusinessLine;
-import org.opregister.incident.EventCategory;
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.EventCategory;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 

@@ -2,8 +2,8 @@ package org.opregister.risk;
 
 import java.util.List;
 
-import org.opregister.incident.BusinessLine;
-import org.opregister.incident.EventCategory;
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.EventCategory;
 
 /** What the risk and control forms offer. */
 public record RiskChoices(List<Integer> scale, List<RiskStatus> statuses, List<RiskBand> bands,

@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.opregister.incident.BusinessLine;
-import org.opregister.incident.EventCategory;
-import org.opregister.web.FieldErrors;
-import org.opregister.web.FormInput;
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.EventCategory;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
 import org.opregister.web.LikePattern;
 import org.opregister.web.QueryString;
 

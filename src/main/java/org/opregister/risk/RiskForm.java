@@ -4,11 +4,11 @@ import java.util.Objects;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import org.opregister.incident.BusinessLine;
-import org.opregister.incident.EventCategory;
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.EventCategory;
 import org.opregister.security.Staff;
-import org.opregister.web.FieldErrors;
-import org.opregister.web.FormInput;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
 
 /** The risk form (and API body) as typed. */
 public class RiskForm {

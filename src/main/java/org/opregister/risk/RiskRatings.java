@@ -1,6 +1,6 @@
 package org.opregister.risk;
 
-import org.opregister.web.FormInput;
+import org.opregister.core.FormInput;
 
 /**
  * Inherent and residual ratings with the comment on the residual one, as one risk form or one assessment has

@@ -29,11 +29,11 @@ import org.opregister.core.EditConflictException;
 import org.opregister.core.InvalidInputException;
 import org.opregister.core.RuleViolationException;
 import org.opregister.incident.Incident;
-import org.opregister.security.Role;
+import org.opregister.core.Role;
 import org.opregister.web.CsvExport;
 import org.opregister.security.Staff;
-import org.opregister.web.FieldErrors;
-import org.opregister.web.FormInput;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
 import org.opregister.web.Flash;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
@@ -106,8 +106,8 @@ public class RiskResource {
         FieldErrors errors = new FieldErrors();
         FormInput input = new FormInput(errors);
         String unit = input.text("orgUnit", orgUnit, false, Risk.NAME_MAX);
-        org.opregister.incident.BusinessLine line = input.choice("businessLine", businessLine,
-                org.opregister.incident.BusinessLine.class, false);
+        org.opregister.taxonomy.BusinessLine line = input.choice("businessLine", businessLine,
+                org.opregister.taxonomy.BusinessLine.class, false);
         return Response.status(errors.any() ? 400 : 200).entity(Templates.heatmap(HeatMap.of("inherent", unit, line),
                 HeatMap.of("residual", unit, line), HeatMap.orgUnits(), orgUnit, businessLine, errors, RiskChoices.INSTANCE))
                 .build();

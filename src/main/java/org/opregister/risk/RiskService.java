@@ -16,8 +16,8 @@ import org.opregister.core.RuleViolationException;
 import org.opregister.incident.Incident;
 import org.opregister.incident.IncidentService;
 import org.opregister.security.CurrentUser;
-import org.opregister.web.FieldErrors;
-import org.opregister.web.FormInput;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
 
 /**
  * Changes to the risk register, the control library and the links between them. Current ratings and effectiveness

@@ -5,8 +5,8 @@ import java.util.List;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import org.opregister.web.FieldErrors;
-import org.opregister.web.FormInput;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
 
 /**
  * An assessor's answers as typed: the four ratings with the residual comment, an overall comment, and the design

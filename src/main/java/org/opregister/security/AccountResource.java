@@ -1,5 +1,7 @@
 package org.opregister.security;
 
+import org.opregister.core.Role;
+
 import java.net.URI;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -17,7 +19,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.opregister.core.InvalidInputException;
-import org.opregister.web.FieldErrors;
+import org.opregister.core.FieldErrors;
 import org.opregister.web.Flash;
 
 /**

@@ -23,8 +23,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.opregister.web.ApiErrors;
-import org.opregister.web.AppLocale;
-import org.opregister.web.Messages;
+import org.opregister.core.AppLocale;
+import org.opregister.core.Messages;
 
 /**
  * Integrations calling {@code /api/*} that are not signed in get {@code 401} with a Basic challenge and the API's
@@ -41,7 +41,7 @@ import org.opregister.web.Messages;
 public class ApiChallenge implements HttpAuthenticationMechanism {
 
     static final String API_PATHS = "/api/";
-    public static final String CHALLENGE = "Basic realm=\"oprisk\"";
+    static final String CHALLENGE = ApiErrors.CHALLENGE;
     private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
 
     @Inject

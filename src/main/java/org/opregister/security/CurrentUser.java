@@ -1,5 +1,7 @@
 package org.opregister.security;
 
+import org.opregister.core.Role;
+
 import java.util.Set;
 
 import io.quarkus.runtime.BlockingOperationControl;

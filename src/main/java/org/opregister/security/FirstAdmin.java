@@ -1,5 +1,7 @@
 package org.opregister.security;
 
+import org.opregister.core.Role;
+
 import java.util.Locale;
 import java.util.Optional;
 
@@ -12,7 +14,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.opregister.core.ClusterLock;
-import org.opregister.web.FieldErrors;
+import org.opregister.core.FieldErrors;
 
 /**
  * The first administrator comes from configuration (OPRISK_ADMIN_USERNAME, OPRISK_ADMIN_PASSWORD), and only

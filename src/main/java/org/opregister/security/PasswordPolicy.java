@@ -10,7 +10,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
-import org.opregister.web.FieldErrors;
+import org.opregister.core.FieldErrors;
 
 /**
  * Passwords people choose: 12 to 200 characters, not only spaces, not one character or a short pattern repeated,

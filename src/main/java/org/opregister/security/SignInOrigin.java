@@ -1,5 +1,7 @@
 package org.opregister.security;
 
+import org.opregister.web.CrossSiteSignIn;
+
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;

@@ -1,8 +1,10 @@
 package org.opregister.security;
 
+import org.opregister.core.Role;
+
 import java.util.List;
 
-import org.opregister.web.FormInput;
+import org.opregister.core.FormInput;
 
 /** Users who do the work: enabled officers and managers (assessors, action-plan owners). */
 public final class Staff {

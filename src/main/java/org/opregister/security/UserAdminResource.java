@@ -1,5 +1,7 @@
 package org.opregister.security;
 
+import org.opregister.core.Role;
+
 import java.net.URI;
 import java.util.List;
 
@@ -21,7 +23,7 @@ import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
 import org.opregister.core.EditConflictException;
 import org.opregister.core.InvalidInputException;
-import org.opregister.web.FieldErrors;
+import org.opregister.core.FieldErrors;
 import org.opregister.web.Flash;
 
 /** User administration: list, create, roles, disable, password reset. Administrators only. */

@@ -1,5 +1,7 @@
 package org.opregister.security;
 
+import org.opregister.core.Role;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -14,8 +16,8 @@ import jakarta.ws.rs.NotFoundException;
 import org.opregister.audit.AuditAction;
 import org.opregister.audit.AuditWriter;
 import org.opregister.core.Edits;
-import org.opregister.web.FieldErrors;
-import org.opregister.web.FormInput;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
 
 /** Creating accounts, changing their roles and state, and passwords: every change also an audit entry. */
 @ApplicationScoped

@@ -11,7 +11,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.opregister.audit.NotAudited;
+import org.opregister.core.NotAudited;
 
 /** A browser session that is still valid; signing out deletes it. Sign-ins and sign-outs are audited as events. */
 @Entity

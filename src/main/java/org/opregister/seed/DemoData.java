@@ -9,7 +9,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.opregister.core.ClusterLock;
-import org.opregister.security.Role;
+import org.opregister.core.Role;
 import org.opregister.security.User;
 
 /**

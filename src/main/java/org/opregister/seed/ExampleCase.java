@@ -9,10 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.opregister.core.Storyline;
-import org.opregister.incident.BusinessLine;
-import org.opregister.incident.Cause;
-import org.opregister.incident.EventCategory;
-import org.opregister.incident.EventType;
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.Cause;
+import org.opregister.taxonomy.EventCategory;
+import org.opregister.taxonomy.EventType;
 import org.opregister.incident.Incident;
 import org.opregister.incident.IncidentService;
 import org.opregister.incident.IncidentStatus;

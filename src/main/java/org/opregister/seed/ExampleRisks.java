@@ -3,8 +3,8 @@ package org.opregister.seed;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.opregister.core.ReferenceCounter;
-import org.opregister.incident.BusinessLine;
-import org.opregister.incident.EventCategory;
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.EventCategory;
 import org.opregister.incident.Incident;
 import org.opregister.risk.Control;
 import org.opregister.risk.ControlFrequency;

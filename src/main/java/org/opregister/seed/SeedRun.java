@@ -8,7 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.opregister.audit.NotAudited;
+import org.opregister.core.NotAudited;
 
 /** Marks a piece of seed data as applied, so it is never applied again, even after users changed or removed it. */
 @Entity

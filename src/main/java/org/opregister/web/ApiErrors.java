@@ -1,5 +1,9 @@
 package org.opregister.web;
 
+import org.opregister.core.CurrentLocale;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.Messages;
+
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonParseException;
@@ -11,11 +15,23 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.opregister.core.InvalidInputException;
 
 /** The API's error bodies: {@code {"status":400,"message":"…","errors":{"field":"…"}}}. */
 public class ApiErrors {
 
+    /** The challenge a 401 from the API carries: HTTP Basic, realm "oprisk". */
+    public static final String CHALLENGE = "Basic realm=\"oprisk\"";
+
     public record Body(int status, String message, Map<String, String> errors) {
+    }
+
+    /** An API call without a body: refused like any invalid input (400). */
+    public static <T> T requireBody(T body) {
+        if (body == null) {
+            throw new InvalidInputException(new FieldErrors().add(FieldErrors.FORM, "error.emptyBody"));
+        }
+        return body;
     }
 
     public static Response badRequest(FieldErrors errors) {

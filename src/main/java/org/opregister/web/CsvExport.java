@@ -1,18 +1,20 @@
 package org.opregister.web;
 
+import org.opregister.core.CurrentLocale;
+import org.opregister.core.FieldErrors;
+
 import java.io.OutputStream;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
-import org.opregister.audit.AuditAction;
-import org.opregister.audit.AuditWriter;
-import org.opregister.security.CurrentUser;
 
 /** What every CSV download shares: headers, the answer to bad filters, and its line in the audit trail. */
 @ApplicationScoped
@@ -21,10 +23,14 @@ public class CsvExport {
     static final String CSV = "text/csv; charset=UTF-8";
 
     @Inject
-    AuditWriter audit;
+    Event<Exported> exported;
 
     @Inject
-    CurrentUser currentUser;
+    SecurityIdentity identity;
+
+    /** A finished download, for the audit trail: who, which export, with which filters, how many rows. */
+    public record Exported(String username, String export, String filters, long rows) {
+    }
 
     /** Writes rows of an export to the response; answers how many it wrote. Runs in a read transaction. */
     @FunctionalInterface
@@ -37,11 +43,10 @@ public class CsvExport {
      * export's line in the audit trail, before the response ends.
      */
     public Response stream(String fileStem, String export, String filters, Rows rows) {
-        String username = currentUser.username();
+        String username = identity.isAnonymous() ? "" : identity.getPrincipal().getName();
         StreamingOutput body = out -> {
             long written = QuarkusTransaction.requiringNew().call(() -> rows.write(out));
-            audit.event(AuditAction.EXPORT, username,
-                    "export=" + export + "; filters=" + (filters.isEmpty() ? "(none)" : filters) + "; rows=" + written);
+            exported.fire(new Exported(username, export, filters, written));
         };
         return download(body, fileStem);
     }

@@ -18,8 +18,10 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.opregister.core.Causes;
 import org.opregister.core.DatabaseUnavailable;
-import org.opregister.security.ApiChallenge;
-import org.opregister.security.CrossSiteSignIn;
+import org.opregister.core.EditConflictException;
+import org.opregister.core.InvalidInputException;
+import org.opregister.core.RuleViolationException;
+import org.opregister.core.UnknownRecordException;
 
 /**
  * Turns failures into pages a person can read (or JSON for the API): 403, 404, 405, 503 while the database is
@@ -55,6 +57,36 @@ public class ErrorPages {
     }
 
     @ServerExceptionMapper
+    public Response unknownRecord(UnknownRecordException e, UriInfo uri, HttpHeaders headers) {
+        return page(404, "error.notFound", "error.notFoundText", uri, headers);
+    }
+
+    /**
+     * The project's own refusals that reach here (the API; pages catch them in {@link Step} to show the form
+     * again): invalid input 400 with the field errors, a stale version 409, a step the workflow does not allow 409.
+     */
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInputException e, UriInfo uri, HttpHeaders headers) {
+        if (e.stale()) {
+            return page(409, "error.editConflict", "error.concurrentChangeText", uri, headers);
+        }
+        if (wantsJson(uri, headers)) {
+            return ApiErrors.badRequest(e.errors());
+        }
+        return page(400, "error.badRequest", "error.badRequestText", uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response editConflict(EditConflictException e, UriInfo uri, HttpHeaders headers) {
+        return page(409, "error.editConflict", "error.concurrentChangeText", uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response ruleViolation(RuleViolationException e, UriInfo uri, HttpHeaders headers) {
+        return page(409, e.messageKey(), "error.concurrentChangeText", uri, headers);
+    }
+
+    @ServerExceptionMapper
     public Response crossSiteSignIn(CrossSiteSignIn e, UriInfo uri, HttpHeaders headers) {
         return page(403, "error.crossSiteSignIn", "error.crossSiteSignInText", uri, headers);
     }
@@ -85,7 +117,7 @@ public class ErrorPages {
         if (e instanceof UnauthorizedException || e instanceof AuthenticationFailedException) {
             if (wantsJson(uri, headers)) {
                 return Response.fromResponse(ApiErrors.status(401, "error.signInRequired"))
-                        .header(HttpHeaders.WWW_AUTHENTICATE, ApiChallenge.CHALLENGE).build();
+                        .header(HttpHeaders.WWW_AUTHENTICATE, ApiErrors.CHALLENGE).build();
             }
             return Response.status(401).build();
         }
@@ -127,7 +159,7 @@ public class ErrorPages {
     private static boolean concurrentChange(Throwable e) {
         return Causes.any(e, cause -> cause instanceof jakarta.persistence.OptimisticLockException
                 || cause instanceof org.hibernate.StaleStateException
-                || cause instanceof org.opregister.core.EditConflictException);
+                || cause instanceof EditConflictException);
     }
 
     /** The driver's own words, for the log (a cause chain can loop, hence the bound). */

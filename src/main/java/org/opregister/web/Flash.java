@@ -1,5 +1,8 @@
 package org.opregister.web;
 
+import org.opregister.core.CurrentLocale;
+import org.opregister.core.Messages;
+
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;

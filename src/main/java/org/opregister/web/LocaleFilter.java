@@ -1,5 +1,8 @@
 package org.opregister.web;
 
+import org.opregister.core.AppLocale;
+import org.opregister.core.CurrentLocale;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import org.opregister.security.Role;
+import org.opregister.core.Role;
 
 /** The main menu: one entry per module that is in the product. A module adds its entry when it ships. */
 public enum Navigation {

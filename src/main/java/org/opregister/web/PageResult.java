@@ -1,5 +1,7 @@
 package org.opregister.web;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+
 import java.util.List;
 
 /**
@@ -10,6 +12,17 @@ public record PageResult<T>(List<T> items, PageRequest request, long total, bool
 
     public PageResult(List<T> items, PageRequest request, long total) {
         this(items, request, total, false);
+    }
+
+    /** Count-then-page: the matching rows are counted, then the page asked for (or the last one) is read. */
+    public static <T> PageResult<T> of(PanacheQuery<T> query, PageRequest request) {
+        return of(query, request, query.count());
+    }
+
+    /** The page of a query whose total is already known (counted together with other totals). */
+    public static <T> PageResult<T> of(PanacheQuery<T> query, PageRequest request, long total) {
+        PageRequest shown = request.within(total);
+        return new PageResult<>(query.page(shown.panache()).list(), shown, total);
     }
 
     /** A page whose count stopped at {@code limit}: a count above it means "more than limit". */

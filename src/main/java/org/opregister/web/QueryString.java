@@ -1,5 +1,7 @@
 package org.opregister.web;
 
+import org.opregister.core.FormInput;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 

@@ -1,5 +1,7 @@
 package org.opregister.web;
 
+import org.opregister.core.CurrentLocale;
+
 import java.util.List;
 
 import io.quarkus.security.identity.SecurityIdentity;

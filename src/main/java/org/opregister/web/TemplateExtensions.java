@@ -1,5 +1,8 @@
 package org.opregister.web;
 
+import org.opregister.core.CurrentLocale;
+import org.opregister.core.Messages;
+
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package org.opregister.incident;
 
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

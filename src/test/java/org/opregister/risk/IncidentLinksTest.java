@@ -1,5 +1,8 @@
 package org.opregister.risk;
 
+import org.opregister.risk.IncidentControl;
+import org.opregister.risk.IncidentRisk;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -13,7 +13,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 import org.opregister.TestSupport.Session;
-import org.opregister.web.FieldErrors;
+import org.opregister.core.FieldErrors;
 
 /** Without demo data: the first administrator from configuration, and sessions that expire when idle. */
 @QuarkusTest

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.opregister.web.FieldErrors;
+import org.opregister.core.FieldErrors;
 
 /** The password rules, without the application: what the audit got through, and what a person may still choose. */
 class PasswordPolicyTest {

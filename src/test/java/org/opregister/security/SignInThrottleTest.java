@@ -1,5 +1,7 @@
 package org.opregister.security;
 
+import org.opregister.core.Role;
+
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

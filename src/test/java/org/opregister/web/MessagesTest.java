@@ -1,5 +1,7 @@
 package org.opregister.web;
 
+import org.opregister.core.Messages;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,15 +17,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.opregister.incident.BusinessLine;
-import org.opregister.incident.Cause;
-import org.opregister.incident.EventCategory;
-import org.opregister.incident.EventType;
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.Cause;
+import org.opregister.taxonomy.EventCategory;
+import org.opregister.taxonomy.EventType;
 import org.opregister.incident.IncidentStatus;
 import org.opregister.incident.LossType;
 import org.opregister.incident.Severity;
 import org.opregister.incident.Transition;
-import org.opregister.security.Role;
+import org.opregister.core.Role;
 
 /** Every string a page shows comes from the bundle: keys used by templates and code exist, enums have labels. */
 class MessagesTest {

@@ -1,6 +1,6 @@
-package org.opregister.incident;
+package org.opregister.taxonomy;
 
-import static org.opregister.incident.EventCategory.*;
+import static org.opregister.taxonomy.EventCategory.*;
 
 /** Basel II Annex 9 loss event types, Level 2, each under its one Level 1 category. */
 public enum EventType {

@@ -1,4 +1,4 @@
-package org.opregister.security;
+package org.opregister.core;
 
 /** Role names as used in {@code @RolesAllowed} and stored on users. */
 public final class Role {

@@ -1,4 +1,4 @@
-package org.opregister.web;
+package org.opregister.core;
 
 import java.text.MessageFormat;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.opregister.web;
+package org.opregister.core;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

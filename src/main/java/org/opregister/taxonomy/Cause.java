@@ -1,4 +1,4 @@
-package org.opregister.incident;
+package org.opregister.taxonomy;
 
 /** Cause categories of the operational-risk definition: people, processes, systems, external events. */
 public enum Cause {

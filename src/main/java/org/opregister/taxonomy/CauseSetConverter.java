@@ -1,4 +1,4 @@
-package org.opregister.incident;
+package org.opregister.taxonomy;
 
 import java.util.Arrays;
 import java.util.EnumSet;

@@ -1,4 +1,4 @@
-package org.opregister.security;
+package org.opregister.web;
 
 import io.quarkus.security.ForbiddenException;
 

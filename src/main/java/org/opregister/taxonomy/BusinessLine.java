@@ -1,4 +1,4 @@
-package org.opregister.incident;
+package org.opregister.taxonomy;
 
 /** Basel II business lines (CRR Art. 317), with the EU reporting addition "corporate items". */
 public enum BusinessLine {

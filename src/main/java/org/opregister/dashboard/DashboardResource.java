@@ -1,4 +1,4 @@
-package org.opregister.web;
+package org.opregister.dashboard;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -18,7 +18,7 @@ import org.opregister.incident.Incident;
 import org.opregister.incident.IncidentStats;
 import org.opregister.risk.RiskSummary;
 import org.opregister.security.CurrentUser;
-import org.opregister.security.Role;
+import org.opregister.core.Role;
 
 /** The landing page: where the register stands, what needs attention. */
 @Path("/")

@@ -1,4 +1,4 @@
-package org.opregister.web;
+package org.opregister.core;
 
 import java.util.Locale;
 
@@ -16,7 +16,7 @@ public class CurrentLocale {
         return locale;
     }
 
-    void set(Locale locale) {
+    public void set(Locale locale) {
         this.locale = locale;
     }
 

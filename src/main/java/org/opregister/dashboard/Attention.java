@@ -1,4 +1,4 @@
-package org.opregister.web;
+package org.opregister.dashboard;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.opregister.audit;
+package org.opregister.core;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
