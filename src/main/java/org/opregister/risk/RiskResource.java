@@ -97,7 +97,7 @@ public class RiskResource {
             return CsvExport.badFilter(errors);
         }
         return csvExport.stream("risk-register", "risks", query.params().queryString(),
-                out -> RiskCsv.writeRisks(Risk.streamAll(filter, query.sort), out, em));
+                RiskCsv.RISKS, () -> Risk.streamAll(filter, query.sort));
     }
 
     @GET
