@@ -105,8 +105,8 @@ public class AssessmentResource {
                 AssessmentControl::streamForExport);
     }
 
-    private <T> Response exportOf(String campaign, String fileStem, String exportName, List<org.opregister.web.CsvColumn<T>> columns,
-            java.util.function.Function<String, java.util.stream.Stream<T>> rows) {
+    private <T> Response exportOf(String campaign, String fileStem, String exportName,
+            List<org.opregister.web.CsvColumn<T>> columns, java.util.function.Function<String, java.util.stream.Stream<T>> rows) {
         String reference = FormInput.key(campaign);
         if (!FormInput.blank(campaign) && (reference == null || AssessmentCampaign.findByReference(reference) == null)) {
             return CsvExport.badFilter(new FieldErrors().add("campaign", "error.noSuchCampaign"));
