@@ -14,7 +14,7 @@ class AgingTest {
 
     @Test
     void bucketsByDaysPastTheDueDate() {
-        assertEquals(Aging.NOT_DUE, Aging.of(TODAY.plusDays(5), TODAY));
+        assertEquals(Aging.NOT_DUE, Aging.of(TODAY.plusDays(3), TODAY));
         assertEquals(Aging.NOT_DUE, Aging.of(TODAY, TODAY));
         assertEquals(Aging.OVERDUE_1_30, Aging.of(TODAY.minusDays(1), TODAY));
         assertEquals(Aging.OVERDUE_1_30, Aging.of(TODAY.minusDays(30), TODAY));

@@ -12,6 +12,7 @@ class RatingTest {
     void theScoreIsTheProduct() {
         assertEquals(1, new Rating(1, 1).score());
         assertEquals(12, new Rating(3, 4).score());
+        assertEquals(20, new Rating(4, 5).score());
         assertEquals(25, new Rating(5, 5).score());
     }
 
