@@ -51,4 +51,14 @@ class KriFrequencyTest {
             assertEquals(period, frequency.parse(frequency.label(period)));
         }
     }
+
+    @Test
+    void periodsAreWrittenPerFrequency() {
+        assertEquals(java.time.LocalDate.of(2024, 7, 1), KriFrequency.MONTHLY.parse("2024-07"));
+        assertEquals(java.time.LocalDate.of(2024, 7, 1), KriFrequency.QUARTERLY.parse("2024-Q3"));
+        assertNull(KriFrequency.MONTHLY.parse("2024-13"));
+        assertNull(KriFrequency.QUARTERLY.parse("2024-Q5"));
+        assertNull(KriFrequency.MONTHLY.parse("2024-Q3"));
+        assertEquals("2024-Q4", KriFrequency.QUARTERLY.label(KriFrequency.QUARTERLY.periodOf(java.time.LocalDate.of(2024, 11, 30))));
+    }
 }

@@ -61,4 +61,20 @@ class ThresholdsTest {
         assertFalse(WORSE.sameAs(new Thresholds(KriDirection.HIGHER_IS_WORSE, new BigDecimal("5"),
                 new BigDecimal("11"))));
     }
+
+    @Test
+    void statusFollowsTheDirectionAndValuesOnALimitAreNeverInTheWorseBand() {
+        Thresholds worse = new Thresholds(KriDirection.HIGHER_IS_WORSE, new BigDecimal("20"), new BigDecimal("40"));
+        assertEquals(KriStatus.GREEN, worse.status(new BigDecimal("19.99")));
+        assertEquals(KriStatus.GREEN, worse.status(new BigDecimal("20")));
+        assertEquals(KriStatus.AMBER, worse.status(new BigDecimal("20.0001")));
+        assertEquals(KriStatus.AMBER, worse.status(new BigDecimal("40")));
+        assertEquals(KriStatus.RED, worse.status(new BigDecimal("40.0001")));
+        Thresholds better = new Thresholds(KriDirection.HIGHER_IS_BETTER, new BigDecimal("95"), new BigDecimal("80"));
+        assertEquals(KriStatus.GREEN, better.status(new BigDecimal("100")));
+        assertEquals(KriStatus.GREEN, better.status(new BigDecimal("95")));
+        assertEquals(KriStatus.AMBER, better.status(new BigDecimal("94.9999")));
+        assertEquals(KriStatus.AMBER, better.status(new BigDecimal("80")));
+        assertEquals(KriStatus.RED, better.status(new BigDecimal("79.9999")));
+    }
 }
