@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opregister.core.Records;
 import org.opregister.core.AppClock;
 import org.opregister.core.EditConflictException;
 import org.opregister.core.InvalidInputException;
@@ -57,7 +58,7 @@ public class ActionApi {
     @GET
     @Path("{id}")
     public ActionView action(@PathParam("id") long id) {
-        return ActionView.of(ActionService.action(id));
+        return ActionView.of(Records.require(ActionPlan.class, id));
     }
 
     @POST
@@ -113,7 +114,7 @@ public class ActionApi {
         }
         try {
             service.postUpdate(id, body.updateDate(), body.progress(), body.note());
-            return Response.status(201).entity(ActionView.of(ActionService.action(id))).build();
+            return Response.status(201).entity(ActionView.of(Records.require(ActionPlan.class, id))).build();
         } catch (InvalidInputException e) {
             return ApiErrors.badRequest(e.errors());
         } catch (RuleViolationException e) {

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.opregister.core.Records;
 import org.opregister.comment.CommentService;
 import org.opregister.comment.CommentThread;
 import org.opregister.audit.AuditLine;
@@ -182,13 +183,13 @@ public class ActionResource {
     @GET
     @Path("{id}")
     public TemplateInstance show(@PathParam("id") long id) {
-        return showPage(ActionService.action(id), new FieldErrors(), Map.of(), null);
+        return showPage(Records.require(ActionPlan.class, id), new FieldErrors(), Map.of(), null);
     }
 
     @GET
     @Path("{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
-        ActionPlan action = ActionService.action(id);
+        ActionPlan action = Records.require(ActionPlan.class, id);
         return Templates.history(action, AuditLines.history("ActionPlan", action.id));
     }
 
@@ -196,7 +197,7 @@ public class ActionResource {
     @Path("{id}/edit")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response editForm(@PathParam("id") long id) {
-        ActionPlan action = ActionService.action(id);
+        ActionPlan action = Records.require(ActionPlan.class, id);
         if (!action.editableBy(currentUser.username(), currentUser.isManager())) {
             throw new ForbiddenException();
         }
@@ -216,9 +217,9 @@ public class ActionResource {
             ActionPlan action = service.update(id, form);
             return Flash.redirect(URI.create("/actions/" + id), "flash.actionUpdated", action.reference);
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(formPage(ActionService.action(id), form, e.errors())).build();
+            return Response.status(400).entity(formPage(Records.require(ActionPlan.class, id), form, e.errors())).build();
         } catch (EditConflictException e) {
-            return Response.status(409).entity(formPage(ActionService.action(id), form,
+            return Response.status(409).entity(formPage(Records.require(ActionPlan.class, id), form,
                     new FieldErrors().add(FieldErrors.FORM, "error.editConflict"))).build();
         } catch (RuleViolationException e) {
             return Flash.redirect(URI.create("/actions/" + id), "flash." + e.messageKey(), null);
@@ -324,15 +325,15 @@ public class ActionResource {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response comment(@PathParam("id") long id, @RestForm String comment) {
         return step(id, Map.of(CommentService.FIELD, text(comment)), "#discussion", "flash.commentPosted",
-                () -> commentService.post(ActionService.action(id), comment));
+                () -> commentService.post(Records.require(ActionPlan.class, id), comment));
     }
 
     /** One step of a plan's work from its page, with what was typed kept when it is refused. */
     private Response step(long id, Map<String, String> typed, String anchor, String flashKey, Runnable change) {
         return Step.run(() -> {
             change.run();
-            return Flash.redirect(URI.create("/actions/" + id + anchor), flashKey, ActionService.action(id).reference);
-        }, (errors, problem) -> showPage(ActionService.action(id), errors, typed, problem));
+            return Flash.redirect(URI.create("/actions/" + id + anchor), flashKey, Records.require(ActionPlan.class, id).reference);
+        }, (errors, problem) -> showPage(Records.require(ActionPlan.class, id), errors, typed, problem));
     }
 
     private TemplateInstance showPage(ActionPlan action, FieldErrors errors, Map<String, String> typed, String problem) {

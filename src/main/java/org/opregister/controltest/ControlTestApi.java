@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opregister.core.Records;
 import org.opregister.core.Role;
 import org.opregister.web.ApiErrors;
 import org.opregister.core.FieldErrors;
@@ -46,7 +47,7 @@ public class ControlTestApi {
     @GET
     @Path("control-tests/{id}")
     public TestView test(@PathParam("id") long id) {
-        return TestView.of(ControlTestService.test(id));
+        return TestView.of(Records.require(ControlTest.class, id));
     }
 
     @GET
@@ -59,7 +60,7 @@ public class ControlTestApi {
     @GET
     @Path("attestations/{id}")
     public CampaignView campaign(@PathParam("id") long id) {
-        return CampaignView.of(AttestationService.campaign(id));
+        return CampaignView.of(Records.require(AttestationCampaign.class, id));
     }
 
     public record Listing<T>(List<T> items, int page, int size, long total) {

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.opregister.core.Records;
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
 import org.opregister.core.AppClock;
@@ -183,14 +184,14 @@ public class ControlTestResource {
     @GET
     @Path("{id}")
     public TemplateInstance show(@PathParam("id") long id) {
-        ControlTest test = ControlTestService.test(id);
+        ControlTest test = Records.require(ControlTest.class, id);
         return showPage(test, ControlTestForm.of(test), new FieldErrors(), null, Map.of());
     }
 
     @GET
     @Path("{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
-        ControlTest test = ControlTestService.test(id);
+        ControlTest test = Records.require(ControlTest.class, id);
         return Templates.history(test, AuditLines.history("ControlTest", test.id));
     }
 
@@ -198,7 +199,7 @@ public class ControlTestResource {
     @Path("{id}/edit")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response editForm(@PathParam("id") long id) {
-        ControlTest test = ControlTestService.test(id);
+        ControlTest test = Records.require(ControlTest.class, id);
         if (test.status != TestStatus.PLANNED) {
             return Flash.redirect(URI.create("/control-tests/" + id), "flash.error.testNotPlanned", test.reference);
         }
@@ -215,9 +216,9 @@ public class ControlTestResource {
             ControlTest test = service.updatePlan(id, form);
             return Flash.redirect(URI.create("/control-tests/" + id), "flash.testUpdated", test.reference);
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(formPage(ControlTestService.test(id), form, e.errors())).build();
+            return Response.status(400).entity(formPage(Records.require(ControlTest.class, id), form, e.errors())).build();
         } catch (EditConflictException e) {
-            return Response.status(409).entity(formPage(ControlTestService.test(id), form,
+            return Response.status(409).entity(formPage(Records.require(ControlTest.class, id), form,
                     new FieldErrors().add(FieldErrors.FORM, "error.editConflict"))).build();
         } catch (RuleViolationException e) {
             return Flash.redirect(URI.create("/control-tests/" + id), "flash." + e.messageKey(), null);
@@ -245,7 +246,7 @@ public class ControlTestResource {
             ControlTest test = service.execute(id, form, submit);
             return Flash.redirect(URI.create("/control-tests/" + id), submit ? "flash.testSubmitted" : "flash.testSaved",
                     test.reference);
-        }, (errors, problem) -> showPage(ControlTestService.test(id), form, errors, problem, Map.of()), "error.editConflict");
+        }, (errors, problem) -> showPage(Records.require(ControlTest.class, id), form, errors, problem, Map.of()), "error.editConflict");
     }
 
     @POST
@@ -268,7 +269,7 @@ public class ControlTestResource {
         Map<String, String> typed = Map.of("reviewComment", comment == null ? "" : comment);
         return Step.run(() -> Flash.redirect(URI.create("/control-tests/" + id), flashKey, decision.get().reference),
                 (errors, problem) -> {
-                    ControlTest test = ControlTestService.test(id);
+                    ControlTest test = Records.require(ControlTest.class, id);
                     return showPage(test, ControlTestForm.of(test), errors, problem, typed);
                 });
     }
@@ -278,7 +279,7 @@ public class ControlTestResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response upload(@PathParam("id") long id, @RestForm("file") FileUpload file) {
-        ControlTest test = ControlTestService.test(id);
+        ControlTest test = Records.require(ControlTest.class, id);
         if (file != null && file.size() > service.maxBytes()) {
             return Response.status(400).entity(showPage(test, ControlTestForm.of(test), new FieldErrors().add("file",
                     "error.evidenceTooLarge", service.maxBytes() / (1024 * 1024)), null, Map.of())).build();
@@ -304,7 +305,7 @@ public class ControlTestResource {
     @Path("{id}/evidence/{fileId}")
     @Produces(MediaType.WILDCARD)
     public Response download(@PathParam("id") long id, @PathParam("fileId") long fileId) {
-        EvidenceFile file = ControlTestService.file(ControlTestService.test(id), fileId);
+        EvidenceFile file = ControlTestService.file(Records.require(ControlTest.class, id), fileId);
         String ascii = file.fileName.replaceAll("[^A-Za-z0-9._-]", "_");
         String encoded = java.net.URLEncoder.encode(file.fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
         return Response.ok(file.content.data, file.contentType)
@@ -323,7 +324,7 @@ public class ControlTestResource {
             service.removeEvidence(id, fileId, version);
             return Flash.redirect(URI.create("/control-tests/" + id + "#evidence"), "flash.evidenceRemoved", null);
         }, (errors, problem) -> {
-            ControlTest test = ControlTestService.test(id);
+            ControlTest test = Records.require(ControlTest.class, id);
             return showPage(test, ControlTestForm.of(test), new FieldErrors(), problem, Map.of());
         });
     }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.opregister.core.Records;
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
 import org.opregister.core.AppClock;
@@ -140,7 +141,7 @@ public class AssessmentResource {
     @GET
     @Path("{id}")
     public TemplateInstance show(@PathParam("id") long id) {
-        return showPage(AssessmentService.campaign(id), null);
+        return showPage(Records.require(AssessmentCampaign.class, id), null);
     }
 
     private TemplateInstance showPage(AssessmentCampaign campaign, String problem) {
@@ -150,7 +151,7 @@ public class AssessmentResource {
     @GET
     @Path("{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
-        AssessmentCampaign campaign = AssessmentService.campaign(id);
+        AssessmentCampaign campaign = Records.require(AssessmentCampaign.class, id);
         return Templates.history(campaign, AuditLines.history("AssessmentCampaign", campaign.id));
     }
 
@@ -161,13 +162,13 @@ public class AssessmentResource {
     public Response close(@PathParam("id") long id, @RestForm String version) {
         return Step.run(() -> Flash.redirect(URI.create("/assessments/" + id), "flash.campaignClosed",
                 service.close(id, version).reference),
-                (errors, problem) -> showPage(AssessmentService.campaign(id), problem));
+                (errors, problem) -> showPage(Records.require(AssessmentCampaign.class, id), problem));
     }
 
     @GET
     @Path("tasks/{taskId}")
     public TemplateInstance task(@PathParam("taskId") long taskId) {
-        AssessmentTask task = AssessmentService.task(taskId);
+        AssessmentTask task = Records.require(AssessmentTask.class, taskId);
         List<AssessmentControl> ratings = task.controls();
         return taskPage(task, ratings, TaskForm.of(task, ratings), new FieldErrors(), null, null);
     }
@@ -189,7 +190,7 @@ public class AssessmentResource {
     }
 
     private Response answer(long taskId, MultivaluedMap<String, String> posted, boolean submit) {
-        AssessmentTask task = AssessmentService.task(taskId);
+        AssessmentTask task = Records.require(AssessmentTask.class, taskId);
         TaskForm form = TaskForm.from(posted, task.controls());
         return Step.run(() -> {
             service.save(taskId, form, submit);
@@ -234,7 +235,7 @@ public class AssessmentResource {
 
     /** The task page again after a failed request: the form as typed (or as stored) and what went wrong. */
     private TemplateInstance taskPage(long taskId, TaskForm typed, FieldErrors errors, String problem, String reviewComment) {
-        AssessmentTask task = AssessmentService.task(taskId);
+        AssessmentTask task = Records.require(AssessmentTask.class, taskId);
         List<AssessmentControl> ratings = task.controls();
         return taskPage(task, ratings, typed != null ? typed : TaskForm.of(task, ratings), errors, problem, reviewComment);
     }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.opregister.core.Records;
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
 import org.opregister.core.EditConflictException;
@@ -105,13 +106,13 @@ public class ControlResource {
     @GET
     @Path("{id}")
     public TemplateInstance show(@PathParam("id") long id) {
-        return showPage(RiskService.control(id), null);
+        return showPage(Records.require(Control.class, id), null);
     }
 
     @GET
     @Path("{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
-        Control control = RiskService.control(id);
+        Control control = Records.require(Control.class, id);
         return Templates.history(control, AuditLines.history("Control", control.id));
     }
 
@@ -119,7 +120,7 @@ public class ControlResource {
     @Path("{id}/edit")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public TemplateInstance editForm(@PathParam("id") long id) {
-        Control control = RiskService.control(id);
+        Control control = Records.require(Control.class, id);
         return Templates.form(control, ControlForm.of(control), new FieldErrors(), RiskChoices.INSTANCE, Staff.all());
     }
 
@@ -133,10 +134,10 @@ public class ControlResource {
             Control control = service.updateControl(id, form);
             return Flash.redirect(URI.create("/controls/" + id), "flash.controlUpdated", control.reference);
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.form(RiskService.control(id), form, e.errors(), RiskChoices.INSTANCE, Staff.all())).build();
+            return Response.status(400).entity(Templates.form(Records.require(Control.class, id), form, e.errors(), RiskChoices.INSTANCE, Staff.all())).build();
         } catch (EditConflictException e) {
             FieldErrors errors = new FieldErrors().add(FieldErrors.FORM, "error.editConflict");
-            return Response.status(409).entity(Templates.form(RiskService.control(id), form, errors, RiskChoices.INSTANCE, Staff.all())).build();
+            return Response.status(409).entity(Templates.form(Records.require(Control.class, id), form, errors, RiskChoices.INSTANCE, Staff.all())).build();
         }
     }
 
@@ -144,7 +145,7 @@ public class ControlResource {
     @Path("{id}/effectiveness")
     @RolesAllowed(Role.MANAGER)
     public TemplateInstance overrideForm(@PathParam("id") long id) {
-        Control control = RiskService.control(id);
+        Control control = Records.require(Control.class, id);
         return Templates.override(control, EffectivenessOverrideForm.of(control), new FieldErrors(), null, RiskChoices.INSTANCE);
     }
 
@@ -156,7 +157,7 @@ public class ControlResource {
         EffectivenessOverrideForm form = EffectivenessOverrideForm.from(posted);
         return Step.run(() -> Flash.redirect(URI.create("/controls/" + id), "flash.effectivenessOverridden",
                 service.overrideEffectiveness(id, form).reference),
-                (errors, problem) -> Templates.override(RiskService.control(id), form, errors, problem, RiskChoices.INSTANCE));
+                (errors, problem) -> Templates.override(Records.require(Control.class, id), form, errors, problem, RiskChoices.INSTANCE));
     }
 
     @POST
@@ -166,7 +167,7 @@ public class ControlResource {
     public Response link(@PathParam("id") long id, @RestForm String risk) {
         Long riskId = FormInput.id(risk);
         if (riskId == null) {
-            return Response.status(400).entity(showPage(RiskService.control(id), "error.chooseRisk")).build();
+            return Response.status(400).entity(showPage(Records.require(Control.class, id), "error.chooseRisk")).build();
         }
         service.linkRiskControl(riskId, id, true);
         return Flash.redirect(URI.create("/controls/" + id + "#risks"), "flash.controlLinked", null);
@@ -178,7 +179,7 @@ public class ControlResource {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response linkIncident(@PathParam("id") long id, @RestForm String incident) {
         return RiskResource.incidentLink(() -> service.linkIncidentControl(RiskService.incident(incident).id, id, true),
-                "/controls/" + id, "flash.failedControlLinked", problem -> showPage(RiskService.control(id), problem));
+                "/controls/" + id, "flash.failedControlLinked", problem -> showPage(Records.require(Control.class, id), problem));
     }
 
     @POST
@@ -187,7 +188,7 @@ public class ControlResource {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response unlinkIncident(@PathParam("id") long id, @PathParam("incidentId") long incidentId) {
         return RiskResource.incidentLink(() -> service.linkIncidentControl(incidentId, id, false),
-                "/controls/" + id, "flash.linkRemoved", problem -> showPage(RiskService.control(id), problem));
+                "/controls/" + id, "flash.linkRemoved", problem -> showPage(Records.require(Control.class, id), problem));
     }
 
     @POST

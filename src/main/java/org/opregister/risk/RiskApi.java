@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opregister.core.Records;
 import org.opregister.core.EditConflictException;
 import org.opregister.core.InvalidInputException;
 import org.opregister.taxonomy.BusinessLine;
@@ -57,7 +58,7 @@ public class RiskApi {
     @GET
     @Path("risks/{id}")
     public RiskView risk(@PathParam("id") long id) {
-        return RiskView.of(RiskService.risk(id));
+        return RiskView.of(Records.require(Risk.class, id));
     }
 
     @POST
@@ -122,7 +123,7 @@ public class RiskApi {
     @GET
     @Path("controls/{id}")
     public ControlView control(@PathParam("id") long id) {
-        return ControlView.of(RiskService.control(id));
+        return ControlView.of(Records.require(Control.class, id));
     }
 
     @POST

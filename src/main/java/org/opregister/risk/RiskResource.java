@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
+import org.opregister.core.Records;
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
 import org.opregister.core.EditConflictException;
@@ -136,14 +137,14 @@ public class RiskResource {
     @GET
     @Path("{id}")
     public TemplateInstance show(@PathParam("id") long id) {
-        Risk risk = RiskService.risk(id);
+        Risk risk = Records.require(Risk.class, id);
         return showPage(risk, null);
     }
 
     @GET
     @Path("{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
-        Risk risk = RiskService.risk(id);
+        Risk risk = Records.require(Risk.class, id);
         return Templates.history(risk, AuditLines.history("Risk", risk.id));
     }
 
@@ -151,7 +152,7 @@ public class RiskResource {
     @Path("{id}/edit")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public TemplateInstance editForm(@PathParam("id") long id) {
-        Risk risk = RiskService.risk(id);
+        Risk risk = Records.require(Risk.class, id);
         return Templates.form(risk, RiskForm.of(risk), new FieldErrors(), RiskChoices.INSTANCE, Staff.all());
     }
 
@@ -165,10 +166,10 @@ public class RiskResource {
             Risk risk = service.updateRisk(id, form);
             return Flash.redirect(URI.create("/risks/" + id), "flash.riskUpdated", risk.reference);
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.form(RiskService.risk(id), form, e.errors(), RiskChoices.INSTANCE, Staff.all())).build();
+            return Response.status(400).entity(Templates.form(Records.require(Risk.class, id), form, e.errors(), RiskChoices.INSTANCE, Staff.all())).build();
         } catch (EditConflictException e) {
             FieldErrors errors = new FieldErrors().add(FieldErrors.FORM, "error.editConflict");
-            return Response.status(409).entity(Templates.form(RiskService.risk(id), form, errors, RiskChoices.INSTANCE, Staff.all())).build();
+            return Response.status(409).entity(Templates.form(Records.require(Risk.class, id), form, errors, RiskChoices.INSTANCE, Staff.all())).build();
         }
     }
 
@@ -176,7 +177,7 @@ public class RiskResource {
     @Path("{id}/ratings")
     @RolesAllowed(Role.MANAGER)
     public TemplateInstance overrideForm(@PathParam("id") long id) {
-        Risk risk = RiskService.risk(id);
+        Risk risk = Records.require(Risk.class, id);
         return Templates.override(risk, RatingsOverrideForm.of(risk), new FieldErrors(), null, RiskChoices.INSTANCE);
     }
 
@@ -188,7 +189,7 @@ public class RiskResource {
         RatingsOverrideForm form = RatingsOverrideForm.from(posted);
         return Step.run(() -> Flash.redirect(URI.create("/risks/" + id), "flash.ratingsOverridden",
                 service.overrideRatings(id, form).reference),
-                (errors, problem) -> Templates.override(RiskService.risk(id), form, errors, problem, RiskChoices.INSTANCE));
+                (errors, problem) -> Templates.override(Records.require(Risk.class, id), form, errors, problem, RiskChoices.INSTANCE));
     }
 
     @POST
@@ -198,7 +199,7 @@ public class RiskResource {
     public Response link(@PathParam("id") long id, @RestForm String control) {
         Long controlId = FormInput.id(control);
         if (controlId == null) {
-            return Response.status(400).entity(showPage(RiskService.risk(id), "error.chooseControl")).build();
+            return Response.status(400).entity(showPage(Records.require(Risk.class, id), "error.chooseControl")).build();
         }
         service.linkRiskControl(id, controlId, true);
         return Flash.redirect(URI.create("/risks/" + id + "#controls"), "flash.controlLinked", null);
@@ -210,7 +211,7 @@ public class RiskResource {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response linkIncident(@PathParam("id") long id, @RestForm String incident) {
         return incidentLink(() -> service.linkIncidentRisk(RiskService.incident(incident).id, id, true),
-                "/risks/" + id, "flash.riskLinked", problem -> showPage(RiskService.risk(id), problem));
+                "/risks/" + id, "flash.riskLinked", problem -> showPage(Records.require(Risk.class, id), problem));
     }
 
     @POST
@@ -219,7 +220,7 @@ public class RiskResource {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response unlinkIncident(@PathParam("id") long id, @PathParam("incidentId") long incidentId) {
         return incidentLink(() -> service.linkIncidentRisk(incidentId, id, false),
-                "/risks/" + id, "flash.linkRemoved", problem -> showPage(RiskService.risk(id), problem));
+                "/risks/" + id, "flash.linkRemoved", problem -> showPage(Records.require(Risk.class, id), problem));
     }
 
     /**
