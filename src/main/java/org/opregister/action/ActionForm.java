@@ -2,7 +2,7 @@ package org.opregister.action;
 
 import java.time.LocalDate;
 
-import jakarta.ws.rs.core.MultivaluedMap;
+import org.jboss.resteasy.reactive.RestForm;
 
 import org.opregister.security.Staff;
 import org.opregister.core.FieldErrors;
@@ -11,27 +11,22 @@ import org.opregister.core.FormInput;
 /** The action plan form (and API body) as typed; a new plan names its first source. */
 public class ActionForm {
 
+    @RestForm
     public String title;
+    @RestForm
     public String description;
+    @RestForm
     public String owner;
+    @RestForm
     public String priority;
+    @RestForm
     public String dueDate;
+    @RestForm
     public String sourceType;
+    @RestForm
     public String source;
+    @RestForm
     public String version;
-
-    public static ActionForm from(MultivaluedMap<String, String> posted) {
-        ActionForm form = new ActionForm();
-        form.title = posted.getFirst("title");
-        form.description = posted.getFirst("description");
-        form.owner = posted.getFirst("owner");
-        form.priority = posted.getFirst("priority");
-        form.dueDate = posted.getFirst("dueDate");
-        form.sourceType = posted.getFirst("sourceType");
-        form.source = posted.getFirst("source");
-        form.version = posted.getFirst("version");
-        return form;
-    }
 
     public static ActionForm blank(String owner, LocalDate today) {
         ActionForm form = new ActionForm();

@@ -20,7 +20,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
@@ -170,8 +169,7 @@ public class ActionResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response create(MultivaluedMap<String, String> posted) {
-        ActionForm form = ActionForm.from(posted);
+    public Response create(@BeanParam ActionForm form) {
         try {
             ActionPlan action = service.create(form);
             return Flash.redirect(URI.create("/actions/" + action.id), "flash.actionCreated", action.reference);
@@ -211,8 +209,7 @@ public class ActionResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response update(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
-        ActionForm form = ActionForm.from(posted);
+    public Response update(@PathParam("id") long id, @BeanParam ActionForm form) {
         try {
             ActionPlan action = service.update(id, form);
             return Flash.redirect(URI.create("/actions/" + id), "flash.actionUpdated", action.reference);

@@ -11,6 +11,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
@@ -171,8 +171,7 @@ public class ControlTestResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response create(MultivaluedMap<String, String> posted) {
-        ControlTestForm form = ControlTestForm.from(posted);
+    public Response create(@BeanParam ControlTestForm form) {
         try {
             ControlTest test = service.plan(form);
             return Flash.redirect(URI.create("/control-tests/" + test.id), "flash.testPlanned", test.reference);
@@ -210,8 +209,7 @@ public class ControlTestResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response update(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
-        ControlTestForm form = ControlTestForm.from(posted);
+    public Response update(@PathParam("id") long id, @BeanParam ControlTestForm form) {
         try {
             ControlTest test = service.updatePlan(id, form);
             return Flash.redirect(URI.create("/control-tests/" + id), "flash.testUpdated", test.reference);
@@ -229,16 +227,16 @@ public class ControlTestResource {
     @Path("{id}/execution")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response saveExecution(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
-        return execute(id, ControlTestForm.from(posted), false);
+    public Response saveExecution(@PathParam("id") long id, @BeanParam ControlTestForm form) {
+        return execute(id, form, false);
     }
 
     @POST
     @Path("{id}/submit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response submit(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
-        return execute(id, ControlTestForm.from(posted), true);
+    public Response submit(@PathParam("id") long id, @BeanParam ControlTestForm form) {
+        return execute(id, form, true);
     }
 
     private Response execute(long id, ControlTestForm form, boolean submit) {

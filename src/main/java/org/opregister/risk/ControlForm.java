@@ -1,6 +1,6 @@
 package org.opregister.risk;
 
-import jakarta.ws.rs.core.MultivaluedMap;
+import org.jboss.resteasy.reactive.RestForm;
 
 import org.opregister.security.Staff;
 import org.opregister.core.FieldErrors;
@@ -9,33 +9,28 @@ import org.opregister.core.FormInput;
 /** The control form (and API body) as typed. */
 public class ControlForm {
 
+    @RestForm
     public String title;
+    @RestForm
     public String description;
+    @RestForm
     public String type;
+    @RestForm
     public String nature;
+    @RestForm
     public String frequency;
+    @RestForm
     public String owner;
+    @RestForm
     public String attester;
+    @RestForm
     public String designEffectiveness;
+    @RestForm
     public String operatingEffectiveness;
+    @RestForm
     public String keyControl;
+    @RestForm
     public String version;
-
-    public static ControlForm from(MultivaluedMap<String, String> posted) {
-        ControlForm form = new ControlForm();
-        form.title = posted.getFirst("title");
-        form.description = posted.getFirst("description");
-        form.type = posted.getFirst("type");
-        form.nature = posted.getFirst("nature");
-        form.frequency = posted.getFirst("frequency");
-        form.owner = posted.getFirst("owner");
-        form.attester = posted.getFirst("attester");
-        form.designEffectiveness = posted.getFirst("designEffectiveness");
-        form.operatingEffectiveness = posted.getFirst("operatingEffectiveness");
-        form.keyControl = posted.getFirst("keyControl");
-        form.version = posted.getFirst("version");
-        return form;
-    }
 
     public static ControlForm blank() {
         ControlForm form = new ControlForm();

@@ -8,6 +8,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,15 +17,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.opregister.core.Records;
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
-import org.opregister.core.EditConflictException;
-import org.opregister.core.InvalidInputException;
 import org.opregister.incident.Incident;
 import org.opregister.core.Role;
 import org.opregister.web.CsvExport;
@@ -93,14 +91,11 @@ public class ControlResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response create(MultivaluedMap<String, String> posted) {
-        ControlForm form = ControlForm.from(posted);
-        try {
+    public Response create(@BeanParam ControlForm form) {
+        return Step.form(() -> {
             Control control = service.createControl(form);
             return Flash.redirect(URI.create("/controls/" + control.id), "flash.controlCreated", control.reference);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.form(null, form, e.errors(), RiskChoices.INSTANCE, Staff.all())).build();
-        }
+        }, errors -> Templates.form(null, form, errors, RiskChoices.INSTANCE, Staff.all()));
     }
 
     @GET
@@ -128,17 +123,11 @@ public class ControlResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response update(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
-        ControlForm form = ControlForm.from(posted);
-        try {
+    public Response update(@PathParam("id") long id, @BeanParam ControlForm form) {
+        return Step.form(() -> {
             Control control = service.updateControl(id, form);
             return Flash.redirect(URI.create("/controls/" + id), "flash.controlUpdated", control.reference);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.form(Records.require(Control.class, id), form, e.errors(), RiskChoices.INSTANCE, Staff.all())).build();
-        } catch (EditConflictException e) {
-            FieldErrors errors = new FieldErrors().add(FieldErrors.FORM, "error.editConflict");
-            return Response.status(409).entity(Templates.form(Records.require(Control.class, id), form, errors, RiskChoices.INSTANCE, Staff.all())).build();
-        }
+        }, errors -> Templates.form(Records.require(Control.class, id), form, errors, RiskChoices.INSTANCE, Staff.all()));
     }
 
     @GET
@@ -153,8 +142,7 @@ public class ControlResource {
     @Path("{id}/effectiveness")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Role.MANAGER)
-    public Response overrideEffectiveness(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
-        EffectivenessOverrideForm form = EffectivenessOverrideForm.from(posted);
+    public Response overrideEffectiveness(@PathParam("id") long id, @BeanParam EffectivenessOverrideForm form) {
         return Step.run(() -> Flash.redirect(URI.create("/controls/" + id), "flash.effectivenessOverridden",
                 service.overrideEffectiveness(id, form).reference),
                 (errors, problem) -> Templates.override(Records.require(Control.class, id), form, errors, problem, RiskChoices.INSTANCE));

@@ -1,6 +1,6 @@
 package org.opregister.risk;
 
-import jakarta.ws.rs.core.MultivaluedMap;
+import org.jboss.resteasy.reactive.RestForm;
 
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
@@ -8,19 +8,14 @@ import org.opregister.core.FormInput;
 /** A manager's override of a control's design and operating effectiveness (form and API body), with the reason. */
 public class EffectivenessOverrideForm {
 
+    @RestForm
     public String designEffectiveness;
+    @RestForm
     public String operatingEffectiveness;
+    @RestForm
     public String reason;
+    @RestForm
     public String version;
-
-    public static EffectivenessOverrideForm from(MultivaluedMap<String, String> posted) {
-        EffectivenessOverrideForm form = new EffectivenessOverrideForm();
-        form.designEffectiveness = posted.getFirst("designEffectiveness");
-        form.operatingEffectiveness = posted.getFirst("operatingEffectiveness");
-        form.reason = posted.getFirst("reason");
-        form.version = posted.getFirst("version");
-        return form;
-    }
 
     public static EffectivenessOverrideForm of(Control control) {
         EffectivenessOverrideForm form = new EffectivenessOverrideForm();
@@ -31,14 +26,14 @@ public class EffectivenessOverrideForm {
     }
 
     /** The effectiveness and reason as checked, or null after adding each problem to the errors. */
-    Checked read(FieldErrors errors) {
+    EffectivenessOverride parse(FieldErrors errors) {
         FormInput input = new FormInput(errors);
         Effectiveness design = input.choice("designEffectiveness", designEffectiveness, Effectiveness.class, true);
         Effectiveness operating = input.choice("operatingEffectiveness", operatingEffectiveness, Effectiveness.class, true);
         String why = input.text("reason", reason, true, Risk.COMMENT_MAX);
-        return errors.any() ? null : new Checked(design, operating, why);
+        return errors.any() ? null : new EffectivenessOverride(design, operating, why);
     }
 
-    record Checked(Effectiveness design, Effectiveness operating, String reason) {
+    record EffectivenessOverride(Effectiveness design, Effectiveness operating, String reason) {
     }
 }

@@ -1,6 +1,6 @@
 package org.opregister.risk;
 
-import jakarta.ws.rs.core.MultivaluedMap;
+import org.jboss.resteasy.reactive.RestForm;
 
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
@@ -8,25 +8,20 @@ import org.opregister.core.FormInput;
 /** A manager's override of a risk's current ratings (form and API body): the new ratings and the reason, required. */
 public class RatingsOverrideForm {
 
+    @RestForm
     public String inherentLikelihood;
+    @RestForm
     public String inherentImpact;
+    @RestForm
     public String residualLikelihood;
+    @RestForm
     public String residualImpact;
+    @RestForm
     public String residualComment;
+    @RestForm
     public String reason;
+    @RestForm
     public String version;
-
-    public static RatingsOverrideForm from(MultivaluedMap<String, String> posted) {
-        RatingsOverrideForm form = new RatingsOverrideForm();
-        form.inherentLikelihood = posted.getFirst("inherentLikelihood");
-        form.inherentImpact = posted.getFirst("inherentImpact");
-        form.residualLikelihood = posted.getFirst("residualLikelihood");
-        form.residualImpact = posted.getFirst("residualImpact");
-        form.residualComment = posted.getFirst("residualComment");
-        form.reason = posted.getFirst("reason");
-        form.version = posted.getFirst("version");
-        return form;
-    }
 
     /** Starts from the risk's current ratings; the reason is the manager's to write. */
     public static RatingsOverrideForm of(Risk risk) {
@@ -41,14 +36,14 @@ public class RatingsOverrideForm {
     }
 
     /** The ratings and reason as checked (with the rating rule), or null after adding each problem to the errors. */
-    Checked read(FieldErrors errors) {
+    RatingsOverride parse(FieldErrors errors) {
         FormInput input = new FormInput(errors);
         RiskRatings ratings = RiskRatings.read(input, inherentLikelihood, inherentImpact, residualLikelihood,
                 residualImpact, residualComment);
         String why = input.text("reason", reason, true, Risk.COMMENT_MAX);
-        return errors.any() ? null : new Checked(ratings, why);
+        return errors.any() ? null : new RatingsOverride(ratings, why);
     }
 
-    record Checked(RiskRatings ratings, String reason) {
+    record RatingsOverride(RiskRatings ratings, String reason) {
     }
 }

@@ -2,7 +2,7 @@ package org.opregister.risk;
 
 import java.util.Objects;
 
-import jakarta.ws.rs.core.MultivaluedMap;
+import org.jboss.resteasy.reactive.RestForm;
 
 import org.opregister.taxonomy.BusinessLine;
 import org.opregister.taxonomy.EventCategory;
@@ -13,41 +13,36 @@ import org.opregister.core.FormInput;
 /** The risk form (and API body) as typed. */
 public class RiskForm {
 
+    @RestForm
     public String title;
+    @RestForm
     public String description;
+    @RestForm
     public String eventCategory;
+    @RestForm
     public String businessLine;
+    @RestForm
     public String orgUnit;
+    @RestForm
     public String owner;
+    @RestForm
     public String assessor;
+    @RestForm
     public String inherentLikelihood;
+    @RestForm
     public String inherentImpact;
+    @RestForm
     public String residualLikelihood;
+    @RestForm
     public String residualImpact;
+    @RestForm
     public String residualComment;
+    @RestForm
     public String appetite;
+    @RestForm
     public String status;
+    @RestForm
     public String version;
-
-    public static RiskForm from(MultivaluedMap<String, String> posted) {
-        RiskForm form = new RiskForm();
-        form.title = posted.getFirst("title");
-        form.description = posted.getFirst("description");
-        form.eventCategory = posted.getFirst("eventCategory");
-        form.businessLine = posted.getFirst("businessLine");
-        form.orgUnit = posted.getFirst("orgUnit");
-        form.owner = posted.getFirst("owner");
-        form.assessor = posted.getFirst("assessor");
-        form.inherentLikelihood = posted.getFirst("inherentLikelihood");
-        form.inherentImpact = posted.getFirst("inherentImpact");
-        form.residualLikelihood = posted.getFirst("residualLikelihood");
-        form.residualImpact = posted.getFirst("residualImpact");
-        form.residualComment = posted.getFirst("residualComment");
-        form.appetite = posted.getFirst("appetite");
-        form.status = posted.getFirst("status");
-        form.version = posted.getFirst("version");
-        return form;
-    }
 
     public static RiskForm blank() {
         RiskForm form = new RiskForm();

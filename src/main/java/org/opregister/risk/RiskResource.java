@@ -18,7 +18,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,9 +25,6 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.opregister.core.Records;
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
-import org.opregister.core.EditConflictException;
-import org.opregister.core.InvalidInputException;
-import org.opregister.core.RuleViolationException;
 import org.opregister.incident.Incident;
 import org.opregister.core.Role;
 import org.opregister.web.CsvExport;
@@ -124,14 +120,11 @@ public class RiskResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response create(MultivaluedMap<String, String> posted) {
-        RiskForm form = RiskForm.from(posted);
-        try {
+    public Response create(@BeanParam RiskForm form) {
+        return Step.form(() -> {
             Risk risk = service.createRisk(form);
             return Flash.redirect(URI.create("/risks/" + risk.id), "flash.riskCreated", risk.reference);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.form(null, form, e.errors(), RiskChoices.INSTANCE, Staff.all())).build();
-        }
+        }, errors -> Templates.form(null, form, errors, RiskChoices.INSTANCE, Staff.all()));
     }
 
     @GET
@@ -160,17 +153,11 @@ public class RiskResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response update(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
-        RiskForm form = RiskForm.from(posted);
-        try {
+    public Response update(@PathParam("id") long id, @BeanParam RiskForm form) {
+        return Step.form(() -> {
             Risk risk = service.updateRisk(id, form);
             return Flash.redirect(URI.create("/risks/" + id), "flash.riskUpdated", risk.reference);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.form(Records.require(Risk.class, id), form, e.errors(), RiskChoices.INSTANCE, Staff.all())).build();
-        } catch (EditConflictException e) {
-            FieldErrors errors = new FieldErrors().add(FieldErrors.FORM, "error.editConflict");
-            return Response.status(409).entity(Templates.form(Records.require(Risk.class, id), form, errors, RiskChoices.INSTANCE, Staff.all())).build();
-        }
+        }, errors -> Templates.form(Records.require(Risk.class, id), form, errors, RiskChoices.INSTANCE, Staff.all()));
     }
 
     @GET
@@ -185,8 +172,7 @@ public class RiskResource {
     @Path("{id}/ratings")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Role.MANAGER)
-    public Response overrideRatings(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
-        RatingsOverrideForm form = RatingsOverrideForm.from(posted);
+    public Response overrideRatings(@PathParam("id") long id, @BeanParam RatingsOverrideForm form) {
         return Step.run(() -> Flash.redirect(URI.create("/risks/" + id), "flash.ratingsOverridden",
                 service.overrideRatings(id, form).reference),
                 (errors, problem) -> Templates.override(Records.require(Risk.class, id), form, errors, problem, RiskChoices.INSTANCE));
@@ -229,14 +215,10 @@ public class RiskResource {
      */
     static Response incidentLink(Runnable change, String page, String flashKey,
             java.util.function.Function<String, TemplateInstance> pageWithProblem) {
-        try {
+        return Step.run(() -> {
             change.run();
             return Flash.redirect(URI.create(page + "#incidents"), flashKey, null);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(pageWithProblem.apply("error.noSuchIncident")).build();
-        } catch (RuleViolationException e) {
-            return Response.status(409).entity(pageWithProblem.apply(e.messageKey())).build();
-        }
+        }, (errors, problem) -> pageWithProblem.apply(problem != null ? problem : errors.keys().get("incident")));
     }
 
     @POST

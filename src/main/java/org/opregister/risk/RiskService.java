@@ -1,5 +1,7 @@
 package org.opregister.risk;
 
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -8,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.opregister.core.Records;
+import org.opregister.core.TrackedEntity;
 import org.opregister.core.AppClock;
 import org.opregister.core.InvalidInputException;
 import org.opregister.core.Edits;
@@ -71,39 +74,42 @@ public class RiskService {
     /** A manager sets the risk's current ratings outside an assessment; who, when and why stay on the risk. */
     @Transactional
     public Risk overrideRatings(long id, RatingsOverrideForm form) {
-        return Edits.guarded(() -> {
-            requireManager();
-            FieldErrors errors = new FieldErrors();
-            long expected = new FormInput(errors).version("version", form.version);
-            RatingsOverrideForm.Checked override = form.read(errors);
-            Edits.failIfAny(errors);
-            Risk risk = Records.require(Risk.class, id);
-            Edits.requireVersion(expected, risk.version);
+        return override(Risk.class, id, form.version, form::parse, (risk, override) -> {
             override.ratings().applyTo(risk);
             risk.ratingsOverriddenBy = currentUser.username();
             risk.ratingsOverriddenAt = AppClock.now();
             risk.ratingsOverrideReason = override.reason();
-            return risk;
         });
     }
 
     /** A manager sets the control's effectiveness outside an assessment or a test; who, when and why stay on it. */
     @Transactional
     public Control overrideEffectiveness(long id, EffectivenessOverrideForm form) {
-        return Edits.guarded(() -> {
-            requireManager();
-            FieldErrors errors = new FieldErrors();
-            long expected = new FormInput(errors).version("version", form.version);
-            EffectivenessOverrideForm.Checked override = form.read(errors);
-            Edits.failIfAny(errors);
-            Control control = Records.require(Control.class, id);
-            Edits.requireVersion(expected, control.version);
+        return override(Control.class, id, form.version, form::parse, (control, override) -> {
             control.designEffectiveness = override.design();
             control.operatingEffectiveness = override.operating();
             control.effectivenessOverriddenBy = currentUser.username();
             control.effectivenessOverriddenAt = AppClock.now();
             control.effectivenessOverrideReason = override.reason();
-            return control;
+        });
+    }
+
+    /**
+     * A manager's override of what an assessment or a test otherwise sets: managers only, the form checked and its
+     * version the record's, then the change applied.
+     */
+    private <T extends TrackedEntity, C> T override(Class<T> type, long id, String version,
+            Function<FieldErrors, C> parse, BiConsumer<T, C> apply) {
+        return Edits.guarded(() -> {
+            requireManager();
+            FieldErrors errors = new FieldErrors();
+            long expected = new FormInput(errors).version("version", version);
+            C command = parse.apply(errors);
+            Edits.failIfAny(errors);
+            T record = Records.require(type, id);
+            Edits.requireVersion(expected, record.version);
+            apply.accept(record, command);
+            return record;
         });
     }
 
