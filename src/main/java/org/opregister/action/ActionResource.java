@@ -29,9 +29,6 @@ import org.opregister.comment.CommentThread;
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
 import org.opregister.core.AppClock;
-import org.opregister.core.EditConflictException;
-import org.opregister.core.InvalidInputException;
-import org.opregister.core.RuleViolationException;
 import org.opregister.security.CurrentUser;
 import org.opregister.core.Role;
 import org.opregister.web.CsvExport;
@@ -170,12 +167,10 @@ public class ActionResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response create(@BeanParam ActionForm form) {
-        try {
+        return Step.form(() -> {
             ActionPlan action = service.create(form);
             return Flash.redirect(URI.create("/actions/" + action.id), "flash.actionCreated", action.reference);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(formPage(null, form, e.errors())).build();
-        }
+        }, errors -> formPage(null, form, errors));
     }
 
     @GET
@@ -210,17 +205,12 @@ public class ActionResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response update(@PathParam("id") long id, @BeanParam ActionForm form) {
-        try {
+        return Step.run(() -> {
             ActionPlan action = service.update(id, form);
             return Flash.redirect(URI.create("/actions/" + id), "flash.actionUpdated", action.reference);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(formPage(Records.require(ActionPlan.class, id), form, e.errors())).build();
-        } catch (EditConflictException e) {
-            return Response.status(409).entity(formPage(Records.require(ActionPlan.class, id), form,
-                    new FieldErrors().add(FieldErrors.FORM, "error.editConflict"))).build();
-        } catch (RuleViolationException e) {
-            return Flash.redirect(URI.create("/actions/" + id), "flash." + e.messageKey(), null);
-        }
+        }, (errors, problem) -> formPage(Records.require(ActionPlan.class, id), form,
+                problem == null ? errors : new FieldErrors().add(FieldErrors.FORM, problem)), "error.editConflict",
+                e -> Flash.redirect(URI.create("/actions/" + id), "flash." + e.messageKey(), null));
     }
 
     @POST

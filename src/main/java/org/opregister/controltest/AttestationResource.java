@@ -26,7 +26,6 @@ import org.opregister.core.Records;
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
 import org.opregister.core.AppClock;
-import org.opregister.core.InvalidInputException;
 import org.opregister.risk.Control;
 import org.opregister.security.CurrentUser;
 import org.opregister.core.Role;
@@ -103,12 +102,10 @@ public class AttestationResource {
         AttestationService.LaunchForm form = new AttestationService.LaunchForm(posted.getFirst("title"),
                 posted.getFirst("periodStart"), posted.getFirst("periodEnd"), posted.getFirst("dueDate"),
                 AttestationService.values(posted.get("controls")));
-        try {
+        return Step.form(() -> {
             AttestationCampaign campaign = service.launch(form);
             return Flash.redirect(URI.create("/attestations/" + campaign.id), "flash.attestationLaunched", campaign.reference);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.form(form, e.errors(), Control.all())).build();
-        }
+        }, errors -> Templates.form(form, errors, Control.all()));
     }
 
     @GET

@@ -29,9 +29,6 @@ import org.opregister.core.Records;
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
 import org.opregister.core.AppClock;
-import org.opregister.core.EditConflictException;
-import org.opregister.core.InvalidInputException;
-import org.opregister.core.RuleViolationException;
 import org.opregister.risk.Control;
 import org.opregister.security.CurrentUser;
 import org.opregister.core.Role;
@@ -172,12 +169,10 @@ public class ControlTestResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response create(@BeanParam ControlTestForm form) {
-        try {
+        return Step.form(() -> {
             ControlTest test = service.plan(form);
             return Flash.redirect(URI.create("/control-tests/" + test.id), "flash.testPlanned", test.reference);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(formPage(null, form, e.errors())).build();
-        }
+        }, errors -> formPage(null, form, errors));
     }
 
     @GET
@@ -210,17 +205,12 @@ public class ControlTestResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response update(@PathParam("id") long id, @BeanParam ControlTestForm form) {
-        try {
+        return Step.run(() -> {
             ControlTest test = service.updatePlan(id, form);
             return Flash.redirect(URI.create("/control-tests/" + id), "flash.testUpdated", test.reference);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(formPage(Records.require(ControlTest.class, id), form, e.errors())).build();
-        } catch (EditConflictException e) {
-            return Response.status(409).entity(formPage(Records.require(ControlTest.class, id), form,
-                    new FieldErrors().add(FieldErrors.FORM, "error.editConflict"))).build();
-        } catch (RuleViolationException e) {
-            return Flash.redirect(URI.create("/control-tests/" + id), "flash." + e.messageKey(), null);
-        }
+        }, (errors, problem) -> formPage(Records.require(ControlTest.class, id), form,
+                problem == null ? errors : new FieldErrors().add(FieldErrors.FORM, problem)), "error.editConflict",
+                e -> Flash.redirect(URI.create("/control-tests/" + id), "flash." + e.messageKey(), null));
     }
 
     @POST
@@ -282,20 +272,18 @@ public class ControlTestResource {
             return Response.status(400).entity(showPage(test, ControlTestForm.of(test), new FieldErrors().add("file",
                     "error.evidenceTooLarge", service.maxBytes() / (1024 * 1024)), null, Map.of())).build();
         }
+        byte[] data;
         try {
-            byte[] data = file == null || file.uploadedFile() == null ? new byte[0] : Files.readAllBytes(file.uploadedFile());
-            service.addEvidence(id, file == null ? null : file.fileName(), data);
-            return Flash.redirect(URI.create("/control-tests/" + id + "#evidence"), "flash.evidenceAdded",
-                    file.fileName());
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(showPage(test, ControlTestForm.of(test), e.errors(), null, Map.of())).build();
-        } catch (RuleViolationException e) {
-            return Response.status(409).entity(showPage(test, ControlTestForm.of(test), new FieldErrors(), e.messageKey(),
-                    Map.of())).build();
+            data = file == null || file.uploadedFile() == null ? new byte[0] : Files.readAllBytes(file.uploadedFile());
         } catch (IOException e) {
             return Response.status(400).entity(showPage(test, ControlTestForm.of(test),
                     new FieldErrors().add("file", "error.evidenceEmpty"), null, Map.of())).build();
         }
+        return Step.run(() -> {
+            service.addEvidence(id, file == null ? null : file.fileName(), data);
+            return Flash.redirect(URI.create("/control-tests/" + id + "#evidence"), "flash.evidenceAdded",
+                    file.fileName());
+        }, (errors, problem) -> showPage(test, ControlTestForm.of(test), errors, problem, Map.of()));
     }
 
     /** Evidence is always downloaded, never shown in the browser: attachment, its checked type, a sandbox. */
