@@ -2,7 +2,6 @@ package org.opregister.action;
 
 import java.time.LocalDate;
 
-import org.jboss.resteasy.reactive.RestForm;
 
 import org.opregister.security.Staff;
 import org.opregister.core.FieldErrors;
@@ -11,21 +10,13 @@ import org.opregister.core.FormInput;
 /** The action plan form (and API body) as typed; a new plan names its first source. */
 public class ActionForm {
 
-    @RestForm
     public String title;
-    @RestForm
     public String description;
-    @RestForm
     public String owner;
-    @RestForm
     public String priority;
-    @RestForm
     public String dueDate;
-    @RestForm
     public String sourceType;
-    @RestForm
     public String source;
-    @RestForm
     public String version;
 
     public static ActionForm blank(String owner, LocalDate today) {

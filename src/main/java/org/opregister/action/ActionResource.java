@@ -20,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
@@ -34,6 +35,7 @@ import org.opregister.core.Role;
 import org.opregister.web.CsvExport;
 import org.opregister.core.FieldErrors;
 import org.opregister.web.Flash;
+import org.opregister.web.FormFields;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 import org.opregister.web.Step;
@@ -166,7 +168,8 @@ public class ActionResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response create(@BeanParam ActionForm form) {
+    public Response create(MultivaluedMap<String, String> posted) {
+        ActionForm form = FormFields.bind(posted, new ActionForm());
         return Step.form(() -> {
             ActionPlan action = service.create(form);
             return Flash.redirect(URI.create("/actions/" + action.id), "flash.actionCreated", action.reference);
@@ -204,7 +207,8 @@ public class ActionResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response update(@PathParam("id") long id, @BeanParam ActionForm form) {
+    public Response update(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
+        ActionForm form = FormFields.bind(posted, new ActionForm());
         return Step.run(() -> {
             ActionPlan action = service.update(id, form);
             return Flash.redirect(URI.create("/actions/" + id), "flash.actionUpdated", action.reference);

@@ -1,6 +1,5 @@
 package org.opregister.risk;
 
-import org.jboss.resteasy.reactive.RestForm;
 
 import org.opregister.security.Staff;
 import org.opregister.core.FieldErrors;
@@ -9,27 +8,16 @@ import org.opregister.core.FormInput;
 /** The control form (and API body) as typed. */
 public class ControlForm {
 
-    @RestForm
     public String title;
-    @RestForm
     public String description;
-    @RestForm
     public String type;
-    @RestForm
     public String nature;
-    @RestForm
     public String frequency;
-    @RestForm
     public String owner;
-    @RestForm
     public String attester;
-    @RestForm
     public String designEffectiveness;
-    @RestForm
     public String operatingEffectiveness;
-    @RestForm
     public String keyControl;
-    @RestForm
     public String version;
 
     public static ControlForm blank() {

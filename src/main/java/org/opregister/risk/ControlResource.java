@@ -8,7 +8,6 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
@@ -30,6 +30,7 @@ import org.opregister.security.Staff;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
 import org.opregister.web.Flash;
+import org.opregister.web.FormFields;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 import org.opregister.web.Step;
@@ -91,7 +92,8 @@ public class ControlResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response create(@BeanParam ControlForm form) {
+    public Response create(MultivaluedMap<String, String> posted) {
+        ControlForm form = FormFields.bind(posted, new ControlForm());
         return Step.form(() -> {
             Control control = service.createControl(form);
             return Flash.redirect(URI.create("/controls/" + control.id), "flash.controlCreated", control.reference);
@@ -123,7 +125,8 @@ public class ControlResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response update(@PathParam("id") long id, @BeanParam ControlForm form) {
+    public Response update(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
+        ControlForm form = FormFields.bind(posted, new ControlForm());
         return Step.form(() -> {
             Control control = service.updateControl(id, form);
             return Flash.redirect(URI.create("/controls/" + id), "flash.controlUpdated", control.reference);
@@ -142,7 +145,8 @@ public class ControlResource {
     @Path("{id}/effectiveness")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Role.MANAGER)
-    public Response overrideEffectiveness(@PathParam("id") long id, @BeanParam EffectivenessOverrideForm form) {
+    public Response overrideEffectiveness(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
+        EffectivenessOverrideForm form = FormFields.bind(posted, new EffectivenessOverrideForm());
         return Step.run(() -> Flash.redirect(URI.create("/controls/" + id), "flash.effectivenessOverridden",
                 service.overrideEffectiveness(id, form).reference),
                 (errors, problem) -> Templates.override(Records.require(Control.class, id), form, errors, problem, RiskChoices.INSTANCE));

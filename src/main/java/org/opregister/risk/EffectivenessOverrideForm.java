@@ -1,6 +1,5 @@
 package org.opregister.risk;
 
-import org.jboss.resteasy.reactive.RestForm;
 
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
@@ -8,13 +7,9 @@ import org.opregister.core.FormInput;
 /** A manager's override of a control's design and operating effectiveness (form and API body), with the reason. */
 public class EffectivenessOverrideForm {
 
-    @RestForm
     public String designEffectiveness;
-    @RestForm
     public String operatingEffectiveness;
-    @RestForm
     public String reason;
-    @RestForm
     public String version;
 
     public static EffectivenessOverrideForm of(Control control) {

@@ -1,6 +1,5 @@
 package org.opregister.risk;
 
-import org.jboss.resteasy.reactive.RestForm;
 
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
@@ -8,19 +7,12 @@ import org.opregister.core.FormInput;
 /** A manager's override of a risk's current ratings (form and API body): the new ratings and the reason, required. */
 public class RatingsOverrideForm {
 
-    @RestForm
     public String inherentLikelihood;
-    @RestForm
     public String inherentImpact;
-    @RestForm
     public String residualLikelihood;
-    @RestForm
     public String residualImpact;
-    @RestForm
     public String residualComment;
-    @RestForm
     public String reason;
-    @RestForm
     public String version;
 
     /** Starts from the risk's current ratings; the reason is the manager's to write. */

@@ -2,7 +2,6 @@ package org.opregister.risk;
 
 import java.util.Objects;
 
-import org.jboss.resteasy.reactive.RestForm;
 
 import org.opregister.taxonomy.BusinessLine;
 import org.opregister.taxonomy.EventCategory;
@@ -13,35 +12,20 @@ import org.opregister.core.FormInput;
 /** The risk form (and API body) as typed. */
 public class RiskForm {
 
-    @RestForm
     public String title;
-    @RestForm
     public String description;
-    @RestForm
     public String eventCategory;
-    @RestForm
     public String businessLine;
-    @RestForm
     public String orgUnit;
-    @RestForm
     public String owner;
-    @RestForm
     public String assessor;
-    @RestForm
     public String inherentLikelihood;
-    @RestForm
     public String inherentImpact;
-    @RestForm
     public String residualLikelihood;
-    @RestForm
     public String residualImpact;
-    @RestForm
     public String residualComment;
-    @RestForm
     public String appetite;
-    @RestForm
     public String status;
-    @RestForm
     public String version;
 
     public static RiskForm blank() {

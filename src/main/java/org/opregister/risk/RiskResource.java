@@ -18,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,6 +33,7 @@ import org.opregister.security.Staff;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
 import org.opregister.web.Flash;
+import org.opregister.web.FormFields;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 import org.opregister.web.Step;
@@ -120,7 +122,8 @@ public class RiskResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response create(@BeanParam RiskForm form) {
+    public Response create(MultivaluedMap<String, String> posted) {
+        RiskForm form = FormFields.bind(posted, new RiskForm());
         return Step.form(() -> {
             Risk risk = service.createRisk(form);
             return Flash.redirect(URI.create("/risks/" + risk.id), "flash.riskCreated", risk.reference);
@@ -153,7 +156,8 @@ public class RiskResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response update(@PathParam("id") long id, @BeanParam RiskForm form) {
+    public Response update(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
+        RiskForm form = FormFields.bind(posted, new RiskForm());
         return Step.form(() -> {
             Risk risk = service.updateRisk(id, form);
             return Flash.redirect(URI.create("/risks/" + id), "flash.riskUpdated", risk.reference);
@@ -172,7 +176,8 @@ public class RiskResource {
     @Path("{id}/ratings")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Role.MANAGER)
-    public Response overrideRatings(@PathParam("id") long id, @BeanParam RatingsOverrideForm form) {
+    public Response overrideRatings(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
+        RatingsOverrideForm form = FormFields.bind(posted, new RatingsOverrideForm());
         return Step.run(() -> Flash.redirect(URI.create("/risks/" + id), "flash.ratingsOverridden",
                 service.overrideRatings(id, form).reference),
                 (errors, problem) -> Templates.override(Records.require(Risk.class, id), form, errors, problem, RiskChoices.INSTANCE));
