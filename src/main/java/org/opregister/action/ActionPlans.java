@@ -2,12 +2,14 @@ package org.opregister.action;
 
 import java.util.List;
 
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.opregister.web.FollowUps;
 
 /** The action plans of a record, for the pages of the records plans are raised from (see {@link FollowUps}). */
 @ApplicationScoped
+@Unremovable // looked up by web.FollowUps.Pages, which no injection point shows the container
 public class ActionPlans implements FollowUps {
 
     @Override
