@@ -158,9 +158,5 @@ public record ActionFilter(String q, ActionStatus status, String owner, SourceTy
                 ActionStatus.OPEN);
     }
 
-    static List<ActionPlan> closuresToReview(String manager) {
-        return ActionPlan.list("status = ?1 and owner <> ?2 and (closureRequestedBy is null or closureRequestedBy <> ?2)"
-                + " order by closureRequestedAt, id", ActionStatus.PENDING_REVIEW, manager);
-    }
 
 }

@@ -114,6 +114,20 @@ public class ActionPlan extends TrackedEntity implements AuditSubject, Commentab
         return Aging.of(dueDate, AppClock.today());
     }
 
+    /**
+     * Four-eyes on closure: a closure request is decided by someone other than the owner and the one who asked. The
+     * service's guard, the review queue and the page all ask this.
+     */
+    public boolean decidableBy(String user) {
+        return status == ActionStatus.PENDING_REVIEW && !user.equals(owner) && !user.equals(closureRequestedBy);
+    }
+
+    /** The closure requests this user may decide ({@link #decidableBy}), oldest request first. */
+    public static List<ActionPlan> awaitingDecisionBy(String user) {
+        return list("status = ?1 and owner <> ?2 and (closureRequestedBy is null or closureRequestedBy <> ?2)"
+                + " order by closureRequestedAt, id", ActionStatus.PENDING_REVIEW, user);
+    }
+
     public boolean extended() {
         return !dueDate.equals(originalDueDate);
     }

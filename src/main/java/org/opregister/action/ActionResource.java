@@ -74,9 +74,8 @@ public class ActionResource {
             boolean open = action.status.open();
             ActionExtension pending = action.pendingExtension();
             return new ActionAccess(owner && open && user.canEdit(),
-                    user.isManager() && action.status == ActionStatus.PENDING_REVIEW && !owner
-                            && !me.equals(action.closureRequestedBy),
-                    user.isManager() && pending != null && !owner && !me.equals(pending.createdBy),
+                    user.isManager() && action.decidableBy(me),
+                    user.isManager() && pending != null && pending.decidableBy(me),
                     user.isManager() && open && !owner,
                     user.canEdit() && open && action.editableBy(me, user.isManager()));
         }
@@ -117,7 +116,7 @@ public class ActionResource {
     @Path("review")
     public TemplateInstance review() {
         String me = currentUser.username();
-        return Templates.review(ActionFilter.closuresToReview(me), ActionExtension.toDecide(me));
+        return Templates.review(ActionPlan.awaitingDecisionBy(me), ActionExtension.awaitingDecisionBy(me));
     }
 
     @GET

@@ -192,7 +192,9 @@ public class ActionService {
         if (action.status != ActionStatus.PENDING_REVIEW) {
             throw new RuleViolationException("error.actionNotPendingReview");
         }
-        requireSecondPerson(action.owner, action.closureRequestedBy);
+        if (!action.decidableBy(currentUser.username())) {
+            throw new RuleViolationException("error.actionFourEyes");
+        }
         action.reviewedBy = currentUser.username();
         action.reviewedAt = AppClock.now();
         action.reviewComment = review.comment();
@@ -261,7 +263,9 @@ public class ActionService {
             if (extension.status != ExtensionStatus.PENDING) {
                 throw new RuleViolationException("error.extensionDecided");
             }
-            requireSecondPerson(action.owner, extension.createdBy);
+            if (!extension.decidableBy(currentUser.username())) {
+                throw new RuleViolationException("error.actionFourEyes");
+            }
             decide(extension, approve ? ExtensionStatus.APPROVED : ExtensionStatus.REFUSED, text);
             if (approve) {
                 action.dueDate = extension.requestedDueDate;

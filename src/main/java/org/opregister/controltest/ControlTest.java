@@ -116,6 +116,20 @@ public class ControlTest extends TrackedEntity implements AuditSubject {
         return status == TestStatus.PLANNED && reviewedBy != null;
     }
 
+    /**
+     * Four-eyes on sign-off: a submitted test is signed off or returned by someone other than the people behind it
+     * (tester, submitter, editors). The service's guard, the review list and the page all ask this.
+     */
+    public boolean decidableBy(String user) {
+        return status == TestStatus.SUBMITTED && !peopleBehind().contains(user);
+    }
+
+    /** The submitted tests this user may decide ({@link #decidableBy}), oldest submission first. */
+    public static List<ControlTest> awaitingDecisionBy(String user) {
+        return list("status = ?1 and tester <> ?2 and (submittedBy is null or submittedBy <> ?2)"
+                + " and ?2 not member of editors order by submittedAt, id", TestStatus.SUBMITTED, user);
+    }
+
     /** Who had a hand in what a reviewer would approve: the tester, the submitter and every editor. */
     public List<String> peopleBehind() {
         List<String> people = new java.util.ArrayList<>(editors);

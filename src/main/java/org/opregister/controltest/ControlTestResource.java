@@ -75,7 +75,7 @@ public class ControlTestResource {
             boolean planned = test.status == TestStatus.PLANNED;
             boolean tester = planned && me.equals(test.tester) && user.canEdit();
             return new TestAccess(tester,
-                    test.status == TestStatus.SUBMITTED && user.isManager() && !test.peopleBehind().contains(me),
+                    user.isManager() && test.decidableBy(me),
                     tester, planned && user.canEdit(), evidenceRequired && test.status != TestStatus.SIGNED_OFF);
         }
     }

@@ -66,8 +66,8 @@ public class AssessmentResource {
         static TaskAccess of(AssessmentTask task, CurrentUser user) {
             String me = user.username();
             boolean answer = task.editable() && me.equals(task.assignee) && user.canEdit();
-            boolean review = task.reviewable() && user.isManager() && !me.equals(task.assignee) && !me.equals(task.submittedBy);
-            return new TaskAccess(answer, review, review && !task.editedBy(me), task.editable() && user.isManager());
+            boolean review = user.isManager() && task.decidableBy(me);
+            return new TaskAccess(answer, review, review && task.approvableBy(me), task.editable() && user.isManager());
         }
     }
 
@@ -88,7 +88,7 @@ public class AssessmentResource {
         String me = currentUser.username();
         return Templates.list(AssessmentCampaign.page(PageRequest.of(page, size)),
                 currentUser.canEdit() ? AssessmentTask.toAnswer(me) : List.of(),
-                currentUser.isManager() ? AssessmentTask.toReview(me) : List.of());
+                currentUser.isManager() ? AssessmentTask.awaitingDecisionBy(me) : List.of());
     }
 
     @GET

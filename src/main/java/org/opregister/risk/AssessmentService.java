@@ -158,7 +158,7 @@ public class AssessmentService {
     public AssessmentTask approve(long taskId, String version, String comment) {
         return Edits.guarded(() -> {
             AssessmentTask task = reviewed(taskId, version, comment, false);
-            if (task.editedBy(currentUser.username())) {
+            if (!task.approvableBy(currentUser.username())) {
                 throw new RuleViolationException("error.approverEditedAnswers");
             }
             task.status = AssessmentStatus.APPROVED;
@@ -202,7 +202,9 @@ public class AssessmentService {
         if (!task.reviewable()) {
             throw new RuleViolationException("error.taskNotSubmitted");
         }
-        Review.requireSecondPerson(currentUser.username(), "error.assessmentFourEyes", task.assignee, task.submittedBy);
+        if (!task.decidableBy(currentUser.username())) {
+            throw new RuleViolationException("error.assessmentFourEyes");
+        }
         task.reviewedBy = currentUser.username();
         task.reviewedAt = AppClock.now();
         task.reviewComment = review.comment();
