@@ -24,7 +24,6 @@ import org.opregister.core.Records;
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
 import org.opregister.core.AppClock;
-import org.opregister.core.InvalidInputException;
 import org.opregister.security.CurrentUser;
 import org.opregister.core.Role;
 import org.opregister.security.User;
@@ -126,12 +125,10 @@ public class AssessmentResource {
     @RolesAllowed(Role.MANAGER)
     public Response create(MultivaluedMap<String, String> posted) {
         CampaignForm form = CampaignForm.from(posted);
-        try {
+        return Step.form(() -> {
             AssessmentCampaign campaign = service.open(form);
             return Flash.redirect(URI.create("/assessments/" + campaign.id), "flash.campaignOpened", campaign.reference);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(formPage(form, e.errors())).build();
-        }
+        }, errors -> formPage(form, errors));
     }
 
     private static TemplateInstance formPage(CampaignForm form, FieldErrors errors) {
