@@ -1,5 +1,11 @@
 package org.opregister.controltest;
 
+import java.util.stream.Stream;
+
+import org.opregister.web.PageRequest;
+import org.opregister.web.PageResult;
+import org.opregister.web.Where;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -152,5 +158,17 @@ public class ControlTest extends TrackedEntity implements AuditSubject {
     static ControlTest latestSignedOff(Control control) {
         return find("control = ?1 and status = ?2 order by executedOn desc, reviewedAt desc, id desc", control,
                 TestStatus.SIGNED_OFF).firstResult();
+    }
+
+    /** One page of the tests matching the filter, latest period first. */
+    public static PageResult<ControlTest> search(ControlTestFilter filter, PageRequest page) {
+        Where where = filter.where();
+        return PageResult.of(find(where.clause() + " order by periodEnd desc, id desc", where.parameters()), page);
+    }
+
+    /** Every test matching the filter, oldest period first (the export). */
+    public static Stream<ControlTest> streamAll(ControlTestFilter filter) {
+        Where where = filter.where();
+        return stream(where.clause() + " order by periodEnd, id", where.parameters());
     }
 }

@@ -35,11 +35,11 @@ public class ControlTestApi {
     public Response tests(@QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("result") String result,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         FieldErrors errors = new FieldErrors();
-        ControlTestResource.Filter filter = ControlTestResource.Filter.parse(q, status, result, errors);
+        ControlTestFilter filter = ControlTestFilter.parse(q, status, result, errors);
         if (errors.any()) {
             return ApiErrors.badRequest(errors);
         }
-        PageResult<ControlTest> tests = filter.search(PageRequest.of(page, size));
+        PageResult<ControlTest> tests = ControlTest.search(filter, PageRequest.of(page, size));
         return Response.ok(new Listing<>(tests.items().stream().map(TestView::of).toList(), tests.page(), tests.size(),
                 tests.total())).build();
     }

@@ -96,61 +96,26 @@ public class ControlTestResource {
     public Response list(@QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("result") String result,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         FieldErrors errors = new FieldErrors();
-        Filter filter = Filter.parse(q, status, result, errors);
-        PageResult<ControlTest> tests = filter.search(PageRequest.of(page, size));
+        ControlTestFilter filter = ControlTestFilter.parse(q, status, result, errors);
+        PageResult<ControlTest> tests = ControlTest.search(filter, PageRequest.of(page, size));
         String query = new QueryString().add("q", q).add("status", status).add("result", result).toString();
         return Response.status(errors.any() ? 400 : 200).entity(Templates.list(tests, q,
                 status, result, errors, "/control-tests?" + (query.isEmpty() ? "" : query + "&"))).build();
     }
 
-    /** The list's filters: text (reference, control), status, result. */
-    record Filter(String where, Map<String, Object> parameters) {
-
-        /** One page of the matching tests, latest period first. */
-        PageResult<ControlTest> search(PageRequest page) {
-            long total = ControlTest.count(where, parameters);
-            PageRequest shown = page.within(total);
-            return new PageResult<>(ControlTest.<ControlTest>find(where + " order by periodEnd desc, id desc", parameters)
-                    .page(shown.panache()).list(), shown, total);
-        }
-
-        static Filter parse(String q, String status, String result, FieldErrors errors) {
-            FormInput input = new FormInput(errors);
-            String text = input.text("q", q, false, 200);
-            TestStatus parsedStatus = input.choice("status", status, TestStatus.class, false);
-            TestResult parsedResult = input.choice("result", result, TestResult.class, false);
-            StringBuilder where = new StringBuilder("1 = 1");
-            Map<String, Object> parameters = new java.util.HashMap<>();
-            if (text != null) {
-                where.append(" and (lower(reference) like :q").append(org.opregister.web.LikePattern.ESCAPE)
-                        .append(" or lower(control.reference) like :q").append(org.opregister.web.LikePattern.ESCAPE)
-                        .append(" or lower(control.title) like :q").append(org.opregister.web.LikePattern.ESCAPE).append(')');
-                parameters.put("q", org.opregister.web.LikePattern.contains(text));
-            }
-            if (parsedStatus != null) {
-                where.append(" and status = :status");
-                parameters.put("status", parsedStatus);
-            }
-            if (parsedResult != null) {
-                where.append(" and result = :result");
-                parameters.put("result", parsedResult);
-            }
-            return new Filter(where.toString(), parameters);
-        }
-    }
 
     @GET
     @Path("export.csv")
     @Produces("text/csv")
     public Response export(@QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("result") String result) {
         FieldErrors errors = new FieldErrors();
-        Filter filter = Filter.parse(q, status, result, errors);
+        ControlTestFilter filter = ControlTestFilter.parse(q, status, result, errors);
         if (errors.any()) {
             return CsvExport.badFilter(errors);
         }
         return csvExport.stream("control-tests", "control-tests",
                 new QueryString().add("q", q).add("status", status).add("result", result).toString(),
-                out -> ControlTestCsv.write(ControlTest.stream(filter.where() + " order by periodEnd, id", filter.parameters()),
+                out -> ControlTestCsv.write(ControlTest.streamAll(filter),
                         out, em));
     }
 
