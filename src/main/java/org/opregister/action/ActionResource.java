@@ -295,7 +295,8 @@ public class ActionResource {
     public Response approveExtension(@PathParam("id") long id, @PathParam("extensionId") long extensionId,
             @RestForm String version, @RestForm String decisionComment) {
         return step(id, Map.of("decisionComment", text(decisionComment)), "#extensions", "flash.extensionApproved",
-                () -> service.decideExtension(id, extensionId, true, version, decisionComment));
+                () -> service.decideExtension(id, extensionId,
+                        ActionService.ExtensionDecision.parse(true, version, decisionComment)));
     }
 
     @POST
@@ -305,7 +306,8 @@ public class ActionResource {
     public Response refuseExtension(@PathParam("id") long id, @PathParam("extensionId") long extensionId,
             @RestForm String version, @RestForm String decisionComment) {
         return step(id, Map.of("decisionComment", text(decisionComment)), "#extensions", "flash.extensionRefused",
-                () -> service.decideExtension(id, extensionId, false, version, decisionComment));
+                () -> service.decideExtension(id, extensionId,
+                        ActionService.ExtensionDecision.parse(false, version, decisionComment)));
     }
 
     /** Adds to the plan's discussion thread, in any status. */

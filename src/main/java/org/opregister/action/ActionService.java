@@ -250,11 +250,22 @@ public class ActionService {
         return extension;
     }
 
+    /** A manager's decision on an extension request: approve or refuse, the version seen, the comment. */
+    public record ExtensionDecision(boolean approve, Review review) {
+
+        /** The decision as posted; the comment is required to refuse. Bad input fails the request. */
+        public static ExtensionDecision parse(boolean approve, String version, String comment) {
+            return new ExtensionDecision(approve,
+                    Review.read(version, "decisionComment", comment, !approve, ActionPlan.COMMENT_MAX));
+        }
+    }
+
     /** A manager other than the requester and the owner approves (the due date moves) or refuses an extension. */
     @Transactional
-    public ActionExtension decideExtension(long id, long extensionId, boolean approve, String version, String comment) {
+    public ActionExtension decideExtension(long id, long extensionId, ExtensionDecision decision) {
         return Edits.guarded(() -> {
-            Review review = Review.read(version, "decisionComment", comment, !approve, ActionPlan.COMMENT_MAX);
+            boolean approve = decision.approve();
+            Review review = decision.review();
             String text = review.comment();
             ActionPlan action = Records.require(ActionPlan.class, id);
             ActionExtension extension = Records.require(ActionExtension.<ActionExtension>findByIdOptional(extensionId)
