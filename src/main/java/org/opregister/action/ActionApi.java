@@ -47,7 +47,7 @@ public class ActionApi {
             return ApiErrors.badRequest(errors);
         }
         LocalDate today = AppClock.today();
-        PageResult<ActionPlan> page = filter.search(PageRequest.of(query.page, query.size), today);
+        PageResult<ActionPlan> page = ActionPlan.search(filter, PageRequest.of(query.page, query.size), today);
         return Response.ok(new Page<>(page.items().stream().map(ActionView::of).toList(), page.page(), page.size(),
                 page.total())).build();
     }

@@ -1,5 +1,11 @@
 package org.opregister.action;
 
+import java.util.stream.Stream;
+
+import org.opregister.web.PageRequest;
+import org.opregister.web.PageResult;
+import org.opregister.web.Where;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -158,5 +164,22 @@ public class ActionPlan extends TrackedEntity implements AuditSubject, Commentab
     @Override
     public long commentRecordId() {
         return id;
+    }
+
+    /** One page of the plans matching the list's filter, soonest due first. */
+    public static PageResult<ActionPlan> search(ActionFilter filter, PageRequest page, LocalDate today) {
+        Where where = filter.where(today, true);
+        return PageResult.of(find("from ActionPlan a where " + where.clause() + " order by a.dueDate, a.id",
+                where.parameters()), page);
+    }
+
+    /** Every plan matching the list's filter, soonest due first (the export). */
+    public static Stream<ActionPlan> streamAll(ActionFilter filter, LocalDate today) {
+        Where where = filter.where(today, true);
+        return stream("from ActionPlan a where " + where.clause() + " order by a.dueDate, a.id", where.parameters());
+    }
+
+    static long count(Where where) {
+        return count("from ActionPlan a where " + where.clause(), where.parameters());
     }
 }

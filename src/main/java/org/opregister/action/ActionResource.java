@@ -101,7 +101,7 @@ public class ActionResource {
         FieldErrors errors = new FieldErrors();
         ActionFilter filter = query.params().parse(errors);
         LocalDate today = AppClock.today();
-        PageResult<ActionPlan> page = filter.search(PageRequest.of(query.page, query.size), today);
+        PageResult<ActionPlan> page = ActionPlan.search(filter, PageRequest.of(query.page, query.size), today);
         return Response.status(errors.any() ? 400 : 200).entity(Templates.list(page, query.params(), errors,
                 filter.agingCounts(today), ActionChoices.current())).build();
     }
@@ -130,7 +130,7 @@ public class ActionResource {
         }
         LocalDate today = AppClock.today();
         return csvExport.stream("action-plans", "actions", query.params().queryString(),
-                out -> ActionCsv.write(filter.stream(today), today, out, em));
+                out -> ActionCsv.write(ActionPlan.streamAll(filter, today), today, out, em));
     }
 
     @GET
