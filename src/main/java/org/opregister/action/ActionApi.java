@@ -20,10 +20,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opregister.core.Records;
 import org.opregister.core.AppClock;
-import org.opregister.core.EditConflictException;
-import org.opregister.core.InvalidInputException;
-import org.opregister.core.RuleViolationException;
 import org.opregister.core.Role;
 import org.opregister.web.ApiErrors;
 import org.opregister.core.FieldErrors;
@@ -49,7 +47,7 @@ public class ActionApi {
             return ApiErrors.badRequest(errors);
         }
         LocalDate today = AppClock.today();
-        PageResult<ActionPlan> page = filter.search(PageRequest.of(query.page, query.size), today);
+        PageResult<ActionPlan> page = ActionPlan.search(filter, PageRequest.of(query.page, query.size), today);
         return Response.ok(new Page<>(page.items().stream().map(ActionView::of).toList(), page.page(), page.size(),
                 page.total())).build();
     }
@@ -57,7 +55,7 @@ public class ActionApi {
     @GET
     @Path("{id}")
     public ActionView action(@PathParam("id") long id) {
-        return ActionView.of(ActionService.action(id));
+        return ActionView.of(Records.require(ActionPlan.class, id));
     }
 
     @POST
@@ -66,15 +64,8 @@ public class ActionApi {
     @Operation(summary = "Create an action plan", description = "Body: title, description, owner (username), priority,"
             + " dueDate, sourceType (INCIDENT, RISK, CONTROL, KRI_BREACH), source (reference or id).")
     public Response create(ActionForm body) {
-        if (body == null) {
-            return ApiErrors.badRequest(new FieldErrors().add(FieldErrors.FORM, "error.emptyBody"));
-        }
-        try {
-            ActionPlan action = service.create(body);
-            return Response.created(URI.create("/api/actions/" + action.id)).entity(ActionView.of(action)).build();
-        } catch (InvalidInputException e) {
-            return ApiErrors.badRequest(e.errors());
-        }
+        ActionPlan action = service.create(ApiErrors.requireBody(body));
+        return Response.created(URI.create("/api/actions/" + action.id)).entity(ActionView.of(action)).build();
     }
 
     @PUT
@@ -85,18 +76,7 @@ public class ActionApi {
             + " last read; 409 otherwise). The owner and managers edit a plan (403 for other users); only a manager"
             + " changes its owner.")
     public Response update(@PathParam("id") long id, ActionForm body) {
-        if (body == null) {
-            return ApiErrors.badRequest(new FieldErrors().add(FieldErrors.FORM, "error.emptyBody"));
-        }
-        try {
-            return Response.ok(ActionView.of(service.update(id, body))).build();
-        } catch (InvalidInputException e) {
-            return ApiErrors.badRequest(e.errors());
-        } catch (EditConflictException e) {
-            return ApiErrors.status(409, "error.editConflict");
-        } catch (RuleViolationException e) {
-            return ApiErrors.status(409, e.messageKey());
-        }
+        return Response.ok(ActionView.of(service.update(id, ApiErrors.requireBody(body)))).build();
     }
 
     /** A progress update by the owner. */
@@ -108,17 +88,9 @@ public class ActionApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response postUpdate(@PathParam("id") long id, UpdateBody body) {
-        if (body == null) {
-            return ApiErrors.badRequest(new FieldErrors().add(FieldErrors.FORM, "error.emptyBody"));
-        }
-        try {
-            service.postUpdate(id, body.updateDate(), body.progress(), body.note());
-            return Response.status(201).entity(ActionView.of(ActionService.action(id))).build();
-        } catch (InvalidInputException e) {
-            return ApiErrors.badRequest(e.errors());
-        } catch (RuleViolationException e) {
-            return ApiErrors.status(409, e.messageKey());
-        }
+        ApiErrors.requireBody(body);
+        service.postUpdate(id, body.updateDate(), body.progress(), body.note());
+        return Response.status(201).entity(ActionView.of(Records.require(ActionPlan.class, id))).build();
     }
 
     public record Page<T>(List<T> items, int page, int size, long total) {

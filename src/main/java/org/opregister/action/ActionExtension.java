@@ -74,8 +74,22 @@ public class ActionExtension extends TrackedEntity implements AuditSubject {
         return find("action = ?1 and status = ?2", action, ExtensionStatus.PENDING).firstResult();
     }
 
-    /** Pending requests a manager may decide: not their own. */
+    /**
+     * Four-eyes on an extension: decided by someone other than the plan's owner and the one who asked. The service's
+     * guard, the review queue, the reminders and the page all ask this.
+     */
+    public boolean decidableBy(String user) {
+        return status == ExtensionStatus.PENDING && !user.equals(action.owner) && !user.equals(createdBy);
+    }
+
+    /** The pending requests this user may decide ({@link #decidableBy}), oldest first. */
+    public static List<ActionExtension> awaitingDecisionBy(String user) {
+        return list("status = ?1 and createdBy <> ?2 and action.owner <> ?2 order by createdAt, id",
+                ExtensionStatus.PENDING, user);
+    }
+
+    /** The same as {@link #awaitingDecisionBy}; dashboard/Attention still calls it by this name. */
     public static List<ActionExtension> toDecide(String manager) {
-        return list("status = ?1 and createdBy <> ?2 order by createdAt, id", ExtensionStatus.PENDING, manager);
+        return awaitingDecisionBy(manager);
     }
 }

@@ -2,7 +2,6 @@ package org.opregister.action;
 
 import java.time.LocalDate;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,9 +9,8 @@ import java.util.Map;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
 import org.opregister.web.LikePattern;
-import org.opregister.web.PageRequest;
-import org.opregister.web.PageResult;
 import org.opregister.web.QueryString;
+import org.opregister.web.Where;
 
 /** Filters of the action-plan list, as typed (kept in the URL) and as a query. */
 public record ActionFilter(String q, ActionStatus status, String owner, SourceType sourceType, LocalDate dueFrom,
@@ -59,96 +57,34 @@ public record ActionFilter(String q, ActionStatus status, String owner, SourceTy
         }
     }
 
-    record Query(String where, Map<String, Object> parameters) {
+    /** The filter's conditions on plan {@code a}; the aging bucket only when {@code withAging}. */
+    Where where(LocalDate today, boolean withAging) {
+        String like = " like :q" + LikePattern.ESCAPE;
+        Where where = new Where()
+                .and("(lower(a.reference)" + like + " or lower(a.title)" + like + ")", "q",
+                        q == null ? null : LikePattern.contains(q))
+                .and("a.status = :status", "status", status)
+                .and("a.owner = :owner", "owner", owner)
+                .and("exists (select 1 from ActionSource s where s.action = a and s.type = :type)", "type", sourceType)
+                .and("a.dueDate >= :dueFrom", "dueFrom", dueFrom)
+                .and("a.dueDate <= :dueTo", "dueTo", dueTo)
+                .and("a.status in :open", "open", overdue ? ActionStatus.OPEN : null)
+                .and("a.dueDate < :today", "today", overdue ? today : null);
+        return withAging && aging != null ? aging(where, aging, today) : where;
     }
 
-    Query query(LocalDate today, boolean withAging) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
-        if (q != null) {
-            where.append(" and (lower(a.reference) like :q").append(LikePattern.ESCAPE)
-                    .append(" or lower(a.title) like :q").append(LikePattern.ESCAPE).append(')');
-            parameters.put("q", LikePattern.contains(q));
-        }
-        if (status != null) {
-            where.append(" and a.status = :status");
-            parameters.put("status", status);
-        }
-        if (owner != null) {
-            where.append(" and a.owner = :owner");
-            parameters.put("owner", owner);
-        }
-        if (sourceType != null) {
-            where.append(" and exists (select 1 from ActionSource s where s.action = a and s.type = :type)");
-            parameters.put("type", sourceType);
-        }
-        if (dueFrom != null) {
-            where.append(" and a.dueDate >= :dueFrom");
-            parameters.put("dueFrom", dueFrom);
-        }
-        if (dueTo != null) {
-            where.append(" and a.dueDate <= :dueTo");
-            parameters.put("dueTo", dueTo);
-        }
-        if (overdue) {
-            where.append(" and a.status in :open and a.dueDate < :today");
-            parameters.put("open", ActionStatus.OPEN);
-            parameters.put("today", today);
-        }
-        if (withAging && aging != null) {
-            appendAging(where, parameters, aging, today);
-        }
-        return new Query(where.toString(), parameters);
-    }
-
-    private static void appendAging(StringBuilder where, Map<String, Object> parameters, Aging bucket, LocalDate today) {
-        where.append(" and a.status in :open");
-        parameters.put("open", ActionStatus.OPEN);
-        LocalDate from = bucket.dueFrom(today);
-        LocalDate to = bucket.dueTo(today);
-        if (from != null) {
-            where.append(" and a.dueDate >= :agingFrom");
-            parameters.put("agingFrom", from);
-        }
-        if (to != null) {
-            where.append(" and a.dueDate <= :agingTo");
-            parameters.put("agingTo", to);
-        }
-    }
-
-    PageResult<ActionPlan> search(PageRequest page, LocalDate today) {
-        Query query = query(today, true);
-        var em = ActionPlan.getEntityManager();
-        var count = em.createQuery("select count(a) from ActionPlan a where " + query.where(), Long.class);
-        query.parameters().forEach(count::setParameter);
-        var items = em.createQuery("select a from ActionPlan a where " + query.where() + " order by a.dueDate, a.id",
-                ActionPlan.class);
-        query.parameters().forEach(items::setParameter);
-        long total = count.getSingleResult();
-        PageRequest shown = page.within(total);
-        items.setFirstResult(shown.offset()).setMaxResults(shown.size());
-        return new PageResult<>(items.getResultList(), shown, total);
-    }
-
-    java.util.stream.Stream<ActionPlan> stream(LocalDate today) {
-        Query query = query(today, true);
-        var items = ActionPlan.getEntityManager().createQuery("select a from ActionPlan a where " + query.where()
-                + " order by a.dueDate, a.id", ActionPlan.class);
-        query.parameters().forEach(items::setParameter);
-        return items.getResultStream();
+    /** Open plans due within the bucket. */
+    static Where aging(Where where, Aging bucket, LocalDate today) {
+        return where.and("a.status in :open", "open", ActionStatus.OPEN)
+                .and("a.dueDate >= :agingFrom", "agingFrom", bucket.dueFrom(today))
+                .and("a.dueDate <= :agingTo", "agingTo", bucket.dueTo(today));
     }
 
     /** Open plans of this filter (whatever its aging choice) per aging bucket. */
     Map<Aging, Long> agingCounts(LocalDate today) {
         Map<Aging, Long> counts = new EnumMap<>(Aging.class);
         for (Aging bucket : Aging.values()) {
-            Query query = query(today, false);
-            StringBuilder where = new StringBuilder(query.where());
-            Map<String, Object> parameters = new HashMap<>(query.parameters());
-            appendAging(where, parameters, bucket, today);
-            var count = ActionPlan.getEntityManager().createQuery("select count(a) from ActionPlan a where " + where, Long.class);
-            parameters.forEach(count::setParameter);
-            counts.put(bucket, count.getSingleResult());
+            counts.put(bucket, ActionPlan.count(aging(where(today, false), bucket, today)));
         }
         return counts;
     }
@@ -158,9 +94,5 @@ public record ActionFilter(String q, ActionStatus status, String owner, SourceTy
                 ActionStatus.OPEN);
     }
 
-    static List<ActionPlan> closuresToReview(String manager) {
-        return ActionPlan.list("status = ?1 and owner <> ?2 and (closureRequestedBy is null or closureRequestedBy <> ?2)"
-                + " order by closureRequestedAt, id", ActionStatus.PENDING_REVIEW, manager);
-    }
 
 }

@@ -2,7 +2,6 @@ package org.opregister.action;
 
 import java.time.LocalDate;
 
-import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.opregister.security.Staff;
 import org.opregister.core.FieldErrors;
@@ -19,19 +18,6 @@ public class ActionForm {
     public String sourceType;
     public String source;
     public String version;
-
-    public static ActionForm from(MultivaluedMap<String, String> posted) {
-        ActionForm form = new ActionForm();
-        form.title = posted.getFirst("title");
-        form.description = posted.getFirst("description");
-        form.owner = posted.getFirst("owner");
-        form.priority = posted.getFirst("priority");
-        form.dueDate = posted.getFirst("dueDate");
-        form.sourceType = posted.getFirst("sourceType");
-        form.source = posted.getFirst("source");
-        form.version = posted.getFirst("version");
-        return form;
-    }
 
     public static ActionForm blank(String owner, LocalDate today) {
         ActionForm form = new ActionForm();

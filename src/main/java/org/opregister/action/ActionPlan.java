@@ -1,5 +1,11 @@
 package org.opregister.action;
 
+import java.util.stream.Stream;
+
+import org.opregister.web.PageRequest;
+import org.opregister.web.PageResult;
+import org.opregister.web.Where;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -114,6 +120,20 @@ public class ActionPlan extends TrackedEntity implements AuditSubject, Commentab
         return Aging.of(dueDate, AppClock.today());
     }
 
+    /**
+     * Four-eyes on closure: a closure request is decided by someone other than the owner and the one who asked. The
+     * service's guard, the review queue and the page all ask this.
+     */
+    public boolean decidableBy(String user) {
+        return status == ActionStatus.PENDING_REVIEW && !user.equals(owner) && !user.equals(closureRequestedBy);
+    }
+
+    /** The closure requests this user may decide ({@link #decidableBy}), oldest request first. */
+    public static List<ActionPlan> awaitingDecisionBy(String user) {
+        return list("status = ?1 and owner <> ?2 and (closureRequestedBy is null or closureRequestedBy <> ?2)"
+                + " order by closureRequestedAt, id", ActionStatus.PENDING_REVIEW, user);
+    }
+
     public boolean extended() {
         return !dueDate.equals(originalDueDate);
     }
@@ -144,5 +164,22 @@ public class ActionPlan extends TrackedEntity implements AuditSubject, Commentab
     @Override
     public long commentRecordId() {
         return id;
+    }
+
+    /** One page of the plans matching the list's filter, soonest due first. */
+    public static PageResult<ActionPlan> search(ActionFilter filter, PageRequest page, LocalDate today) {
+        Where where = filter.where(today, true);
+        return PageResult.of(find("from ActionPlan a where " + where.clause() + " order by a.dueDate, a.id",
+                where.parameters()), page);
+    }
+
+    /** Every plan matching the list's filter, soonest due first (the export). */
+    public static Stream<ActionPlan> streamAll(ActionFilter filter, LocalDate today) {
+        Where where = filter.where(today, true);
+        return stream("from ActionPlan a where " + where.clause() + " order by a.dueDate, a.id", where.parameters());
+    }
+
+    static long count(Where where) {
+        return count("from ActionPlan a where " + where.clause(), where.parameters());
     }
 }

@@ -2,26 +2,25 @@ package org.opregister.action;
 
 import java.util.List;
 
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Named;
+import io.quarkus.arc.Unremovable;
+import jakarta.enterprise.context.ApplicationScoped;
 
-/**
- * The action plans of a record, for the pages of incidents, risks, controls and KRIs
- * ({@code inject:actionPlans.of('RISK', risk.id)}), so those modules need not know this one.
- */
-@Named("actionPlans")
-@RequestScoped
-public class ActionPlans {
+import org.opregister.web.FollowUps;
 
-    public List<ActionPlan> of(String sourceType, Long sourceId) {
-        return sourceId == null ? List.of() : ActionSource.actionsOf(SourceType.valueOf(sourceType), sourceId);
+/** The action plans of a record, for the pages of the records plans are raised from (see {@link FollowUps}). */
+@ApplicationScoped
+@Unremovable // looked up by web.FollowUps.Pages, which no injection point shows the container
+public class ActionPlans implements FollowUps {
+
+    @Override
+    public List<FollowUp> of(Subject subject, long id) {
+        List<ActionPlan> plans = subject == Subject.KRI ? ActionSource.actionsOfKri(id)
+                : ActionSource.actionsOf(SourceType.valueOf(subject.name()), id);
+        return plans.stream().map(ActionPlans::followUp).toList();
     }
 
-    /** The plans of any of the KRI's breaches. */
-    public List<ActionPlan> ofKri(Long kriId) {
-        return kriId == null ? List.of() : ActionPlan.getEntityManager().createQuery("select distinct s.action from"
-                + " ActionSource s, org.opregister.kri.KriBreach b where s.type = :type and s.sourceId = b.id"
-                + " and b.kri.id = :kri", ActionPlan.class)
-                .setParameter("type", SourceType.KRI_BREACH).setParameter("kri", kriId).getResultList();
+    static FollowUp followUp(ActionPlan a) {
+        return new FollowUp(a.id, a.reference, a.title, a.owner, a.dueDate, a.originalDueDate, a.extended(), a.overdue(),
+                a.progress, a.status);
     }
 }

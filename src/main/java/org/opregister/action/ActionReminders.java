@@ -100,8 +100,8 @@ public class ActionReminders {
                 if (!manager.hasRole(Role.MANAGER) || manager.email == null) {
                     continue;
                 }
-                List<ActionPlan> closures = ActionFilter.closuresToReview(manager.username);
-                List<ActionExtension> extensions = ActionExtension.toDecide(manager.username);
+                List<ActionPlan> closures = ActionPlan.awaitingDecisionBy(manager.username);
+                List<ActionExtension> extensions = ActionExtension.awaitingDecisionBy(manager.username);
                 if (closures.isEmpty() && extensions.isEmpty()) {
                     continue;
                 }

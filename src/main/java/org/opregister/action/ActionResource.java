@@ -24,19 +24,18 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.opregister.core.Records;
 import org.opregister.comment.CommentService;
 import org.opregister.comment.CommentThread;
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
 import org.opregister.core.AppClock;
-import org.opregister.core.EditConflictException;
-import org.opregister.core.InvalidInputException;
-import org.opregister.core.RuleViolationException;
 import org.opregister.security.CurrentUser;
 import org.opregister.core.Role;
 import org.opregister.web.CsvExport;
 import org.opregister.core.FieldErrors;
 import org.opregister.web.Flash;
+import org.opregister.web.FormFields;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 import org.opregister.web.Step;
@@ -75,9 +74,8 @@ public class ActionResource {
             boolean open = action.status.open();
             ActionExtension pending = action.pendingExtension();
             return new ActionAccess(owner && open && user.canEdit(),
-                    user.isManager() && action.status == ActionStatus.PENDING_REVIEW && !owner
-                            && !me.equals(action.closureRequestedBy),
-                    user.isManager() && pending != null && !owner && !me.equals(pending.createdBy),
+                    user.isManager() && action.decidableBy(me),
+                    user.isManager() && pending != null && pending.decidableBy(me),
                     user.isManager() && open && !owner,
                     user.canEdit() && open && action.editableBy(me, user.isManager()));
         }
@@ -103,7 +101,7 @@ public class ActionResource {
         FieldErrors errors = new FieldErrors();
         ActionFilter filter = query.params().parse(errors);
         LocalDate today = AppClock.today();
-        PageResult<ActionPlan> page = filter.search(PageRequest.of(query.page, query.size), today);
+        PageResult<ActionPlan> page = ActionPlan.search(filter, PageRequest.of(query.page, query.size), today);
         return Response.status(errors.any() ? 400 : 200).entity(Templates.list(page, query.params(), errors,
                 filter.agingCounts(today), ActionChoices.current())).build();
     }
@@ -118,7 +116,7 @@ public class ActionResource {
     @Path("review")
     public TemplateInstance review() {
         String me = currentUser.username();
-        return Templates.review(ActionFilter.closuresToReview(me), ActionExtension.toDecide(me));
+        return Templates.review(ActionPlan.awaitingDecisionBy(me), ActionExtension.awaitingDecisionBy(me));
     }
 
     @GET
@@ -132,7 +130,7 @@ public class ActionResource {
         }
         LocalDate today = AppClock.today();
         return csvExport.stream("action-plans", "actions", query.params().queryString(),
-                ActionCsv.columns(today), () -> filter.stream(today));
+                ActionCsv.columns(today), () -> ActionPlan.streamAll(filter, today));
     }
 
     @GET
@@ -170,25 +168,23 @@ public class ActionResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response create(MultivaluedMap<String, String> posted) {
-        ActionForm form = ActionForm.from(posted);
-        try {
+        ActionForm form = FormFields.bind(posted, new ActionForm());
+        return Step.form(() -> {
             ActionPlan action = service.create(form);
             return Flash.redirect(URI.create("/actions/" + action.id), "flash.actionCreated", action.reference);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(formPage(null, form, e.errors())).build();
-        }
+        }, errors -> formPage(null, form, errors));
     }
 
     @GET
     @Path("{id}")
     public TemplateInstance show(@PathParam("id") long id) {
-        return showPage(ActionService.action(id), new FieldErrors(), Map.of(), null);
+        return showPage(Records.require(ActionPlan.class, id), new FieldErrors(), Map.of(), null);
     }
 
     @GET
     @Path("{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
-        ActionPlan action = ActionService.action(id);
+        ActionPlan action = Records.require(ActionPlan.class, id);
         return Templates.history(action, AuditLines.history("ActionPlan", action.id));
     }
 
@@ -196,7 +192,7 @@ public class ActionResource {
     @Path("{id}/edit")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response editForm(@PathParam("id") long id) {
-        ActionPlan action = ActionService.action(id);
+        ActionPlan action = Records.require(ActionPlan.class, id);
         if (!action.editableBy(currentUser.username(), currentUser.isManager())) {
             throw new ForbiddenException();
         }
@@ -211,18 +207,13 @@ public class ActionResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response update(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
-        ActionForm form = ActionForm.from(posted);
-        try {
+        ActionForm form = FormFields.bind(posted, new ActionForm());
+        return Step.run(() -> {
             ActionPlan action = service.update(id, form);
             return Flash.redirect(URI.create("/actions/" + id), "flash.actionUpdated", action.reference);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(formPage(ActionService.action(id), form, e.errors())).build();
-        } catch (EditConflictException e) {
-            return Response.status(409).entity(formPage(ActionService.action(id), form,
-                    new FieldErrors().add(FieldErrors.FORM, "error.editConflict"))).build();
-        } catch (RuleViolationException e) {
-            return Flash.redirect(URI.create("/actions/" + id), "flash." + e.messageKey(), null);
-        }
+        }, (errors, problem) -> formPage(Records.require(ActionPlan.class, id), form,
+                problem == null ? errors : new FieldErrors().add(FieldErrors.FORM, problem)), "error.editConflict",
+                e -> Flash.redirect(URI.create("/actions/" + id), "flash." + e.messageKey(), null));
     }
 
     @POST
@@ -304,7 +295,8 @@ public class ActionResource {
     public Response approveExtension(@PathParam("id") long id, @PathParam("extensionId") long extensionId,
             @RestForm String version, @RestForm String decisionComment) {
         return step(id, Map.of("decisionComment", text(decisionComment)), "#extensions", "flash.extensionApproved",
-                () -> service.decideExtension(id, extensionId, true, version, decisionComment));
+                () -> service.decideExtension(id, extensionId,
+                        ActionService.ExtensionDecision.parse(true, version, decisionComment)));
     }
 
     @POST
@@ -314,7 +306,8 @@ public class ActionResource {
     public Response refuseExtension(@PathParam("id") long id, @PathParam("extensionId") long extensionId,
             @RestForm String version, @RestForm String decisionComment) {
         return step(id, Map.of("decisionComment", text(decisionComment)), "#extensions", "flash.extensionRefused",
-                () -> service.decideExtension(id, extensionId, false, version, decisionComment));
+                () -> service.decideExtension(id, extensionId,
+                        ActionService.ExtensionDecision.parse(false, version, decisionComment)));
     }
 
     /** Adds to the plan's discussion thread, in any status. */
@@ -324,15 +317,15 @@ public class ActionResource {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response comment(@PathParam("id") long id, @RestForm String comment) {
         return step(id, Map.of(CommentService.FIELD, text(comment)), "#discussion", "flash.commentPosted",
-                () -> commentService.post(ActionService.action(id), comment));
+                () -> commentService.post(Records.require(ActionPlan.class, id), comment));
     }
 
     /** One step of a plan's work from its page, with what was typed kept when it is refused. */
     private Response step(long id, Map<String, String> typed, String anchor, String flashKey, Runnable change) {
         return Step.run(() -> {
             change.run();
-            return Flash.redirect(URI.create("/actions/" + id + anchor), flashKey, ActionService.action(id).reference);
-        }, (errors, problem) -> showPage(ActionService.action(id), errors, typed, problem));
+            return Flash.redirect(URI.create("/actions/" + id + anchor), flashKey, Records.require(ActionPlan.class, id).reference);
+        }, (errors, problem) -> showPage(Records.require(ActionPlan.class, id), errors, typed, problem));
     }
 
     private TemplateInstance showPage(ActionPlan action, FieldErrors errors, Map<String, String> typed, String problem) {

@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.ForbiddenException;
-import jakarta.ws.rs.NotFoundException;
+import io.quarkus.security.ForbiddenException;
 
+import org.opregister.core.Records;
 import org.opregister.comment.Comment;
 import org.opregister.comment.CommentKind;
 import org.opregister.core.AppClock;
@@ -28,14 +28,6 @@ public class ActionService {
 
     @Inject
     CurrentUser currentUser;
-
-    public static ActionPlan action(long id) {
-        ActionPlan action = ActionPlan.findById(id);
-        if (action == null) {
-            throw new NotFoundException();
-        }
-        return action;
-    }
 
     @Transactional
     public ActionPlan create(ActionForm form) {
@@ -61,7 +53,7 @@ public class ActionService {
     @Transactional
     public ActionPlan update(long id, ActionForm form) {
         return Edits.guarded(() -> {
-            ActionPlan action = action(id);
+            ActionPlan action = Records.require(ActionPlan.class, id);
             requireEditor(action);
             Edits.requireVersion(FormInput.id(form.version), action.version);
             requireOpen(action);
@@ -79,7 +71,7 @@ public class ActionService {
     /** Adds a source; the same source twice changes nothing. */
     @Transactional
     public void link(long id, String sourceType, String source) {
-        ActionPlan action = action(id);
+        ActionPlan action = Records.require(ActionPlan.class, id);
         requireEditor(action);
         FieldErrors errors = new FieldErrors();
         SourceType type = new FormInput(errors).choice("sourceType", sourceType, SourceType.class, true);
@@ -96,12 +88,10 @@ public class ActionService {
     /** Removes a source; a plan keeps at least one. */
     @Transactional
     public void unlink(long id, long sourceRowId) {
-        ActionPlan action = action(id);
+        ActionPlan action = Records.require(ActionPlan.class, id);
         requireEditor(action);
-        ActionSource source = ActionSource.findById(sourceRowId);
-        if (source == null || !source.action.id.equals(action.id)) {
-            throw new NotFoundException();
-        }
+        ActionSource source = Records.require(ActionSource.<ActionSource>findByIdOptional(sourceRowId)
+                .filter(s -> s.action.id.equals(action.id)).orElse(null), ActionSource.class, sourceRowId);
         if (ActionSource.count("action", action) <= 1) {
             throw new RuleViolationException("error.lastSource");
         }
@@ -119,7 +109,7 @@ public class ActionService {
     /** The owner's dated progress update; the plan's progress follows it. */
     @Transactional
     public ActionUpdate postUpdate(long id, String date, String progress, String note) {
-        ActionPlan action = action(id);
+        ActionPlan action = Records.require(ActionPlan.class, id);
         requireOwner(action);
         requireOpen(action);
         if (action.status == ActionStatus.PENDING_REVIEW) {
@@ -154,7 +144,7 @@ public class ActionService {
             long expected = input.version("version", version);
             String note = input.text("closureNote", evidence, true, ActionPlan.TEXT_MAX);
             Edits.failIfAny(errors);
-            ActionPlan action = action(id);
+            ActionPlan action = Records.require(ActionPlan.class, id);
             Edits.requireVersion(expected, action.version);
             requireOwner(action);
             if (action.status != ActionStatus.NOT_STARTED && action.status != ActionStatus.IN_PROGRESS) {
@@ -197,12 +187,14 @@ public class ActionService {
 
     private ActionPlan reviewed(long id, String version, String comment, boolean commentRequired) {
         Review review = Review.read(version, "reviewComment", comment, commentRequired, ActionPlan.COMMENT_MAX);
-        ActionPlan action = action(id);
+        ActionPlan action = Records.require(ActionPlan.class, id);
         Edits.requireVersion(review.version(), action.version);
         if (action.status != ActionStatus.PENDING_REVIEW) {
             throw new RuleViolationException("error.actionNotPendingReview");
         }
-        requireSecondPerson(action.owner, action.closureRequestedBy);
+        if (!action.decidableBy(currentUser.username())) {
+            throw new RuleViolationException("error.actionFourEyes");
+        }
         action.reviewedBy = currentUser.username();
         action.reviewedAt = AppClock.now();
         action.reviewComment = review.comment();
@@ -215,7 +207,7 @@ public class ActionService {
         return Edits.guarded(() -> {
             Review review = Review.read(version, "cancelReason", reason, true, ActionPlan.COMMENT_MAX);
             String text = review.comment();
-            ActionPlan action = action(id);
+            ActionPlan action = Records.require(ActionPlan.class, id);
             Edits.requireVersion(review.version(), action.version);
             requireOpen(action);
             requireSecondPerson(action.owner, null);
@@ -235,7 +227,7 @@ public class ActionService {
     /** The owner asks to move the due date; one request at a time. */
     @Transactional
     public ActionExtension requestExtension(long id, String dueDate, String reason) {
-        ActionPlan action = action(id);
+        ActionPlan action = Records.require(ActionPlan.class, id);
         requireOwner(action);
         requireOpen(action);
         FieldErrors errors = new FieldErrors();
@@ -258,22 +250,33 @@ public class ActionService {
         return extension;
     }
 
+    /** A manager's decision on an extension request: approve or refuse, the version seen, the comment. */
+    public record ExtensionDecision(boolean approve, Review review) {
+
+        /** The decision as posted; the comment is required to refuse. Bad input fails the request. */
+        public static ExtensionDecision parse(boolean approve, String version, String comment) {
+            return new ExtensionDecision(approve,
+                    Review.read(version, "decisionComment", comment, !approve, ActionPlan.COMMENT_MAX));
+        }
+    }
+
     /** A manager other than the requester and the owner approves (the due date moves) or refuses an extension. */
     @Transactional
-    public ActionExtension decideExtension(long id, long extensionId, boolean approve, String version, String comment) {
+    public ActionExtension decideExtension(long id, long extensionId, ExtensionDecision decision) {
         return Edits.guarded(() -> {
-            Review review = Review.read(version, "decisionComment", comment, !approve, ActionPlan.COMMENT_MAX);
+            boolean approve = decision.approve();
+            Review review = decision.review();
             String text = review.comment();
-            ActionPlan action = action(id);
-            ActionExtension extension = ActionExtension.findById(extensionId);
-            if (extension == null || !extension.action.id.equals(action.id)) {
-                throw new NotFoundException();
-            }
+            ActionPlan action = Records.require(ActionPlan.class, id);
+            ActionExtension extension = Records.require(ActionExtension.<ActionExtension>findByIdOptional(extensionId)
+                    .filter(e -> e.action.id.equals(action.id)).orElse(null), ActionExtension.class, extensionId);
             Edits.requireVersion(review.version(), extension.version);
             if (extension.status != ExtensionStatus.PENDING) {
                 throw new RuleViolationException("error.extensionDecided");
             }
-            requireSecondPerson(action.owner, extension.createdBy);
+            if (!extension.decidableBy(currentUser.username())) {
+                throw new RuleViolationException("error.actionFourEyes");
+            }
             decide(extension, approve ? ExtensionStatus.APPROVED : ExtensionStatus.REFUSED, text);
             if (approve) {
                 action.dueDate = extension.requestedDueDate;

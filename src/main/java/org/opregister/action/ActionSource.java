@@ -2,6 +2,13 @@ package org.opregister.action;
 
 import java.util.List;
 
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+
+import org.opregister.kri.KriBreach;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -72,5 +79,18 @@ public class ActionSource extends TrackedEntity implements AuditSubject {
         return getEntityManager().createQuery("select s.action from ActionSource s where s.type = :type"
                 + " and s.sourceId = :id order by s.action.dueDate, s.action.id", ActionPlan.class)
                 .setParameter("type", type).setParameter("id", sourceId).getResultList();
+    }
+
+    /** The plans raised from any breach of the KRI. */
+    public static List<ActionPlan> actionsOfKri(long kriId) {
+        CriteriaBuilder cb = getEntityManager().getCriteriaBuilder();
+        CriteriaQuery<ActionPlan> query = cb.createQuery(ActionPlan.class);
+        Root<ActionSource> source = query.from(ActionSource.class);
+        Subquery<Long> breaches = query.subquery(Long.class);
+        Root<KriBreach> breach = breaches.from(KriBreach.class);
+        breaches.select(breach.<Long>get("id")).where(cb.equal(breach.get("kri").get("id"), kriId));
+        query.select(source.get("action")).distinct(true)
+                .where(cb.equal(source.get("type"), SourceType.KRI_BREACH), source.get("sourceId").in(breaches));
+        return getEntityManager().createQuery(query).getResultList();
     }
 }

@@ -22,10 +22,10 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.opregister.core.Records;
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
 import org.opregister.core.AppClock;
-import org.opregister.core.InvalidInputException;
 import org.opregister.risk.Control;
 import org.opregister.security.CurrentUser;
 import org.opregister.core.Role;
@@ -102,24 +102,22 @@ public class AttestationResource {
         AttestationService.LaunchForm form = new AttestationService.LaunchForm(posted.getFirst("title"),
                 posted.getFirst("periodStart"), posted.getFirst("periodEnd"), posted.getFirst("dueDate"),
                 AttestationService.values(posted.get("controls")));
-        try {
+        return Step.form(() -> {
             AttestationCampaign campaign = service.launch(form);
             return Flash.redirect(URI.create("/attestations/" + campaign.id), "flash.attestationLaunched", campaign.reference);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.form(form, e.errors(), Control.all())).build();
-        }
+        }, errors -> Templates.form(form, errors, Control.all()));
     }
 
     @GET
     @Path("{id}")
     public TemplateInstance show(@PathParam("id") long id) {
-        return showPage(AttestationService.campaign(id), new FieldErrors(), Map.of(), null, null);
+        return showPage(Records.require(AttestationCampaign.class, id), new FieldErrors(), Map.of(), null, null);
     }
 
     @GET
     @Path("{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
-        AttestationCampaign campaign = AttestationService.campaign(id);
+        AttestationCampaign campaign = Records.require(AttestationCampaign.class, id);
         return Templates.history(campaign, AuditLines.history("AttestationCampaign", campaign.id));
     }
 
@@ -155,8 +153,8 @@ public class AttestationResource {
         return Step.run(() -> {
             change.run();
             return Flash.redirect(URI.create("/attestations/" + id + (itemId == null ? "" : "#item-" + itemId)), flashKey,
-                    AttestationService.campaign(id).reference);
-        }, (errors, problem) -> showPage(AttestationService.campaign(id), errors, typed, itemId,
+                    Records.require(AttestationCampaign.class, id).reference);
+        }, (errors, problem) -> showPage(Records.require(AttestationCampaign.class, id), errors, typed, itemId,
                 problem == null && errors.has("assignee") ? "error.noSuchAssessor" : problem));
     }
 

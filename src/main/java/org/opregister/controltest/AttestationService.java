@@ -9,8 +9,8 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
+import org.opregister.core.Records;
 import org.opregister.core.AppClock;
 import org.opregister.core.Edits;
 import org.opregister.core.ReferenceCounter;
@@ -27,14 +27,6 @@ public class AttestationService {
 
     @Inject
     CurrentUser currentUser;
-
-    public static AttestationCampaign campaign(long id) {
-        AttestationCampaign campaign = AttestationCampaign.findById(id);
-        if (campaign == null) {
-            throw new NotFoundException();
-        }
-        return campaign;
-    }
 
     /** The round's form as typed. */
     public record LaunchForm(String title, String periodStart, String periodEnd, String dueDate, List<String> controls) {
@@ -142,7 +134,7 @@ public class AttestationService {
             FieldErrors errors = new FieldErrors();
             long expected = new FormInput(errors).version("version", version);
             Edits.failIfAny(errors);
-            AttestationCampaign campaign = campaign(campaignId);
+            AttestationCampaign campaign = Records.require(AttestationCampaign.class, campaignId);
             Edits.requireVersion(expected, campaign.version);
             if (!campaign.open()) {
                 throw new RuleViolationException("error.attestationClosed");
@@ -155,10 +147,8 @@ public class AttestationService {
     }
 
     static Attestation item(long campaignId, long itemId) {
-        Attestation item = Attestation.findById(itemId);
-        if (item == null || !item.campaign.id.equals(campaignId)) {
-            throw new NotFoundException();
-        }
+        Attestation item = Records.require(Attestation.<Attestation>findByIdOptional(itemId)
+                .filter(a -> a.campaign.id.equals(campaignId)).orElse(null), Attestation.class, itemId);
         return item;
     }
 

@@ -1,5 +1,11 @@
 package org.opregister.controltest;
 
+import java.util.stream.Stream;
+
+import org.opregister.web.PageRequest;
+import org.opregister.web.PageResult;
+import org.opregister.web.Where;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -116,6 +122,20 @@ public class ControlTest extends TrackedEntity implements AuditSubject {
         return status == TestStatus.PLANNED && reviewedBy != null;
     }
 
+    /**
+     * Four-eyes on sign-off: a submitted test is signed off or returned by someone other than the people behind it
+     * (tester, submitter, editors). The service's guard, the review list and the page all ask this.
+     */
+    public boolean decidableBy(String user) {
+        return status == TestStatus.SUBMITTED && !peopleBehind().contains(user);
+    }
+
+    /** The submitted tests this user may decide ({@link #decidableBy}), oldest submission first. */
+    public static List<ControlTest> awaitingDecisionBy(String user) {
+        return list("status = ?1 and tester <> ?2 and (submittedBy is null or submittedBy <> ?2)"
+                + " and ?2 not member of editors order by submittedAt, id", TestStatus.SUBMITTED, user);
+    }
+
     /** Who had a hand in what a reviewer would approve: the tester, the submitter and every editor. */
     public List<String> peopleBehind() {
         List<String> people = new java.util.ArrayList<>(editors);
@@ -138,5 +158,17 @@ public class ControlTest extends TrackedEntity implements AuditSubject {
     static ControlTest latestSignedOff(Control control) {
         return find("control = ?1 and status = ?2 order by executedOn desc, reviewedAt desc, id desc", control,
                 TestStatus.SIGNED_OFF).firstResult();
+    }
+
+    /** One page of the tests matching the filter, latest period first. */
+    public static PageResult<ControlTest> search(ControlTestFilter filter, PageRequest page) {
+        Where where = filter.where();
+        return PageResult.of(find(where.clause() + " order by periodEnd desc, id desc", where.parameters()), page);
+    }
+
+    /** Every test matching the filter, oldest period first (the export). */
+    public static Stream<ControlTest> streamAll(ControlTestFilter filter) {
+        Where where = filter.where();
+        return stream(where.clause() + " order by periodEnd, id", where.parameters());
     }
 }

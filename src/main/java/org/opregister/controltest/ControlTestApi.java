@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opregister.core.Records;
 import org.opregister.core.Role;
 import org.opregister.web.ApiErrors;
 import org.opregister.core.FieldErrors;
@@ -34,11 +35,11 @@ public class ControlTestApi {
     public Response tests(@QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("result") String result,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         FieldErrors errors = new FieldErrors();
-        ControlTestResource.Filter filter = ControlTestResource.Filter.parse(q, status, result, errors);
+        ControlTestFilter filter = ControlTestFilter.parse(q, status, result, errors);
         if (errors.any()) {
             return ApiErrors.badRequest(errors);
         }
-        PageResult<ControlTest> tests = filter.search(PageRequest.of(page, size));
+        PageResult<ControlTest> tests = ControlTest.search(filter, PageRequest.of(page, size));
         return Response.ok(new Listing<>(tests.items().stream().map(TestView::of).toList(), tests.page(), tests.size(),
                 tests.total())).build();
     }
@@ -46,7 +47,7 @@ public class ControlTestApi {
     @GET
     @Path("control-tests/{id}")
     public TestView test(@PathParam("id") long id) {
-        return TestView.of(ControlTestService.test(id));
+        return TestView.of(Records.require(ControlTest.class, id));
     }
 
     @GET
@@ -59,7 +60,7 @@ public class ControlTestApi {
     @GET
     @Path("attestations/{id}")
     public CampaignView campaign(@PathParam("id") long id) {
-        return CampaignView.of(AttestationService.campaign(id));
+        return CampaignView.of(Records.require(AttestationCampaign.class, id));
     }
 
     public record Listing<T>(List<T> items, int page, int size, long total) {

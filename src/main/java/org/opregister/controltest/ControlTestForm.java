@@ -2,7 +2,7 @@ package org.opregister.controltest;
 
 import java.time.LocalDate;
 
-import jakarta.ws.rs.core.MultivaluedMap;
+import org.jboss.resteasy.reactive.RestForm;
 
 import org.opregister.risk.Control;
 import org.opregister.security.Staff;
@@ -12,31 +12,26 @@ import org.opregister.core.FormInput;
 /** A control test plan as typed, and its execution. */
 public class ControlTestForm {
 
+    @RestForm
     public String control;
+    @RestForm
     public String procedure;
+    @RestForm
     public String sampleSize;
+    @RestForm
     public String periodStart;
+    @RestForm
     public String periodEnd;
+    @RestForm
     public String tester;
+    @RestForm
     public String result;
+    @RestForm
     public String findings;
+    @RestForm
     public String executedOn;
+    @RestForm
     public String version;
-
-    public static ControlTestForm from(MultivaluedMap<String, String> posted) {
-        ControlTestForm form = new ControlTestForm();
-        form.control = posted.getFirst("control");
-        form.procedure = posted.getFirst("procedure");
-        form.sampleSize = posted.getFirst("sampleSize");
-        form.periodStart = posted.getFirst("periodStart");
-        form.periodEnd = posted.getFirst("periodEnd");
-        form.tester = posted.getFirst("tester");
-        form.result = posted.getFirst("result");
-        form.findings = posted.getFirst("findings");
-        form.executedOn = posted.getFirst("executedOn");
-        form.version = posted.getFirst("version");
-        return form;
-    }
 
     public static ControlTestForm blank(String control, String tester, LocalDate today) {
         ControlTestForm form = new ControlTestForm();

@@ -11,6 +11,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,17 +21,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.opregister.core.Records;
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
 import org.opregister.core.AppClock;
-import org.opregister.core.EditConflictException;
-import org.opregister.core.InvalidInputException;
-import org.opregister.core.RuleViolationException;
 import org.opregister.risk.Control;
 import org.opregister.security.CurrentUser;
 import org.opregister.core.Role;
@@ -77,7 +75,7 @@ public class ControlTestResource {
             boolean planned = test.status == TestStatus.PLANNED;
             boolean tester = planned && me.equals(test.tester) && user.canEdit();
             return new TestAccess(tester,
-                    test.status == TestStatus.SUBMITTED && user.isManager() && !test.peopleBehind().contains(me),
+                    user.isManager() && test.decidableBy(me),
                     tester, planned && user.canEdit(), evidenceRequired && test.status != TestStatus.SIGNED_OFF);
         }
     }
@@ -98,62 +96,26 @@ public class ControlTestResource {
     public Response list(@QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("result") String result,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         FieldErrors errors = new FieldErrors();
-        Filter filter = Filter.parse(q, status, result, errors);
-        PageResult<ControlTest> tests = filter.search(PageRequest.of(page, size));
+        ControlTestFilter filter = ControlTestFilter.parse(q, status, result, errors);
+        PageResult<ControlTest> tests = ControlTest.search(filter, PageRequest.of(page, size));
         String query = new QueryString().add("q", q).add("status", status).add("result", result).toString();
         return Response.status(errors.any() ? 400 : 200).entity(Templates.list(tests, q,
                 status, result, errors, "/control-tests?" + (query.isEmpty() ? "" : query + "&"))).build();
     }
 
-    /** The list's filters: text (reference, control), status, result. */
-    record Filter(String where, Map<String, Object> parameters) {
-
-        /** One page of the matching tests, latest period first. */
-        PageResult<ControlTest> search(PageRequest page) {
-            long total = ControlTest.count(where, parameters);
-            PageRequest shown = page.within(total);
-            return new PageResult<>(ControlTest.<ControlTest>find(where + " order by periodEnd desc, id desc", parameters)
-                    .page(shown.panache()).list(), shown, total);
-        }
-
-        static Filter parse(String q, String status, String result, FieldErrors errors) {
-            FormInput input = new FormInput(errors);
-            String text = input.text("q", q, false, 200);
-            TestStatus parsedStatus = input.choice("status", status, TestStatus.class, false);
-            TestResult parsedResult = input.choice("result", result, TestResult.class, false);
-            StringBuilder where = new StringBuilder("1 = 1");
-            Map<String, Object> parameters = new java.util.HashMap<>();
-            if (text != null) {
-                where.append(" and (lower(reference) like :q").append(org.opregister.web.LikePattern.ESCAPE)
-                        .append(" or lower(control.reference) like :q").append(org.opregister.web.LikePattern.ESCAPE)
-                        .append(" or lower(control.title) like :q").append(org.opregister.web.LikePattern.ESCAPE).append(')');
-                parameters.put("q", org.opregister.web.LikePattern.contains(text));
-            }
-            if (parsedStatus != null) {
-                where.append(" and status = :status");
-                parameters.put("status", parsedStatus);
-            }
-            if (parsedResult != null) {
-                where.append(" and result = :result");
-                parameters.put("result", parsedResult);
-            }
-            return new Filter(where.toString(), parameters);
-        }
-    }
 
     @GET
     @Path("export.csv")
     @Produces("text/csv")
     public Response export(@QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("result") String result) {
         FieldErrors errors = new FieldErrors();
-        Filter filter = Filter.parse(q, status, result, errors);
+        ControlTestFilter filter = ControlTestFilter.parse(q, status, result, errors);
         if (errors.any()) {
             return CsvExport.badFilter(errors);
         }
         return csvExport.stream("control-tests", "control-tests",
                 new QueryString().add("q", q).add("status", status).add("result", result).toString(),
-                ControlTestCsv.COLUMNS,
-                () -> ControlTest.stream(filter.where() + " order by periodEnd, id", filter.parameters()));
+                ControlTestCsv.COLUMNS, () -> ControlTest.streamAll(filter));
     }
 
     @GET
@@ -170,27 +132,24 @@ public class ControlTestResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response create(MultivaluedMap<String, String> posted) {
-        ControlTestForm form = ControlTestForm.from(posted);
-        try {
+    public Response create(@BeanParam ControlTestForm form) {
+        return Step.form(() -> {
             ControlTest test = service.plan(form);
             return Flash.redirect(URI.create("/control-tests/" + test.id), "flash.testPlanned", test.reference);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(formPage(null, form, e.errors())).build();
-        }
+        }, errors -> formPage(null, form, errors));
     }
 
     @GET
     @Path("{id}")
     public TemplateInstance show(@PathParam("id") long id) {
-        ControlTest test = ControlTestService.test(id);
+        ControlTest test = Records.require(ControlTest.class, id);
         return showPage(test, ControlTestForm.of(test), new FieldErrors(), null, Map.of());
     }
 
     @GET
     @Path("{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
-        ControlTest test = ControlTestService.test(id);
+        ControlTest test = Records.require(ControlTest.class, id);
         return Templates.history(test, AuditLines.history("ControlTest", test.id));
     }
 
@@ -198,7 +157,7 @@ public class ControlTestResource {
     @Path("{id}/edit")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response editForm(@PathParam("id") long id) {
-        ControlTest test = ControlTestService.test(id);
+        ControlTest test = Records.require(ControlTest.class, id);
         if (test.status != TestStatus.PLANNED) {
             return Flash.redirect(URI.create("/control-tests/" + id), "flash.error.testNotPlanned", test.reference);
         }
@@ -209,35 +168,29 @@ public class ControlTestResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response update(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
-        ControlTestForm form = ControlTestForm.from(posted);
-        try {
+    public Response update(@PathParam("id") long id, @BeanParam ControlTestForm form) {
+        return Step.run(() -> {
             ControlTest test = service.updatePlan(id, form);
             return Flash.redirect(URI.create("/control-tests/" + id), "flash.testUpdated", test.reference);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(formPage(ControlTestService.test(id), form, e.errors())).build();
-        } catch (EditConflictException e) {
-            return Response.status(409).entity(formPage(ControlTestService.test(id), form,
-                    new FieldErrors().add(FieldErrors.FORM, "error.editConflict"))).build();
-        } catch (RuleViolationException e) {
-            return Flash.redirect(URI.create("/control-tests/" + id), "flash." + e.messageKey(), null);
-        }
+        }, (errors, problem) -> formPage(Records.require(ControlTest.class, id), form,
+                problem == null ? errors : new FieldErrors().add(FieldErrors.FORM, problem)), "error.editConflict",
+                e -> Flash.redirect(URI.create("/control-tests/" + id), "flash." + e.messageKey(), null));
     }
 
     @POST
     @Path("{id}/execution")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response saveExecution(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
-        return execute(id, ControlTestForm.from(posted), false);
+    public Response saveExecution(@PathParam("id") long id, @BeanParam ControlTestForm form) {
+        return execute(id, form, false);
     }
 
     @POST
     @Path("{id}/submit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response submit(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
-        return execute(id, ControlTestForm.from(posted), true);
+    public Response submit(@PathParam("id") long id, @BeanParam ControlTestForm form) {
+        return execute(id, form, true);
     }
 
     private Response execute(long id, ControlTestForm form, boolean submit) {
@@ -245,7 +198,7 @@ public class ControlTestResource {
             ControlTest test = service.execute(id, form, submit);
             return Flash.redirect(URI.create("/control-tests/" + id), submit ? "flash.testSubmitted" : "flash.testSaved",
                     test.reference);
-        }, (errors, problem) -> showPage(ControlTestService.test(id), form, errors, problem, Map.of()), "error.editConflict");
+        }, (errors, problem) -> showPage(Records.require(ControlTest.class, id), form, errors, problem, Map.of()), "error.editConflict");
     }
 
     @POST
@@ -268,7 +221,7 @@ public class ControlTestResource {
         Map<String, String> typed = Map.of("reviewComment", comment == null ? "" : comment);
         return Step.run(() -> Flash.redirect(URI.create("/control-tests/" + id), flashKey, decision.get().reference),
                 (errors, problem) -> {
-                    ControlTest test = ControlTestService.test(id);
+                    ControlTest test = Records.require(ControlTest.class, id);
                     return showPage(test, ControlTestForm.of(test), errors, problem, typed);
                 });
     }
@@ -278,25 +231,23 @@ public class ControlTestResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response upload(@PathParam("id") long id, @RestForm("file") FileUpload file) {
-        ControlTest test = ControlTestService.test(id);
+        ControlTest test = Records.require(ControlTest.class, id);
         if (file != null && file.size() > service.maxBytes()) {
             return Response.status(400).entity(showPage(test, ControlTestForm.of(test), new FieldErrors().add("file",
                     "error.evidenceTooLarge", service.maxBytes() / (1024 * 1024)), null, Map.of())).build();
         }
+        byte[] data;
         try {
-            byte[] data = file == null || file.uploadedFile() == null ? new byte[0] : Files.readAllBytes(file.uploadedFile());
-            service.addEvidence(id, file == null ? null : file.fileName(), data);
-            return Flash.redirect(URI.create("/control-tests/" + id + "#evidence"), "flash.evidenceAdded",
-                    file.fileName());
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(showPage(test, ControlTestForm.of(test), e.errors(), null, Map.of())).build();
-        } catch (RuleViolationException e) {
-            return Response.status(409).entity(showPage(test, ControlTestForm.of(test), new FieldErrors(), e.messageKey(),
-                    Map.of())).build();
+            data = file == null || file.uploadedFile() == null ? new byte[0] : Files.readAllBytes(file.uploadedFile());
         } catch (IOException e) {
             return Response.status(400).entity(showPage(test, ControlTestForm.of(test),
                     new FieldErrors().add("file", "error.evidenceEmpty"), null, Map.of())).build();
         }
+        return Step.run(() -> {
+            service.addEvidence(id, file == null ? null : file.fileName(), data);
+            return Flash.redirect(URI.create("/control-tests/" + id + "#evidence"), "flash.evidenceAdded",
+                    file.fileName());
+        }, (errors, problem) -> showPage(test, ControlTestForm.of(test), errors, problem, Map.of()));
     }
 
     /** Evidence is always downloaded, never shown in the browser: attachment, its checked type, a sandbox. */
@@ -304,7 +255,7 @@ public class ControlTestResource {
     @Path("{id}/evidence/{fileId}")
     @Produces(MediaType.WILDCARD)
     public Response download(@PathParam("id") long id, @PathParam("fileId") long fileId) {
-        EvidenceFile file = ControlTestService.file(ControlTestService.test(id), fileId);
+        EvidenceFile file = ControlTestService.file(Records.require(ControlTest.class, id), fileId);
         String ascii = file.fileName.replaceAll("[^A-Za-z0-9._-]", "_");
         String encoded = java.net.URLEncoder.encode(file.fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
         return Response.ok(file.content.data, file.contentType)
@@ -323,7 +274,7 @@ public class ControlTestResource {
             service.removeEvidence(id, fileId, version);
             return Flash.redirect(URI.create("/control-tests/" + id + "#evidence"), "flash.evidenceRemoved", null);
         }, (errors, problem) -> {
-            ControlTest test = ControlTestService.test(id);
+            ControlTest test = Records.require(ControlTest.class, id);
             return showPage(test, ControlTestForm.of(test), new FieldErrors(), problem, Map.of());
         });
     }

@@ -8,8 +8,8 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
+import org.opregister.core.Records;
 import org.opregister.core.AppClock;
 import org.opregister.core.Edits;
 import org.opregister.core.InvalidInputException;
@@ -37,21 +37,13 @@ public class ControlTestService {
     @Inject
     OpriskConfig config;
 
-    public static ControlTest test(long id) {
-        ControlTest test = ControlTest.findById(id);
-        if (test == null) {
-            throw new NotFoundException();
-        }
-        return test;
-    }
-
     /**
      * The test, locked for a change to its execution or evidence: an upload or removal and a submission take turns,
      * so none reads a status or an evidence count the other is changing.
      */
     private static ControlTest locked(long id) {
         RowLocks.forUpdate("control_test", "id", id);
-        return test(id);
+        return Records.require(ControlTest.class, id);
     }
 
     public long maxBytes() {
@@ -76,7 +68,7 @@ public class ControlTestService {
     @Transactional
     public ControlTest updatePlan(long id, ControlTestForm form) {
         return Edits.guarded(() -> {
-            ControlTest test = test(id);
+            ControlTest test = Records.require(ControlTest.class, id);
             Edits.requireVersion(FormInput.id(form.version), test.version);
             requirePlanned(test);
             FieldErrors errors = new FieldErrors();
@@ -133,12 +125,14 @@ public class ControlTestService {
 
     private ControlTest reviewed(long id, String version, String comment, boolean commentRequired) {
         Review review = Review.read(version, "reviewComment", comment, commentRequired, ControlTest.COMMENT_MAX);
-        ControlTest test = test(id);
+        ControlTest test = Records.require(ControlTest.class, id);
         Edits.requireVersion(review.version(), test.version);
         if (test.status != TestStatus.SUBMITTED) {
             throw new RuleViolationException("error.testNotSubmitted");
         }
-        Review.requireSecondPerson(currentUser.username(), "error.testFourEyes", test.peopleBehind().toArray(String[]::new));
+        if (!test.decidableBy(currentUser.username())) {
+            throw new RuleViolationException("error.testFourEyes");
+        }
         test.reviewedBy = currentUser.username();
         test.reviewedAt = AppClock.now();
         test.reviewComment = review.comment();
@@ -197,10 +191,8 @@ public class ControlTestService {
     }
 
     public static EvidenceFile file(ControlTest test, long fileId) {
-        EvidenceFile file = EvidenceFile.findById(fileId);
-        if (file == null || !file.test.id.equals(test.id)) {
-            throw new NotFoundException();
-        }
+        EvidenceFile file = Records.require(EvidenceFile.<EvidenceFile>findByIdOptional(fileId)
+                .filter(f -> f.test.id.equals(test.id)).orElse(null), EvidenceFile.class, fileId);
         return file;
     }
 

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
+import org.opregister.core.Records;
 import org.opregister.core.AppClock;
 import org.opregister.core.Edits;
 import org.opregister.core.InvalidInputException;
@@ -175,7 +176,7 @@ public class KriService {
     @Transactional
     public void linkRisk(long kriId, long riskId, boolean linked) {
         Kri kri = kri(kriId);
-        Risk risk = RiskService.risk(riskId);
+        Risk risk = Records.require(Risk.class, riskId);
         KriRisk existing = KriRisk.find(kri, risk);
         if (linked && existing == null) {
             KriRisk link = new KriRisk();

@@ -116,10 +116,7 @@ public class AssessmentCampaign extends TrackedEntity implements AuditSubject {
     }
 
     public static PageResult<AssessmentCampaign> page(PageRequest page) {
-        long total = count();
-        PageRequest shown = page.within(total);
-        List<AssessmentCampaign> items = find("order by periodEnd desc, id desc").page(shown.panache()).list();
-        return new PageResult<>(items, shown, total);
+        return PageResult.of(find("order by periodEnd desc, id desc"), page);
     }
 
     public static AssessmentCampaign findByReference(String reference) {

@@ -20,10 +20,10 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.opregister.core.Records;
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
 import org.opregister.core.AppClock;
-import org.opregister.core.InvalidInputException;
 import org.opregister.security.CurrentUser;
 import org.opregister.core.Role;
 import org.opregister.security.User;
@@ -65,8 +65,8 @@ public class AssessmentResource {
         static TaskAccess of(AssessmentTask task, CurrentUser user) {
             String me = user.username();
             boolean answer = task.editable() && me.equals(task.assignee) && user.canEdit();
-            boolean review = task.reviewable() && user.isManager() && !me.equals(task.assignee) && !me.equals(task.submittedBy);
-            return new TaskAccess(answer, review, review && !task.editedBy(me), task.editable() && user.isManager());
+            boolean review = user.isManager() && task.decidableBy(me);
+            return new TaskAccess(answer, review, review && task.approvableBy(me), task.editable() && user.isManager());
         }
     }
 
@@ -87,7 +87,7 @@ public class AssessmentResource {
         String me = currentUser.username();
         return Templates.list(AssessmentCampaign.page(PageRequest.of(page, size)),
                 currentUser.canEdit() ? AssessmentTask.toAnswer(me) : List.of(),
-                currentUser.isManager() ? AssessmentTask.toReview(me) : List.of());
+                currentUser.isManager() ? AssessmentTask.awaitingDecisionBy(me) : List.of());
     }
 
     @GET
@@ -127,12 +127,10 @@ public class AssessmentResource {
     @RolesAllowed(Role.MANAGER)
     public Response create(MultivaluedMap<String, String> posted) {
         CampaignForm form = CampaignForm.from(posted);
-        try {
+        return Step.form(() -> {
             AssessmentCampaign campaign = service.open(form);
             return Flash.redirect(URI.create("/assessments/" + campaign.id), "flash.campaignOpened", campaign.reference);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(formPage(form, e.errors())).build();
-        }
+        }, errors -> formPage(form, errors));
     }
 
     private static TemplateInstance formPage(CampaignForm form, FieldErrors errors) {
@@ -142,7 +140,7 @@ public class AssessmentResource {
     @GET
     @Path("{id}")
     public TemplateInstance show(@PathParam("id") long id) {
-        return showPage(AssessmentService.campaign(id), null);
+        return showPage(Records.require(AssessmentCampaign.class, id), null);
     }
 
     private TemplateInstance showPage(AssessmentCampaign campaign, String problem) {
@@ -152,7 +150,7 @@ public class AssessmentResource {
     @GET
     @Path("{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
-        AssessmentCampaign campaign = AssessmentService.campaign(id);
+        AssessmentCampaign campaign = Records.require(AssessmentCampaign.class, id);
         return Templates.history(campaign, AuditLines.history("AssessmentCampaign", campaign.id));
     }
 
@@ -163,13 +161,13 @@ public class AssessmentResource {
     public Response close(@PathParam("id") long id, @RestForm String version) {
         return Step.run(() -> Flash.redirect(URI.create("/assessments/" + id), "flash.campaignClosed",
                 service.close(id, version).reference),
-                (errors, problem) -> showPage(AssessmentService.campaign(id), problem));
+                (errors, problem) -> showPage(Records.require(AssessmentCampaign.class, id), problem));
     }
 
     @GET
     @Path("tasks/{taskId}")
     public TemplateInstance task(@PathParam("taskId") long taskId) {
-        AssessmentTask task = AssessmentService.task(taskId);
+        AssessmentTask task = Records.require(AssessmentTask.class, taskId);
         List<AssessmentControl> ratings = task.controls();
         return taskPage(task, ratings, TaskForm.of(task, ratings), new FieldErrors(), null, null);
     }
@@ -191,7 +189,7 @@ public class AssessmentResource {
     }
 
     private Response answer(long taskId, MultivaluedMap<String, String> posted, boolean submit) {
-        AssessmentTask task = AssessmentService.task(taskId);
+        AssessmentTask task = Records.require(AssessmentTask.class, taskId);
         TaskForm form = TaskForm.from(posted, task.controls());
         return Step.run(() -> {
             service.save(taskId, form, submit);
@@ -236,7 +234,7 @@ public class AssessmentResource {
 
     /** The task page again after a failed request: the form as typed (or as stored) and what went wrong. */
     private TemplateInstance taskPage(long taskId, TaskForm typed, FieldErrors errors, String problem, String reviewComment) {
-        AssessmentTask task = AssessmentService.task(taskId);
+        AssessmentTask task = Records.require(AssessmentTask.class, taskId);
         List<AssessmentControl> ratings = task.controls();
         return taskPage(task, ratings, typed != null ? typed : TaskForm.of(task, ratings), errors, problem, reviewComment);
     }

@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
+import org.opregister.core.Records;
 import org.opregister.core.AppClock;
 import org.opregister.core.ClusterLock;
 import org.opregister.core.Edits;
@@ -31,22 +31,6 @@ public class AssessmentService {
 
     @Inject
     CurrentUser currentUser;
-
-    public static AssessmentCampaign campaign(long id) {
-        AssessmentCampaign campaign = AssessmentCampaign.findById(id);
-        if (campaign == null) {
-            throw new NotFoundException();
-        }
-        return campaign;
-    }
-
-    public static AssessmentTask task(long id) {
-        AssessmentTask task = AssessmentTask.findById(id);
-        if (task == null) {
-            throw new NotFoundException();
-        }
-        return task;
-    }
 
     /** Opens a campaign with one task per active risk in scope; a risk still pending elsewhere is refused. */
     @Transactional
@@ -142,7 +126,7 @@ public class AssessmentService {
     @Transactional
     public AssessmentTask save(long taskId, TaskForm form, boolean submit) {
         return Edits.guarded(() -> {
-            AssessmentTask task = task(taskId);
+            AssessmentTask task = Records.require(AssessmentTask.class, taskId);
             Edits.requireVersion(FormInput.id(form.version), task.version);
             if (!task.editable()) {
                 throw new RuleViolationException("error.taskNotEditable");
@@ -174,7 +158,7 @@ public class AssessmentService {
     public AssessmentTask approve(long taskId, String version, String comment) {
         return Edits.guarded(() -> {
             AssessmentTask task = reviewed(taskId, version, comment, false);
-            if (task.editedBy(currentUser.username())) {
+            if (!task.approvableBy(currentUser.username())) {
                 throw new RuleViolationException("error.approverEditedAnswers");
             }
             task.status = AssessmentStatus.APPROVED;
@@ -213,12 +197,14 @@ public class AssessmentService {
 
     private AssessmentTask reviewed(long taskId, String version, String comment, boolean commentRequired) {
         Review review = Review.read(version, "reviewComment", comment, commentRequired, Risk.COMMENT_MAX);
-        AssessmentTask task = task(taskId);
+        AssessmentTask task = Records.require(AssessmentTask.class, taskId);
         Edits.requireVersion(review.version(), task.version);
         if (!task.reviewable()) {
             throw new RuleViolationException("error.taskNotSubmitted");
         }
-        Review.requireSecondPerson(currentUser.username(), "error.assessmentFourEyes", task.assignee, task.submittedBy);
+        if (!task.decidableBy(currentUser.username())) {
+            throw new RuleViolationException("error.assessmentFourEyes");
+        }
         task.reviewedBy = currentUser.username();
         task.reviewedAt = AppClock.now();
         task.reviewComment = review.comment();
@@ -234,7 +220,7 @@ public class AssessmentService {
             long expected = input.version("version", version);
             String username = Staff.check(input, "assignee", assignee, true);
             Edits.failIfAny(errors);
-            AssessmentTask task = task(taskId);
+            AssessmentTask task = Records.require(AssessmentTask.class, taskId);
             Edits.requireVersion(expected, task.version);
             if (!task.editable()) {
                 throw new RuleViolationException("error.taskNotEditable");
@@ -251,7 +237,7 @@ public class AssessmentService {
             FieldErrors errors = new FieldErrors();
             long expected = new FormInput(errors).version("version", version);
             Edits.failIfAny(errors);
-            AssessmentCampaign campaign = campaign(campaignId);
+            AssessmentCampaign campaign = Records.require(AssessmentCampaign.class, campaignId);
             Edits.requireVersion(expected, campaign.version);
             if (!campaign.open()) {
                 throw new RuleViolationException("error.campaignNotOpen");

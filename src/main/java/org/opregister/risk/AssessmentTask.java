@@ -160,6 +160,20 @@ public class AssessmentTask extends TrackedEntity implements AuditSubject {
         return campaign.open() && status == AssessmentStatus.SUBMITTED;
     }
 
+    /**
+     * Four-eyes on an RCSA task: a submitted task of an open campaign is decided (approved or returned) by someone
+     * other than its assessor and its submitter; approving also needs someone who edited none of its answers
+     * ({@link #approvableBy}). The service's guard, the review queue and the page all ask these.
+     */
+    public boolean decidableBy(String user) {
+        return reviewable() && !user.equals(assignee) && !user.equals(submittedBy);
+    }
+
+    /** May approve: may decide, and wrote none of the answers. */
+    public boolean approvableBy(String user) {
+        return decidableBy(user) && !editedBy(user);
+    }
+
     public List<AssessmentControl> controls() {
         return AssessmentControl.ofTask(this);
     }
@@ -192,8 +206,8 @@ public class AssessmentTask extends TrackedEntity implements AuditSubject {
                 username, List.of(AssessmentStatus.NOT_STARTED, AssessmentStatus.IN_PROGRESS), CampaignStatus.OPEN);
     }
 
-    /** Submitted tasks of open campaigns that this manager may approve (none they answered or edited). */
-    public static List<AssessmentTask> toReview(String username) {
+    /** Submitted tasks of open campaigns that this user may approve ({@link #approvableBy}), oldest first. */
+    public static List<AssessmentTask> awaitingDecisionBy(String username) {
         return list("status = ?1 and campaign.status = ?2 and (assignee is null or assignee <> ?3)"
                 + " and (submittedBy is null or submittedBy <> ?3) and ?3 not member of editors order by submittedAt, id",
                 AssessmentStatus.SUBMITTED, CampaignStatus.OPEN, username);
@@ -208,5 +222,10 @@ public class AssessmentTask extends TrackedEntity implements AuditSubject {
             query.setParameter("campaign", campaignReference);
         }
         return query.getResultStream();
+    }
+
+    /** The same as {@link #awaitingDecisionBy}; dashboard/Attention still calls it by this name. */
+    public static List<AssessmentTask> toReview(String username) {
+        return awaitingDecisionBy(username);
     }
 }

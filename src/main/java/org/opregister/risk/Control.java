@@ -107,10 +107,7 @@ public class Control extends TrackedEntity implements AuditSubject {
         String like = " like ?1" + LikePattern.ESCAPE;
         String where = q == null ? "1 = 1" : "lower(reference)" + like + " or lower(title)" + like + " or lower(owner)" + like;
         Object[] parameters = q == null ? new Object[0] : new Object[] {LikePattern.contains(q)};
-        long total = count(where, parameters);
-        PageRequest shown = page.within(total);
-        List<Control> items = find(where + " order by reference", parameters).page(shown.panache()).list();
-        return new PageResult<>(items, shown, total);
+        return PageResult.of(find(where + " order by reference", parameters), page);
     }
 
     public static List<Control> all() {

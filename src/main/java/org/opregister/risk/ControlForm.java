@@ -1,6 +1,5 @@
 package org.opregister.risk;
 
-import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.opregister.security.Staff;
 import org.opregister.core.FieldErrors;
@@ -20,22 +19,6 @@ public class ControlForm {
     public String operatingEffectiveness;
     public String keyControl;
     public String version;
-
-    public static ControlForm from(MultivaluedMap<String, String> posted) {
-        ControlForm form = new ControlForm();
-        form.title = posted.getFirst("title");
-        form.description = posted.getFirst("description");
-        form.type = posted.getFirst("type");
-        form.nature = posted.getFirst("nature");
-        form.frequency = posted.getFirst("frequency");
-        form.owner = posted.getFirst("owner");
-        form.attester = posted.getFirst("attester");
-        form.designEffectiveness = posted.getFirst("designEffectiveness");
-        form.operatingEffectiveness = posted.getFirst("operatingEffectiveness");
-        form.keyControl = posted.getFirst("keyControl");
-        form.version = posted.getFirst("version");
-        return form;
-    }
 
     public static ControlForm blank() {
         ControlForm form = new ControlForm();

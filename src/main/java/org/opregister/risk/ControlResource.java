@@ -20,10 +20,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.opregister.core.Records;
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
-import org.opregister.core.EditConflictException;
-import org.opregister.core.InvalidInputException;
 import org.opregister.incident.Incident;
 import org.opregister.core.Role;
 import org.opregister.web.CsvExport;
@@ -31,6 +30,7 @@ import org.opregister.security.Staff;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
 import org.opregister.web.Flash;
+import org.opregister.web.FormFields;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 import org.opregister.web.Step;
@@ -93,25 +93,23 @@ public class ControlResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response create(MultivaluedMap<String, String> posted) {
-        ControlForm form = ControlForm.from(posted);
-        try {
+        ControlForm form = FormFields.bind(posted, new ControlForm());
+        return Step.form(() -> {
             Control control = service.createControl(form);
             return Flash.redirect(URI.create("/controls/" + control.id), "flash.controlCreated", control.reference);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.form(null, form, e.errors(), RiskChoices.INSTANCE, Staff.all())).build();
-        }
+        }, errors -> Templates.form(null, form, errors, RiskChoices.INSTANCE, Staff.all()));
     }
 
     @GET
     @Path("{id}")
     public TemplateInstance show(@PathParam("id") long id) {
-        return showPage(RiskService.control(id), null);
+        return showPage(Records.require(Control.class, id), null);
     }
 
     @GET
     @Path("{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
-        Control control = RiskService.control(id);
+        Control control = Records.require(Control.class, id);
         return Templates.history(control, AuditLines.history("Control", control.id));
     }
 
@@ -119,7 +117,7 @@ public class ControlResource {
     @Path("{id}/edit")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public TemplateInstance editForm(@PathParam("id") long id) {
-        Control control = RiskService.control(id);
+        Control control = Records.require(Control.class, id);
         return Templates.form(control, ControlForm.of(control), new FieldErrors(), RiskChoices.INSTANCE, Staff.all());
     }
 
@@ -128,23 +126,18 @@ public class ControlResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response update(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
-        ControlForm form = ControlForm.from(posted);
-        try {
+        ControlForm form = FormFields.bind(posted, new ControlForm());
+        return Step.form(() -> {
             Control control = service.updateControl(id, form);
             return Flash.redirect(URI.create("/controls/" + id), "flash.controlUpdated", control.reference);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.form(RiskService.control(id), form, e.errors(), RiskChoices.INSTANCE, Staff.all())).build();
-        } catch (EditConflictException e) {
-            FieldErrors errors = new FieldErrors().add(FieldErrors.FORM, "error.editConflict");
-            return Response.status(409).entity(Templates.form(RiskService.control(id), form, errors, RiskChoices.INSTANCE, Staff.all())).build();
-        }
+        }, errors -> Templates.form(Records.require(Control.class, id), form, errors, RiskChoices.INSTANCE, Staff.all()));
     }
 
     @GET
     @Path("{id}/effectiveness")
     @RolesAllowed(Role.MANAGER)
     public TemplateInstance overrideForm(@PathParam("id") long id) {
-        Control control = RiskService.control(id);
+        Control control = Records.require(Control.class, id);
         return Templates.override(control, EffectivenessOverrideForm.of(control), new FieldErrors(), null, RiskChoices.INSTANCE);
     }
 
@@ -153,10 +146,10 @@ public class ControlResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Role.MANAGER)
     public Response overrideEffectiveness(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
-        EffectivenessOverrideForm form = EffectivenessOverrideForm.from(posted);
+        EffectivenessOverrideForm form = FormFields.bind(posted, new EffectivenessOverrideForm());
         return Step.run(() -> Flash.redirect(URI.create("/controls/" + id), "flash.effectivenessOverridden",
                 service.overrideEffectiveness(id, form).reference),
-                (errors, problem) -> Templates.override(RiskService.control(id), form, errors, problem, RiskChoices.INSTANCE));
+                (errors, problem) -> Templates.override(Records.require(Control.class, id), form, errors, problem, RiskChoices.INSTANCE));
     }
 
     @POST
@@ -166,7 +159,7 @@ public class ControlResource {
     public Response link(@PathParam("id") long id, @RestForm String risk) {
         Long riskId = FormInput.id(risk);
         if (riskId == null) {
-            return Response.status(400).entity(showPage(RiskService.control(id), "error.chooseRisk")).build();
+            return Response.status(400).entity(showPage(Records.require(Control.class, id), "error.chooseRisk")).build();
         }
         service.linkRiskControl(riskId, id, true);
         return Flash.redirect(URI.create("/controls/" + id + "#risks"), "flash.controlLinked", null);
@@ -178,7 +171,7 @@ public class ControlResource {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response linkIncident(@PathParam("id") long id, @RestForm String incident) {
         return RiskResource.incidentLink(() -> service.linkIncidentControl(RiskService.incident(incident).id, id, true),
-                "/controls/" + id, "flash.failedControlLinked", problem -> showPage(RiskService.control(id), problem));
+                "/controls/" + id, "flash.failedControlLinked", problem -> showPage(Records.require(Control.class, id), problem));
     }
 
     @POST
@@ -187,7 +180,7 @@ public class ControlResource {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response unlinkIncident(@PathParam("id") long id, @PathParam("incidentId") long incidentId) {
         return RiskResource.incidentLink(() -> service.linkIncidentControl(incidentId, id, false),
-                "/controls/" + id, "flash.linkRemoved", problem -> showPage(RiskService.control(id), problem));
+                "/controls/" + id, "flash.linkRemoved", problem -> showPage(Records.require(Control.class, id), problem));
     }
 
     @POST

@@ -1,6 +1,5 @@
 package org.opregister.risk;
 
-import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
@@ -13,15 +12,6 @@ public class EffectivenessOverrideForm {
     public String reason;
     public String version;
 
-    public static EffectivenessOverrideForm from(MultivaluedMap<String, String> posted) {
-        EffectivenessOverrideForm form = new EffectivenessOverrideForm();
-        form.designEffectiveness = posted.getFirst("designEffectiveness");
-        form.operatingEffectiveness = posted.getFirst("operatingEffectiveness");
-        form.reason = posted.getFirst("reason");
-        form.version = posted.getFirst("version");
-        return form;
-    }
-
     public static EffectivenessOverrideForm of(Control control) {
         EffectivenessOverrideForm form = new EffectivenessOverrideForm();
         form.designEffectiveness = control.designEffectiveness.name();
@@ -31,14 +21,14 @@ public class EffectivenessOverrideForm {
     }
 
     /** The effectiveness and reason as checked, or null after adding each problem to the errors. */
-    Checked read(FieldErrors errors) {
+    EffectivenessOverride parse(FieldErrors errors) {
         FormInput input = new FormInput(errors);
         Effectiveness design = input.choice("designEffectiveness", designEffectiveness, Effectiveness.class, true);
         Effectiveness operating = input.choice("operatingEffectiveness", operatingEffectiveness, Effectiveness.class, true);
         String why = input.text("reason", reason, true, Risk.COMMENT_MAX);
-        return errors.any() ? null : new Checked(design, operating, why);
+        return errors.any() ? null : new EffectivenessOverride(design, operating, why);
     }
 
-    record Checked(Effectiveness design, Effectiveness operating, String reason) {
+    record EffectivenessOverride(Effectiveness design, Effectiveness operating, String reason) {
     }
 }

@@ -15,9 +15,9 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.opregister.core.FormInput;
 import org.opregister.core.Role;
-import org.opregister.core.RuleViolationException;
 import org.opregister.incident.IncidentResource;
 import org.opregister.web.Flash;
+import org.opregister.web.Step;
 
 /** Links an incident to the risks it materialised and the controls that failed, from the incident's page. */
 @Path("/incidents")
@@ -71,12 +71,11 @@ public class IncidentLinkResource {
         if (targetId == null) {
             return incidents.problem(id, missingKey, 400);
         }
-        try {
+        return Step.run(() -> {
             change.accept(targetId);
             return Flash.redirect(URI.create("/incidents/" + id + "#rcsa"), flashKey, null);
-        } catch (RuleViolationException e) {
-            return incidents.problem(id, e.messageKey(), 409);
-        }
+        }, (errors, problem) -> incidents.show(id), "error.recordChangedReload",
+                e -> incidents.problem(id, e.messageKey(), 409));
     }
 
 }

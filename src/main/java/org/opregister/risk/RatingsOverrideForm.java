@@ -1,6 +1,5 @@
 package org.opregister.risk;
 
-import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
@@ -16,18 +15,6 @@ public class RatingsOverrideForm {
     public String reason;
     public String version;
 
-    public static RatingsOverrideForm from(MultivaluedMap<String, String> posted) {
-        RatingsOverrideForm form = new RatingsOverrideForm();
-        form.inherentLikelihood = posted.getFirst("inherentLikelihood");
-        form.inherentImpact = posted.getFirst("inherentImpact");
-        form.residualLikelihood = posted.getFirst("residualLikelihood");
-        form.residualImpact = posted.getFirst("residualImpact");
-        form.residualComment = posted.getFirst("residualComment");
-        form.reason = posted.getFirst("reason");
-        form.version = posted.getFirst("version");
-        return form;
-    }
-
     /** Starts from the risk's current ratings; the reason is the manager's to write. */
     public static RatingsOverrideForm of(Risk risk) {
         RatingsOverrideForm form = new RatingsOverrideForm();
@@ -41,14 +28,14 @@ public class RatingsOverrideForm {
     }
 
     /** The ratings and reason as checked (with the rating rule), or null after adding each problem to the errors. */
-    Checked read(FieldErrors errors) {
+    RatingsOverride parse(FieldErrors errors) {
         FormInput input = new FormInput(errors);
         RiskRatings ratings = RiskRatings.read(input, inherentLikelihood, inherentImpact, residualLikelihood,
                 residualImpact, residualComment);
         String why = input.text("reason", reason, true, Risk.COMMENT_MAX);
-        return errors.any() ? null : new Checked(ratings, why);
+        return errors.any() ? null : new RatingsOverride(ratings, why);
     }
 
-    record Checked(RiskRatings ratings, String reason) {
+    record RatingsOverride(RiskRatings ratings, String reason) {
     }
 }

@@ -148,11 +148,7 @@ public class Risk extends TrackedEntity implements AuditSubject {
 
     public static PageResult<Risk> search(RiskFilter filter, String sort, PageRequest page) {
         RiskFilter.Query query = filter.query();
-        long total = count(query.where(), query.parameters());
-        PageRequest shown = page.within(total);
-        List<Risk> items = find(query.where() + " order by " + RiskFilter.orderBy(sort), query.parameters())
-                .page(shown.panache()).list();
-        return new PageResult<>(items, shown, total);
+        return PageResult.of(find(query.where() + " order by " + RiskFilter.orderBy(sort), query.parameters()), page);
     }
 
     public static java.util.stream.Stream<Risk> streamAll(RiskFilter filter, String sort) {

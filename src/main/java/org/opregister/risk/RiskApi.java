@@ -20,8 +20,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.opregister.core.EditConflictException;
-import org.opregister.core.InvalidInputException;
+import org.opregister.core.Records;
 import org.opregister.taxonomy.BusinessLine;
 import org.opregister.taxonomy.EventCategory;
 import org.opregister.core.Role;
@@ -57,7 +56,7 @@ public class RiskApi {
     @GET
     @Path("risks/{id}")
     public RiskView risk(@PathParam("id") long id) {
-        return RiskView.of(RiskService.risk(id));
+        return RiskView.of(Records.require(Risk.class, id));
     }
 
     @POST
@@ -65,15 +64,8 @@ public class RiskApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response createRisk(RiskForm body) {
-        if (body == null) {
-            return ApiErrors.badRequest(new FieldErrors().add(FieldErrors.FORM, "error.emptyBody"));
-        }
-        try {
-            Risk risk = service.createRisk(body);
-            return Response.created(URI.create("/api/risks/" + risk.id)).entity(RiskView.of(risk)).build();
-        } catch (InvalidInputException e) {
-            return ApiErrors.badRequest(e.errors());
-        }
+        Risk risk = service.createRisk(ApiErrors.requireBody(body));
+        return Response.created(URI.create("/api/risks/" + risk.id)).entity(RiskView.of(risk)).build();
     }
 
     @PUT
@@ -81,16 +73,7 @@ public class RiskApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response updateRisk(@PathParam("id") long id, RiskForm body) {
-        if (body == null) {
-            return ApiErrors.badRequest(new FieldErrors().add(FieldErrors.FORM, "error.emptyBody"));
-        }
-        try {
-            return Response.ok(RiskView.of(service.updateRisk(id, body))).build();
-        } catch (InvalidInputException e) {
-            return ApiErrors.badRequest(e.errors());
-        } catch (EditConflictException e) {
-            return ApiErrors.status(409, "error.editConflict");
-        }
+        return Response.ok(RiskView.of(service.updateRisk(id, ApiErrors.requireBody(body)))).build();
     }
 
     @PUT
@@ -100,10 +83,7 @@ public class RiskApi {
     @Operation(summary = "Override a risk's current ratings",
             description = "Managers only, with a reason; ratings otherwise change only through an approved assessment.")
     public Response overrideRatings(@PathParam("id") long id, RatingsOverrideForm body) {
-        if (body == null) {
-            return ApiErrors.badRequest(new FieldErrors().add(FieldErrors.FORM, "error.emptyBody"));
-        }
-        return answer(() -> RiskView.of(service.overrideRatings(id, body)));
+        return Response.ok(RiskView.of(service.overrideRatings(id, ApiErrors.requireBody(body)))).build();
     }
 
     @GET
@@ -122,7 +102,7 @@ public class RiskApi {
     @GET
     @Path("controls/{id}")
     public ControlView control(@PathParam("id") long id) {
-        return ControlView.of(RiskService.control(id));
+        return ControlView.of(Records.require(Control.class, id));
     }
 
     @POST
@@ -130,15 +110,8 @@ public class RiskApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response createControl(ControlForm body) {
-        if (body == null) {
-            return ApiErrors.badRequest(new FieldErrors().add(FieldErrors.FORM, "error.emptyBody"));
-        }
-        try {
-            Control control = service.createControl(body);
-            return Response.created(URI.create("/api/controls/" + control.id)).entity(ControlView.of(control)).build();
-        } catch (InvalidInputException e) {
-            return ApiErrors.badRequest(e.errors());
-        }
+        Control control = service.createControl(ApiErrors.requireBody(body));
+        return Response.created(URI.create("/api/controls/" + control.id)).entity(ControlView.of(control)).build();
     }
 
     @PUT
@@ -146,16 +119,7 @@ public class RiskApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response updateControl(@PathParam("id") long id, ControlForm body) {
-        if (body == null) {
-            return ApiErrors.badRequest(new FieldErrors().add(FieldErrors.FORM, "error.emptyBody"));
-        }
-        try {
-            return Response.ok(ControlView.of(service.updateControl(id, body))).build();
-        } catch (InvalidInputException e) {
-            return ApiErrors.badRequest(e.errors());
-        } catch (EditConflictException e) {
-            return ApiErrors.status(409, "error.editConflict");
-        }
+        return Response.ok(ControlView.of(service.updateControl(id, ApiErrors.requireBody(body)))).build();
     }
 
     @PUT
@@ -165,20 +129,7 @@ public class RiskApi {
     @Operation(summary = "Override a control's effectiveness", description = "Managers only, with a reason;"
             + " effectiveness otherwise changes only through an approved assessment or a signed-off test.")
     public Response overrideEffectiveness(@PathParam("id") long id, EffectivenessOverrideForm body) {
-        if (body == null) {
-            return ApiErrors.badRequest(new FieldErrors().add(FieldErrors.FORM, "error.emptyBody"));
-        }
-        return answer(() -> ControlView.of(service.overrideEffectiveness(id, body)));
-    }
-
-    private static Response answer(java.util.function.Supplier<Object> change) {
-        try {
-            return Response.ok(change.get()).build();
-        } catch (InvalidInputException e) {
-            return e.errors().has(FieldErrors.FORM) ? ApiErrors.status(409, "error.editConflict") : ApiErrors.badRequest(e.errors());
-        } catch (EditConflictException e) {
-            return ApiErrors.status(409, "error.editConflict");
-        }
+        return Response.ok(ControlView.of(service.overrideEffectiveness(id, ApiErrors.requireBody(body)))).build();
     }
 
     public record Page<T>(List<T> items, int page, int size, long total) {

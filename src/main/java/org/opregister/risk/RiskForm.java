@@ -2,7 +2,6 @@ package org.opregister.risk;
 
 import java.util.Objects;
 
-import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.opregister.taxonomy.BusinessLine;
 import org.opregister.taxonomy.EventCategory;
@@ -28,26 +27,6 @@ public class RiskForm {
     public String appetite;
     public String status;
     public String version;
-
-    public static RiskForm from(MultivaluedMap<String, String> posted) {
-        RiskForm form = new RiskForm();
-        form.title = posted.getFirst("title");
-        form.description = posted.getFirst("description");
-        form.eventCategory = posted.getFirst("eventCategory");
-        form.businessLine = posted.getFirst("businessLine");
-        form.orgUnit = posted.getFirst("orgUnit");
-        form.owner = posted.getFirst("owner");
-        form.assessor = posted.getFirst("assessor");
-        form.inherentLikelihood = posted.getFirst("inherentLikelihood");
-        form.inherentImpact = posted.getFirst("inherentImpact");
-        form.residualLikelihood = posted.getFirst("residualLikelihood");
-        form.residualImpact = posted.getFirst("residualImpact");
-        form.residualComment = posted.getFirst("residualComment");
-        form.appetite = posted.getFirst("appetite");
-        form.status = posted.getFirst("status");
-        form.version = posted.getFirst("version");
-        return form;
-    }
 
     public static RiskForm blank() {
         RiskForm form = new RiskForm();

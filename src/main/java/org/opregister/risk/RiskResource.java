@@ -22,12 +22,10 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.opregister.core.Records;
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
-import org.opregister.core.EditConflictException;
-import org.opregister.core.InvalidInputException;
 import org.opregister.core.OpriskConfig;
-import org.opregister.core.RuleViolationException;
 import org.opregister.incident.Incident;
 import org.opregister.core.Role;
 import org.opregister.web.CsvExport;
@@ -35,6 +33,7 @@ import org.opregister.security.Staff;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
 import org.opregister.web.Flash;
+import org.opregister.web.FormFields;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 import org.opregister.web.Step;
@@ -124,26 +123,24 @@ public class RiskResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response create(MultivaluedMap<String, String> posted) {
-        RiskForm form = RiskForm.from(posted);
-        try {
+        RiskForm form = FormFields.bind(posted, new RiskForm());
+        return Step.form(() -> {
             Risk risk = service.createRisk(form);
             return Flash.redirect(URI.create("/risks/" + risk.id), "flash.riskCreated", risk.reference);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.form(null, form, e.errors(), RiskChoices.INSTANCE, Staff.all())).build();
-        }
+        }, errors -> Templates.form(null, form, errors, RiskChoices.INSTANCE, Staff.all()));
     }
 
     @GET
     @Path("{id}")
     public TemplateInstance show(@PathParam("id") long id) {
-        Risk risk = RiskService.risk(id);
+        Risk risk = Records.require(Risk.class, id);
         return showPage(risk, null);
     }
 
     @GET
     @Path("{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
-        Risk risk = RiskService.risk(id);
+        Risk risk = Records.require(Risk.class, id);
         return Templates.history(risk, AuditLines.history("Risk", risk.id));
     }
 
@@ -151,7 +148,7 @@ public class RiskResource {
     @Path("{id}/edit")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public TemplateInstance editForm(@PathParam("id") long id) {
-        Risk risk = RiskService.risk(id);
+        Risk risk = Records.require(Risk.class, id);
         return Templates.form(risk, RiskForm.of(risk), new FieldErrors(), RiskChoices.INSTANCE, Staff.all());
     }
 
@@ -160,23 +157,18 @@ public class RiskResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response update(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
-        RiskForm form = RiskForm.from(posted);
-        try {
+        RiskForm form = FormFields.bind(posted, new RiskForm());
+        return Step.form(() -> {
             Risk risk = service.updateRisk(id, form);
             return Flash.redirect(URI.create("/risks/" + id), "flash.riskUpdated", risk.reference);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.form(RiskService.risk(id), form, e.errors(), RiskChoices.INSTANCE, Staff.all())).build();
-        } catch (EditConflictException e) {
-            FieldErrors errors = new FieldErrors().add(FieldErrors.FORM, "error.editConflict");
-            return Response.status(409).entity(Templates.form(RiskService.risk(id), form, errors, RiskChoices.INSTANCE, Staff.all())).build();
-        }
+        }, errors -> Templates.form(Records.require(Risk.class, id), form, errors, RiskChoices.INSTANCE, Staff.all()));
     }
 
     @GET
     @Path("{id}/ratings")
     @RolesAllowed(Role.MANAGER)
     public TemplateInstance overrideForm(@PathParam("id") long id) {
-        Risk risk = RiskService.risk(id);
+        Risk risk = Records.require(Risk.class, id);
         return Templates.override(risk, RatingsOverrideForm.of(risk), new FieldErrors(), null, RiskChoices.INSTANCE);
     }
 
@@ -185,10 +177,10 @@ public class RiskResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Role.MANAGER)
     public Response overrideRatings(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
-        RatingsOverrideForm form = RatingsOverrideForm.from(posted);
+        RatingsOverrideForm form = FormFields.bind(posted, new RatingsOverrideForm());
         return Step.run(() -> Flash.redirect(URI.create("/risks/" + id), "flash.ratingsOverridden",
                 service.overrideRatings(id, form).reference),
-                (errors, problem) -> Templates.override(RiskService.risk(id), form, errors, problem, RiskChoices.INSTANCE));
+                (errors, problem) -> Templates.override(Records.require(Risk.class, id), form, errors, problem, RiskChoices.INSTANCE));
     }
 
     @POST
@@ -198,7 +190,7 @@ public class RiskResource {
     public Response link(@PathParam("id") long id, @RestForm String control) {
         Long controlId = FormInput.id(control);
         if (controlId == null) {
-            return Response.status(400).entity(showPage(RiskService.risk(id), "error.chooseControl")).build();
+            return Response.status(400).entity(showPage(Records.require(Risk.class, id), "error.chooseControl")).build();
         }
         service.linkRiskControl(id, controlId, true);
         return Flash.redirect(URI.create("/risks/" + id + "#controls"), "flash.controlLinked", null);
@@ -210,7 +202,7 @@ public class RiskResource {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response linkIncident(@PathParam("id") long id, @RestForm String incident) {
         return incidentLink(() -> service.linkIncidentRisk(RiskService.incident(incident).id, id, true),
-                "/risks/" + id, "flash.riskLinked", problem -> showPage(RiskService.risk(id), problem));
+                "/risks/" + id, "flash.riskLinked", problem -> showPage(Records.require(Risk.class, id), problem));
     }
 
     @POST
@@ -219,7 +211,7 @@ public class RiskResource {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response unlinkIncident(@PathParam("id") long id, @PathParam("incidentId") long incidentId) {
         return incidentLink(() -> service.linkIncidentRisk(incidentId, id, false),
-                "/risks/" + id, "flash.linkRemoved", problem -> showPage(RiskService.risk(id), problem));
+                "/risks/" + id, "flash.linkRemoved", problem -> showPage(Records.require(Risk.class, id), problem));
     }
 
     /**
@@ -228,14 +220,10 @@ public class RiskResource {
      */
     static Response incidentLink(Runnable change, String page, String flashKey,
             java.util.function.Function<String, TemplateInstance> pageWithProblem) {
-        try {
+        return Step.run(() -> {
             change.run();
             return Flash.redirect(URI.create(page + "#incidents"), flashKey, null);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(pageWithProblem.apply("error.noSuchIncident")).build();
-        } catch (RuleViolationException e) {
-            return Response.status(409).entity(pageWithProblem.apply(e.messageKey())).build();
-        }
+        }, (errors, problem) -> pageWithProblem.apply(problem != null ? problem : errors.keys().get("incident")));
     }
 
     @POST

@@ -1,13 +1,16 @@
 package org.opregister.risk;
 
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
+import org.opregister.core.Records;
+import org.opregister.core.TrackedEntity;
 import org.opregister.core.AppClock;
 import org.opregister.core.InvalidInputException;
 import org.opregister.core.Edits;
@@ -30,22 +33,6 @@ public class RiskService {
     @Inject
     CurrentUser currentUser;
 
-    public static Risk risk(long id) {
-        Risk risk = Risk.findById(id);
-        if (risk == null) {
-            throw new NotFoundException();
-        }
-        return risk;
-    }
-
-    public static Control control(long id) {
-        Control control = Control.findById(id);
-        if (control == null) {
-            throw new NotFoundException();
-        }
-        return control;
-    }
-
     @Transactional
     public Risk createRisk(RiskForm form) {
         Risk risk = new Risk();
@@ -58,7 +45,7 @@ public class RiskService {
     @Transactional
     public Risk updateRisk(long id, RiskForm form) {
         return Edits.guarded(() -> {
-            Risk risk = risk(id);
+            Risk risk = Records.require(Risk.class, id);
             requireVersion(form.version, risk.version);
             apply(errors -> form.applyTo(risk, errors, false));
             return risk;
@@ -77,7 +64,7 @@ public class RiskService {
     @Transactional
     public Control updateControl(long id, ControlForm form) {
         return Edits.guarded(() -> {
-            Control control = control(id);
+            Control control = Records.require(Control.class, id);
             requireVersion(form.version, control.version);
             apply(errors -> form.applyTo(control, errors, false));
             return control;
@@ -87,39 +74,42 @@ public class RiskService {
     /** A manager sets the risk's current ratings outside an assessment; who, when and why stay on the risk. */
     @Transactional
     public Risk overrideRatings(long id, RatingsOverrideForm form) {
-        return Edits.guarded(() -> {
-            requireManager();
-            FieldErrors errors = new FieldErrors();
-            long expected = new FormInput(errors).version("version", form.version);
-            RatingsOverrideForm.Checked override = form.read(errors);
-            Edits.failIfAny(errors);
-            Risk risk = risk(id);
-            Edits.requireVersion(expected, risk.version);
+        return override(Risk.class, id, form.version, form::parse, (risk, override) -> {
             override.ratings().applyTo(risk);
             risk.ratingsOverriddenBy = currentUser.username();
             risk.ratingsOverriddenAt = AppClock.now();
             risk.ratingsOverrideReason = override.reason();
-            return risk;
         });
     }
 
     /** A manager sets the control's effectiveness outside an assessment or a test; who, when and why stay on it. */
     @Transactional
     public Control overrideEffectiveness(long id, EffectivenessOverrideForm form) {
-        return Edits.guarded(() -> {
-            requireManager();
-            FieldErrors errors = new FieldErrors();
-            long expected = new FormInput(errors).version("version", form.version);
-            EffectivenessOverrideForm.Checked override = form.read(errors);
-            Edits.failIfAny(errors);
-            Control control = control(id);
-            Edits.requireVersion(expected, control.version);
+        return override(Control.class, id, form.version, form::parse, (control, override) -> {
             control.designEffectiveness = override.design();
             control.operatingEffectiveness = override.operating();
             control.effectivenessOverriddenBy = currentUser.username();
             control.effectivenessOverriddenAt = AppClock.now();
             control.effectivenessOverrideReason = override.reason();
-            return control;
+        });
+    }
+
+    /**
+     * A manager's override of what an assessment or a test otherwise sets: managers only, the form checked and its
+     * version the record's, then the change applied.
+     */
+    private <T extends TrackedEntity, C> T override(Class<T> type, long id, String version,
+            Function<FieldErrors, C> parse, BiConsumer<T, C> apply) {
+        return Edits.guarded(() -> {
+            requireManager();
+            FieldErrors errors = new FieldErrors();
+            long expected = new FormInput(errors).version("version", version);
+            C command = parse.apply(errors);
+            Edits.failIfAny(errors);
+            T record = Records.require(type, id);
+            Edits.requireVersion(expected, record.version);
+            apply.accept(record, command);
+            return record;
         });
     }
 
@@ -132,8 +122,8 @@ public class RiskService {
     /** Links a control to a risk, or removes the link; linking what is already linked changes nothing. */
     @Transactional
     public void linkRiskControl(long riskId, long controlId, boolean linked) {
-        Risk risk = risk(riskId);
-        Control control = control(controlId);
+        Risk risk = Records.require(Risk.class, riskId);
+        Control control = Records.require(Control.class, controlId);
         toggle(RiskControl.find(risk, control), linked, () -> {
             RiskControl link = new RiskControl();
             link.risk = risk;
@@ -146,7 +136,7 @@ public class RiskService {
     @Transactional
     public void linkIncidentRisk(long incidentId, long riskId, boolean linked) {
         Incident incident = openIncident(incidentId);
-        Risk risk = risk(riskId);
+        Risk risk = Records.require(Risk.class, riskId);
         toggle(IncidentRisk.find(incident, risk), linked, () -> {
             IncidentRisk link = new IncidentRisk();
             link.incident = incident;
@@ -159,7 +149,7 @@ public class RiskService {
     @Transactional
     public void linkIncidentControl(long incidentId, long controlId, boolean linked) {
         Incident incident = openIncident(incidentId);
-        Control control = control(controlId);
+        Control control = Records.require(Control.class, controlId);
         toggle(IncidentControl.find(incident, control), linked, () -> {
             IncidentControl link = new IncidentControl();
             link.incident = incident;
@@ -173,10 +163,7 @@ public class RiskService {
         if (linked && existing == null) {
             create.get().persist();
         } else if (!linked) {
-            if (existing == null) {
-                throw new NotFoundException();
-            }
-            existing.delete();
+            Records.require(existing, PanacheEntityBase.class, "link").delete();
         }
     }
 

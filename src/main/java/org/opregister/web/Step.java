@@ -31,6 +31,16 @@ public final class Step {
     /** The same; {@code conflictKey} is the message for a form loaded before someone else's change. */
     public static Response run(Supplier<Response> step, BiFunction<FieldErrors, String, TemplateInstance> page,
             String conflictKey) {
+        return run(step, page, conflictKey,
+                e -> Response.status(409).entity(page.apply(new FieldErrors(), e.messageKey())).build());
+    }
+
+    /**
+     * The same, with the route's own answer to a step the workflow does not allow now (a redirect with a flash, or
+     * the page of a record another resource shows).
+     */
+    public static Response run(Supplier<Response> step, BiFunction<FieldErrors, String, TemplateInstance> page,
+            String conflictKey, Function<RuleViolationException, Response> onRule) {
         try {
             return step.get();
         } catch (InvalidInputException e) {
@@ -39,7 +49,7 @@ public final class Step {
         } catch (EditConflictException e) {
             return Response.status(409).entity(page.apply(new FieldErrors(), conflictKey)).build();
         } catch (RuleViolationException e) {
-            return Response.status(409).entity(page.apply(new FieldErrors(), e.messageKey())).build();
+            return onRule.apply(e);
         }
     }
 
