@@ -9,7 +9,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.ForbiddenException;
@@ -92,9 +91,6 @@ public class ActionResource {
 
     @Inject
     CommentService commentService;
-
-    @Inject
-    EntityManager em;
 
     @GET
     public Response list(@BeanParam Query query) {

@@ -9,7 +9,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -63,9 +62,6 @@ public class AttestationResource {
 
     @Inject
     CsvExport csvExport;
-
-    @Inject
-    EntityManager em;
 
     @GET
     public TemplateInstance list() {

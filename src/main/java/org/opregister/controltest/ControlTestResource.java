@@ -10,7 +10,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -89,9 +88,6 @@ public class ControlTestResource {
     @Inject
     CsvExport csvExport;
 
-    @Inject
-    EntityManager em;
-
     @GET
     public Response list(@QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("result") String result,
             @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -102,7 +98,6 @@ public class ControlTestResource {
         return Response.status(errors.any() ? 400 : 200).entity(Templates.list(tests, q,
                 status, result, errors, "/control-tests?" + (query.isEmpty() ? "" : query + "&"))).build();
     }
-
 
     @GET
     @Path("export.csv")

@@ -7,7 +7,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -78,9 +77,6 @@ public class AssessmentResource {
 
     @Inject
     CsvExport csvExport;
-
-    @Inject
-    EntityManager em;
 
     @GET
     public TemplateInstance list(@QueryParam("page") String page, @QueryParam("size") String size) {

@@ -7,7 +7,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -62,9 +61,6 @@ public class ControlResource {
 
     @Inject
     CsvExport csvExport;
-
-    @Inject
-    EntityManager em;
 
     @GET
     public Response list(@QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("size") String size) {

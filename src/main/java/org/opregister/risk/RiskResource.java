@@ -8,7 +8,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -69,9 +68,6 @@ public class RiskResource {
 
     @Inject
     CsvExport csvExport;
-
-    @Inject
-    EntityManager em;
 
     @Inject
     OpriskConfig config;
