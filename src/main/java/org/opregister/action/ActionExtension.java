@@ -88,8 +88,4 @@ public class ActionExtension extends TrackedEntity implements AuditSubject {
                 ExtensionStatus.PENDING, user);
     }
 
-    /** The same as {@link #awaitingDecisionBy}; dashboard/Attention still calls it by this name. */
-    public static List<ActionExtension> toDecide(String manager) {
-        return awaitingDecisionBy(manager);
-    }
 }

@@ -179,6 +179,16 @@ public class ActionPlan extends TrackedEntity implements AuditSubject, Commentab
         return stream("from ActionPlan a where " + where.clause() + " order by a.dueDate, a.id", where.parameters());
     }
 
+    /** Plans this user owns that are not started or under way. */
+    public static long countInProgressOwnedBy(String user) {
+        return count("owner = ?1 and status in ?2", user, List.of(ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS));
+    }
+
+    /** Open plans past their due date. */
+    public static long countOverdue(LocalDate today) {
+        return count("status in ?1 and dueDate < ?2", ActionStatus.OPEN, today);
+    }
+
     static long count(Where where) {
         return count("from ActionPlan a where " + where.clause(), where.parameters());
     }

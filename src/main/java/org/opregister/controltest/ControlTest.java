@@ -130,6 +130,11 @@ public class ControlTest extends TrackedEntity implements AuditSubject {
         return status == TestStatus.SUBMITTED && !peopleBehind().contains(user);
     }
 
+    /** Planned tests this user is to perform. */
+    public static long countToExecuteBy(String user) {
+        return count("tester = ?1 and status = ?2", user, TestStatus.PLANNED);
+    }
+
     /** The submitted tests this user may decide ({@link #decidableBy}), oldest submission first. */
     public static List<ControlTest> awaitingDecisionBy(String user) {
         return list("status = ?1 and tester <> ?2 and (submittedBy is null or submittedBy <> ?2)"

@@ -5,10 +5,8 @@ import java.util.List;
 
 import org.opregister.action.ActionExtension;
 import org.opregister.action.ActionPlan;
-import org.opregister.action.ActionStatus;
 import org.opregister.controltest.Attestation;
 import org.opregister.controltest.ControlTest;
-import org.opregister.controltest.TestStatus;
 import org.opregister.core.AppClock;
 import org.opregister.incident.Incident;
 import org.opregister.kri.KriBreach;
@@ -35,9 +33,8 @@ public record Attention(List<Item> items) {
         List<Item> items = new ArrayList<>();
         if (user.canEdit()) {
             add(items, "attention.assessmentsToAnswer", AssessmentTask.toAnswer(me).size(), "/assessments#my-tasks");
-            add(items, "attention.myActions", ActionPlan.count("owner = ?1 and status in ?2", me,
-                    List.of(ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS)), "/actions/mine");
-            add(items, "attention.testsToExecute", ControlTest.count("tester = ?1 and status = ?2", me, TestStatus.PLANNED),
+            add(items, "attention.myActions", ActionPlan.countInProgressOwnedBy(me), "/actions/mine");
+            add(items, "attention.testsToExecute", ControlTest.countToExecuteBy(me),
                     "/control-tests?status=PLANNED");
             add(items, "attention.attestationsToAnswer", Attestation.toAnswer(me).size(), "/attestations#my-attestations");
             for (Incident incident : Incident.returnedTo(me)) {
@@ -46,17 +43,16 @@ public record Attention(List<Item> items) {
             }
         }
         if (user.isManager()) {
-            add(items, "attention.assessmentsToReview", AssessmentTask.toReview(me).size(), "/assessments#to-review");
-            add(items, "attention.actionsToReview", ActionPlan.count("status = ?1 and owner <> ?2", ActionStatus.PENDING_REVIEW, me)
-                    + ActionExtension.toDecide(me).size(), "/actions/review");
-            add(items, "attention.testsToSignOff", ControlTest.count("status = ?1 and tester <> ?2", TestStatus.SUBMITTED, me),
+            add(items, "attention.assessmentsToReview", AssessmentTask.awaitingDecisionBy(me).size(), "/assessments#to-review");
+            add(items, "attention.actionsToReview", ActionPlan.awaitingDecisionBy(me).size()
+                    + ActionExtension.awaitingDecisionBy(me).size(), "/actions/review");
+            add(items, "attention.testsToSignOff", ControlTest.awaitingDecisionBy(me).size(),
                     "/control-tests?status=SUBMITTED");
             add(items, "attention.incidentsToReview", Incident.awaitingReviewBy(me).size(), "/incidents?status=UNDER_REVIEW");
         }
         add(items, "attention.openBreaches", KriBreach.open().size(), "/kris/breaches");
         add(items, "attention.kriValuesMissing", ValuesDue.kriCountMissing(), "/kris?status=ACTIVE");
-        add(items, "attention.overdueActions", ActionPlan.count("status in ?1 and dueDate < ?2", ActionStatus.OPEN,
-                AppClock.today()), "/actions?overdue=true");
+        add(items, "attention.overdueActions", ActionPlan.countOverdue(AppClock.today()), "/actions?overdue=true");
         return new Attention(items);
     }
 

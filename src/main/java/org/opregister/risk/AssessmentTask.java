@@ -224,8 +224,4 @@ public class AssessmentTask extends TrackedEntity implements AuditSubject {
         return query.getResultStream();
     }
 
-    /** The same as {@link #awaitingDecisionBy}; dashboard/Attention still calls it by this name. */
-    public static List<AssessmentTask> toReview(String username) {
-        return awaitingDecisionBy(username);
-    }
 }
