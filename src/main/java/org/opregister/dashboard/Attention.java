@@ -11,7 +11,7 @@ import org.opregister.core.AppClock;
 import org.opregister.incident.Incident;
 import org.opregister.kri.KriBreach;
 import org.opregister.kri.ValuesDue;
-import org.opregister.risk.AssessmentTask;
+import org.opregister.rcsa.AssessmentTask;
 import org.opregister.security.CurrentUser;
 
 /** What waits for the signed-in user, and what needs the risk team's attention, as links with counts. */

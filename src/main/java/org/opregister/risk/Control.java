@@ -78,7 +78,7 @@ public class Control extends TrackedEntity implements AuditSubject {
     @Column(name = "effectiveness_override_reason", length = Risk.COMMENT_MAX)
     public String effectivenessOverrideReason;
 
-    void clearOverride() {
+    public void clearOverride() {
         effectivenessOverriddenBy = null;
         effectivenessOverriddenAt = null;
         effectivenessOverrideReason = null;

@@ -114,7 +114,7 @@ public class Risk extends TrackedEntity implements AuditSubject {
         return new Rating(residualLikelihood, residualImpact);
     }
 
-    void clearOverride() {
+    public void clearOverride() {
         ratingsOverriddenBy = null;
         ratingsOverriddenAt = null;
         ratingsOverrideReason = null;

@@ -1,15 +1,16 @@
 package org.opregister.risk;
 
+
 import org.opregister.core.FormInput;
 
 /**
  * Inherent and residual ratings with the comment on the residual one, as one risk form or one assessment has
  * them: the residual score may exceed the inherent score only with a comment.
  */
-record RiskRatings(Rating inherent, Rating residual, String residualComment) {
+public record RiskRatings(Rating inherent, Rating residual, String residualComment) {
 
     /** The ratings as typed in the fields of those names, or null after adding each problem to the input's errors. */
-    static RiskRatings read(FormInput input, String inherentLikelihood, String inherentImpact, String residualLikelihood,
+    public static RiskRatings read(FormInput input, String inherentLikelihood, String inherentImpact, String residualLikelihood,
             String residualImpact, String residualComment) {
         Integer il = input.whole("inherentLikelihood", inherentLikelihood, true, 1, 5);
         Integer ii = input.whole("inherentImpact", inherentImpact, true, 1, 5);
@@ -26,15 +27,11 @@ record RiskRatings(Rating inherent, Rating residual, String residualComment) {
         return new RiskRatings(new Rating(il, ii), new Rating(rl, ri), comment);
     }
 
-    static RiskRatings of(Risk risk) {
+    public static RiskRatings of(Risk risk) {
         return new RiskRatings(risk.inherent(), risk.residual(), risk.residualComment);
     }
 
-    static RiskRatings of(AssessmentTask task) {
-        return new RiskRatings(task.inherent(), task.residual(), task.residualComment);
-    }
-
-    void applyTo(Risk risk) {
+    public void applyTo(Risk risk) {
         risk.inherentLikelihood = inherent.likelihood();
         risk.inherentImpact = inherent.impact();
         risk.residualLikelihood = residual.likelihood();
@@ -42,11 +39,4 @@ record RiskRatings(Rating inherent, Rating residual, String residualComment) {
         risk.residualComment = residualComment;
     }
 
-    void applyTo(AssessmentTask task) {
-        task.inherentLikelihood = inherent.likelihood();
-        task.inherentImpact = inherent.impact();
-        task.residualLikelihood = residual.likelihood();
-        task.residualImpact = residual.impact();
-        task.residualComment = residualComment;
-    }
 }

@@ -1,5 +1,6 @@
 package org.opregister.risk;
 
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
@@ -52,7 +53,7 @@ public class RiskResource {
                 List<org.opregister.security.User> assessors);
 
         static native TemplateInstance show(Risk risk, List<Control> controls, List<Control> linkable, String problem,
-                List<Incident> incidents, BigDecimal incidentsNetLoss, String currency, List<AssessmentTask> assessments);
+                List<Incident> incidents, BigDecimal incidentsNetLoss, String currency, RiskAssessments assessments);
 
         static native TemplateInstance history(Risk risk, List<AuditLine> entries);
 
@@ -71,6 +72,9 @@ public class RiskResource {
 
     @Inject
     OpriskConfig config;
+
+    @Inject
+    RiskAssessments.Source assessments;
 
     @GET
     public Response list(@BeanParam Query query) {
@@ -235,7 +239,7 @@ public class RiskResource {
         List<Control> linked = risk.controls();
         List<Control> linkable = Control.all().stream().filter(c -> linked.stream().noneMatch(l -> l.id.equals(c.id))).toList();
         return Templates.show(risk, linked, linkable, problem, IncidentRisk.incidentsOf(risk), IncidentRisk.netLossOf(risk),
-                config.reportingCurrency(), AssessmentTask.ofRisk(risk));
+                config.reportingCurrency(), assessments.of(risk));
     }
 
     /** The register's query parameters: q, status, eventType, businessLine, band, page, size, sort. */

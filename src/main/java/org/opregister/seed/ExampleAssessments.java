@@ -7,12 +7,12 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.opregister.core.ReferenceCounter;
-import org.opregister.risk.AssessmentCampaign;
-import org.opregister.risk.AssessmentControl;
-import org.opregister.risk.AssessmentService;
-import org.opregister.risk.AssessmentStatus;
-import org.opregister.risk.AssessmentTask;
-import org.opregister.risk.CampaignStatus;
+import org.opregister.rcsa.AssessmentCampaign;
+import org.opregister.rcsa.AssessmentControl;
+import org.opregister.rcsa.AssessmentService;
+import org.opregister.rcsa.AssessmentStatus;
+import org.opregister.rcsa.AssessmentTask;
+import org.opregister.rcsa.CampaignStatus;
 import org.opregister.risk.Effectiveness;
 import org.opregister.risk.Risk;
 

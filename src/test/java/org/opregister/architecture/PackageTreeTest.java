@@ -25,7 +25,7 @@ class PackageTreeTest {
 
     /** Bottom to top. */
     static final List<String> ORDER = List.of("core", "web", "audit", "security", "taxonomy", "comment", "incident",
-            "risk", "kri", "controltest", "action", "dashboard", "seed");
+            "risk", "rcsa", "kri", "controltest", "action", "dashboard", "seed");
 
     private static final String ROOT = "org.opregister.";
 

@@ -38,8 +38,8 @@ final class RouteFixture {
         riskId = org.opregister.risk.RiskFixtures.risk(officer, "Route target risk");
         controlId = org.opregister.risk.RiskFixtures.control(officer, "Route target control");
         org.opregister.risk.RiskFixtures.link(officer, riskId, controlId);
-        campaignId = org.opregister.risk.AssessmentFixtures.openForRisks(TestSupport.session("manager"), "Route target", riskId);
-        taskId = org.opregister.risk.AssessmentFixtures.taskOf(campaignId, riskId);
+        campaignId = org.opregister.rcsa.AssessmentFixtures.openForRisks(TestSupport.session("manager"), "Route target", riskId);
+        taskId = org.opregister.rcsa.AssessmentFixtures.taskOf(campaignId, riskId);
         kriId = org.opregister.kri.KriFixtures.define(officer, "Route target KRI");
         org.opregister.kri.KriFixtures.record(officer, kriId, "2024-01", "10").then().statusCode(303);
         kriValueId = org.opregister.kri.KriFixtures.value(kriId, "2024-01").id;

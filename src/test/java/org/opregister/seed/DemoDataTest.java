@@ -37,11 +37,11 @@ import org.opregister.kri.KriBreach;
 import org.opregister.kri.KriRisk;
 import org.opregister.kri.KriStatus;
 import org.opregister.kri.KriValue;
-import org.opregister.risk.AssessmentCampaign;
-import org.opregister.risk.AssessmentStatus;
-import org.opregister.risk.AssessmentTask;
+import org.opregister.rcsa.AssessmentCampaign;
+import org.opregister.rcsa.AssessmentStatus;
+import org.opregister.rcsa.AssessmentTask;
 import org.opregister.controltest.RoundStatus;
-import org.opregister.risk.CampaignStatus;
+import org.opregister.rcsa.CampaignStatus;
 import org.opregister.risk.Risk;
 import org.opregister.security.User;
 

@@ -1,4 +1,4 @@
-package org.opregister.risk;
+package org.opregister.rcsa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.opregister.risk;
+package org.opregister.rcsa;
 
 import io.quarkus.qute.TemplateEnum;
 

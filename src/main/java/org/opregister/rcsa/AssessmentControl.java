@@ -1,4 +1,8 @@
-package org.opregister.risk;
+package org.opregister.rcsa;
+
+import org.opregister.risk.Control;
+import org.opregister.risk.Effectiveness;
+import org.opregister.risk.Risk;
 
 import java.util.List;
 

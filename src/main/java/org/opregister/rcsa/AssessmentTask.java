@@ -1,4 +1,9 @@
-package org.opregister.risk;
+package org.opregister.rcsa;
+
+import org.opregister.risk.RiskRatings;
+
+import org.opregister.risk.Rating;
+import org.opregister.risk.Risk;
 
 import java.time.Instant;
 import java.util.HashSet;
@@ -224,4 +229,18 @@ public class AssessmentTask extends TrackedEntity implements AuditSubject {
         return query.getResultStream();
     }
 
+
+    /** The ratings this assessment gives the risk, with its residual comment. */
+    public RiskRatings ratings() {
+        return new RiskRatings(inherent(), residual(), residualComment);
+    }
+
+    /** Starts the assessment from these ratings (the last approved assessment's, or the risk's own). */
+    void apply(RiskRatings ratings) {
+        inherentLikelihood = ratings.inherent().likelihood();
+        inherentImpact = ratings.inherent().impact();
+        residualLikelihood = ratings.residual().likelihood();
+        residualImpact = ratings.residual().impact();
+        residualComment = ratings.residualComment();
+    }
 }

@@ -1,4 +1,4 @@
-package org.opregister.risk;
+package org.opregister.rcsa;
 
 import java.util.EnumMap;
 import java.util.List;

@@ -1,4 +1,6 @@
-package org.opregister.risk;
+package org.opregister.rcsa;
+
+import org.opregister.risk.Risk;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

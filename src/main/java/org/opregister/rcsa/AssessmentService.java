@@ -1,4 +1,10 @@
-package org.opregister.risk;
+package org.opregister.rcsa;
+
+import org.opregister.risk.Control;
+import org.opregister.risk.HeatMap;
+import org.opregister.risk.Risk;
+import org.opregister.risk.RiskRatings;
+import org.opregister.risk.RiskStatus;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,7 +110,7 @@ public class AssessmentService {
         task.beforeInherentImpact = risk.inherentImpact;
         task.beforeResidualLikelihood = risk.residualLikelihood;
         task.beforeResidualImpact = risk.residualImpact;
-        (last != null ? RiskRatings.of(last) : RiskRatings.of(risk)).applyTo(task);
+        task.apply(last != null ? last.ratings() : RiskRatings.of(risk));
         task.assessorComment = last != null ? last.assessorComment : null;
         task.persist();
         for (Control control : risk.controls()) {
@@ -163,7 +169,7 @@ public class AssessmentService {
             }
             task.status = AssessmentStatus.APPROVED;
             Risk risk = task.risk;
-            RiskRatings.of(task).applyTo(risk);
+            task.ratings().applyTo(risk);
             risk.clearOverride();
             for (AssessmentControl rating : task.controls()) {
                 rating.control.designEffectiveness = rating.designEffectiveness;

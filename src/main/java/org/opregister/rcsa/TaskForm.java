@@ -1,4 +1,8 @@
-package org.opregister.risk;
+package org.opregister.rcsa;
+
+import org.opregister.risk.Effectiveness;
+import org.opregister.risk.Risk;
+import org.opregister.risk.RiskRatings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +101,7 @@ public class TaskForm {
         if (errors.any()) {
             return;
         }
-        ratings.applyTo(task);
+        task.apply(ratings);
         task.assessorComment = comment;
         controlChanges.forEach(Runnable::run);
     }

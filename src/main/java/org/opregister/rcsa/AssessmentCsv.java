@@ -1,4 +1,4 @@
-package org.opregister.risk;
+package org.opregister.rcsa;
 
 import static org.opregister.web.CsvColumn.code;
 import static org.opregister.web.CsvColumn.date;

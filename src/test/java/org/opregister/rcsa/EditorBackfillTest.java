@@ -1,10 +1,10 @@
-package org.opregister.risk;
+package org.opregister.rcsa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.opregister.risk.AssessmentFixtures.answers;
-import static org.opregister.risk.AssessmentFixtures.save;
-import static org.opregister.risk.AssessmentFixtures.submit;
-import static org.opregister.risk.AssessmentFixtures.task;
+import static org.opregister.rcsa.AssessmentFixtures.answers;
+import static org.opregister.rcsa.AssessmentFixtures.save;
+import static org.opregister.rcsa.AssessmentFixtures.submit;
+import static org.opregister.rcsa.AssessmentFixtures.task;
 
 import java.io.IOException;
 import java.io.InputStream;

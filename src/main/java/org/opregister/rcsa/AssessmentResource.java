@@ -1,4 +1,8 @@
-package org.opregister.risk;
+package org.opregister.rcsa;
+
+import org.opregister.risk.HeatMap;
+import org.opregister.risk.Risk;
+import org.opregister.risk.RiskChoices;
 
 import java.net.URI;
 import java.util.List;

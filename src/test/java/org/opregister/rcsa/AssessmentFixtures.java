@@ -1,4 +1,6 @@
-package org.opregister.risk;
+package org.opregister.rcsa;
+
+import org.opregister.risk.Control;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -8,6 +10,7 @@ import java.util.Map;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.Response;
 import org.opregister.TestSupport.Session;
+import org.opregister.risk.RiskFixtures;
 
 /** Campaigns opened and tasks answered through the HTTP forms, as managers and assessors do. */
 public final class AssessmentFixtures {

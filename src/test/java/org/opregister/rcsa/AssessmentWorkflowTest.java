@@ -1,15 +1,15 @@
-package org.opregister.risk;
+package org.opregister.rcsa;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.opregister.risk.AssessmentFixtures.answers;
-import static org.opregister.risk.AssessmentFixtures.review;
-import static org.opregister.risk.AssessmentFixtures.save;
-import static org.opregister.risk.AssessmentFixtures.submit;
-import static org.opregister.risk.AssessmentFixtures.task;
+import static org.opregister.rcsa.AssessmentFixtures.answers;
+import static org.opregister.rcsa.AssessmentFixtures.review;
+import static org.opregister.rcsa.AssessmentFixtures.save;
+import static org.opregister.rcsa.AssessmentFixtures.submit;
+import static org.opregister.rcsa.AssessmentFixtures.task;
 
 import java.util.List;
 import java.util.Map;
@@ -19,6 +19,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opregister.TestSupport;
+import org.opregister.risk.RiskFixtures;
+import org.opregister.risk.Effectiveness;
+import org.opregister.risk.Risk;
+import org.opregister.risk.Control;
 import org.opregister.TestSupport.Session;
 
 /** RCSA campaigns: opening and scope, answering, four-eyes review, returns, applying approved ratings, closing. */
