@@ -18,6 +18,14 @@ public final class Edits {
         }
     }
 
+    /** The version a form carried; missing or not a number means it was not loaded from the record (stale, 409). */
+    public static long version(String text) {
+        FieldErrors errors = new FieldErrors();
+        long version = new FormInput(errors).version("version", text);
+        failIfAny(errors);
+        return version;
+    }
+
     /** The version the user loaded must be the one stored (null or negative: unknown, so a conflict). */
     public static void requireVersion(Long given, long current) {
         if (given == null || given < 0 || given != current) {

@@ -51,7 +51,7 @@ public record Attention(List<Item> items) {
                     + ActionExtension.toDecide(me).size(), "/actions/review");
             add(items, "attention.testsToSignOff", ControlTest.count("status = ?1 and tester <> ?2", TestStatus.SUBMITTED, me),
                     "/control-tests?status=SUBMITTED");
-            add(items, "attention.incidentsToReview", Incident.awaitingReviewBy(me).size(), "/incidents?status=UNDER_REVIEW");
+            add(items, "attention.incidentsToReview", Incident.awaitingDecisionBy(me).size(), "/incidents?status=UNDER_REVIEW");
         }
         add(items, "attention.openBreaches", KriBreach.open().size(), "/kris/breaches");
         add(items, "attention.kriValuesMissing", ValuesDue.kriCountMissing(), "/kris?status=ACTIVE");

@@ -17,8 +17,6 @@ import org.opregister.web.QueryString;
 public record IncidentFilter(String q, IncidentStatus status, EventCategory eventCategory, EventType eventType,
         BusinessLine businessLine, LocalDate from, LocalDate to) {
 
-    public static final IncidentFilter NONE = new IncidentFilter(null, null, null, null, null, null, null);
-
     /** The raw parameters, kept as typed so a page can show them back. */
     public record Params(String q, String status, String eventType, String businessLine, String from, String to) {
 

@@ -11,10 +11,10 @@ import jakarta.ws.rs.NotFoundException;
 import org.opregister.core.AppClock;
 import org.opregister.core.InvalidInputException;
 import org.opregister.core.Edits;
+import org.opregister.core.Records;
 import org.opregister.core.ReferenceCounter;
 import org.opregister.core.RuleViolationException;
 import org.opregister.incident.Incident;
-import org.opregister.incident.IncidentService;
 import org.opregister.security.CurrentUser;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
@@ -192,7 +192,7 @@ public class RiskService {
     }
 
     private static Incident openIncident(long id) {
-        Incident incident = IncidentService.get(id);
+        Incident incident = Records.require(Incident.class, id);
         incident.requireEditable();
         return incident;
     }

@@ -31,6 +31,16 @@ public final class Step {
     /** The same; {@code conflictKey} is the message for a form loaded before someone else's change. */
     public static Response run(Supplier<Response> step, BiFunction<FieldErrors, String, TemplateInstance> page,
             String conflictKey) {
+        return run(step, page, conflictKey,
+                e -> Response.status(409).entity(page.apply(new FieldErrors(), e.messageKey())).build());
+    }
+
+    /**
+     * The same, with the route's own answer to a step the workflow does not allow now (e.g. back to the record's
+     * page with a flash message).
+     */
+    public static Response run(Supplier<Response> step, BiFunction<FieldErrors, String, TemplateInstance> page,
+            String conflictKey, Function<RuleViolationException, Response> onRule) {
         try {
             return step.get();
         } catch (InvalidInputException e) {
@@ -39,7 +49,7 @@ public final class Step {
         } catch (EditConflictException e) {
             return Response.status(409).entity(page.apply(new FieldErrors(), conflictKey)).build();
         } catch (RuleViolationException e) {
-            return Response.status(409).entity(page.apply(new FieldErrors(), e.messageKey())).build();
+            return onRule.apply(e);
         }
     }
 
@@ -48,7 +58,16 @@ public final class Step {
      * fields (409: stale, or not allowed now).
      */
     public static Response form(Supplier<Response> step, Function<FieldErrors, TemplateInstance> form) {
-        return run(step, (errors, problem) -> form.apply(problem == null ? errors : new FieldErrors().add(FieldErrors.FORM,
-                problem)), "error.editConflict");
+        return run(step, formPage(form), "error.editConflict");
+    }
+
+    /** The same, with the route's own answer to a change the workflow does not allow now. */
+    public static Response form(Supplier<Response> step, Function<FieldErrors, TemplateInstance> form,
+            Function<RuleViolationException, Response> onRule) {
+        return run(step, formPage(form), "error.editConflict", onRule);
+    }
+
+    private static BiFunction<FieldErrors, String, TemplateInstance> formPage(Function<FieldErrors, TemplateInstance> form) {
+        return (errors, problem) -> form.apply(problem == null ? errors : new FieldErrors().add(FieldErrors.FORM, problem));
     }
 }

@@ -188,7 +188,7 @@ class IncidentReviewTest {
 
     private static List<Long> awaitingReviewBy(String manager) {
         return QuarkusTransaction.requiringNew().call(() ->
-                Incident.awaitingReviewBy(manager).stream().map(i -> i.id).toList());
+                Incident.awaitingDecisionBy(manager).stream().map(i -> i.id).toList());
     }
 
     private static Response step(Session session, long id, String step, Map<String, Object> extra) {
