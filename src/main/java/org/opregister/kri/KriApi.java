@@ -8,6 +8,7 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,12 +22,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.opregister.core.EditConflictException;
-import org.opregister.core.InvalidInputException;
-import org.opregister.core.RuleViolationException;
 import org.opregister.taxonomy.BusinessLine;
 import org.opregister.taxonomy.EventCategory;
 import org.opregister.core.Role;
+import org.opregister.core.Edits;
+import org.opregister.core.Records;
 import org.opregister.web.ApiErrors;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
@@ -45,62 +45,40 @@ public class KriApi {
 
     @GET
     @Operation(summary = "List KRIs", description = "Filters: q (reference, name, owner), status (ACTIVE, RETIRED).")
-    public Response list(@QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+    public Page<KriView> list(@BeanParam KriFilter.Params params) {
         FieldErrors errors = new FieldErrors();
-        FormInput input = new FormInput(errors);
-        String text = input.text("q", q, false, 200);
-        KriActivity activity = input.choice("status", status, KriActivity.class, false);
-        if (errors.any()) {
-            return ApiErrors.badRequest(errors);
-        }
-        PageResult<Kri> result = Kri.search(text, activity, PageRequest.of(page, size));
-        return Response.ok(new Page<>(result.items().stream().map(KriView::of).toList(), result.page(), result.size(),
-                result.total())).build();
+        KriFilter filter = params.parse(errors);
+        Edits.failIfAny(errors);
+        PageResult<Kri> result = Kri.search(filter, PageRequest.of(params.page, params.size));
+        return new Page<>(result.items().stream().map(KriView::of).toList(), result.page(), result.size(), result.total());
     }
 
     @GET
     @Path("{id}")
     public KriView kri(@PathParam("id") long id) {
-        return KriView.of(KriService.kri(id));
+        return KriView.of(Records.require(Kri.class, id));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response create(KriForm body) {
-        if (body == null) {
-            return ApiErrors.badRequest(new FieldErrors().add(FieldErrors.FORM, "error.emptyBody"));
-        }
-        try {
-            Kri kri = service.create(body);
-            return Response.created(URI.create("/api/kris/" + kri.id)).entity(KriView.of(kri)).build();
-        } catch (InvalidInputException e) {
-            return ApiErrors.badRequest(e.errors());
-        }
+        Kri kri = service.create(ApiErrors.requireBody(body));
+        return Response.created(URI.create("/api/kris/" + kri.id)).entity(KriView.of(kri)).build();
     }
 
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response update(@PathParam("id") long id, KriForm body) {
-        if (body == null) {
-            return ApiErrors.badRequest(new FieldErrors().add(FieldErrors.FORM, "error.emptyBody"));
-        }
-        try {
-            return Response.ok(KriView.of(service.update(id, body))).build();
-        } catch (InvalidInputException e) {
-            return ApiErrors.badRequest(e.errors());
-        } catch (EditConflictException e) {
-            return ApiErrors.status(409, "error.editConflict");
-        }
+    public KriView update(@PathParam("id") long id, KriForm body) {
+        return KriView.of(service.update(id, ApiErrors.requireBody(body)));
     }
 
     @GET
     @Path("{id}/values")
     public List<ValueView> values(@PathParam("id") long id) {
-        return KriValue.of(KriService.kri(id)).stream().map(ValueView::of).toList();
+        return KriValue.of(Records.require(Kri.class, id)).stream().map(ValueView::of).toList();
     }
 
     @POST
@@ -109,17 +87,8 @@ public class KriApi {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     @Operation(summary = "Record a value", description = "Body: period (2024-07 or 2024-Q3), value, comment.")
     public Response record(@PathParam("id") long id, ValueForm body) {
-        if (body == null) {
-            return ApiErrors.badRequest(new FieldErrors().add(FieldErrors.FORM, "error.emptyBody"));
-        }
-        try {
-            KriValue value = service.record(id, body);
-            return Response.created(URI.create("/api/kris/" + id + "/values")).entity(ValueView.of(value)).build();
-        } catch (InvalidInputException e) {
-            return ApiErrors.badRequest(e.errors());
-        } catch (RuleViolationException e) {
-            return ApiErrors.status(409, e.messageKey());
-        }
+        KriValue value = service.record(id, ApiErrors.requireBody(body));
+        return Response.created(URI.create("/api/kris/" + id + "/values")).entity(ValueView.of(value)).build();
     }
 
     public record Page<T>(List<T> items, int page, int size, long total) {

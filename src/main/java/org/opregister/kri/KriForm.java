@@ -3,7 +3,7 @@ package org.opregister.kri;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import jakarta.ws.rs.core.MultivaluedMap;
+import org.jboss.resteasy.reactive.RestForm;
 
 import org.opregister.taxonomy.BusinessLine;
 import org.opregister.taxonomy.EventCategory;
@@ -17,43 +17,23 @@ public class KriForm {
     static final BigDecimal MAX = new BigDecimal("1000000000000000");
     static final int SCALE = 4;
 
-    public String name;
-    public String description;
-    public String unit;
-    public String frequency;
-    public String owner;
-    public String direction;
-    public String greenLimit;
-    public String redLimit;
-    public String source;
-    public String eventCategory;
-    public String businessLine;
+    @RestForm public String name;
+    @RestForm public String description;
+    @RestForm public String unit;
+    @RestForm public String frequency;
+    @RestForm public String owner;
+    @RestForm public String direction;
+    @RestForm public String greenLimit;
+    @RestForm public String redLimit;
+    @RestForm public String source;
+    @RestForm public String eventCategory;
+    @RestForm public String businessLine;
     /** Computed KRIs: the first period computed, as 2024-07 or 2024-Q3. */
-    public String valuesFrom;
+    @RestForm public String valuesFrom;
     /** On a change of direction or limits: the first period they apply to. */
-    public String thresholdsFrom;
-    public String status;
-    public String version;
-
-    public static KriForm from(MultivaluedMap<String, String> posted) {
-        KriForm form = new KriForm();
-        form.name = posted.getFirst("name");
-        form.description = posted.getFirst("description");
-        form.unit = posted.getFirst("unit");
-        form.frequency = posted.getFirst("frequency");
-        form.owner = posted.getFirst("owner");
-        form.direction = posted.getFirst("direction");
-        form.greenLimit = posted.getFirst("greenLimit");
-        form.redLimit = posted.getFirst("redLimit");
-        form.source = posted.getFirst("source");
-        form.eventCategory = posted.getFirst("eventCategory");
-        form.businessLine = posted.getFirst("businessLine");
-        form.valuesFrom = posted.getFirst("valuesFrom");
-        form.thresholdsFrom = posted.getFirst("thresholdsFrom");
-        form.status = posted.getFirst("status");
-        form.version = posted.getFirst("version");
-        return form;
-    }
+    @RestForm public String thresholdsFrom;
+    @RestForm public String status;
+    @RestForm public String version;
 
     public static KriForm blank(LocalDate today) {
         KriForm form = new KriForm();
@@ -108,7 +88,7 @@ public class KriForm {
     }
 
     /** Checks every field and the thresholds against the direction; null with the problems in {@code errors}. */
-    Definition read(FieldErrors errors) {
+    Definition parse(FieldErrors errors) {
         FormInput input = new FormInput(errors);
         String parsedName = input.text("name", name, true, Kri.NAME_MAX);
         String parsedDescription = input.text("description", description, false, Kri.TEXT_MAX);

@@ -1,5 +1,6 @@
 package org.opregister.kri;
 
+import org.opregister.core.Records;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -115,5 +116,11 @@ public class KriValue extends TrackedEntity implements AuditSubject {
             query.setParameter("kri", kriReference);
         }
         return query.getResultStream();
+    }
+
+    /** A value of that KRI; 404 when there is none, or it belongs to another KRI. */
+    public static KriValue of(Kri kri, long valueId) {
+        KriValue value = findById(valueId);
+        return Records.require(value == null || !value.kri.id.equals(kri.id) ? null : value, KriValue.class, valueId);
     }
 }

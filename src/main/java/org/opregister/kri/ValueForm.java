@@ -3,7 +3,7 @@ package org.opregister.kri;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import jakarta.ws.rs.core.MultivaluedMap;
+import org.jboss.resteasy.reactive.RestForm;
 
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
@@ -11,19 +11,10 @@ import org.opregister.core.FormInput;
 /** One KRI value as typed: the period (2024-07 or 2024-Q3), the value and a comment. */
 public class ValueForm {
 
-    public String period;
-    public String value;
-    public String comment;
-    public String version;
-
-    public static ValueForm from(MultivaluedMap<String, String> posted) {
-        ValueForm form = new ValueForm();
-        form.period = posted.getFirst("period");
-        form.value = posted.getFirst("value");
-        form.comment = posted.getFirst("comment");
-        form.version = posted.getFirst("version");
-        return form;
-    }
+    @RestForm public String period;
+    @RestForm public String value;
+    @RestForm public String comment;
+    @RestForm public String version;
 
     /** An empty form for the period to record next: the oldest ended period without a value, else the last ended one. */
     public static ValueForm blank(Kri kri, LocalDate today) {
@@ -45,7 +36,7 @@ public class ValueForm {
     record Reading(LocalDate periodStart, BigDecimal value, String comment) {
     }
 
-    Reading read(Kri kri, FieldErrors errors, LocalDate today) {
+    Reading parse(Kri kri, FieldErrors errors, LocalDate today) {
         FormInput input = new FormInput(errors);
         LocalDate start = KriForm.period(input, "period", period, kri.frequency, true);
         if (start != null && start.isAfter(kri.frequency.periodOf(today))) {

@@ -53,7 +53,7 @@ final class ValueUpload {
                 form.value = record.get(1);
                 form.comment = record.size() > 2 ? record.get(2) : null;
                 FieldErrors rowErrors = new FieldErrors();
-                ValueForm.Reading reading = form.read(kri, rowErrors, today);
+                ValueForm.Reading reading = form.parse(kri, rowErrors, today);
                 if (reading == null) {
                     String field = rowErrors.fields().get(0);
                     errors.add(line, "error.uploadField", fieldName(field), rowErrors.get(field));
