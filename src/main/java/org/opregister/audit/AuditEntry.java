@@ -22,6 +22,7 @@ import jakarta.persistence.TypedQuery;
 import org.hibernate.annotations.Immutable;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
+import org.opregister.web.Where;
 
 /** One entry of the audit trail, as read back. Written only by {@link AuditWriter}; never changed. */
 @Entity
@@ -136,44 +137,21 @@ public class AuditEntry extends PanacheEntityBase {
      */
     private record Query(String where, Map<String, Object> parameters, String orderBy) {
         static Query of(AuditFilter filter) {
-            List<String> clauses = new ArrayList<>();
-            Map<String, Object> parameters = new java.util.LinkedHashMap<>();
-            String orderBy = null;
-            if (filter.record() != null) {
-                // A number is a record id, anything else a label such as a reference.
-                boolean id = filter.record().matches("\\d+");
-                clauses.add(id ? "a.recordId = :record" : "a.recordLabel = :record");
-                parameters.put("record", filter.record());
-                orderBy = id ? "a.recordId desc" : "a.recordLabel desc";
-            }
-            if (filter.username() != null) {
-                clauses.add("a.username = :username");
-                parameters.put("username", filter.username());
-                orderBy = orderBy != null ? orderBy : "a.username desc";
-            }
-            if (filter.from() != null || filter.to() != null) {
-                orderBy = orderBy != null ? orderBy : "a.occurredAt desc";
-            }
-            // Action and record type narrow little: they filter rows read along one of the orders above,
-            // or along the primary key.
-            if (filter.action() != null) {
-                clauses.add("a.action = :action");
-                parameters.put("action", filter.action());
-            }
-            if (filter.recordType() != null) {
-                clauses.add("a.recordType = :type");
-                parameters.put("type", filter.recordType());
-            }
-            if (filter.from() != null) {
-                clauses.add("a.occurredAt >= :from");
-                parameters.put("from", filter.fromInstant());
-            }
-            if (filter.to() != null) {
-                clauses.add("a.occurredAt < :to");
-                parameters.put("to", filter.toInstantExclusive());
-            }
-            return new Query(clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses), parameters,
-                    (orderBy == null ? "" : orderBy + ", ") + "a.id desc");
+            // A number is a record id, anything else a label such as a reference.
+            boolean byId = filter.record() != null && filter.record().matches("\\d+");
+            Where where = new Where()
+                    .and(byId ? "a.recordId = :record" : "a.recordLabel = :record", "record", filter.record())
+                    .and("a.username = :username", "username", filter.username())
+                    // Action and record type narrow little: they filter rows read along one of the orders below,
+                    // or along the primary key.
+                    .and("a.action = :action", "action", filter.action())
+                    .and("a.recordType = :type", "type", filter.recordType())
+                    .and("a.occurredAt >= :from", "from", filter.from() == null ? null : filter.fromInstant())
+                    .and("a.occurredAt < :to", "to", filter.to() == null ? null : filter.toInstantExclusive());
+            String orderBy = filter.record() != null ? (byId ? "a.recordId desc" : "a.recordLabel desc")
+                    : filter.username() != null ? "a.username desc"
+                    : filter.from() != null || filter.to() != null ? "a.occurredAt desc" : null;
+            return new Query(where.clause(), where.parameters(), (orderBy == null ? "" : orderBy + ", ") + "a.id desc");
         }
     }
 }

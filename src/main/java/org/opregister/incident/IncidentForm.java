@@ -11,7 +11,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import org.jboss.resteasy.reactive.RestForm;
 
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
@@ -22,21 +21,21 @@ import org.opregister.core.FormInput;
  */
 public class IncidentForm {
 
-    @RestForm public String title;
-    @RestForm public String description;
-    @RestForm public String severity;
-    @RestForm public String eventCategory;
-    @RestForm public String eventType;
-    @RestForm public String businessLine;
-    @RestForm public String orgUnit;
-    @RestForm public String owner;
-    @RestForm public String occurrenceDate;
-    @RestForm public String discoveryDate;
-    @RestForm public List<String> causes = new ArrayList<>();
-    @RestForm public String rootCause;
-    @RestForm public String thirdParty;
-    @RestForm public String nearMiss;
-    @RestForm public String version;
+    public String title;
+    public String description;
+    public String severity;
+    public String eventCategory;
+    public String eventType;
+    public String businessLine;
+    public String orgUnit;
+    public String owner;
+    public String occurrenceDate;
+    public String discoveryDate;
+    public List<String> causes = new ArrayList<>();
+    public String rootCause;
+    public String thirdParty;
+    public String nearMiss;
+    public String version;
 
     public static IncidentForm blank(LocalDate today) {
         IncidentForm form = new IncidentForm();

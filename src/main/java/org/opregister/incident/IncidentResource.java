@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
@@ -37,6 +38,7 @@ import org.opregister.web.Flash;
 import org.opregister.core.FormInput;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
+import org.opregister.web.PostedForm;
 import org.opregister.web.Step;
 
 /** The incident register in the browser: list, record, view, edit, workflow and the loss ledger. */
@@ -103,7 +105,8 @@ public class IncidentResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response create(@BeanParam IncidentForm form) {
+    public Response create(MultivaluedMap<String, String> posted) {
+        IncidentForm form = PostedForm.bind(posted, IncidentForm.class);
         return Step.form(() -> {
             Incident incident = service.create(form);
             return Flash.redirect(URI.create("/incidents/" + incident.id), "flash.incidentCreated", incident.reference);
@@ -139,7 +142,8 @@ public class IncidentResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("{id}")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response update(@PathParam("id") long id, @BeanParam IncidentForm form) {
+    public Response update(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
+        IncidentForm form = PostedForm.bind(posted, IncidentForm.class);
         return Step.form(() -> {
             Incident incident = service.update(id, form);
             return Flash.redirect(URI.create("/incidents/" + id), "flash.incidentUpdated", incident.reference);

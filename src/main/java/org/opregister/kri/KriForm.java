@@ -3,7 +3,6 @@ package org.opregister.kri;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import org.jboss.resteasy.reactive.RestForm;
 
 import org.opregister.taxonomy.BusinessLine;
 import org.opregister.taxonomy.EventCategory;
@@ -17,23 +16,23 @@ public class KriForm {
     static final BigDecimal MAX = new BigDecimal("1000000000000000");
     static final int SCALE = 4;
 
-    @RestForm public String name;
-    @RestForm public String description;
-    @RestForm public String unit;
-    @RestForm public String frequency;
-    @RestForm public String owner;
-    @RestForm public String direction;
-    @RestForm public String greenLimit;
-    @RestForm public String redLimit;
-    @RestForm public String source;
-    @RestForm public String eventCategory;
-    @RestForm public String businessLine;
+    public String name;
+    public String description;
+    public String unit;
+    public String frequency;
+    public String owner;
+    public String direction;
+    public String greenLimit;
+    public String redLimit;
+    public String source;
+    public String eventCategory;
+    public String businessLine;
     /** Computed KRIs: the first period computed, as 2024-07 or 2024-Q3. */
-    @RestForm public String valuesFrom;
+    public String valuesFrom;
     /** On a change of direction or limits: the first period they apply to. */
-    @RestForm public String thresholdsFrom;
-    @RestForm public String status;
-    @RestForm public String version;
+    public String thresholdsFrom;
+    public String status;
+    public String version;
 
     public static KriForm blank(LocalDate today) {
         KriForm form = new KriForm();

@@ -20,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
@@ -37,6 +38,7 @@ import org.opregister.web.Flash;
 import org.opregister.core.FormInput;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
+import org.opregister.web.PostedForm;
 import org.opregister.web.Step;
 
 /** Key risk indicators in the browser: definitions, values (typed or uploaded), trend, breaches. */
@@ -117,7 +119,8 @@ public class KriResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response create(@BeanParam KriForm form) {
+    public Response create(MultivaluedMap<String, String> posted) {
+        KriForm form = PostedForm.bind(posted, KriForm.class);
         return Step.form(() -> {
             Kri kri = service.create(form);
             return Flash.redirect(URI.create("/kris/" + kri.id), "flash.kriCreated", kri.reference);
@@ -150,7 +153,8 @@ public class KriResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response update(@PathParam("id") long id, @BeanParam KriForm form) {
+    public Response update(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
+        KriForm form = PostedForm.bind(posted, KriForm.class);
         return Step.form(() -> {
             Kri kri = service.update(id, form);
             return Flash.redirect(URI.create("/kris/" + id), "flash.kriUpdated", kri.reference);
@@ -161,7 +165,8 @@ public class KriResource {
     @Path("{id}/values")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response record(@PathParam("id") long id, @BeanParam ValueForm form) {
+    public Response record(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
+        ValueForm form = PostedForm.bind(posted, ValueForm.class);
         return Step.run(() -> {
             KriValue value = service.record(id, form);
             return Flash.redirect(URI.create("/kris/" + id + "#values"), value.status == KriStatus.RED
@@ -206,7 +211,8 @@ public class KriResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response correctValue(@PathParam("id") long id, @PathParam("valueId") long valueId,
-            @BeanParam ValueForm form) {
+            MultivaluedMap<String, String> posted) {
+        ValueForm form = PostedForm.bind(posted, ValueForm.class);
         return Step.form(() -> {
             KriValue value = service.correct(id, valueId, form);
             return Flash.redirect(URI.create("/kris/" + id + "#values"), "flash.kriValueCorrected", value.period());

@@ -3,7 +3,6 @@ package org.opregister.kri;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import org.jboss.resteasy.reactive.RestForm;
 
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
@@ -11,10 +10,10 @@ import org.opregister.core.FormInput;
 /** One KRI value as typed: the period (2024-07 or 2024-Q3), the value and a comment. */
 public class ValueForm {
 
-    @RestForm public String period;
-    @RestForm public String value;
-    @RestForm public String comment;
-    @RestForm public String version;
+    public String period;
+    public String value;
+    public String comment;
+    public String version;
 
     /** An empty form for the period to record next: the oldest ended period without a value, else the last ended one. */
     public static ValueForm blank(Kri kri, LocalDate today) {
