@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Set;
 
 
+import org.opregister.core.AppClock;
+import org.opregister.core.Edits;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
 
@@ -73,8 +75,12 @@ public class IncidentForm {
         return "true".equalsIgnoreCase(nearMiss) || "on".equalsIgnoreCase(nearMiss);
     }
 
-    /** Field-level checks: presence, length, formats, codes, the Level 1/Level 2 pair and the date order. */
-    public IncidentData parse(FieldErrors errors) {
+    /**
+     * Field-level checks: presence, length, formats, codes, the Level 1/Level 2 pair, the date order and no date in
+     * the future. Bad input fails the request with every field error at once.
+     */
+    public IncidentData parse() {
+        FieldErrors errors = new FieldErrors();
         FormInput input = new FormInput(errors);
         String parsedTitle = input.text("title", title, true, Incident.TITLE_MAX);
         String parsedDescription = input.text("description", description, false, Incident.DESCRIPTION_MAX);
@@ -107,8 +113,22 @@ public class IncidentForm {
             errors.add("nearMiss", "error.choice");
         }
         Long parsedVersion = FormInput.blank(version) ? null : input.version("version", version);
+        checkDates(occurred, discovered, AppClock.today(), errors);
+        Edits.failIfAny(errors);
         return new IncidentData(parsedTitle, parsedDescription, parsedSeverity, category, type, line, unit, parsedOwner,
                 occurred, discovered, parsedCauses, parsedRootCause, parsedThirdParty, parsedNearMiss, parsedVersion);
+    }
+
+    private static void checkDates(LocalDate occurred, LocalDate discovered, LocalDate today, FieldErrors errors) {
+        if (occurred != null && occurred.isAfter(today)) {
+            errors.add("occurrenceDate", "error.futureDate");
+        }
+        if (discovered != null && discovered.isAfter(today)) {
+            errors.add("discoveryDate", "error.futureDate");
+        }
+        if (occurred != null && discovered != null && discovered.isBefore(occurred)) {
+            errors.add("discoveryDate", "error.discoveryBeforeOccurrence");
+        }
     }
 
     private static String text(LocalDate date) {

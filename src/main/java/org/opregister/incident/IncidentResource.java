@@ -108,7 +108,7 @@ public class IncidentResource {
     public Response create(MultivaluedMap<String, String> posted) {
         IncidentForm form = PostedForm.bind(posted, IncidentForm.class);
         return Step.form(() -> {
-            Incident incident = service.create(form);
+            Incident incident = service.create(form.parse());
             return Flash.redirect(URI.create("/incidents/" + incident.id), "flash.incidentCreated", incident.reference);
         }, errors -> Templates.form(null, form, errors, choices()));
     }
@@ -145,7 +145,7 @@ public class IncidentResource {
     public Response update(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
         IncidentForm form = PostedForm.bind(posted, IncidentForm.class);
         return Step.form(() -> {
-            Incident incident = service.update(id, form);
+            Incident incident = service.update(id, form.parse());
             return Flash.redirect(URI.create("/incidents/" + id), "flash.incidentUpdated", incident.reference);
         }, errors -> Templates.form(incident(id), form, errors, choices()), refusedOnPage(id));
     }

@@ -50,12 +50,8 @@ public class IncidentService {
     }
 
     @Transactional
-    public Incident create(IncidentForm form) {
-        FieldErrors errors = new FieldErrors();
-        IncidentData data = form.parse(errors);
+    public Incident create(IncidentData data) {
         LocalDate today = AppClock.today();
-        checkDates(data, today, errors);
-        failIfAny(errors);
         Incident incident = new Incident();
         apply(data, incident);
         incident.reportingDate = today;
@@ -66,15 +62,12 @@ public class IncidentService {
     }
 
     @Transactional
-    public Incident update(long id, IncidentForm form) {
+    public Incident update(long id, IncidentData data) {
         return guarded(() -> {
             Incident incident = Records.require(Incident.class, id);
             incident.requireEditable();
-            FieldErrors errors = new FieldErrors();
-            IncidentData data = form.parse(errors);
-            failIfAny(errors);
             requireVersion(data.version(), incident.version);
-            checkDates(data, AppClock.today(), errors);
+            FieldErrors errors = new FieldErrors();
             if (data.occurrenceDate() != null) {
                 LocalDate earliest = LossEntry.earliestAccountingDate(incident);
                 if (earliest != null && earliest.isBefore(data.occurrenceDate())) {
@@ -250,18 +243,6 @@ public class IncidentService {
             errors.add("closureDate", "error.closureBeforeDiscovery", incident.discoveryDate.toString());
         } else if (date.isAfter(AppClock.today())) {
             errors.add("closureDate", "error.futureDate");
-        }
-    }
-
-    private static void checkDates(IncidentData data, LocalDate today, FieldErrors errors) {
-        if (data.occurrenceDate() != null && data.occurrenceDate().isAfter(today)) {
-            errors.add("occurrenceDate", "error.futureDate");
-        }
-        if (data.discoveryDate() != null && data.discoveryDate().isAfter(today)) {
-            errors.add("discoveryDate", "error.futureDate");
-        }
-        if (data.occurrenceDate() != null && data.discoveryDate() != null && data.discoveryDate().isBefore(data.occurrenceDate())) {
-            errors.add("discoveryDate", "error.discoveryBeforeOccurrence");
         }
     }
 
