@@ -35,7 +35,6 @@ import org.opregister.core.RuleViolationException;
 import org.opregister.core.Role;
 import org.opregister.core.FieldErrors;
 import org.opregister.web.Flash;
-import org.opregister.core.FormInput;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 import org.opregister.web.PostedForm;

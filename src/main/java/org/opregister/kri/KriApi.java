@@ -16,7 +16,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -29,7 +28,6 @@ import org.opregister.core.Edits;
 import org.opregister.core.Records;
 import org.opregister.web.ApiErrors;
 import org.opregister.core.FieldErrors;
-import org.opregister.core.FormInput;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 
