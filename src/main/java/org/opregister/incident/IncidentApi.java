@@ -83,7 +83,7 @@ public class IncidentApi {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     @Operation(summary = "Update an incident; 'version' must be the one last read (409 otherwise)")
     public IncidentView update(@PathParam("id") long id, IncidentForm body) {
-        return IncidentView.of(service.update(id, ApiErrors.requireBody(body).parse()), service.reportingCurrency());
+        return IncidentView.of(service.update(id, ApiErrors.requireBody(body)), service.reportingCurrency());
     }
 
     public record IncidentPage(List<IncidentView> items, int page, int size, long total, BigDecimal netLossTotal,

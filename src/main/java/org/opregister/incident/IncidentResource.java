@@ -144,7 +144,7 @@ public class IncidentResource {
     public Response update(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
         IncidentForm form = PostedForm.bind(posted, IncidentForm.class);
         return Step.form(() -> {
-            Incident incident = service.update(id, form.parse());
+            Incident incident = service.update(id, form);
             return Flash.redirect(URI.create("/incidents/" + id), "flash.incidentUpdated", incident.reference);
         }, errors -> Templates.form(incident(id), form, errors, choices()), refusedOnPage(id));
     }

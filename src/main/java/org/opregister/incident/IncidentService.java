@@ -62,10 +62,12 @@ public class IncidentService {
     }
 
     @Transactional
-    public Incident update(long id, IncidentData data) {
+    public Incident update(long id, IncidentForm form) {
         return guarded(() -> {
             Incident incident = Records.require(Incident.class, id);
+            // The incident's state first: under review or closed, no edit is looked at.
             incident.requireEditable();
+            IncidentData data = form.parse();
             requireVersion(data.version(), incident.version);
             FieldErrors errors = new FieldErrors();
             if (data.occurrenceDate() != null) {
