@@ -1,48 +1,50 @@
 package org.opregister.action;
 
-import static org.opregister.web.CsvOutput.bool;
-import static org.opregister.web.CsvOutput.code;
-import static org.opregister.web.CsvOutput.date;
-import static org.opregister.web.CsvOutput.instant;
-import static org.opregister.web.CsvOutput.text;
+import static org.opregister.web.CsvColumn.bool;
+import static org.opregister.web.CsvColumn.code;
+import static org.opregister.web.CsvColumn.date;
+import static org.opregister.web.CsvColumn.instant;
+import static org.opregister.web.CsvColumn.number;
+import static org.opregister.web.CsvColumn.text;
 
-import java.io.OutputStream;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-import jakarta.persistence.EntityManager;
-
-import org.opregister.web.CsvOutput;
+import org.opregister.web.CsvColumn;
 
 /** Action plans as CSV, one row per plan. Columns are documented in README. */
 final class ActionCsv {
 
-    static final String[] COLUMNS = {"reference", "title", "status", "overdue", "aging", "priority", "owner", "due_date",
-        "original_due_date", "progress", "sources", "closure_note", "closure_requested_by", "closure_requested_at",
-        "reviewed_by", "reviewed_at", "review_comment", "completed_on", "description", "created_at", "created_by",
-        "updated_at", "updated_by"};
-
     private ActionCsv() {
     }
 
-    static long write(Stream<ActionPlan> actions, LocalDate today, OutputStream out, EntityManager em) {
-        long[] count = {0};
-        try (Stream<ActionPlan> rows = actions; CsvOutput csv = new CsvOutput(out, COLUMNS)) {
-            rows.forEach(a -> {
-                boolean open = a.status.open();
-                csv.row(text(a.reference), text(a.title), code(a.status), bool(a.overdueOn(today)),
-                        open ? code(Aging.of(a.dueDate, today)) : "", code(a.priority), text(a.owner), date(a.dueDate),
-                        date(a.originalDueDate), Integer.toString(a.progress),
-                        text(a.sources().stream().map(s -> s.type.name() + ":" + s.label()).collect(Collectors.joining("; "))),
-                        text(a.closureNote), text(a.closureRequestedBy), instant(a.closureRequestedAt), text(a.reviewedBy),
-                        instant(a.reviewedAt), text(a.reviewComment), date(a.completedOn), text(a.description),
-                        instant(a.createdAt), text(a.createdBy), instant(a.updatedAt), text(a.updatedBy));
-                if (++count[0] % CsvOutput.CLEAR_EVERY == 0) {
-                    em.clear();
-                }
-            });
-        }
-        return count[0];
+    /** The columns as of {@code today}, which decides whether a plan is overdue and its aging bucket. */
+    static List<CsvColumn<ActionPlan>> columns(LocalDate today) {
+        return List.of(
+                text("reference", a -> a.reference),
+                text("title", a -> a.title),
+                code("status", a -> a.status),
+                bool("overdue", a -> a.overdueOn(today)),
+                code("aging", a -> a.status.open() ? Aging.of(a.dueDate, today) : null),
+                code("priority", a -> a.priority),
+                text("owner", a -> a.owner),
+                date("due_date", a -> a.dueDate),
+                date("original_due_date", a -> a.originalDueDate),
+                number("progress", a -> a.progress),
+                text("sources", a -> a.sources().stream().map(s -> s.type.name() + ":" + s.label())
+                        .collect(Collectors.joining("; "))),
+                text("closure_note", a -> a.closureNote),
+                text("closure_requested_by", a -> a.closureRequestedBy),
+                instant("closure_requested_at", a -> a.closureRequestedAt),
+                text("reviewed_by", a -> a.reviewedBy),
+                instant("reviewed_at", a -> a.reviewedAt),
+                text("review_comment", a -> a.reviewComment),
+                date("completed_on", a -> a.completedOn),
+                text("description", a -> a.description),
+                instant("created_at", a -> a.createdAt),
+                text("created_by", a -> a.createdBy),
+                instant("updated_at", a -> a.updatedAt),
+                text("updated_by", a -> a.updatedBy));
     }
 }

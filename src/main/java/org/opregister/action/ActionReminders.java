@@ -1,6 +1,5 @@
 package org.opregister.action;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
@@ -15,9 +14,9 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.opregister.core.AppClock;
+import org.opregister.core.OpriskConfig;
 import org.opregister.core.Role;
 import org.opregister.security.User;
 import org.opregister.core.AppLocale;
@@ -37,14 +36,8 @@ public class ActionReminders {
     @Inject
     Mailer mailer;
 
-    @ConfigProperty(name = "oprisk.actions.reminder-days")
-    int daysBefore;
-
-    @ConfigProperty(name = "oprisk.actions.digest-day")
-    DayOfWeek digestDay;
-
-    @ConfigProperty(name = "oprisk.base-url")
-    String baseUrl;
+    @Inject
+    OpriskConfig config;
 
     /** One e-mail to write: its claim key, the user, subject and text. */
     record Reminder(String key, User to, String subject, String body) {
@@ -86,7 +79,7 @@ public class ActionReminders {
         Locale locale = AppLocale.DEFAULT;
         List<Reminder> reminders = new ArrayList<>();
         List<ActionPlan> soon = ActionPlan.list("status in ?1 and dueDate >= ?2 and dueDate <= ?3 order by dueDate, id",
-                ActionStatus.OPEN, today, today.plusDays(daysBefore));
+                ActionStatus.OPEN, today, today.plusDays(config.actions().reminderDays()));
         for (ActionPlan action : soon) {
             owner(action).ifPresent(owner -> reminders.add(new Reminder("due-soon:" + action.id + ":" + action.dueDate, owner,
                     Messages.get(locale, "mail.dueSoon.subject", action.reference, action.dueDate.toString()),
@@ -101,7 +94,7 @@ public class ActionReminders {
                             action.dueDate.toString(), java.time.temporal.ChronoUnit.DAYS.between(action.dueDate, today),
                             link(action)))));
         }
-        if (today.getDayOfWeek() == digestDay) {
+        if (today.getDayOfWeek() == config.actions().digestDay()) {
             String week = today.get(IsoFields.WEEK_BASED_YEAR) + "-W" + today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
             for (User manager : User.<User>list("enabled = true order by username")) {
                 if (!manager.hasRole(Role.MANAGER) || manager.email == null) {
@@ -120,7 +113,7 @@ public class ActionReminders {
                 reminders.add(new Reminder("digest:" + manager.username + ":" + week, manager,
                         Messages.get(locale, "mail.digest.subject", closures.size() + extensions.size()),
                         Messages.get(locale, "mail.digest.body", manager.displayName, lines.isEmpty() ? "-" : lines,
-                                extensionLines.isEmpty() ? "-" : extensionLines, baseUrl + "/actions/review")));
+                                extensionLines.isEmpty() ? "-" : extensionLines, config.baseUrl() + "/actions/review")));
             }
         }
         return reminders;
@@ -131,6 +124,6 @@ public class ActionReminders {
     }
 
     private String link(ActionPlan action) {
-        return baseUrl + "/actions/" + action.id;
+        return config.baseUrl() + "/actions/" + action.id;
     }
 }

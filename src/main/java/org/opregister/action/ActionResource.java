@@ -132,7 +132,7 @@ public class ActionResource {
         }
         LocalDate today = AppClock.today();
         return csvExport.stream("action-plans", "actions", query.params().queryString(),
-                out -> ActionCsv.write(filter.stream(today), today, out, em));
+                ActionCsv.columns(today), () -> filter.stream(today));
     }
 
     @GET

@@ -1,37 +1,35 @@
 package org.opregister.audit;
 
-import java.io.OutputStream;
-import java.util.stream.Stream;
+import static org.opregister.web.CsvColumn.bool;
+import static org.opregister.web.CsvColumn.code;
+import static org.opregister.web.CsvColumn.instant;
+import static org.opregister.web.CsvColumn.number;
+import static org.opregister.web.CsvColumn.raw;
+import static org.opregister.web.CsvColumn.text;
 
-import jakarta.persistence.EntityManager;
+import java.util.List;
 
-import org.opregister.web.CsvOutput;
-
-import static org.opregister.web.CsvOutput.code;
-import static org.opregister.web.CsvOutput.instant;
-import static org.opregister.web.CsvOutput.text;
+import org.opregister.web.CsvColumn;
 
 /** The audit trail as CSV, same rules as the register's exports. */
 final class AuditCsv {
 
-    static final String[] COLUMNS = {"id", "occurred_at", "username", "action", "record_type", "record_id",
-        "record_label", "parent_type", "parent_id", "changes", "details", "prev_hash", "hash", "seeded"};
-
     private AuditCsv() {
     }
 
-    static long write(Stream<AuditEntry> entries, OutputStream out, EntityManager em) {
-        long[] count = {0};
-        try (Stream<AuditEntry> rows = entries; CsvOutput csv = new CsvOutput(out, COLUMNS)) {
-            rows.forEach(a -> {
-                csv.row(Long.toString(a.id), instant(a.occurredAt), text(a.username), code(a.action), text(a.recordType),
-                        text(a.recordId), text(a.recordLabel), text(a.parentType), text(a.parentId), text(a.changes),
-                        text(a.details), a.prevHash, a.hash, CsvOutput.bool(a.seeded));
-                if (++count[0] % CsvOutput.CLEAR_EVERY == 0) {
-                    em.clear();
-                }
-            });
-        }
-        return count[0];
-    }
+    static final List<CsvColumn<AuditEntry>> COLUMNS = List.of(
+            number("id", a -> a.id),
+            instant("occurred_at", a -> a.occurredAt),
+            text("username", a -> a.username),
+            code("action", a -> a.action),
+            text("record_type", a -> a.recordType),
+            text("record_id", a -> a.recordId),
+            text("record_label", a -> a.recordLabel),
+            text("parent_type", a -> a.parentType),
+            text("parent_id", a -> a.parentId),
+            text("changes", a -> a.changes),
+            text("details", a -> a.details),
+            raw("prev_hash", a -> a.prevHash),
+            raw("hash", a -> a.hash),
+            bool("seeded", a -> a.seeded));
 }

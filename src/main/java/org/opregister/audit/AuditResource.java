@@ -67,7 +67,7 @@ public class AuditResource {
             return CsvExport.badFilter(errors);
         }
         return csvExport.stream("audit-trail", "audit", query.params().queryString(),
-                out -> AuditCsv.write(AuditEntry.streamAll(filter), out, em));
+                AuditCsv.COLUMNS, () -> AuditEntry.streamAll(filter));
     }
 
     private Response page(Query query, ChainVerifier.Result verification) {

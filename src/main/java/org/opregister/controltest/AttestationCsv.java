@@ -1,38 +1,31 @@
 package org.opregister.controltest;
 
-import static org.opregister.web.CsvOutput.code;
-import static org.opregister.web.CsvOutput.date;
-import static org.opregister.web.CsvOutput.instant;
-import static org.opregister.web.CsvOutput.text;
+import static org.opregister.web.CsvColumn.code;
+import static org.opregister.web.CsvColumn.date;
+import static org.opregister.web.CsvColumn.instant;
+import static org.opregister.web.CsvColumn.text;
 
-import java.io.OutputStream;
-import java.util.stream.Stream;
+import java.util.List;
 
-import jakarta.persistence.EntityManager;
-
-import org.opregister.web.CsvOutput;
+import org.opregister.web.CsvColumn;
 
 /** Certification results as CSV: one row per control per round. Columns are documented in README. */
 final class AttestationCsv {
 
-    static final String[] COLUMNS = {"campaign", "campaign_title", "period_start", "period_end", "campaign_status",
-        "control", "control_title", "attester", "response", "comment", "answered_by", "answered_at"};
-
     private AttestationCsv() {
     }
 
-    static long write(Stream<Attestation> items, OutputStream out, EntityManager em) {
-        long[] count = {0};
-        try (Stream<Attestation> rows = items; CsvOutput csv = new CsvOutput(out, COLUMNS)) {
-            rows.forEach(a -> {
-                csv.row(text(a.campaign.reference), text(a.campaign.title), date(a.campaign.periodStart),
-                        date(a.campaign.periodEnd), code(a.campaign.status), text(a.control.reference), text(a.control.title),
-                        text(a.assignee), code(a.response), text(a.comment), text(a.answeredBy), instant(a.answeredAt));
-                if (++count[0] % CsvOutput.CLEAR_EVERY == 0) {
-                    em.clear();
-                }
-            });
-        }
-        return count[0];
-    }
+    static final List<CsvColumn<Attestation>> COLUMNS = List.of(
+            text("campaign", a -> a.campaign.reference),
+            text("campaign_title", a -> a.campaign.title),
+            date("period_start", a -> a.campaign.periodStart),
+            date("period_end", a -> a.campaign.periodEnd),
+            code("campaign_status", a -> a.campaign.status),
+            text("control", a -> a.control.reference),
+            text("control_title", a -> a.control.title),
+            text("attester", a -> a.assignee),
+            code("response", a -> a.response),
+            text("comment", a -> a.comment),
+            text("answered_by", a -> a.answeredBy),
+            instant("answered_at", a -> a.answeredAt));
 }

@@ -82,7 +82,7 @@ public class AttestationResource {
             return CsvExport.badFilter(new FieldErrors().add("campaign", "error.noSuchCampaign"));
         }
         return csvExport.stream("certification-results", "attestations", reference == null ? "" : "campaign=" + reference,
-                out -> AttestationCsv.write(Attestation.streamForExport(reference), out, em));
+                AttestationCsv.COLUMNS, () -> Attestation.streamForExport(reference));
     }
 
     @GET

@@ -152,8 +152,8 @@ public class ControlTestResource {
         }
         return csvExport.stream("control-tests", "control-tests",
                 new QueryString().add("q", q).add("status", status).add("result", result).toString(),
-                out -> ControlTestCsv.write(ControlTest.stream(filter.where() + " order by periodEnd, id", filter.parameters()),
-                        out, em));
+                ControlTestCsv.COLUMNS,
+                () -> ControlTest.stream(filter.where() + " order by periodEnd, id", filter.parameters()));
     }
 
     @GET

@@ -10,10 +10,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opregister.core.AppClock;
 import org.opregister.core.Edits;
 import org.opregister.core.InvalidInputException;
+import org.opregister.core.OpriskConfig;
 import org.opregister.core.ReferenceCounter;
 import org.opregister.core.Review;
 import org.opregister.core.RowLocks;
@@ -34,14 +34,8 @@ public class ControlTestService {
     @Inject
     CurrentUser currentUser;
 
-    @ConfigProperty(name = "oprisk.evidence.max-bytes")
-    long maxBytes;
-
-    @ConfigProperty(name = "oprisk.evidence.allowed-types")
-    Set<String> allowedTypes;
-
-    @ConfigProperty(name = "oprisk.evidence.required-for-sign-off")
-    boolean evidenceRequired;
+    @Inject
+    OpriskConfig config;
 
     public static ControlTest test(long id) {
         ControlTest test = ControlTest.findById(id);
@@ -61,11 +55,11 @@ public class ControlTestService {
     }
 
     public long maxBytes() {
-        return maxBytes;
+        return config.evidence().maxBytes();
     }
 
     public Set<String> allowedTypes() {
-        return allowedTypes;
+        return config.evidence().allowedTypes();
     }
 
     @Transactional
@@ -160,14 +154,14 @@ public class ControlTestService {
         FieldErrors errors = new FieldErrors();
         if (name == null || data == null || data.length == 0) {
             errors.add("file", "error.evidenceEmpty");
-        } else if (data.length > maxBytes) {
-            errors.add("file", "error.evidenceTooLarge", maxBytes / (1024 * 1024));
+        } else if (data.length > maxBytes()) {
+            errors.add("file", "error.evidenceTooLarge", maxBytes() / (1024 * 1024));
         } else if (name.length() > 255 || name.contains("/") || name.contains("\\")) {
             errors.add("file", "error.evidenceName");
         }
-        String type = errors.any() ? null : EvidenceTypes.check(name, data, allowedTypes);
+        String type = errors.any() ? null : EvidenceTypes.check(name, data, allowedTypes());
         if (!errors.any() && type == null) {
-            errors.add("file", "error.evidenceType", String.join(", ", new java.util.TreeSet<>(allowedTypes)));
+            errors.add("file", "error.evidenceType", String.join(", ", new java.util.TreeSet<>(allowedTypes())));
         }
         if (errors.any()) {
             throw new InvalidInputException(errors);
@@ -235,11 +229,11 @@ public class ControlTestService {
 
     /** Whether a test must have evidence to be submitted and signed off (on unless configured off). */
     public boolean evidenceRequired() {
-        return evidenceRequired;
+        return config.evidence().requiredForSignOff();
     }
 
     private void requireEvidence(ControlTest test, String messageKey) {
-        if (evidenceRequired && EvidenceFile.count("test", test) == 0) {
+        if (evidenceRequired() && EvidenceFile.count("test", test) == 0) {
             throw new RuleViolationException(messageKey);
         }
     }

@@ -22,10 +22,6 @@ public class FieldErrors {
         return keys.containsKey(field);
     }
 
-    public boolean isEmpty() {
-        return keys.isEmpty();
-    }
-
     public boolean any() {
         return !keys.isEmpty();
     }

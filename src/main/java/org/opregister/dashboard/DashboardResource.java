@@ -12,8 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opregister.core.AppClock;
+import org.opregister.core.OpriskConfig;
 import org.opregister.incident.Incident;
 import org.opregister.incident.IncidentStats;
 import org.opregister.risk.RiskSummary;
@@ -32,11 +32,8 @@ public class DashboardResource {
                 boolean demoData, LocalDate since, RiskSummary risks, Attention attention);
     }
 
-    @ConfigProperty(name = "oprisk.reporting-currency")
-    String currency;
-
-    @ConfigProperty(name = "oprisk.demo-data")
-    boolean demoData;
+    @Inject
+    OpriskConfig config;
 
     @Inject
     CurrentUser currentUser;
@@ -44,7 +41,7 @@ public class DashboardResource {
     @GET
     public TemplateInstance dashboard() {
         LocalDate since = AppClock.today().minusMonths(12).withDayOfMonth(1);
-        return Templates.dashboard(IncidentStats.compute(since), Incident.recent(8), currency, demoData, since,
+        return Templates.dashboard(IncidentStats.compute(since), Incident.recent(8), config.reportingCurrency(), config.demoData(), since,
                 RiskSummary.compute(), Attention.of(currentUser));
     }
 }

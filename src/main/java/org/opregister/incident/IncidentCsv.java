@@ -1,71 +1,75 @@
 package org.opregister.incident;
 
-import java.io.OutputStream;
-import java.util.stream.Stream;
+import static org.opregister.web.CsvColumn.bool;
+import static org.opregister.web.CsvColumn.code;
+import static org.opregister.web.CsvColumn.date;
+import static org.opregister.web.CsvColumn.instant;
+import static org.opregister.web.CsvColumn.number;
+import static org.opregister.web.CsvColumn.raw;
+import static org.opregister.web.CsvColumn.text;
 
-import jakarta.persistence.EntityManager;
+import java.util.List;
 
-import org.opregister.web.CsvOutput;
-
-import static org.opregister.web.CsvOutput.bool;
-import static org.opregister.web.CsvOutput.code;
-import static org.opregister.web.CsvOutput.date;
-import static org.opregister.web.CsvOutput.instant;
-import static org.opregister.web.CsvOutput.number;
-import static org.opregister.web.CsvOutput.text;
+import org.opregister.web.CsvColumn;
 
 /** The register's two auditor exports. Column codes are a stable contract, documented in README. */
 final class IncidentCsv {
 
-    static final String[] INCIDENT_COLUMNS = {
-        "reference", "title", "status", "severity", "event_category", "event_type", "business_line", "org_unit", "owner",
-        "occurrence_date", "discovery_date", "reporting_date", "closure_date", "near_miss", "causes", "root_cause",
-        "third_party", "gross_loss", "recoveries", "net_loss", "provisions", "reporting_currency", "description",
-        "created_at", "created_by", "updated_at", "updated_by"};
-
-    static final String[] LOSS_COLUMNS = {
-        "incident_reference", "loss_id", "entry_type", "amount", "currency", "fx_rate", "reporting_amount",
-        "reporting_currency", "accounting_date", "description", "incident_event_category", "incident_event_type",
-        "incident_business_line", "incident_occurrence_date", "incident_discovery_date", "incident_near_miss",
-        "created_at", "created_by", "updated_at", "updated_by"};
-
     private IncidentCsv() {
     }
 
-    static long writeIncidents(Stream<Incident> incidents, OutputStream out, String reportingCurrency, EntityManager em) {
-        long[] count = {0};
-        try (Stream<Incident> rows = incidents; CsvOutput csv = new CsvOutput(out, INCIDENT_COLUMNS)) {
-            rows.forEach(i -> {
-                csv.row(text(i.reference), text(i.title), code(i.status), code(i.severity), code(i.eventCategory),
-                        code(i.eventType), code(i.businessLine), text(i.orgUnit), text(i.owner),
-                        date(i.occurrenceDate), date(i.discoveryDate), date(i.reportingDate), date(i.closureDate),
-                        bool(i.nearMiss), String.join(";", i.causes.stream().map(Enum::name).sorted().toList()),
-                        text(i.rootCause), text(i.thirdParty), number(i.grossLoss), number(i.recoveries),
-                        number(i.netLoss), number(i.provisions), reportingCurrency, text(i.description),
-                        instant(i.createdAt), text(i.createdBy), instant(i.updatedAt), text(i.updatedBy));
-                if (++count[0] % CsvOutput.CLEAR_EVERY == 0) {
-                    em.clear();
-                }
-            });
-        }
-        return count[0];
+    /** One row per incident; every amount is in the reporting currency, which is the same for all rows. */
+    static List<CsvColumn<Incident>> incidents(String reportingCurrency) {
+        return List.of(
+                text("reference", i -> i.reference),
+                text("title", i -> i.title),
+                code("status", i -> i.status),
+                code("severity", i -> i.severity),
+                code("event_category", i -> i.eventCategory),
+                code("event_type", i -> i.eventType),
+                code("business_line", i -> i.businessLine),
+                text("org_unit", i -> i.orgUnit),
+                text("owner", i -> i.owner),
+                date("occurrence_date", i -> i.occurrenceDate),
+                date("discovery_date", i -> i.discoveryDate),
+                date("reporting_date", i -> i.reportingDate),
+                date("closure_date", i -> i.closureDate),
+                bool("near_miss", i -> i.nearMiss),
+                raw("causes", i -> String.join(";", i.causes.stream().map(Enum::name).sorted().toList())),
+                text("root_cause", i -> i.rootCause),
+                text("third_party", i -> i.thirdParty),
+                number("gross_loss", i -> i.grossLoss),
+                number("recoveries", i -> i.recoveries),
+                number("net_loss", i -> i.netLoss),
+                number("provisions", i -> i.provisions),
+                raw("reporting_currency", i -> reportingCurrency),
+                text("description", i -> i.description),
+                instant("created_at", i -> i.createdAt),
+                text("created_by", i -> i.createdBy),
+                instant("updated_at", i -> i.updatedAt),
+                text("updated_by", i -> i.updatedBy));
     }
 
-    static long writeLosses(Stream<LossEntry> losses, OutputStream out, EntityManager em) {
-        long[] count = {0};
-        try (Stream<LossEntry> rows = losses; CsvOutput csv = new CsvOutput(out, LOSS_COLUMNS)) {
-            rows.forEach(l -> {
-                Incident i = l.incident;
-                csv.row(text(i.reference), Long.toString(l.id), code(l.type), number(l.amount), l.currency,
-                        number(l.fxRate), number(l.reportingAmount), l.reportingCurrency, date(l.accountingDate),
-                        text(l.description), code(i.eventCategory), code(i.eventType), code(i.businessLine),
-                        date(i.occurrenceDate), date(i.discoveryDate), bool(i.nearMiss),
-                        instant(l.createdAt), text(l.createdBy), instant(l.updatedAt), text(l.updatedBy));
-                if (++count[0] % CsvOutput.CLEAR_EVERY == 0) {
-                    em.clear();
-                }
-            });
-        }
-        return count[0];
-    }
+    /** One row per loss line, with the incident's classification. */
+    static final List<CsvColumn<LossEntry>> LOSSES = List.of(
+            text("incident_reference", l -> l.incident.reference),
+            number("loss_id", l -> l.id),
+            code("entry_type", l -> l.type),
+            number("amount", l -> l.amount),
+            raw("currency", l -> l.currency),
+            number("fx_rate", l -> l.fxRate),
+            number("reporting_amount", l -> l.reportingAmount),
+            raw("reporting_currency", l -> l.reportingCurrency),
+            date("accounting_date", l -> l.accountingDate),
+            text("description", l -> l.description),
+            code("incident_event_category", l -> l.incident.eventCategory),
+            code("incident_event_type", l -> l.incident.eventType),
+            code("incident_business_line", l -> l.incident.businessLine),
+            date("incident_occurrence_date", l -> l.incident.occurrenceDate),
+            date("incident_discovery_date", l -> l.incident.discoveryDate),
+            bool("incident_near_miss", l -> l.incident.nearMiss),
+            instant("created_at", l -> l.createdAt),
+            text("created_by", l -> l.createdBy),
+            instant("updated_at", l -> l.updatedAt),
+            text("updated_by", l -> l.updatedBy));
 }

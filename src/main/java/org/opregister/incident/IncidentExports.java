@@ -2,7 +2,6 @@ package org.opregister.incident;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.Response;
 
 import org.opregister.web.CsvExport;
@@ -20,9 +19,6 @@ public class IncidentExports {
     IncidentService service;
 
     @Inject
-    EntityManager em;
-
-    @Inject
     CsvExport csvExport;
 
     public Response incidents(IncidentResource.ListParams query) {
@@ -34,7 +30,7 @@ public class IncidentExports {
         IncidentSort sort = IncidentSort.parse(query.sort);
         String currency = service.reportingCurrency();
         return csvExport.stream("incident-register", "incidents", query.params().queryString(),
-                out -> IncidentCsv.writeIncidents(Incident.streamAll(filter, sort), out, currency, em));
+                IncidentCsv.incidents(currency), () -> Incident.streamAll(filter, sort));
     }
 
     public Response losses(IncidentResource.ListParams query) {
@@ -44,7 +40,7 @@ public class IncidentExports {
             return CsvExport.badFilter(errors);
         }
         return csvExport.stream("loss-ledger", "losses", query.params().queryString(),
-                out -> IncidentCsv.writeLosses(LossEntry.streamAll(filter), out, em));
+                IncidentCsv.LOSSES, () -> LossEntry.streamAll(filter));
     }
 
 }

@@ -13,10 +13,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import io.quarkus.security.ForbiddenException;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opregister.core.AppClock;
 import org.opregister.comment.Comment;
 import org.opregister.comment.CommentKind;
+import org.opregister.core.OpriskConfig;
 import org.opregister.core.ReferenceCounter;
 import org.opregister.core.Records;
 import org.opregister.incident.TransitionForm.TransitionCommand;
@@ -36,8 +36,8 @@ public class IncidentService {
     /** The reviewer's field: the reason for returning (required) or a comment on closing (optional). */
     public static final String REVIEW_COMMENT = "reviewComment";
 
-    @ConfigProperty(name = "oprisk.reporting-currency")
-    String reportingCurrency;
+    @Inject
+    OpriskConfig config;
 
     @Inject
     CurrentUser currentUser;
@@ -46,7 +46,7 @@ public class IncidentService {
     jakarta.enterprise.event.Event<RegisterChanged> registerChanged;
 
     public String reportingCurrency() {
-        return reportingCurrency;
+        return config.reportingCurrency();
     }
 
     @Transactional
@@ -209,7 +209,7 @@ public class IncidentService {
 
     private void applyLoss(LossForm form, Incident incident, LossEntry entry) {
         FieldErrors errors = new FieldErrors();
-        LossData data = form.parse(errors, reportingCurrency);
+        LossData data = form.parse(errors, config.reportingCurrency());
         if (data.type() == LossType.GROSS_LOSS && incident.nearMiss) {
             errors.add("type", "error.grossLossOnNearMiss");
         }
@@ -223,7 +223,7 @@ public class IncidentService {
         entry.fxRate = data.fxRate();
         entry.accountingDate = data.accountingDate();
         entry.description = data.description();
-        entry.convertTo(reportingCurrency);
+        entry.convertTo(config.reportingCurrency());
     }
 
     /** Re-sums the ledger into the incident's totals (reporting currency). */

@@ -22,7 +22,6 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.opregister.audit.AuditSubject;
-import org.opregister.core.Money;
 import org.opregister.core.TrackedEntity;
 
 /**
@@ -78,14 +77,6 @@ public class LossEntry extends TrackedEntity implements AuditSubject {
     @Override
     public Object auditParent() {
         return incident;
-    }
-
-    public Money money() {
-        return new Money(amount, currency);
-    }
-
-    public Money reportingMoney() {
-        return new Money(reportingAmount, reportingCurrency);
     }
 
     public void convertTo(String reportingCurrency) {

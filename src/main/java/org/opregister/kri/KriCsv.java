@@ -1,69 +1,67 @@
 package org.opregister.kri;
 
-import static org.opregister.web.CsvOutput.bool;
-import static org.opregister.web.CsvOutput.code;
-import static org.opregister.web.CsvOutput.date;
-import static org.opregister.web.CsvOutput.instant;
-import static org.opregister.web.CsvOutput.text;
+import static org.opregister.web.CsvColumn.bool;
+import static org.opregister.web.CsvColumn.code;
+import static org.opregister.web.CsvColumn.date;
+import static org.opregister.web.CsvColumn.instant;
+import static org.opregister.web.CsvColumn.number;
+import static org.opregister.web.CsvColumn.raw;
+import static org.opregister.web.CsvColumn.text;
 
-import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-import jakarta.persistence.EntityManager;
-
-import org.opregister.web.CsvOutput;
+import org.opregister.web.CsvColumn;
 
 /** KRI definitions and values as CSV. Column codes are documented in README. */
 final class KriCsv {
 
-    static final String[] DEFINITION_COLUMNS = {"reference", "name", "unit", "frequency", "direction", "green_limit",
-        "red_limit", "source", "event_category", "business_line", "values_from", "owner", "status", "risks",
-        "latest_period", "latest_value", "latest_status", "description", "updated_at", "updated_by"};
-
-    static final String[] VALUE_COLUMNS = {"kri", "kri_name", "period", "period_start", "value", "unit", "status",
-        "direction", "green_limit", "red_limit", "computed", "comment", "updated_at", "updated_by"};
-
     private KriCsv() {
     }
 
-    static long writeDefinitions(Stream<Kri> kris, OutputStream out, EntityManager em) {
-        long[] count = {0};
-        try (Stream<Kri> rows = kris; CsvOutput csv = new CsvOutput(out, DEFINITION_COLUMNS)) {
-            rows.forEach(k -> {
-                KriTrend trend = KriTrend.of(k);
-                KriValue latest = trend.latest();
-                csv.row(text(k.reference), text(k.name), text(k.unit), code(k.frequency), code(k.direction),
-                        plain(k.greenLimit), plain(k.redLimit), code(k.source), code(k.eventCategory),
-                        code(k.businessLine), date(k.valuesFrom), text(k.owner), code(k.status),
-                        KriRisk.risksOf(k).stream().map(r -> r.reference).collect(Collectors.joining(";")),
-                        latest == null ? "" : latest.period(), latest == null ? "" : plain(latest.value),
-                        latest == null ? "" : code(latest.status), text(k.description), instant(k.updatedAt),
-                        text(k.updatedBy));
-                if (++count[0] % CsvOutput.CLEAR_EVERY == 0) {
-                    em.clear();
-                }
-            });
-        }
-        return count[0];
-    }
+    /** One row per KRI, read with its latest value ({@code Kri.streamAll().map(KriTrend::of)}). */
+    static final List<CsvColumn<KriTrend>> DEFINITIONS = List.of(
+            text("reference", t -> t.kri().reference),
+            text("name", t -> t.kri().name),
+            text("unit", t -> t.kri().unit),
+            code("frequency", t -> t.kri().frequency),
+            code("direction", t -> t.kri().direction),
+            number("green_limit", t -> trimmed(t.kri().greenLimit)),
+            number("red_limit", t -> trimmed(t.kri().redLimit)),
+            code("source", t -> t.kri().source),
+            code("event_category", t -> t.kri().eventCategory),
+            code("business_line", t -> t.kri().businessLine),
+            date("values_from", t -> t.kri().valuesFrom),
+            text("owner", t -> t.kri().owner),
+            code("status", t -> t.kri().status),
+            raw("risks", t -> KriRisk.risksOf(t.kri()).stream().map(r -> r.reference).collect(Collectors.joining(";"))),
+            raw("latest_period", t -> t.latest() == null ? null : t.latest().period()),
+            number("latest_value", t -> t.latest() == null ? null : trimmed(t.latest().value)),
+            code("latest_status", t -> t.latest() == null ? null : t.latest().status),
+            text("description", t -> t.kri().description),
+            instant("updated_at", t -> t.kri().updatedAt),
+            text("updated_by", t -> t.kri().updatedBy));
 
-    static long writeValues(Stream<KriValue> values, OutputStream out, EntityManager em) {
-        long[] count = {0};
-        try (Stream<KriValue> rows = values; CsvOutput csv = new CsvOutput(out, VALUE_COLUMNS)) {
-            rows.forEach(v -> {
-                csv.row(text(v.kri.reference), text(v.kri.name), v.period(), date(v.periodStart), plain(v.value),
-                        text(v.kri.unit), code(v.status), code(v.direction), plain(v.greenLimit), plain(v.redLimit),
-                        bool(v.computed), text(v.comment), instant(v.updatedAt), text(v.updatedBy));
-                if (++count[0] % CsvOutput.CLEAR_EVERY == 0) {
-                    em.clear();
-                }
-            });
-        }
-        return count[0];
-    }
+    /** One row per value. */
+    static final List<CsvColumn<KriValue>> VALUES = List.of(
+            text("kri", v -> v.kri.reference),
+            text("kri_name", v -> v.kri.name),
+            raw("period", KriValue::period),
+            date("period_start", v -> v.periodStart),
+            number("value", v -> trimmed(v.value)),
+            text("unit", v -> v.kri.unit),
+            code("status", v -> v.status),
+            code("direction", v -> v.direction),
+            number("green_limit", v -> trimmed(v.greenLimit)),
+            number("red_limit", v -> trimmed(v.redLimit)),
+            bool("computed", v -> v.computed),
+            text("comment", v -> v.comment),
+            instant("updated_at", v -> v.updatedAt),
+            text("updated_by", v -> v.updatedBy));
 
-    private static String plain(java.math.BigDecimal value) {
-        return value == null ? "" : value.stripTrailingZeros().toPlainString();
+    /** KRI figures drop the zeros their column scale adds: 12.50 is written 12.5. */
+    private static BigDecimal trimmed(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros();
     }
 }

@@ -94,7 +94,7 @@ public class KriResource {
     @Path("export.csv")
     @Produces("text/csv")
     public Response export() {
-        return csvExport.stream("kri-definitions", "kris", "", out -> KriCsv.writeDefinitions(Kri.streamAll(), out, em));
+        return csvExport.stream("kri-definitions", "kris", "", KriCsv.DEFINITIONS, () -> Kri.streamAll().map(KriTrend::of));
     }
 
     @GET
@@ -106,7 +106,7 @@ public class KriResource {
             return CsvExport.badFilter(new FieldErrors().add("kri", "error.noSuchKri"));
         }
         return csvExport.stream("kri-values", "kri-values", reference == null ? "" : "kri=" + reference,
-                out -> KriCsv.writeValues(KriValue.streamForExport(reference), out, em));
+                KriCsv.VALUES, () -> KriValue.streamForExport(reference));
     }
 
     @GET

@@ -7,8 +7,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.smallrye.config.SmallRyeConfig;
+
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.opregister.core.AppClock;
+import org.opregister.core.OpriskConfig;
 
 /**
  * The ended periods of a typed-in KRI that have no value yet, oldest first, and how many of them are past due. A
@@ -62,7 +65,8 @@ public record ValuesDue(Kri kri, List<LocalDate> open, int missing, int dueDays)
 
     /** Days after a period ends by which its value is due ({@code oprisk.kri.value-due-days}). */
     static int configuredDueDays() {
-        return Math.max(0, ConfigProvider.getConfig().getOptionalValue("oprisk.kri.value-due-days", Integer.class).orElse(15));
+        return Math.max(0, ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(OpriskConfig.class)
+                .kri().valueDueDays());
     }
 
     /** How many active typed-in KRIs miss a value past its due date. */

@@ -94,23 +94,25 @@ public class AssessmentResource {
     @Path("export.csv")
     @Produces("text/csv")
     public Response export(@QueryParam("campaign") String campaign) {
-        return exportOf(campaign, "assessment-results", "assessments", AssessmentCsv::writeTasks);
+        return exportOf(campaign, "assessment-results", "assessments", AssessmentCsv.TASKS, AssessmentTask::streamForExport);
     }
 
     @GET
     @Path("control-ratings.csv")
     @Produces("text/csv")
     public Response exportControlRatings(@QueryParam("campaign") String campaign) {
-        return exportOf(campaign, "assessment-control-ratings", "assessment-control-ratings", AssessmentCsv::writeControls);
+        return exportOf(campaign, "assessment-control-ratings", "assessment-control-ratings", AssessmentCsv.CONTROLS,
+                AssessmentControl::streamForExport);
     }
 
-    private Response exportOf(String campaign, String fileStem, String exportName, AssessmentCsv.Writer writer) {
+    private <T> Response exportOf(String campaign, String fileStem, String exportName,
+            List<org.opregister.web.CsvColumn<T>> columns, java.util.function.Function<String, java.util.stream.Stream<T>> rows) {
         String reference = FormInput.key(campaign);
         if (!FormInput.blank(campaign) && (reference == null || AssessmentCampaign.findByReference(reference) == null)) {
             return CsvExport.badFilter(new FieldErrors().add("campaign", "error.noSuchCampaign"));
         }
         return csvExport.stream(fileStem, exportName, reference == null ? "" : "campaign=" + reference,
-                out -> writer.write(reference, out, em));
+                columns, () -> rows.apply(reference));
     }
 
     @GET

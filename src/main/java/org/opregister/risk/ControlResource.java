@@ -79,7 +79,7 @@ public class ControlResource {
     @Produces("text/csv")
     public Response export() {
         return csvExport.stream("control-library", "controls", "",
-                out -> RiskCsv.writeControls(Control.<Control>streamAll(io.quarkus.panache.common.Sort.by("reference")), out, em));
+                RiskCsv.CONTROLS, () -> Control.<Control>streamAll(io.quarkus.panache.common.Sort.by("reference")));
     }
 
     @GET

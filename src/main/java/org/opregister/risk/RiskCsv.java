@@ -1,64 +1,61 @@
 package org.opregister.risk;
 
-import static org.opregister.web.CsvOutput.bool;
-import static org.opregister.web.CsvOutput.code;
-import static org.opregister.web.CsvOutput.instant;
-import static org.opregister.web.CsvOutput.text;
+import static org.opregister.web.CsvColumn.bool;
+import static org.opregister.web.CsvColumn.code;
+import static org.opregister.web.CsvColumn.instant;
+import static org.opregister.web.CsvColumn.number;
+import static org.opregister.web.CsvColumn.raw;
+import static org.opregister.web.CsvColumn.text;
 
-import java.io.OutputStream;
+import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-import jakarta.persistence.EntityManager;
-
-import org.opregister.web.CsvOutput;
+import org.opregister.web.CsvColumn;
 
 /** Risk register and control library as CSV, with their links. Column codes are documented in README. */
 final class RiskCsv {
 
-    static final String[] RISK_COLUMNS = {"reference", "title", "status", "event_category", "business_line", "org_unit",
-        "owner", "assessor", "inherent_likelihood", "inherent_impact", "inherent_score", "inherent_band", "residual_likelihood",
-        "residual_impact", "residual_score", "residual_band", "residual_comment", "appetite", "controls", "description",
-        "updated_at", "updated_by"};
-
-    static final String[] CONTROL_COLUMNS = {"reference", "title", "control_type", "nature", "frequency", "owner",
-        "design_effectiveness", "operating_effectiveness", "key_control", "risks", "description", "updated_at", "updated_by"};
-
     private RiskCsv() {
     }
 
-    static long writeRisks(Stream<Risk> risks, OutputStream out, EntityManager em) {
-        long[] count = {0};
-        try (Stream<Risk> rows = risks; CsvOutput csv = new CsvOutput(out, RISK_COLUMNS)) {
-            rows.forEach(r -> {
-                csv.row(text(r.reference), text(r.title), code(r.status), code(r.eventCategory), code(r.businessLine),
-                        text(r.orgUnit), text(r.owner), text(r.assessor), Integer.toString(r.inherentLikelihood), Integer.toString(r.inherentImpact),
-                        Integer.toString(r.inherentScore), code(r.inherent().band()), Integer.toString(r.residualLikelihood),
-                        Integer.toString(r.residualImpact), Integer.toString(r.residualScore), code(r.residual().band()),
-                        text(r.residualComment), text(r.appetite),
-                        r.controls().stream().map(c -> c.reference).collect(Collectors.joining(";")),
-                        text(r.description), instant(r.updatedAt), text(r.updatedBy));
-                if (++count[0] % CsvOutput.CLEAR_EVERY == 0) {
-                    em.clear();
-                }
-            });
-        }
-        return count[0];
-    }
+    /** One row per risk, with the references of its controls. */
+    static final List<CsvColumn<Risk>> RISKS = List.of(
+            text("reference", r -> r.reference),
+            text("title", r -> r.title),
+            code("status", r -> r.status),
+            code("event_category", r -> r.eventCategory),
+            code("business_line", r -> r.businessLine),
+            text("org_unit", r -> r.orgUnit),
+            text("owner", r -> r.owner),
+            text("assessor", r -> r.assessor),
+            number("inherent_likelihood", r -> r.inherentLikelihood),
+            number("inherent_impact", r -> r.inherentImpact),
+            number("inherent_score", r -> r.inherentScore),
+            code("inherent_band", r -> r.inherent().band()),
+            number("residual_likelihood", r -> r.residualLikelihood),
+            number("residual_impact", r -> r.residualImpact),
+            number("residual_score", r -> r.residualScore),
+            code("residual_band", r -> r.residual().band()),
+            text("residual_comment", r -> r.residualComment),
+            text("appetite", r -> r.appetite),
+            raw("controls", r -> r.controls().stream().map(c -> c.reference).collect(Collectors.joining(";"))),
+            text("description", r -> r.description),
+            instant("updated_at", r -> r.updatedAt),
+            text("updated_by", r -> r.updatedBy));
 
-    static long writeControls(Stream<Control> controls, OutputStream out, EntityManager em) {
-        long[] count = {0};
-        try (Stream<Control> rows = controls; CsvOutput csv = new CsvOutput(out, CONTROL_COLUMNS)) {
-            rows.forEach(c -> {
-                csv.row(text(c.reference), text(c.title), code(c.type), code(c.nature), code(c.frequency), text(c.owner),
-                        code(c.designEffectiveness), code(c.operatingEffectiveness), bool(c.keyControl),
-                        c.risks().stream().map(r -> r.reference).collect(Collectors.joining(";")),
-                        text(c.description), instant(c.updatedAt), text(c.updatedBy));
-                if (++count[0] % CsvOutput.CLEAR_EVERY == 0) {
-                    em.clear();
-                }
-            });
-        }
-        return count[0];
-    }
+    /** One row per control, with the references of its risks. */
+    static final List<CsvColumn<Control>> CONTROLS = List.of(
+            text("reference", c -> c.reference),
+            text("title", c -> c.title),
+            code("control_type", c -> c.type),
+            code("nature", c -> c.nature),
+            code("frequency", c -> c.frequency),
+            text("owner", c -> c.owner),
+            code("design_effectiveness", c -> c.designEffectiveness),
+            code("operating_effectiveness", c -> c.operatingEffectiveness),
+            bool("key_control", c -> c.keyControl),
+            raw("risks", c -> c.risks().stream().map(r -> r.reference).collect(Collectors.joining(";"))),
+            text("description", c -> c.description),
+            instant("updated_at", c -> c.updatedAt),
+            text("updated_by", c -> c.updatedBy));
 }

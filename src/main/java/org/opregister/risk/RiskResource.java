@@ -21,12 +21,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
 import org.opregister.core.EditConflictException;
 import org.opregister.core.InvalidInputException;
+import org.opregister.core.OpriskConfig;
 import org.opregister.core.RuleViolationException;
 import org.opregister.incident.Incident;
 import org.opregister.core.Role;
@@ -74,8 +74,8 @@ public class RiskResource {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "oprisk.reporting-currency")
-    String currency;
+    @Inject
+    OpriskConfig config;
 
     @GET
     public Response list(@BeanParam Query query) {
@@ -97,7 +97,7 @@ public class RiskResource {
             return CsvExport.badFilter(errors);
         }
         return csvExport.stream("risk-register", "risks", query.params().queryString(),
-                out -> RiskCsv.writeRisks(Risk.streamAll(filter, query.sort), out, em));
+                RiskCsv.RISKS, () -> Risk.streamAll(filter, query.sort));
     }
 
     @GET
@@ -251,7 +251,7 @@ public class RiskResource {
         List<Control> linked = risk.controls();
         List<Control> linkable = Control.all().stream().filter(c -> linked.stream().noneMatch(l -> l.id.equals(c.id))).toList();
         return Templates.show(risk, linked, linkable, problem, IncidentRisk.incidentsOf(risk), IncidentRisk.netLossOf(risk),
-                currency, AssessmentTask.ofRisk(risk));
+                config.reportingCurrency(), AssessmentTask.ofRisk(risk));
     }
 
     /** The register's query parameters: q, status, eventType, businessLine, band, page, size, sort. */

@@ -1,6 +1,5 @@
 package org.opregister.security;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -13,10 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opregister.audit.AuditAction;
 import org.opregister.audit.AuditWriter;
 import org.opregister.core.AppClock;
+import org.opregister.core.OpriskConfig;
 
 /**
  * Signing in: password check, lock-out after repeated failures, and the audit entries for both. Also re-reads
@@ -35,17 +34,8 @@ public class Accounts {
     record Attempt(Outcome outcome, User user) {
     }
 
-    @ConfigProperty(name = "oprisk.login.max-failures", defaultValue = "5")
-    int maxFailures;
-
-    @ConfigProperty(name = "oprisk.login.max-failures-per-address", defaultValue = "20")
-    int maxAddressFailures;
-
-    @ConfigProperty(name = "oprisk.login.lock-duration", defaultValue = "PT15M")
-    Duration lockDuration;
-
-    @ConfigProperty(name = "oprisk.session.max-lifetime", defaultValue = "PT12H")
-    Duration sessionLifetime;
+    @Inject
+    OpriskConfig config;
 
     @Inject
     AuditWriter audit;
@@ -81,8 +71,9 @@ public class Accounts {
                     audit.event(AuditAction.LOGIN_SUCCESS, name, channel);
                 }
             }
-            case LOCKED -> audit.event(AuditAction.ACCOUNT_LOCKED, name, channel + ": locked after " + maxFailures
-                    + " failed sign-ins for the username or " + maxAddressFailures + " from the address");
+            case LOCKED -> audit.event(AuditAction.ACCOUNT_LOCKED, name, channel + ": locked after "
+                    + config.login().maxFailures() + " failed sign-ins for the username or "
+                    + config.login().maxFailuresPerAddress() + " from the address");
             case REFUSED -> audit.event(AuditAction.LOGIN_FAILURE, name, channel + ": refused while locked");
             case FAILED -> audit.event(AuditAction.LOGIN_FAILURE, name, channel);
         }
@@ -101,7 +92,7 @@ public class Accounts {
     public String openSession(String username) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = AppClock.now();
-            UserSession.purgeOlderThan(now.minus(sessionLifetime));
+            UserSession.purgeOlderThan(now.minus(config.session().maxLifetime()));
             return UserSession.open(username, now).id;
         });
     }
@@ -116,7 +107,7 @@ public class Accounts {
      */
     public SecurityIdentity restore(String username, String sessionId) {
         User user = QuarkusTransaction.requiringNew().call(() ->
-                UserSession.valid(sessionId, username, AppClock.now(), sessionLifetime)
+                UserSession.valid(sessionId, username, AppClock.now(), config.session().maxLifetime())
                         ? User.findByUsername(username).orElse(null) : null);
         if (user == null || !user.enabled) {
             throw new AuthenticationFailedException("session or account no longer valid");
@@ -138,8 +129,10 @@ public class Accounts {
 
     /** Counts the failure for the address and the username (locked in that order, always, so no deadlock). */
     private Attempt fail(String userKey, String addressKey, Instant now) {
-        boolean addressLocked = SignInThrottle.lock(addressKey, now).fail(now, maxAddressFailures, lockDuration);
-        boolean userLocked = SignInThrottle.lock(userKey, now).fail(now, maxFailures, lockDuration);
+        OpriskConfig.Login login = config.login();
+        boolean addressLocked = SignInThrottle.lock(addressKey, now)
+                .fail(now, login.maxFailuresPerAddress(), login.lockDuration());
+        boolean userLocked = SignInThrottle.lock(userKey, now).fail(now, login.maxFailures(), login.lockDuration());
         return new Attempt(addressLocked || userLocked ? Outcome.LOCKED : Outcome.FAILED, null);
     }
 }

@@ -9,12 +9,13 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.opregister.core.ClusterLock;
 import org.opregister.core.FieldErrors;
+import org.opregister.core.OpriskConfig;
 
 /**
  * The first administrator comes from configuration (OPRISK_ADMIN_USERNAME, OPRISK_ADMIN_PASSWORD), and only
@@ -25,14 +26,13 @@ public class FirstAdmin {
 
     private static final Logger LOG = Logger.getLogger(FirstAdmin.class);
 
-    @ConfigProperty(name = "oprisk.admin.username")
-    Optional<String> username;
-
-    @ConfigProperty(name = "oprisk.admin.password")
-    Optional<String> password;
+    @Inject
+    OpriskConfig config;
 
     @Transactional
     void onStart(@Observes @Priority(10) StartupEvent event) {
+        Optional<String> username = config.admin().username();
+        Optional<String> password = config.admin().password();
         if (username.isEmpty() || password.isEmpty()) {
             return;
         }

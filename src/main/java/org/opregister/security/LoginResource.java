@@ -19,9 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opregister.audit.AuditAction;
 import org.opregister.audit.AuditWriter;
+import org.opregister.core.OpriskConfig;
 import org.opregister.web.Flash;
 
 @Path("/")
@@ -41,8 +41,8 @@ public class LoginResource {
     @Inject
     Accounts accounts;
 
-    @ConfigProperty(name = "oprisk.demo-data")
-    boolean demoData;
+    @Inject
+    OpriskConfig config;
 
     @GET
     @Path("login")
@@ -52,7 +52,7 @@ public class LoginResource {
         if (!identity.isAnonymous()) {
             return Response.seeOther(URI.create("/")).build();
         }
-        return Templates.login(error != null, error != null && locked != null, demoData);
+        return Templates.login(error != null, error != null && locked != null, config.demoData());
     }
 
     /** A form post like every other, so its CSRF token is checked: another site cannot sign a user out. */

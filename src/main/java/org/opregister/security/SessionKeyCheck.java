@@ -7,9 +7,11 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.opregister.core.OpriskConfig;
 
 /**
  * Refuses to start without a usable session cookie key: one of at least 16 characters from {@code OPRISK_SESSION_KEY},
@@ -33,14 +35,12 @@ public class SessionKeyCheck {
     @ConfigProperty(name = "quarkus.http.auth.session.encryption-key")
     Optional<String> key;
 
-    @ConfigProperty(name = SessionKeySource.PROPERTY)
-    String generatedKey;
-
-    @ConfigProperty(name = "oprisk.demo-data")
-    boolean demoData;
+    @Inject
+    OpriskConfig config;
 
     void onStart(@Observes @Priority(1) StartupEvent event) {
-        problem(key, generatedKey, demoData).ifPresent(message -> {
+        String generatedKey = config.session().generatedKey();
+        problem(key, generatedKey, config.demoData()).ifPresent(message -> {
             throw new ConfigurationException(message);
         });
         if (key.get().equals(generatedKey)) {

@@ -1,5 +1,6 @@
 package org.opregister.security;
 
+import org.opregister.core.OpriskConfig;
 import org.opregister.web.CrossSiteSignIn;
 
 import java.net.URI;
@@ -46,11 +47,8 @@ public class SignInOrigin {
     @ConfigProperty(name = "quarkus.http.auth.form.username-parameter", defaultValue = "j_username")
     String usernameParameter;
 
-    @ConfigProperty(name = "oprisk.base-url")
-    String baseUrl;
-
-    @ConfigProperty(name = "oprisk.allowed-origins")
-    Optional<List<String>> configuredOrigins;
+    @Inject
+    OpriskConfig config;
 
     @Inject
     AuditWriter audit;
@@ -114,8 +112,8 @@ public class SignInOrigin {
     private Set<String> allowedOrigins() {
         if (allowedOrigins == null) {
             Set<String> origins = new HashSet<>();
-            Optional.ofNullable(normalize(originOf(baseUrl))).ifPresent(origins::add);
-            configuredOrigins.orElse(List.of()).stream().map(SignInOrigin::normalize).filter(o -> o != null)
+            Optional.ofNullable(normalize(originOf(config.baseUrl()))).ifPresent(origins::add);
+            config.allowedOrigins().orElse(List.of()).stream().map(SignInOrigin::normalize).filter(o -> o != null)
                     .forEach(origins::add);
             allowedOrigins = Set.copyOf(origins);
         }

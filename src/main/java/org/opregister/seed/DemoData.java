@@ -6,9 +6,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.opregister.core.ClusterLock;
+import org.opregister.core.OpriskConfig;
 import org.opregister.core.Role;
 import org.opregister.security.User;
 
@@ -24,8 +24,8 @@ public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
 
-    @ConfigProperty(name = "oprisk.demo-data")
-    boolean enabled;
+    @Inject
+    OpriskConfig config;
 
     @Inject
     ExampleCase exampleCase;
@@ -46,7 +46,7 @@ public class DemoData {
     ExampleActions exampleActions;
 
     void onStart(@Observes StartupEvent event) {
-        if (!enabled) {
+        if (!config.demoData()) {
             return;
         }
         seed();

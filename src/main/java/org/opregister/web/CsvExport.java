@@ -4,12 +4,17 @@ import org.opregister.core.CurrentLocale;
 import org.opregister.core.FieldErrors;
 
 import java.io.OutputStream;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -28,27 +33,41 @@ public class CsvExport {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    EntityManager em;
+
     /** A finished download, for the audit trail: who, which export, with which filters, how many rows. */
     public record Exported(String username, String export, String filters, long rows) {
     }
 
-    /** Writes rows of an export to the response; answers how many it wrote. Runs in a read transaction. */
-    @FunctionalInterface
-    public interface Rows {
-        long write(OutputStream out);
-    }
-
     /**
-     * A streamed CSV download: rows written from a database cursor inside their own transaction, then the
-     * export's line in the audit trail, before the response ends.
+     * A streamed CSV download: the header line of the columns, then one line per row, read from a database cursor
+     * inside a read transaction of its own (the rows are only asked for there), detaching what was read every
+     * {@link CsvOutput#CLEAR_EVERY} rows so memory stays flat at any size; then the export's line in the audit
+     * trail (who, which export, with which filters, how many rows), before the response ends.
      */
-    public Response stream(String fileStem, String export, String filters, Rows rows) {
+    public <T> Response stream(String fileStem, String export, String filters, List<CsvColumn<T>> columns,
+            Supplier<Stream<T>> rows) {
         String username = identity.isAnonymous() ? "" : identity.getPrincipal().getName();
         StreamingOutput body = out -> {
-            long written = QuarkusTransaction.requiringNew().call(() -> rows.write(out));
+            long written = QuarkusTransaction.requiringNew().call(() -> write(out, columns, rows));
             exported.fire(new Exported(username, export, filters, written));
         };
         return download(body, fileStem);
+    }
+
+    private <T> long write(OutputStream out, List<CsvColumn<T>> columns, Supplier<Stream<T>> rows) {
+        long count = 0;
+        try (Stream<T> stream = rows.get(); CsvOutput csv = new CsvOutput(out, CsvColumn.header(columns))) {
+            Iterator<T> cursor = stream.iterator();
+            while (cursor.hasNext()) {
+                csv.row(CsvColumn.cells(columns, cursor.next()));
+                if (++count % CsvOutput.CLEAR_EVERY == 0) {
+                    em.clear();
+                }
+            }
+        }
+        return count;
     }
 
     static Response download(StreamingOutput body, String stem) {

@@ -17,11 +17,12 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * Writes the CSV exports the same way everywhere: RFC 4180 (CRLF, quotes where needed), UTF-8 with a
  * byte-order mark, ISO-8601 dates, plain '.' decimals, and text cells neutralised against formula injection.
+ * Exports do not use it directly: they list their {@link CsvColumn}s and {@link CsvExport#stream} writes them.
  */
-public final class CsvOutput implements AutoCloseable {
+final class CsvOutput implements AutoCloseable {
 
     /** Exports detach the rows they read every so many rows, so memory stays flat however large the table. */
-    public static final int CLEAR_EVERY = 500;
+    static final int CLEAR_EVERY = 500;
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
 
@@ -38,7 +39,7 @@ public final class CsvOutput implements AutoCloseable {
         }
     }
 
-    /** One row; values are typed by {@link #text}, {@link #number}, {@link #date} and {@link #instant}. */
+    /** One row, its cells formatted by their {@link CsvColumn}. */
     public void row(String... cells) {
         try {
             printer.printRecord((Object[]) cells);

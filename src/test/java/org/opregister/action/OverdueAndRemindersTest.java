@@ -45,18 +45,6 @@ class OverdueAndRemindersTest {
     }
 
     @Test
-    void agingBucketsFollowTheDaysPastDue() {
-        LocalDate today = LocalDate.of(2030, 6, 30);
-        assertEquals(Aging.NOT_DUE, Aging.of(today, today));
-        assertEquals(Aging.NOT_DUE, Aging.of(today.plusDays(3), today));
-        assertEquals(Aging.OVERDUE_1_30, Aging.of(today.minusDays(1), today));
-        assertEquals(Aging.OVERDUE_1_30, Aging.of(today.minusDays(30), today));
-        assertEquals(Aging.OVERDUE_31_90, Aging.of(today.minusDays(31), today));
-        assertEquals(Aging.OVERDUE_31_90, Aging.of(today.minusDays(90), today));
-        assertEquals(Aging.OVERDUE_OVER_90, Aging.of(today.minusDays(91), today));
-    }
-
-    @Test
     void overdueAndAgingOnAFixedDay() {
         String tag = "Aging" + System.nanoTime();
         today(LocalDate.of(2030, 1, 1));

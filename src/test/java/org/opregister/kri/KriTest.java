@@ -2,7 +2,6 @@ package org.opregister.kri;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.opregister.kri.KriFixtures.define;
 import static org.opregister.kri.KriFixtures.kriForm;
@@ -28,32 +27,6 @@ class KriTest {
 
     private static Session officer() {
         return TestSupport.session("officer");
-    }
-
-    @Test
-    void statusFollowsTheDirectionAndValuesOnALimitAreNeverInTheWorseBand() {
-        Thresholds worse = new Thresholds(KriDirection.HIGHER_IS_WORSE, new BigDecimal("20"), new BigDecimal("40"));
-        assertEquals(KriStatus.GREEN, worse.status(new BigDecimal("19.99")));
-        assertEquals(KriStatus.GREEN, worse.status(new BigDecimal("20")));
-        assertEquals(KriStatus.AMBER, worse.status(new BigDecimal("20.0001")));
-        assertEquals(KriStatus.AMBER, worse.status(new BigDecimal("40")));
-        assertEquals(KriStatus.RED, worse.status(new BigDecimal("40.0001")));
-        Thresholds better = new Thresholds(KriDirection.HIGHER_IS_BETTER, new BigDecimal("95"), new BigDecimal("80"));
-        assertEquals(KriStatus.GREEN, better.status(new BigDecimal("100")));
-        assertEquals(KriStatus.GREEN, better.status(new BigDecimal("95")));
-        assertEquals(KriStatus.AMBER, better.status(new BigDecimal("94.9999")));
-        assertEquals(KriStatus.AMBER, better.status(new BigDecimal("80")));
-        assertEquals(KriStatus.RED, better.status(new BigDecimal("79.9999")));
-    }
-
-    @Test
-    void periodsAreWrittenPerFrequency() {
-        assertEquals(java.time.LocalDate.of(2024, 7, 1), KriFrequency.MONTHLY.parse("2024-07"));
-        assertEquals(java.time.LocalDate.of(2024, 7, 1), KriFrequency.QUARTERLY.parse("2024-Q3"));
-        assertNull(KriFrequency.MONTHLY.parse("2024-13"));
-        assertNull(KriFrequency.QUARTERLY.parse("2024-Q5"));
-        assertNull(KriFrequency.MONTHLY.parse("2024-Q3"));
-        assertEquals("2024-Q4", KriFrequency.QUARTERLY.label(KriFrequency.QUARTERLY.periodOf(java.time.LocalDate.of(2024, 11, 30))));
     }
 
     @Test

@@ -75,4 +75,13 @@ class PasswordPolicyTest {
         assertTrue(errors.message(java.util.Locale.ENGLISH, "short").contains("12"));
         assertTrue(errors.message(java.util.Locale.ENGLISH, "long").contains("200"));
     }
+
+    @Test
+    void weakPasswordsAreRefusedByThePolicy() {
+        FieldErrors errors = new FieldErrors();
+        PasswordPolicy.check("p", "someone", "short", errors);
+        PasswordPolicy.check("q", "someone12345", "SOMEONE12345", errors);
+        PasswordPolicy.check("r", "someone", "long enough secret", errors);
+        assertEquals(java.util.Set.of("p", "q"), errors.keys().keySet());
+    }
 }

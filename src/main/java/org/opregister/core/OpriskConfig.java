@@ -1,0 +1,122 @@
+package org.opregister.core;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The application's own settings, the {@code oprisk.*} properties of application.properties, in one place. Each is
+ * set there from an environment variable (e.g. {@code oprisk.reporting-currency=${OPRISK_REPORTING_CURRENCY:EUR}});
+ * the README lists the variables. Inject it where a setting is needed.
+ * <p>
+ * Every {@code oprisk.*} property must be declared here: an unknown one stops the start. Some are declared for that
+ * reason and documentation but read elsewhere: {@link #dataDir()} by the datasource URL, the cron expressions by the
+ * {@code @Scheduled} methods, and {@link #locale()} by {@link AppLocale}, a static constant made before any bean.
+ */
+@ConfigMapping(prefix = "oprisk")
+public interface OpriskConfig {
+
+    /** Where the H2 database files live (used in {@code quarkus.datasource.jdbc.url}). */
+    String dataDir();
+
+    /** The default locale of pages and e-mails (read by {@link AppLocale}). */
+    @WithDefault("en")
+    String locale();
+
+    /** Whether the demo data is loaded on start (and the sign-in page shows the demo accounts). */
+    boolean demoData();
+
+    /** The currency loss totals are converted to and shown in (ISO 4217 code). */
+    String reportingCurrency();
+
+    /** Where links in e-mails point, and an accepted origin of sign-in posts. */
+    String baseUrl();
+
+    /** Further public origins (scheme://host:port) a sign-in may be posted from. */
+    Optional<List<String>> allowedOrigins();
+
+    Admin admin();
+
+    Login login();
+
+    Session session();
+
+    Evidence evidence();
+
+    Actions actions();
+
+    Kri kri();
+
+    /** The first administrator, created on start while no active administrator exists. */
+    interface Admin {
+
+        Optional<String> username();
+
+        Optional<String> password();
+    }
+
+    /** Sign-in lock-out. */
+    interface Login {
+
+        /** Failures within the lock duration that lock the username tried. */
+        @WithDefault("5")
+        int maxFailures();
+
+        /** Failures within the lock duration that lock the client address. */
+        @WithDefault("20")
+        int maxFailuresPerAddress();
+
+        @WithDefault("PT15M")
+        Duration lockDuration();
+    }
+
+    interface Session {
+
+        /** The longest a browser session lasts, however active. */
+        @WithDefault("PT12H")
+        Duration maxLifetime();
+
+        /** The random per-process session cookie key ({@code security.SessionKeySource}). */
+        String generatedKey();
+    }
+
+    /** Evidence files of control tests. */
+    interface Evidence {
+
+        long maxBytes();
+
+        /** Accepted file types (extensions; the content is checked too). */
+        Set<String> allowedTypes();
+
+        /** Whether a control test is submitted and signed off only with at least one evidence file. */
+        boolean requiredForSignOff();
+    }
+
+    /** Action-plan reminders. */
+    interface Actions {
+
+        /** When reminders are sent (read by {@code action.ActionReminders}' {@code @Scheduled}). */
+        String reminderCron();
+
+        /** Owners are reminded this many days before the due date. */
+        int reminderDays();
+
+        /** The weekday managers get their digest. */
+        DayOfWeek digestDay();
+    }
+
+    interface Kri {
+
+        /** When computed KRIs are recomputed (read by {@code kri.KriComputation}'s {@code @Scheduled}). */
+        String recomputeCron();
+
+        /** Days after a period ends by which a typed-in KRI's value is due. */
+        @WithDefault("15")
+        int valueDueDays();
+    }
+}
