@@ -2,9 +2,9 @@ package org.opregister.core;
 
 import java.util.function.Supplier;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.OptimisticLockException;
 
+import io.quarkus.hibernate.orm.panache.Panache;
 
 /** What every service does around a change: refuse invalid input, refuse stale versions, surface conflicts. */
 public final class Edits {

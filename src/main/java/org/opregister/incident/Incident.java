@@ -1,11 +1,5 @@
 package org.opregister.incident;
 
-import org.opregister.taxonomy.BusinessLine;
-import org.opregister.taxonomy.Cause;
-import org.opregister.taxonomy.CauseSetConverter;
-import org.opregister.taxonomy.EventCategory;
-import org.opregister.taxonomy.EventType;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -14,8 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import io.quarkus.panache.common.Page;
-import jakarta.persistence.TypedQuery;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -28,12 +20,20 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.TypedQuery;
+
+import io.quarkus.panache.common.Page;
 
 import org.opregister.audit.AuditSubject;
-import org.opregister.core.NotAudited;
 import org.opregister.comment.Commentable;
+import org.opregister.core.NotAudited;
 import org.opregister.core.RuleViolationException;
 import org.opregister.core.TrackedEntity;
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.Cause;
+import org.opregister.taxonomy.CauseSetConverter;
+import org.opregister.taxonomy.EventCategory;
+import org.opregister.taxonomy.EventType;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 

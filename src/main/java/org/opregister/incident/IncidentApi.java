@@ -1,10 +1,5 @@
 package org.opregister.incident;
 
-import org.opregister.taxonomy.BusinessLine;
-import org.opregister.taxonomy.Cause;
-import org.opregister.taxonomy.EventCategory;
-import org.opregister.taxonomy.EventType;
-
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -27,11 +22,16 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import org.opregister.core.Edits;
+import org.opregister.core.FieldErrors;
 import org.opregister.core.Records;
 import org.opregister.core.Role;
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.Cause;
+import org.opregister.taxonomy.EventCategory;
+import org.opregister.taxonomy.EventType;
 import org.opregister.web.ApiErrors;
-import org.opregister.core.FieldErrors;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 

@@ -1,21 +1,19 @@
 package org.opregister.incident;
 
-import org.opregister.taxonomy.BusinessLine;
-import org.opregister.taxonomy.Cause;
-import org.opregister.taxonomy.EventCategory;
-import org.opregister.taxonomy.EventType;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-
 import org.opregister.core.AppClock;
 import org.opregister.core.Edits;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.Cause;
+import org.opregister.taxonomy.EventCategory;
+import org.opregister.taxonomy.EventType;
 
 /**
  * What a user typed into the incident form, or sent to the API as JSON, kept as text so that a rejected form

@@ -5,35 +5,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import org.jboss.resteasy.reactive.RestForm;
-import org.opregister.comment.CommentService;
-import org.opregister.comment.CommentThread;
+
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
+import org.opregister.comment.CommentForm;
+import org.opregister.comment.CommentService;
+import org.opregister.comment.CommentThread;
 import org.opregister.core.AppClock;
 import org.opregister.core.Edits;
-import org.opregister.core.Records;
-import org.opregister.core.UnknownRecordException;
-import org.opregister.comment.CommentForm;
-import org.opregister.core.RuleViolationException;
-import org.opregister.core.Role;
 import org.opregister.core.FieldErrors;
+import org.opregister.core.Records;
+import org.opregister.core.Role;
+import org.opregister.core.RuleViolationException;
+import org.opregister.core.UnknownRecordException;
 import org.opregister.web.Flash;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
@@ -48,7 +49,9 @@ public class IncidentResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(PageResult<Incident> page, Incident.Totals totals, IncidentFilter.Params params,
+
+        static native TemplateInstance list(PageResult<Incident> page, Incident.Totals totals,
+                IncidentFilter.Params params,
                 IncidentSort sort, FieldErrors errors, Choices choices);
 
         static native TemplateInstance form(Incident incident, IncidentForm form, FieldErrors errors, Choices choices);
@@ -116,7 +119,8 @@ public class IncidentResource {
     @Path("{id}")
     public TemplateInstance show(@PathParam("id") long id) {
         Incident incident = incident(id);
-        return showPage(incident, LossForm.blank(service.reportingCurrency(), AppClock.today()), new FieldErrors(), null);
+        return showPage(incident, LossForm.blank(service.reportingCurrency(), AppClock.today()), new FieldErrors(),
+                null);
     }
 
     @GET
@@ -159,8 +163,10 @@ public class IncidentResource {
         Map<String, String> typed = Map.of(IncidentService.REVIEW_COMMENT, form.typedComment());
         return Step.run(() -> {
             Incident incident = service.transition(id, form.parse(transition));
-            return Flash.redirect(URI.create("/incidents/" + id), "flash.transition." + transition.name(), incident.reference);
-        }, (errors, problem) -> showPage(incident(id), blankLoss(), errors, problem, typed), "error.editConflictReload");
+            return Flash.redirect(URI.create("/incidents/" + id), "flash.transition." + transition.name(),
+                    incident.reference);
+        }, (errors, problem) -> showPage(incident(id), blankLoss(), errors, problem, typed),
+                "error.editConflictReload");
     }
 
     /** Adds to the incident's discussion thread; any status, the thread changes nothing on the incident. */
@@ -184,7 +190,8 @@ public class IncidentResource {
         return Step.run(() -> {
             service.addLoss(id, form);
             return Flash.redirect(URI.create("/incidents/" + id + "#losses"), "flash.lossAdded", null);
-        }, (errors, problem) -> problem == null ? showPage(incident(id), form, errors, "error.lossInvalid")
+        }, (errors, problem) -> problem == null
+                ? showPage(incident(id), form, errors, "error.lossInvalid")
                 : showPage(incident(id), blankLoss(), new FieldErrors(), problem), "error.editConflictReload");
     }
 
@@ -197,7 +204,8 @@ public class IncidentResource {
         if (!incident.editable()) {
             return readOnly(incident);
         }
-        return Response.ok(Templates.lossForm(incident, entry, LossForm.of(entry), new FieldErrors(), choices())).build();
+        return Response.ok(Templates.lossForm(incident, entry, LossForm.of(entry), new FieldErrors(), choices()))
+                .build();
     }
 
     @POST
@@ -237,12 +245,14 @@ public class IncidentResource {
 
     /** The incident's page again with a problem above it (also for the links other modules post from it). */
     public Response problem(long id, String problemKey, int status) {
-        return Response.status(status).entity(showPage(incident(id), blankLoss(), new FieldErrors(), problemKey)).build();
+        return Response.status(status).entity(showPage(incident(id), blankLoss(), new FieldErrors(), problemKey))
+                .build();
     }
 
     /** Why the incident cannot be changed now (under review, or closed), on its page. */
     private static Response readOnly(Incident incident) {
-        String key = incident.status == IncidentStatus.UNDER_REVIEW ? "flash.error.incidentUnderReview"
+        String key = incident.status == IncidentStatus.UNDER_REVIEW
+                ? "flash.error.incidentUnderReview"
                 : "flash.error.incidentClosed";
         return Flash.redirect(URI.create("/incidents/" + incident.id), key, incident.reference);
     }
@@ -259,7 +269,8 @@ public class IncidentResource {
             Map<String, String> typed) {
         return Templates.show(incident, LossEntry.forIncident(incident), lossForm, errors, problem, choices(),
                 links.of(incident), CommentThread.of(incident, "/incidents/" + incident.id + "/comments",
-                        typed.get(CommentService.FIELD)), typed);
+                        typed.get(CommentService.FIELD)),
+                typed);
     }
 
     private Choices choices() {
@@ -277,15 +288,25 @@ public class IncidentResource {
 
     /** The list's query parameters (URL contract: q, status, eventType, businessLine, from, to, page, size, sort). */
     public static class ListParams {
-        @QueryParam("q") public String q;
-        @QueryParam("status") public String status;
-        @QueryParam("eventType") public String eventType;
-        @QueryParam("businessLine") public String businessLine;
-        @QueryParam("from") public String from;
-        @QueryParam("to") public String to;
-        @QueryParam("page") public String page;
-        @QueryParam("size") public String size;
-        @QueryParam("sort") public String sort;
+
+        @QueryParam("q")
+        public String q;
+        @QueryParam("status")
+        public String status;
+        @QueryParam("eventType")
+        public String eventType;
+        @QueryParam("businessLine")
+        public String businessLine;
+        @QueryParam("from")
+        public String from;
+        @QueryParam("to")
+        public String to;
+        @QueryParam("page")
+        public String page;
+        @QueryParam("size")
+        public String size;
+        @QueryParam("sort")
+        public String sort;
 
         public IncidentFilter.Params params() {
             return new IncidentFilter.Params(q, status, eventType, businessLine, from, to);

@@ -1,9 +1,5 @@
 package org.opregister.incident;
 
-import static org.opregister.core.Edits.failIfAny;
-import static org.opregister.core.Edits.guarded;
-import static org.opregister.core.Edits.requireVersion;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -11,21 +7,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+
 import io.quarkus.security.ForbiddenException;
 
-import org.opregister.core.AppClock;
 import org.opregister.comment.Comment;
 import org.opregister.comment.CommentKind;
+import org.opregister.core.AppClock;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
 import org.opregister.core.OpriskConfig;
-import org.opregister.core.ReferenceCounter;
 import org.opregister.core.Records;
-import org.opregister.incident.TransitionForm.TransitionCommand;
+import org.opregister.core.ReferenceCounter;
 import org.opregister.core.RuleViolationException;
 import org.opregister.incident.IncidentForm.IncidentData;
 import org.opregister.incident.LossForm.LossData;
+import org.opregister.incident.TransitionForm.TransitionCommand;
 import org.opregister.security.CurrentUser;
-import org.opregister.core.FieldErrors;
-import org.opregister.core.FormInput;
+
+import static org.opregister.core.Edits.failIfAny;
+import static org.opregister.core.Edits.guarded;
+import static org.opregister.core.Edits.requireVersion;
 
 /** Every change to incidents and their loss ledgers goes through here, for the HTML pages and the API alike. */
 @ApplicationScoped
@@ -141,7 +142,8 @@ public class IncidentService {
                     incident.closedBy = null;
                     incident.closeComment = null;
                 }
-                default -> { }
+                default -> {
+                }
             }
             incident.status = transition.to;
             return incident;

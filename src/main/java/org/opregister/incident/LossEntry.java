@@ -1,8 +1,6 @@
 package org.opregister.incident;
 
 import java.math.BigDecimal;
-
-import org.opregister.core.Records;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,6 +20,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.opregister.audit.AuditSubject;
+import org.opregister.core.Records;
 import org.opregister.core.TrackedEntity;
 
 /**
@@ -117,7 +116,8 @@ public class LossEntry extends TrackedEntity implements AuditSubject {
     /** The first accounting date of the incident's ledger, or null when it has no lines. */
     static LocalDate earliestAccountingDate(Incident incident) {
         return getEntityManager()
-                .createQuery("select min(l.accountingDate) from LossEntry l where l.incident = :incident", LocalDate.class)
+                .createQuery("select min(l.accountingDate) from LossEntry l where l.incident = :incident",
+                        LocalDate.class)
                 .setParameter("incident", incident)
                 .getSingleResult();
     }

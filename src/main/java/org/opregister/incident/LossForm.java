@@ -14,13 +14,20 @@ public class LossForm {
     public static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999999.99");
     public static final BigDecimal MAX_FX_RATE = new BigDecimal("1000000");
 
-    @RestForm public String type;
-    @RestForm public String amount;
-    @RestForm public String currency;
-    @RestForm public String fxRate;
-    @RestForm public String accountingDate;
-    @RestForm public String description;
-    @RestForm public String version;
+    @RestForm
+    public String type;
+    @RestForm
+    public String amount;
+    @RestForm
+    public String currency;
+    @RestForm
+    public String fxRate;
+    @RestForm
+    public String accountingDate;
+    @RestForm
+    public String description;
+    @RestForm
+    public String version;
 
     public static LossForm blank(String reportingCurrency, LocalDate today) {
         LossForm form = new LossForm();
@@ -67,7 +74,8 @@ public class LossForm {
     }
 
     /** A valid ledger line (the version: the one the user loaded, for a change). */
-    public record LossData(LossType type, BigDecimal amount, String currency, BigDecimal fxRate, LocalDate accountingDate,
+    public record LossData(LossType type, BigDecimal amount, String currency, BigDecimal fxRate,
+            LocalDate accountingDate,
             String description, Long version) {
     }
 }

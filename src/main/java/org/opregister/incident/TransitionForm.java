@@ -3,6 +3,7 @@ package org.opregister.incident;
 import java.time.LocalDate;
 
 import org.jboss.resteasy.reactive.RestForm;
+
 import org.opregister.core.AppClock;
 import org.opregister.core.Edits;
 import org.opregister.core.FieldErrors;
@@ -14,9 +15,12 @@ import org.opregister.core.FormInput;
  */
 public class TransitionForm {
 
-    @RestForm public String version;
-    @RestForm public String closureDate;
-    @RestForm public String reviewComment;
+    @RestForm
+    public String version;
+    @RestForm
+    public String closureDate;
+    @RestForm
+    public String reviewComment;
 
     /** The step as typed for {@code transition}; bad input fails the request (a missing version: stale, 409). */
     public TransitionCommand parse(Transition transition) {

@@ -21,13 +21,14 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import org.opregister.core.Edits;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.Records;
+import org.opregister.core.Role;
 import org.opregister.taxonomy.BusinessLine;
 import org.opregister.taxonomy.EventCategory;
-import org.opregister.core.Role;
-import org.opregister.core.Edits;
-import org.opregister.core.Records;
 import org.opregister.web.ApiErrors;
-import org.opregister.core.FieldErrors;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 
@@ -48,7 +49,8 @@ public class KriApi {
         KriFilter filter = params.parse(errors);
         Edits.failIfAny(errors);
         PageResult<Kri> result = Kri.search(filter, PageRequest.of(params.page, params.size));
-        return new Page<>(result.items().stream().map(KriView::of).toList(), result.page(), result.size(), result.total());
+        return new Page<>(result.items().stream().map(KriView::of).toList(), result.page(), result.size(),
+                result.total());
     }
 
     @GET
@@ -95,7 +97,8 @@ public class KriApi {
     public record KriView(long id, long version, String reference, String name, String description, String unit,
             KriFrequency frequency, String owner, KriDirection direction, BigDecimal greenLimit, BigDecimal redLimit,
             KriSource source, EventCategory eventCategory, BusinessLine businessLine, String valuesFrom,
-            KriActivity status, List<String> risks, String latestPeriod, KriStatus latestStatus, String valueMissingFrom,
+            KriActivity status, List<String> risks, String latestPeriod, KriStatus latestStatus,
+            String valueMissingFrom,
             Instant updatedAt, String updatedBy) {
 
         static KriView of(Kri k) {
@@ -103,19 +106,22 @@ public class KriApi {
             KriValue latest = trend.latest();
             return new KriView(k.id, k.version, k.reference, k.name, k.description, k.unit, k.frequency, k.owner,
                     k.direction, k.greenLimit.stripTrailingZeros(), k.redLimit.stripTrailingZeros(), k.source,
-                    k.eventCategory, k.businessLine, k.valuesFrom == null ? null : k.periodLabel(k.valuesFrom), k.status,
+                    k.eventCategory, k.businessLine, k.valuesFrom == null ? null : k.periodLabel(k.valuesFrom),
+                    k.status,
                     KriRisk.risksOf(k).stream().map(r -> r.reference).toList(), latest == null ? null : latest.period(),
                     latest == null ? null : latest.status, trend.due().oldestMissing(), k.updatedAt, k.updatedBy);
         }
     }
 
-    public record ValueView(long id, long version, String period, LocalDate periodStart, BigDecimal value, KriStatus status,
+    public record ValueView(long id, long version, String period, LocalDate periodStart, BigDecimal value,
+            KriStatus status,
             KriDirection direction, BigDecimal greenLimit, BigDecimal redLimit, boolean computed, String comment,
             Instant updatedAt, String updatedBy) {
 
         static ValueView of(KriValue v) {
             return new ValueView(v.id, v.version, v.period(), v.periodStart, v.value.stripTrailingZeros(), v.status,
-                    v.direction, v.greenLimit.stripTrailingZeros(), v.redLimit.stripTrailingZeros(), v.computed, v.comment,
+                    v.direction, v.greenLimit.stripTrailingZeros(), v.redLimit.stripTrailingZeros(), v.computed,
+                    v.comment,
                     v.updatedAt, v.updatedBy);
         }
     }

@@ -13,14 +13,20 @@ public record KriFilter(String q, KriActivity status) {
 
     /** The list's query parameters as typed (kept to show back and to build pager links). */
     public static class Params {
-        @QueryParam("q") public String q;
-        @QueryParam("status") public String status;
-        @QueryParam("page") public String page;
-        @QueryParam("size") public String size;
+
+        @QueryParam("q")
+        public String q;
+        @QueryParam("status")
+        public String status;
+        @QueryParam("page")
+        public String page;
+        @QueryParam("size")
+        public String size;
 
         public KriFilter parse(FieldErrors errors) {
             FormInput input = new FormInput(errors);
-            return new KriFilter(input.text("q", q, false, 200), input.choice("status", status, KriActivity.class, false));
+            return new KriFilter(input.text("q", q, false, 200),
+                    input.choice("status", status, KriActivity.class, false));
         }
 
         /** What the pager appends page and size to. */

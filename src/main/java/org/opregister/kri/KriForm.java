@@ -3,11 +3,10 @@ package org.opregister.kri;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-
-import org.opregister.taxonomy.BusinessLine;
-import org.opregister.taxonomy.EventCategory;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.EventCategory;
 
 /** The KRI definition form (and API body) as typed. */
 public class KriForm {
@@ -102,7 +101,8 @@ public class KriForm {
         EventCategory category = input.choice("eventCategory", eventCategory, EventCategory.class, false);
         BusinessLine line = input.choice("businessLine", businessLine, BusinessLine.class, false);
         KriActivity parsedStatus = input.choice("status", status, KriActivity.class, true);
-        LocalDate from = period(input, "valuesFrom", valuesFrom, parsedFrequency, parsedSource != null && parsedSource.computed());
+        LocalDate from = period(input, "valuesFrom", valuesFrom, parsedFrequency,
+                parsedSource != null && parsedSource.computed());
         LocalDate thresholdsStart = period(input, "thresholdsFrom", thresholdsFrom, parsedFrequency, false);
         if (parsedSource == KriSource.MANUAL && (category != null || line != null)) {
             errors.add("source", "error.filterNeedsComputed");
@@ -128,7 +128,8 @@ public class KriForm {
         }
         LocalDate start = frequency.parse(value);
         if (start == null) {
-            input.errors().add(field, frequency == KriFrequency.MONTHLY ? "error.periodMonthly" : "error.periodQuarterly");
+            input.errors().add(field,
+                    frequency == KriFrequency.MONTHLY ? "error.periodMonthly" : "error.periodQuarterly");
         }
         return start;
     }

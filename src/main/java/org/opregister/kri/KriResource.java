@@ -6,8 +6,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,19 +21,22 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
 import org.opregister.core.AppClock;
-import org.opregister.core.Records;
-import org.opregister.core.InvalidInputException;
-import org.opregister.risk.Risk;
-import org.opregister.core.Role;
-import org.opregister.web.CsvExport;
 import org.opregister.core.FieldErrors;
-import org.opregister.web.Flash;
 import org.opregister.core.FormInput;
+import org.opregister.core.InvalidInputException;
+import org.opregister.core.Records;
+import org.opregister.core.Role;
+import org.opregister.risk.Risk;
+import org.opregister.web.CsvExport;
+import org.opregister.web.Flash;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 import org.opregister.web.PostedForm;
@@ -49,6 +50,7 @@ public class KriResource {
 
     @CheckedTemplate
     static class Templates {
+
         static native TemplateInstance list(PageResult<KriTrend> page, String q, String status, FieldErrors errors,
                 KriChoices choices, long openBreaches, String pagerBase);
 
@@ -94,7 +96,8 @@ public class KriResource {
     @Path("export.csv")
     @Produces("text/csv")
     public Response export() {
-        return csvExport.stream("kri-definitions", "kris", "", KriCsv.DEFINITIONS, () -> Kri.streamAll().map(KriTrend::of));
+        return csvExport.stream("kri-definitions", "kris", "", KriCsv.DEFINITIONS,
+                () -> Kri.streamAll().map(KriTrend::of));
     }
 
     @GET
@@ -170,7 +173,8 @@ public class KriResource {
         return Step.run(() -> {
             KriValue value = service.record(id, form);
             return Flash.redirect(URI.create("/kris/" + id + "#values"), value.status == KriStatus.RED
-                    ? "flash.kriValueBreach" : "flash.kriValueRecorded", value.period());
+                    ? "flash.kriValueBreach"
+                    : "flash.kriValueRecorded", value.period());
         }, (errors, problem) -> showPage(kri(id), form, errors, new FieldErrors(), problem));
     }
 
@@ -250,7 +254,8 @@ public class KriResource {
             String problem) {
         List<KriValue> values = KriValue.of(kri);
         List<Risk> risks = KriRisk.risksOf(kri);
-        List<Risk> linkable = Risk.active().stream().filter(r -> risks.stream().noneMatch(l -> l.id.equals(r.id))).toList();
+        List<Risk> linkable = Risk.active().stream().filter(r -> risks.stream().noneMatch(l -> l.id.equals(r.id)))
+                .toList();
         return Templates.show(kri, values, KriChart.of(kri, values), KriTrend.of(kri), KriThreshold.of(kri),
                 KriBreach.of(kri), risks, linkable, valueForm, errors, uploadErrors, problem);
     }

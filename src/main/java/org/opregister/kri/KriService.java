@@ -11,13 +11,13 @@ import jakarta.transaction.Transactional;
 
 import org.opregister.core.AppClock;
 import org.opregister.core.Edits;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
 import org.opregister.core.Records;
 import org.opregister.core.ReferenceCounter;
 import org.opregister.core.RuleViolationException;
 import org.opregister.risk.Risk;
 import org.opregister.risk.RiskService;
-import org.opregister.core.FieldErrors;
-import org.opregister.core.FormInput;
 
 /** Changes to KRI definitions, their thresholds, values and risk links. */
 @ApplicationScoped
@@ -35,7 +35,8 @@ public class KriService {
         definition.applyTo(kri);
         kri.reference = ReferenceCounter.next("KRI");
         kri.persist();
-        LocalDate from = definition.valuesFrom() != null ? definition.valuesFrom()
+        LocalDate from = definition.valuesFrom() != null
+                ? definition.valuesFrom()
                 : kri.frequency.periodOf(AppClock.today().minusYears(10));
         saveThresholds(kri, from);
         computation.recompute(kri);

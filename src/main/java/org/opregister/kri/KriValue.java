@@ -1,6 +1,5 @@
 package org.opregister.kri;
 
-import org.opregister.core.Records;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,6 +18,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.opregister.audit.AuditSubject;
+import org.opregister.core.Records;
 import org.opregister.core.TrackedEntity;
 
 /**
@@ -99,7 +99,8 @@ public class KriValue extends TrackedEntity implements AuditSubject {
 
     /** The periods that have a value. */
     static List<LocalDate> periodsOf(Kri kri) {
-        return getEntityManager().createQuery("select v.periodStart from KriValue v where v.kri = :kri", LocalDate.class)
+        return getEntityManager()
+                .createQuery("select v.periodStart from KriValue v where v.kri = :kri", LocalDate.class)
                 .setParameter("kri", kri).getResultList();
     }
 

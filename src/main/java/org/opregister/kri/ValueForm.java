@@ -3,7 +3,6 @@ package org.opregister.kri;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
 
@@ -15,7 +14,9 @@ public class ValueForm {
     public String comment;
     public String version;
 
-    /** An empty form for the period to record next: the oldest ended period without a value, else the last ended one. */
+    /**
+     * An empty form for the period to record next: the oldest ended period without a value, else the last ended one.
+     */
     public static ValueForm blank(Kri kri, LocalDate today) {
         ValueForm form = new ValueForm();
         LocalDate next = ValuesDue.of(kri, today, ValuesDue.configuredDueDays()).next();

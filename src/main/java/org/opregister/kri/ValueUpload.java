@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+
 import org.opregister.core.FieldErrors;
 
 /**
@@ -67,7 +68,8 @@ final class ValueUpload {
             }
         } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
             errors.add("1", e.getCause() instanceof CharacterCodingException || e instanceof CharacterCodingException
-                    ? "error.uploadEncoding" : "error.uploadUnreadable");
+                    ? "error.uploadEncoding"
+                    : "error.uploadUnreadable");
         }
         if (rows.isEmpty() && !errors.any()) {
             errors.add("1", "error.uploadEmpty");

@@ -1,11 +1,7 @@
 package org.opregister.security;
 
-import org.opregister.core.Role;
-
 import java.net.URI;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -18,7 +14,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
 import org.opregister.core.FieldErrors;
+import org.opregister.core.Role;
 import org.opregister.web.Flash;
 import org.opregister.web.Step;
 
@@ -33,6 +33,7 @@ public class AccountResource {
 
     @CheckedTemplate
     static class Templates {
+
         static native TemplateInstance password(FieldErrors errors);
     }
 

@@ -9,7 +9,10 @@ import org.jboss.resteasy.reactive.RestForm;
  */
 public class PasswordForm {
 
-    @RestForm public String current;
-    @RestForm public String password;
-    @RestForm public String confirmation;
+    @RestForm
+    public String current;
+    @RestForm
+    public String password;
+    @RestForm
+    public String confirmation;
 }

@@ -1,12 +1,8 @@
 package org.opregister.security;
 
-import org.opregister.core.Role;
-
 import java.net.URI;
 import java.util.List;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -19,10 +15,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
-import org.opregister.core.Records;
 import org.opregister.core.FieldErrors;
+import org.opregister.core.Records;
+import org.opregister.core.Role;
 import org.opregister.web.Flash;
 import org.opregister.web.Step;
 
@@ -34,6 +34,7 @@ public class UserAdminResource {
 
     @CheckedTemplate
     static class Templates {
+
         static native TemplateInstance list(List<User> users);
 
         static native TemplateInstance form(User user, UserForm form, FieldErrors errors, List<String> roles,

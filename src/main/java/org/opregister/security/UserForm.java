@@ -8,13 +8,20 @@ import org.jboss.resteasy.reactive.RestForm;
 /** The user administration form as typed. */
 public class UserForm {
 
-    @RestForm public String username;
-    @RestForm public String displayName;
-    @RestForm public String email;
-    @RestForm public List<String> roles = new ArrayList<>();
-    @RestForm public String password;
-    @RestForm public String enabled;
-    @RestForm public String version;
+    @RestForm
+    public String username;
+    @RestForm
+    public String displayName;
+    @RestForm
+    public String email;
+    @RestForm
+    public List<String> roles = new ArrayList<>();
+    @RestForm
+    public String password;
+    @RestForm
+    public String enabled;
+    @RestForm
+    public String version;
 
     public static UserForm blank() {
         UserForm form = new UserForm();

@@ -1,23 +1,23 @@
 package org.opregister.security;
 
-import org.opregister.core.Role;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.elytron.security.common.BcryptUtil;
+
 import org.opregister.audit.AuditAction;
 import org.opregister.audit.AuditWriter;
 import org.opregister.core.Edits;
-import org.opregister.core.Records;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
+import org.opregister.core.Records;
+import org.opregister.core.Role;
 
 /** Creating accounts, changing their roles and state, and passwords: every change also an audit entry. */
 @ApplicationScoped

@@ -4,8 +4,9 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.TemplateInstance;
 
 import org.opregister.core.EditConflictException;
 import org.opregister.core.FieldErrors;
@@ -45,7 +46,8 @@ public final class Step {
             return step.get();
         } catch (InvalidInputException e) {
             boolean stale = e.stale();
-            return Response.status(stale ? 409 : 400).entity(page.apply(e.errors(), stale ? conflictKey : null)).build();
+            return Response.status(stale ? 409 : 400).entity(page.apply(e.errors(), stale ? conflictKey : null))
+                    .build();
         } catch (EditConflictException e) {
             return Response.status(409).entity(page.apply(new FieldErrors(), conflictKey)).build();
         } catch (RuleViolationException e) {
@@ -67,7 +69,9 @@ public final class Step {
         return run(step, formPage(form), "error.editConflict", onRule);
     }
 
-    private static BiFunction<FieldErrors, String, TemplateInstance> formPage(Function<FieldErrors, TemplateInstance> form) {
-        return (errors, problem) -> form.apply(problem == null ? errors : new FieldErrors().add(FieldErrors.FORM, problem));
+    private static BiFunction<FieldErrors, String, TemplateInstance> formPage(
+            Function<FieldErrors, TemplateInstance> form) {
+        return (errors, problem) -> form
+                .apply(problem == null ? errors : new FieldErrors().add(FieldErrors.FORM, problem));
     }
 }

@@ -1,9 +1,9 @@
 package org.opregister.incident;
 
+import org.junit.jupiter.api.Test;
+
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import org.junit.jupiter.api.Test;
 
 /** The incident's four-eyes rule on its own, without a database: who may decide on a review. */
 class DecidableByTest {

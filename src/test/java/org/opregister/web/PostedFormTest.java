@@ -1,17 +1,19 @@
 package org.opregister.web;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-
 import java.util.List;
 
 import jakarta.ws.rs.core.MultivaluedHashMap;
+
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** The binder for forms that double as API bodies: first value for text fields, every value for lists. */
 class PostedFormTest {
 
     public static class Sample {
+
         public static String ignoredStatic;
         public String title;
         public String missing;
