@@ -1,16 +1,11 @@
 package org.opregister.audit;
 
-import org.opregister.core.NotAudited;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,9 +14,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.TypedQuery;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.hibernate.annotations.Immutable;
+
+import org.opregister.core.NotAudited;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
+import org.opregister.web.Where;
 
 /** One entry of the audit trail, as read back. Written only by {@link AuditWriter}; never changed. */
 @Entity
@@ -81,7 +82,8 @@ public class AuditEntry extends PanacheEntityBase {
             return List.of();
         }
         try {
-            return JSON.readValue(changes, new TypeReference<List<FieldChange>>() { });
+            return JSON.readValue(changes, new TypeReference<List<FieldChange>>() {
+            });
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return List.of(new FieldChange("?", null, null, changes));
         }
@@ -93,9 +95,11 @@ public class AuditEntry extends PanacheEntityBase {
      */
     public static List<AuditEntry> history(String recordType, Object recordId) {
         // Two indexed look-ups rather than one OR, which would read the whole trail.
-        List<AuditEntry> entries = new ArrayList<>(list("recordType = ?1 and recordId = ?2", recordType, String.valueOf(recordId)));
+        List<AuditEntry> entries = new ArrayList<>(
+                list("recordType = ?1 and recordId = ?2", recordType, String.valueOf(recordId)));
         entries.addAll(list("parentType = ?1 and parentId = ?2", recordType, String.valueOf(recordId)));
-        entries.sort(java.util.Comparator.comparing((AuditEntry e) -> e.occurredAt).thenComparing(e -> e.id).reversed());
+        entries.sort(
+                java.util.Comparator.comparing((AuditEntry e) -> e.occurredAt).thenComparing(e -> e.id).reversed());
         return entries;
     }
 
@@ -104,12 +108,15 @@ public class AuditEntry extends PanacheEntityBase {
 
     public static PageResult<AuditEntry> search(AuditFilter filter, PageRequest page) {
         Query query = Query.of(filter);
-        TypedQuery<Long> count = getEntityManager().createQuery("select count(*) from (select a.id as id from AuditEntry a"
-                + " where " + query.where + " order by " + query.orderBy + " limit " + (COUNT_LIMIT + 1) + ") matching", Long.class);
+        TypedQuery<Long> count = getEntityManager()
+                .createQuery("select count(*) from (select a.id as id from AuditEntry a"
+                        + " where " + query.where + " order by " + query.orderBy + " limit " + (COUNT_LIMIT + 1)
+                        + ") matching", Long.class);
         query.parameters.forEach(count::setParameter);
         long total = count.getSingleResult();
         PageRequest shown = total > COUNT_LIMIT ? page : page.within(total);
-        List<AuditEntry> items = find("from AuditEntry a where " + query.where + " order by " + query.orderBy, query.parameters)
+        List<AuditEntry> items = find("from AuditEntry a where " + query.where + " order by " + query.orderBy,
+                query.parameters)
                 .page(shown.panache()).list();
         return PageResult.counted(items, shown, total, COUNT_LIMIT);
     }
@@ -135,45 +142,25 @@ public class AuditEntry extends PanacheEntityBase {
      * result, but lets the database read the page straight off the index instead of sorting every match.
      */
     private record Query(String where, Map<String, Object> parameters, String orderBy) {
+
         static Query of(AuditFilter filter) {
-            List<String> clauses = new ArrayList<>();
-            Map<String, Object> parameters = new java.util.LinkedHashMap<>();
-            String orderBy = null;
-            if (filter.record() != null) {
-                // A number is a record id, anything else a label such as a reference.
-                boolean id = filter.record().matches("\\d+");
-                clauses.add(id ? "a.recordId = :record" : "a.recordLabel = :record");
-                parameters.put("record", filter.record());
-                orderBy = id ? "a.recordId desc" : "a.recordLabel desc";
-            }
-            if (filter.username() != null) {
-                clauses.add("a.username = :username");
-                parameters.put("username", filter.username());
-                orderBy = orderBy != null ? orderBy : "a.username desc";
-            }
-            if (filter.from() != null || filter.to() != null) {
-                orderBy = orderBy != null ? orderBy : "a.occurredAt desc";
-            }
-            // Action and record type narrow little: they filter rows read along one of the orders above,
-            // or along the primary key.
-            if (filter.action() != null) {
-                clauses.add("a.action = :action");
-                parameters.put("action", filter.action());
-            }
-            if (filter.recordType() != null) {
-                clauses.add("a.recordType = :type");
-                parameters.put("type", filter.recordType());
-            }
-            if (filter.from() != null) {
-                clauses.add("a.occurredAt >= :from");
-                parameters.put("from", filter.fromInstant());
-            }
-            if (filter.to() != null) {
-                clauses.add("a.occurredAt < :to");
-                parameters.put("to", filter.toInstantExclusive());
-            }
-            return new Query(clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses), parameters,
-                    (orderBy == null ? "" : orderBy + ", ") + "a.id desc");
+            // A number is a record id, anything else a label such as a reference.
+            boolean byId = filter.record() != null && filter.record().matches("\\d+");
+            Where where = new Where()
+                    .and(byId ? "a.recordId = :record" : "a.recordLabel = :record", "record", filter.record())
+                    .and("a.username = :username", "username", filter.username())
+                    // Action and record type narrow little: they filter rows read along one of the orders below,
+                    // or along the primary key.
+                    .and("a.action = :action", "action", filter.action())
+                    .and("a.recordType = :type", "type", filter.recordType())
+                    .and("a.occurredAt >= :from", "from", filter.from() == null ? null : filter.fromInstant())
+                    .and("a.occurredAt < :to", "to", filter.to() == null ? null : filter.toInstantExclusive());
+            String orderBy = filter.record() != null
+                    ? (byId ? "a.recordId desc" : "a.recordLabel desc")
+                    : filter.username() != null
+                            ? "a.username desc"
+                            : filter.from() != null || filter.to() != null ? "a.occurredAt desc" : null;
+            return new Query(where.clause(), where.parameters(), (orderBy == null ? "" : orderBy + ", ") + "a.id desc");
         }
     }
 }

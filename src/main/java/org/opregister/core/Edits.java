@@ -2,9 +2,9 @@ package org.opregister.core;
 
 import java.util.function.Supplier;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.OptimisticLockException;
 
+import io.quarkus.hibernate.orm.panache.Panache;
 
 /** What every service does around a change: refuse invalid input, refuse stale versions, surface conflicts. */
 public final class Edits {
@@ -16,6 +16,14 @@ public final class Edits {
         if (errors.any()) {
             throw new InvalidInputException(errors);
         }
+    }
+
+    /** The version a form carried; missing or not a number means it was not loaded from the record (stale, 409). */
+    public static long version(String text) {
+        FieldErrors errors = new FieldErrors();
+        long version = new FormInput(errors).version("version", text);
+        failIfAny(errors);
+        return version;
     }
 
     /** The version the user loaded must be the one stored (null or negative: unknown, so a conflict). */

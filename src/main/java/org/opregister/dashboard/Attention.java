@@ -48,7 +48,7 @@ public record Attention(List<Item> items) {
                     + ActionExtension.awaitingDecisionBy(me).size(), "/actions/review");
             add(items, "attention.testsToSignOff", ControlTest.awaitingDecisionBy(me).size(),
                     "/control-tests?status=SUBMITTED");
-            add(items, "attention.incidentsToReview", Incident.awaitingReviewBy(me).size(), "/incidents?status=UNDER_REVIEW");
+            add(items, "attention.incidentsToReview", Incident.awaitingDecisionBy(me).size(), "/incidents?status=UNDER_REVIEW");
         }
         add(items, "attention.openBreaches", KriBreach.open().size(), "/kris/breaches");
         add(items, "attention.kriValuesMissing", ValuesDue.kriCountMissing(), "/kris?status=ACTIVE");

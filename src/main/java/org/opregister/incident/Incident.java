@@ -1,11 +1,5 @@
 package org.opregister.incident;
 
-import org.opregister.taxonomy.BusinessLine;
-import org.opregister.taxonomy.Cause;
-import org.opregister.taxonomy.CauseSetConverter;
-import org.opregister.taxonomy.EventCategory;
-import org.opregister.taxonomy.EventType;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -14,8 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import io.quarkus.panache.common.Page;
-import jakarta.persistence.TypedQuery;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -28,13 +20,20 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.TypedQuery;
+
+import io.quarkus.panache.common.Page;
 
 import org.opregister.audit.AuditSubject;
-import org.opregister.core.NotAudited;
 import org.opregister.comment.Commentable;
-import org.opregister.core.Review;
+import org.opregister.core.NotAudited;
 import org.opregister.core.RuleViolationException;
 import org.opregister.core.TrackedEntity;
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.Cause;
+import org.opregister.taxonomy.CauseSetConverter;
+import org.opregister.taxonomy.EventCategory;
+import org.opregister.taxonomy.EventType;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 
@@ -207,21 +206,18 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
     }
 
     /**
-     * The four-eyes rule of the incident review, in one place: whoever asked for the review cannot decide on it.
-     * {@link #awaitingReviewBy} lists what this rule lets a manager decide.
+     * The four-eyes rule of the incident review, in one place: the incident is under review and this user did not ask
+     * for the review (whoever asked cannot close it). The service's guard, the page's decision buttons and
+     * {@link #awaitingDecisionBy} (the dashboard's queue) all read this rule.
      */
-    public void requireReviewableBy(String reviewer) {
-        Review.requireSecondPerson(reviewer, "error.fourEyes", submittedBy);
+    public boolean decidableBy(String user) {
+        return status == IncidentStatus.UNDER_REVIEW && !user.equals(submittedBy);
     }
 
-    public boolean reviewableBy(String reviewer) {
-        return status == IncidentStatus.UNDER_REVIEW && !reviewer.equals(submittedBy);
-    }
-
-    /** Incidents under review that this manager may close or return: all but those they submitted themselves. */
-    public static List<Incident> awaitingReviewBy(String reviewer) {
+    /** Incidents this user may decide on now: {@link #decidableBy} as a query, oldest change first. */
+    public static List<Incident> awaitingDecisionBy(String user) {
         return list("status = ?1 and (submittedBy is null or submittedBy <> ?2) order by updatedAt, id",
-                IncidentStatus.UNDER_REVIEW, reviewer);
+                IncidentStatus.UNDER_REVIEW, user);
     }
 
     /** Incidents returned for rework to this user: they asked for the review, or they are named as owner. */
@@ -252,9 +248,7 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
     /** One page of the incidents the filter matches; the total comes from {@link #totals}. */
     public static PageResult<Incident> search(IncidentFilter filter, IncidentSort sort, PageRequest page, long total) {
         IncidentQuery query = IncidentQuery.of(filter);
-        PageRequest shown = page.within(total);
-        List<Incident> items = find(query.hql(sort), query.parameters()).page(shown.panache()).list();
-        return new PageResult<>(items, shown, total);
+        return PageResult.of(find(query.hql(sort), query.parameters()), page, total);
     }
 
     /** Count and summed net loss of every incident the filter matches, in one query. */

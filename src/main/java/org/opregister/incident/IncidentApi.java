@@ -1,10 +1,5 @@
 package org.opregister.incident;
 
-import org.opregister.taxonomy.BusinessLine;
-import org.opregister.taxonomy.Cause;
-import org.opregister.taxonomy.EventCategory;
-import org.opregister.taxonomy.EventType;
-
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -27,12 +22,16 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.opregister.core.EditConflictException;
-import org.opregister.core.InvalidInputException;
-import org.opregister.core.RuleViolationException;
-import org.opregister.core.Role;
-import org.opregister.web.ApiErrors;
+
+import org.opregister.core.Edits;
 import org.opregister.core.FieldErrors;
+import org.opregister.core.Records;
+import org.opregister.core.Role;
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.Cause;
+import org.opregister.taxonomy.EventCategory;
+import org.opregister.taxonomy.EventType;
+import org.opregister.web.ApiErrors;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 
@@ -51,9 +50,7 @@ public class IncidentApi {
     public Response list(@BeanParam IncidentResource.ListParams query) {
         FieldErrors errors = new FieldErrors();
         IncidentFilter filter = query.params().parse(errors);
-        if (errors.any()) {
-            return ApiErrors.badRequest(errors);
-        }
+        Edits.failIfAny(errors);
         Incident.Totals totals = Incident.totals(filter);
         PageResult<Incident> page = Incident.search(filter, IncidentSort.parse(query.sort),
                 PageRequest.of(query.page, query.size), totals.count());
@@ -66,7 +63,7 @@ public class IncidentApi {
     @Path("{id}")
     @Operation(summary = "One incident with its loss lines")
     public IncidentView get(@PathParam("id") long id) {
-        Incident incident = IncidentService.get(id);
+        Incident incident = Records.require(Incident.class, id);
         return IncidentView.withLosses(incident, LossEntry.forIncident(incident), service.reportingCurrency());
     }
 
@@ -75,16 +72,9 @@ public class IncidentApi {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     @Operation(summary = "Record an incident (status DRAFT, reference assigned)")
     public Response create(IncidentForm body) {
-        if (body == null) {
-            return ApiErrors.badRequest(new FieldErrors().add(FieldErrors.FORM, "error.emptyBody"));
-        }
-        try {
-            Incident incident = service.create(body);
-            return Response.created(URI.create("/api/incidents/" + incident.id))
-                    .entity(IncidentView.of(incident, service.reportingCurrency())).build();
-        } catch (InvalidInputException e) {
-            return ApiErrors.badRequest(e.errors());
-        }
+        Incident incident = service.create(ApiErrors.requireBody(body).parse());
+        return Response.created(URI.create("/api/incidents/" + incident.id))
+                .entity(IncidentView.of(incident, service.reportingCurrency())).build();
     }
 
     @PUT
@@ -92,19 +82,8 @@ public class IncidentApi {
     @Path("{id}")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     @Operation(summary = "Update an incident; 'version' must be the one last read (409 otherwise)")
-    public Response update(@PathParam("id") long id, IncidentForm body) {
-        if (body == null) {
-            return ApiErrors.badRequest(new FieldErrors().add(FieldErrors.FORM, "error.emptyBody"));
-        }
-        try {
-            return Response.ok(IncidentView.of(service.update(id, body), service.reportingCurrency())).build();
-        } catch (InvalidInputException e) {
-            return ApiErrors.badRequest(e.errors());
-        } catch (EditConflictException e) {
-            return ApiErrors.status(409, "error.editConflict");
-        } catch (RuleViolationException e) {
-            return ApiErrors.status(409, e.messageKey());
-        }
+    public IncidentView update(@PathParam("id") long id, IncidentForm body) {
+        return IncidentView.of(service.update(id, ApiErrors.requireBody(body)), service.reportingCurrency());
     }
 
     public record IncidentPage(List<IncidentView> items, int page, int size, long total, BigDecimal netLossTotal,

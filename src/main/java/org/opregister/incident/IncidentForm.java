@@ -1,20 +1,19 @@
 package org.opregister.incident;
 
-import org.opregister.taxonomy.BusinessLine;
-import org.opregister.taxonomy.Cause;
-import org.opregister.taxonomy.EventCategory;
-import org.opregister.taxonomy.EventType;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import jakarta.ws.rs.core.MultivaluedMap;
-
+import org.opregister.core.AppClock;
+import org.opregister.core.Edits;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.Cause;
+import org.opregister.taxonomy.EventCategory;
+import org.opregister.taxonomy.EventType;
 
 /**
  * What a user typed into the incident form, or sent to the API as JSON, kept as text so that a rejected form
@@ -37,27 +36,6 @@ public class IncidentForm {
     public String thirdParty;
     public String nearMiss;
     public String version;
-
-    /** The form as posted by the browser (field names as in the template). */
-    public static IncidentForm from(MultivaluedMap<String, String> posted) {
-        IncidentForm form = new IncidentForm();
-        form.title = posted.getFirst("title");
-        form.description = posted.getFirst("description");
-        form.severity = posted.getFirst("severity");
-        form.eventCategory = posted.getFirst("eventCategory");
-        form.eventType = posted.getFirst("eventType");
-        form.businessLine = posted.getFirst("businessLine");
-        form.orgUnit = posted.getFirst("orgUnit");
-        form.owner = posted.getFirst("owner");
-        form.occurrenceDate = posted.getFirst("occurrenceDate");
-        form.discoveryDate = posted.getFirst("discoveryDate");
-        form.causes = posted.getOrDefault("causes", List.of());
-        form.rootCause = posted.getFirst("rootCause");
-        form.thirdParty = posted.getFirst("thirdParty");
-        form.nearMiss = posted.getFirst("nearMiss");
-        form.version = posted.getFirst("version");
-        return form;
-    }
 
     public static IncidentForm blank(LocalDate today) {
         IncidentForm form = new IncidentForm();
@@ -95,64 +73,70 @@ public class IncidentForm {
         return "true".equalsIgnoreCase(nearMiss) || "on".equalsIgnoreCase(nearMiss);
     }
 
-    /** Field-level checks: presence, length, formats, codes, the Level 1/Level 2 pair and the date order. */
-    public IncidentData parse(FieldErrors errors) {
+    /**
+     * Field-level checks: presence, length, formats, codes, the Level 1/Level 2 pair, the date order and no date in
+     * the future. Bad input fails the request with every field error at once.
+     */
+    public IncidentData parse() {
+        FieldErrors errors = new FieldErrors();
         FormInput input = new FormInput(errors);
-        IncidentData data = new IncidentData();
-        data.title = input.text("title", title, true, Incident.TITLE_MAX);
-        data.description = input.text("description", description, false, Incident.DESCRIPTION_MAX);
-        data.severity = input.choice("severity", severity, Severity.class, true);
-        data.eventCategory = input.choice("eventCategory", eventCategory, EventCategory.class, true);
-        data.eventType = input.choice("eventType", eventType, EventType.class, true);
-        if (data.eventCategory != null && data.eventType != null && data.eventType.category != data.eventCategory) {
+        String parsedTitle = input.text("title", title, true, Incident.TITLE_MAX);
+        String parsedDescription = input.text("description", description, false, Incident.DESCRIPTION_MAX);
+        Severity parsedSeverity = input.choice("severity", severity, Severity.class, true);
+        EventCategory category = input.choice("eventCategory", eventCategory, EventCategory.class, true);
+        EventType type = input.choice("eventType", eventType, EventType.class, true);
+        if (category != null && type != null && type.category != category) {
             errors.add("eventType", "error.eventTypePair");
         }
-        data.businessLine = input.choice("businessLine", businessLine, BusinessLine.class, true);
-        data.orgUnit = input.text("orgUnit", orgUnit, true, Incident.NAME_MAX);
-        data.owner = input.text("owner", owner, true, Incident.NAME_MAX);
-        data.occurrenceDate = input.date("occurrenceDate", occurrenceDate, true);
-        data.discoveryDate = input.date("discoveryDate", discoveryDate, true);
-        data.causes = EnumSet.noneOf(Cause.class);
+        BusinessLine line = input.choice("businessLine", businessLine, BusinessLine.class, true);
+        String unit = input.text("orgUnit", orgUnit, true, Incident.NAME_MAX);
+        String parsedOwner = input.text("owner", owner, true, Incident.NAME_MAX);
+        LocalDate occurred = input.date("occurrenceDate", occurrenceDate, true);
+        LocalDate discovered = input.date("discoveryDate", discoveryDate, true);
+        Set<Cause> parsedCauses = EnumSet.noneOf(Cause.class);
         if (causes != null) {
             for (String cause : causes) {
                 if (!FormInput.blank(cause)) {
                     Cause parsed = input.choice("causes", cause, Cause.class, false);
                     if (parsed != null) {
-                        data.causes.add(parsed);
+                        parsedCauses.add(parsed);
                     }
                 }
             }
         }
-        data.rootCause = input.text("rootCause", rootCause, false, Incident.TEXT_MAX);
-        data.thirdParty = input.text("thirdParty", thirdParty, false, Incident.TITLE_MAX);
-        data.nearMiss = nearMissChecked();
-        if (nearMiss != null && !nearMiss.isBlank() && !data.nearMiss && !"false".equalsIgnoreCase(nearMiss)) {
+        String parsedRootCause = input.text("rootCause", rootCause, false, Incident.TEXT_MAX);
+        String parsedThirdParty = input.text("thirdParty", thirdParty, false, Incident.TITLE_MAX);
+        boolean parsedNearMiss = nearMissChecked();
+        if (nearMiss != null && !nearMiss.isBlank() && !parsedNearMiss && !"false".equalsIgnoreCase(nearMiss)) {
             errors.add("nearMiss", "error.choice");
         }
-        data.version = FormInput.blank(version) ? null : input.version("version", version);
-        return data;
+        Long parsedVersion = FormInput.blank(version) ? null : input.version("version", version);
+        checkDates(occurred, discovered, AppClock.today(), errors);
+        Edits.failIfAny(errors);
+        return new IncidentData(parsedTitle, parsedDescription, parsedSeverity, category, type, line, unit, parsedOwner,
+                occurred, discovered, parsedCauses, parsedRootCause, parsedThirdParty, parsedNearMiss, parsedVersion);
+    }
+
+    private static void checkDates(LocalDate occurred, LocalDate discovered, LocalDate today, FieldErrors errors) {
+        if (occurred != null && occurred.isAfter(today)) {
+            errors.add("occurrenceDate", "error.futureDate");
+        }
+        if (discovered != null && discovered.isAfter(today)) {
+            errors.add("discoveryDate", "error.futureDate");
+        }
+        if (occurred != null && discovered != null && discovered.isBefore(occurred)) {
+            errors.add("discoveryDate", "error.discoveryBeforeOccurrence");
+        }
     }
 
     private static String text(LocalDate date) {
         return date == null ? null : date.toString();
     }
 
-    /** The typed values of a valid form. */
-    public static class IncidentData {
-        public String title;
-        public String description;
-        public Severity severity;
-        public EventCategory eventCategory;
-        public EventType eventType;
-        public BusinessLine businessLine;
-        public String orgUnit;
-        public String owner;
-        public LocalDate occurrenceDate;
-        public LocalDate discoveryDate;
-        public Set<Cause> causes;
-        public String rootCause;
-        public String thirdParty;
-        public boolean nearMiss;
-        public Long version;
+    /** The typed values of a valid form: what the service records (the version: the one the user loaded). */
+    public record IncidentData(String title, String description, Severity severity, EventCategory eventCategory,
+            EventType eventType, BusinessLine businessLine, String orgUnit, String owner, LocalDate occurrenceDate,
+            LocalDate discoveryDate, Set<Cause> causes, String rootCause, String thirdParty, boolean nearMiss,
+            Long version) {
     }
 }

@@ -3,39 +3,42 @@ package org.opregister.incident;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import org.jboss.resteasy.reactive.RestForm;
-import org.opregister.comment.CommentService;
-import org.opregister.comment.CommentThread;
+
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
+import org.opregister.comment.CommentForm;
+import org.opregister.comment.CommentService;
+import org.opregister.comment.CommentThread;
 import org.opregister.core.AppClock;
-import org.opregister.core.EditConflictException;
-import org.opregister.core.InvalidInputException;
-import org.opregister.core.RuleViolationException;
-import org.opregister.core.Role;
+import org.opregister.core.Edits;
 import org.opregister.core.FieldErrors;
+import org.opregister.core.Records;
+import org.opregister.core.Role;
+import org.opregister.core.RuleViolationException;
+import org.opregister.core.UnknownRecordException;
 import org.opregister.web.Flash;
-import org.opregister.core.FormInput;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
+import org.opregister.web.PostedForm;
 import org.opregister.web.Step;
 
 /** The incident register in the browser: list, record, view, edit, workflow and the loss ledger. */
@@ -46,7 +49,9 @@ public class IncidentResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(PageResult<Incident> page, Incident.Totals totals, IncidentFilter.Params params,
+
+        static native TemplateInstance list(PageResult<Incident> page, Incident.Totals totals,
+                IncidentFilter.Params params,
                 IncidentSort sort, FieldErrors errors, Choices choices);
 
         static native TemplateInstance form(Incident incident, IncidentForm form, FieldErrors errors, Choices choices);
@@ -103,26 +108,25 @@ public class IncidentResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response create(MultivaluedMap<String, String> posted) {
-        IncidentForm form = IncidentForm.from(posted);
-        try {
-            Incident incident = service.create(form);
+        IncidentForm form = PostedForm.bind(posted, IncidentForm.class);
+        return Step.form(() -> {
+            Incident incident = service.create(form.parse());
             return Flash.redirect(URI.create("/incidents/" + incident.id), "flash.incidentCreated", incident.reference);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.form(null, form, e.errors(), choices())).build();
-        }
+        }, errors -> Templates.form(null, form, errors, choices()));
     }
 
     @GET
     @Path("{id}")
     public TemplateInstance show(@PathParam("id") long id) {
-        Incident incident = IncidentService.get(id);
-        return showPage(incident, LossForm.blank(service.reportingCurrency(), AppClock.today()), new FieldErrors(), null);
+        Incident incident = incident(id);
+        return showPage(incident, LossForm.blank(service.reportingCurrency(), AppClock.today()), new FieldErrors(),
+                null);
     }
 
     @GET
     @Path("{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
-        Incident incident = IncidentService.get(id);
+        Incident incident = incident(id);
         return Templates.history(incident, AuditLines.history("Incident", incident.id));
     }
 
@@ -130,7 +134,7 @@ public class IncidentResource {
     @Path("{id}/edit")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response editForm(@PathParam("id") long id) {
-        Incident incident = IncidentService.get(id);
+        Incident incident = incident(id);
         if (!incident.editable()) {
             return readOnly(incident);
         }
@@ -142,18 +146,11 @@ public class IncidentResource {
     @Path("{id}")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response update(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
-        IncidentForm form = IncidentForm.from(posted);
-        try {
+        IncidentForm form = PostedForm.bind(posted, IncidentForm.class);
+        return Step.form(() -> {
             Incident incident = service.update(id, form);
             return Flash.redirect(URI.create("/incidents/" + id), "flash.incidentUpdated", incident.reference);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.form(IncidentService.get(id), form, e.errors(), choices())).build();
-        } catch (EditConflictException e) {
-            FieldErrors errors = new FieldErrors().add(FieldErrors.FORM, "error.editConflict");
-            return Response.status(409).entity(Templates.form(IncidentService.get(id), form, errors, choices())).build();
-        } catch (RuleViolationException e) {
-            return Flash.redirect(URI.create("/incidents/" + id), "flash." + e.messageKey(), IncidentService.get(id).reference);
-        }
+        }, errors -> Templates.form(incident(id), form, errors, choices()), refusedOnPage(id));
     }
 
     @POST
@@ -161,13 +158,14 @@ public class IncidentResource {
     @Path("{id}/transitions/{transition}")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response transition(@PathParam("id") long id, @PathParam("transition") String code,
-            @RestForm String version, @RestForm String closureDate, @RestForm String reviewComment) {
+            @BeanParam TransitionForm form) {
         Transition transition = transitionOf(code);
-        Map<String, String> typed = Map.of(IncidentService.REVIEW_COMMENT, reviewComment == null ? "" : reviewComment);
+        Map<String, String> typed = Map.of(IncidentService.REVIEW_COMMENT, form.typedComment());
         return Step.run(() -> {
-            Incident incident = service.transition(id, transition, version, closureDate, reviewComment);
-            return Flash.redirect(URI.create("/incidents/" + id), "flash.transition." + transition.name(), incident.reference);
-        }, (errors, problem) -> showPage(IncidentService.get(id), blankLoss(), errors, problem, typed),
+            Incident incident = service.transition(id, form.parse(transition));
+            return Flash.redirect(URI.create("/incidents/" + id), "flash.transition." + transition.name(),
+                    incident.reference);
+        }, (errors, problem) -> showPage(incident(id), blankLoss(), errors, problem, typed),
                 "error.editConflictReload");
     }
 
@@ -176,62 +174,52 @@ public class IncidentResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("{id}/comments")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response comment(@PathParam("id") long id, @RestForm String comment) {
-        Map<String, String> typed = Map.of(CommentService.FIELD, comment == null ? "" : comment);
+    public Response comment(@PathParam("id") long id, @BeanParam CommentForm form) {
+        Map<String, String> typed = Map.of(CommentService.FIELD, form.typed());
         return Step.run(() -> {
-            commentService.post(IncidentService.get(id), comment);
+            commentService.post(incident(id), form.comment);
             return Flash.redirect(URI.create("/incidents/" + id + "#discussion"), "flash.commentPosted", null);
-        }, (errors, problem) -> showPage(IncidentService.get(id), blankLoss(), errors, problem, typed));
+        }, (errors, problem) -> showPage(incident(id), blankLoss(), errors, problem, typed));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("{id}/losses")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response addLoss(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
-        LossForm form = LossForm.from(posted);
-        try {
+    public Response addLoss(@PathParam("id") long id, @BeanParam LossForm form) {
+        return Step.run(() -> {
             service.addLoss(id, form);
             return Flash.redirect(URI.create("/incidents/" + id + "#losses"), "flash.lossAdded", null);
-        } catch (InvalidInputException e) {
-            Incident incident = IncidentService.get(id);
-            return Response.status(400).entity(showPage(incident, form, e.errors(), "error.lossInvalid")).build();
-        } catch (EditConflictException e) {
-            return problem(id, new FieldErrors(), "error.editConflictReload", 409);
-        } catch (RuleViolationException e) {
-            return problem(id, new FieldErrors(), e.messageKey(), 409);
-        }
+        }, (errors, problem) -> problem == null
+                ? showPage(incident(id), form, errors, "error.lossInvalid")
+                : showPage(incident(id), blankLoss(), new FieldErrors(), problem), "error.editConflictReload");
     }
 
     @GET
     @Path("{id}/losses/{lossId}/edit")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response editLossForm(@PathParam("id") long id, @PathParam("lossId") long lossId) {
-        Incident incident = IncidentService.get(id);
-        LossEntry entry = IncidentService.lossOf(incident, lossId);
+        Incident incident = incident(id);
+        LossEntry entry = LossEntry.of(incident, lossId);
         if (!incident.editable()) {
             return readOnly(incident);
         }
-        return Response.ok(Templates.lossForm(incident, entry, LossForm.of(entry), new FieldErrors(), choices())).build();
+        return Response.ok(Templates.lossForm(incident, entry, LossForm.of(entry), new FieldErrors(), choices()))
+                .build();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("{id}/losses/{lossId}")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response updateLoss(@PathParam("id") long id, @PathParam("lossId") long lossId,
-            MultivaluedMap<String, String> posted) {
-        LossForm form = LossForm.from(posted);
-        try {
+    public Response updateLoss(@PathParam("id") long id, @PathParam("lossId") long lossId, @BeanParam LossForm form) {
+        return Step.form(() -> {
             service.updateLoss(id, lossId, form);
             return Flash.redirect(URI.create("/incidents/" + id + "#losses"), "flash.lossUpdated", null);
-        } catch (InvalidInputException e) {
-            return lossFormAgain(id, lossId, form, e.errors(), 400);
-        } catch (EditConflictException e) {
-            return lossFormAgain(id, lossId, form, new FieldErrors().add(FieldErrors.FORM, "error.editConflict"), 409);
-        } catch (RuleViolationException e) {
-            return Flash.redirect(URI.create("/incidents/" + id), "flash." + e.messageKey(), IncidentService.get(id).reference);
-        }
+        }, errors -> {
+            Incident incident = incident(id);
+            return Templates.lossForm(incident, LossEntry.of(incident, lossId), form, errors, choices());
+        }, refusedOnPage(id));
     }
 
     @POST
@@ -239,35 +227,32 @@ public class IncidentResource {
     @Path("{id}/losses/{lossId}/delete")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response removeLoss(@PathParam("id") long id, @PathParam("lossId") long lossId, @RestForm String version) {
-        try {
-            service.removeLoss(id, lossId, version);
+        return Step.run(() -> {
+            service.removeLoss(id, lossId, Edits.version(version));
             return Flash.redirect(URI.create("/incidents/" + id + "#losses"), "flash.lossRemoved", null);
-        } catch (InvalidInputException | EditConflictException e) {
-            return problem(id, new FieldErrors(), "error.editConflictReload", 409);
-        } catch (RuleViolationException e) {
-            return problem(id, new FieldErrors(), e.messageKey(), 409);
-        }
+        }, (errors, problem) -> showPage(incident(id), blankLoss(), new FieldErrors(), problem),
+                "error.editConflictReload");
     }
 
-    private Response lossFormAgain(long id, long lossId, LossForm form, FieldErrors errors, int status) {
-        Incident incident = IncidentService.get(id);
-        LossEntry entry = IncidentService.lossOf(incident, lossId);
-        return Response.status(status).entity(Templates.lossForm(incident, entry, form, errors, choices())).build();
+    /** A change the incident's state refuses: back to its page, with the reason as a flash message. */
+    private static Function<RuleViolationException, Response> refusedOnPage(long id) {
+        return e -> Flash.redirect(URI.create("/incidents/" + id), "flash." + e.messageKey(), incident(id).reference);
+    }
+
+    private static Incident incident(long id) {
+        return Records.require(Incident.class, id);
     }
 
     /** The incident's page again with a problem above it (also for the links other modules post from it). */
     public Response problem(long id, String problemKey, int status) {
-        return problem(id, new FieldErrors(), problemKey, status);
-    }
-
-    private Response problem(long id, FieldErrors errors, String problemKey, int status) {
-        Incident incident = IncidentService.get(id);
-        return Response.status(status).entity(showPage(incident, blankLoss(), errors, problemKey)).build();
+        return Response.status(status).entity(showPage(incident(id), blankLoss(), new FieldErrors(), problemKey))
+                .build();
     }
 
     /** Why the incident cannot be changed now (under review, or closed), on its page. */
     private static Response readOnly(Incident incident) {
-        String key = incident.status == IncidentStatus.UNDER_REVIEW ? "flash.error.incidentUnderReview"
+        String key = incident.status == IncidentStatus.UNDER_REVIEW
+                ? "flash.error.incidentUnderReview"
                 : "flash.error.incidentClosed";
         return Flash.redirect(URI.create("/incidents/" + incident.id), key, incident.reference);
     }
@@ -284,7 +269,8 @@ public class IncidentResource {
             Map<String, String> typed) {
         return Templates.show(incident, LossEntry.forIncident(incident), lossForm, errors, problem, choices(),
                 links.of(incident), CommentThread.of(incident, "/incidents/" + incident.id + "/comments",
-                        typed.get(CommentService.FIELD)), typed);
+                        typed.get(CommentService.FIELD)),
+                typed);
     }
 
     private Choices choices() {
@@ -297,20 +283,30 @@ public class IncidentResource {
                 return transition;
             }
         }
-        throw new NotFoundException();
+        throw new UnknownRecordException(Transition.class, code);
     }
 
     /** The list's query parameters (URL contract: q, status, eventType, businessLine, from, to, page, size, sort). */
     public static class ListParams {
-        @QueryParam("q") public String q;
-        @QueryParam("status") public String status;
-        @QueryParam("eventType") public String eventType;
-        @QueryParam("businessLine") public String businessLine;
-        @QueryParam("from") public String from;
-        @QueryParam("to") public String to;
-        @QueryParam("page") public String page;
-        @QueryParam("size") public String size;
-        @QueryParam("sort") public String sort;
+
+        @QueryParam("q")
+        public String q;
+        @QueryParam("status")
+        public String status;
+        @QueryParam("eventType")
+        public String eventType;
+        @QueryParam("businessLine")
+        public String businessLine;
+        @QueryParam("from")
+        public String from;
+        @QueryParam("to")
+        public String to;
+        @QueryParam("page")
+        public String page;
+        @QueryParam("size")
+        public String size;
+        @QueryParam("sort")
+        public String sort;
 
         public IncidentFilter.Params params() {
             return new IncidentFilter.Params(q, status, eventType, businessLine, from, to);

@@ -1,9 +1,5 @@
 package org.opregister.incident;
 
-import static org.opregister.core.Edits.failIfAny;
-import static org.opregister.core.Edits.guarded;
-import static org.opregister.core.Edits.requireVersion;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -11,21 +7,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.ForbiddenException;
-import jakarta.ws.rs.NotFoundException;
 
-import org.opregister.core.AppClock;
+import io.quarkus.security.ForbiddenException;
+
 import org.opregister.comment.Comment;
 import org.opregister.comment.CommentKind;
+import org.opregister.core.AppClock;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
 import org.opregister.core.OpriskConfig;
+import org.opregister.core.Records;
 import org.opregister.core.ReferenceCounter;
-import org.opregister.core.Review;
 import org.opregister.core.RuleViolationException;
 import org.opregister.incident.IncidentForm.IncidentData;
 import org.opregister.incident.LossForm.LossData;
+import org.opregister.incident.TransitionForm.TransitionCommand;
 import org.opregister.security.CurrentUser;
-import org.opregister.core.FieldErrors;
-import org.opregister.core.FormInput;
+
+import static org.opregister.core.Edits.failIfAny;
+import static org.opregister.core.Edits.guarded;
+import static org.opregister.core.Edits.requireVersion;
 
 /** Every change to incidents and their loss ledgers goes through here, for the HTML pages and the API alike. */
 @ApplicationScoped
@@ -49,21 +50,9 @@ public class IncidentService {
         return config.reportingCurrency();
     }
 
-    public static Incident get(long id) {
-        Incident incident = Incident.findById(id);
-        if (incident == null) {
-            throw new NotFoundException();
-        }
-        return incident;
-    }
-
     @Transactional
-    public Incident create(IncidentForm form) {
-        FieldErrors errors = new FieldErrors();
-        IncidentData data = form.parse(errors);
+    public Incident create(IncidentData data) {
         LocalDate today = AppClock.today();
-        checkDates(data, today, errors);
-        failIfAny(errors);
         Incident incident = new Incident();
         apply(data, incident);
         incident.reportingDate = today;
@@ -76,20 +65,19 @@ public class IncidentService {
     @Transactional
     public Incident update(long id, IncidentForm form) {
         return guarded(() -> {
-            Incident incident = get(id);
-            requireEditable(incident);
+            Incident incident = Records.require(Incident.class, id);
+            // The incident's state first: under review or closed, no edit is looked at.
+            incident.requireEditable();
+            IncidentData data = form.parse();
+            requireVersion(data.version(), incident.version);
             FieldErrors errors = new FieldErrors();
-            IncidentData data = form.parse(errors);
-            failIfAny(errors);
-            requireVersion(data.version, incident.version);
-            checkDates(data, AppClock.today(), errors);
-            if (data.occurrenceDate != null) {
-                LocalDate earliest = earliestAccountingDate(incident);
-                if (earliest != null && earliest.isBefore(data.occurrenceDate)) {
+            if (data.occurrenceDate() != null) {
+                LocalDate earliest = LossEntry.earliestAccountingDate(incident);
+                if (earliest != null && earliest.isBefore(data.occurrenceDate())) {
                     errors.add("occurrenceDate", "error.occurrenceAfterAccounting", earliest.toString());
                 }
             }
-            if (data.nearMiss && incident.grossLoss.signum() != 0) {
+            if (data.nearMiss() && incident.grossLoss.signum() != 0) {
                 errors.add("nearMiss", "error.nearMissWithLoss");
             }
             failIfAny(errors);
@@ -104,12 +92,11 @@ public class IncidentService {
      * the incident and added to its discussion thread. Submitting needs the description, causes and root cause.
      */
     @Transactional
-    public Incident transition(long id, Transition transition, String version, String closureDate, String comment) {
+    public Incident transition(long id, TransitionCommand command) {
         return guarded(() -> {
-            Review review = Review.read(version, REVIEW_COMMENT, comment, transition.reasonRequired(),
-                    Incident.REVIEW_COMMENT_MAX);
-            Incident incident = get(id);
-            requireVersion(review.version(), incident.version);
+            Transition transition = command.transition();
+            Incident incident = Records.require(Incident.class, id);
+            requireVersion(command.version(), incident.version);
             if (transition.from != incident.status) {
                 throw new RuleViolationException("error.transitionNotAllowed");
             }
@@ -117,17 +104,17 @@ public class IncidentService {
                 throw new ForbiddenException();
             }
             String me = currentUser.username();
-            if (transition.requiresSecondPerson()) {
-                incident.requireReviewableBy(me);
+            if (transition.requiresSecondPerson() && !incident.decidableBy(me)) {
+                throw new RuleViolationException("error.fourEyes");
             }
             FieldErrors errors = new FieldErrors();
-            LocalDate closedOn = null;
             if (transition == Transition.SUBMIT_FOR_REVIEW) {
                 checkReadyForReview(incident, errors);
             } else if (transition == Transition.CLOSE) {
-                closedOn = closureDate(new FormInput(errors), closureDate, incident, errors);
+                checkClosureDate(command.closureDate(), incident, errors);
             }
             failIfAny(errors);
+            String comment = command.comment();
             switch (transition) {
                 case SUBMIT_FOR_REVIEW -> {
                     incident.submittedBy = me;
@@ -138,15 +125,15 @@ public class IncidentService {
                 case RETURN -> {
                     incident.returnedBy = me;
                     incident.returnedAt = AppClock.now();
-                    incident.returnReason = review.comment();
-                    Comment.add(incident, CommentKind.RETURNED_FOR_REWORK, review.comment());
+                    incident.returnReason = comment;
+                    Comment.add(incident, CommentKind.RETURNED_FOR_REWORK, comment);
                 }
                 case CLOSE -> {
-                    incident.closureDate = closedOn;
+                    incident.closureDate = command.closureDate();
                     incident.closedBy = me;
-                    incident.closeComment = review.comment();
-                    if (review.comment() != null) {
-                        Comment.add(incident, CommentKind.CLOSED, review.comment());
+                    incident.closeComment = comment;
+                    if (comment != null) {
+                        Comment.add(incident, CommentKind.CLOSED, comment);
                     }
                 }
                 case REOPEN -> {
@@ -155,7 +142,8 @@ public class IncidentService {
                     incident.closedBy = null;
                     incident.closeComment = null;
                 }
-                default -> { }
+                default -> {
+                }
             }
             incident.status = transition.to;
             return incident;
@@ -191,7 +179,7 @@ public class IncidentService {
     @Transactional
     public LossEntry updateLoss(long incidentId, long lossId, LossForm form) {
         return guarded(() -> {
-            LossEntry entry = lockedLine(incidentId, lossId, form.version);
+            LossEntry entry = lockedLine(incidentId, lossId, FormInput.id(form.version));
             applyLoss(form, entry.incident, entry);
             recompute(entry.incident);
             return entry;
@@ -199,7 +187,7 @@ public class IncidentService {
     }
 
     @Transactional
-    public Incident removeLoss(long incidentId, long lossId, String version) {
+    public Incident removeLoss(long incidentId, long lossId, long version) {
         return guarded(() -> {
             LossEntry entry = lockedLine(incidentId, lossId, version);
             entry.delete();
@@ -208,55 +196,44 @@ public class IncidentService {
         });
     }
 
-    public static LossEntry lossOf(Incident incident, long lossId) {
-        LossEntry entry = LossEntry.findById(lossId);
-        if (entry == null || !entry.incident.id.equals(incident.id)) {
-            throw new NotFoundException();
-        }
-        return entry;
-    }
-
     /** A loss line of the incident, its incident locked, checked against the version the user loaded. */
-    private LossEntry lockedLine(long incidentId, long lossId, String version) {
-        LossEntry entry = lossOf(lockedForLedger(incidentId), lossId);
-        requireVersion(new FormInput(new FieldErrors()).version("version", version), entry.version);
+    private LossEntry lockedLine(long incidentId, long lossId, Long version) {
+        LossEntry entry = LossEntry.of(lockedForLedger(incidentId), lossId);
+        requireVersion(version, entry.version);
         return entry;
     }
 
     private Incident lockedForLedger(long incidentId) {
-        Incident incident = Incident.findById(incidentId, LockModeType.PESSIMISTIC_WRITE);
-        if (incident == null) {
-            throw new NotFoundException();
-        }
-        requireEditable(incident);
+        Incident incident = Records.require(Incident.class, incidentId, LockModeType.PESSIMISTIC_WRITE);
+        incident.requireEditable();
         return incident;
     }
 
     private void applyLoss(LossForm form, Incident incident, LossEntry entry) {
         FieldErrors errors = new FieldErrors();
         LossData data = form.parse(errors, config.reportingCurrency());
-        if (data.type == LossType.GROSS_LOSS && incident.nearMiss) {
+        if (data.type() == LossType.GROSS_LOSS && incident.nearMiss) {
             errors.add("type", "error.grossLossOnNearMiss");
         }
-        if (data.accountingDate != null && data.accountingDate.isBefore(incident.occurrenceDate)) {
+        if (data.accountingDate() != null && data.accountingDate().isBefore(incident.occurrenceDate)) {
             errors.add("accountingDate", "error.accountingBeforeOccurrence", incident.occurrenceDate.toString());
         }
         failIfAny(errors);
-        entry.type = data.type;
-        entry.amount = data.amount;
-        entry.currency = data.currency;
-        entry.fxRate = data.fxRate;
-        entry.accountingDate = data.accountingDate;
-        entry.description = data.description;
+        entry.type = data.type();
+        entry.amount = data.amount();
+        entry.currency = data.currency();
+        entry.fxRate = data.fxRate();
+        entry.accountingDate = data.accountingDate();
+        entry.description = data.description();
         entry.convertTo(config.reportingCurrency());
     }
 
     /** Re-sums the ledger into the incident's totals (reporting currency). */
     public void recompute(Incident incident) {
         LossEntry.flush();
-        BigDecimal gross = sum(incident, LossType.GROSS_LOSS, LossType.GROSS_LOSS);
-        BigDecimal recoveries = sum(incident, LossType.INSURANCE_RECOVERY, LossType.OTHER_RECOVERY);
-        BigDecimal provisions = sum(incident, LossType.PROVISION, LossType.PROVISION);
+        BigDecimal gross = LossEntry.sum(incident, LossType.GROSS_LOSS, LossType.GROSS_LOSS);
+        BigDecimal recoveries = LossEntry.sum(incident, LossType.INSURANCE_RECOVERY, LossType.OTHER_RECOVERY);
+        BigDecimal provisions = LossEntry.sum(incident, LossType.PROVISION, LossType.PROVISION);
         incident.grossLoss = gross;
         incident.recoveries = recoveries;
         incident.provisions = provisions;
@@ -264,68 +241,29 @@ public class IncidentService {
         registerChanged.fire(new RegisterChanged(incident.id));
     }
 
-    private static BigDecimal sum(Incident incident, LossType first, LossType second) {
-        BigDecimal total = LossEntry.getEntityManager()
-                .createQuery("select coalesce(sum(l.reportingAmount), 0) from LossEntry l"
-                        + " where l.incident = :incident and l.type in (:first, :second)", BigDecimal.class)
-                .setParameter("incident", incident)
-                .setParameter("first", first)
-                .setParameter("second", second)
-                .getSingleResult();
-        return total.setScale(2);
-    }
-
-    private static LocalDate earliestAccountingDate(Incident incident) {
-        return LossEntry.getEntityManager()
-                .createQuery("select min(l.accountingDate) from LossEntry l where l.incident = :incident", LocalDate.class)
-                .setParameter("incident", incident)
-                .getSingleResult();
-    }
-
-    private static LocalDate closureDate(FormInput input, String text, Incident incident, FieldErrors errors) {
-        LocalDate today = AppClock.today();
-        LocalDate date = FormInput.blank(text) ? today : input.date("closureDate", text, true);
-        if (date == null) {
-            return null;
-        }
+    /** The closing date (today when left blank) lies between the discovery and today. */
+    private static void checkClosureDate(LocalDate date, Incident incident, FieldErrors errors) {
         if (date.isBefore(incident.discoveryDate)) {
             errors.add("closureDate", "error.closureBeforeDiscovery", incident.discoveryDate.toString());
-        } else if (date.isAfter(today)) {
+        } else if (date.isAfter(AppClock.today())) {
             errors.add("closureDate", "error.futureDate");
-        }
-        return date;
-    }
-
-    private static void checkDates(IncidentData data, LocalDate today, FieldErrors errors) {
-        if (data.occurrenceDate != null && data.occurrenceDate.isAfter(today)) {
-            errors.add("occurrenceDate", "error.futureDate");
-        }
-        if (data.discoveryDate != null && data.discoveryDate.isAfter(today)) {
-            errors.add("discoveryDate", "error.futureDate");
-        }
-        if (data.occurrenceDate != null && data.discoveryDate != null && data.discoveryDate.isBefore(data.occurrenceDate)) {
-            errors.add("discoveryDate", "error.discoveryBeforeOccurrence");
         }
     }
 
     private static void apply(IncidentData data, Incident incident) {
-        incident.title = data.title;
-        incident.description = data.description;
-        incident.severity = data.severity;
-        incident.eventCategory = data.eventCategory;
-        incident.eventType = data.eventType;
-        incident.businessLine = data.businessLine;
-        incident.orgUnit = data.orgUnit;
-        incident.owner = data.owner;
-        incident.occurrenceDate = data.occurrenceDate;
-        incident.discoveryDate = data.discoveryDate;
-        incident.causes = data.causes;
-        incident.rootCause = data.rootCause;
-        incident.thirdParty = data.thirdParty;
-        incident.nearMiss = data.nearMiss;
-    }
-
-    private static void requireEditable(Incident incident) {
-        incident.requireEditable();
+        incident.title = data.title();
+        incident.description = data.description();
+        incident.severity = data.severity();
+        incident.eventCategory = data.eventCategory();
+        incident.eventType = data.eventType();
+        incident.businessLine = data.businessLine();
+        incident.orgUnit = data.orgUnit();
+        incident.owner = data.owner();
+        incident.occurrenceDate = data.occurrenceDate();
+        incident.discoveryDate = data.discoveryDate();
+        incident.causes = data.causes();
+        incident.rootCause = data.rootCause();
+        incident.thirdParty = data.thirdParty();
+        incident.nearMiss = data.nearMiss();
     }
 }

@@ -20,6 +20,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.opregister.audit.AuditSubject;
+import org.opregister.core.Records;
 import org.opregister.core.TrackedEntity;
 
 /**
@@ -91,5 +92,33 @@ public class LossEntry extends TrackedEntity implements AuditSubject {
         IncidentQuery query = IncidentQuery.of(filter);
         return stream("select l from LossEntry l join fetch l.incident i where " + query.where()
                 + " order by i.reference, l.accountingDate, l.id", query.parameters());
+    }
+
+    /** A line of that incident's ledger; 404 when there is none, or it belongs to another incident. */
+    public static LossEntry of(Incident incident, long lossId) {
+        LossEntry entry = findById(lossId);
+        return Records.require(entry == null || !entry.incident.id.equals(incident.id) ? null : entry, LossEntry.class,
+                lossId);
+    }
+
+    /** The incident's lines of one or two types, summed in the reporting currency. */
+    static BigDecimal sum(Incident incident, LossType first, LossType second) {
+        BigDecimal total = getEntityManager()
+                .createQuery("select coalesce(sum(l.reportingAmount), 0) from LossEntry l"
+                        + " where l.incident = :incident and l.type in (:first, :second)", BigDecimal.class)
+                .setParameter("incident", incident)
+                .setParameter("first", first)
+                .setParameter("second", second)
+                .getSingleResult();
+        return total.setScale(2);
+    }
+
+    /** The first accounting date of the incident's ledger, or null when it has no lines. */
+    static LocalDate earliestAccountingDate(Incident incident) {
+        return getEntityManager()
+                .createQuery("select min(l.accountingDate) from LossEntry l where l.incident = :incident",
+                        LocalDate.class)
+                .setParameter("incident", incident)
+                .getSingleResult();
     }
 }

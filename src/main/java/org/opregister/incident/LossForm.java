@@ -3,7 +3,7 @@ package org.opregister.incident;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import jakarta.ws.rs.core.MultivaluedMap;
+import org.jboss.resteasy.reactive.RestForm;
 
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
@@ -14,25 +14,20 @@ public class LossForm {
     public static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999999.99");
     public static final BigDecimal MAX_FX_RATE = new BigDecimal("1000000");
 
+    @RestForm
     public String type;
+    @RestForm
     public String amount;
+    @RestForm
     public String currency;
+    @RestForm
     public String fxRate;
+    @RestForm
     public String accountingDate;
+    @RestForm
     public String description;
+    @RestForm
     public String version;
-
-    public static LossForm from(MultivaluedMap<String, String> posted) {
-        LossForm form = new LossForm();
-        form.type = posted.getFirst("type");
-        form.amount = posted.getFirst("amount");
-        form.currency = posted.getFirst("currency");
-        form.fxRate = posted.getFirst("fxRate");
-        form.accountingDate = posted.getFirst("accountingDate");
-        form.description = posted.getFirst("description");
-        form.version = posted.getFirst("version");
-        return form;
-    }
 
     public static LossForm blank(String reportingCurrency, LocalDate today) {
         LossForm form = new LossForm();
@@ -57,12 +52,12 @@ public class LossForm {
 
     public LossData parse(FieldErrors errors, String reportingCurrency) {
         FormInput input = new FormInput(errors);
-        LossData data = new LossData();
-        data.type = input.choice("type", type, LossType.class, true);
-        data.amount = input.decimal("amount", amount, true, 2, BigDecimal.ZERO, MAX_AMOUNT);
-        data.currency = input.currency("currency", currency);
-        if (data.currency != null && data.currency.equals(reportingCurrency)) {
-            data.fxRate = BigDecimal.ONE;
+        LossType parsedType = input.choice("type", type, LossType.class, true);
+        BigDecimal parsedAmount = input.decimal("amount", amount, true, 2, BigDecimal.ZERO, MAX_AMOUNT);
+        String parsedCurrency = input.currency("currency", currency);
+        BigDecimal rate;
+        if (parsedCurrency != null && parsedCurrency.equals(reportingCurrency)) {
+            rate = BigDecimal.ONE;
             if (!FormInput.blank(fxRate)) {
                 BigDecimal typed = input.decimal("fxRate", fxRate, false, 8, BigDecimal.ZERO, MAX_FX_RATE);
                 if (typed != null && typed.compareTo(BigDecimal.ONE) != 0) {
@@ -70,21 +65,17 @@ public class LossForm {
                 }
             }
         } else {
-            data.fxRate = input.decimal("fxRate", fxRate, true, 8, BigDecimal.ZERO, MAX_FX_RATE);
+            rate = input.decimal("fxRate", fxRate, true, 8, BigDecimal.ZERO, MAX_FX_RATE);
         }
-        data.accountingDate = input.date("accountingDate", accountingDate, true);
-        data.description = input.text("description", description, true, LossEntry.DESCRIPTION_MAX);
-        data.version = FormInput.blank(version) ? null : input.version("version", version);
-        return data;
+        LocalDate date = input.date("accountingDate", accountingDate, true);
+        String text = input.text("description", description, true, LossEntry.DESCRIPTION_MAX);
+        Long parsedVersion = FormInput.blank(version) ? null : input.version("version", version);
+        return new LossData(parsedType, parsedAmount, parsedCurrency, rate, date, text, parsedVersion);
     }
 
-    public static class LossData {
-        public LossType type;
-        public BigDecimal amount;
-        public String currency;
-        public BigDecimal fxRate;
-        public LocalDate accountingDate;
-        public String description;
-        public Long version;
+    /** A valid ledger line (the version: the one the user loaded, for a change). */
+    public record LossData(LossType type, BigDecimal amount, String currency, BigDecimal fxRate,
+            LocalDate accountingDate,
+            String description, Long version) {
     }
 }

@@ -19,9 +19,9 @@ import org.opregister.core.RowLocks;
 import org.opregister.core.TrackedEntity;
 import org.opregister.taxonomy.BusinessLine;
 import org.opregister.taxonomy.EventCategory;
-import org.opregister.web.LikePattern;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
+import org.opregister.web.Where;
 
 /** A key risk indicator: what is measured, how often, by whom, and the thresholds now in force. */
 @Entity
@@ -121,22 +121,9 @@ public class Kri extends TrackedEntity implements AuditSubject {
         return KriValue.latestOf(this, 2);
     }
 
-    public static PageResult<Kri> search(String q, KriActivity status, PageRequest page) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        java.util.Map<String, Object> parameters = new java.util.HashMap<>();
-        if (q != null) {
-            where.append(" and (lower(reference) like :q").append(LikePattern.ESCAPE).append(" or lower(name) like :q")
-                    .append(LikePattern.ESCAPE).append(" or lower(owner) like :q").append(LikePattern.ESCAPE).append(')');
-            parameters.put("q", LikePattern.contains(q));
-        }
-        if (status != null) {
-            where.append(" and status = :status");
-            parameters.put("status", status);
-        }
-        long total = count(where.toString(), parameters);
-        PageRequest shown = page.within(total);
-        List<Kri> items = find(where + " order by reference", parameters).page(shown.panache()).list();
-        return new PageResult<>(items, shown, total);
+    public static PageResult<Kri> search(KriFilter filter, PageRequest page) {
+        Where where = filter.where();
+        return PageResult.of(find(where.clause() + " order by reference", where.parameters()), page);
     }
 
     public static List<Kri> activeComputed() {

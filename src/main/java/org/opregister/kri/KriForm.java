@@ -3,12 +3,10 @@ package org.opregister.kri;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import jakarta.ws.rs.core.MultivaluedMap;
-
-import org.opregister.taxonomy.BusinessLine;
-import org.opregister.taxonomy.EventCategory;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.EventCategory;
 
 /** The KRI definition form (and API body) as typed. */
 public class KriForm {
@@ -34,26 +32,6 @@ public class KriForm {
     public String thresholdsFrom;
     public String status;
     public String version;
-
-    public static KriForm from(MultivaluedMap<String, String> posted) {
-        KriForm form = new KriForm();
-        form.name = posted.getFirst("name");
-        form.description = posted.getFirst("description");
-        form.unit = posted.getFirst("unit");
-        form.frequency = posted.getFirst("frequency");
-        form.owner = posted.getFirst("owner");
-        form.direction = posted.getFirst("direction");
-        form.greenLimit = posted.getFirst("greenLimit");
-        form.redLimit = posted.getFirst("redLimit");
-        form.source = posted.getFirst("source");
-        form.eventCategory = posted.getFirst("eventCategory");
-        form.businessLine = posted.getFirst("businessLine");
-        form.valuesFrom = posted.getFirst("valuesFrom");
-        form.thresholdsFrom = posted.getFirst("thresholdsFrom");
-        form.status = posted.getFirst("status");
-        form.version = posted.getFirst("version");
-        return form;
-    }
 
     public static KriForm blank(LocalDate today) {
         KriForm form = new KriForm();
@@ -108,7 +86,7 @@ public class KriForm {
     }
 
     /** Checks every field and the thresholds against the direction; null with the problems in {@code errors}. */
-    Definition read(FieldErrors errors) {
+    Definition parse(FieldErrors errors) {
         FormInput input = new FormInput(errors);
         String parsedName = input.text("name", name, true, Kri.NAME_MAX);
         String parsedDescription = input.text("description", description, false, Kri.TEXT_MAX);
@@ -123,7 +101,8 @@ public class KriForm {
         EventCategory category = input.choice("eventCategory", eventCategory, EventCategory.class, false);
         BusinessLine line = input.choice("businessLine", businessLine, BusinessLine.class, false);
         KriActivity parsedStatus = input.choice("status", status, KriActivity.class, true);
-        LocalDate from = period(input, "valuesFrom", valuesFrom, parsedFrequency, parsedSource != null && parsedSource.computed());
+        LocalDate from = period(input, "valuesFrom", valuesFrom, parsedFrequency,
+                parsedSource != null && parsedSource.computed());
         LocalDate thresholdsStart = period(input, "thresholdsFrom", thresholdsFrom, parsedFrequency, false);
         if (parsedSource == KriSource.MANUAL && (category != null || line != null)) {
             errors.add("source", "error.filterNeedsComputed");
@@ -149,7 +128,8 @@ public class KriForm {
         }
         LocalDate start = frequency.parse(value);
         if (start == null) {
-            input.errors().add(field, frequency == KriFrequency.MONTHLY ? "error.periodMonthly" : "error.periodQuarterly");
+            input.errors().add(field,
+                    frequency == KriFrequency.MONTHLY ? "error.periodMonthly" : "error.periodQuarterly");
         }
         return start;
     }

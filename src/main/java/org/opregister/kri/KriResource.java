@@ -6,11 +6,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,23 +21,26 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
 import org.opregister.core.AppClock;
-import org.opregister.core.EditConflictException;
-import org.opregister.core.InvalidInputException;
-import org.opregister.core.RuleViolationException;
-import org.opregister.risk.Risk;
-import org.opregister.core.Role;
-import org.opregister.web.CsvExport;
 import org.opregister.core.FieldErrors;
-import org.opregister.web.Flash;
 import org.opregister.core.FormInput;
+import org.opregister.core.InvalidInputException;
+import org.opregister.core.Records;
+import org.opregister.core.Role;
+import org.opregister.risk.Risk;
+import org.opregister.web.CsvExport;
+import org.opregister.web.Flash;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
-import org.opregister.web.QueryString;
+import org.opregister.web.PostedForm;
+import org.opregister.web.Step;
 
 /** Key risk indicators in the browser: definitions, values (typed or uploaded), trend, breaches. */
 @Path("/kris")
@@ -48,6 +50,7 @@ public class KriResource {
 
     @CheckedTemplate
     static class Templates {
+
         static native TemplateInstance list(PageResult<KriTrend> page, String q, String status, FieldErrors errors,
                 KriChoices choices, long openBreaches, String pagerBase);
 
@@ -74,18 +77,13 @@ public class KriResource {
     EntityManager em;
 
     @GET
-    public Response list(@QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+    public Response list(@BeanParam KriFilter.Params params) {
         FieldErrors errors = new FieldErrors();
-        FormInput input = new FormInput(errors);
-        String text = input.text("q", q, false, 200);
-        KriActivity activity = input.choice("status", status, KriActivity.class, false);
-        PageResult<Kri> kris = Kri.search(text, activity, PageRequest.of(page, size));
+        PageResult<Kri> kris = Kri.search(params.parse(errors), PageRequest.of(params.page, params.size));
         PageResult<KriTrend> rows = new PageResult<>(kris.items().stream().map(KriTrend::of).toList(), kris.request(),
                 kris.total());
-        String query = new QueryString().add("q", q).add("status", status).toString();
-        return Response.status(errors.any() ? 400 : 200).entity(Templates.list(rows, q, status, errors, KriChoices.INSTANCE,
-                KriBreach.open().size(), "/kris?" + (query.isEmpty() ? "" : query + "&"))).build();
+        return Response.status(errors.any() ? 400 : 200).entity(Templates.list(rows, params.q, params.status, errors,
+                KriChoices.INSTANCE, KriBreach.open().size(), params.pagerBase())).build();
     }
 
     @GET
@@ -98,7 +96,8 @@ public class KriResource {
     @Path("export.csv")
     @Produces("text/csv")
     public Response export() {
-        return csvExport.stream("kri-definitions", "kris", "", KriCsv.DEFINITIONS, () -> Kri.streamAll().map(KriTrend::of));
+        return csvExport.stream("kri-definitions", "kris", "", KriCsv.DEFINITIONS,
+                () -> Kri.streamAll().map(KriTrend::of));
     }
 
     @GET
@@ -124,26 +123,24 @@ public class KriResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response create(MultivaluedMap<String, String> posted) {
-        KriForm form = KriForm.from(posted);
-        try {
+        KriForm form = PostedForm.bind(posted, KriForm.class);
+        return Step.form(() -> {
             Kri kri = service.create(form);
             return Flash.redirect(URI.create("/kris/" + kri.id), "flash.kriCreated", kri.reference);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.form(null, form, e.errors(), KriChoices.INSTANCE)).build();
-        }
+        }, errors -> Templates.form(null, form, errors, KriChoices.INSTANCE));
     }
 
     @GET
     @Path("{id}")
     public TemplateInstance show(@PathParam("id") long id) {
-        Kri kri = KriService.kri(id);
+        Kri kri = kri(id);
         return showPage(kri, ValueForm.blank(kri, AppClock.today()), new FieldErrors(), new FieldErrors(), null);
     }
 
     @GET
     @Path("{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
-        Kri kri = KriService.kri(id);
+        Kri kri = kri(id);
         return Templates.history(kri, AuditLines.history("Kri", kri.id));
     }
 
@@ -151,7 +148,7 @@ public class KriResource {
     @Path("{id}/edit")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public TemplateInstance editForm(@PathParam("id") long id) {
-        Kri kri = KriService.kri(id);
+        Kri kri = kri(id);
         return Templates.form(kri, KriForm.of(kri, AppClock.today()), new FieldErrors(), KriChoices.INSTANCE);
     }
 
@@ -160,16 +157,11 @@ public class KriResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response update(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
-        KriForm form = KriForm.from(posted);
-        try {
+        KriForm form = PostedForm.bind(posted, KriForm.class);
+        return Step.form(() -> {
             Kri kri = service.update(id, form);
             return Flash.redirect(URI.create("/kris/" + id), "flash.kriUpdated", kri.reference);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.form(KriService.kri(id), form, e.errors(), KriChoices.INSTANCE)).build();
-        } catch (EditConflictException e) {
-            FieldErrors errors = new FieldErrors().add(FieldErrors.FORM, "error.editConflict");
-            return Response.status(409).entity(Templates.form(KriService.kri(id), form, errors, KriChoices.INSTANCE)).build();
-        }
+        }, errors -> Templates.form(kri(id), form, errors, KriChoices.INSTANCE));
     }
 
     @POST
@@ -177,17 +169,13 @@ public class KriResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response record(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
-        ValueForm form = ValueForm.from(posted);
-        try {
+        ValueForm form = PostedForm.bind(posted, ValueForm.class);
+        return Step.run(() -> {
             KriValue value = service.record(id, form);
             return Flash.redirect(URI.create("/kris/" + id + "#values"), value.status == KriStatus.RED
-                    ? "flash.kriValueBreach" : "flash.kriValueRecorded", value.period());
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(showPage(KriService.kri(id), form, e.errors(), new FieldErrors(), null)).build();
-        } catch (RuleViolationException e) {
-            return Response.status(409).entity(showPage(KriService.kri(id), form, new FieldErrors(), new FieldErrors(),
-                    e.messageKey())).build();
-        }
+                    ? "flash.kriValueBreach"
+                    : "flash.kriValueRecorded", value.period());
+        }, (errors, problem) -> showPage(kri(id), form, errors, new FieldErrors(), problem));
     }
 
     @POST
@@ -195,32 +183,27 @@ public class KriResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response upload(@PathParam("id") long id, @RestForm("file") FileUpload file) {
-        Kri kri = KriService.kri(id);
+        Kri kri = kri(id);
         ValueForm blank = ValueForm.blank(kri, AppClock.today());
-        if (file == null || file.uploadedFile() == null || file.size() == 0) {
-            return Response.status(400).entity(showPage(kri, blank, new FieldErrors(),
-                    new FieldErrors().add("1", "error.uploadEmpty"), null)).build();
-        }
-        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-            int stored = service.upload(id, in);
-            return Flash.redirect(URI.create("/kris/" + id + "#values"), "flash.kriValuesUploaded", stored);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(showPage(KriService.kri(id), blank, new FieldErrors(), e.errors(), null)).build();
-        } catch (RuleViolationException e) {
-            return Response.status(409).entity(showPage(KriService.kri(id), blank, new FieldErrors(), new FieldErrors(),
-                    e.messageKey())).build();
-        } catch (IOException e) {
-            return Response.status(400).entity(showPage(KriService.kri(id), blank, new FieldErrors(),
-                    new FieldErrors().add("1", "error.uploadUnreadable"), null)).build();
-        }
+        return Step.run(() -> {
+            if (file == null || file.uploadedFile() == null || file.size() == 0) {
+                throw new InvalidInputException(new FieldErrors().add("1", "error.uploadEmpty"));
+            }
+            try (InputStream in = Files.newInputStream(file.uploadedFile())) {
+                int stored = service.upload(id, in);
+                return Flash.redirect(URI.create("/kris/" + id + "#values"), "flash.kriValuesUploaded", stored);
+            } catch (IOException e) {
+                throw new InvalidInputException(new FieldErrors().add("1", "error.uploadUnreadable"));
+            }
+        }, (errors, problem) -> showPage(kri(id), blank, new FieldErrors(), errors, problem));
     }
 
     @GET
     @Path("{id}/values/{valueId}/edit")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response editValue(@PathParam("id") long id, @PathParam("valueId") long valueId) {
-        Kri kri = KriService.kri(id);
-        KriValue value = KriService.value(kri, valueId);
+        Kri kri = kri(id);
+        KriValue value = KriValue.of(kri, valueId);
         if (kri.computed()) {
             return Flash.redirect(URI.create("/kris/" + id), "flash.error.kriComputed", null);
         }
@@ -233,20 +216,14 @@ public class KriResource {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response correctValue(@PathParam("id") long id, @PathParam("valueId") long valueId,
             MultivaluedMap<String, String> posted) {
-        ValueForm form = ValueForm.from(posted);
-        try {
+        ValueForm form = PostedForm.bind(posted, ValueForm.class);
+        return Step.form(() -> {
             KriValue value = service.correct(id, valueId, form);
             return Flash.redirect(URI.create("/kris/" + id + "#values"), "flash.kriValueCorrected", value.period());
-        } catch (InvalidInputException e) {
-            Kri kri = KriService.kri(id);
-            return Response.status(400).entity(Templates.valueForm(kri, KriService.value(kri, valueId), form, e.errors())).build();
-        } catch (EditConflictException e) {
-            Kri kri = KriService.kri(id);
-            return Response.status(409).entity(Templates.valueForm(kri, KriService.value(kri, valueId), form,
-                    new FieldErrors().add(FieldErrors.FORM, "error.editConflict"))).build();
-        } catch (RuleViolationException e) {
-            return Flash.redirect(URI.create("/kris/" + id), "flash." + e.messageKey(), null);
-        }
+        }, errors -> {
+            Kri kri = kri(id);
+            return Templates.valueForm(kri, KriValue.of(kri, valueId), form, errors);
+        }, e -> Flash.redirect(URI.create("/kris/" + id), "flash." + e.messageKey(), null));
     }
 
     @POST
@@ -256,7 +233,7 @@ public class KriResource {
     public Response linkRisk(@PathParam("id") long id, @RestForm String risk) {
         Long riskId = FormInput.id(risk);
         if (riskId == null || Risk.findById(riskId) == null) {
-            Kri kri = KriService.kri(id);
+            Kri kri = kri(id);
             return Response.status(400).entity(showPage(kri, ValueForm.blank(kri, AppClock.today()), new FieldErrors(),
                     new FieldErrors(), "error.chooseRisk")).build();
         }
@@ -277,8 +254,13 @@ public class KriResource {
             String problem) {
         List<KriValue> values = KriValue.of(kri);
         List<Risk> risks = KriRisk.risksOf(kri);
-        List<Risk> linkable = Risk.active().stream().filter(r -> risks.stream().noneMatch(l -> l.id.equals(r.id))).toList();
+        List<Risk> linkable = Risk.active().stream().filter(r -> risks.stream().noneMatch(l -> l.id.equals(r.id)))
+                .toList();
         return Templates.show(kri, values, KriChart.of(kri, values), KriTrend.of(kri), KriThreshold.of(kri),
                 KriBreach.of(kri), risks, linkable, valueForm, errors, uploadErrors, problem);
+    }
+
+    private static Kri kri(long id) {
+        return Records.require(Kri.class, id);
     }
 }

@@ -8,18 +8,15 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
-import org.opregister.core.Records;
 import org.opregister.core.AppClock;
 import org.opregister.core.Edits;
-import org.opregister.core.InvalidInputException;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
+import org.opregister.core.Records;
 import org.opregister.core.ReferenceCounter;
 import org.opregister.core.RuleViolationException;
 import org.opregister.risk.Risk;
-import org.opregister.risk.RiskService;
-import org.opregister.core.FieldErrors;
-import org.opregister.core.FormInput;
 
 /** Changes to KRI definitions, their thresholds, values and risk links. */
 @ApplicationScoped
@@ -28,32 +25,17 @@ public class KriService {
     @Inject
     KriComputation computation;
 
-    public static Kri kri(long id) {
-        Kri kri = Kri.findById(id);
-        if (kri == null) {
-            throw new NotFoundException();
-        }
-        return kri;
-    }
-
-    public static KriValue value(Kri kri, long valueId) {
-        KriValue value = KriValue.findById(valueId);
-        if (value == null || !value.kri.id.equals(kri.id)) {
-            throw new NotFoundException();
-        }
-        return value;
-    }
-
     @Transactional
     public Kri create(KriForm form) {
         FieldErrors errors = new FieldErrors();
-        KriForm.Definition definition = form.read(errors);
+        KriForm.Definition definition = form.parse(errors);
         Edits.failIfAny(errors);
         Kri kri = new Kri();
         definition.applyTo(kri);
         kri.reference = ReferenceCounter.next("KRI");
         kri.persist();
-        LocalDate from = definition.valuesFrom() != null ? definition.valuesFrom()
+        LocalDate from = definition.valuesFrom() != null
+                ? definition.valuesFrom()
                 : kri.frequency.periodOf(AppClock.today().minusYears(10));
         saveThresholds(kri, from);
         computation.recompute(kri);
@@ -67,10 +49,10 @@ public class KriService {
     @Transactional
     public Kri update(long id, KriForm form) {
         return Edits.guarded(() -> {
-            Kri kri = kri(id);
+            Kri kri = Records.require(Kri.class, id);
             Edits.requireVersion(FormInput.id(form.version), kri.version);
             FieldErrors errors = new FieldErrors();
-            KriForm.Definition definition = form.read(errors);
+            KriForm.Definition definition = form.parse(errors);
             boolean hasValues = definition != null && KriValue.count("kri", kri) > 0;
             if (hasValues && definition.frequency() != kri.frequency) {
                 errors.add("frequency", "error.frequencyHasValues");
@@ -111,7 +93,7 @@ public class KriService {
     public KriValue record(long kriId, ValueForm form) {
         Kri kri = manual(kriId);
         FieldErrors errors = new FieldErrors();
-        ValueForm.Reading reading = form.read(kri, errors, AppClock.today());
+        ValueForm.Reading reading = form.parse(kri, errors, AppClock.today());
         if (reading != null && KriValue.at(kri, reading.periodStart()) != null) {
             errors.add("period", "error.periodHasValue", kri.periodLabel(reading.periodStart()));
         }
@@ -125,11 +107,11 @@ public class KriService {
     public KriValue correct(long kriId, long valueId, ValueForm form) {
         return Edits.guarded(() -> {
             Kri kri = manual(kriId);
-            KriValue value = value(kri, valueId);
+            KriValue value = KriValue.of(kri, valueId);
             Edits.requireVersion(FormInput.id(form.version), value.version);
             form.period = value.period();
             FieldErrors errors = new FieldErrors();
-            ValueForm.Reading reading = form.read(kri, errors, AppClock.today());
+            ValueForm.Reading reading = form.parse(kri, errors, AppClock.today());
             Edits.failIfAny(errors);
             value.rate(reading.value(), KriThreshold.inForce(kri, value.periodStart));
             value.comment = reading.comment();
@@ -144,9 +126,7 @@ public class KriService {
         Kri kri = manual(kriId);
         FieldErrors errors = new FieldErrors();
         List<ValueForm.Reading> rows = ValueUpload.read(file, kri, AppClock.today(), errors);
-        if (errors.any()) {
-            throw new InvalidInputException(errors);
-        }
+        Edits.failIfAny(errors);
         rows.forEach(row -> store(kri, row));
         Breaches.update(kri);
         return rows.size();
@@ -165,7 +145,7 @@ public class KriService {
     /** A KRI whose values people enter: computed ones take theirs from the register. */
     /** A typed-in KRI, locked for a change to its values (see {@link Kri#lockValues}). */
     private static Kri manual(long kriId) {
-        Kri kri = kri(kriId);
+        Kri kri = Records.require(Kri.class, kriId);
         if (kri.computed()) {
             throw new RuleViolationException("error.kriComputed");
         }
@@ -175,7 +155,7 @@ public class KriService {
 
     @Transactional
     public void linkRisk(long kriId, long riskId, boolean linked) {
-        Kri kri = kri(kriId);
+        Kri kri = Records.require(Kri.class, kriId);
         Risk risk = Records.require(Risk.class, riskId);
         KriRisk existing = KriRisk.find(kri, risk);
         if (linked && existing == null) {
@@ -184,10 +164,7 @@ public class KriService {
             link.risk = risk;
             link.persist();
         } else if (!linked) {
-            if (existing == null) {
-                throw new NotFoundException();
-            }
-            existing.delete();
+            Records.require(existing, KriRisk.class, riskId).delete();
         }
     }
 

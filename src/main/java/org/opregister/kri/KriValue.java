@@ -18,6 +18,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.opregister.audit.AuditSubject;
+import org.opregister.core.Records;
 import org.opregister.core.TrackedEntity;
 
 /**
@@ -98,7 +99,8 @@ public class KriValue extends TrackedEntity implements AuditSubject {
 
     /** The periods that have a value. */
     static List<LocalDate> periodsOf(Kri kri) {
-        return getEntityManager().createQuery("select v.periodStart from KriValue v where v.kri = :kri", LocalDate.class)
+        return getEntityManager()
+                .createQuery("select v.periodStart from KriValue v where v.kri = :kri", LocalDate.class)
                 .setParameter("kri", kri).getResultList();
     }
 
@@ -115,5 +117,11 @@ public class KriValue extends TrackedEntity implements AuditSubject {
             query.setParameter("kri", kriReference);
         }
         return query.getResultStream();
+    }
+
+    /** A value of that KRI; 404 when there is none, or it belongs to another KRI. */
+    public static KriValue of(Kri kri, long valueId) {
+        KriValue value = findById(valueId);
+        return Records.require(value == null || !value.kri.id.equals(kri.id) ? null : value, KriValue.class, valueId);
     }
 }

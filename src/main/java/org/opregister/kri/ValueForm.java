@@ -3,8 +3,6 @@ package org.opregister.kri;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import jakarta.ws.rs.core.MultivaluedMap;
-
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
 
@@ -16,16 +14,9 @@ public class ValueForm {
     public String comment;
     public String version;
 
-    public static ValueForm from(MultivaluedMap<String, String> posted) {
-        ValueForm form = new ValueForm();
-        form.period = posted.getFirst("period");
-        form.value = posted.getFirst("value");
-        form.comment = posted.getFirst("comment");
-        form.version = posted.getFirst("version");
-        return form;
-    }
-
-    /** An empty form for the period to record next: the oldest ended period without a value, else the last ended one. */
+    /**
+     * An empty form for the period to record next: the oldest ended period without a value, else the last ended one.
+     */
     public static ValueForm blank(Kri kri, LocalDate today) {
         ValueForm form = new ValueForm();
         LocalDate next = ValuesDue.of(kri, today, ValuesDue.configuredDueDays()).next();
@@ -45,7 +36,7 @@ public class ValueForm {
     record Reading(LocalDate periodStart, BigDecimal value, String comment) {
     }
 
-    Reading read(Kri kri, FieldErrors errors, LocalDate today) {
+    Reading parse(Kri kri, FieldErrors errors, LocalDate today) {
         FormInput input = new FormInput(errors);
         LocalDate start = KriForm.period(input, "period", period, kri.frequency, true);
         if (start != null && start.isAfter(kri.frequency.periodOf(today))) {

@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+
 import org.opregister.core.FieldErrors;
 
 /**
@@ -53,7 +54,7 @@ final class ValueUpload {
                 form.value = record.get(1);
                 form.comment = record.size() > 2 ? record.get(2) : null;
                 FieldErrors rowErrors = new FieldErrors();
-                ValueForm.Reading reading = form.read(kri, rowErrors, today);
+                ValueForm.Reading reading = form.parse(kri, rowErrors, today);
                 if (reading == null) {
                     String field = rowErrors.fields().get(0);
                     errors.add(line, "error.uploadField", fieldName(field), rowErrors.get(field));
@@ -67,7 +68,8 @@ final class ValueUpload {
             }
         } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
             errors.add("1", e.getCause() instanceof CharacterCodingException || e instanceof CharacterCodingException
-                    ? "error.uploadEncoding" : "error.uploadUnreadable");
+                    ? "error.uploadEncoding"
+                    : "error.uploadUnreadable");
         }
         if (rows.isEmpty() && !errors.any()) {
             errors.add("1", "error.uploadEmpty");

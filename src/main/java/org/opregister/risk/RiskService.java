@@ -14,10 +14,10 @@ import org.opregister.core.TrackedEntity;
 import org.opregister.core.AppClock;
 import org.opregister.core.InvalidInputException;
 import org.opregister.core.Edits;
+import org.opregister.core.Records;
 import org.opregister.core.ReferenceCounter;
 import org.opregister.core.RuleViolationException;
 import org.opregister.incident.Incident;
-import org.opregister.incident.IncidentService;
 import org.opregister.security.CurrentUser;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
@@ -179,7 +179,7 @@ public class RiskService {
     }
 
     private static Incident openIncident(long id) {
-        Incident incident = IncidentService.get(id);
+        Incident incident = Records.require(Incident.class, id);
         incident.requireEditable();
         return incident;
     }

@@ -1,13 +1,10 @@
 package org.opregister.security;
 
-import org.opregister.core.Role;
-
 import java.net.URI;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -15,12 +12,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-import org.opregister.core.InvalidInputException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
 import org.opregister.core.FieldErrors;
+import org.opregister.core.Role;
 import org.opregister.web.Flash;
+import org.opregister.web.Step;
 
 /**
  * What every signed-in user does with their own account: change the password. After an administrator's reset this
@@ -33,6 +33,7 @@ public class AccountResource {
 
     @CheckedTemplate
     static class Templates {
+
         static native TemplateInstance password(FieldErrors errors);
     }
 
@@ -48,13 +49,10 @@ public class AccountResource {
     @POST
     @Path("password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response changePassword(MultivaluedMap<String, String> posted, @CookieParam(UserSession.COOKIE) String sessionId) {
-        try {
-            service.changeOwnPassword(posted.getFirst("current"), posted.getFirst("password"), posted.getFirst("confirmation"),
-                    sessionId);
+    public Response changePassword(@BeanParam PasswordForm form, @CookieParam(UserSession.COOKIE) String sessionId) {
+        return Step.form(() -> {
+            service.changeOwnPassword(form, sessionId);
             return Flash.redirect(URI.create("/"), "flash.passwordChanged", null);
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.password(e.errors())).build();
-        }
+        }, Templates::password);
     }
 }

@@ -3,30 +3,25 @@ package org.opregister.security;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.ws.rs.core.MultivaluedMap;
+import org.jboss.resteasy.reactive.RestForm;
 
 /** The user administration form as typed. */
 public class UserForm {
 
+    @RestForm
     public String username;
+    @RestForm
     public String displayName;
+    @RestForm
     public String email;
+    @RestForm
     public List<String> roles = new ArrayList<>();
+    @RestForm
     public String password;
+    @RestForm
     public String enabled;
+    @RestForm
     public String version;
-
-    public static UserForm from(MultivaluedMap<String, String> posted) {
-        UserForm form = new UserForm();
-        form.username = posted.getFirst("username");
-        form.displayName = posted.getFirst("displayName");
-        form.email = posted.getFirst("email");
-        form.roles = posted.getOrDefault("roles", List.of());
-        form.password = posted.getFirst("password");
-        form.enabled = posted.getFirst("enabled");
-        form.version = posted.getFirst("version");
-        return form;
-    }
 
     public static UserForm blank() {
         UserForm form = new UserForm();

@@ -1,23 +1,23 @@
 package org.opregister.security;
 
-import org.opregister.core.Role;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
 
 import org.opregister.audit.AuditAction;
 import org.opregister.audit.AuditWriter;
 import org.opregister.core.Edits;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
+import org.opregister.core.Records;
+import org.opregister.core.Role;
 
 /** Creating accounts, changing their roles and state, and passwords: every change also an audit entry. */
 @ApplicationScoped
@@ -30,14 +30,6 @@ public class UserService {
 
     @Inject
     CurrentUser currentUser;
-
-    public static User get(long id) {
-        User user = User.findById(id);
-        if (user == null) {
-            throw new NotFoundException();
-        }
-        return user;
-    }
 
     @Transactional
     public User create(UserForm form) {
@@ -63,7 +55,7 @@ public class UserService {
     @Transactional
     public User update(long id, UserForm form) {
         return Edits.guarded(() -> {
-            User user = get(id);
+            User user = Records.require(User.class, id);
             FieldErrors errors = new FieldErrors();
             FormInput input = new FormInput(errors);
             String displayName = input.text("displayName", form.displayName, true, 200);
@@ -100,7 +92,7 @@ public class UserService {
      */
     @Transactional
     public User resetPassword(long id, String password) {
-        User user = get(id);
+        User user = Records.require(User.class, id);
         FieldErrors errors = new FieldErrors();
         PasswordPolicy.check("password", user.username, password, errors);
         Edits.failIfAny(errors);
@@ -118,8 +110,12 @@ public class UserService {
      * password is signed out); the session making the change, {@code keptSessionId}, stays open.
      */
     @Transactional
-    public void changeOwnPassword(String current, String password, String confirmation, String keptSessionId) {
-        User user = User.findByUsername(currentUser.username()).orElseThrow(NotFoundException::new);
+    public void changeOwnPassword(PasswordForm change, String keptSessionId) {
+        User user = Records.require(User.findByUsername(currentUser.username()).orElse(null), User.class,
+                currentUser.username());
+        String current = change.current;
+        String password = change.password;
+        String confirmation = change.confirmation;
         FieldErrors errors = new FieldErrors();
         if (current == null || !BcryptUtil.matches(current, user.passwordHash)) {
             errors.add("current", "error.currentPassword");

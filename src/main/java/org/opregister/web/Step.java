@@ -4,8 +4,9 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.TemplateInstance;
 
 import org.opregister.core.EditConflictException;
 import org.opregister.core.FieldErrors;
@@ -36,8 +37,8 @@ public final class Step {
     }
 
     /**
-     * The same, with the route's own answer to a step the workflow does not allow now (a redirect with a flash, or
-     * the page of a record another resource shows).
+     * The same, with the route's own answer to a step the workflow does not allow now (e.g. back to the record's
+     * page with a flash message).
      */
     public static Response run(Supplier<Response> step, BiFunction<FieldErrors, String, TemplateInstance> page,
             String conflictKey, Function<RuleViolationException, Response> onRule) {
@@ -45,7 +46,8 @@ public final class Step {
             return step.get();
         } catch (InvalidInputException e) {
             boolean stale = e.stale();
-            return Response.status(stale ? 409 : 400).entity(page.apply(e.errors(), stale ? conflictKey : null)).build();
+            return Response.status(stale ? 409 : 400).entity(page.apply(e.errors(), stale ? conflictKey : null))
+                    .build();
         } catch (EditConflictException e) {
             return Response.status(409).entity(page.apply(new FieldErrors(), conflictKey)).build();
         } catch (RuleViolationException e) {
@@ -58,7 +60,18 @@ public final class Step {
      * fields (409: stale, or not allowed now).
      */
     public static Response form(Supplier<Response> step, Function<FieldErrors, TemplateInstance> form) {
-        return run(step, (errors, problem) -> form.apply(problem == null ? errors : new FieldErrors().add(FieldErrors.FORM,
-                problem)), "error.editConflict");
+        return run(step, formPage(form), "error.editConflict");
+    }
+
+    /** The same, with the route's own answer to a change the workflow does not allow now. */
+    public static Response form(Supplier<Response> step, Function<FieldErrors, TemplateInstance> form,
+            Function<RuleViolationException, Response> onRule) {
+        return run(step, formPage(form), "error.editConflict", onRule);
+    }
+
+    private static BiFunction<FieldErrors, String, TemplateInstance> formPage(
+            Function<FieldErrors, TemplateInstance> form) {
+        return (errors, problem) -> form
+                .apply(problem == null ? errors : new FieldErrors().add(FieldErrors.FORM, problem));
     }
 }

@@ -1,5 +1,19 @@
 package org.opregister.incident;
 
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.opregister.TestSupport;
+import org.opregister.TestSupport.Session;
+
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -11,19 +25,6 @@ import static org.opregister.incident.IncidentFixtures.addLoss;
 import static org.opregister.incident.IncidentFixtures.incidentForm;
 import static org.opregister.incident.IncidentFixtures.lossForm;
 import static org.opregister.incident.IncidentFixtures.transition;
-
-import java.math.BigDecimal;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.restassured.response.Response;
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.opregister.TestSupport;
-import org.opregister.TestSupport.Session;
 
 /** What a review of an incident means: a frozen record, reasons given and kept, a complete account, a queue. */
 @QuarkusTest
@@ -44,7 +45,8 @@ class IncidentReviewTest {
     void anIncidentUnderReviewAndItsLedgerAreReadOnly() {
         long id = IncidentFixtures.record(officer, "Frozen for review");
         addLoss(officer, id, lossForm("GROSS_LOSS", "1000", "EUR", "1", "2025-03-10"));
-        LossEntry line = QuarkusTransaction.requiringNew().call(() -> LossEntry.<LossEntry>find("incident.id", id).firstResult());
+        LossEntry line = QuarkusTransaction.requiringNew()
+                .call(() -> LossEntry.<LossEntry>find("incident.id", id).firstResult());
         transition(officer, id, "open");
         transition(officer, id, "submit-for-review");
 
@@ -187,8 +189,8 @@ class IncidentReviewTest {
     }
 
     private static List<Long> awaitingReviewBy(String manager) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                Incident.awaitingReviewBy(manager).stream().map(i -> i.id).toList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Incident.awaitingDecisionBy(manager).stream().map(i -> i.id).toList());
     }
 
     private static Response step(Session session, long id, String step, Map<String, Object> extra) {
