@@ -34,7 +34,7 @@ import org.opregister.core.Role;
 import org.opregister.web.CsvExport;
 import org.opregister.core.FieldErrors;
 import org.opregister.web.Flash;
-import org.opregister.web.FormFields;
+import org.opregister.web.PostedForm;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 import org.opregister.web.Step;
@@ -164,7 +164,7 @@ public class ActionResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response create(MultivaluedMap<String, String> posted) {
-        ActionForm form = FormFields.bind(posted, new ActionForm());
+        ActionForm form = PostedForm.bind(posted, ActionForm.class);
         return Step.form(() -> {
             ActionPlan action = service.create(form);
             return Flash.redirect(URI.create("/actions/" + action.id), "flash.actionCreated", action.reference);
@@ -203,7 +203,7 @@ public class ActionResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response update(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
-        ActionForm form = FormFields.bind(posted, new ActionForm());
+        ActionForm form = PostedForm.bind(posted, ActionForm.class);
         return Step.run(() -> {
             ActionPlan action = service.update(id, form);
             return Flash.redirect(URI.create("/actions/" + id), "flash.actionUpdated", action.reference);

@@ -1,7 +1,6 @@
 package org.opregister.controltest;
 
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +8,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
@@ -46,7 +45,7 @@ public class AttestationResource {
     static class Templates {
         static native TemplateInstance list(List<AttestationCampaign> campaigns, List<Attestation> toAnswer);
 
-        static native TemplateInstance form(AttestationService.LaunchForm form, FieldErrors errors, List<Control> controls);
+        static native TemplateInstance form(LaunchForm form, FieldErrors errors, List<Control> controls);
 
         static native TemplateInstance show(AttestationCampaign campaign, List<Attestation> items, FieldErrors errors,
                 Map<String, String> typed, Long formItem, String problem, List<User> attesters);
@@ -85,19 +84,13 @@ public class AttestationResource {
     @Path("new")
     @RolesAllowed(Role.MANAGER)
     public TemplateInstance createForm() {
-        LocalDate today = AppClock.today();
-        LocalDate start = LocalDate.of(today.getYear(), 1, 1);
-        return Templates.form(new AttestationService.LaunchForm(null, start.toString(), start.plusYears(1).minusDays(1).toString(),
-                today.plusWeeks(3).toString(), List.of()), new FieldErrors(), Control.all());
+        return Templates.form(LaunchForm.blank(AppClock.today()), new FieldErrors(), Control.all());
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Role.MANAGER)
-    public Response create(MultivaluedMap<String, String> posted) {
-        AttestationService.LaunchForm form = new AttestationService.LaunchForm(posted.getFirst("title"),
-                posted.getFirst("periodStart"), posted.getFirst("periodEnd"), posted.getFirst("dueDate"),
-                AttestationService.values(posted.get("controls")));
+    public Response create(@BeanParam LaunchForm form) {
         return Step.form(() -> {
             AttestationCampaign campaign = service.launch(form);
             return Flash.redirect(URI.create("/attestations/" + campaign.id), "flash.attestationLaunched", campaign.reference);

@@ -29,22 +29,15 @@ public class AttestationService {
     CurrentUser currentUser;
 
     /** The round's form as typed. */
-    public record LaunchForm(String title, String periodStart, String periodEnd, String dueDate, List<String> controls) {
-
-        public boolean chosen(Long controlId) {
-            return controls.contains(Long.toString(controlId));
-        }
-    }
-
     /** Launches a round with one attestation per chosen control, assigned to the control's attester. */
     @Transactional
     public AttestationCampaign launch(LaunchForm form) {
         FieldErrors errors = new FieldErrors();
         FormInput input = new FormInput(errors);
-        String title = input.text("title", form.title(), true, 200);
-        LocalDate start = input.date("periodStart", form.periodStart(), true);
-        LocalDate end = input.date("periodEnd", form.periodEnd(), true);
-        LocalDate due = input.date("dueDate", form.dueDate(), true);
+        String title = input.text("title", form.title, true, 200);
+        LocalDate start = input.date("periodStart", form.periodStart, true);
+        LocalDate end = input.date("periodEnd", form.periodEnd, true);
+        LocalDate due = input.date("dueDate", form.dueDate, true);
         if (start != null && end != null && end.isBefore(start)) {
             errors.add("periodEnd", "error.periodEndBeforeStart");
         }
@@ -52,7 +45,7 @@ public class AttestationService {
             errors.add("dueDate", "error.dueDateInPast");
         }
         Set<Control> controls = new LinkedHashSet<>();
-        for (String value : form.controls()) {
+        for (String value : form.controls) {
             Long id = FormInput.id(value);
             Control control = id == null ? null : Control.findById(id);
             if (control == null) {
@@ -61,7 +54,7 @@ public class AttestationService {
             }
             controls.add(control);
         }
-        if (form.controls().isEmpty()) {
+        if (form.controls.isEmpty()) {
             errors.add("controls", "error.chooseControls");
         }
         Edits.failIfAny(errors);
@@ -152,7 +145,4 @@ public class AttestationService {
         return item;
     }
 
-    static List<String> values(List<String> posted) {
-        return posted == null ? List.of() : new ArrayList<>(posted);
-    }
 }

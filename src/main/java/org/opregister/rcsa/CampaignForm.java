@@ -1,5 +1,7 @@
 package org.opregister.rcsa;
 
+import org.opregister.web.PostedForm;
+
 import org.opregister.risk.Risk;
 
 import java.time.LocalDate;
@@ -24,14 +26,9 @@ public class CampaignForm {
     public List<String> risks = List.of();
 
     public static CampaignForm from(MultivaluedMap<String, String> posted) {
-        CampaignForm form = new CampaignForm();
-        form.title = posted.getFirst("title");
-        form.instructions = posted.getFirst("instructions");
-        form.periodStart = posted.getFirst("periodStart");
-        form.periodEnd = posted.getFirst("periodEnd");
-        form.dueDate = posted.getFirst("dueDate");
-        form.units = values(posted.get("units"));
-        form.risks = values(posted.get("risks"));
+        CampaignForm form = PostedForm.bind(posted, CampaignForm.class);
+        form.units = values(form.units);
+        form.risks = values(form.risks);
         return form;
     }
 

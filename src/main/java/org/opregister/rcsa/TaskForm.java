@@ -1,5 +1,7 @@
 package org.opregister.rcsa;
 
+import org.opregister.web.PostedForm;
+
 import org.opregister.risk.Effectiveness;
 import org.opregister.risk.Risk;
 import org.opregister.risk.RiskRatings;
@@ -45,14 +47,7 @@ public class TaskForm {
     }
 
     public static TaskForm from(MultivaluedMap<String, String> posted, List<AssessmentControl> ratings) {
-        TaskForm form = new TaskForm();
-        form.inherentLikelihood = posted.getFirst("inherentLikelihood");
-        form.inherentImpact = posted.getFirst("inherentImpact");
-        form.residualLikelihood = posted.getFirst("residualLikelihood");
-        form.residualImpact = posted.getFirst("residualImpact");
-        form.residualComment = posted.getFirst("residualComment");
-        form.assessorComment = posted.getFirst("assessorComment");
-        form.version = posted.getFirst("version");
+        TaskForm form = PostedForm.bind(posted, TaskForm.class);
         for (AssessmentControl rating : ratings) {
             String id = Long.toString(rating.control.id);
             form.controls.add(new ControlAnswer(rating, posted.getFirst("design-" + id), posted.getFirst("operating-" + id),

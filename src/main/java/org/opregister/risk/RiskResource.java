@@ -33,7 +33,7 @@ import org.opregister.security.Staff;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
 import org.opregister.web.Flash;
-import org.opregister.web.FormFields;
+import org.opregister.web.PostedForm;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 import org.opregister.web.Step;
@@ -123,7 +123,7 @@ public class RiskResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response create(MultivaluedMap<String, String> posted) {
-        RiskForm form = FormFields.bind(posted, new RiskForm());
+        RiskForm form = PostedForm.bind(posted, RiskForm.class);
         return Step.form(() -> {
             Risk risk = service.createRisk(form);
             return Flash.redirect(URI.create("/risks/" + risk.id), "flash.riskCreated", risk.reference);
@@ -157,7 +157,7 @@ public class RiskResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response update(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
-        RiskForm form = FormFields.bind(posted, new RiskForm());
+        RiskForm form = PostedForm.bind(posted, RiskForm.class);
         return Step.form(() -> {
             Risk risk = service.updateRisk(id, form);
             return Flash.redirect(URI.create("/risks/" + id), "flash.riskUpdated", risk.reference);
@@ -177,7 +177,7 @@ public class RiskResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Role.MANAGER)
     public Response overrideRatings(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
-        RatingsOverrideForm form = FormFields.bind(posted, new RatingsOverrideForm());
+        RatingsOverrideForm form = PostedForm.bind(posted, RatingsOverrideForm.class);
         return Step.run(() -> Flash.redirect(URI.create("/risks/" + id), "flash.ratingsOverridden",
                 service.overrideRatings(id, form).reference),
                 (errors, problem) -> Templates.override(Records.require(Risk.class, id), form, errors, problem, RiskChoices.INSTANCE));

@@ -1,6 +1,7 @@
 package org.opregister.web;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Modifier;
 import java.util.List;
 
@@ -26,7 +27,7 @@ public final class PostedForm {
                 }
                 if (field.getType() == String.class) {
                     field.set(form, posted.getFirst(field.getName()));
-                } else if (field.getType() == List.class) {
+                } else if (listOfText(field)) {
                     field.set(form, posted.getOrDefault(field.getName(), List.of()));
                 }
             }
@@ -34,5 +35,10 @@ public final class PostedForm {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot bind the form " + type.getName(), e);
         }
+    }
+
+    private static boolean listOfText(Field field) {
+        return field.getType() == List.class && field.getGenericType() instanceof ParameterizedType list
+                && list.getActualTypeArguments()[0] == String.class;
     }
 }
