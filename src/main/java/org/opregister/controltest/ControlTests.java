@@ -2,18 +2,18 @@ package org.opregister.controltest;
 
 import java.util.List;
 
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Named;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import org.opregister.risk.Control;
+import org.opregister.risk.ControlTestHistory;
 
-/** A control's tests, for the control page ({@code inject:controlTests.of(control.id)}). */
-@Named("controlTests")
-@RequestScoped
-public class ControlTests {
+/** A control's tests, for the control's page. */
+@ApplicationScoped
+public class ControlTests implements ControlTestHistory {
 
-    public List<ControlTest> of(Long controlId) {
-        Control control = controlId == null ? null : Control.findById(controlId);
-        return control == null ? List.of() : ControlTest.of(control);
+    @Override
+    public List<Line> of(Control control) {
+        return ControlTest.of(control).stream().map(test -> new Line(test.id, test.reference, test.periodStart,
+                test.periodEnd, test.tester, test.status, test.result)).toList();
     }
 }

@@ -29,7 +29,7 @@ import org.opregister.security.Staff;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
 import org.opregister.web.Flash;
-import org.opregister.web.FormFields;
+import org.opregister.web.PostedForm;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 import org.opregister.web.Step;
@@ -48,13 +48,16 @@ public class ControlResource {
                 List<org.opregister.security.User> attesters);
 
         static native TemplateInstance show(Control control, List<Risk> risks, List<Risk> linkable, String problem,
-                List<Incident> incidents);
+                List<Incident> incidents, List<ControlTestHistory.Line> tests);
 
         static native TemplateInstance history(Control control, List<AuditLine> entries);
 
         static native TemplateInstance override(Control control, EffectivenessOverrideForm form, FieldErrors errors,
                 String problem, RiskChoices choices);
     }
+
+    @Inject
+    ControlTestHistory testHistory;
 
     @Inject
     RiskService service;
@@ -89,7 +92,7 @@ public class ControlResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response create(MultivaluedMap<String, String> posted) {
-        ControlForm form = FormFields.bind(posted, new ControlForm());
+        ControlForm form = PostedForm.bind(posted, ControlForm.class);
         return Step.form(() -> {
             Control control = service.createControl(form);
             return Flash.redirect(URI.create("/controls/" + control.id), "flash.controlCreated", control.reference);
@@ -122,7 +125,7 @@ public class ControlResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response update(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
-        ControlForm form = FormFields.bind(posted, new ControlForm());
+        ControlForm form = PostedForm.bind(posted, ControlForm.class);
         return Step.form(() -> {
             Control control = service.updateControl(id, form);
             return Flash.redirect(URI.create("/controls/" + id), "flash.controlUpdated", control.reference);
@@ -142,7 +145,7 @@ public class ControlResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Role.MANAGER)
     public Response overrideEffectiveness(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
-        EffectivenessOverrideForm form = FormFields.bind(posted, new EffectivenessOverrideForm());
+        EffectivenessOverrideForm form = PostedForm.bind(posted, EffectivenessOverrideForm.class);
         return Step.run(() -> Flash.redirect(URI.create("/controls/" + id), "flash.effectivenessOverridden",
                 service.overrideEffectiveness(id, form).reference),
                 (errors, problem) -> Templates.override(Records.require(Control.class, id), form, errors, problem, RiskChoices.INSTANCE));
@@ -191,6 +194,7 @@ public class ControlResource {
     private TemplateInstance showPage(Control control, String problem) {
         List<Risk> linked = control.risks();
         List<Risk> linkable = Risk.active().stream().filter(r -> linked.stream().noneMatch(l -> l.id.equals(r.id))).toList();
-        return Templates.show(control, linked, linkable, problem, IncidentControl.incidentsOf(control));
+        return Templates.show(control, linked, linkable, problem, IncidentControl.incidentsOf(control),
+                testHistory.of(control));
     }
 }
