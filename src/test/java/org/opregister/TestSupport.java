@@ -1,13 +1,13 @@
 package org.opregister;
 
-import static io.restassured.RestAssured.given;
-
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+
+import static io.restassured.RestAssured.given;
 
 /**
  * Drives the application over HTTP as a browser does: a real form login (session cookie) and the CSRF token
@@ -58,7 +58,8 @@ public final class TestSupport {
 
         public RequestSpecification request() {
             RequestSpecification spec = given().redirects().follow(false);
-            return sessionCookie == null ? spec.auth().preemptive().basic(username, "demo")
+            return sessionCookie == null
+                    ? spec.auth().preemptive().basic(username, "demo")
                     : spec.cookie("oprisk-session", sessionCookie).cookie("oprisk-sid", sessionId);
         }
 

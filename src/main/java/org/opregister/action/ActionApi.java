@@ -20,11 +20,12 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.opregister.core.Records;
+
 import org.opregister.core.AppClock;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.Records;
 import org.opregister.core.Role;
 import org.opregister.web.ApiErrors;
-import org.opregister.core.FieldErrors;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 
@@ -107,7 +108,8 @@ public class ActionApi {
         static ActionView of(ActionPlan a) {
             return new ActionView(a.id, a.version, a.reference, a.title, a.description, a.owner, a.priority, a.status,
                     a.overdue(), a.status.open() ? a.aging() : null, a.progress, a.dueDate, a.originalDueDate,
-                    a.sources().stream().map(s -> new SourceView(s.type, s.sourceId, s.label())).toList(), a.closureNote,
+                    a.sources().stream().map(s -> new SourceView(s.type, s.sourceId, s.label())).toList(),
+                    a.closureNote,
                     a.reviewedBy, a.reviewComment, a.completedOn, a.updatedAt, a.updatedBy);
         }
     }

@@ -1,17 +1,17 @@
 package org.opregister.action;
 
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.opregister.web.CsvColumn;
+
 import static org.opregister.web.CsvColumn.bool;
 import static org.opregister.web.CsvColumn.code;
 import static org.opregister.web.CsvColumn.date;
 import static org.opregister.web.CsvColumn.instant;
 import static org.opregister.web.CsvColumn.number;
 import static org.opregister.web.CsvColumn.text;
-
-import java.time.LocalDate;
-import java.util.List;
-import java.util.stream.Collectors;
-
-import org.opregister.web.CsvColumn;
 
 /** Action plans as CSV, one row per plan. Columns are documented in README. */
 final class ActionCsv {

@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
 import org.opregister.web.LikePattern;
@@ -93,6 +92,5 @@ public record ActionFilter(String q, ActionStatus status, String owner, SourceTy
         return ActionPlan.list("owner = ?1 order by case when status in ?2 then 0 else 1 end, dueDate, id", username,
                 ActionStatus.OPEN);
     }
-
 
 }

@@ -2,10 +2,9 @@ package org.opregister.action;
 
 import java.time.LocalDate;
 
-
-import org.opregister.security.Staff;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
+import org.opregister.security.Staff;
 
 /** The action plan form (and API body) as typed; a new plan names its first source. */
 public class ActionForm {

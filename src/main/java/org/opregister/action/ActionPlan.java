@@ -1,14 +1,9 @@
 package org.opregister.action;
 
-import java.util.stream.Stream;
-
-import org.opregister.web.PageRequest;
-import org.opregister.web.PageResult;
-import org.opregister.web.Where;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -24,6 +19,9 @@ import org.opregister.audit.AuditSubject;
 import org.opregister.comment.Commentable;
 import org.opregister.core.AppClock;
 import org.opregister.core.TrackedEntity;
+import org.opregister.web.PageRequest;
+import org.opregister.web.PageResult;
+import org.opregister.web.Where;
 
 /** A remediation with an owner and a due date, closed only after review by a manager who is not its owner. */
 @Entity

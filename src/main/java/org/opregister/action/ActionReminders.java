@@ -7,20 +7,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.jboss.logging.Logger;
+
 import org.opregister.core.AppClock;
+import org.opregister.core.AppLocale;
+import org.opregister.core.Messages;
 import org.opregister.core.OpriskConfig;
 import org.opregister.core.Role;
 import org.opregister.security.User;
-import org.opregister.core.AppLocale;
-import org.opregister.core.Messages;
 
 /**
  * E-mails owners a set number of days before a plan is due and once it is overdue, and managers a weekly digest of
@@ -71,8 +72,8 @@ public class ActionReminders {
 
     /** Takes the reminder for this instance; false when it was sent (or is being sent) already. */
     private static boolean claim(Reminder reminder) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                ReminderLog.claim(reminder.key(), reminder.to().username, AppClock.now()));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ReminderLog.claim(reminder.key(), reminder.to().username, AppClock.now()));
     }
 
     List<Reminder> reminders(LocalDate today) {
@@ -81,18 +82,22 @@ public class ActionReminders {
         List<ActionPlan> soon = ActionPlan.list("status in ?1 and dueDate >= ?2 and dueDate <= ?3 order by dueDate, id",
                 ActionStatus.OPEN, today, today.plusDays(config.actions().reminderDays()));
         for (ActionPlan action : soon) {
-            owner(action).ifPresent(owner -> reminders.add(new Reminder("due-soon:" + action.id + ":" + action.dueDate, owner,
-                    Messages.get(locale, "mail.dueSoon.subject", action.reference, action.dueDate.toString()),
-                    Messages.get(locale, "mail.dueSoon.body", owner.displayName, action.reference, action.title,
-                            action.dueDate.toString(), action.progress, link(action)))));
+            owner(action).ifPresent(
+                    owner -> reminders.add(new Reminder("due-soon:" + action.id + ":" + action.dueDate, owner,
+                            Messages.get(locale, "mail.dueSoon.subject", action.reference, action.dueDate.toString()),
+                            Messages.get(locale, "mail.dueSoon.body", owner.displayName, action.reference, action.title,
+                                    action.dueDate.toString(), action.progress, link(action)))));
         }
-        List<ActionPlan> late = ActionPlan.list("status in ?1 and dueDate < ?2 order by dueDate, id", ActionStatus.OPEN, today);
+        List<ActionPlan> late = ActionPlan.list("status in ?1 and dueDate < ?2 order by dueDate, id", ActionStatus.OPEN,
+                today);
         for (ActionPlan action : late) {
-            owner(action).ifPresent(owner -> reminders.add(new Reminder("overdue:" + action.id + ":" + action.dueDate, owner,
-                    Messages.get(locale, "mail.overdue.subject", action.reference),
-                    Messages.get(locale, "mail.overdue.body", owner.displayName, action.reference, action.title,
-                            action.dueDate.toString(), java.time.temporal.ChronoUnit.DAYS.between(action.dueDate, today),
-                            link(action)))));
+            owner(action)
+                    .ifPresent(owner -> reminders.add(new Reminder("overdue:" + action.id + ":" + action.dueDate, owner,
+                            Messages.get(locale, "mail.overdue.subject", action.reference),
+                            Messages.get(locale, "mail.overdue.body", owner.displayName, action.reference, action.title,
+                                    action.dueDate.toString(),
+                                    java.time.temporal.ChronoUnit.DAYS.between(action.dueDate, today),
+                                    link(action)))));
         }
         if (today.getDayOfWeek() == config.actions().digestDay()) {
             String week = today.get(IsoFields.WEEK_BASED_YEAR) + "-W" + today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
@@ -105,15 +110,18 @@ public class ActionReminders {
                 if (closures.isEmpty() && extensions.isEmpty()) {
                     continue;
                 }
-                String lines = closures.stream().map(a -> Messages.get(locale, "mail.digest.closure", a.reference, a.title,
-                        link(a))).collect(Collectors.joining("\n"));
+                String lines = closures.stream()
+                        .map(a -> Messages.get(locale, "mail.digest.closure", a.reference, a.title,
+                                link(a)))
+                        .collect(Collectors.joining("\n"));
                 String extensionLines = extensions.stream().map(e -> Messages.get(locale, "mail.digest.extension",
                         e.action.reference, e.action.title, e.requestedDueDate.toString(), link(e.action)))
                         .collect(Collectors.joining("\n"));
                 reminders.add(new Reminder("digest:" + manager.username + ":" + week, manager,
                         Messages.get(locale, "mail.digest.subject", closures.size() + extensions.size()),
                         Messages.get(locale, "mail.digest.body", manager.displayName, lines.isEmpty() ? "-" : lines,
-                                extensionLines.isEmpty() ? "-" : extensionLines, config.baseUrl() + "/actions/review")));
+                                extensionLines.isEmpty() ? "-" : extensionLines,
+                                config.baseUrl() + "/actions/review")));
             }
         }
         return reminders;

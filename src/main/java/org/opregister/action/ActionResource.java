@@ -5,8 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -22,21 +20,24 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import org.jboss.resteasy.reactive.RestForm;
-import org.opregister.core.Records;
-import org.opregister.comment.CommentService;
-import org.opregister.comment.CommentThread;
+
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
+import org.opregister.comment.CommentService;
+import org.opregister.comment.CommentThread;
 import org.opregister.core.AppClock;
-import org.opregister.security.CurrentUser;
-import org.opregister.core.Role;
-import org.opregister.web.CsvExport;
 import org.opregister.core.FieldErrors;
+import org.opregister.core.Records;
+import org.opregister.core.Role;
+import org.opregister.security.CurrentUser;
+import org.opregister.web.CsvExport;
 import org.opregister.web.Flash;
-import org.opregister.web.PostedForm;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
+import org.opregister.web.PostedForm;
 import org.opregister.web.Step;
 
 /** Action plans in the browser: all plans with filters and aging, my actions, the review queue, one plan's work. */
@@ -47,6 +48,7 @@ public class ActionResource {
 
     @CheckedTemplate
     static class Templates {
+
         static native TemplateInstance list(PageResult<ActionPlan> page, ActionFilter.Params params, FieldErrors errors,
                 Map<Aging, Long> aging, ActionChoices choices);
 
@@ -54,7 +56,8 @@ public class ActionResource {
 
         static native TemplateInstance review(List<ActionPlan> closures, List<ActionExtension> extensions);
 
-        static native TemplateInstance form(ActionPlan action, ActionForm form, FieldErrors errors, ActionChoices choices,
+        static native TemplateInstance form(ActionPlan action, ActionForm form, FieldErrors errors,
+                ActionChoices choices,
                 String sourceLabel);
 
         static native TemplateInstance show(ActionPlan action, List<ActionSource> sources, List<ActionUpdate> updates,
@@ -133,10 +136,11 @@ public class ActionResource {
     @Path("new")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public TemplateInstance createForm(@QueryParam("incident") String incident, @QueryParam("risk") String risk,
-            @QueryParam("control") String control, @QueryParam("breach") String breach, @QueryParam("test") String test) {
+            @QueryParam("control") String control, @QueryParam("breach") String breach,
+            @QueryParam("test") String test) {
         ActionForm form = ActionForm.blank(currentUser.username(), AppClock.today());
         String[][] given = {{"INCIDENT", incident}, {"RISK", risk}, {"CONTROL", control}, {"KRI_BREACH", breach},
-            {"CONTROL_TEST", test}};
+                {"CONTROL_TEST", test}};
         for (String[] source : given) {
             if (source[1] != null && !source[1].isBlank()) {
                 form.sourceType = source[0];
@@ -217,7 +221,8 @@ public class ActionResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response link(@PathParam("id") long id, @RestForm String sourceType, @RestForm String source) {
-        return step(id, Map.of("sourceType", text(sourceType), "source", text(source)), "#sources", "flash.sourceLinked",
+        return step(id, Map.of("sourceType", text(sourceType), "source", text(source)), "#sources",
+                "flash.sourceLinked",
                 () -> service.link(id, sourceType, source));
     }
 
@@ -235,7 +240,8 @@ public class ActionResource {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response postUpdate(@PathParam("id") long id, @RestForm String updateDate, @RestForm String progress,
             @RestForm String note) {
-        return step(id, Map.of("updateDate", text(updateDate), "progress", text(progress), "note", text(note)), "#updates",
+        return step(id, Map.of("updateDate", text(updateDate), "progress", text(progress), "note", text(note)),
+                "#updates",
                 "flash.actionUpdatePosted", () -> service.postUpdate(id, updateDate, progress, note));
     }
 
@@ -320,11 +326,13 @@ public class ActionResource {
     private Response step(long id, Map<String, String> typed, String anchor, String flashKey, Runnable change) {
         return Step.run(() -> {
             change.run();
-            return Flash.redirect(URI.create("/actions/" + id + anchor), flashKey, Records.require(ActionPlan.class, id).reference);
+            return Flash.redirect(URI.create("/actions/" + id + anchor), flashKey,
+                    Records.require(ActionPlan.class, id).reference);
         }, (errors, problem) -> showPage(Records.require(ActionPlan.class, id), errors, typed, problem));
     }
 
-    private TemplateInstance showPage(ActionPlan action, FieldErrors errors, Map<String, String> typed, String problem) {
+    private TemplateInstance showPage(ActionPlan action, FieldErrors errors, Map<String, String> typed,
+            String problem) {
         Map<String, String> values = new java.util.HashMap<>();
         values.put("updateDate", AppClock.today().toString());
         values.put("progress", Integer.toString(action.progress));
@@ -340,16 +348,27 @@ public class ActionResource {
 
     /** The list's query parameters. */
     public static class Query {
-        @QueryParam("q") public String q;
-        @QueryParam("status") public String status;
-        @QueryParam("owner") public String owner;
-        @QueryParam("sourceType") public String sourceType;
-        @QueryParam("dueFrom") public String dueFrom;
-        @QueryParam("dueTo") public String dueTo;
-        @QueryParam("overdue") public String overdue;
-        @QueryParam("aging") public String aging;
-        @QueryParam("page") public String page;
-        @QueryParam("size") public String size;
+
+        @QueryParam("q")
+        public String q;
+        @QueryParam("status")
+        public String status;
+        @QueryParam("owner")
+        public String owner;
+        @QueryParam("sourceType")
+        public String sourceType;
+        @QueryParam("dueFrom")
+        public String dueFrom;
+        @QueryParam("dueTo")
+        public String dueTo;
+        @QueryParam("overdue")
+        public String overdue;
+        @QueryParam("aging")
+        public String aging;
+        @QueryParam("page")
+        public String page;
+        @QueryParam("size")
+        public String size;
 
         ActionFilter.Params params() {
             return new ActionFilter.Params(q, status, owner, sourceType, dueFrom, dueTo, overdue, aging);

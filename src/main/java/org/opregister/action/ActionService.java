@@ -5,19 +5,20 @@ import java.time.LocalDate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+
 import io.quarkus.security.ForbiddenException;
 
-import org.opregister.core.Records;
 import org.opregister.comment.Comment;
 import org.opregister.comment.CommentKind;
 import org.opregister.core.AppClock;
 import org.opregister.core.Edits;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
+import org.opregister.core.Records;
 import org.opregister.core.ReferenceCounter;
 import org.opregister.core.Review;
 import org.opregister.core.RuleViolationException;
 import org.opregister.security.CurrentUser;
-import org.opregister.core.FieldErrors;
-import org.opregister.core.FormInput;
 
 /**
  * The action-plan workflow. The owner works the plan (updates, closure request, extension requests); a manager

@@ -2,13 +2,6 @@ package org.opregister.action;
 
 import java.util.List;
 
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Root;
-import jakarta.persistence.criteria.Subquery;
-
-import org.opregister.kri.KriBreach;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -21,10 +14,15 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 
 import org.opregister.audit.AuditSubject;
 import org.opregister.audit.RefersTo;
 import org.opregister.core.TrackedEntity;
+import org.opregister.kri.KriBreach;
 
 /** What an action plan remediates: an incident, risk, control, KRI breach or control test, by type and id. */
 @Entity

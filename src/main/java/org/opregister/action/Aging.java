@@ -8,6 +8,7 @@ import io.quarkus.qute.TemplateEnum;
 /** How far past its due date an open action plan is. */
 @TemplateEnum
 public enum Aging {
+
     NOT_DUE(Long.MIN_VALUE, 0), OVERDUE_1_30(1, 30), OVERDUE_31_90(31, 90), OVERDUE_OVER_90(91, Long.MAX_VALUE);
 
     /** Days overdue, inclusive bounds. */

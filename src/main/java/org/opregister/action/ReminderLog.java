@@ -3,15 +3,16 @@ package org.opregister.action;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
-import org.opregister.core.NotAudited;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
 import org.opregister.core.FirstRow;
+import org.opregister.core.NotAudited;
 
 /**
  * A reminder claimed for sending, then sent, by a key naming what it was about (e.g. {@code overdue:42:2025-03-31}).

@@ -12,8 +12,9 @@ import org.opregister.risk.Risk;
 /** What an action plan remediates. */
 @TemplateEnum
 public enum SourceType implements RecordKind {
-    INCIDENT(Incident.class), RISK(Risk.class), CONTROL(Control.class), KRI_BREACH(KriBreach.class),
-    CONTROL_TEST(ControlTest.class);
+
+    INCIDENT(Incident.class), RISK(Risk.class), CONTROL(Control.class), KRI_BREACH(KriBreach.class), CONTROL_TEST(
+            ControlTest.class);
 
     private final Class<?> recordClass;
 

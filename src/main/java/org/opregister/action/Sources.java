@@ -3,12 +3,12 @@ package org.opregister.action;
 import java.util.List;
 
 import org.opregister.controltest.ControlTest;
+import org.opregister.core.FormInput;
 import org.opregister.incident.Incident;
 import org.opregister.kri.Kri;
 import org.opregister.kri.KriBreach;
 import org.opregister.risk.Control;
 import org.opregister.risk.Risk;
-import org.opregister.core.FormInput;
 
 /** Finds, names and links the records an action plan can remediate. */
 final class Sources {
@@ -31,7 +31,8 @@ final class Sources {
             case RISK -> idOf(id != null ? Risk.findById(id) : Risk.find("reference", value).firstResult());
             case CONTROL -> idOf(id != null ? Control.findById(id) : Control.find("reference", value).firstResult());
             case KRI_BREACH -> id != null ? idOf(KriBreach.findById(id)) : latestBreachOf(value);
-            case CONTROL_TEST -> idOf(id != null ? ControlTest.findById(id) : ControlTest.find("reference", value).firstResult());
+            case CONTROL_TEST ->
+                idOf(id != null ? ControlTest.findById(id) : ControlTest.find("reference", value).firstResult());
         };
     }
 
@@ -80,11 +81,15 @@ final class Sources {
             }
             case KRI_BREACH -> {
                 KriBreach breach = KriBreach.findById(id);
-                yield breach == null ? "#" + id : breach.kri.reference + " " + breach.kri.name + " (" + breach.firstPeriodLabel() + ")";
+                yield breach == null
+                        ? "#" + id
+                        : breach.kri.reference + " " + breach.kri.name + " (" + breach.firstPeriodLabel() + ")";
             }
             case CONTROL_TEST -> {
                 ControlTest test = ControlTest.findById(id);
-                yield test == null ? "#" + id : test.reference + " " + test.control.reference + " " + test.control.title;
+                yield test == null
+                        ? "#" + id
+                        : test.reference + " " + test.control.reference + " " + test.control.title;
             }
         };
     }

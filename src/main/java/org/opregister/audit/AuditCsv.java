@@ -1,15 +1,15 @@
 package org.opregister.audit;
 
+import java.util.List;
+
+import org.opregister.web.CsvColumn;
+
 import static org.opregister.web.CsvColumn.bool;
 import static org.opregister.web.CsvColumn.code;
 import static org.opregister.web.CsvColumn.instant;
 import static org.opregister.web.CsvColumn.number;
 import static org.opregister.web.CsvColumn.raw;
 import static org.opregister.web.CsvColumn.text;
-
-import java.util.List;
-
-import org.opregister.web.CsvColumn;
 
 /** The audit trail as CSV, same rules as the register's exports. */
 final class AuditCsv {

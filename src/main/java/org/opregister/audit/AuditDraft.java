@@ -10,13 +10,17 @@ import org.opregister.core.StoredText;
  * story (its time is the story's, not when it was written).
  */
 public record AuditDraft(Instant occurredAt, String username, AuditAction action, String recordType, String recordId,
-        String recordLabel, String parentType, String parentId, List<FieldChange> changes, String details, boolean seeded) {
+        String recordLabel, String parentType, String parentId, List<FieldChange> changes, String details,
+        boolean seeded) {
 
     /** The draft as it is stored: text without control characters (the hash covers what is stored). */
     AuditDraft cleaned() {
-        return new AuditDraft(occurredAt, StoredText.clean(username), action, recordType, recordId, StoredText.clean(recordLabel),
-                parentType, parentId, changes.stream().map(c -> new FieldChange(c.field(), c.type(), StoredText.clean(c.oldValue()),
-                        StoredText.clean(c.newValue()))).toList(), StoredText.clean(details), seeded);
+        return new AuditDraft(occurredAt, StoredText.clean(username), action, recordType, recordId,
+                StoredText.clean(recordLabel),
+                parentType, parentId,
+                changes.stream().map(c -> new FieldChange(c.field(), c.type(), StoredText.clean(c.oldValue()),
+                        StoredText.clean(c.newValue()))).toList(),
+                StoredText.clean(details), seeded);
     }
 
     public static AuditDraft event(Instant at, String username, AuditAction action, String details) {

@@ -30,8 +30,8 @@ public final class AuditHash {
             String recordId, String recordLabel, String parentType, String parentId, String changes, String details,
             String previousHash, boolean seeded) {
         StringBuilder text = new StringBuilder();
-        for (String part : new String[] {Long.toString(id), DateTimeFormatter.ISO_INSTANT.format(occurredAt), username,
-            action, recordType, recordId, recordLabel, parentType, parentId, changes, details, previousHash}) {
+        for (String part : new String[]{Long.toString(id), DateTimeFormatter.ISO_INSTANT.format(occurredAt), username,
+                action, recordType, recordId, recordLabel, parentType, parentId, changes, details, previousHash}) {
             if (part == null) {
                 text.append("-1:");
             } else {

@@ -6,13 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import org.hibernate.Interceptor;
 import org.hibernate.Transaction;
 import org.hibernate.type.Type;
+
 import org.opregister.core.StampListener;
 import org.opregister.core.StoredText;
 import org.opregister.core.Storyline;
@@ -46,7 +47,8 @@ public class AuditInterceptor implements Interceptor {
     }
 
     @Override
-    public boolean onFlushDirty(Object entity, Object id, Object[] current, Object[] previous, String[] names, Type[] types) {
+    public boolean onFlushDirty(Object entity, Object id, Object[] current, Object[] previous, String[] names,
+            Type[] types) {
         boolean cleaned = StoredText.clean(current);
         List<FieldChange> changes = AuditedFields.diff(entity.getClass(), names, previous, current);
         String record = AuditedFields.typeName(entity.getClass()) + "#" + id;
@@ -116,7 +118,9 @@ public class AuditInterceptor implements Interceptor {
             }
         }
         Storyline.Step step = Storyline.current();
-        return new AuditDraft(StampListener.now(), StampListener.currentUser(), action, AuditedFields.typeName(entity.getClass()),
-                String.valueOf(id), label, parentType, parentId, changes, step == null ? null : step.note(), step != null);
+        return new AuditDraft(StampListener.now(), StampListener.currentUser(), action,
+                AuditedFields.typeName(entity.getClass()),
+                String.valueOf(id), label, parentType, parentId, changes, step == null ? null : step.note(),
+                step != null);
     }
 }

@@ -48,7 +48,9 @@ public final class AuditLines {
     }
 
     private AuditLine line(AuditEntry entry) {
-        RecordRef record = entry.recordType == null ? null : record(entry.recordType, entry.recordId, entry.recordLabel);
+        RecordRef record = entry.recordType == null
+                ? null
+                : record(entry.recordType, entry.recordId, entry.recordLabel);
         Class<?> type = types.get(entry.recordType);
         List<FieldChange> changes = entry.changeList();
         List<AuditLine.Change> shown = new ArrayList<>();
@@ -56,7 +58,8 @@ public final class AuditLines {
             Class<?> target = type == null ? null : AuditedFields.referencedType(type, change.field(), changes);
             String targetType = target == null ? null : AuditedFields.typeName(target);
             shown.add(new AuditLine.Change(AuditText.fieldLabel(change, entry.recordType), AuditText.before(change),
-                    AuditText.after(change), reference(targetType, change.oldValue()), reference(targetType, change.newValue())));
+                    AuditText.after(change), reference(targetType, change.oldValue()),
+                    reference(targetType, change.newValue())));
         }
         FieldChange other = linkedSide(entry, type, changes);
         if (other != null) {
@@ -66,7 +69,8 @@ public final class AuditLines {
             String noun = Messages.get(locale, "recordNoun." + targetType);
             String text = Messages.get(locale, created ? "audit.linked" : "audit.unlinked",
                     noun.startsWith("??") ? typeLabel(targetType) : noun);
-            return new AuditLine(entry, record, text, reference(targetType, created ? other.newValue() : other.oldValue()), shown);
+            return new AuditLine(entry, record, text,
+                    reference(targetType, created ? other.newValue() : other.oldValue()), shown);
         }
         return new AuditLine(entry, record, null, null, shown);
     }
@@ -88,7 +92,8 @@ public final class AuditLines {
         FieldChange other = null;
         for (FieldChange change : changes) {
             Class<?> target = references.fields().contains(change.field())
-                    ? AuditedFields.referencedType(type, change.field(), changes) : null;
+                    ? AuditedFields.referencedType(type, change.field(), changes)
+                    : null;
             if (target == null) {
                 continue;
             }

@@ -2,8 +2,6 @@ package org.opregister.audit;
 
 import java.util.List;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,9 +13,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+import org.opregister.core.FieldErrors;
 import org.opregister.core.Role;
 import org.opregister.web.CsvExport;
-import org.opregister.core.FieldErrors;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 
@@ -29,8 +30,11 @@ public class AuditResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(PageResult<AuditEntry> page, List<AuditLine> lines, AuditFilter.Params params,
-                FieldErrors errors, List<TypeChoice> recordTypes, List<AuditAction> actions, ChainVerifier.Result verification);
+
+        static native TemplateInstance list(PageResult<AuditEntry> page, List<AuditLine> lines,
+                AuditFilter.Params params,
+                FieldErrors errors, List<TypeChoice> recordTypes, List<AuditAction> actions,
+                ChainVerifier.Result verification);
     }
 
     /** A record type in the filter: the stored name, and what people call it. */
@@ -78,19 +82,30 @@ public class AuditResource {
                 .map(type -> new TypeChoice(type, AuditLines.typeLabel(type)))
                 .sorted(java.util.Comparator.comparing(TypeChoice::label))
                 .toList();
-        return Response.status(errors.any() ? 400 : 200).entity(Templates.list(page, AuditLines.of(page.items()), query.params(),
-                errors, types, List.of(AuditAction.values()), verification)).build();
+        return Response.status(errors.any() ? 400 : 200)
+                .entity(Templates.list(page, AuditLines.of(page.items()), query.params(),
+                        errors, types, List.of(AuditAction.values()), verification))
+                .build();
     }
 
     public static class Query {
-        @QueryParam("user") public String user;
-        @QueryParam("type") public String type;
-        @QueryParam("record") public String record;
-        @QueryParam("action") public String action;
-        @QueryParam("from") public String from;
-        @QueryParam("to") public String to;
-        @QueryParam("page") public String page;
-        @QueryParam("size") public String size;
+
+        @QueryParam("user")
+        public String user;
+        @QueryParam("type")
+        public String type;
+        @QueryParam("record")
+        public String record;
+        @QueryParam("action")
+        public String action;
+        @QueryParam("from")
+        public String from;
+        @QueryParam("to")
+        public String to;
+        @QueryParam("page")
+        public String page;
+        @QueryParam("size")
+        public String size;
 
         AuditFilter.Params params() {
             return new AuditFilter.Params(user, type, record, action, from, to);

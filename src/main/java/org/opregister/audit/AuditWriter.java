@@ -12,12 +12,13 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import org.opregister.core.AppClock;
 import org.opregister.core.StampListener;
@@ -74,9 +75,10 @@ public class AuditWriter {
             lastId = row.getLong(1);
             lastHash = row.getString(2);
         }
-        try (PreparedStatement insert = connection.prepareStatement("insert into audit_entry (id, occurred_at, username,"
-                + " action, record_type, record_id, record_label, parent_type, parent_id, changes, details, prev_hash, hash,"
-                + " seeded) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection
+                .prepareStatement("insert into audit_entry (id, occurred_at, username,"
+                        + " action, record_type, record_id, record_label, parent_type, parent_id, changes, details, prev_hash, hash,"
+                        + " seeded) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (AuditDraft raw : drafts) {
                 AuditDraft draft = raw.cleaned();
                 long id = ++lastId;
@@ -104,7 +106,8 @@ public class AuditWriter {
             }
             insert.executeBatch();
         }
-        try (PreparedStatement head = connection.prepareStatement("update audit_head set last_id = ?, last_hash = ? where id = 1")) {
+        try (PreparedStatement head = connection
+                .prepareStatement("update audit_head set last_id = ?, last_hash = ? where id = 1")) {
             head.setLong(1, lastId);
             head.setString(2, lastHash);
             head.executeUpdate();

@@ -1,7 +1,5 @@
 package org.opregister.audit;
 
-import org.opregister.core.NotAudited;
-
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.math.BigDecimal;
@@ -18,6 +16,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Version;
 
 import org.hibernate.proxy.HibernateProxy;
+
+import org.opregister.core.NotAudited;
 
 /** Which fields of an entity the trail records, and how their values are written as text. */
 final class AuditedFields {
@@ -64,7 +64,8 @@ final class AuditedFields {
         }
         RefersTo refersTo = field.getAnnotation(RefersTo.class);
         Field kindField = refersTo == null ? null : fields(type).get(refersTo.kindField());
-        if (kindField == null || !kindField.getType().isEnum() || !RecordKind.class.isAssignableFrom(kindField.getType())) {
+        if (kindField == null || !kindField.getType().isEnum()
+                || !RecordKind.class.isAssignableFrom(kindField.getType())) {
             return null;
         }
         for (FieldChange change : changes) {
@@ -122,7 +123,8 @@ final class AuditedFields {
                 continue;
             }
             if (field.isAnnotationPresent(Masked.class)) {
-                changes.add(new FieldChange(names[i], "masked", before == null ? null : "***", after == null ? null : "***"));
+                changes.add(new FieldChange(names[i], "masked", before == null ? null : "***",
+                        after == null ? null : "***"));
             } else {
                 changes.add(new FieldChange(names[i], enumType(field), oldValue, newValue));
             }
@@ -143,7 +145,9 @@ final class AuditedFields {
             return (plain.scale() < 2 ? plain.setScale(2) : plain).toPlainString();
         }
         if (value instanceof Collection<?> items) {
-            return items.isEmpty() ? null : items.stream().map(AuditedFields::text).sorted().collect(Collectors.joining(","));
+            return items.isEmpty()
+                    ? null
+                    : items.stream().map(AuditedFields::text).sorted().collect(Collectors.joining(","));
         }
         if (value instanceof HibernateProxy || entityClass(value.getClass()).isAnnotationPresent(Entity.class)) {
             return String.valueOf(idOf(value));
@@ -159,7 +163,8 @@ final class AuditedFields {
         if (field.getType().isEnum()) {
             return field.getType().getSimpleName();
         }
-        if (Collection.class.isAssignableFrom(field.getType()) && field.getGenericType() instanceof ParameterizedType generic
+        if (Collection.class.isAssignableFrom(field.getType())
+                && field.getGenericType() instanceof ParameterizedType generic
                 && generic.getActualTypeArguments()[0] instanceof Class<?> element && element.isEnum()) {
             return element.getSimpleName();
         }

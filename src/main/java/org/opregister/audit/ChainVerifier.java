@@ -40,8 +40,9 @@ public class ChainVerifier {
     private static Result walk(Connection connection) throws SQLException {
         long expectedId = 1;
         String previousHash = AuditHash.GENESIS;
-        try (PreparedStatement query = connection.prepareStatement("select id, occurred_at, username, action, record_type,"
-                + " record_id, record_label, parent_type, parent_id, changes, details, prev_hash, hash, seeded from audit_entry order by id")) {
+        try (PreparedStatement query = connection
+                .prepareStatement("select id, occurred_at, username, action, record_type,"
+                        + " record_id, record_label, parent_type, parent_id, changes, details, prev_hash, hash, seeded from audit_entry order by id")) {
             query.setFetchSize(1000);
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
@@ -64,7 +65,8 @@ public class ChainVerifier {
             }
         }
         long entries = expectedId - 1;
-        try (PreparedStatement head = connection.prepareStatement("select last_id, last_hash from audit_head where id = 1");
+        try (PreparedStatement head = connection
+                .prepareStatement("select last_id, last_hash from audit_head where id = 1");
                 ResultSet row = head.executeQuery()) {
             row.next();
             if (row.getLong(1) != entries || !row.getString(2).equals(previousHash)) {

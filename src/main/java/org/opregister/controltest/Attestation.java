@@ -66,14 +66,16 @@ public class Attestation extends TrackedEntity implements AuditSubject {
 
     /** The user's controls still to certify, in open rounds. */
     public static List<Attestation> toAnswer(String username) {
-        return list("assignee = ?1 and response is null and campaign.status = ?2 order by campaign.dueDate, control.reference",
+        return list(
+                "assignee = ?1 and response is null and campaign.status = ?2 order by campaign.dueDate, control.reference",
                 username, RoundStatus.OPEN);
     }
 
     static java.util.stream.Stream<Attestation> streamForExport(String campaignReference) {
         String where = campaignReference == null ? "" : " where c.reference = :campaign";
-        var query = getEntityManager().createQuery("select a from Attestation a join fetch a.campaign c join fetch a.control k"
-                + where + " order by c.periodEnd, c.id, k.reference", Attestation.class);
+        var query = getEntityManager()
+                .createQuery("select a from Attestation a join fetch a.campaign c join fetch a.control k"
+                        + where + " order by c.periodEnd, c.id, k.reference", Attestation.class);
         if (campaignReference != null) {
             query.setParameter("campaign", campaignReference);
         }

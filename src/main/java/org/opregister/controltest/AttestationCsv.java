@@ -1,13 +1,13 @@
 package org.opregister.controltest;
 
+import java.util.List;
+
+import org.opregister.web.CsvColumn;
+
 import static org.opregister.web.CsvColumn.code;
 import static org.opregister.web.CsvColumn.date;
 import static org.opregister.web.CsvColumn.instant;
 import static org.opregister.web.CsvColumn.text;
-
-import java.util.List;
-
-import org.opregister.web.CsvColumn;
 
 /** Certification results as CSV: one row per control per round. Columns are documented in README. */
 final class AttestationCsv {

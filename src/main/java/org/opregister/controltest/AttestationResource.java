@@ -4,8 +4,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -19,20 +17,23 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import org.jboss.resteasy.reactive.RestForm;
-import org.opregister.core.Records;
+
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
 import org.opregister.core.AppClock;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
+import org.opregister.core.Records;
+import org.opregister.core.Role;
 import org.opregister.risk.Control;
 import org.opregister.security.CurrentUser;
-import org.opregister.core.Role;
 import org.opregister.security.Staff;
 import org.opregister.security.User;
 import org.opregister.web.CsvExport;
-import org.opregister.core.FieldErrors;
 import org.opregister.web.Flash;
-import org.opregister.core.FormInput;
 import org.opregister.web.Step;
 
 /** Self-certification rounds in the browser: launch, answer, follow who has answered, close, export. */
@@ -43,6 +44,7 @@ public class AttestationResource {
 
     @CheckedTemplate
     static class Templates {
+
         static native TemplateInstance list(List<AttestationCampaign> campaigns, List<Attestation> toAnswer);
 
         static native TemplateInstance form(LaunchForm form, FieldErrors errors, List<Control> controls);
@@ -73,10 +75,12 @@ public class AttestationResource {
     @Produces("text/csv")
     public Response export(@QueryParam("campaign") String campaign) {
         String reference = FormInput.key(campaign);
-        if (!FormInput.blank(campaign) && (reference == null || AttestationCampaign.findByReference(reference) == null)) {
+        if (!FormInput.blank(campaign)
+                && (reference == null || AttestationCampaign.findByReference(reference) == null)) {
             return CsvExport.badFilter(new FieldErrors().add("campaign", "error.noSuchCampaign"));
         }
-        return csvExport.stream("certification-results", "attestations", reference == null ? "" : "campaign=" + reference,
+        return csvExport.stream("certification-results", "attestations",
+                reference == null ? "" : "campaign=" + reference,
                 AttestationCsv.COLUMNS, () -> Attestation.streamForExport(reference));
     }
 
@@ -93,7 +97,8 @@ public class AttestationResource {
     public Response create(@BeanParam LaunchForm form) {
         return Step.form(() -> {
             AttestationCampaign campaign = service.launch(form);
-            return Flash.redirect(URI.create("/attestations/" + campaign.id), "flash.attestationLaunched", campaign.reference);
+            return Flash.redirect(URI.create("/attestations/" + campaign.id), "flash.attestationLaunched",
+                    campaign.reference);
         }, errors -> Templates.form(form, errors, Control.all()));
     }
 
@@ -116,7 +121,8 @@ public class AttestationResource {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response answer(@PathParam("id") long id, @PathParam("itemId") long itemId, @RestForm String version,
             @RestForm String response, @RestForm String comment) {
-        Map<String, String> typed = Map.of("response", response == null ? "" : response, "comment", comment == null ? "" : comment);
+        Map<String, String> typed = Map.of("response", response == null ? "" : response, "comment",
+                comment == null ? "" : comment);
         return step(id, itemId, typed, "flash.attestationAnswered",
                 () -> service.answer(id, itemId, version, response, comment));
     }
@@ -127,7 +133,8 @@ public class AttestationResource {
     @RolesAllowed(Role.MANAGER)
     public Response assign(@PathParam("id") long id, @PathParam("itemId") long itemId, @RestForm String version,
             @RestForm String assignee) {
-        return step(id, itemId, Map.of(), "flash.attestationAssigned", () -> service.assign(id, itemId, version, assignee));
+        return step(id, itemId, Map.of(), "flash.attestationAssigned",
+                () -> service.assign(id, itemId, version, assignee));
     }
 
     @POST
@@ -141,7 +148,8 @@ public class AttestationResource {
     private Response step(long id, Long itemId, Map<String, String> typed, String flashKey, Runnable change) {
         return Step.run(() -> {
             change.run();
-            return Flash.redirect(URI.create("/attestations/" + id + (itemId == null ? "" : "#item-" + itemId)), flashKey,
+            return Flash.redirect(URI.create("/attestations/" + id + (itemId == null ? "" : "#item-" + itemId)),
+                    flashKey,
                     Records.require(AttestationCampaign.class, id).reference);
         }, (errors, problem) -> showPage(Records.require(AttestationCampaign.class, id), errors, typed, itemId,
                 problem == null && errors.has("assignee") ? "error.noSuchAssessor" : problem));

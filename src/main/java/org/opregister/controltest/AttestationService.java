@@ -10,16 +10,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.opregister.core.Records;
 import org.opregister.core.AppClock;
 import org.opregister.core.Edits;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
+import org.opregister.core.Records;
 import org.opregister.core.ReferenceCounter;
 import org.opregister.core.RuleViolationException;
 import org.opregister.risk.Control;
 import org.opregister.security.CurrentUser;
 import org.opregister.security.Staff;
-import org.opregister.core.FieldErrors;
-import org.opregister.core.FormInput;
 
 /** Self-certification: a manager launches a round over controls, their attesters answer, a manager closes it. */
 @ApplicationScoped

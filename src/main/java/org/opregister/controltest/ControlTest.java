@@ -1,16 +1,11 @@
 package org.opregister.controltest;
 
-import java.util.stream.Stream;
-
-import org.opregister.web.PageRequest;
-import org.opregister.web.PageResult;
-import org.opregister.web.Where;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -31,6 +26,9 @@ import org.opregister.audit.AuditSubject;
 import org.opregister.core.NotAudited;
 import org.opregister.core.TrackedEntity;
 import org.opregister.risk.Control;
+import org.opregister.web.PageRequest;
+import org.opregister.web.PageResult;
+import org.opregister.web.Where;
 
 /** A test of a control: its plan (procedure, sample, period, tester), its execution, and the reviewer's sign-off. */
 @Entity

@@ -15,10 +15,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import org.opregister.core.FieldErrors;
 import org.opregister.core.Records;
 import org.opregister.core.Role;
 import org.opregister.web.ApiErrors;
-import org.opregister.core.FieldErrors;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 
@@ -32,7 +33,8 @@ public class ControlTestApi {
     @GET
     @Path("control-tests")
     @Operation(summary = "List control tests", description = "Filters: q (reference, control), status, result.")
-    public Response tests(@QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("result") String result,
+    public Response tests(@QueryParam("q") String q, @QueryParam("status") String status,
+            @QueryParam("result") String result,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         FieldErrors errors = new FieldErrors();
         ControlTestFilter filter = ControlTestFilter.parse(q, status, result, errors);
@@ -70,18 +72,23 @@ public class ControlTestApi {
     }
 
     public record TestView(long id, long version, String reference, String control, String procedure, int sampleSize,
-            LocalDate periodStart, LocalDate periodEnd, String tester, TestStatus status, TestResult result, String findings,
-            LocalDate executedOn, List<EvidenceView> evidence, String reviewedBy, Instant reviewedAt, String reviewComment) {
+            LocalDate periodStart, LocalDate periodEnd, String tester, TestStatus status, TestResult result,
+            String findings,
+            LocalDate executedOn, List<EvidenceView> evidence, String reviewedBy, Instant reviewedAt,
+            String reviewComment) {
 
         static TestView of(ControlTest t) {
-            return new TestView(t.id, t.version, t.reference, t.control.reference, t.procedure, t.sampleSize, t.periodStart,
+            return new TestView(t.id, t.version, t.reference, t.control.reference, t.procedure, t.sampleSize,
+                    t.periodStart,
                     t.periodEnd, t.tester, t.status, t.result, t.findings, t.executedOn,
-                    t.evidence().stream().map(f -> new EvidenceView(f.id, f.fileName, f.contentType, f.size, f.sha256)).toList(),
+                    t.evidence().stream().map(f -> new EvidenceView(f.id, f.fileName, f.contentType, f.size, f.sha256))
+                            .toList(),
                     t.reviewedBy, t.reviewedAt, t.reviewComment);
         }
     }
 
-    public record ItemView(String control, String attester, AttestationResponse response, String comment, String answeredBy,
+    public record ItemView(String control, String attester, AttestationResponse response, String comment,
+            String answeredBy,
             Instant answeredAt) {
     }
 
@@ -89,8 +96,10 @@ public class ControlTestApi {
             LocalDate dueDate, RoundStatus status, long answered, long total, List<ItemView> items) {
 
         static CampaignView of(AttestationCampaign c) {
-            return new CampaignView(c.id, c.reference, c.title, c.periodStart, c.periodEnd, c.dueDate, c.status, c.answered(),
-                    c.total(), c.items().stream().map(a -> new ItemView(a.control.reference, a.assignee, a.response, a.comment,
+            return new CampaignView(c.id, c.reference, c.title, c.periodStart, c.periodEnd, c.dueDate, c.status,
+                    c.answered(),
+                    c.total(),
+                    c.items().stream().map(a -> new ItemView(a.control.reference, a.assignee, a.response, a.comment,
                             a.answeredBy, a.answeredAt)).toList());
         }
     }

@@ -1,15 +1,15 @@
 package org.opregister.controltest;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.opregister.web.CsvColumn;
+
 import static org.opregister.web.CsvColumn.code;
 import static org.opregister.web.CsvColumn.date;
 import static org.opregister.web.CsvColumn.instant;
 import static org.opregister.web.CsvColumn.number;
 import static org.opregister.web.CsvColumn.text;
-
-import java.util.List;
-import java.util.stream.Collectors;
-
-import org.opregister.web.CsvColumn;
 
 /** Control tests as CSV, one row per test. Columns are documented in README. */
 final class ControlTestCsv {

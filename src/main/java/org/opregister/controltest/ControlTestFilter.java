@@ -11,14 +11,16 @@ public record ControlTestFilter(String text, TestStatus status, TestResult resul
     /** The filters as typed; a bad value is a field error and that filter is left out. */
     public static ControlTestFilter parse(String q, String status, String result, FieldErrors errors) {
         FormInput input = new FormInput(errors);
-        return new ControlTestFilter(input.text("q", q, false, 200), input.choice("status", status, TestStatus.class, false),
+        return new ControlTestFilter(input.text("q", q, false, 200),
+                input.choice("status", status, TestStatus.class, false),
                 input.choice("result", result, TestResult.class, false));
     }
 
     Where where() {
         String like = " like :q" + LikePattern.ESCAPE;
         return new Where()
-                .and("(lower(reference)" + like + " or lower(control.reference)" + like + " or lower(control.title)" + like
+                .and("(lower(reference)" + like + " or lower(control.reference)" + like + " or lower(control.title)"
+                        + like
                         + ")", "q", text == null ? null : LikePattern.contains(text))
                 .and("status = :status", "status", status)
                 .and("result = :result", "result", result);

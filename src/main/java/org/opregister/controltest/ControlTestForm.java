@@ -4,10 +4,10 @@ import java.time.LocalDate;
 
 import org.jboss.resteasy.reactive.RestForm;
 
-import org.opregister.risk.Control;
-import org.opregister.security.Staff;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
+import org.opregister.risk.Control;
+import org.opregister.security.Staff;
 
 /** A control test plan as typed, and its execution. */
 public class ControlTestForm {
@@ -91,7 +91,10 @@ public class ControlTestForm {
         test.tester = who;
     }
 
-    /** Checks the execution and copies it; for a submission the result and date are required, findings when not effective. */
+    /**
+     * Checks the execution and copies it; for a submission the result and date are required, findings when not
+     * effective.
+     */
     void applyExecution(ControlTest test, FieldErrors errors, LocalDate today, boolean submitting) {
         FormInput input = new FormInput(errors);
         TestResult parsedResult = input.choice("result", result, TestResult.class, submitting);

@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -22,21 +20,24 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.opregister.core.Records;
+
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
 import org.opregister.core.AppClock;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
+import org.opregister.core.Records;
+import org.opregister.core.Role;
 import org.opregister.risk.Control;
 import org.opregister.security.CurrentUser;
-import org.opregister.core.Role;
 import org.opregister.security.Staff;
 import org.opregister.security.User;
 import org.opregister.web.CsvExport;
-import org.opregister.core.FieldErrors;
 import org.opregister.web.Flash;
-import org.opregister.core.FormInput;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 import org.opregister.web.QueryString;
@@ -50,10 +51,12 @@ public class ControlTestResource {
 
     @CheckedTemplate
     static class Templates {
+
         static native TemplateInstance list(PageResult<ControlTest> page, String q, String status, String result,
                 FieldErrors errors, String pagerBase);
 
-        static native TemplateInstance form(ControlTest test, ControlTestForm form, FieldErrors errors, List<Control> controls,
+        static native TemplateInstance form(ControlTest test, ControlTestForm form, FieldErrors errors,
+                List<Control> controls,
                 List<User> testers);
 
         static native TemplateInstance show(ControlTest test, List<EvidenceFile> evidence, ControlTestForm form,
@@ -67,7 +70,8 @@ public class ControlTestResource {
      * planned; a manager who had no hand in it reviews it once submitted. {@code needsEvidence}: it cannot be
      * submitted or signed off without an evidence file.
      */
-    public record TestAccess(boolean execute, boolean review, boolean evidence, boolean editPlan, boolean needsEvidence) {
+    public record TestAccess(boolean execute, boolean review, boolean evidence, boolean editPlan,
+            boolean needsEvidence) {
 
         static TestAccess of(ControlTest test, CurrentUser user, boolean evidenceRequired) {
             String me = user.username();
@@ -89,7 +93,8 @@ public class ControlTestResource {
     CsvExport csvExport;
 
     @GET
-    public Response list(@QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("result") String result,
+    public Response list(@QueryParam("q") String q, @QueryParam("status") String status,
+            @QueryParam("result") String result,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         FieldErrors errors = new FieldErrors();
         ControlTestFilter filter = ControlTestFilter.parse(q, status, result, errors);
@@ -102,7 +107,8 @@ public class ControlTestResource {
     @GET
     @Path("export.csv")
     @Produces("text/csv")
-    public Response export(@QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("result") String result) {
+    public Response export(@QueryParam("q") String q, @QueryParam("status") String status,
+            @QueryParam("result") String result) {
         FieldErrors errors = new FieldErrors();
         ControlTestFilter filter = ControlTestFilter.parse(q, status, result, errors);
         if (errors.any()) {
@@ -117,7 +123,8 @@ public class ControlTestResource {
     @Path("new")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public TemplateInstance createForm(@QueryParam("control") String control) {
-        return formPage(null, ControlTestForm.blank(control, currentUser.username(), AppClock.today()), new FieldErrors());
+        return formPage(null, ControlTestForm.blank(control, currentUser.username(), AppClock.today()),
+                new FieldErrors());
     }
 
     private static TemplateInstance formPage(ControlTest test, ControlTestForm form, FieldErrors errors) {
@@ -191,9 +198,11 @@ public class ControlTestResource {
     private Response execute(long id, ControlTestForm form, boolean submit) {
         return Step.run(() -> {
             ControlTest test = service.execute(id, form, submit);
-            return Flash.redirect(URI.create("/control-tests/" + id), submit ? "flash.testSubmitted" : "flash.testSaved",
+            return Flash.redirect(URI.create("/control-tests/" + id),
+                    submit ? "flash.testSubmitted" : "flash.testSaved",
                     test.reference);
-        }, (errors, problem) -> showPage(Records.require(ControlTest.class, id), form, errors, problem, Map.of()), "error.editConflict");
+        }, (errors, problem) -> showPage(Records.require(ControlTest.class, id), form, errors, problem, Map.of()),
+                "error.editConflict");
     }
 
     @POST
@@ -212,7 +221,8 @@ public class ControlTestResource {
         return review(id, reviewComment, "flash.testReturned", () -> service.returnTest(id, version, reviewComment));
     }
 
-    private Response review(long id, String comment, String flashKey, java.util.function.Supplier<ControlTest> decision) {
+    private Response review(long id, String comment, String flashKey,
+            java.util.function.Supplier<ControlTest> decision) {
         Map<String, String> typed = Map.of("reviewComment", comment == null ? "" : comment);
         return Step.run(() -> Flash.redirect(URI.create("/control-tests/" + id), flashKey, decision.get().reference),
                 (errors, problem) -> {
@@ -252,9 +262,11 @@ public class ControlTestResource {
     public Response download(@PathParam("id") long id, @PathParam("fileId") long fileId) {
         EvidenceFile file = ControlTestService.file(Records.require(ControlTest.class, id), fileId);
         String ascii = file.fileName.replaceAll("[^A-Za-z0-9._-]", "_");
-        String encoded = java.net.URLEncoder.encode(file.fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        String encoded = java.net.URLEncoder.encode(file.fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+",
+                "%20");
         return Response.ok(file.content.data, file.contentType)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded)
                 .header("Content-Security-Policy", "sandbox; default-src 'none'")
                 .header("Cache-Control", "no-store")
                 .build();
@@ -264,7 +276,8 @@ public class ControlTestResource {
     @Path("{id}/evidence/{fileId}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response removeEvidence(@PathParam("id") long id, @PathParam("fileId") long fileId, @RestForm String version) {
+    public Response removeEvidence(@PathParam("id") long id, @PathParam("fileId") long fileId,
+            @RestForm String version) {
         return Step.run(() -> {
             service.removeEvidence(id, fileId, version);
             return Flash.redirect(URI.create("/control-tests/" + id + "#evidence"), "flash.evidenceRemoved", null);
@@ -276,7 +289,8 @@ public class ControlTestResource {
 
     private TemplateInstance showPage(ControlTest test, ControlTestForm form, FieldErrors errors, String problem,
             Map<String, String> typed) {
-        String limits = String.join(", ", new java.util.TreeSet<>(service.allowedTypes())) + "; " + (service.maxBytes() / (1024 * 1024)) + " MB";
+        String limits = String.join(", ", new java.util.TreeSet<>(service.allowedTypes())) + "; "
+                + (service.maxBytes() / (1024 * 1024)) + " MB";
         return Templates.show(test, test.evidence(), form, errors, problem,
                 TestAccess.of(test, currentUser, service.evidenceRequired()), typed, limits);
     }

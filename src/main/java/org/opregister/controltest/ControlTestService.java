@@ -9,18 +9,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.opregister.core.Records;
 import org.opregister.core.AppClock;
 import org.opregister.core.Edits;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
 import org.opregister.core.InvalidInputException;
 import org.opregister.core.OpriskConfig;
+import org.opregister.core.Records;
 import org.opregister.core.ReferenceCounter;
 import org.opregister.core.Review;
 import org.opregister.core.RowLocks;
 import org.opregister.core.RuleViolationException;
 import org.opregister.security.CurrentUser;
-import org.opregister.core.FieldErrors;
-import org.opregister.core.FormInput;
 
 /**
  * Control tests: planned by anyone who records data, executed and given evidence by the tester while planned (the
@@ -139,7 +139,10 @@ public class ControlTestService {
         return test;
     }
 
-    /** Stores an evidence file of the tester's, while the test is planned, after checking its size and, by content, its type. */
+    /**
+     * Stores an evidence file of the tester's, while the test is planned, after checking its size and, by content, its
+     * type.
+     */
     @Transactional
     public EvidenceFile addEvidence(long id, String fileName, byte[] data) {
         ControlTest test = locked(id);
@@ -208,7 +211,9 @@ public class ControlTestService {
         }
     }
 
-    /** Evidence is the tester's, and changes only while the test is planned (or returned): a reviewer sees it frozen. */
+    /**
+     * Evidence is the tester's, and changes only while the test is planned (or returned): a reviewer sees it frozen.
+     */
     private void requireEvidenceOpen(ControlTest test) {
         if (test.status == TestStatus.SIGNED_OFF) {
             throw new RuleViolationException("error.testSignedOff");

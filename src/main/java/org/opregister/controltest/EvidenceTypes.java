@@ -39,14 +39,16 @@ final class EvidenceTypes {
     /** The media type of an acceptable file, or null when its content is not what an allowed name promises. */
     static String check(String fileName, byte[] data, Set<String> allowed) {
         String extension = extension(fileName);
-        if (!allowed.contains(extension) || !MEDIA_TYPES.containsKey(extension) || data.length == 0 || executable(data)) {
+        if (!allowed.contains(extension) || !MEDIA_TYPES.containsKey(extension) || data.length == 0
+                || executable(data)) {
             return null;
         }
         boolean matches = switch (extension) {
             case "pdf" -> startsWith(data, "%PDF-".getBytes(StandardCharsets.US_ASCII));
-            case "png" -> startsWith(data, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-            case "jpg", "jpeg" -> startsWith(data, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
-            case "docx", "xlsx", "pptx" -> startsWith(data, new byte[] {'P', 'K', 3, 4}) && contains(data, "[Content_Types].xml");
+            case "png" -> startsWith(data, new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+            case "jpg", "jpeg" -> startsWith(data, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
+            case "docx", "xlsx", "pptx" ->
+                startsWith(data, new byte[]{'P', 'K', 3, 4}) && contains(data, "[Content_Types].xml");
             case "csv", "txt" -> plainText(data);
             default -> false;
         };
@@ -54,8 +56,9 @@ final class EvidenceTypes {
     }
 
     private static boolean executable(byte[] data) {
-        return startsWith(data, new byte[] {'M', 'Z'}) || startsWith(data, new byte[] {0x7F, 'E', 'L', 'F'})
-                || startsWith(data, new byte[] {'#', '!'}) || startsWith(data, new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE});
+        return startsWith(data, new byte[]{'M', 'Z'}) || startsWith(data, new byte[]{0x7F, 'E', 'L', 'F'})
+                || startsWith(data, new byte[]{'#', '!'})
+                || startsWith(data, new byte[]{(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE});
     }
 
     /** UTF-8 text without NUL bytes that a browser would not take for HTML or SVG. */
@@ -73,7 +76,8 @@ final class EvidenceTypes {
             return false;
         }
         String head = text.substring(0, Math.min(text.length(), 2048)).toLowerCase(Locale.ROOT);
-        return !(head.contains("<html") || head.contains("<!doctype") || head.contains("<script") || head.contains("<svg")
+        return !(head.contains("<html") || head.contains("<!doctype") || head.contains("<script")
+                || head.contains("<svg")
                 || head.contains("<body") || head.contains("<iframe"));
     }
 
@@ -84,8 +88,7 @@ final class EvidenceTypes {
     private static boolean contains(byte[] data, String marker) {
         byte[] needle = marker.getBytes(StandardCharsets.US_ASCII);
         int limit = Math.min(data.length, 64 * 1024) - needle.length;
-        outer:
-        for (int i = 0; i <= limit; i++) {
+        outer : for (int i = 0; i <= limit; i++) {
             for (int j = 0; j < needle.length; j++) {
                 if (data[i + j] != needle[j]) {
                     continue outer;

@@ -7,8 +7,9 @@ import org.opregister.risk.Effectiveness;
 /** What the test found; once signed off it becomes the control's operating effectiveness. */
 @TemplateEnum
 public enum TestResult {
-    EFFECTIVE(Effectiveness.EFFECTIVE), PARTIALLY_EFFECTIVE(Effectiveness.PARTIALLY_EFFECTIVE),
-    INEFFECTIVE(Effectiveness.INEFFECTIVE);
+
+    EFFECTIVE(Effectiveness.EFFECTIVE), PARTIALLY_EFFECTIVE(Effectiveness.PARTIALLY_EFFECTIVE), INEFFECTIVE(
+            Effectiveness.INEFFECTIVE);
 
     public final Effectiveness effectiveness;
 

@@ -4,10 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.Unremovable;
 
 /** The one clock of the application (UTC), replaceable in tests. */
 @ApplicationScoped

@@ -28,6 +28,7 @@ public final class AppLocale {
 
     private static boolean hasBundle(Locale locale) {
         return locale.getLanguage().equals("en")
-                || AppLocale.class.getClassLoader().getResource("messages/msg_" + locale.getLanguage() + ".properties") != null;
+                || AppLocale.class.getClassLoader()
+                        .getResource("messages/msg_" + locale.getLanguage() + ".properties") != null;
     }
 }

@@ -2,9 +2,10 @@ package org.opregister.core;
 
 import java.util.Locale;
 
+import jakarta.enterprise.context.RequestScoped;
+
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
-import jakarta.enterprise.context.RequestScoped;
 
 /** The locale of the current request, from Accept-Language among the bundles that exist. */
 @RequestScoped

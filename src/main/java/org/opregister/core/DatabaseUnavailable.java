@@ -29,7 +29,8 @@ public final class DatabaseUnavailable {
                 || t instanceof JDBCConnectionException) {
             return true;
         }
-        if (t instanceof JDBCException jdbc && jdbc.getMessage() != null && jdbc.getMessage().startsWith(NO_CONNECTION)) {
+        if (t instanceof JDBCException jdbc && jdbc.getMessage() != null
+                && jdbc.getMessage().startsWith(NO_CONNECTION)) {
             return true;
         }
         return t instanceof SQLException sql && unavailableState(sql.getSQLState());

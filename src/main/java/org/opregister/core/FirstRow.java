@@ -24,17 +24,20 @@ public final class FirstRow {
     }
 
     /**
-     * Runs an {@code insert} with the given parameters (an {@link Instant} is bound as a UTC timestamp); a duplicate key changes nothing and leaves the transaction
+     * Runs an {@code insert} with the given parameters (an {@link Instant} is bound as a UTC timestamp); a duplicate
+     * key changes nothing and leaves the transaction
      * usable (PostgreSQL: {@code on conflict do nothing}; H2 undoes just the failed statement). Answers whether this
      * transaction inserted the row.
      */
     public static boolean insertIfAbsent(String insert, Object... parameters) {
         return Panache.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             boolean postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-            try (PreparedStatement statement = connection.prepareStatement(postgres ? insert + " on conflict do nothing" : insert)) {
+            try (PreparedStatement statement = connection
+                    .prepareStatement(postgres ? insert + " on conflict do nothing" : insert)) {
                 for (int i = 0; i < parameters.length; i++) {
                     statement.setObject(i + 1, parameters[i] instanceof Instant instant
-                            ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : parameters[i]);
+                            ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC)
+                            : parameters[i]);
                 }
                 return statement.executeUpdate() == 1;
             } catch (SQLException e) {

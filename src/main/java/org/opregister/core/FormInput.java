@@ -101,7 +101,8 @@ public final class FormInput {
     }
 
     /** A decimal in plain notation ('.' or ',' as decimal mark, no grouping) within (min, max]. */
-    public BigDecimal decimal(String field, String value, boolean required, int scale, BigDecimal exclusiveMin, BigDecimal max) {
+    public BigDecimal decimal(String field, String value, boolean required, int scale, BigDecimal exclusiveMin,
+            BigDecimal max) {
         String text = present(field, value, required);
         if (text == null) {
             return null;

@@ -23,13 +23,13 @@ public final class Messages {
         String pattern;
         try {
             pattern = ResourceBundle.getBundle(BUNDLE, locale, Messages.class.getClassLoader(),
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
+                    .getString(key);
         } catch (MissingResourceException e) {
             return "??" + key + "??";
         }
         return new MessageFormat(pattern, locale).format(args == null ? new Object[0] : args);
     }
-
 
     /** The key under which an enum constant's label lives: {@code enum.Severity.HIGH}. */
     public static String enumKey(Enum<?> value) {

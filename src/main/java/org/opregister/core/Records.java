@@ -1,7 +1,8 @@
 package org.opregister.core;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.orm.panache.Panache;
 
 /** Find-or-404 for every aggregate: the one way a request turns an id into a record. */
 public final class Records {

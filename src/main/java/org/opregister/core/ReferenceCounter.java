@@ -1,12 +1,12 @@
 package org.opregister.core;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * Hands out record references such as INC-2026-0001: one counter per prefix and year, taken under a row lock

@@ -7,7 +7,8 @@ package org.opregister.core;
 public record Review(long version, String comment) {
 
     /** The decision as typed; the comment is required when returning or refusing. Bad input fails the request. */
-    public static Review read(String version, String commentField, String comment, boolean commentRequired, int maxLength) {
+    public static Review read(String version, String commentField, String comment, boolean commentRequired,
+            int maxLength) {
         FieldErrors errors = new FieldErrors();
         FormInput input = new FormInput(errors);
         long expected = input.version("version", version);

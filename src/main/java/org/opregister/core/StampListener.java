@@ -2,11 +2,12 @@ package org.opregister.core;
 
 import java.time.Instant;
 
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 
 /**
  * Fills the created/updated stamps from the signed-in user; work without a user (seeding) is "system", except an

@@ -2,11 +2,12 @@ package org.opregister.core;
 
 import java.time.Instant;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A business record: optimistic-lock version and who created and last changed it, when (UTC). */
 @MappedSuperclass

@@ -36,19 +36,22 @@ public record Attention(List<Item> items) {
             add(items, "attention.myActions", ActionPlan.countInProgressOwnedBy(me), "/actions/mine");
             add(items, "attention.testsToExecute", ControlTest.countToExecuteBy(me),
                     "/control-tests?status=PLANNED");
-            add(items, "attention.attestationsToAnswer", Attestation.toAnswer(me).size(), "/attestations#my-attestations");
+            add(items, "attention.attestationsToAnswer", Attestation.toAnswer(me).size(),
+                    "/attestations#my-attestations");
             for (Incident incident : Incident.returnedTo(me)) {
                 items.add(new Item("attention.incidentReturned", 1, "/incidents/" + incident.id, incident.reference,
                         incident.returnReason));
             }
         }
         if (user.isManager()) {
-            add(items, "attention.assessmentsToReview", AssessmentTask.awaitingDecisionBy(me).size(), "/assessments#to-review");
+            add(items, "attention.assessmentsToReview", AssessmentTask.awaitingDecisionBy(me).size(),
+                    "/assessments#to-review");
             add(items, "attention.actionsToReview", ActionPlan.awaitingDecisionBy(me).size()
                     + ActionExtension.awaitingDecisionBy(me).size(), "/actions/review");
             add(items, "attention.testsToSignOff", ControlTest.awaitingDecisionBy(me).size(),
                     "/control-tests?status=SUBMITTED");
-            add(items, "attention.incidentsToReview", Incident.awaitingDecisionBy(me).size(), "/incidents?status=UNDER_REVIEW");
+            add(items, "attention.incidentsToReview", Incident.awaitingDecisionBy(me).size(),
+                    "/incidents?status=UNDER_REVIEW");
         }
         add(items, "attention.openBreaches", KriBreach.open().size(), "/kris/breaches");
         add(items, "attention.kriValuesMissing", ValuesDue.kriCountMissing(), "/kris?status=ACTIVE");

@@ -3,8 +3,6 @@ package org.opregister.dashboard;
 import java.time.LocalDate;
 import java.util.List;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -12,13 +10,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
 import org.opregister.core.AppClock;
 import org.opregister.core.OpriskConfig;
+import org.opregister.core.Role;
 import org.opregister.incident.Incident;
 import org.opregister.incident.IncidentStats;
 import org.opregister.risk.RiskSummary;
 import org.opregister.security.CurrentUser;
-import org.opregister.core.Role;
 
 /** The landing page: where the register stands, what needs attention. */
 @Path("/")
@@ -28,6 +29,7 @@ public class DashboardResource {
 
     @CheckedTemplate
     static class Templates {
+
         static native TemplateInstance dashboard(IncidentStats stats, List<Incident> recent, String currency,
                 boolean demoData, LocalDate since, RiskSummary risks, Attention attention);
     }
@@ -41,7 +43,8 @@ public class DashboardResource {
     @GET
     public TemplateInstance dashboard() {
         LocalDate since = AppClock.today().minusMonths(12).withDayOfMonth(1);
-        return Templates.dashboard(IncidentStats.compute(since), Incident.recent(8), config.reportingCurrency(), config.demoData(), since,
+        return Templates.dashboard(IncidentStats.compute(since), Incident.recent(8), config.reportingCurrency(),
+                config.demoData(), since,
                 RiskSummary.compute(), Attention.of(currentUser));
     }
 }

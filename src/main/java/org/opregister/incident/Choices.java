@@ -1,17 +1,18 @@
 package org.opregister.incident;
 
+import java.util.List;
+
 import org.opregister.taxonomy.BusinessLine;
 import org.opregister.taxonomy.Cause;
 import org.opregister.taxonomy.EventCategory;
-
-import java.util.List;
 
 /** The options the incident and loss forms and the register's filters offer. */
 public record Choices(List<IncidentStatus> statuses, List<Severity> severities, List<EventCategory> categories,
         List<BusinessLine> businessLines, List<Cause> causes, List<LossType> lossTypes, String reportingCurrency) {
 
     public static Choices of(String reportingCurrency) {
-        return new Choices(List.of(IncidentStatus.values()), List.of(Severity.values()), List.of(EventCategory.values()),
+        return new Choices(List.of(IncidentStatus.values()), List.of(Severity.values()),
+                List.of(EventCategory.values()),
                 List.of(BusinessLine.values()), List.of(Cause.values()), List.of(LossType.values()), reportingCurrency);
     }
 }

@@ -1,5 +1,9 @@
 package org.opregister.incident;
 
+import java.util.List;
+
+import org.opregister.web.CsvColumn;
+
 import static org.opregister.web.CsvColumn.bool;
 import static org.opregister.web.CsvColumn.code;
 import static org.opregister.web.CsvColumn.date;
@@ -7,10 +11,6 @@ import static org.opregister.web.CsvColumn.instant;
 import static org.opregister.web.CsvColumn.number;
 import static org.opregister.web.CsvColumn.raw;
 import static org.opregister.web.CsvColumn.text;
-
-import java.util.List;
-
-import org.opregister.web.CsvColumn;
 
 /** The register's two auditor exports. Column codes are a stable contract, documented in README. */
 final class IncidentCsv {

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
-import org.opregister.web.CsvExport;
 import org.opregister.core.FieldErrors;
+import org.opregister.web.CsvExport;
 
 /**
  * CSV exports of the register and the loss ledger, with exactly the list's filters (served by

@@ -7,7 +7,8 @@ import java.util.List;
  * controls that failed) and what can still be linked. The module that owns the links supplies them through
  * {@link Source}, so that this one need not know it.
  */
-public record IncidentLinks(List<LinkedRecord> risks, List<LinkedRecord> failedControls, List<LinkedRecord> linkableRisks,
+public record IncidentLinks(List<LinkedRecord> risks, List<LinkedRecord> failedControls,
+        List<LinkedRecord> linkableRisks,
         List<LinkedRecord> linkableControls) {
 
     public static final IncidentLinks NONE = new IncidentLinks(List.of(), List.of(), List.of(), List.of());
@@ -19,6 +20,7 @@ public record IncidentLinks(List<LinkedRecord> risks, List<LinkedRecord> failedC
 
     /** Implemented by the module that keeps the links. */
     public interface Source {
+
         IncidentLinks of(Incident incident);
     }
 }

@@ -1,15 +1,16 @@
 package org.opregister.incident;
 
-import org.opregister.taxonomy.EventCategory;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.opregister.taxonomy.EventCategory;
+
 /** Figures for the dashboard, each from one aggregate query. */
-public record IncidentStats(Map<IncidentStatus, Long> byStatus, List<CategoryLoss> lossByCategory, BigDecimal netLossSince,
+public record IncidentStats(Map<IncidentStatus, Long> byStatus, List<CategoryLoss> lossByCategory,
+        BigDecimal netLossSince,
         long incidentsSince, BigDecimal maxCategoryLoss) {
 
     public record CategoryLoss(EventCategory category, long count, BigDecimal netLoss) {
@@ -24,7 +25,8 @@ public record IncidentStats(Map<IncidentStatus, Long> byStatus, List<CategoryLos
         if (maxCategoryLoss.signum() == 0) {
             return 0;
         }
-        return row.netLoss().multiply(BigDecimal.valueOf(100)).divide(maxCategoryLoss, 0, java.math.RoundingMode.HALF_UP).intValue();
+        return row.netLoss().multiply(BigDecimal.valueOf(100))
+                .divide(maxCategoryLoss, 0, java.math.RoundingMode.HALF_UP).intValue();
     }
 
     public static IncidentStats compute(LocalDate since) {
@@ -38,7 +40,8 @@ public record IncidentStats(Map<IncidentStatus, Long> byStatus, List<CategoryLos
                         + " where i.occurrenceDate >= :since group by i.eventCategory order by 3 desc", Object[].class)
                 .setParameter("since", since)
                 .getResultList().stream()
-                .map(row -> new CategoryLoss((EventCategory) row[0], ((Number) row[1]).longValue(), (BigDecimal) row[2]))
+                .map(row -> new CategoryLoss((EventCategory) row[0], ((Number) row[1]).longValue(),
+                        (BigDecimal) row[2]))
                 .toList();
         BigDecimal total = byCategory.stream().map(CategoryLoss::netLoss).reduce(BigDecimal.ZERO, BigDecimal::add);
         long count = byCategory.stream().mapToLong(CategoryLoss::count).sum();

@@ -4,6 +4,7 @@ import io.quarkus.qute.TemplateEnum;
 
 @TemplateEnum
 public enum IncidentStatus {
+
     DRAFT, OPEN, UNDER_REVIEW, CLOSED;
 
     /** Under review the incident is what the reviewer decides on, so it is frozen like a closed one. */

@@ -7,11 +7,10 @@ import static org.opregister.incident.IncidentStatus.*;
  * Closing is an approval: only a manager may give it, and never the person who asked for the review.
  */
 public enum Transition {
-    OPEN(DRAFT, IncidentStatus.OPEN, false),
-    SUBMIT_FOR_REVIEW(IncidentStatus.OPEN, UNDER_REVIEW, false),
-    RETURN(UNDER_REVIEW, IncidentStatus.OPEN, true),
-    CLOSE(UNDER_REVIEW, CLOSED, true),
-    REOPEN(CLOSED, IncidentStatus.OPEN, true);
+
+    OPEN(DRAFT, IncidentStatus.OPEN, false), SUBMIT_FOR_REVIEW(IncidentStatus.OPEN, UNDER_REVIEW, false), RETURN(
+            UNDER_REVIEW, IncidentStatus.OPEN,
+            true), CLOSE(UNDER_REVIEW, CLOSED, true), REOPEN(CLOSED, IncidentStatus.OPEN, true);
 
     public final IncidentStatus from;
     public final IncidentStatus to;

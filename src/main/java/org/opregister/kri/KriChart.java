@@ -20,6 +20,7 @@ public record KriChart(String labels, String values, String greens, String reds,
     }
 
     private static String numbers(List<BigDecimal> numbers) {
-        return numbers.stream().map(n -> n.stripTrailingZeros().toPlainString()).collect(Collectors.joining(",", "[", "]"));
+        return numbers.stream().map(n -> n.stripTrailingZeros().toPlainString())
+                .collect(Collectors.joining(",", "[", "]"));
     }
 }

@@ -9,7 +9,8 @@ import org.opregister.taxonomy.EventCategory;
 public record KriChoices(List<KriFrequency> frequencies, List<KriDirection> directions, List<KriSource> sources,
         List<KriActivity> statuses, List<EventCategory> categories, List<BusinessLine> businessLines) {
 
-    public static final KriChoices INSTANCE = new KriChoices(List.of(KriFrequency.values()), List.of(KriDirection.values()),
+    public static final KriChoices INSTANCE = new KriChoices(List.of(KriFrequency.values()),
+            List.of(KriDirection.values()),
             List.of(KriSource.values()), List.of(KriActivity.values()), List.of(EventCategory.values()),
             List.of(BusinessLine.values()));
 }

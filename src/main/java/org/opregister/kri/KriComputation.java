@@ -5,10 +5,11 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+
+import io.quarkus.scheduler.Scheduled;
 
 import org.opregister.core.AppClock;
 import org.opregister.core.JobRuns;
@@ -90,25 +91,29 @@ public class KriComputation {
         }
         Map<LocalDate, BigDecimal> result = new HashMap<>();
         if (kri.source == KriSource.INCIDENT_COUNT) {
-            var query = Incident.getEntityManager().createQuery("select year(i.discoveryDate), month(i.discoveryDate), count(i)"
-                    + " from Incident i where i.discoveryDate between :from and :to" + filter
-                    + " group by year(i.discoveryDate), month(i.discoveryDate)", Object[].class);
+            var query = Incident.getEntityManager()
+                    .createQuery("select year(i.discoveryDate), month(i.discoveryDate), count(i)"
+                            + " from Incident i where i.discoveryDate between :from and :to" + filter
+                            + " group by year(i.discoveryDate), month(i.discoveryDate)", Object[].class);
             parameters.forEach(query::setParameter);
             for (Object[] row : query.getResultList()) {
                 result.merge(period(kri, row), BigDecimal.valueOf(((Number) row[2]).longValue()), BigDecimal::add);
             }
         } else {
-            var query = LossEntry.getEntityManager().createQuery("select year(l.accountingDate), month(l.accountingDate),"
-                    + " l.type, sum(l.reportingAmount) from LossEntry l join l.incident i"
-                    + " where l.accountingDate between :from and :to" + filter
-                    + " group by year(l.accountingDate), month(l.accountingDate), l.type", Object[].class);
+            var query = LossEntry.getEntityManager()
+                    .createQuery("select year(l.accountingDate), month(l.accountingDate),"
+                            + " l.type, sum(l.reportingAmount) from LossEntry l join l.incident i"
+                            + " where l.accountingDate between :from and :to" + filter
+                            + " group by year(l.accountingDate), month(l.accountingDate), l.type", Object[].class);
             parameters.forEach(query::setParameter);
             for (Object[] row : query.getResultList()) {
                 LossType type = (LossType) row[2];
                 BigDecimal amount = (BigDecimal) row[3];
-                BigDecimal signed = type == LossType.GROSS_LOSS ? amount
-                        : type == LossType.INSURANCE_RECOVERY || type == LossType.OTHER_RECOVERY ? amount.negate()
-                        : BigDecimal.ZERO;
+                BigDecimal signed = type == LossType.GROSS_LOSS
+                        ? amount
+                        : type == LossType.INSURANCE_RECOVERY || type == LossType.OTHER_RECOVERY
+                                ? amount.negate()
+                                : BigDecimal.ZERO;
                 result.merge(period(kri, row), signed, BigDecimal::add);
             }
         }

@@ -1,5 +1,11 @@
 package org.opregister.kri;
 
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.opregister.web.CsvColumn;
+
 import static org.opregister.web.CsvColumn.bool;
 import static org.opregister.web.CsvColumn.code;
 import static org.opregister.web.CsvColumn.date;
@@ -7,12 +13,6 @@ import static org.opregister.web.CsvColumn.instant;
 import static org.opregister.web.CsvColumn.number;
 import static org.opregister.web.CsvColumn.raw;
 import static org.opregister.web.CsvColumn.text;
-
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.stream.Collectors;
-
-import org.opregister.web.CsvColumn;
 
 /** KRI definitions and values as CSV. Column codes are documented in README. */
 final class KriCsv {

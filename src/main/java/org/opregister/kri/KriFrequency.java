@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /** How often a KRI is measured; a period is named by its first day and written 2024-07 or 2024-Q3. */
 public enum KriFrequency {
-    MONTHLY(1, Pattern.compile("(\\d{4})-(\\d{2})")),
-    QUARTERLY(3, Pattern.compile("(\\d{4})-Q([1-4])"));
+
+    MONTHLY(1, Pattern.compile("(\\d{4})-(\\d{2})")), QUARTERLY(3, Pattern.compile("(\\d{4})-Q([1-4])"));
 
     private final int months;
     private final Pattern format;
@@ -36,7 +36,8 @@ public enum KriFrequency {
     }
 
     public String label(LocalDate periodStart) {
-        return this == MONTHLY ? String.format("%d-%02d", periodStart.getYear(), periodStart.getMonthValue())
+        return this == MONTHLY
+                ? String.format("%d-%02d", periodStart.getYear(), periodStart.getMonthValue())
                 : String.format("%d-Q%d", periodStart.getYear(), (periodStart.getMonthValue() - 1) / 3 + 1);
     }
 

@@ -45,8 +45,10 @@ public class KriRisk extends TrackedEntity implements AuditSubject {
     }
 
     public static List<Risk> risksOf(Kri kri) {
-        return getEntityManager().createQuery("select l.risk from KriRisk l where l.kri = :kri order by l.risk.reference",
-                Risk.class).setParameter("kri", kri).getResultList();
+        return getEntityManager()
+                .createQuery("select l.risk from KriRisk l where l.kri = :kri order by l.risk.reference",
+                        Risk.class)
+                .setParameter("kri", kri).getResultList();
     }
 
     static KriRisk find(Kri kri, Risk risk) {

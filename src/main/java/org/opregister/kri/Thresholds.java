@@ -13,9 +13,13 @@ public record Thresholds(KriDirection direction, BigDecimal green, BigDecimal re
 
     public KriStatus status(BigDecimal value) {
         if (direction == KriDirection.HIGHER_IS_WORSE) {
-            return value.compareTo(green) <= 0 ? KriStatus.GREEN : value.compareTo(red) > 0 ? KriStatus.RED : KriStatus.AMBER;
+            return value.compareTo(green) <= 0
+                    ? KriStatus.GREEN
+                    : value.compareTo(red) > 0 ? KriStatus.RED : KriStatus.AMBER;
         }
-        return value.compareTo(green) >= 0 ? KriStatus.GREEN : value.compareTo(red) < 0 ? KriStatus.RED : KriStatus.AMBER;
+        return value.compareTo(green) >= 0
+                ? KriStatus.GREEN
+                : value.compareTo(red) < 0 ? KriStatus.RED : KriStatus.AMBER;
     }
 
     /** Consistent with the direction: the green limit lies on the good side of the red limit. */

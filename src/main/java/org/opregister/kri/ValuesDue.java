@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 import io.smallrye.config.SmallRyeConfig;
-
 import org.eclipse.microprofile.config.ConfigProvider;
+
 import org.opregister.core.AppClock;
 import org.opregister.core.OpriskConfig;
 
@@ -48,7 +48,9 @@ public record ValuesDue(Kri kri, List<LocalDate> open, int missing, int dueDays)
     }
 
     private static LocalDate firstExpected(Kri kri, Set<LocalDate> recorded) {
-        LocalDate defined = kri.createdAt == null ? AppClock.today() : kri.createdAt.atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate defined = kri.createdAt == null
+                ? AppClock.today()
+                : kri.createdAt.atZone(ZoneOffset.UTC).toLocalDate();
         LocalDate period = kri.frequency.periodOf(defined);
         LocalDate first = period.equals(defined) ? period : kri.frequency.next(period);
         for (LocalDate value : recorded) {

@@ -1,7 +1,5 @@
 package org.opregister.rcsa;
 
-import org.opregister.risk.Risk;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -19,6 +17,7 @@ import jakarta.persistence.Table;
 
 import org.opregister.audit.AuditSubject;
 import org.opregister.core.TrackedEntity;
+import org.opregister.risk.Risk;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 

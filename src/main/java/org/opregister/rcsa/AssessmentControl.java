@@ -1,9 +1,5 @@
 package org.opregister.rcsa;
 
-import org.opregister.risk.Control;
-import org.opregister.risk.Effectiveness;
-import org.opregister.risk.Risk;
-
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -21,6 +17,9 @@ import jakarta.persistence.Table;
 
 import org.opregister.audit.AuditSubject;
 import org.opregister.core.TrackedEntity;
+import org.opregister.risk.Control;
+import org.opregister.risk.Effectiveness;
+import org.opregister.risk.Risk;
 
 /** The rating of one control linked to the risk, inside an assessment task. */
 @Entity

@@ -1,14 +1,14 @@
 package org.opregister.rcsa;
 
+import java.util.List;
+
+import org.opregister.web.CsvColumn;
+
 import static org.opregister.web.CsvColumn.code;
 import static org.opregister.web.CsvColumn.date;
 import static org.opregister.web.CsvColumn.instant;
 import static org.opregister.web.CsvColumn.number;
 import static org.opregister.web.CsvColumn.text;
-
-import java.util.List;
-
-import org.opregister.web.CsvColumn;
 
 /** Assessment results as CSV: one row per risk per campaign, and one per control rating. Columns in README. */
 final class AssessmentCsv {

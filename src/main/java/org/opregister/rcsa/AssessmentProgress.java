@@ -11,7 +11,8 @@ public record AssessmentProgress(Map<AssessmentStatus, Long> counts, long total)
 
     static AssessmentProgress of(AssessmentCampaign campaign) {
         List<Object[]> rows = Panache.getEntityManager()
-                .createQuery("select t.status, count(t) from AssessmentTask t where t.campaign = :campaign group by t.status",
+                .createQuery(
+                        "select t.status, count(t) from AssessmentTask t where t.campaign = :campaign group by t.status",
                         Object[].class)
                 .setParameter("campaign", campaign).getResultList();
         Map<AssessmentStatus, Long> counts = new EnumMap<>(AssessmentStatus.class);

@@ -1,14 +1,8 @@
 package org.opregister.rcsa;
 
-import org.opregister.risk.HeatMap;
-import org.opregister.risk.Risk;
-import org.opregister.risk.RiskChoices;
-
 import java.net.URI;
 import java.util.List;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -22,19 +16,25 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import org.jboss.resteasy.reactive.RestForm;
-import org.opregister.core.Records;
+
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
 import org.opregister.core.AppClock;
-import org.opregister.security.CurrentUser;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
+import org.opregister.core.Records;
 import org.opregister.core.Role;
+import org.opregister.risk.HeatMap;
+import org.opregister.risk.Risk;
+import org.opregister.risk.RiskChoices;
+import org.opregister.security.CurrentUser;
+import org.opregister.security.Staff;
 import org.opregister.security.User;
 import org.opregister.web.CsvExport;
-import org.opregister.security.Staff;
-import org.opregister.core.FieldErrors;
 import org.opregister.web.Flash;
-import org.opregister.core.FormInput;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 import org.opregister.web.Step;
@@ -47,10 +47,12 @@ public class AssessmentResource {
 
     @CheckedTemplate
     static class Templates {
+
         static native TemplateInstance list(PageResult<AssessmentCampaign> page, List<AssessmentTask> toAnswer,
                 List<AssessmentTask> toReview);
 
-        static native TemplateInstance form(CampaignForm form, FieldErrors errors, List<String> units, List<Risk> risks);
+        static native TemplateInstance form(CampaignForm form, FieldErrors errors, List<String> units,
+                List<Risk> risks);
 
         static native TemplateInstance show(AssessmentCampaign campaign, List<AssessmentTask> tasks,
                 AssessmentProgress progress, String problem);
@@ -94,7 +96,8 @@ public class AssessmentResource {
     @Path("export.csv")
     @Produces("text/csv")
     public Response export(@QueryParam("campaign") String campaign) {
-        return exportOf(campaign, "assessment-results", "assessments", AssessmentCsv.TASKS, AssessmentTask::streamForExport);
+        return exportOf(campaign, "assessment-results", "assessments", AssessmentCsv.TASKS,
+                AssessmentTask::streamForExport);
     }
 
     @GET
@@ -106,9 +109,11 @@ public class AssessmentResource {
     }
 
     private <T> Response exportOf(String campaign, String fileStem, String exportName,
-            List<org.opregister.web.CsvColumn<T>> columns, java.util.function.Function<String, java.util.stream.Stream<T>> rows) {
+            List<org.opregister.web.CsvColumn<T>> columns,
+            java.util.function.Function<String, java.util.stream.Stream<T>> rows) {
         String reference = FormInput.key(campaign);
-        if (!FormInput.blank(campaign) && (reference == null || AssessmentCampaign.findByReference(reference) == null)) {
+        if (!FormInput.blank(campaign)
+                && (reference == null || AssessmentCampaign.findByReference(reference) == null)) {
             return CsvExport.badFilter(new FieldErrors().add("campaign", "error.noSuchCampaign"));
         }
         return csvExport.stream(fileStem, exportName, reference == null ? "" : "campaign=" + reference,
@@ -129,7 +134,8 @@ public class AssessmentResource {
         CampaignForm form = CampaignForm.from(posted);
         return Step.form(() -> {
             AssessmentCampaign campaign = service.open(form);
-            return Flash.redirect(URI.create("/assessments/" + campaign.id), "flash.campaignOpened", campaign.reference);
+            return Flash.redirect(URI.create("/assessments/" + campaign.id), "flash.campaignOpened",
+                    campaign.reference);
         }, errors -> formPage(form, errors));
     }
 
@@ -193,7 +199,9 @@ public class AssessmentResource {
         TaskForm form = TaskForm.from(posted, task.controls());
         return Step.run(() -> {
             service.save(taskId, form, submit);
-            return submit ? Flash.redirect(URI.create("/assessments/" + task.campaign.id), "flash.taskSubmitted", task.risk.reference)
+            return submit
+                    ? Flash.redirect(URI.create("/assessments/" + task.campaign.id), "flash.taskSubmitted",
+                            task.risk.reference)
                     : Flash.redirect(URI.create("/assessments/tasks/" + taskId), "flash.taskSaved", null);
         }, (errors, problem) -> taskPage(taskId, form, errors, problem, null), "error.editConflict");
     }
@@ -202,19 +210,24 @@ public class AssessmentResource {
     @Path("tasks/{taskId}/approve")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Role.MANAGER)
-    public Response approve(@PathParam("taskId") long taskId, @RestForm String version, @RestForm String reviewComment) {
-        return review(taskId, reviewComment, "flash.taskApproved", () -> service.approve(taskId, version, reviewComment));
+    public Response approve(@PathParam("taskId") long taskId, @RestForm String version,
+            @RestForm String reviewComment) {
+        return review(taskId, reviewComment, "flash.taskApproved",
+                () -> service.approve(taskId, version, reviewComment));
     }
 
     @POST
     @Path("tasks/{taskId}/return")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Role.MANAGER)
-    public Response returnTask(@PathParam("taskId") long taskId, @RestForm String version, @RestForm String reviewComment) {
-        return review(taskId, reviewComment, "flash.taskReturned", () -> service.returnToAssessor(taskId, version, reviewComment));
+    public Response returnTask(@PathParam("taskId") long taskId, @RestForm String version,
+            @RestForm String reviewComment) {
+        return review(taskId, reviewComment, "flash.taskReturned",
+                () -> service.returnToAssessor(taskId, version, reviewComment));
     }
 
-    private Response review(long taskId, String reviewComment, String flashKey, java.util.function.Supplier<AssessmentTask> decision) {
+    private Response review(long taskId, String reviewComment, String flashKey,
+            java.util.function.Supplier<AssessmentTask> decision) {
         return Step.run(() -> {
             AssessmentTask task = decision.get();
             return Flash.redirect(URI.create("/assessments/" + task.campaign.id), flashKey, task.risk.reference);
@@ -233,10 +246,12 @@ public class AssessmentResource {
     }
 
     /** The task page again after a failed request: the form as typed (or as stored) and what went wrong. */
-    private TemplateInstance taskPage(long taskId, TaskForm typed, FieldErrors errors, String problem, String reviewComment) {
+    private TemplateInstance taskPage(long taskId, TaskForm typed, FieldErrors errors, String problem,
+            String reviewComment) {
         AssessmentTask task = Records.require(AssessmentTask.class, taskId);
         List<AssessmentControl> ratings = task.controls();
-        return taskPage(task, ratings, typed != null ? typed : TaskForm.of(task, ratings), errors, problem, reviewComment);
+        return taskPage(task, ratings, typed != null ? typed : TaskForm.of(task, ratings), errors, problem,
+                reviewComment);
     }
 
     private TemplateInstance taskPage(AssessmentTask task, List<AssessmentControl> ratings, TaskForm form,

@@ -1,11 +1,5 @@
 package org.opregister.rcsa;
 
-import org.opregister.risk.Control;
-import org.opregister.risk.HeatMap;
-import org.opregister.risk.Risk;
-import org.opregister.risk.RiskRatings;
-import org.opregister.risk.RiskStatus;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,17 +10,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.opregister.core.Records;
 import org.opregister.core.AppClock;
 import org.opregister.core.ClusterLock;
 import org.opregister.core.Edits;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
+import org.opregister.core.Records;
 import org.opregister.core.ReferenceCounter;
 import org.opregister.core.Review;
 import org.opregister.core.RuleViolationException;
+import org.opregister.risk.Control;
+import org.opregister.risk.HeatMap;
+import org.opregister.risk.Risk;
+import org.opregister.risk.RiskRatings;
+import org.opregister.risk.RiskStatus;
 import org.opregister.security.CurrentUser;
 import org.opregister.security.Staff;
-import org.opregister.core.FieldErrors;
-import org.opregister.core.FormInput;
 
 /**
  * The RCSA campaign workflow: open a campaign over a scope of risks; the assessor saves and submits each task; a
@@ -57,7 +56,9 @@ public class AssessmentService {
         campaign.periodStart = scope.periodStart();
         campaign.periodEnd = scope.periodEnd();
         campaign.dueDate = scope.dueDate();
-        campaign.scopeUnits = scope.units().isEmpty() ? null : String.join(AssessmentCampaign.SCOPE_SEPARATOR, scope.units());
+        campaign.scopeUnits = scope.units().isEmpty()
+                ? null
+                : String.join(AssessmentCampaign.SCOPE_SEPARATOR, scope.units());
         String chosen = risks.stream().filter(r -> scope.riskIds().contains(r.id)).map(r -> r.reference)
                 .collect(Collectors.joining(AssessmentCampaign.SCOPE_SEPARATOR));
         campaign.scopeRisks = chosen.isEmpty() ? null : chosen;
@@ -121,7 +122,9 @@ public class AssessmentService {
             rating.beforeDesign = control.designEffectiveness;
             rating.beforeOperating = control.operatingEffectiveness;
             rating.designEffectiveness = previous != null ? previous.designEffectiveness : control.designEffectiveness;
-            rating.operatingEffectiveness = previous != null ? previous.operatingEffectiveness : control.operatingEffectiveness;
+            rating.operatingEffectiveness = previous != null
+                    ? previous.operatingEffectiveness
+                    : control.operatingEffectiveness;
             rating.comment = previous != null ? previous.comment : null;
             rating.persist();
         }

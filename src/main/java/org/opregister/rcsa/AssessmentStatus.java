@@ -5,6 +5,7 @@ import io.quarkus.qute.TemplateEnum;
 /** Where one risk's self-assessment stands in its campaign; a returned task is in progress again. */
 @TemplateEnum
 public enum AssessmentStatus {
+
     NOT_STARTED, IN_PROGRESS, SUBMITTED, APPROVED;
 
     /** The assessor may still change the answers. */

@@ -1,10 +1,5 @@
 package org.opregister.rcsa;
 
-import org.opregister.risk.RiskRatings;
-
-import org.opregister.risk.Rating;
-import org.opregister.risk.Risk;
-
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +22,9 @@ import jakarta.persistence.Table;
 
 import org.opregister.audit.AuditSubject;
 import org.opregister.core.TrackedEntity;
+import org.opregister.risk.Rating;
+import org.opregister.risk.Risk;
+import org.opregister.risk.RiskRatings;
 
 /**
  * One risk's self-assessment in a campaign: the ratings the risk had when the campaign opened ("before"), and
@@ -200,7 +198,8 @@ public class AssessmentTask extends TrackedEntity implements AuditSubject {
 
     /** Tasks of open campaigns on these risks that are not approved yet: a risk is in one open campaign at a time. */
     static List<AssessmentTask> pendingFor(List<Risk> risks) {
-        return risks.isEmpty() ? List.of()
+        return risks.isEmpty()
+                ? List.of()
                 : list("risk in ?1 and status <> ?2 and campaign.status = ?3 order by risk.reference", risks,
                         AssessmentStatus.APPROVED, CampaignStatus.OPEN);
     }
@@ -228,7 +227,6 @@ public class AssessmentTask extends TrackedEntity implements AuditSubject {
         }
         return query.getResultStream();
     }
-
 
     /** The ratings this assessment gives the risk, with its residual comment. */
     public RiskRatings ratings() {

@@ -1,9 +1,5 @@
 package org.opregister.rcsa;
 
-import org.opregister.web.PostedForm;
-
-import org.opregister.risk.Risk;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,6 +9,8 @@ import java.util.Set;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.opregister.core.FormInput;
+import org.opregister.risk.Risk;
+import org.opregister.web.PostedForm;
 
 /** The form a manager fills to open an assessment campaign, as typed. */
 public class CampaignForm {
@@ -91,7 +89,8 @@ public class CampaignForm {
         if (String.join(AssessmentCampaign.SCOPE_SEPARATOR, chosenUnits).length() > AssessmentCampaign.SCOPE_MAX) {
             input.errors().add("units", "error.tooManyChosen");
         }
-        return input.errors().any() ? null
+        return input.errors().any()
+                ? null
                 : new Scope(parsedTitle, parsedInstructions, start, end, due, chosenUnits, chosenRisks);
     }
 

@@ -15,7 +15,8 @@ public class RiskAssessmentSource implements RiskAssessments.Source {
     }
 
     private static RiskAssessments.Line line(AssessmentTask task) {
-        return new RiskAssessments.Line(task.id, task.campaign.reference, task.campaign.title, task.campaign.periodStart,
+        return new RiskAssessments.Line(task.id, task.campaign.reference, task.campaign.title,
+                task.campaign.periodStart,
                 task.campaign.periodEnd, task.status, task.beforeInherent(), task.inherent(), task.beforeResidual(),
                 task.residual(), task.status == AssessmentStatus.APPROVED, task.reviewedBy, task.reviewedAt);
     }

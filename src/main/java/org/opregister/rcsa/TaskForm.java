@@ -1,11 +1,5 @@
 package org.opregister.rcsa;
 
-import org.opregister.web.PostedForm;
-
-import org.opregister.risk.Effectiveness;
-import org.opregister.risk.Risk;
-import org.opregister.risk.RiskRatings;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +7,10 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
+import org.opregister.risk.Effectiveness;
+import org.opregister.risk.Risk;
+import org.opregister.risk.RiskRatings;
+import org.opregister.web.PostedForm;
 
 /**
  * An assessor's answers as typed: the four ratings with the residual comment, an overall comment, and the design
@@ -50,8 +48,9 @@ public class TaskForm {
         TaskForm form = PostedForm.bind(posted, TaskForm.class);
         for (AssessmentControl rating : ratings) {
             String id = Long.toString(rating.control.id);
-            form.controls.add(new ControlAnswer(rating, posted.getFirst("design-" + id), posted.getFirst("operating-" + id),
-                    posted.getFirst("comment-" + id)));
+            form.controls
+                    .add(new ControlAnswer(rating, posted.getFirst("design-" + id), posted.getFirst("operating-" + id),
+                            posted.getFirst("comment-" + id)));
         }
         return form;
     }
@@ -84,10 +83,11 @@ public class TaskForm {
         List<Runnable> controlChanges = new ArrayList<>();
         for (ControlAnswer answer : controls) {
             Effectiveness design = input.choice(answer.designField(), answer.design, Effectiveness.class, true);
-            Effectiveness operating = input.choice(answer.operatingField(), answer.operating, Effectiveness.class, true);
+            Effectiveness operating = input.choice(answer.operatingField(), answer.operating, Effectiveness.class,
+                    true);
             String note = input.text(answer.commentField(), answer.comment, false, Risk.COMMENT_MAX);
-            stored.stream().filter(r -> r.control.id.equals(answer.rating.control.id)).findFirst().ifPresent(rating ->
-                    controlChanges.add(() -> {
+            stored.stream().filter(r -> r.control.id.equals(answer.rating.control.id)).findFirst()
+                    .ifPresent(rating -> controlChanges.add(() -> {
                         rating.designEffectiveness = design;
                         rating.operatingEffectiveness = operating;
                         rating.comment = note;

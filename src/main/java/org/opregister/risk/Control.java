@@ -105,8 +105,10 @@ public class Control extends TrackedEntity implements AuditSubject {
 
     public static PageResult<Control> search(String q, PageRequest page) {
         String like = " like ?1" + LikePattern.ESCAPE;
-        String where = q == null ? "1 = 1" : "lower(reference)" + like + " or lower(title)" + like + " or lower(owner)" + like;
-        Object[] parameters = q == null ? new Object[0] : new Object[] {LikePattern.contains(q)};
+        String where = q == null
+                ? "1 = 1"
+                : "lower(reference)" + like + " or lower(title)" + like + " or lower(owner)" + like;
+        Object[] parameters = q == null ? new Object[0] : new Object[]{LikePattern.contains(q)};
         return PageResult.of(find(where + " order by reference", parameters), page);
     }
 

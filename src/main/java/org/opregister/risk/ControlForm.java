@@ -1,9 +1,8 @@
 package org.opregister.risk;
 
-
-import org.opregister.security.Staff;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
+import org.opregister.security.Staff;
 
 /** The control form (and API body) as typed. */
 public class ControlForm {
@@ -67,7 +66,8 @@ public class ControlForm {
         Effectiveness operating = recording
                 ? input.choice("operatingEffectiveness", operatingEffectiveness, Effectiveness.class, true)
                 : current(input, "operatingEffectiveness", operatingEffectiveness, control.operatingEffectiveness);
-        if (keyControl != null && !keyControl.isBlank() && !keyControlChecked() && !"false".equalsIgnoreCase(keyControl)) {
+        if (keyControl != null && !keyControl.isBlank() && !keyControlChecked()
+                && !"false".equalsIgnoreCase(keyControl)) {
             errors.add("keyControl", "error.choice");
         }
         if (errors.any()) {

@@ -3,8 +3,6 @@ package org.opregister.risk;
 import java.net.URI;
 import java.util.List;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -18,20 +16,23 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import org.jboss.resteasy.reactive.RestForm;
-import org.opregister.core.Records;
+
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
-import org.opregister.incident.Incident;
-import org.opregister.core.Role;
-import org.opregister.web.CsvExport;
-import org.opregister.security.Staff;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
+import org.opregister.core.Records;
+import org.opregister.core.Role;
+import org.opregister.incident.Incident;
+import org.opregister.security.Staff;
+import org.opregister.web.CsvExport;
 import org.opregister.web.Flash;
-import org.opregister.web.PostedForm;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
+import org.opregister.web.PostedForm;
 import org.opregister.web.Step;
 
 /** The control library in the browser, with the risks each control mitigates. */
@@ -42,6 +43,7 @@ public class ControlResource {
 
     @CheckedTemplate
     static class Templates {
+
         static native TemplateInstance list(PageResult<Control> page, String q, FieldErrors errors);
 
         static native TemplateInstance form(Control control, ControlForm form, FieldErrors errors, RiskChoices choices,
@@ -129,7 +131,8 @@ public class ControlResource {
         return Step.form(() -> {
             Control control = service.updateControl(id, form);
             return Flash.redirect(URI.create("/controls/" + id), "flash.controlUpdated", control.reference);
-        }, errors -> Templates.form(Records.require(Control.class, id), form, errors, RiskChoices.INSTANCE, Staff.all()));
+        }, errors -> Templates.form(Records.require(Control.class, id), form, errors, RiskChoices.INSTANCE,
+                Staff.all()));
     }
 
     @GET
@@ -137,7 +140,8 @@ public class ControlResource {
     @RolesAllowed(Role.MANAGER)
     public TemplateInstance overrideForm(@PathParam("id") long id) {
         Control control = Records.require(Control.class, id);
-        return Templates.override(control, EffectivenessOverrideForm.of(control), new FieldErrors(), null, RiskChoices.INSTANCE);
+        return Templates.override(control, EffectivenessOverrideForm.of(control), new FieldErrors(), null,
+                RiskChoices.INSTANCE);
     }
 
     @POST
@@ -148,7 +152,8 @@ public class ControlResource {
         EffectivenessOverrideForm form = PostedForm.bind(posted, EffectivenessOverrideForm.class);
         return Step.run(() -> Flash.redirect(URI.create("/controls/" + id), "flash.effectivenessOverridden",
                 service.overrideEffectiveness(id, form).reference),
-                (errors, problem) -> Templates.override(Records.require(Control.class, id), form, errors, problem, RiskChoices.INSTANCE));
+                (errors, problem) -> Templates.override(Records.require(Control.class, id), form, errors, problem,
+                        RiskChoices.INSTANCE));
     }
 
     @POST
@@ -158,7 +163,8 @@ public class ControlResource {
     public Response link(@PathParam("id") long id, @RestForm String risk) {
         Long riskId = FormInput.id(risk);
         if (riskId == null) {
-            return Response.status(400).entity(showPage(Records.require(Control.class, id), "error.chooseRisk")).build();
+            return Response.status(400).entity(showPage(Records.require(Control.class, id), "error.chooseRisk"))
+                    .build();
         }
         service.linkRiskControl(riskId, id, true);
         return Flash.redirect(URI.create("/controls/" + id + "#risks"), "flash.controlLinked", null);
@@ -170,7 +176,8 @@ public class ControlResource {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response linkIncident(@PathParam("id") long id, @RestForm String incident) {
         return RiskResource.incidentLink(() -> service.linkIncidentControl(RiskService.incident(incident).id, id, true),
-                "/controls/" + id, "flash.failedControlLinked", problem -> showPage(Records.require(Control.class, id), problem));
+                "/controls/" + id, "flash.failedControlLinked",
+                problem -> showPage(Records.require(Control.class, id), problem));
     }
 
     @POST
@@ -179,7 +186,8 @@ public class ControlResource {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response unlinkIncident(@PathParam("id") long id, @PathParam("incidentId") long incidentId) {
         return RiskResource.incidentLink(() -> service.linkIncidentControl(incidentId, id, false),
-                "/controls/" + id, "flash.linkRemoved", problem -> showPage(Records.require(Control.class, id), problem));
+                "/controls/" + id, "flash.linkRemoved",
+                problem -> showPage(Records.require(Control.class, id), problem));
     }
 
     @POST
@@ -193,7 +201,8 @@ public class ControlResource {
 
     private TemplateInstance showPage(Control control, String problem) {
         List<Risk> linked = control.risks();
-        List<Risk> linkable = Risk.active().stream().filter(r -> linked.stream().noneMatch(l -> l.id.equals(r.id))).toList();
+        List<Risk> linkable = Risk.active().stream().filter(r -> linked.stream().noneMatch(l -> l.id.equals(r.id)))
+                .toList();
         return Templates.show(control, linked, linkable, problem, IncidentControl.incidentsOf(control),
                 testHistory.of(control));
     }

@@ -1,6 +1,5 @@
 package org.opregister.risk;
 
-
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
 
@@ -24,7 +23,8 @@ public class EffectivenessOverrideForm {
     EffectivenessOverride parse(FieldErrors errors) {
         FormInput input = new FormInput(errors);
         Effectiveness design = input.choice("designEffectiveness", designEffectiveness, Effectiveness.class, true);
-        Effectiveness operating = input.choice("operatingEffectiveness", operatingEffectiveness, Effectiveness.class, true);
+        Effectiveness operating = input.choice("operatingEffectiveness", operatingEffectiveness, Effectiveness.class,
+                true);
         String why = input.text("reason", reason, true, Risk.COMMENT_MAX);
         return errors.any() ? null : new EffectivenessOverride(design, operating, why);
     }

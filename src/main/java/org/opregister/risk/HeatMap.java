@@ -22,8 +22,9 @@ public record HeatMap(String kind, List<Row> rows, long total) {
     /** Counts per cell of the active risks in the unit and business line (either may be null: all). */
     public static HeatMap of(String kind, String orgUnit, BusinessLine line) {
         String prefix = kind.equals("inherent") ? "inherent" : "residual";
-        StringBuilder query = new StringBuilder("select r." + prefix + "Likelihood, r." + prefix + "Impact, count(r) from Risk r"
-                + " where r.status = :status");
+        StringBuilder query = new StringBuilder(
+                "select r." + prefix + "Likelihood, r." + prefix + "Impact, count(r) from Risk r"
+                        + " where r.status = :status");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("status", RiskStatus.ACTIVE);
         if (orgUnit != null) {

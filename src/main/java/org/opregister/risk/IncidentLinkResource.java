@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
+
 import org.opregister.core.FormInput;
 import org.opregister.core.Role;
 import org.opregister.incident.IncidentResource;
@@ -36,7 +37,8 @@ public class IncidentLinkResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response linkRisk(@PathParam("id") long id, @RestForm String risk) {
-        return link(id, risk, "error.chooseRisk", riskId -> service.linkIncidentRisk(id, riskId, true), "flash.riskLinked");
+        return link(id, risk, "error.chooseRisk", riskId -> service.linkIncidentRisk(id, riskId, true),
+                "flash.riskLinked");
     }
 
     @POST
@@ -66,7 +68,8 @@ public class IncidentLinkResource {
                 c -> service.linkIncidentControl(id, c, false), "flash.linkRemoved");
     }
 
-    private Response link(long id, String target, String missingKey, java.util.function.LongConsumer change, String flashKey) {
+    private Response link(long id, String target, String missingKey, java.util.function.LongConsumer change,
+            String flashKey) {
         Long targetId = FormInput.id(target);
         if (targetId == null) {
             return incidents.problem(id, missingKey, 400);

@@ -32,7 +32,8 @@ public class IncidentLinkSource implements IncidentLinks.Source {
         String title = label("risk.likelihood") + " " + rating.likelihood() + " × " + label("risk.impact") + " "
                 + rating.impact();
         return new LinkedRecord(risk.id, risk.reference, risk.title, "/risks/" + risk.id,
-                rating.score() + " · " + label(Messages.enumKey(rating.band())), "band-badge band-" + TemplateExtensions.css(rating.band()),
+                rating.score() + " · " + label(Messages.enumKey(rating.band())),
+                "band-badge band-" + TemplateExtensions.css(rating.band()),
                 title);
     }
 

@@ -1,6 +1,5 @@
 package org.opregister.risk;
 
-
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
 

@@ -96,7 +96,9 @@ public class Risk extends TrackedEntity implements AuditSubject {
     @Column(nullable = false, length = 20)
     public RiskStatus status = RiskStatus.ACTIVE;
 
-    /** The manager who last set the current ratings outside an assessment, when, and why; cleared by the next approval. */
+    /**
+     * The manager who last set the current ratings outside an assessment, when, and why; cleared by the next approval.
+     */
     @Column(name = "ratings_overridden_by", length = 64)
     public String ratingsOverriddenBy;
 

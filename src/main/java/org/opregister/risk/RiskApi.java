@@ -20,13 +20,14 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.opregister.core.Records;
-import org.opregister.taxonomy.BusinessLine;
-import org.opregister.taxonomy.EventCategory;
-import org.opregister.core.Role;
-import org.opregister.web.ApiErrors;
+
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
+import org.opregister.core.Records;
+import org.opregister.core.Role;
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.EventCategory;
+import org.opregister.web.ApiErrors;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 
@@ -50,7 +51,9 @@ public class RiskApi {
             return ApiErrors.badRequest(errors);
         }
         PageResult<Risk> page = Risk.search(filter, query.sort, PageRequest.of(query.page, query.size));
-        return Response.ok(new Page<>(page.items().stream().map(RiskView::of).toList(), page.page(), page.size(), page.total())).build();
+        return Response.ok(
+                new Page<>(page.items().stream().map(RiskView::of).toList(), page.page(), page.size(), page.total()))
+                .build();
     }
 
     @GET
@@ -80,23 +83,25 @@ public class RiskApi {
     @Path("risks/{id}/ratings")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.MANAGER)
-    @Operation(summary = "Override a risk's current ratings",
-            description = "Managers only, with a reason; ratings otherwise change only through an approved assessment.")
+    @Operation(summary = "Override a risk's current ratings", description = "Managers only, with a reason; ratings otherwise change only through an approved assessment.")
     public Response overrideRatings(@PathParam("id") long id, RatingsOverrideForm body) {
         return Response.ok(RiskView.of(service.overrideRatings(id, ApiErrors.requireBody(body)))).build();
     }
 
     @GET
     @Path("controls")
-    public Response controls(@QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("size") String size) {
+    public Response controls(@QueryParam("q") String q, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         FieldErrors errors = new FieldErrors();
         String text = new FormInput(errors).text("q", q, false, 200);
         if (errors.any()) {
             return ApiErrors.badRequest(errors);
         }
         PageResult<Control> result = Control.search(text, PageRequest.of(page, size));
-        return Response.ok(new Page<>(result.items().stream().map(ControlView::of).toList(), result.page(), result.size(),
-                result.total())).build();
+        return Response
+                .ok(new Page<>(result.items().stream().map(ControlView::of).toList(), result.page(), result.size(),
+                        result.total()))
+                .build();
     }
 
     @GET
@@ -137,21 +142,26 @@ public class RiskApi {
 
     public record RiskView(long id, long version, String reference, String title, String description,
             EventCategory eventCategory, BusinessLine businessLine, String orgUnit, String owner, String assessor,
-            int inherentLikelihood, int inherentImpact, int inherentScore, RiskBand inherentBand, int residualLikelihood, int residualImpact,
+            int inherentLikelihood, int inherentImpact, int inherentScore, RiskBand inherentBand,
+            int residualLikelihood, int residualImpact,
             int residualScore, RiskBand residualBand, String residualComment, String appetite, RiskStatus status,
-            List<String> controls, String ratingsOverriddenBy, Instant ratingsOverriddenAt, String ratingsOverrideReason,
+            List<String> controls, String ratingsOverriddenBy, Instant ratingsOverriddenAt,
+            String ratingsOverrideReason,
             Instant updatedAt, String updatedBy) {
 
         static RiskView of(Risk r) {
             return new RiskView(r.id, r.version, r.reference, r.title, r.description, r.eventCategory, r.businessLine,
-                    r.orgUnit, r.owner, r.assessor, r.inherentLikelihood, r.inherentImpact, r.inherent().score(), r.inherent().band(),
-                    r.residualLikelihood, r.residualImpact, r.residual().score(), r.residual().band(), r.residualComment,
+                    r.orgUnit, r.owner, r.assessor, r.inherentLikelihood, r.inherentImpact, r.inherent().score(),
+                    r.inherent().band(),
+                    r.residualLikelihood, r.residualImpact, r.residual().score(), r.residual().band(),
+                    r.residualComment,
                     r.appetite, r.status, r.controls().stream().map(c -> c.reference).toList(), r.ratingsOverriddenBy,
                     r.ratingsOverriddenAt, r.ratingsOverrideReason, r.updatedAt, r.updatedBy);
         }
     }
 
-    public record ControlView(long id, long version, String reference, String title, String description, ControlType type,
+    public record ControlView(long id, long version, String reference, String title, String description,
+            ControlType type,
             ControlNature nature, ControlFrequency frequency, String owner, Effectiveness designEffectiveness,
             Effectiveness operatingEffectiveness, boolean keyControl, List<String> risks,
             String effectivenessOverriddenBy, Instant effectivenessOverriddenAt, String effectivenessOverrideReason,

@@ -18,6 +18,7 @@ public record RiskAssessments(List<Line> lines) {
 
     /** Implemented by the module that runs the assessments. */
     public interface Source {
+
         RiskAssessments of(Risk risk);
     }
 }

@@ -5,6 +5,7 @@ import io.quarkus.qute.TemplateEnum;
 /** Score bands of the 5×5 matrix: 1–4 low, 5–9 medium, 10–14 high, 15–25 critical. */
 @TemplateEnum
 public enum RiskBand {
+
     LOW(1), MEDIUM(5), HIGH(10), CRITICAL(15);
 
     public final int from;

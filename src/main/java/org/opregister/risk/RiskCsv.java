@@ -1,16 +1,16 @@
 package org.opregister.risk;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.opregister.web.CsvColumn;
+
 import static org.opregister.web.CsvColumn.bool;
 import static org.opregister.web.CsvColumn.code;
 import static org.opregister.web.CsvColumn.instant;
 import static org.opregister.web.CsvColumn.number;
 import static org.opregister.web.CsvColumn.raw;
 import static org.opregister.web.CsvColumn.text;
-
-import java.util.List;
-import java.util.stream.Collectors;
-
-import org.opregister.web.CsvColumn;
 
 /** Risk register and control library as CSV, with their links. Column codes are documented in README. */
 final class RiskCsv {

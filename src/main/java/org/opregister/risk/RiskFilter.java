@@ -5,15 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.opregister.taxonomy.BusinessLine;
-import org.opregister.taxonomy.EventCategory;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.EventCategory;
 import org.opregister.web.LikePattern;
 import org.opregister.web.QueryString;
 
 /** Filters of the risk register: text, status, event type, business line, residual band. */
-public record RiskFilter(String q, RiskStatus status, EventCategory eventCategory, BusinessLine businessLine, RiskBand band,
+public record RiskFilter(String q, RiskStatus status, EventCategory eventCategory, BusinessLine businessLine,
+        RiskBand band,
         String orgUnit, int[] inherentCell, int[] residualCell) {
 
     private static final Map<String, String> SORTS = Map.of(
@@ -58,7 +59,10 @@ public record RiskFilter(String q, RiskStatus status, EventCategory eventCategor
         if (band != null) {
             clauses.add("residualScore between :low and :high");
             parameters.put("low", band.from);
-            parameters.put("high", band.ordinal() + 1 < RiskBand.values().length ? RiskBand.values()[band.ordinal() + 1].from - 1 : 25);
+            parameters.put("high",
+                    band.ordinal() + 1 < RiskBand.values().length
+                            ? RiskBand.values()[band.ordinal() + 1].from - 1
+                            : 25);
         }
         if (orgUnit != null) {
             clauses.add("orgUnit = :unit");
@@ -83,10 +87,12 @@ public record RiskFilter(String q, RiskStatus status, EventCategory eventCategor
 
         public RiskFilter parse(FieldErrors errors) {
             FormInput input = new FormInput(errors);
-            return new RiskFilter(input.text("q", q, false, 200), input.choice("status", status, RiskStatus.class, false),
+            return new RiskFilter(input.text("q", q, false, 200),
+                    input.choice("status", status, RiskStatus.class, false),
                     input.choice("eventType", eventType, EventCategory.class, false),
                     input.choice("businessLine", businessLine, BusinessLine.class, false),
-                    input.choice("band", band, RiskBand.class, false), input.text("orgUnit", orgUnit, false, Risk.NAME_MAX),
+                    input.choice("band", band, RiskBand.class, false),
+                    input.text("orgUnit", orgUnit, false, Risk.NAME_MAX),
                     cell("inherent", inherent, errors), cell("residual", residual, errors));
         }
 
@@ -100,7 +106,7 @@ public record RiskFilter(String q, RiskStatus status, EventCategory eventCategor
                 errors.add(field, "error.cell");
                 return null;
             }
-            return new int[] {text.charAt(0) - '0', text.charAt(2) - '0'};
+            return new int[]{text.charAt(0) - '0', text.charAt(2) - '0'};
         }
 
         public String queryString() {

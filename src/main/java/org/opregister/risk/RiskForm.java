@@ -2,12 +2,11 @@ package org.opregister.risk;
 
 import java.util.Objects;
 
-
-import org.opregister.taxonomy.BusinessLine;
-import org.opregister.taxonomy.EventCategory;
-import org.opregister.security.Staff;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
+import org.opregister.security.Staff;
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.EventCategory;
 
 /** The risk form (and API body) as typed. */
 public class RiskForm {
@@ -68,8 +67,10 @@ public class RiskForm {
         String unit = input.text("orgUnit", orgUnit, true, Risk.NAME_MAX);
         String parsedOwner = input.text("owner", owner, true, Risk.NAME_MAX);
         String parsedAssessor = Staff.check(input, "assessor", assessor);
-        RiskRatings ratings = recording ? RiskRatings.read(input, inherentLikelihood, inherentImpact,
-                residualLikelihood, residualImpact, residualComment) : null;
+        RiskRatings ratings = recording
+                ? RiskRatings.read(input, inherentLikelihood, inherentImpact,
+                        residualLikelihood, residualImpact, residualComment)
+                : null;
         if (!recording) {
             requireCurrent(input, risk);
         }

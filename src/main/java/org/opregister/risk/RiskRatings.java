@@ -1,6 +1,5 @@
 package org.opregister.risk;
 
-
 import org.opregister.core.FormInput;
 
 /**
@@ -10,7 +9,8 @@ import org.opregister.core.FormInput;
 public record RiskRatings(Rating inherent, Rating residual, String residualComment) {
 
     /** The ratings as typed in the fields of those names, or null after adding each problem to the input's errors. */
-    public static RiskRatings read(FormInput input, String inherentLikelihood, String inherentImpact, String residualLikelihood,
+    public static RiskRatings read(FormInput input, String inherentLikelihood, String inherentImpact,
+            String residualLikelihood,
             String residualImpact, String residualComment) {
         Integer il = input.whole("inherentLikelihood", inherentLikelihood, true, 1, 5);
         Integer ii = input.whole("inherentImpact", inherentImpact, true, 1, 5);

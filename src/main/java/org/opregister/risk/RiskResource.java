@@ -1,12 +1,9 @@
 package org.opregister.risk;
 
-
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -21,21 +18,24 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import org.jboss.resteasy.reactive.RestForm;
-import org.opregister.core.Records;
+
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
-import org.opregister.core.OpriskConfig;
-import org.opregister.incident.Incident;
-import org.opregister.core.Role;
-import org.opregister.web.CsvExport;
-import org.opregister.security.Staff;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
+import org.opregister.core.OpriskConfig;
+import org.opregister.core.Records;
+import org.opregister.core.Role;
+import org.opregister.incident.Incident;
+import org.opregister.security.Staff;
+import org.opregister.web.CsvExport;
 import org.opregister.web.Flash;
-import org.opregister.web.PostedForm;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
+import org.opregister.web.PostedForm;
 import org.opregister.web.Step;
 
 /** The risk register in the browser, with each risk's controls. */
@@ -46,7 +46,9 @@ public class RiskResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(PageResult<Risk> page, RiskFilter.Params params, String sort, FieldErrors errors,
+
+        static native TemplateInstance list(PageResult<Risk> page, RiskFilter.Params params, String sort,
+                FieldErrors errors,
                 RiskChoices choices);
 
         static native TemplateInstance form(Risk risk, RiskForm form, FieldErrors errors, RiskChoices choices,
@@ -60,7 +62,8 @@ public class RiskResource {
         static native TemplateInstance override(Risk risk, RatingsOverrideForm form, FieldErrors errors, String problem,
                 RiskChoices choices);
 
-        static native TemplateInstance heatmap(HeatMap inherent, HeatMap residual, List<String> orgUnits, String orgUnit,
+        static native TemplateInstance heatmap(HeatMap inherent, HeatMap residual, List<String> orgUnits,
+                String orgUnit,
                 String businessLine, FieldErrors errors, RiskChoices choices);
     }
 
@@ -108,7 +111,8 @@ public class RiskResource {
         org.opregister.taxonomy.BusinessLine line = input.choice("businessLine", businessLine,
                 org.opregister.taxonomy.BusinessLine.class, false);
         return Response.status(errors.any() ? 400 : 200).entity(Templates.heatmap(HeatMap.of("inherent", unit, line),
-                HeatMap.of("residual", unit, line), HeatMap.orgUnits(), orgUnit, businessLine, errors, RiskChoices.INSTANCE))
+                HeatMap.of("residual", unit, line), HeatMap.orgUnits(), orgUnit, businessLine, errors,
+                RiskChoices.INSTANCE))
                 .build();
     }
 
@@ -180,7 +184,8 @@ public class RiskResource {
         RatingsOverrideForm form = PostedForm.bind(posted, RatingsOverrideForm.class);
         return Step.run(() -> Flash.redirect(URI.create("/risks/" + id), "flash.ratingsOverridden",
                 service.overrideRatings(id, form).reference),
-                (errors, problem) -> Templates.override(Records.require(Risk.class, id), form, errors, problem, RiskChoices.INSTANCE));
+                (errors, problem) -> Templates.override(Records.require(Risk.class, id), form, errors, problem,
+                        RiskChoices.INSTANCE));
     }
 
     @POST
@@ -190,7 +195,8 @@ public class RiskResource {
     public Response link(@PathParam("id") long id, @RestForm String control) {
         Long controlId = FormInput.id(control);
         if (controlId == null) {
-            return Response.status(400).entity(showPage(Records.require(Risk.class, id), "error.chooseControl")).build();
+            return Response.status(400).entity(showPage(Records.require(Risk.class, id), "error.chooseControl"))
+                    .build();
         }
         service.linkRiskControl(id, controlId, true);
         return Flash.redirect(URI.create("/risks/" + id + "#controls"), "flash.controlLinked", null);
@@ -237,24 +243,38 @@ public class RiskResource {
 
     private TemplateInstance showPage(Risk risk, String problem) {
         List<Control> linked = risk.controls();
-        List<Control> linkable = Control.all().stream().filter(c -> linked.stream().noneMatch(l -> l.id.equals(c.id))).toList();
-        return Templates.show(risk, linked, linkable, problem, IncidentRisk.incidentsOf(risk), IncidentRisk.netLossOf(risk),
+        List<Control> linkable = Control.all().stream().filter(c -> linked.stream().noneMatch(l -> l.id.equals(c.id)))
+                .toList();
+        return Templates.show(risk, linked, linkable, problem, IncidentRisk.incidentsOf(risk),
+                IncidentRisk.netLossOf(risk),
                 config.reportingCurrency(), assessments.of(risk));
     }
 
     /** The register's query parameters: q, status, eventType, businessLine, band, page, size, sort. */
     public static class Query {
-        @QueryParam("q") public String q;
-        @QueryParam("status") public String status;
-        @QueryParam("eventType") public String eventType;
-        @QueryParam("businessLine") public String businessLine;
-        @QueryParam("band") public String band;
-        @QueryParam("orgUnit") public String orgUnit;
-        @QueryParam("inherent") public String inherent;
-        @QueryParam("residual") public String residual;
-        @QueryParam("page") public String page;
-        @QueryParam("size") public String size;
-        @QueryParam("sort") public String sort;
+
+        @QueryParam("q")
+        public String q;
+        @QueryParam("status")
+        public String status;
+        @QueryParam("eventType")
+        public String eventType;
+        @QueryParam("businessLine")
+        public String businessLine;
+        @QueryParam("band")
+        public String band;
+        @QueryParam("orgUnit")
+        public String orgUnit;
+        @QueryParam("inherent")
+        public String inherent;
+        @QueryParam("residual")
+        public String residual;
+        @QueryParam("page")
+        public String page;
+        @QueryParam("size")
+        public String size;
+        @QueryParam("sort")
+        public String sort;
 
         RiskFilter.Params params() {
             return new RiskFilter.Params(q, status, eventType, businessLine, band, orgUnit, inherent, residual);

@@ -4,23 +4,23 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.opregister.core.Records;
-import org.opregister.core.TrackedEntity;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
 import org.opregister.core.AppClock;
-import org.opregister.core.InvalidInputException;
 import org.opregister.core.Edits;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
+import org.opregister.core.InvalidInputException;
 import org.opregister.core.Records;
 import org.opregister.core.ReferenceCounter;
 import org.opregister.core.RuleViolationException;
+import org.opregister.core.TrackedEntity;
 import org.opregister.incident.Incident;
 import org.opregister.security.CurrentUser;
-import org.opregister.core.FieldErrors;
-import org.opregister.core.FormInput;
 
 /**
  * Changes to the risk register, the control library and the links between them. Current ratings and effectiveness

@@ -14,10 +14,12 @@ public record RiskSummary(Map<RiskBand, Long> byResidualBand, long activeRisks, 
         Map<RiskBand, Long> byBand = new EnumMap<>(RiskBand.class);
         Risk.getEntityManager().createQuery("select r.residualScore, count(r) from Risk r where r.status = :status"
                 + " group by r.residualScore", Object[].class).setParameter("status", RiskStatus.ACTIVE).getResultList()
-                .forEach(row -> byBand.merge(RiskBand.of(((Number) row[0]).intValue()), ((Number) row[1]).longValue(), Long::sum));
+                .forEach(row -> byBand.merge(RiskBand.of(((Number) row[0]).intValue()), ((Number) row[1]).longValue(),
+                        Long::sum));
         long active = byBand.values().stream().mapToLong(Long::longValue).sum();
         long weak = Control.count("keyControl = true and operatingEffectiveness in ?1",
-                java.util.List.of(Effectiveness.INEFFECTIVE, Effectiveness.NOT_IN_PLACE, Effectiveness.PARTIALLY_EFFECTIVE));
+                java.util.List.of(Effectiveness.INEFFECTIVE, Effectiveness.NOT_IN_PLACE,
+                        Effectiveness.PARTIALLY_EFFECTIVE));
         return new RiskSummary(byBand, active, weak);
     }
 }

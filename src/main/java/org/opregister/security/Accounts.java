@@ -2,15 +2,16 @@ package org.opregister.security;
 
 import java.time.Instant;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 
 import org.opregister.audit.AuditAction;
 import org.opregister.audit.AuditWriter;
@@ -29,7 +30,9 @@ public class Accounts {
     private static final String DUMMY_HASH = BcryptUtil.bcryptHash("not-a-password-of-anyone");
 
     /** LOCKED: this failure locked the username or address; REFUSED: it was locked already. */
-    public enum Outcome { SUCCESS, FAILED, LOCKED, REFUSED }
+    public enum Outcome {
+        SUCCESS, FAILED, LOCKED, REFUSED
+    }
 
     record Attempt(Outcome outcome, User user) {
     }
@@ -106,9 +109,10 @@ public class Accounts {
      * than the longest session lifetime) and the account active; otherwise the session ends.
      */
     public SecurityIdentity restore(String username, String sessionId) {
-        User user = QuarkusTransaction.requiringNew().call(() ->
-                UserSession.valid(sessionId, username, AppClock.now(), config.session().maxLifetime())
-                        ? User.findByUsername(username).orElse(null) : null);
+        User user = QuarkusTransaction.requiringNew()
+                .call(() -> UserSession.valid(sessionId, username, AppClock.now(), config.session().maxLifetime())
+                        ? User.findByUsername(username).orElse(null)
+                        : null);
         if (user == null || !user.enabled) {
             throw new AuthenticationFailedException("session or account no longer valid");
         }

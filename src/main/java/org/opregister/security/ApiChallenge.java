@@ -5,6 +5,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.AuthenticationFailedException;
@@ -18,13 +22,10 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
-import org.opregister.web.ApiErrors;
 import org.opregister.core.AppLocale;
 import org.opregister.core.Messages;
+import org.opregister.web.ApiErrors;
 
 /**
  * Integrations calling {@code /api/*} that are not signed in get {@code 401} with a Basic challenge and the API's
@@ -90,14 +91,16 @@ public class ApiChallenge implements HttpAuthenticationMechanism {
 
     private String body(Locale locale) {
         try {
-            return json.writeValueAsString(new ApiErrors.Body(401, Messages.get(locale, "error.signInRequired"), Map.of()));
+            return json.writeValueAsString(
+                    new ApiErrors.Body(401, Messages.get(locale, "error.signInRequired"), Map.of()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("error body could not be written", e);
         }
     }
 
     private static Locale locale(RoutingContext context) {
-        List<Locale> wanted = context.acceptableLanguages().stream().map(l -> Locale.forLanguageTag(l.value())).toList();
+        List<Locale> wanted = context.acceptableLanguages().stream().map(l -> Locale.forLanguageTag(l.value()))
+                .toList();
         return AppLocale.pick(wanted);
     }
 

@@ -1,16 +1,17 @@
 package org.opregister.security;
 
-import org.opregister.core.Role;
-
 import java.util.Set;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
 
 import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
-import jakarta.inject.Named;
+
+import org.opregister.core.Role;
 
 /** Who is signed in, and what the pages may offer them. Templates read it as {@code inject:user}. */
 @Named("user")
@@ -52,7 +53,8 @@ public class CurrentUser {
             return username();
         }
         if (displayName == null) {
-            displayName = !signedIn() ? ""
+            displayName = !signedIn()
+                    ? ""
                     : User.findByUsername(username()).map(u -> u.displayName).orElse(username());
         }
         return displayName;

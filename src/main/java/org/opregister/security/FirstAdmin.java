@@ -1,21 +1,21 @@
 package org.opregister.security;
 
-import org.opregister.core.Role;
-
 import java.util.Locale;
 import java.util.Optional;
 
-import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.runtime.StartupEvent;
 import org.jboss.logging.Logger;
+
 import org.opregister.core.ClusterLock;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.OpriskConfig;
+import org.opregister.core.Role;
 
 /**
  * The first administrator comes from configuration (OPRISK_ADMIN_USERNAME, OPRISK_ADMIN_PASSWORD), and only

@@ -2,10 +2,6 @@ package org.opregister.security;
 
 import java.net.URI;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
+
 import org.opregister.audit.AuditAction;
 import org.opregister.audit.AuditWriter;
 import org.opregister.core.OpriskConfig;
@@ -29,6 +30,7 @@ public class LoginResource {
 
     @CheckedTemplate
     static class Templates {
+
         static native TemplateInstance login(boolean error, boolean locked, boolean demoData);
     }
 
@@ -48,7 +50,8 @@ public class LoginResource {
     @Path("login")
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
-    public Object login(@QueryParam("error") String error, @CookieParam(PasswordIdentityProvider.LOCKED_NOTICE) String locked) {
+    public Object login(@QueryParam("error") String error,
+            @CookieParam(PasswordIdentityProvider.LOCKED_NOTICE) String locked) {
         if (!identity.isAnonymous()) {
             return Response.seeOther(URI.create("/")).build();
         }
@@ -65,7 +68,8 @@ public class LoginResource {
             audit.event(AuditAction.LOGOUT, identity.getPrincipal().getName(), null);
             FormAuthenticationMechanism.logout(identity);
         }
-        NewCookie expired = new NewCookie.Builder(UserSession.COOKIE).value("").path("/").maxAge(0).httpOnly(true).build();
+        NewCookie expired = new NewCookie.Builder(UserSession.COOKIE).value("").path("/").maxAge(0).httpOnly(true)
+                .build();
         return Response.fromResponse(Flash.redirect("/login", "flash.signedOut", null)).cookie(expired).build();
     }
 }

@@ -1,5 +1,8 @@
 package org.opregister.security;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -9,8 +12,6 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /** Username and password, from the login form or HTTP basic auth, checked against the accounts. */
 @ApplicationScoped
@@ -28,21 +29,25 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
+            AuthenticationRequestContext context) {
         RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
         boolean interactive = routing != null && routing.normalizedPath().endsWith("/j_security_check");
         String password = new String(request.getPassword().getPassword());
         return context.runBlocking(() -> {
-            Accounts.Attempt attempt = accounts.signIn(request.getUsername(), password, interactive, clientAddress(routing));
+            Accounts.Attempt attempt = accounts.signIn(request.getUsername(), password, interactive,
+                    clientAddress(routing));
             if (attempt.outcome() == Accounts.Outcome.SUCCESS) {
                 if (interactive) {
-                    routing.response().addCookie(Cookie.cookie(UserSession.COOKIE, accounts.openSession(attempt.user().username))
-                            .setPath("/").setHttpOnly(true).setSecure(routing.request().isSSL())
-                            .setSameSite(io.vertx.core.http.CookieSameSite.LAX));
+                    routing.response()
+                            .addCookie(Cookie.cookie(UserSession.COOKIE, accounts.openSession(attempt.user().username))
+                                    .setPath("/").setHttpOnly(true).setSecure(routing.request().isSSL())
+                                    .setSameSite(io.vertx.core.http.CookieSameSite.LAX));
                 }
                 return accounts.identity(attempt.user());
             }
-            boolean locked = attempt.outcome() == Accounts.Outcome.LOCKED || attempt.outcome() == Accounts.Outcome.REFUSED;
+            boolean locked = attempt.outcome() == Accounts.Outcome.LOCKED
+                    || attempt.outcome() == Accounts.Outcome.REFUSED;
             if (locked && interactive) {
                 routing.response().addCookie(Cookie.cookie(LOCKED_NOTICE, "1").setPath("/login").setMaxAge(120)
                         .setHttpOnly(true));

@@ -2,6 +2,8 @@ package org.opregister.security;
 
 import java.util.Set;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -10,7 +12,6 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Stylesheets, scripts and images are the same for everyone, so they are served without restoring the session:
@@ -36,7 +37,8 @@ public class PublicAssets implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
-        return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.OTHER_HEADER, SCHEME, SCHEME));
+        return Uni.createFrom()
+                .item(new HttpCredentialTransport(HttpCredentialTransport.Type.OTHER_HEADER, SCHEME, SCHEME));
     }
 
     @Override

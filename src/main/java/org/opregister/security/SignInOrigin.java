@@ -1,8 +1,5 @@
 package org.opregister.security;
 
-import org.opregister.core.OpriskConfig;
-import org.opregister.web.CrossSiteSignIn;
-
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
@@ -10,19 +7,22 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
 import org.opregister.audit.AuditAction;
 import org.opregister.audit.AuditWriter;
+import org.opregister.core.OpriskConfig;
+import org.opregister.web.CrossSiteSignIn;
 
 /**
  * Refuses sign-ins posted from another site (login CSRF: a page elsewhere posting the attacker's credentials to

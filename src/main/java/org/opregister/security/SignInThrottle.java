@@ -3,15 +3,16 @@ package org.opregister.security;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
-import org.opregister.core.NotAudited;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
 import org.opregister.core.FirstRow;
+import org.opregister.core.NotAudited;
 
 /**
  * Failed sign-ins counted per username tried (existing account or not, so a lock-out says nothing about which

@@ -1,10 +1,9 @@
 package org.opregister.security;
 
-import org.opregister.core.Role;
-
 import java.util.List;
 
 import org.opregister.core.FormInput;
+import org.opregister.core.Role;
 
 /** Users who do the work: enabled officers and managers (assessors, action-plan owners). */
 public final class Staff {

@@ -5,11 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import org.opregister.core.NotAudited;
 

@@ -1,12 +1,13 @@
 package org.opregister.seed;
 
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.runtime.StartupEvent;
 import org.jboss.logging.Logger;
+
 import org.opregister.core.ClusterLock;
 import org.opregister.core.OpriskConfig;
 import org.opregister.core.Role;

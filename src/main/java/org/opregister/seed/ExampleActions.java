@@ -36,8 +36,10 @@ public class ExampleActions {
     private static final List<Example> EXAMPLES = List.of(
             new Example("Adopt vendor content-update rings", "Head of Endpoint Engineering", "officer",
                     LocalDate.of(2024, 10, 31), true, 100, "Vendor update causes mass outage",
-                    "Staged content rings (5% pilot; N-1 for critical hosts)", "Critical servers on a staged content ring", true),
-            new Example("Independent key escrow, tested quarterly", "CISO", "officer2", LocalDate.of(2024, 12, 31), true, 100,
+                    "Staged content rings (5% pilot; N-1 for critical hosts)",
+                    "Critical servers on a staged content ring", true),
+            new Example("Independent key escrow, tested quarterly", "CISO", "officer2", LocalDate.of(2024, 12, 31),
+                    true, 100,
                     "Cannot recover endpoints at scale", "Independent BitLocker key escrow",
                     "Encrypted devices with key in independent escrow", false),
             new Example("Recovery runbook, USB/PXE media, surge staff", "Head of IT Operations", "officer",
@@ -48,13 +50,15 @@ public class ExampleActions {
                     "Four-eyes and duplicate check on manual payments", null, true),
             new Example("Renegotiate EDR contract; update DORA register", "Head of Vendor Management", "officer",
                     LocalDate.of(2025, 6, 30), false, 60, "EDR/OS vendor concentration",
-                    "Vendor change-notification and testing clauses", "Critical services on one vendor with no fallback", false),
+                    "Vendor change-notification and testing clauses",
+                    "Critical services on one vendor with no fallback", false),
             new Example("Concentration and exit assessment", "CIO", "manager", LocalDate.of(2025, 12, 31), false, 30,
                     "EDR/OS vendor concentration", null, "Critical services on one vendor with no fallback", false));
 
     public void record() {
         for (String username : List.of("officer", "officer2", "manager", "manager2", "auditor", "admin")) {
-            User.findByUsername(username).filter(u -> u.email == null).ifPresent(u -> u.email = username + "@example.test");
+            User.findByUsername(username).filter(u -> u.email == null)
+                    .ifPresent(u -> u.email = username + "@example.test");
         }
         Incident outage = Incident.findByReference(ExampleCase.REFERENCE);
         for (Example example : EXAMPLES) {
@@ -72,7 +76,8 @@ public class ExampleActions {
                 action.status = ActionStatus.DONE;
                 action.closureNote = "Implemented and evidenced; see the change records of the fictional bank.";
                 action.closureRequestedBy = example.owner();
-                action.closureRequestedAt = example.due().minusDays(5).atTime(10, 0).toInstant(java.time.ZoneOffset.UTC);
+                action.closureRequestedAt = example.due().minusDays(5).atTime(10, 0)
+                        .toInstant(java.time.ZoneOffset.UTC);
                 action.reviewedBy = example.owner().equals("officer") ? "manager" : "manager2";
                 action.reviewedAt = example.due().minusDays(2).atTime(15, 0).toInstant(java.time.ZoneOffset.UTC);
                 action.completedOn = example.due().minusDays(2);
@@ -101,7 +106,8 @@ public class ExampleActions {
                 }
             }
             update(action, example.done() ? example.due().minusDays(20) : LocalDate.of(2025, 3, 28), example.progress(),
-                    example.done() ? "Work complete; evidence attached to the closure request."
+                    example.done()
+                            ? "Work complete; evidence attached to the closure request."
                             : "Progress as at the end of March 2025.");
         }
     }

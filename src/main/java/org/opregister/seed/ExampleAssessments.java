@@ -51,10 +51,10 @@ public class ExampleAssessments {
     private static Effectiveness[] june2024(String controlTitle) {
         return switch (controlTitle) {
             case "Staged content rings (5% pilot; N-1 for critical hosts)" ->
-                new Effectiveness[] {Effectiveness.NOT_IN_PLACE, Effectiveness.NOT_IN_PLACE};
+                new Effectiveness[]{Effectiveness.NOT_IN_PLACE, Effectiveness.NOT_IN_PLACE};
             case "Independent BitLocker key escrow", "Mass-recovery runbook and boot media" ->
-                new Effectiveness[] {Effectiveness.EFFECTIVE, Effectiveness.NOT_TESTED};
-            default -> new Effectiveness[] {Effectiveness.EFFECTIVE, Effectiveness.EFFECTIVE};
+                new Effectiveness[]{Effectiveness.EFFECTIVE, Effectiveness.NOT_TESTED};
+            default -> new Effectiveness[]{Effectiveness.EFFECTIVE, Effectiveness.EFFECTIVE};
         };
     }
 
@@ -73,7 +73,8 @@ public class ExampleAssessments {
         }
 
         AssessmentCampaign first = campaign("RCSA first half 2024", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 6, 30),
-                LocalDate.of(2024, 6, 28), "Rate each risk for the first half of 2024 and the controls that mitigate it.",
+                LocalDate.of(2024, 6, 28),
+                "Rate each risk for the first half of 2024 and the controls that mitigate it.",
                 Instant.parse("2024-06-27T15:00:00Z"));
         for (int i = 0; i < risks.size(); i++) {
             Risk risk = risks.get(i);
@@ -97,18 +98,20 @@ public class ExampleAssessments {
         AssessmentCampaign after = campaign("Reassessment after the 19 July 2024 outage", LocalDate.of(2024, 7, 1),
                 LocalDate.of(2024, 9, 30), LocalDate.of(2024, 8, 30),
                 "Reassess every risk that materialised in INC-2024-0719-01 in the light of the outage and its losses;"
-                        + " rate the controls as they were found on 19 July.", Instant.parse("2024-08-30T16:00:00Z"));
+                        + " rate the controls as they were found on 19 July.",
+                Instant.parse("2024-08-30T16:00:00Z"));
         String[] comments = {
-            "INC-2024-0719-01: a defective vendor content update crashed 3,400 endpoints and 260 servers within 78 minutes."
-                    + " Likelihood raised; no own staged rings (C1 missing).",
-            "Every critical service ran on one EDR vendor with no fallback; concentration confirmed by the outage.",
-            "Hands-on repair of each host needed BitLocker keys; escrow depended on the crashed estate (C3 ineffective).",
-            "Duplicate SEPA batch of EUR 1.26 million in manual fallback (LE-02); duplicate check bypassed (C5 failed).",
-            "Classified major at 07:10 and reported on time; the procedure worked (C6 effective)."};
+                "INC-2024-0719-01: a defective vendor content update crashed 3,400 endpoints and 260 servers within 78 minutes."
+                        + " Likelihood raised; no own staged rings (C1 missing).",
+                "Every critical service ran on one EDR vendor with no fallback; concentration confirmed by the outage.",
+                "Hands-on repair of each host needed BitLocker keys; escrow depended on the crashed estate (C3 ineffective).",
+                "Duplicate SEPA batch of EUR 1.26 million in manual fallback (LE-02); duplicate check bypassed (C5 failed).",
+                "Classified major at 07:10 and reported on time; the procedure worked (C6 effective)."};
         for (int i = 0; i < risks.size(); i++) {
             Risk risk = risks.get(i);
             Before june = JUNE_2024.get(i);
-            AssessmentTask task = task(after, risk, risk.inherentLikelihood, risk.inherentImpact, risk.residualLikelihood,
+            AssessmentTask task = task(after, risk, risk.inherentLikelihood, risk.inherentImpact,
+                    risk.residualLikelihood,
                     risk.residualImpact, comments[i]);
             task.beforeInherentLikelihood = june.il();
             task.beforeInherentImpact = june.ii();
@@ -156,7 +159,8 @@ public class ExampleAssessments {
         return task;
     }
 
-    private static void approve(AssessmentTask task, Instant submitted, Instant reviewed, String reviewer, String note) {
+    private static void approve(AssessmentTask task, Instant submitted, Instant reviewed, String reviewer,
+            String note) {
         task.status = AssessmentStatus.APPROVED;
         task.submittedBy = task.assignee;
         task.editors.add(task.assignee);

@@ -9,16 +9,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.opregister.core.Storyline;
-import org.opregister.taxonomy.BusinessLine;
-import org.opregister.taxonomy.Cause;
-import org.opregister.taxonomy.EventCategory;
-import org.opregister.taxonomy.EventType;
 import org.opregister.incident.Incident;
 import org.opregister.incident.IncidentService;
 import org.opregister.incident.IncidentStatus;
 import org.opregister.incident.LossEntry;
 import org.opregister.incident.LossType;
 import org.opregister.incident.Severity;
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.Cause;
+import org.opregister.taxonomy.EventCategory;
+import org.opregister.taxonomy.EventType;
 
 /**
  * The worked example: the CrowdStrike Channel File 291 outage of 19 July 2024 as recorded by the fictional
@@ -116,22 +116,27 @@ public class ExampleCase {
             loss(incident, LossType.OTHER_RECOVERY, "1198000.00", "2024-07-22",
                     "LE-02 Payments recalled from beneficiaries' banks");
         });
-        step("2024-08-01T09:10:00Z", "officer", null, () -> loss(incident, LossType.GROSS_LOSS, "412000.00", "2024-07-31",
-                "LE-01 Remediation contractors and overtime (occurred 19 Jul, discovered 19 Jul 2024)"));
+        step("2024-08-01T09:10:00Z", "officer", null,
+                () -> loss(incident, LossType.GROSS_LOSS, "412000.00", "2024-07-31",
+                        "LE-01 Remediation contractors and overtime (occurred 19 Jul, discovered 19 Jul 2024)"));
         step("2024-08-07T10:30:00Z", "officer", null, () -> incident.rootCause = ROOT_CAUSE);
         step("2024-08-07T10:35:00Z", "officer", null, () -> submit(incident));
         step("2024-08-08T14:02:00Z", "manager", RETURN_REASON, () -> {
             incident.submittedBy = null;
             incident.status = IncidentStatus.OPEN;
         });
-        step("2024-08-30T11:00:00Z", "officer", null, () -> loss(incident, LossType.GROSS_LOSS, "186500.00", "2024-08-30",
-                "LE-03 Fee refunds and late-payment interest paid to clients (discovered 20 Jul 2024)"));
-        step("2024-09-30T11:00:00Z", "officer", null, () -> loss(incident, LossType.GROSS_LOSS, "95000.00", "2024-09-30",
-                "LE-04 Service-level penalty paid to a custody client (discovered 19 Jul 2024)"));
-        step("2024-10-31T11:00:00Z", "officer", null, () -> loss(incident, LossType.GROSS_LOSS, "48000.00", "2024-10-31",
-                "LE-05 External legal review of a claim against the vendor (discovered 5 Aug 2024)"));
-        step("2025-02-28T15:40:00Z", "officer", null, () -> loss(incident, LossType.INSURANCE_RECOVERY, "162000.00", "2025-02-28",
-                "LE-01 Cyber insurance recovery received February 2025, after the EUR 250,000 retention"));
+        step("2024-08-30T11:00:00Z", "officer", null,
+                () -> loss(incident, LossType.GROSS_LOSS, "186500.00", "2024-08-30",
+                        "LE-03 Fee refunds and late-payment interest paid to clients (discovered 20 Jul 2024)"));
+        step("2024-09-30T11:00:00Z", "officer", null,
+                () -> loss(incident, LossType.GROSS_LOSS, "95000.00", "2024-09-30",
+                        "LE-04 Service-level penalty paid to a custody client (discovered 19 Jul 2024)"));
+        step("2024-10-31T11:00:00Z", "officer", null,
+                () -> loss(incident, LossType.GROSS_LOSS, "48000.00", "2024-10-31",
+                        "LE-05 External legal review of a claim against the vendor (discovered 5 Aug 2024)"));
+        step("2025-02-28T15:40:00Z", "officer", null,
+                () -> loss(incident, LossType.INSURANCE_RECOVERY, "162000.00", "2025-02-28",
+                        "LE-01 Cyber insurance recovery received February 2025, after the EUR 250,000 retention"));
         step("2025-03-03T09:00:00Z", "officer", null, () -> submit(incident));
         step("2025-03-04T16:30:00Z", "manager2", CLOSE_COMMENT, () -> {
             incident.closureDate = LocalDate.of(2024, 7, 24);

@@ -15,10 +15,10 @@ import org.opregister.controltest.AttestationResponse;
 import org.opregister.controltest.ControlTest;
 import org.opregister.controltest.EvidenceContent;
 import org.opregister.controltest.EvidenceFile;
+import org.opregister.controltest.RoundStatus;
 import org.opregister.controltest.TestResult;
 import org.opregister.controltest.TestStatus;
 import org.opregister.core.ReferenceCounter;
-import org.opregister.controltest.RoundStatus;
 import org.opregister.risk.Control;
 
 /**
@@ -31,14 +31,16 @@ public class ExampleControlTests {
 
     static final String NAME = "example-case-control-tests-v1";
 
-    private record Example(String control, String tester, TestResult result, String findings, AttestationResponse answer,
+    private record Example(String control, String tester, TestResult result, String findings,
+            AttestationResponse answer,
             String comment) {
     }
 
     private static final List<Example> EXAMPLES = List.of(
             new Example("Staged content rings (5% pilot; N-1 for critical hosts)", "officer", TestResult.INEFFECTIVE,
                     "No pilot ring existed: the faulty content update reached all 3,400 endpoints and 260 servers at once.",
-                    AttestationResponse.EXCEPTIONS, "Pilot ring live for critical servers only from November 2024 (K1)."),
+                    AttestationResponse.EXCEPTIONS,
+                    "Pilot ring live for critical servers only from November 2024 (K1)."),
             new Example("Vendor change-notification and testing clauses", "officer2", TestResult.INEFFECTIVE,
                     "The EDR contract gives no notice of, and no testing before, content updates.",
                     AttestationResponse.EXCEPTIONS, "Contract renegotiation still open (AP5)."),
@@ -52,7 +54,8 @@ public class ExampleControlTests {
             new Example("Four-eyes and duplicate check on manual payments", "officer2", TestResult.INEFFECTIVE,
                     "In 25 sampled manual payments of 19 July the duplicate check was bypassed for the re-sent SEPA batch.",
                     AttestationResponse.CERTIFIED, null),
-            new Example("Major-incident classification and reporting", "officer2", TestResult.EFFECTIVE, null, null, null));
+            new Example("Major-incident classification and reporting", "officer2", TestResult.EFFECTIVE, null, null,
+                    null));
 
     public void record() {
         AttestationCampaign round = new AttestationCampaign();
@@ -93,8 +96,9 @@ public class ExampleControlTests {
             test.reviewedAt = Instant.parse("2024-08-20T14:00:00Z").plusSeconds(3600L * day);
             test.persist();
             if (example.result() == TestResult.INEFFECTIVE && example.control().startsWith("Four-eyes")) {
-                evidence(test, "duplicate-check-sample-2024-07-19.csv", "payment,amount_eur,second_approval,duplicate_flag\n"
-                        + "SEPA-0719-0001,18250.00,no,not checked\nSEPA-0719-0002,4100.00,no,not checked\n");
+                evidence(test, "duplicate-check-sample-2024-07-19.csv",
+                        "payment,amount_eur,second_approval,duplicate_flag\n"
+                                + "SEPA-0719-0001,18250.00,no,not checked\nSEPA-0719-0002,4100.00,no,not checked\n");
             }
             if (control.keyControl && example.answer() != null) {
                 Attestation item = new Attestation();

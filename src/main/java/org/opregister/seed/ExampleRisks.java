@@ -3,8 +3,6 @@ package org.opregister.seed;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.opregister.core.ReferenceCounter;
-import org.opregister.taxonomy.BusinessLine;
-import org.opregister.taxonomy.EventCategory;
 import org.opregister.incident.Incident;
 import org.opregister.risk.Control;
 import org.opregister.risk.ControlFrequency;
@@ -15,6 +13,8 @@ import org.opregister.risk.IncidentControl;
 import org.opregister.risk.IncidentRisk;
 import org.opregister.risk.Risk;
 import org.opregister.risk.RiskControl;
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.EventCategory;
 
 /**
  * The example case's five risks (R1–R5) and six controls (C1–C6) from seed-case.md, with the controls' ratings
@@ -29,26 +29,37 @@ public class ExampleRisks {
     private static final String FICTIONAL = " Fictional example (Example Mercantile Bank SE), from the 19 July 2024 outage.";
 
     public void record() {
-        Risk r1 = risk("Vendor update causes mass outage", "A third-party security vendor pushes a defective kernel-level"
-                + " update fleet-wide and Windows hosts crash (R1).", EventCategory.BUSINESS_DISRUPTION,
+        Risk r1 = risk("Vendor update causes mass outage",
+                "A third-party security vendor pushes a defective kernel-level"
+                        + " update fleet-wide and Windows hosts crash (R1).",
+                EventCategory.BUSINESS_DISRUPTION,
                 BusinessLine.CORPORATE_ITEMS, "Head of Endpoint Engineering", 3, 5, 2, 5);
-        Risk r2 = risk("EDR/OS vendor concentration", "Critical services depend on a single endpoint security vendor with no"
-                + " fallback (R2).", EventCategory.BUSINESS_DISRUPTION, BusinessLine.CORPORATE_ITEMS,
+        Risk r2 = risk("EDR/OS vendor concentration",
+                "Critical services depend on a single endpoint security vendor with no"
+                        + " fallback (R2).",
+                EventCategory.BUSINESS_DISRUPTION, BusinessLine.CORPORATE_ITEMS,
                 "Head of Vendor Management", 4, 4, 3, 4);
-        Risk r3 = risk("Cannot recover endpoints at scale", "Thousands of hosts need hands-on repair and BitLocker keys at"
-                + " once (R3).", EventCategory.BUSINESS_DISRUPTION, BusinessLine.CORPORATE_ITEMS, "Head of IT Operations",
+        Risk r3 = risk("Cannot recover endpoints at scale",
+                "Thousands of hosts need hands-on repair and BitLocker keys at"
+                        + " once (R3).",
+                EventCategory.BUSINESS_DISRUPTION, BusinessLine.CORPORATE_ITEMS, "Head of IT Operations",
                 4, 4, 2, 4);
-        Risk r4 = risk("Manual-fallback processing errors", "Payments processed by hand during an outage are duplicated or"
-                + " lost (R4).", EventCategory.EXECUTION_DELIVERY_PROCESS, BusinessLine.PAYMENT_AND_SETTLEMENT,
+        Risk r4 = risk("Manual-fallback processing errors",
+                "Payments processed by hand during an outage are duplicated or"
+                        + " lost (R4).",
+                EventCategory.EXECUTION_DELIVERY_PROCESS, BusinessLine.PAYMENT_AND_SETTLEMENT,
                 "Head of Payments Operations", 3, 4, 2, 3);
-        Risk r5 = risk("Late or wrong incident reporting", "A major ICT incident is classified or reported to the supervisor"
-                + " late or wrongly (R5).", EventCategory.EXECUTION_DELIVERY_PROCESS, BusinessLine.CORPORATE_ITEMS,
+        Risk r5 = risk("Late or wrong incident reporting",
+                "A major ICT incident is classified or reported to the supervisor"
+                        + " late or wrongly (R5).",
+                EventCategory.EXECUTION_DELIVERY_PROCESS, BusinessLine.CORPORATE_ITEMS,
                 "Head of Operational Risk", 3, 3, 1, 3);
 
         Control c1 = control("Staged content rings (5% pilot; N-1 for critical hosts)", ControlType.PREVENTIVE,
                 ControlNature.AUTOMATED, ControlFrequency.CONTINUOUS, "Head of Endpoint Engineering",
                 Effectiveness.NOT_IN_PLACE, Effectiveness.NOT_IN_PLACE, true);
-        Control c2 = control("Vendor change-notification and testing clauses", ControlType.PREVENTIVE, ControlNature.MANUAL,
+        Control c2 = control("Vendor change-notification and testing clauses", ControlType.PREVENTIVE,
+                ControlNature.MANUAL,
                 ControlFrequency.EVENT_DRIVEN, "Head of Vendor Management", Effectiveness.INEFFECTIVE,
                 Effectiveness.INEFFECTIVE, true);
         Control c3 = control("Independent BitLocker key escrow", ControlType.CORRECTIVE, ControlNature.AUTOMATED,
@@ -56,10 +67,13 @@ public class ExampleRisks {
         Control c4 = control("Mass-recovery runbook and boot media", ControlType.CORRECTIVE, ControlNature.MANUAL,
                 ControlFrequency.EVENT_DRIVEN, "Head of IT Operations", Effectiveness.PARTIALLY_EFFECTIVE,
                 Effectiveness.PARTIALLY_EFFECTIVE, true);
-        Control c5 = control("Four-eyes and duplicate check on manual payments", ControlType.PREVENTIVE, ControlNature.MANUAL,
-                ControlFrequency.DAILY, "Head of Payments Operations", Effectiveness.EFFECTIVE, Effectiveness.INEFFECTIVE, true);
+        Control c5 = control("Four-eyes and duplicate check on manual payments", ControlType.PREVENTIVE,
+                ControlNature.MANUAL,
+                ControlFrequency.DAILY, "Head of Payments Operations", Effectiveness.EFFECTIVE,
+                Effectiveness.INEFFECTIVE, true);
         Control c6 = control("Major-incident classification and reporting", ControlType.DETECTIVE, ControlNature.MANUAL,
-                ControlFrequency.EVENT_DRIVEN, "Head of Operational Risk", Effectiveness.EFFECTIVE, Effectiveness.EFFECTIVE, false);
+                ControlFrequency.EVENT_DRIVEN, "Head of Operational Risk", Effectiveness.EFFECTIVE,
+                Effectiveness.EFFECTIVE, false);
 
         link(r1, c1);
         link(r1, c2);
@@ -73,7 +87,7 @@ public class ExampleRisks {
         if (outage != null) {
             // Part of the outage's story: the officer links what materialised and failed before submitting it.
             ExampleCase.step("2024-08-07T10:20:00Z", "officer", null,
-                    () -> linkToOutage(outage, new Risk[] {r1, r2, r3, r4, r5}, new Control[] {c1, c2, c3, c4, c5}));
+                    () -> linkToOutage(outage, new Risk[]{r1, r2, r3, r4, r5}, new Control[]{c1, c2, c3, c4, c5}));
         }
     }
 

@@ -1,21 +1,21 @@
 package org.opregister.web;
 
-import org.opregister.core.CurrentLocale;
-import org.opregister.core.FieldErrors;
-import org.opregister.core.Messages;
-
 import java.util.Map;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import org.opregister.core.CurrentLocale;
+import org.opregister.core.FieldErrors;
 import org.opregister.core.InvalidInputException;
+import org.opregister.core.Messages;
 
 /** The API's error bodies: {@code {"status":400,"message":"…","errors":{"field":"…"}}}. */
 public class ApiErrors {
@@ -48,7 +48,7 @@ public class ApiErrors {
 
     /** Malformed JSON or a value of the wrong JSON type: 400 naming the field where Jackson knows it. */
     @ServerExceptionMapper(value = {JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
-        MismatchedInputException.class, InvalidFormatException.class}, priority = 1)
+            MismatchedInputException.class, InvalidFormatException.class}, priority = 1)
     public Response malformedJson(JsonProcessingException e) {
         FieldErrors errors = new FieldErrors();
         String field = FieldErrors.FORM;

@@ -13,7 +13,8 @@ import java.util.function.Predicate;
  * {@code List.of(CsvColumn.text("title", i -> i.title), CsvColumn.date("due_date", i -> i.dueDate), ...)}.
  * A null value is an empty cell in every kind.
  *
- * @param <T> the row an export reads, usually an entity
+ * @param <T>
+ *            the row an export reads, usually an entity
  */
 public final class CsvColumn<T> {
 

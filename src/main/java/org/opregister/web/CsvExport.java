@@ -1,17 +1,12 @@
 package org.opregister.web;
 
-import org.opregister.core.CurrentLocale;
-import org.opregister.core.FieldErrors;
-
 import java.io.OutputStream;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,6 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
+
+import org.opregister.core.CurrentLocale;
+import org.opregister.core.FieldErrors;
 
 /** What every CSV download shares: headers, the answer to bad filters, and its line in the audit trail. */
 @ApplicationScoped
@@ -79,8 +79,9 @@ public class CsvExport {
 
     public static Response badFilter(FieldErrors errors) {
         StringBuilder text = new StringBuilder();
-        errors.messages(CurrentLocale.current()).forEach((field, message) ->
-                text.append(field).append(": ").append(message).append('\n'));
-        return Response.status(400).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).entity(text.toString()).build();
+        errors.messages(CurrentLocale.current())
+                .forEach((field, message) -> text.append(field).append(": ").append(message).append('\n'));
+        return Response.status(400).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).entity(text.toString())
+                .build();
     }
 }

@@ -1,10 +1,5 @@
 package org.opregister.web;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -14,8 +9,14 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
 import org.opregister.core.Causes;
 import org.opregister.core.DatabaseUnavailable;
 import org.opregister.core.EditConflictException;
@@ -41,6 +42,7 @@ public class ErrorPages {
 
     @CheckedTemplate(basePath = "ErrorPages")
     static class Templates {
+
         static native TemplateInstance error(int status, String titleKey, String textKey);
 
         static native TemplateInstance unavailable(String retry);
@@ -138,7 +140,8 @@ public class ErrorPages {
             String retry = "GET".equals(request.getMethod()) ? sameAddress(uri) : "/";
             response = Response.status(503).type(MediaType.TEXT_HTML).entity(Templates.unavailable(retry));
         }
-        return response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).header(HttpHeaders.CACHE_CONTROL, "no-store")
+        return response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
     }
 
@@ -175,7 +178,8 @@ public class ErrorPages {
         if (wantsJson(uri, headers)) {
             return ApiErrors.status(status, titleKey);
         }
-        return Response.status(status).type(MediaType.TEXT_HTML).entity(Templates.error(status, titleKey, textKey)).build();
+        return Response.status(status).type(MediaType.TEXT_HTML).entity(Templates.error(status, titleKey, textKey))
+                .build();
     }
 
     private static boolean wantsJson(UriInfo uri, HttpHeaders headers) {
@@ -183,6 +187,7 @@ public class ErrorPages {
             return true;
         }
         return headers.getAcceptableMediaTypes().stream().findFirst()
-                .map(type -> type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()).orElse(false);
+                .map(type -> type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType())
+                .orElse(false);
     }
 }

@@ -1,8 +1,5 @@
 package org.opregister.web;
 
-import org.opregister.core.CurrentLocale;
-import org.opregister.core.Messages;
-
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -12,6 +9,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+
+import org.opregister.core.CurrentLocale;
+import org.opregister.core.Messages;
 
 /**
  * A one-shot message carried across a post/redirect/get in a short-lived cookie:

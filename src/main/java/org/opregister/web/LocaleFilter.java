@@ -1,12 +1,12 @@
 package org.opregister.web;
 
-import org.opregister.core.AppLocale;
-import org.opregister.core.CurrentLocale;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import org.opregister.core.AppLocale;
+import org.opregister.core.CurrentLocale;
 
 public class LocaleFilter {
 

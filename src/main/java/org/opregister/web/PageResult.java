@@ -1,8 +1,8 @@
 package org.opregister.web;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-
 import java.util.List;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
 /**
  * One page of rows with the total count of the filtered set. Where counting was cut off ({@code totalIsAtLeast}),

@@ -1,8 +1,8 @@
 package org.opregister.web;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
 import java.util.List;
 
 import jakarta.ws.rs.core.MultivaluedMap;

@@ -1,9 +1,9 @@
 package org.opregister.web;
 
-import org.opregister.core.FormInput;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+
+import org.opregister.core.FormInput;
 
 /** Builds the query part of a link from the non-blank parameters, encoded. */
 public final class QueryString {

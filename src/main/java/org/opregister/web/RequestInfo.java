@@ -1,15 +1,16 @@
 package org.opregister.web;
 
-import org.opregister.core.CurrentLocale;
-
 import java.util.List;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
-import jakarta.inject.Named;
+
+import org.opregister.core.CurrentLocale;
 
 /** What the layout needs to know of the request: path for the active menu entry, language. */
 @Named("request")

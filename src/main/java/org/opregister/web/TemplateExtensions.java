@@ -1,8 +1,5 @@
 package org.opregister.web;
 
-import org.opregister.core.CurrentLocale;
-import org.opregister.core.Messages;
-
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
@@ -12,11 +9,15 @@ import java.time.format.DateTimeFormatter;
 
 import io.quarkus.qute.TemplateExtension;
 
+import org.opregister.core.CurrentLocale;
+import org.opregister.core.Messages;
+
 /** Formatting and translation helpers for templates: {@code {m:t('key')}}, {@code {m:label(status)}}. */
 @TemplateExtension(namespace = "m")
 public class TemplateExtensions {
 
-    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     public static String t(String key, Object... args) {
         return Messages.get(CurrentLocale.current(), key, args);

@@ -33,7 +33,8 @@ public final class Where {
 
     /** A case-insensitive "contains" on an expression (already lower-case, or wrapped in lower()). */
     public Where contains(String expression, String name, String text) {
-        return and(expression + " like :" + name + LikePattern.ESCAPE, name, text == null ? null : LikePattern.contains(text));
+        return and(expression + " like :" + name + LikePattern.ESCAPE, name,
+                text == null ? null : LikePattern.contains(text));
     }
 
     /** The clause for after "where": "1 = 1" when no filter applies. */

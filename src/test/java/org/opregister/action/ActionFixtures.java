@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.Response;
+
 import org.opregister.TestSupport.Session;
 
 /** Action plans started and worked through the HTTP forms. */
@@ -27,7 +28,8 @@ public final class ActionFixtures {
     }
 
     public static long start(Session session, Map<String, Object> form) {
-        String location = session.post("/actions/new", "/actions", form).then().statusCode(303).extract().header("Location");
+        String location = session.post("/actions/new", "/actions", form).then().statusCode(303).extract()
+                .header("Location");
         return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
     }
 

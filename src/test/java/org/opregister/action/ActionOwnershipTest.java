@@ -1,9 +1,5 @@
 package org.opregister.action;
 
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,8 +7,13 @@ import java.util.Map;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.opregister.TestSupport;
 import org.opregister.TestSupport.Session;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The owner and managers edit an action plan; only a manager gives it to another owner. */
 @QuarkusTest
@@ -58,10 +59,12 @@ class ActionOwnershipTest {
                 .body(containsString("Only a manager can give this plan to another owner"));
         assertEquals("officer", ActionFixtures.action(id).owner);
 
-        officer.post("/actions/" + id, "/actions/" + id, edit(id, "Owner edits, clearer", "officer")).then().statusCode(303);
+        officer.post("/actions/" + id, "/actions/" + id, edit(id, "Owner edits, clearer", "officer")).then()
+                .statusCode(303);
         assertEquals("Owner edits, clearer", ActionFixtures.action(id).title);
 
-        manager.post("/actions/" + id, "/actions/" + id, edit(id, "Owner edits, clearer", "officer2")).then().statusCode(303);
+        manager.post("/actions/" + id, "/actions/" + id, edit(id, "Owner edits, clearer", "officer2")).then()
+                .statusCode(303);
         assertEquals("officer2", ActionFixtures.action(id).owner);
         // The former owner is now "another officer".
         officer.request().get("/actions/" + id + "/edit").then().statusCode(403);
@@ -72,8 +75,9 @@ class ActionOwnershipTest {
     }
 
     private long plan(String title) {
-        return ActionFixtures.start(officer, ActionFixtures.form(title, "officer", LocalDate.now().plusDays(30).toString(),
-                "RISK", "RSK-0001"));
+        return ActionFixtures.start(officer,
+                ActionFixtures.form(title, "officer", LocalDate.now().plusDays(30).toString(),
+                        "RISK", "RSK-0001"));
     }
 
     private static Map<String, Object> edit(long id, String title, String owner) {

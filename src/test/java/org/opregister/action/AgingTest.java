@@ -1,11 +1,11 @@
 package org.opregister.action;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Ageing buckets of open action plans: not due, 1-30, 31-90 and over 90 days overdue. */
 class AgingTest {

@@ -1,10 +1,5 @@
 package org.opregister.action;
 
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,15 +10,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.inject.Inject;
+
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
 import org.opregister.TestSupport;
 import org.opregister.core.AppClock;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Overdue, aging and reminders, computed against a fixed day. */
 @QuarkusTest
@@ -61,10 +63,13 @@ class OverdueAndRemindersTest {
 
         var officer = TestSupport.basic("officer");
         officer.request().get("/actions?q=" + tag + "&overdue=true").then().statusCode(200)
-                .body(containsString(tag + " B")).body(containsString(tag + " D")).body(not(containsString(tag + " A")));
+                .body(containsString(tag + " B")).body(containsString(tag + " D"))
+                .body(not(containsString(tag + " A")));
         officer.request().get("/actions?q=" + tag).then().statusCode(200)
-                .body(containsString("data-aging=\"NOT_DUE\">1<")).body(containsString("data-aging=\"OVERDUE_1_30\">1<"))
-                .body(containsString("data-aging=\"OVERDUE_31_90\">1<")).body(containsString("data-aging=\"OVERDUE_OVER_90\">1<"));
+                .body(containsString("data-aging=\"NOT_DUE\">1<"))
+                .body(containsString("data-aging=\"OVERDUE_1_30\">1<"))
+                .body(containsString("data-aging=\"OVERDUE_31_90\">1<"))
+                .body(containsString("data-aging=\"OVERDUE_OVER_90\">1<"));
         officer.request().get("/actions?q=" + tag + "&aging=OVERDUE_31_90").then().statusCode(200)
                 .body(containsString(tag + " C")).body(not(containsString(tag + " B")));
         String csv = TestSupport.basic("auditor").request().get("/actions/export.csv?q=" + tag).then().statusCode(200)
@@ -138,8 +143,8 @@ class OverdueAndRemindersTest {
         reminders.send(LocalDate.of(2032, 2, 1));
         assertEquals(0, mails(reference).size());
         // It died without sending: once its claim is older than the lease, the next run takes it over and sends.
-        QuarkusTransaction.requiringNew().run(() -> ReminderLog.<ReminderLog>findById(key).claimedAt =
-                now.minus(ReminderLog.LEASE).minusSeconds(1));
+        QuarkusTransaction.requiringNew().run(
+                () -> ReminderLog.<ReminderLog>findById(key).claimedAt = now.minus(ReminderLog.LEASE).minusSeconds(1));
         reminders.send(LocalDate.of(2032, 2, 1));
         assertEquals(1, mails(reference).size(), "sent by the run that took the claim over");
         assertTrue(QuarkusTransaction.requiringNew().call(() -> ReminderLog.<ReminderLog>findById(key).sentAt != null));
@@ -148,7 +153,8 @@ class OverdueAndRemindersTest {
     }
 
     private List<Mail> mails(String reference) {
-        return mailbox.getMailsSentTo("officer2@example.test").stream().filter(m -> m.getSubject().contains(reference)).toList();
+        return mailbox.getMailsSentTo("officer2@example.test").stream().filter(m -> m.getSubject().contains(reference))
+                .toList();
     }
 
     private static long start(String title, String due) {

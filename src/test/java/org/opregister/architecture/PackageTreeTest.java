@@ -1,7 +1,5 @@
 package org.opregister.architecture;
 
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
 import java.util.List;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -14,6 +12,8 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The packages form one tree that depends one way: each package may use only the packages listed before it.
@@ -60,6 +60,7 @@ class PackageTreeTest {
 
     private static ArchCondition<JavaClass> beInAKnownPackage() {
         return new ArchCondition<>("be in a package of the tree " + ORDER) {
+
             @Override
             public void check(JavaClass item, ConditionEvents events) {
                 if (rank(item.getPackageName()) < 0) {
@@ -71,6 +72,7 @@ class PackageTreeTest {
 
     private static ArchCondition<JavaClass> useOnlyPackagesBelow() {
         return new ArchCondition<>("use only packages below their own") {
+
             @Override
             public void check(JavaClass item, ConditionEvents events) {
                 int own = rank(item.getPackageName());

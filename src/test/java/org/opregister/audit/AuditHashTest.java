@@ -1,11 +1,11 @@
 package org.opregister.audit;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** The audit chain's hash: SHA-256 over length-prefixed fields, so no two different entries give the same text. */
 class AuditHashTest {

@@ -1,11 +1,5 @@
 package org.opregister.audit;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.List;
@@ -15,10 +9,12 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import jakarta.inject.Inject;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+
 import org.opregister.TestSupport;
 import org.opregister.TestSupport.Session;
 import org.opregister.action.ActionFixtures;
@@ -26,6 +22,12 @@ import org.opregister.incident.Incident;
 import org.opregister.incident.IncidentFixtures;
 import org.opregister.risk.Control;
 import org.opregister.risk.RiskFixtures;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Who changed what, when: recorded for every change and event, chained, verifiable, shown in words. */
 @QuarkusTest
@@ -42,19 +44,24 @@ class AuditTrailTest {
         Session officer = TestSupport.session("officer");
         long id = IncidentFixtures.record(officer, "Audited incident");
         IncidentFixtures.transition(officer, id, "open");
-        IncidentFixtures.addLoss(officer, id, IncidentFixtures.lossForm("GROSS_LOSS", "1500", "EUR", "1", "2025-03-31"));
+        IncidentFixtures.addLoss(officer, id,
+                IncidentFixtures.lossForm("GROSS_LOSS", "1500", "EUR", "1", "2025-03-31"));
 
         List<AuditEntry> history = history(id);
         AuditEntry created = history.get(history.size() - 1);
         assertEquals(AuditAction.CREATE, created.action);
         assertEquals("officer", created.username);
-        assertTrue(created.changeList().stream().anyMatch(c -> c.field().equals("title") && c.newValue().equals("Audited incident")));
+        assertTrue(created.changeList().stream()
+                .anyMatch(c -> c.field().equals("title") && c.newValue().equals("Audited incident")));
         assertTrue(history.stream().anyMatch(e -> e.action == AuditAction.UPDATE && e.changeList().stream()
-                .anyMatch(c -> c.field().equals("status") && "DRAFT".equals(c.oldValue()) && "OPEN".equals(c.newValue()))));
+                .anyMatch(c -> c.field().equals("status") && "DRAFT".equals(c.oldValue())
+                        && "OPEN".equals(c.newValue()))));
         assertTrue(history.stream().anyMatch(e -> "LossEntry".equals(e.recordType) && e.action == AuditAction.CREATE
-                && e.changeList().stream().anyMatch(c -> c.field().equals("amount") && c.newValue().equals("1500.00"))));
+                && e.changeList().stream()
+                        .anyMatch(c -> c.field().equals("amount") && c.newValue().equals("1500.00"))));
         assertTrue(history.stream().noneMatch(e -> e.changeList().stream().anyMatch(c -> c.field().equals("version")
-                || c.field().equals("updatedAt") || c.field().equals("searchText"))), "bookkeeping fields are left out");
+                || c.field().equals("updatedAt") || c.field().equals("searchText"))),
+                "bookkeeping fields are left out");
 
         officer.request().get("/incidents/" + id + "/history").then().statusCode(200)
                 .body(containsString("Status:</strong> Draft → Open"))
@@ -67,7 +74,8 @@ class AuditTrailTest {
         Session officer = TestSupport.session("officer");
         long id = IncidentFixtures.record(officer, "Counted once");
         IncidentFixtures.transition(officer, id, "open");
-        IncidentFixtures.addLoss(officer, id, IncidentFixtures.lossForm("GROSS_LOSS", "1500", "EUR", "1", "2025-03-31"));
+        IncidentFixtures.addLoss(officer, id,
+                IncidentFixtures.lossForm("GROSS_LOSS", "1500", "EUR", "1", "2025-03-31"));
         IncidentFixtures.addLoss(officer, id, IncidentFixtures.lossForm("PROVISION", "200", "EUR", "1", "2025-03-31"));
 
         List<AuditEntry> history = history(id);
@@ -75,9 +83,12 @@ class AuditTrailTest {
                 .filter(e -> "Incident".equals(e.recordType) && e.action == AuditAction.UPDATE)
                 .map(e -> e.changes).toList();
         assertEquals(incidentUpdates.stream().distinct().toList(), incidentUpdates, "no change is recorded twice");
-        assertEquals(1, incidentUpdates.stream().filter(c -> c.contains("\"grossLoss\"")).count(), "one gross-loss change");
-        assertEquals(1, incidentUpdates.stream().filter(c -> c.contains("\"provisions\"")).count(), "one provision change");
-        assertEquals(2, history.stream().filter(e -> "LossEntry".equals(e.recordType)).count(), "one entry per line added");
+        assertEquals(1, incidentUpdates.stream().filter(c -> c.contains("\"grossLoss\"")).count(),
+                "one gross-loss change");
+        assertEquals(1, incidentUpdates.stream().filter(c -> c.contains("\"provisions\"")).count(),
+                "one provision change");
+        assertEquals(2, history.stream().filter(e -> "LossEntry".equals(e.recordType)).count(),
+                "one entry per line added");
     }
 
     @Test
@@ -85,12 +96,14 @@ class AuditTrailTest {
         Session officer = TestSupport.session("officer");
         long id = IncidentFixtures.record(officer, "Incident with a failed control");
         long control = RiskFixtures.control(officer, "Control named in history");
-        officer.post("/incidents/" + id, "/incidents/" + id + "/controls", Map.of("control", control)).then().statusCode(303);
+        officer.post("/incidents/" + id, "/incidents/" + id + "/controls", Map.of("control", control)).then()
+                .statusCode(303);
         IncidentFixtures.addLoss(officer, id, IncidentFixtures.lossForm("GROSS_LOSS", "10", "EUR", "1", "2025-03-31"));
         String reference = QuarkusTransaction.requiringNew().call(() -> Control.<Control>findById(control).reference);
         String incident = QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>findById(id).reference);
 
-        String page = officer.request().get("/incidents/" + id + "/history").then().statusCode(200).extract().asString();
+        String page = officer.request().get("/incidents/" + id + "/history").then().statusCode(200).extract()
+                .asString();
         assertTrue(page.contains("Linked control <a href=\"/controls/" + control + "\">" + reference
                 + "</a> <span class=\"audit-title\">Control named in history</span>"), "the link in words");
         assertTrue(page.contains("<strong>Incident:</strong> <a href=\"/incidents/" + id + "\">" + incident + "</a>"),
@@ -103,7 +116,8 @@ class AuditTrailTest {
     void anActionPlansSourceIsNamedInItsHistory() {
         Session officer = TestSupport.session("officer");
         long incident = IncidentFixtures.record(officer, "Remediated incident");
-        String reference = QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>findById(incident).reference);
+        String reference = QuarkusTransaction.requiringNew()
+                .call(() -> Incident.<Incident>findById(incident).reference);
         long plan = ActionFixtures.start(officer, ActionFixtures.form("Remediate it", "officer",
                 org.opregister.core.AppClock.today().plusDays(30).toString(), "INCIDENT", reference));
         officer.request().get("/actions/" + plan + "/history").then().statusCode(200)
@@ -116,13 +130,15 @@ class AuditTrailTest {
         Session officer = TestSupport.session("officer");
         long id = IncidentFixtures.record(officer, "Linked from the trail");
         IncidentFixtures.addLoss(officer, id, IncidentFixtures.lossForm("GROSS_LOSS", "10", "EUR", "1", "2025-03-31"));
-        String page = TestSupport.session("auditor").request().get("/audit?user=officer&record=" + id).then().statusCode(200)
+        String page = TestSupport.session("auditor").request().get("/audit?user=officer&record=" + id).then()
+                .statusCode(200)
                 .extract().asString();
         assertTrue(page.contains("<option value=\"LossEntry\">Loss line</option>"), "readable record types");
         assertTrue(page.contains("<option value=\"Incident\">Incident</option>"));
         assertFalse(page.contains(">LossEntry<"), "no class names");
         assertTrue(page.contains("Incident <a href=\"/incidents/" + id + "\">"), "entries link to their record");
-        String lines = TestSupport.session("auditor").request().get("/audit?user=officer&type=LossEntry").then().statusCode(200)
+        String lines = TestSupport.session("auditor").request().get("/audit?user=officer&type=LossEntry").then()
+                .statusCode(200)
                 .extract().asString();
         assertTrue(lines.contains("Loss line <a href=\"/incidents/" + id + "\">"), "a part links to its record's page");
         Matcher time = Pattern.compile("<time[^>]*>([^<]*)</time>").matcher(page);
@@ -155,8 +171,9 @@ class AuditTrailTest {
     void tamperingIsFoundByVerify() throws Exception {
         IncidentFixtures.record(TestSupport.session("officer"), "Before tampering");
         assertTrue(verifier.verify().intact());
-        long victim = QuarkusTransaction.requiringNew().call(() -> AuditEntry.<AuditEntry>find("action = ?1 order by id desc",
-                AuditAction.CREATE).firstResult().id);
+        long victim = QuarkusTransaction.requiringNew()
+                .call(() -> AuditEntry.<AuditEntry>find("action = ?1 order by id desc",
+                        AuditAction.CREATE).firstResult().id);
         String original = QuarkusTransaction.requiringNew().call(() -> AuditEntry.<AuditEntry>findById(victim).changes);
         try {
             update(victim, original.replace("Before tampering", "Something else"));
@@ -185,7 +202,8 @@ class AuditTrailTest {
                 .body(containsString("Rows 1-1 of 1"));
         String csv = auditor.request().get("/audit/export.csv?" + query).then().statusCode(200)
                 .header("Content-Disposition", containsString("audit-trail-")).extract().asString();
-        List<org.apache.commons.csv.CSVRecord> rows = org.opregister.incident.CsvExportTestAccess.parse(csv.substring(1));
+        List<org.apache.commons.csv.CSVRecord> rows = org.opregister.incident.CsvExportTestAccess
+                .parse(csv.substring(1));
         assertEquals(1, rows.size());
         assertEquals("CREATE", rows.get(0).get("action"));
         assertEquals(String.valueOf(id), rows.get(0).get("record_id"));
@@ -204,7 +222,8 @@ class AuditTrailTest {
     private void update(long id, String changes) throws Exception {
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection connection = dataSource.getConnection();
-                    PreparedStatement statement = connection.prepareStatement("update audit_entry set changes = ? where id = ?")) {
+                    PreparedStatement statement = connection
+                            .prepareStatement("update audit_entry set changes = ? where id = ?")) {
                 statement.setString(1, changes);
                 statement.setLong(2, id);
                 assertEquals(1, statement.executeUpdate());

@@ -1,9 +1,9 @@
 package org.opregister.browser;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /** A full RCSA campaign: a manager opens it, the assessor answers and submits, another manager approves. */
 @QuarkusTest
@@ -26,7 +26,8 @@ class AssessmentJourneyTest extends BrowserTest {
         page.selectOption("#f-residualImpact", "4");
         page.click("button:has-text('Record risk')");
         assertThat(page.locator(".alert-success")).containsText("recorded");
-        page.selectOption("#f-control", page.locator("#f-control option:has-text('Mass-recovery runbook')").getAttribute("value"));
+        page.selectOption("#f-control",
+                page.locator("#f-control option:has-text('Mass-recovery runbook')").getAttribute("value"));
         page.click("button:has-text('Link')");
 
         switchTo("manager");

@@ -42,7 +42,8 @@ public abstract class BrowserTest {
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Paths.get(CHROMIUM))
                 .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run")));
     }
 
@@ -58,7 +59,8 @@ public abstract class BrowserTest {
 
     @BeforeEach
     void openContext() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900).setAcceptDownloads(true));
+        context = browser
+                .newContext(new Browser.NewContextOptions().setViewportSize(1366, 900).setAcceptDownloads(true));
         page = context.newPage();
     }
 

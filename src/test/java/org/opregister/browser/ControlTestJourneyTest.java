@@ -1,15 +1,16 @@
 package org.opregister.browser;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 
 import com.microsoft.playwright.options.FilePayload;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
 import org.opregister.controltest.ControlTest;
 import org.opregister.controltest.TestStatus;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
  * An officer plans and executes a control test with evidence; another manager signs it off. A test without
@@ -27,7 +28,8 @@ class ControlTestJourneyTest extends BrowserTest {
         page.click("text=Plan a test");
         page.selectOption("#f-control", page.locator("#f-control option:has-text('Major-incident classification')")
                 .getAttribute("value"));
-        page.fill("#f-procedure", "Re-perform classification of the three incidents of the quarter against DORA criteria.");
+        page.fill("#f-procedure",
+                "Re-perform classification of the three incidents of the quarter against DORA criteria.");
         page.fill("#f-sampleSize", "3");
         page.click("button:has-text('Plan test')");
         assertThat(page.locator(".alert-success")).containsText("planned");
@@ -99,7 +101,8 @@ class ControlTestJourneyTest extends BrowserTest {
         assertThat(page.locator("#no-evidence")).containsText("cannot be signed off");
         assertThat(page.locator("#evidence-form")).hasCount(0);
         page.click("button:has-text('Sign off')");
-        assertThat(page.locator(".alert-danger")).containsText("This test has no evidence file, so it cannot be signed off");
+        assertThat(page.locator(".alert-danger"))
+                .containsText("This test has no evidence file, so it cannot be signed off");
         screenshot("36-control-test-no-evidence");
         page.fill("#f-reviewComment", "Attach the classification worksheet.");
         page.click("button:has-text('Return')");

@@ -1,9 +1,9 @@
 package org.opregister.browser;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
  * A risk officer defines a KRI, enters a red value and finds the breach; a KRI whose value is past due shows
@@ -59,7 +59,8 @@ class KriJourneyTest extends BrowserTest {
         page.click("nav >> text=KRIs");
         page.click("text=Breaches");
         assertThat(page.locator("#open-breaches")).containsText("Failed overnight batch jobs");
-        assertThat(page.locator("#open-breaches tr:has-text('Failed overnight batch jobs') a:has-text('Start an action plan')"))
+        assertThat(page.locator(
+                "#open-breaches tr:has-text('Failed overnight batch jobs') a:has-text('Start an action plan')"))
                 .isVisible();
         screenshot("28-kri-breaches");
 

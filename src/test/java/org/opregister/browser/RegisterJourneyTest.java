@@ -1,9 +1,5 @@
 package org.opregister.browser;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
@@ -12,6 +8,10 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Response;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The journeys people take through the register, in a real browser. */
 @QuarkusTest
@@ -68,7 +68,8 @@ class RegisterJourneyTest extends BrowserTest {
         String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
         assertTrue(csv.startsWith("\uFEFFreference,title,status"), csv);
         assertEquals(2, csv.split("\r\n").length, "header and the one filtered incident");
-        assertTrue(csv.contains(reference + ",Browser journey: card payments rejected,DRAFT,HIGH,BUSINESS_DISRUPTION,SYSTEMS"));
+        assertTrue(csv.contains(
+                reference + ",Browser journey: card payments rejected,DRAFT,HIGH,BUSINESS_DISRUPTION,SYSTEMS"));
     }
 
     @Test
@@ -115,7 +116,8 @@ class RegisterJourneyTest extends BrowserTest {
         page.click(".navbar-toggler");
         assertThat(page.locator("#main-menu")).isVisible();
         assertThat(page.locator(".register-table")).isVisible();
-        int tableWidth = ((Number) page.evaluate("document.querySelector('.table-responsive').getBoundingClientRect().width")).intValue();
+        int tableWidth = ((Number) page
+                .evaluate("document.querySelector('.table-responsive').getBoundingClientRect().width")).intValue();
         assertTrue(tableWidth <= 768, "the table scrolls inside its box instead of widening the page: " + tableWidth);
         screenshot("08-tablet-register");
         page.navigate(url("/incidents/new"));

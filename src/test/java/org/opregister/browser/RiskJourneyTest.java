@@ -1,9 +1,9 @@
 package org.opregister.browser;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /** A risk officer records a risk with its ratings and links a control to it. */
 @QuarkusTest
@@ -32,7 +32,8 @@ class RiskJourneyTest extends BrowserTest {
         page.click("button:has-text('Record risk')");
         assertThat(page.locator(".alert-success")).containsText("recorded");
         assertThat(page.locator("h1")).hasText("Cloud region failure");
-        page.selectOption("#f-control", page.locator("#f-control option:has-text('Mass-recovery runbook')").getAttribute("value"));
+        page.selectOption("#f-control",
+                page.locator("#f-control option:has-text('Mass-recovery runbook')").getAttribute("value"));
         page.click("button:has-text('Link')");
         assertThat(page.locator("#controls")).containsText("Mass-recovery runbook and boot media");
         screenshot("15-risk-page");

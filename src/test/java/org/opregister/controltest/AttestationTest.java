@@ -1,10 +1,5 @@
 package org.opregister.controltest;
 
-import static org.hamcrest.Matchers.containsString;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +7,15 @@ import java.util.Map;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
 import org.opregister.TestSupport;
 import org.opregister.TestSupport.Session;
 import org.opregister.risk.RiskFixtures;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Self-certification rounds: launch, answers by the named certifier, completeness, closing, export. */
 @QuarkusTest
@@ -33,7 +34,8 @@ class AttestationTest {
         long named = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
         long unnamed = RiskFixtures.control(s("officer"), "Unattested control");
 
-        Map<String, Object> form = Map.of("title", "Key controls 2026", "periodStart", "2026-01-01", "periodEnd", "2026-12-31",
+        Map<String, Object> form = Map.of("title", "Key controls 2026", "periodStart", "2026-01-01", "periodEnd",
+                "2026-12-31",
                 "dueDate", LocalDate.now().plusDays(14).toString(), "controls", List.of(named, unnamed));
         s("officer").post("/account/password", "/attestations", form).then().statusCode(403);
         s("manager").post("/attestations/new", "/attestations", Map.of("title", "Nothing", "periodStart", "2026-01-01",
@@ -47,7 +49,8 @@ class AttestationTest {
         assertEquals("officer", first.assignee);
         assertNull(second.assignee);
 
-        answer(s("officer2"), campaign, first, "CERTIFIED", null).then().statusCode(409).body(containsString("Only the certifier"));
+        answer(s("officer2"), campaign, first, "CERTIFIED", null).then().statusCode(409)
+                .body(containsString("Only the certifier"));
         answer(s("officer"), campaign, first, "EXCEPTIONS", "").then().statusCode(400).body(containsString("required"));
         answer(s("officer"), campaign, first, "EXCEPTIONS", "Two late reviews in March").then().statusCode(303);
         s("manager").request().get("/attestations/" + campaign).then().statusCode(200)
@@ -58,7 +61,8 @@ class AttestationTest {
                 Map.of("version", second.version, "assignee", "officer2")).then().statusCode(303);
         answer(s("officer2"), campaign, item(campaign, unnamed), "CERTIFIED", null).then().statusCode(303);
 
-        long version = QuarkusTransaction.requiringNew().call(() -> AttestationCampaign.<AttestationCampaign>findById(campaign).version);
+        long version = QuarkusTransaction.requiringNew()
+                .call(() -> AttestationCampaign.<AttestationCampaign>findById(campaign).version);
         s("officer").post("/account/password", "/attestations/" + campaign + "/close", Map.of("version", version))
                 .then().statusCode(403);
         s("manager").post("/account/password", "/attestations/" + campaign + "/close", Map.of("version", version))
@@ -67,7 +71,8 @@ class AttestationTest {
                 .body(containsString("closed"));
         assertEquals(AttestationResponse.EXCEPTIONS, item(campaign, named).response, "answers are final after closing");
 
-        String reference = QuarkusTransaction.requiringNew().call(() -> AttestationCampaign.<AttestationCampaign>findById(campaign).reference);
+        String reference = QuarkusTransaction.requiringNew()
+                .call(() -> AttestationCampaign.<AttestationCampaign>findById(campaign).reference);
         String csv = s("auditor").request().get("/attestations/export.csv?campaign=" + reference).then().statusCode(200)
                 .extract().asString();
         String[] lines = csv.split("\r\n");
@@ -75,7 +80,8 @@ class AttestationTest {
         assertTrue(csv.contains(",EXCEPTIONS,Two late reviews in March,officer,"), csv);
     }
 
-    private static io.restassured.response.Response answer(Session who, long campaign, Attestation item, String response,
+    private static io.restassured.response.Response answer(Session who, long campaign, Attestation item,
+            String response,
             String comment) {
         Map<String, Object> form = new java.util.HashMap<>();
         form.put("version", item.version);
@@ -85,7 +91,7 @@ class AttestationTest {
     }
 
     private static Attestation item(long campaign, long control) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                Attestation.<Attestation>find("campaign.id = ?1 and control.id = ?2", campaign, control).firstResult());
+        return QuarkusTransaction.requiringNew().call(() -> Attestation
+                .<Attestation>find("campaign.id = ?1 and control.id = ?2", campaign, control).firstResult());
     }
 }

@@ -1,14 +1,5 @@
 package org.opregister.controltest;
 
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.opregister.controltest.ControlTestFixtures.FORM_PAGE;
-import static org.opregister.controltest.ControlTestFixtures.execute;
-import static org.opregister.controltest.ControlTestFixtures.review;
-import static org.opregister.controltest.ControlTestFixtures.test;
-import static org.opregister.controltest.ControlTestFixtures.upload;
-
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -18,9 +9,19 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+
 import org.opregister.TestSupport;
 import org.opregister.TestSupport.Session;
 import org.opregister.risk.RiskFixtures;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.opregister.controltest.ControlTestFixtures.FORM_PAGE;
+import static org.opregister.controltest.ControlTestFixtures.execute;
+import static org.opregister.controltest.ControlTestFixtures.review;
+import static org.opregister.controltest.ControlTestFixtures.test;
+import static org.opregister.controltest.ControlTestFixtures.upload;
 
 /**
  * What a reviewer signs off is what the tester submitted: the evidence is the tester's and frozen once submitted,
@@ -41,8 +42,8 @@ class ControlTestEvidenceReviewTest {
     }
 
     private static EvidenceFile file(long id, String fileName) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                EvidenceFile.<EvidenceFile>find("test.id = ?1 and fileName = ?2", id, fileName).firstResult());
+        return QuarkusTransaction.requiringNew().call(
+                () -> EvidenceFile.<EvidenceFile>find("test.id = ?1 and fileName = ?2", id, fileName).firstResult());
     }
 
     private static Response remove(Session session, long id, String fileName) {
@@ -130,7 +131,8 @@ class ControlTestEvidenceReviewTest {
         execute(s("officer"), id, "EFFECTIVE", null, TODAY, true).then().statusCode(303);
         assertEquals("officer", test(id).submittedBy);
 
-        s("manager").request().get("/control-tests/" + id).then().statusCode(200).body(not(containsString("id=\"review\"")));
+        s("manager").request().get("/control-tests/" + id).then().statusCode(200)
+                .body(not(containsString("id=\"review\"")));
         review(s("manager"), id, "approve", "Fine").then().statusCode(409).body(containsString("Four eyes"));
         assertEquals(TestStatus.SUBMITTED, test(id).status);
         review(s("manager2"), id, "approve", "Fine").then().statusCode(303);

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.Response;
+
 import org.opregister.TestSupport.Csrf;
 import org.opregister.TestSupport.Session;
 
@@ -13,7 +14,8 @@ import org.opregister.TestSupport.Session;
 public final class ControlTestFixtures {
 
     static final String FORM_PAGE = "/account/password";
-    public static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    public static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+            .getBytes(StandardCharsets.US_ASCII);
 
     private ControlTestFixtures() {
     }
@@ -39,7 +41,8 @@ public final class ControlTestFixtures {
         });
     }
 
-    public static Response execute(Session tester, long id, String result, String findings, String executedOn, boolean submit) {
+    public static Response execute(Session tester, long id, String result, String findings, String executedOn,
+            boolean submit) {
         Map<String, Object> form = new HashMap<>();
         form.put("version", test(id).version);
         form.put("result", result);
@@ -58,6 +61,7 @@ public final class ControlTestFixtures {
     public static Response upload(Session session, long id, String fileName, byte[] data) {
         Csrf csrf = session.csrf(FORM_PAGE);
         return session.request().cookie("csrf-token", csrf.cookie()).multiPart("csrf-token", csrf.field())
-                .multiPart("file", fileName, data, "application/octet-stream").post("/control-tests/" + id + "/evidence");
+                .multiPart("file", fileName, data, "application/octet-stream")
+                .post("/control-tests/" + id + "/evidence");
     }
 }

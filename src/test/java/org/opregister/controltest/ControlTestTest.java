@@ -1,14 +1,5 @@
 package org.opregister.controltest;
 
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.opregister.controltest.ControlTestFixtures.execute;
-import static org.opregister.controltest.ControlTestFixtures.review;
-import static org.opregister.controltest.ControlTestFixtures.test;
-import static org.opregister.controltest.ControlTestFixtures.upload;
-
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -17,11 +8,21 @@ import java.util.List;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
 import org.opregister.TestSupport;
 import org.opregister.TestSupport.Session;
 import org.opregister.risk.Control;
 import org.opregister.risk.Effectiveness;
 import org.opregister.risk.RiskFixtures;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.opregister.controltest.ControlTestFixtures.execute;
+import static org.opregister.controltest.ControlTestFixtures.review;
+import static org.opregister.controltest.ControlTestFixtures.test;
+import static org.opregister.controltest.ControlTestFixtures.upload;
 
 /** Control tests: execution by the tester, four-eyes sign-off, the control's effectiveness, evidence files. */
 @QuarkusTest
@@ -32,7 +33,8 @@ class ControlTestTest {
     }
 
     private static Effectiveness operating(long controlId) {
-        return QuarkusTransaction.requiringNew().call(() -> Control.<Control>findById(controlId).operatingEffectiveness);
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Control.<Control>findById(controlId).operatingEffectiveness);
     }
 
     @Test
@@ -40,7 +42,8 @@ class ControlTestTest {
         long control = RiskFixtures.control(s("officer"), "Tested control");
         long id = ControlTestFixtures.plan(s("officer"), control, "officer2");
         String today = LocalDate.now().toString();
-        execute(s("officer"), id, "INEFFECTIVE", "x", today, true).then().statusCode(409).body(containsString("Only the tester"));
+        execute(s("officer"), id, "INEFFECTIVE", "x", today, true).then().statusCode(409)
+                .body(containsString("Only the tester"));
         execute(s("officer2"), id, "INEFFECTIVE", "", today, true).then().statusCode(400)
                 .body(containsString("Describe the findings"));
         upload(s("officer2"), id, "sample.pdf", ControlTestFixtures.PDF).then().statusCode(303);
@@ -52,7 +55,8 @@ class ControlTestTest {
         review(s("manager"), id, "return", "").then().statusCode(400);
         review(s("manager"), id, "return", "Name the three payments").then().statusCode(303);
         assertEquals(TestStatus.PLANNED, test(id).status);
-        execute(s("officer2"), id, "INEFFECTIVE", "Payments P-11, P-17, P-20 released without second approval", today, true)
+        execute(s("officer2"), id, "INEFFECTIVE", "Payments P-11, P-17, P-20 released without second approval", today,
+                true)
                 .then().statusCode(303);
         review(s("manager"), id, "approve", "Agreed").then().statusCode(303);
         assertEquals(TestStatus.SIGNED_OFF, test(id).status);
@@ -69,10 +73,12 @@ class ControlTestTest {
 
         long older = ControlTestFixtures.plan(s("officer"), control, "officer2");
         upload(s("officer2"), older, "older.pdf", ControlTestFixtures.PDF).then().statusCode(303);
-        execute(s("officer2"), older, "PARTIALLY_EFFECTIVE", "Late approvals", LocalDate.now().minusDays(40).toString(), true)
+        execute(s("officer2"), older, "PARTIALLY_EFFECTIVE", "Late approvals", LocalDate.now().minusDays(40).toString(),
+                true)
                 .then().statusCode(303);
         review(s("manager"), older, "approve", null).then().statusCode(303);
-        assertEquals(Effectiveness.EFFECTIVE, operating(control), "an older execution signed off later does not override");
+        assertEquals(Effectiveness.EFFECTIVE, operating(control),
+                "an older execution signed off later does not override");
     }
 
     @Test
@@ -89,8 +95,8 @@ class ControlTestTest {
         long control = RiskFixtures.control(s("officer"), "Evidence control");
         long id = ControlTestFixtures.plan(s("officer"), control, "officer");
         upload(s("officer"), id, "report.pdf", ControlTestFixtures.PDF).then().statusCode(303);
-        long fileId = QuarkusTransaction.requiringNew().call(() ->
-                EvidenceFile.<EvidenceFile>find("test.id", id).firstResult().id);
+        long fileId = QuarkusTransaction.requiringNew()
+                .call(() -> EvidenceFile.<EvidenceFile>find("test.id", id).firstResult().id);
         byte[] body = s("auditor").request().get("/control-tests/" + id + "/evidence/" + fileId).then().statusCode(200)
                 .header("Content-Disposition", containsString("attachment"))
                 .header("Content-Security-Policy", containsString("sandbox"))
@@ -101,8 +107,10 @@ class ControlTestTest {
         byte[] exe = new byte[512];
         exe[0] = 'M';
         exe[1] = 'Z';
-        upload(s("officer"), id, "invoice.pdf", exe).then().statusCode(400).body(containsString("This file is not accepted"));
-        upload(s("officer"), id, "tool.exe", exe).then().statusCode(400).body(containsString("This file is not accepted"));
+        upload(s("officer"), id, "invoice.pdf", exe).then().statusCode(400)
+                .body(containsString("This file is not accepted"));
+        upload(s("officer"), id, "tool.exe", exe).then().statusCode(400)
+                .body(containsString("This file is not accepted"));
         byte[] html = "<!DOCTYPE html><html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
         upload(s("officer"), id, "notes.txt", html).then().statusCode(400);
         upload(s("officer"), id, "page.html", html).then().statusCode(400);
@@ -119,8 +127,10 @@ class ControlTestTest {
 
         execute(s("officer"), id, "EFFECTIVE", null, LocalDate.now().toString(), true).then().statusCode(303);
         review(s("manager"), id, "approve", null).then().statusCode(303);
-        upload(s("officer"), id, "late.pdf", ControlTestFixtures.PDF).then().statusCode(409).body(containsString("signed off"));
-        String csv = s("auditor").request().get("/control-tests/export.csv?q=" + test(id).reference).then().statusCode(200)
+        upload(s("officer"), id, "late.pdf", ControlTestFixtures.PDF).then().statusCode(409)
+                .body(containsString("signed off"));
+        String csv = s("auditor").request().get("/control-tests/export.csv?q=" + test(id).reference).then()
+                .statusCode(200)
                 .extract().asString();
         assertEquals(2, csv.split("\r\n").length, csv);
         s("auditor").request().get("/api/control-tests/" + id).then().statusCode(200)

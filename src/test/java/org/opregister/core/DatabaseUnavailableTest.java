@@ -1,21 +1,22 @@
 package org.opregister.core;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.TimeoutException;
 
-import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.RollbackException;
+
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import org.h2.api.ErrorCode;
 import org.h2.message.DbException;
 import org.hibernate.engine.jdbc.spi.SqlExceptionHelper;
 import org.hibernate.exception.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which failures mean "the database is unavailable" (503) rather than a fault of the application (500). */
 class DatabaseUnavailableTest {
@@ -25,12 +26,13 @@ class DatabaseUnavailableTest {
     @Test
     void connectionFailuresOfTheDrivers() {
         // PostgreSQL: refused, the connection lost, the server shutting down or starting up, full.
-        for (String state : new String[] {"08001", "08006", "08003", "57P01", "57P03", "53300"}) {
+        for (String state : new String[]{"08001", "08006", "08003", "57P01", "57P03", "53300"}) {
             assertTrue(DatabaseUnavailable.causedBy(new SQLException("lost", state)), state);
         }
         // H2 reports broken and closed connections as SQLNonTransientConnectionException.
         assertTrue(DatabaseUnavailable.causedBy(DbException.getJdbcSQLException(ErrorCode.CONNECTION_BROKEN_1, "x")));
-        assertTrue(DatabaseUnavailable.causedBy(DbException.getJdbcSQLException(ErrorCode.DATABASE_CALLED_AT_SHUTDOWN)));
+        assertTrue(
+                DatabaseUnavailable.causedBy(DbException.getJdbcSQLException(ErrorCode.DATABASE_CALLED_AT_SHUTDOWN)));
         assertTrue(DatabaseUnavailable.causedBy(new SQLTransientConnectionException("pool")));
     }
 
@@ -63,7 +65,8 @@ class DatabaseUnavailableTest {
         assertFalse(DatabaseUnavailable.causedBy(new ConstraintViolationException("unique", null, "uk")));
         assertFalse(DatabaseUnavailable.causedBy(new OptimisticLockException("stale")));
         assertFalse(DatabaseUnavailable.causedBy(HIBERNATE.convert(
-                new SQLException("currval of sequence is not yet defined", "55000"), "could not execute query", "select")));
+                new SQLException("currval of sequence is not yet defined", "55000"), "could not execute query",
+                "select")));
         assertFalse(DatabaseUnavailable.causedBy(new IllegalStateException("bug")));
         assertFalse(DatabaseUnavailable.causedBy(null));
     }

@@ -1,8 +1,5 @@
 package org.opregister.core;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.HashSet;
 import java.util.List;
 
@@ -10,7 +7,11 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
 import org.opregister.Parallel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The first row of its kind, made by many requests at once: counters, named locks, job runs. */
 @QuarkusTest
@@ -22,7 +23,8 @@ class FirstOfAKindTest {
         List<String> references = Parallel.run(20, i -> QuarkusTransaction.requiringNew()
                 .call(() -> ReferenceCounter.next(prefix, 2031)));
         assertEquals(20, new HashSet<>(references).size(), "unique: " + references);
-        assertTrue(references.contains(prefix + "-2031-0001") && references.contains(prefix + "-2031-0020"), references.toString());
+        assertTrue(references.contains(prefix + "-2031-0001") && references.contains(prefix + "-2031-0020"),
+                references.toString());
     }
 
     @Test
@@ -37,12 +39,14 @@ class FirstOfAKindTest {
                         .createNativeQuery("select next_value from reference_counter where counter_key = ?1")
                         .setParameter(1, key).getSingleResult();
                 pause();
-                Panache.getEntityManager().createNativeQuery("update reference_counter set next_value = ?1 where counter_key = ?2")
+                Panache.getEntityManager()
+                        .createNativeQuery("update reference_counter set next_value = ?1 where counter_key = ?2")
                         .setParameter(1, value.longValue() + 1).setParameter(2, key).executeUpdate();
             });
             return null;
         });
-        long value = QuarkusTransaction.requiringNew().call(() -> ReferenceCounter.<ReferenceCounter>findById(key).nextValue);
+        long value = QuarkusTransaction.requiringNew()
+                .call(() -> ReferenceCounter.<ReferenceCounter>findById(key).nextValue);
         assertEquals(12, value, "ten increments after the first reference");
     }
 

@@ -1,14 +1,14 @@
 package org.opregister.core;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Month;
 
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Form text to typed values: each bad value leaves null and one message key on its field. */
 class FormInputTest {

@@ -1,11 +1,11 @@
 package org.opregister.core;
 
+import org.junit.jupiter.api.Test;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import org.junit.jupiter.api.Test;
 
 class StoredTextTest {
 
@@ -20,7 +20,7 @@ class StoredTextTest {
     void anEntityStateIsCleanedInPlaceAndSaysSo() {
         Object[] state = {"ok", 5, null, "bad\u0000"};
         assertTrue(StoredText.clean(state));
-        assertArrayEquals(new Object[] {"ok", 5, null, "bad"}, state);
+        assertArrayEquals(new Object[]{"ok", 5, null, "bad"}, state);
         assertFalse(StoredText.clean(state));
     }
 }

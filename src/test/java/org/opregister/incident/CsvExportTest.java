@@ -1,12 +1,5 @@
 package org.opregister.incident;
 
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.matchesPattern;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.opregister.incident.IncidentFixtures.addLoss;
-import static org.opregister.incident.IncidentFixtures.lossForm;
-
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -16,8 +9,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+
 import org.opregister.TestSupport;
 import org.opregister.TestSupport.Session;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.opregister.incident.IncidentFixtures.addLoss;
+import static org.opregister.incident.IncidentFixtures.lossForm;
 
 /** The auditor exports: RFC 4180, UTF-8 with BOM, stable columns, the list's filters, formula neutralisation. */
 @QuarkusTest
@@ -37,16 +38,19 @@ class CsvExportTest {
         Session auditor = TestSupport.session("auditor");
         byte[] bytes = auditor.request().get("/incidents/export.csv?q=csvexport").then().statusCode(200)
                 .contentType(containsString("text/csv"))
-                .header("Content-Disposition", matchesPattern("attachment; filename=\"incident-register-\\d{4}-\\d{2}-\\d{2}\\.csv\""))
+                .header("Content-Disposition",
+                        matchesPattern("attachment; filename=\"incident-register-\\d{4}-\\d{2}-\\d{2}\\.csv\""))
                 .extract().asByteArray();
         assertEquals((byte) 0xEF, bytes[0]);
         assertEquals((byte) 0xBB, bytes[1]);
         assertEquals((byte) 0xBF, bytes[2]);
         String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
-        assertTrue(text.startsWith("reference,title,status,severity,event_category,event_type,business_line,org_unit,owner,"
-                + "occurrence_date,discovery_date,reporting_date,closure_date,near_miss,causes,root_cause,third_party,"
-                + "gross_loss,recoveries,net_loss,provisions,reporting_currency,description,created_at,created_by,"
-                + "updated_at,updated_by\r\n"), text);
+        assertTrue(text
+                .startsWith("reference,title,status,severity,event_category,event_type,business_line,org_unit,owner,"
+                        + "occurrence_date,discovery_date,reporting_date,closure_date,near_miss,causes,root_cause,third_party,"
+                        + "gross_loss,recoveries,net_loss,provisions,reporting_currency,description,created_at,created_by,"
+                        + "updated_at,updated_by\r\n"),
+                text);
         assertTrue(text.endsWith("\r\n"));
 
         List<CSVRecord> rows = parse(text);
@@ -63,7 +67,8 @@ class CsvExportTest {
         assertEquals("1234567.89", row.get("gross_loss"));
         assertEquals("1200000.00", row.get("net_loss"));
         assertEquals("EUR", row.get("reporting_currency"));
-        assertTrue(row.get("created_at").matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z"), row.get("created_at"));
+        assertTrue(row.get("created_at").matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z"),
+                row.get("created_at"));
     }
 
     @Test
@@ -74,7 +79,8 @@ class CsvExportTest {
         addLoss(officer, id, lossForm("INSURANCE_RECOVERY", "10", "EUR", "1", "2025-04-30"));
         String reference = IncidentTestData.find(id).reference;
 
-        String text = TestSupport.session("auditor").request().get("/losses/export.csv?q=lossexport").then().statusCode(200)
+        String text = TestSupport.session("auditor").request().get("/losses/export.csv?q=lossexport").then()
+                .statusCode(200)
                 .header("Content-Disposition", containsString("loss-ledger-"))
                 .extract().asString(); // RestAssured decodes UTF-8 and keeps the BOM
         List<CSVRecord> rows = parse(text.substring(1));
@@ -91,8 +97,10 @@ class CsvExportTest {
     @Test
     void exportAppliesExactlyTheListFilters() throws Exception {
         Session officer = TestSupport.session("officer");
-        RegisterListTest.recordWith(officer, "exportfilter one", "EXTERNAL_FRAUD", "SYSTEMS_SECURITY", "RETAIL_BANKING", "2025-01-10");
-        RegisterListTest.recordWith(officer, "exportfilter two", "BUSINESS_DISRUPTION", "SYSTEMS", "RETAIL_BANKING", "2025-01-11");
+        RegisterListTest.recordWith(officer, "exportfilter one", "EXTERNAL_FRAUD", "SYSTEMS_SECURITY", "RETAIL_BANKING",
+                "2025-01-10");
+        RegisterListTest.recordWith(officer, "exportfilter two", "BUSINESS_DISRUPTION", "SYSTEMS", "RETAIL_BANKING",
+                "2025-01-11");
         String query = "q=exportfilter&eventType=EXTERNAL_FRAUD";
         List<CSVRecord> rows = parse(officer.request().get("/incidents/export.csv?" + query).asString().substring(1));
         int listed = officer.request().get("/api/incidents?" + query).jsonPath().getInt("total");

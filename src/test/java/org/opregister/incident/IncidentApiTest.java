@@ -1,13 +1,5 @@
 package org.opregister.incident;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasKey;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.startsWith;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +7,14 @@ import java.util.Map;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The JSON API at /api/incidents, with HTTP basic auth as integrations use it. */
 @QuarkusTest
@@ -38,7 +38,8 @@ class IncidentApiTest {
 
     @Test
     void createReadAndUpdate() {
-        int id = given().auth().preemptive().basic("officer", "demo").contentType(ContentType.JSON).body(body("API incident"))
+        int id = given().auth().preemptive().basic("officer", "demo").contentType(ContentType.JSON)
+                .body(body("API incident"))
                 .post("/api/incidents").then().statusCode(201)
                 .header("Location", containsString("/api/incidents/"))
                 .body("reference", startsWith("INC-"))
@@ -46,7 +47,8 @@ class IncidentApiTest {
                 .body("nearMiss", equalTo(true))
                 .extract().path("id");
 
-        int version = given().auth().preemptive().basic("auditor", "demo").get("/api/incidents/" + id).then().statusCode(200)
+        int version = given().auth().preemptive().basic("auditor", "demo").get("/api/incidents/" + id).then()
+                .statusCode(200)
                 .body("title", equalTo("API incident"))
                 .body("losses", notNullValue())
                 .extract().path("version");
@@ -91,7 +93,8 @@ class IncidentApiTest {
 
         given().auth().preemptive().basic("officer", "demo").contentType(ContentType.JSON).body("{\"title\": ")
                 .post("/api/incidents").then().statusCode(400).body("errors._form", containsString("not valid JSON"));
-        given().auth().preemptive().basic("officer", "demo").contentType(ContentType.JSON).body("{\"title\": {\"a\": 1}}")
+        given().auth().preemptive().basic("officer", "demo").contentType(ContentType.JSON)
+                .body("{\"title\": {\"a\": 1}}")
                 .post("/api/incidents").then().statusCode(400).body("errors", hasKey("title"));
         given().auth().preemptive().basic("officer", "demo").contentType(ContentType.JSON).body("")
                 .post("/api/incidents").then().statusCode(400);

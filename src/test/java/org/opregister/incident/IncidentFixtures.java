@@ -30,7 +30,8 @@ public final class IncidentFixtures {
         return form;
     }
 
-    public static Map<String, Object> lossForm(String type, String amount, String currency, String fxRate, String date) {
+    public static Map<String, Object> lossForm(String type, String amount, String currency, String fxRate,
+            String date) {
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("type", type);
         form.put("amount", amount);

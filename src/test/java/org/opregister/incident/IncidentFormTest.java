@@ -1,19 +1,20 @@
 package org.opregister.incident;
 
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.opregister.incident.IncidentFixtures.incidentForm;
-
 import java.time.LocalDate;
 import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.opregister.TestSupport;
 import org.opregister.TestSupport.Session;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.opregister.incident.IncidentFixtures.incidentForm;
 
 /** Recording and editing incidents through the browser forms: validation, references, editing. */
 @QuarkusTest

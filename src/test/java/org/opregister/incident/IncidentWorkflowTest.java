@@ -1,19 +1,20 @@
 package org.opregister.incident;
 
+import java.time.LocalDate;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import org.opregister.TestSupport;
+import org.opregister.TestSupport.Session;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.opregister.incident.IncidentFixtures.incidentForm;
 import static org.opregister.incident.IncidentFixtures.transition;
-
-import java.time.LocalDate;
-import java.util.Map;
-
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-import org.opregister.TestSupport;
-import org.opregister.TestSupport.Session;
 
 /** Draft → Open → Under review → Closed, enforced on the server, with four-eyes on closing. */
 @QuarkusTest
@@ -100,7 +101,8 @@ class IncidentWorkflowTest {
         long id = IncidentFixtures.record(officer, "Stale step");
         long version = IncidentFixtures.version(officer, id);
         transition(officer, id, "open");
-        officer.post("/incidents/" + id, "/incidents/" + id + "/transitions/submit-for-review", Map.of("version", version))
+        officer.post("/incidents/" + id, "/incidents/" + id + "/transitions/submit-for-review",
+                Map.of("version", version))
                 .then().statusCode(409).body(containsString("Someone else changed this incident"));
         assertEquals(IncidentStatus.OPEN, IncidentTestData.find(id).status);
     }
@@ -113,7 +115,8 @@ class IncidentWorkflowTest {
         return id;
     }
 
-    private static io.restassured.response.Response post(Session session, long id, String step, Map<String, Object> extra) {
+    private static io.restassured.response.Response post(Session session, long id, String step,
+            Map<String, Object> extra) {
         Map<String, Object> fields = new java.util.HashMap<>(extra);
         fields.put("version", IncidentFixtures.version(session, id));
         return session.post("/incidents/" + id, "/incidents/" + id + "/transitions/" + step, fields);

@@ -1,10 +1,5 @@
 package org.opregister.incident;
 
-import static org.hamcrest.Matchers.containsString;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.opregister.incident.IncidentFixtures.addLoss;
-import static org.opregister.incident.IncidentFixtures.lossForm;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +8,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.opregister.TestSupport;
 import org.opregister.TestSupport.Session;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.opregister.incident.IncidentFixtures.addLoss;
+import static org.opregister.incident.IncidentFixtures.lossForm;
 
 /** The loss ledger: lines, FX conversion, net loss = gross − recoveries, near-miss rule, corrections. */
 @QuarkusTest
@@ -64,7 +65,8 @@ class LossLedgerTest {
                 .body(containsString("Someone else saved this record"));
 
         long version = lines(id).get(0).version;
-        officer.post("/incidents/" + id, "/incidents/" + id + "/losses/" + line.id + "/delete", Map.of("version", version))
+        officer.post("/incidents/" + id, "/incidents/" + id + "/losses/" + line.id + "/delete",
+                Map.of("version", version))
                 .then().statusCode(303);
         assertEquals(0, IncidentTestData.lossCount(id));
         assertEquals(new BigDecimal("0.00"), IncidentTestData.find(id).netLoss);
@@ -74,26 +76,29 @@ class LossLedgerTest {
     void badAmountsCurrenciesAndRatesAreRejectedWithoutChange() {
         long id = IncidentFixtures.record(officer, "Bad lines");
         String[][] cases = {
-            {"-5", "EUR", "1", "Must be greater than 0"},
-            {"0", "EUR", "1", "Must be greater than 0"},
-            {"1,234.56", "EUR", "1", "without thousands separators"},
-            {"12.345", "EUR", "1", "At most 2 decimal places"},
-            {"1e9", "EUR", "1", "Enter a number"},
-            {"99999999999999999999", "EUR", "1", "Must be at most"},
-            {"100", "XYZ", "1", "ISO 4217"},
-            {"100", "euro", "1", "ISO 4217"},
-            {"100", "USD", "", "This field is required"},
-            {"100", "USD", "-1", "Must be greater than 0"},
-            {"100", "EUR", "1.1", "so the FX rate is 1"},
+                {"-5", "EUR", "1", "Must be greater than 0"},
+                {"0", "EUR", "1", "Must be greater than 0"},
+                {"1,234.56", "EUR", "1", "without thousands separators"},
+                {"12.345", "EUR", "1", "At most 2 decimal places"},
+                {"1e9", "EUR", "1", "Enter a number"},
+                {"99999999999999999999", "EUR", "1", "Must be at most"},
+                {"100", "XYZ", "1", "ISO 4217"},
+                {"100", "euro", "1", "ISO 4217"},
+                {"100", "USD", "", "This field is required"},
+                {"100", "USD", "-1", "Must be greater than 0"},
+                {"100", "EUR", "1.1", "so the FX rate is 1"},
         };
         for (String[] c : cases) {
-            officer.post("/incidents/" + id, "/incidents/" + id + "/losses", lossForm("GROSS_LOSS", c[0], c[1], c[2], "2025-03-31"))
+            officer.post("/incidents/" + id, "/incidents/" + id + "/losses",
+                    lossForm("GROSS_LOSS", c[0], c[1], c[2], "2025-03-31"))
                     .then().statusCode(400).body(containsString(c[3]))
                     .body(containsString("value=\"" + c[0] + "\""));
         }
-        officer.post("/incidents/" + id, "/incidents/" + id + "/losses", lossForm("WINDFALL", "1", "EUR", "1", "2025-03-31"))
+        officer.post("/incidents/" + id, "/incidents/" + id + "/losses",
+                lossForm("WINDFALL", "1", "EUR", "1", "2025-03-31"))
                 .then().statusCode(400);
-        officer.post("/incidents/" + id, "/incidents/" + id + "/losses", lossForm("GROSS_LOSS", "1", "EUR", "1", "2025-01-01"))
+        officer.post("/incidents/" + id, "/incidents/" + id + "/losses",
+                lossForm("GROSS_LOSS", "1", "EUR", "1", "2025-01-01"))
                 .then().statusCode(400).body(containsString("cannot be before the occurrence date"));
         assertEquals(0, IncidentTestData.lossCount(id));
     }
@@ -103,7 +108,8 @@ class LossLedgerTest {
         Map<String, Object> form = IncidentFixtures.incidentForm("Near miss");
         form.put("nearMiss", "true");
         long id = IncidentFixtures.record(officer, form);
-        officer.post("/incidents/" + id, "/incidents/" + id + "/losses", lossForm("GROSS_LOSS", "10", "EUR", "1", "2025-03-31"))
+        officer.post("/incidents/" + id, "/incidents/" + id + "/losses",
+                lossForm("GROSS_LOSS", "10", "EUR", "1", "2025-03-31"))
                 .then().statusCode(400).body(containsString("A near miss carries no gross loss"));
         addLoss(officer, id, lossForm("PROVISION", "10", "EUR", "1", "2025-03-31"));
 
@@ -123,7 +129,8 @@ class LossLedgerTest {
         addLoss(officer, a, lossForm("GROSS_LOSS", "10", "EUR", "1", "2025-03-31"));
         LossEntry line = lines(a).get(0);
         officer.request().get("/incidents/" + b + "/losses/" + line.id + "/edit").then().statusCode(404);
-        officer.post("/incidents/" + b, "/incidents/" + b + "/losses/" + line.id + "/delete", Map.of("version", line.version))
+        officer.post("/incidents/" + b, "/incidents/" + b + "/losses/" + line.id + "/delete",
+                Map.of("version", line.version))
                 .then().statusCode(404);
         assertEquals(1, IncidentTestData.lossCount(a));
     }

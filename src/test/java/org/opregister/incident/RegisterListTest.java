@@ -1,5 +1,15 @@
 package org.opregister.incident;
 
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import org.opregister.TestSupport;
+import org.opregister.TestSupport.Session;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -7,15 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.opregister.incident.IncidentFixtures.addLoss;
 import static org.opregister.incident.IncidentFixtures.lossForm;
-
-import java.util.List;
-import java.util.Map;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.Test;
-import org.opregister.TestSupport;
-import org.opregister.TestSupport.Session;
 
 /** The register list: filters kept in the URL, sorting, server-side paging, count and summed net loss. */
 @QuarkusTest
@@ -25,8 +26,10 @@ class RegisterListTest {
     void filtersSortAndTotals() {
         Session officer = TestSupport.session("officer");
         String tag = "zebrafilter";
-        long a = recordWith(officer, tag + " alpha", "EXTERNAL_FRAUD", "SYSTEMS_SECURITY", "RETAIL_BANKING", "2025-01-10");
-        long b = recordWith(officer, tag + " beta", "EXTERNAL_FRAUD", "EXTERNAL_THEFT_AND_FRAUD", "ASSET_MANAGEMENT", "2025-02-10");
+        long a = recordWith(officer, tag + " alpha", "EXTERNAL_FRAUD", "SYSTEMS_SECURITY", "RETAIL_BANKING",
+                "2025-01-10");
+        long b = recordWith(officer, tag + " beta", "EXTERNAL_FRAUD", "EXTERNAL_THEFT_AND_FRAUD", "ASSET_MANAGEMENT",
+                "2025-02-10");
         long c = recordWith(officer, tag + " gamma", "BUSINESS_DISRUPTION", "SYSTEMS", "RETAIL_BANKING", "2025-03-10");
         addLoss(officer, a, lossForm("GROSS_LOSS", "1000", "EUR", "1", "2025-03-31"));
         addLoss(officer, b, lossForm("GROSS_LOSS", "300", "EUR", "1", "2025-03-31"));
@@ -34,7 +37,8 @@ class RegisterListTest {
         IncidentFixtures.transition(officer, c, "open");
 
         assertEquals(List.of("gamma", "beta", "alpha"), titles(officer, "q=" + tag));
-        assertEquals(List.of("alpha", "beta"), titles(officer, "q=" + tag + "&eventType=EXTERNAL_FRAUD&sort=occurrenceDate"));
+        assertEquals(List.of("alpha", "beta"),
+                titles(officer, "q=" + tag + "&eventType=EXTERNAL_FRAUD&sort=occurrenceDate"));
         assertEquals(List.of("beta"), titles(officer, "q=" + tag + "&eventType=EXTERNAL_THEFT_AND_FRAUD"));
         assertEquals(List.of("gamma", "alpha"), titles(officer, "q=" + tag + "&businessLine=RETAIL_BANKING"));
         assertEquals(List.of("gamma"), titles(officer, "q=" + tag + "&status=OPEN"));
@@ -44,7 +48,8 @@ class RegisterListTest {
 
         JsonPath page = api(officer, "q=" + tag + "&eventType=EXTERNAL_FRAUD");
         assertEquals(2, page.getInt("total"));
-        assertEquals(0, new java.math.BigDecimal("1300.00").compareTo(new java.math.BigDecimal(page.getString("netLossTotal"))));
+        assertEquals(0, new java.math.BigDecimal("1300.00")
+                .compareTo(new java.math.BigDecimal(page.getString("netLossTotal"))));
 
         officer.request().get("/incidents?q=" + tag + "&eventType=EXTERNAL_FRAUD").then().statusCode(200)
                 .body(containsString("<strong id=\"total-count\">2</strong>"))

@@ -1,8 +1,5 @@
 package org.opregister.kri;
 
-import static org.hamcrest.Matchers.containsString;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
@@ -10,14 +7,18 @@ import java.util.Map;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
 import org.opregister.TestSupport;
 import org.opregister.TestSupport.Session;
-import org.opregister.taxonomy.BusinessLine;
-import org.opregister.taxonomy.EventCategory;
 import org.opregister.incident.Incident;
 import org.opregister.incident.IncidentFixtures;
 import org.opregister.incident.LossEntry;
 import org.opregister.incident.LossType;
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.EventCategory;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** KRIs computed from the register agree with the register, and follow it when it changes. */
 @QuarkusTest
@@ -74,8 +75,10 @@ class ComputedKriTest {
         incident.put("occurrenceDate", "2022-04-20");
         incident.put("discoveryDate", "2022-04-28");
         long id = IncidentFixtures.record(officer, incident);
-        IncidentFixtures.addLoss(officer, id, IncidentFixtures.lossForm("GROSS_LOSS", "8000", "EUR", "1", "2022-05-10"));
-        IncidentFixtures.addLoss(officer, id, IncidentFixtures.lossForm("INSURANCE_RECOVERY", "2500", "EUR", "1", "2022-05-20"));
+        IncidentFixtures.addLoss(officer, id,
+                IncidentFixtures.lossForm("GROSS_LOSS", "8000", "EUR", "1", "2022-05-10"));
+        IncidentFixtures.addLoss(officer, id,
+                IncidentFixtures.lossForm("INSURANCE_RECOVERY", "2500", "EUR", "1", "2022-05-20"));
         IncidentFixtures.addLoss(officer, id, IncidentFixtures.lossForm("PROVISION", "900", "EUR", "1", "2022-05-21"));
 
         BigDecimal expected = before.add(new BigDecimal("5500"));

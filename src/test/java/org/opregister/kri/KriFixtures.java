@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.Response;
+
 import org.opregister.TestSupport.Session;
 
 /** KRIs defined and measured through the HTTP forms. */

@@ -1,11 +1,11 @@
 package org.opregister.kri;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** KRI periods: their first day, neighbours, last day, and the labels users type and see (2025-03, 2025-Q1). */
 class KriFrequencyTest {
@@ -59,6 +59,7 @@ class KriFrequencyTest {
         assertNull(KriFrequency.MONTHLY.parse("2024-13"));
         assertNull(KriFrequency.QUARTERLY.parse("2024-Q5"));
         assertNull(KriFrequency.MONTHLY.parse("2024-Q3"));
-        assertEquals("2024-Q4", KriFrequency.QUARTERLY.label(KriFrequency.QUARTERLY.periodOf(java.time.LocalDate.of(2024, 11, 30))));
+        assertEquals("2024-Q4",
+                KriFrequency.QUARTERLY.label(KriFrequency.QUARTERLY.periodOf(java.time.LocalDate.of(2024, 11, 30))));
     }
 }

@@ -1,13 +1,5 @@
 package org.opregister.kri;
 
-import static org.hamcrest.Matchers.containsString;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.opregister.kri.KriFixtures.define;
-import static org.opregister.kri.KriFixtures.kriForm;
-import static org.opregister.kri.KriFixtures.record;
-import static org.opregister.kri.KriFixtures.value;
-
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,9 +9,18 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
+
 import org.opregister.TestSupport;
 import org.opregister.TestSupport.Csrf;
 import org.opregister.TestSupport.Session;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.opregister.kri.KriFixtures.define;
+import static org.opregister.kri.KriFixtures.kriForm;
+import static org.opregister.kri.KriFixtures.record;
+import static org.opregister.kri.KriFixtures.value;
 
 /** KRI thresholds, statuses, threshold history, uploads, breaches, exports and the API. */
 @QuarkusTest
@@ -32,12 +33,15 @@ class KriTest {
     @Test
     void thresholdsInconsistentWithTheDirectionAreRefused() {
         long before = QuarkusTransaction.requiringNew().call(() -> Kri.count());
-        officer().post("/kris/new", "/kris", kriForm("Backwards worse", "HIGHER_IS_WORSE", "40", "20")).then().statusCode(400)
+        officer().post("/kris/new", "/kris", kriForm("Backwards worse", "HIGHER_IS_WORSE", "40", "20")).then()
+                .statusCode(400)
                 .body(containsString("the red limit must be above the green limit"))
                 .body(containsString("value=\"Backwards worse\""));
-        officer().post("/kris/new", "/kris", kriForm("Backwards better", "HIGHER_IS_BETTER", "80", "95")).then().statusCode(400)
+        officer().post("/kris/new", "/kris", kriForm("Backwards better", "HIGHER_IS_BETTER", "80", "95")).then()
+                .statusCode(400)
                 .body(containsString("the red limit must be below the green limit"));
-        officer().post("/kris/new", "/kris", kriForm("Equal limits", "HIGHER_IS_WORSE", "20", "20")).then().statusCode(400);
+        officer().post("/kris/new", "/kris", kriForm("Equal limits", "HIGHER_IS_WORSE", "20", "20")).then()
+                .statusCode(400);
         Map<String, Object> junk = kriForm("Junk", "SIDEWAYS", "abc", "");
         junk.put("frequency", "WEEKLY");
         officer().post("/kris/new", "/kris", junk).then().statusCode(400).body(containsString("Enter a number"));
@@ -57,7 +61,8 @@ class KriTest {
 
         assertEquals(KriStatus.AMBER, value(kri, "2024-01").status, "a past status is not rewritten");
         record(officer(), kri, "2024-02", "30").then().statusCode(303);
-        assertEquals(KriStatus.AMBER, value(kri, "2024-02").status, "2024-02 is rated with the thresholds then in force");
+        assertEquals(KriStatus.AMBER, value(kri, "2024-02").status,
+                "2024-02 is rated with the thresholds then in force");
         record(officer(), kri, "2024-03", "30").then().statusCode(303);
         KriValue march = value(kri, "2024-03");
         assertEquals(KriStatus.RED, march.status);
@@ -119,7 +124,8 @@ class KriTest {
         assertEquals(1, breaches.size(), "two red periods in a row are one breach");
         assertEquals(BreachStatus.OPEN, breaches.get(0).status);
         TestSupport.session("manager").request().get("/kris/breaches").then().statusCode(200)
-                .body(containsString("Breaching KRI")).body(containsString("/actions/new?breach=" + breaches.get(0).id));
+                .body(containsString("Breaching KRI"))
+                .body(containsString("/actions/new?breach=" + breaches.get(0).id));
         TestSupport.session("manager").request().get("/").then().statusCode(200)
                 .body(containsString("open KRI breach")).body(containsString("href=\"/kris/breaches\""));
 
@@ -137,7 +143,8 @@ class KriTest {
         assertEquals(BreachStatus.WITHDRAWN, withdrawn.status);
         assertEquals(KriStatus.AMBER, value(kri, "2024-04").status);
         officer().post(KriFixtures.FORM_PAGE, "/kris/" + kri + "/values/" + april.id,
-                Map.of("value", "1", "version", april.version)).then().statusCode(409).body(containsString("Someone else saved"));
+                Map.of("value", "1", "version", april.version)).then().statusCode(409)
+                .body(containsString("Someone else saved"));
     }
 
     @Test
@@ -146,12 +153,17 @@ class KriTest {
         record(officer(), kri, "2024-01", "41").then().statusCode(303);
         String reference = QuarkusTransaction.requiringNew().call(() -> Kri.<Kri>findById(kri).reference);
         Session auditor = TestSupport.session("auditor");
-        String values = auditor.request().get("/kris/values.csv?kri=" + reference).then().statusCode(200).extract().asString();
+        String values = auditor.request().get("/kris/values.csv?kri=" + reference).then().statusCode(200).extract()
+                .asString();
         String[] lines = values.split("\r\n");
         assertEquals(2, lines.length, values);
-        assertTrue(lines[1].startsWith(reference + ",'=Exported KRI,2024-01,2024-01-01,41,%,RED,HIGHER_IS_WORSE,20,40,false"), lines[1]);
+        assertTrue(
+                lines[1].startsWith(
+                        reference + ",'=Exported KRI,2024-01,2024-01-01,41,%,RED,HIGHER_IS_WORSE,20,40,false"),
+                lines[1]);
         String definitions = auditor.request().get("/kris/export.csv").then().statusCode(200).extract().asString();
-        assertTrue(definitions.contains(reference + ",'=Exported KRI,%,MONTHLY,HIGHER_IS_WORSE,20,40,MANUAL"), definitions);
+        assertTrue(definitions.contains(reference + ",'=Exported KRI,%,MONTHLY,HIGHER_IS_WORSE,20,40,MANUAL"),
+                definitions);
         auditor.request().get("/kris/values.csv?kri=NOPE").then().statusCode(400);
 
         officer().request().auth().preemptive().basic("officer", "demo").contentType(ContentType.JSON)

@@ -1,21 +1,23 @@
 package org.opregister.kri;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
 import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+
 import org.opregister.Parallel;
 import org.opregister.TestSupport;
 import org.opregister.TestSupport.Csrf;
 import org.opregister.TestSupport.Session;
 import org.opregister.core.AppClock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** KRI values entered by several people at once, and the nightly recompute started on several instances. */
 @QuarkusTest
@@ -49,8 +51,10 @@ class ParallelKriValuesTest {
                 Map.of("period", String.format("2024-%02d", i + 1), "value", i == 6 ? "10" : "45")));
         assertEquals(List.of(303), responses.stream().map(Response::statusCode).distinct().toList());
         assertEquals(12, KriFixtures.valueCount(kri));
-        // Each writer saw part of the values; breaches they opened that the whole series does not bear out are withdrawn.
-        List<KriBreach> breaches = KriFixtures.breaches(kri).stream().filter(b -> b.status != BreachStatus.WITHDRAWN).toList();
+        // Each writer saw part of the values; breaches they opened that the whole series does not bear out are
+        // withdrawn.
+        List<KriBreach> breaches = KriFixtures.breaches(kri).stream().filter(b -> b.status != BreachStatus.WITHDRAWN)
+                .toList();
         assertEquals(2, breaches.size());
         assertEquals(List.of(BreachStatus.CLOSED, BreachStatus.OPEN),
                 breaches.stream().sorted((a, b) -> a.firstPeriod.compareTo(b.firstPeriod)).map(b -> b.status).toList());

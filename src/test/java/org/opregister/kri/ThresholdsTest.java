@@ -1,13 +1,14 @@
 package org.opregister.kri;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
+
 import org.opregister.core.FieldErrors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** KRI status from the green and red limits, read in the KRI's direction; a value on a limit is the better band. */
 class ThresholdsTest {

@@ -1,7 +1,5 @@
 package org.opregister.rcsa;
 
-import org.opregister.risk.Control;
-
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -9,7 +7,9 @@ import java.util.Map;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.Response;
+
 import org.opregister.TestSupport.Session;
+import org.opregister.risk.Control;
 import org.opregister.risk.RiskFixtures;
 
 /** Campaigns opened and tasks answered through the HTTP forms, as managers and assessors do. */
@@ -26,7 +26,8 @@ public final class AssessmentFixtures {
         Map<String, Object> form = RiskFixtures.riskForm(title);
         form.put("orgUnit", unit);
         form.put("assessor", assessor);
-        long riskId = idOf(officer.post("/risks/new", "/risks", form).then().statusCode(303).extract().header("Location"));
+        long riskId = idOf(
+                officer.post("/risks/new", "/risks", form).then().statusCode(303).extract().header("Location"));
         long controlId = RiskFixtures.control(officer, "Control of " + title);
         RiskFixtures.link(officer, riskId, controlId);
         return riskId;

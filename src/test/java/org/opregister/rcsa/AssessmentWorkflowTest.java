@@ -1,5 +1,20 @@
 package org.opregister.rcsa;
 
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.opregister.TestSupport;
+import org.opregister.TestSupport.Session;
+import org.opregister.risk.Control;
+import org.opregister.risk.Effectiveness;
+import org.opregister.risk.Risk;
+import org.opregister.risk.RiskFixtures;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,20 +25,6 @@ import static org.opregister.rcsa.AssessmentFixtures.review;
 import static org.opregister.rcsa.AssessmentFixtures.save;
 import static org.opregister.rcsa.AssessmentFixtures.submit;
 import static org.opregister.rcsa.AssessmentFixtures.task;
-
-import java.util.List;
-import java.util.Map;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.opregister.TestSupport;
-import org.opregister.risk.RiskFixtures;
-import org.opregister.risk.Effectiveness;
-import org.opregister.risk.Risk;
-import org.opregister.risk.Control;
-import org.opregister.TestSupport.Session;
 
 /** RCSA campaigns: opening and scope, answering, four-eyes review, returns, applying approved ratings, closing. */
 @QuarkusTest
@@ -75,7 +76,8 @@ class AssessmentWorkflowTest {
                 .body(containsString("Your assessments to answer"))
                 .body(containsString("/assessments/tasks/" + first.id));
         officer.request().get("/").then().statusCode(200)
-                .body(containsString("id=\"my-work\"")).body(containsString("self-assessment")).body(containsString("for you to answer"));
+                .body(containsString("id=\"my-work\"")).body(containsString("self-assessment"))
+                .body(containsString("for you to answer"));
     }
 
     @Test
@@ -208,7 +210,8 @@ class AssessmentWorkflowTest {
     @Test
     void whoeverEditedTheAnswersCannotApproveThemEvenWhenSomeoneElseSubmitted() {
         long riskId = AssessmentFixtures.riskInUnit(officer, unit("Treasury ops"), "Drafted by a manager", null);
-        long taskId = AssessmentFixtures.taskOf(AssessmentFixtures.openForRisks(manager, "Drafted RCSA", riskId), riskId);
+        long taskId = AssessmentFixtures.taskOf(AssessmentFixtures.openForRisks(manager, "Drafted RCSA", riskId),
+                riskId);
         assign(manager, taskId, "manager");
         Map<String, Object> draft = answers(taskId);
         draft.put("residualLikelihood", "1");
@@ -228,7 +231,8 @@ class AssessmentWorkflowTest {
         manager.request().get("/assessments").then().statusCode(200)
                 .body(not(containsString("/assessments/tasks/" + taskId + "\"")));
 
-        // Returning approves nothing: the manager who drafted may send it back; the rework still needs another approver.
+        // Returning approves nothing: the manager who drafted may send it back; the rework still needs another
+        // approver.
         review(manager, taskId, "return", "Please check my draft against your own evidence").then().statusCode(303);
         submit(officer, taskId, answers(taskId)).then().statusCode(303);
         review(manager, taskId, "approve", null).then().statusCode(409);
@@ -245,7 +249,8 @@ class AssessmentWorkflowTest {
     }
 
     private static java.util.Set<String> editors(long taskId) {
-        return QuarkusTransaction.requiringNew().call(() -> java.util.Set.copyOf(AssessmentTask.<AssessmentTask>findById(taskId).editors));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> java.util.Set.copyOf(AssessmentTask.<AssessmentTask>findById(taskId).editors));
     }
 
     @Test
@@ -285,7 +290,8 @@ class AssessmentWorkflowTest {
         override.put("version", QuarkusTransaction.requiringNew().call(() -> Risk.<Risk>findById(riskId).version));
         manager.post("/risks/" + riskId + "/ratings", "/risks/" + riskId + "/ratings", override).then().statusCode(303);
 
-        long secondTask = AssessmentFixtures.taskOf(AssessmentFixtures.openForRisks(manager, "Lending H2", riskId), riskId);
+        long secondTask = AssessmentFixtures.taskOf(AssessmentFixtures.openForRisks(manager, "Lending H2", riskId),
+                riskId);
         AssessmentTask second = task(secondTask);
         assertEquals(1, second.beforeInherentImpact, "before: the risk as it stood at opening");
         assertEquals(5, second.inherentImpact, "answers: the last approved assessment");
@@ -307,8 +313,10 @@ class AssessmentWorkflowTest {
                 .body(containsString("value=\"1\" selected"));
         assertEquals(4, task(taskId).inherentImpact);
 
-        long version = QuarkusTransaction.requiringNew().call(() -> AssessmentCampaign.<AssessmentCampaign>findById(campaignId).version);
-        manager.post(AssessmentFixtures.FORM_PAGE, "/assessments/" + campaignId + "/close", Map.of("version", version + 7))
+        long version = QuarkusTransaction.requiringNew()
+                .call(() -> AssessmentCampaign.<AssessmentCampaign>findById(campaignId).version);
+        manager.post(AssessmentFixtures.FORM_PAGE, "/assessments/" + campaignId + "/close",
+                Map.of("version", version + 7))
                 .then().statusCode(409);
         manager.post(AssessmentFixtures.FORM_PAGE, "/assessments/" + campaignId + "/close", Map.of("version", version))
                 .then().statusCode(303);
@@ -322,7 +330,8 @@ class AssessmentWorkflowTest {
     void resultsExportPerCampaign() {
         long riskId = AssessmentFixtures.riskInUnit(officer, unit("Export"), "Export risk", "officer");
         long campaignId = AssessmentFixtures.openForRisks(manager, "=HYPERLINK(\"x\") campaign", riskId);
-        String reference = QuarkusTransaction.requiringNew().call(() -> AssessmentCampaign.<AssessmentCampaign>findById(campaignId).reference);
+        String reference = QuarkusTransaction.requiringNew()
+                .call(() -> AssessmentCampaign.<AssessmentCampaign>findById(campaignId).reference);
         String csv = TestSupport.session("auditor").request().get("/assessments/export.csv?campaign=" + reference)
                 .then().statusCode(200).extract().asString();
         String[] lines = csv.split("\r\n");
@@ -330,7 +339,8 @@ class AssessmentWorkflowTest {
         assertTrue(lines[0].contains("before_residual_score"));
         assertTrue(lines[1].startsWith(reference + ",\"'=HYPERLINK"), lines[1]);
         assertTrue(lines[1].contains(",NOT_STARTED,"));
-        String controls = TestSupport.session("auditor").request().get("/assessments/control-ratings.csv?campaign=" + reference)
+        String controls = TestSupport.session("auditor").request()
+                .get("/assessments/control-ratings.csv?campaign=" + reference)
                 .then().statusCode(200).extract().asString();
         assertEquals(2, controls.split("\r\n").length, controls);
         TestSupport.session("auditor").request().get("/assessments/export.csv?campaign=RCSA-1900-9999")

@@ -1,11 +1,5 @@
 package org.opregister.rcsa;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.opregister.rcsa.AssessmentFixtures.answers;
-import static org.opregister.rcsa.AssessmentFixtures.save;
-import static org.opregister.rcsa.AssessmentFixtures.submit;
-import static org.opregister.rcsa.AssessmentFixtures.task;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +11,15 @@ import java.util.Set;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
 import org.opregister.TestSupport;
 import org.opregister.TestSupport.Session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.opregister.rcsa.AssessmentFixtures.answers;
+import static org.opregister.rcsa.AssessmentFixtures.save;
+import static org.opregister.rcsa.AssessmentFixtures.submit;
+import static org.opregister.rcsa.AssessmentFixtures.task;
 
 /**
  * Tasks answered before editors were recorded get them from the migration, out of the audit trail: run on tasks the
@@ -35,7 +36,8 @@ class EditorBackfillTest {
         Session manager = TestSupport.session("manager");
         Session manager2 = TestSupport.session("manager2");
         long riskId = AssessmentFixtures.riskInUnit(officer, "Backfill " + System.nanoTime(), "Backfilled risk", null);
-        long taskId = AssessmentFixtures.taskOf(AssessmentFixtures.openForRisks(manager, "Backfill RCSA", riskId), riskId);
+        long taskId = AssessmentFixtures.taskOf(AssessmentFixtures.openForRisks(manager, "Backfill RCSA", riskId),
+                riskId);
         assign(manager2, taskId, "manager");
         Map<String, Object> draft = answers(taskId);
         draft.put("inherentImpact", "5");

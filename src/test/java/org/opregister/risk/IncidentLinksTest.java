@@ -1,20 +1,20 @@
 package org.opregister.risk;
 
-import org.opregister.risk.IncidentControl;
-import org.opregister.risk.IncidentRisk;
-
-import static org.hamcrest.Matchers.containsString;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.Map;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
 import org.opregister.TestSupport;
 import org.opregister.TestSupport.Session;
 import org.opregister.incident.Incident;
 import org.opregister.incident.IncidentFixtures;
+import org.opregister.risk.IncidentControl;
+import org.opregister.risk.IncidentRisk;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Incidents ↔ risks they materialised, incidents ↔ controls that failed: from either side, shown on both. */
 @QuarkusTest
@@ -24,19 +24,23 @@ class IncidentLinksTest {
     void linksFromTheIncidentSideShowOnTheRiskWithItsNetLoss() {
         Session officer = TestSupport.session("officer");
         long incident = IncidentFixtures.record(officer, "Linked incident");
-        IncidentFixtures.addLoss(officer, incident, IncidentFixtures.lossForm("GROSS_LOSS", "2500", "EUR", "1", "2025-03-31"));
+        IncidentFixtures.addLoss(officer, incident,
+                IncidentFixtures.lossForm("GROSS_LOSS", "2500", "EUR", "1", "2025-03-31"));
         long risk = RiskFixtures.risk(officer, "Risk with losses");
         long control = RiskFixtures.control(officer, "Control that failed");
 
-        officer.post("/incidents/" + incident, "/incidents/" + incident + "/risks", Map.of("risk", risk)).then().statusCode(303);
-        officer.post("/incidents/" + incident, "/incidents/" + incident + "/controls", Map.of("control", control)).then().statusCode(303);
+        officer.post("/incidents/" + incident, "/incidents/" + incident + "/risks", Map.of("risk", risk)).then()
+                .statusCode(303);
+        officer.post("/incidents/" + incident, "/incidents/" + incident + "/controls", Map.of("control", control))
+                .then().statusCode(303);
         officer.request().get("/incidents/" + incident).then()
                 .body(containsString("Risk with losses")).body(containsString("Control that failed"));
         officer.request().get("/risks/" + risk).then()
                 .body(containsString("Linked incident")).body(containsString("2,500.00 EUR"));
         officer.request().get("/controls/" + control).then().body(containsString("Linked incident"));
 
-        officer.post("/risks/" + risk, "/risks/" + risk + "/incidents/" + incident + "/unlink", Map.of()).then().statusCode(303);
+        officer.post("/risks/" + risk, "/risks/" + risk + "/incidents/" + incident + "/unlink", Map.of()).then()
+                .statusCode(303);
         assertEquals(0, QuarkusTransaction.requiringNew().call(() -> IncidentRisk.count("risk.id", risk)));
     }
 
@@ -44,10 +48,12 @@ class IncidentLinksTest {
     void linksFromTheRiskAndControlSideTakeAReference() {
         Session officer = TestSupport.session("officer");
         long incident = IncidentFixtures.record(officer, "Found by reference");
-        String reference = QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>findById(incident).reference);
+        String reference = QuarkusTransaction.requiringNew()
+                .call(() -> Incident.<Incident>findById(incident).reference);
         long risk = RiskFixtures.risk(officer, "Risk linked by reference");
         long control = RiskFixtures.control(officer, "Control linked by reference");
-        officer.post("/risks/" + risk, "/risks/" + risk + "/incidents", Map.of("incident", reference)).then().statusCode(303);
+        officer.post("/risks/" + risk, "/risks/" + risk + "/incidents", Map.of("incident", reference)).then()
+                .statusCode(303);
         officer.post("/controls/" + control, "/controls/" + control + "/incidents", Map.of("incident", reference))
                 .then().statusCode(303);
         officer.request().get("/incidents/" + incident).then()
@@ -63,7 +69,8 @@ class IncidentLinksTest {
         long closed = QuarkusTransaction.requiringNew().call(() -> Incident.findByReference("INC-2024-0719-01").id);
         officer.post("/risks/" + risk, "/risks/" + risk + "/incidents", Map.of("incident", "INC-2024-0719-01")).then()
                 .statusCode(409).body(containsString("closed"));
-        officer.post("/incidents/" + closed, "/incidents/" + closed + "/risks", Map.of("risk", risk)).then().statusCode(409);
+        officer.post("/incidents/" + closed, "/incidents/" + closed + "/risks", Map.of("risk", risk)).then()
+                .statusCode(409);
         assertEquals(0, QuarkusTransaction.requiringNew().call(() -> IncidentRisk.count("risk.id", risk)));
     }
 
@@ -72,8 +79,9 @@ class IncidentLinksTest {
         long outage = QuarkusTransaction.requiringNew().call(() -> Incident.findByReference("INC-2024-0719-01").id);
         assertEquals(5, QuarkusTransaction.requiringNew().call(() -> IncidentRisk.count("incident.id", outage)));
         assertEquals(5, QuarkusTransaction.requiringNew().call(() -> IncidentControl.count("incident.id", outage)));
-        long r1 = QuarkusTransaction.requiringNew().call(() -> Risk.<Risk>find("title", "Vendor update causes mass outage")
-                .firstResult().id);
+        long r1 = QuarkusTransaction.requiringNew()
+                .call(() -> Risk.<Risk>find("title", "Vendor update causes mass outage")
+                        .firstResult().id);
         TestSupport.session("auditor").request().get("/risks/" + r1).then()
                 .body(containsString("INC-2024-0719-01")).body(containsString("641,500.00 EUR"));
     }

@@ -1,9 +1,9 @@
 package org.opregister.risk;
 
+import org.junit.jupiter.api.Test;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
-import org.junit.jupiter.api.Test;
 
 /** Likelihood x impact on the 5x5 matrix and its bands: 1-4 low, 5-9 medium, 10-14 high, 15-25 critical. */
 class RatingTest {

@@ -41,15 +41,18 @@ public final class RiskFixtures {
     }
 
     public static long risk(Session session, String title) {
-        return idOf(session.post("/risks/new", "/risks", riskForm(title)).then().statusCode(303).extract().header("Location"));
+        return idOf(session.post("/risks/new", "/risks", riskForm(title)).then().statusCode(303).extract()
+                .header("Location"));
     }
 
     public static long control(Session session, String title) {
-        return idOf(session.post("/controls/new", "/controls", controlForm(title)).then().statusCode(303).extract().header("Location"));
+        return idOf(session.post("/controls/new", "/controls", controlForm(title)).then().statusCode(303).extract()
+                .header("Location"));
     }
 
     public static void link(Session session, long riskId, long controlId) {
-        session.post("/risks/" + riskId, "/risks/" + riskId + "/controls", Map.of("control", controlId)).then().statusCode(303);
+        session.post("/risks/" + riskId, "/risks/" + riskId + "/controls", Map.of("control", controlId)).then()
+                .statusCode(303);
     }
 
     private static long idOf(String location) {

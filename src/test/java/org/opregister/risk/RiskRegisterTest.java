@@ -1,5 +1,18 @@
 package org.opregister.risk;
 
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import org.opregister.TestSupport;
+import org.opregister.TestSupport.Session;
+import org.opregister.audit.AuditAction;
+import org.opregister.audit.AuditEntry;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,18 +21,6 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.List;
-import java.util.Map;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
-import org.opregister.TestSupport;
-import org.opregister.TestSupport.Session;
-import org.opregister.audit.AuditAction;
-import org.opregister.audit.AuditEntry;
 
 /** The risk register and control library: ratings, bands, the residual rule, links, exports, API, example data. */
 @QuarkusTest
@@ -46,7 +47,8 @@ class RiskRegisterTest {
         for (String bad : List.of("0", "6", "x", "2.5", "-1")) {
             Map<String, Object> form = RiskFixtures.riskForm("Bad scale " + bad);
             form.put("inherentImpact", bad);
-            officer.post("/risks/new", "/risks", form).then().statusCode(400).body(containsString("id=\"e-inherentImpact\""));
+            officer.post("/risks/new", "/risks", form).then().statusCode(400)
+                    .body(containsString("id=\"e-inherentImpact\""));
         }
     }
 
@@ -62,16 +64,21 @@ class RiskRegisterTest {
         officer.request().get("/controls/" + control).then().body(containsString("Linked risk"));
         assertEquals(1, QuarkusTransaction.requiringNew().call(() -> RiskControl.count("risk.id = ?1", risk)));
 
-        officer.post("/controls/" + control, "/controls/" + control + "/risks/" + risk + "/unlink", Map.of()).then().statusCode(303);
+        officer.post("/controls/" + control, "/controls/" + control + "/risks/" + risk + "/unlink", Map.of()).then()
+                .statusCode(303);
         assertEquals(0, QuarkusTransaction.requiringNew().call(() -> RiskControl.count("risk.id = ?1", risk)));
-        officer.post("/controls/" + control, "/controls/" + control + "/risks/" + risk + "/unlink", Map.of()).then().statusCode(404);
+        officer.post("/controls/" + control, "/controls/" + control + "/risks/" + risk + "/unlink", Map.of()).then()
+                .statusCode(404);
 
         List<AuditEntry> history = QuarkusTransaction.requiringNew().call(() -> AuditEntry.history("Risk", risk));
-        assertTrue(history.stream().anyMatch(e -> "RiskControl".equals(e.recordType) && e.action == AuditAction.CREATE));
-        assertTrue(history.stream().anyMatch(e -> "RiskControl".equals(e.recordType) && e.action == AuditAction.DELETE));
+        assertTrue(
+                history.stream().anyMatch(e -> "RiskControl".equals(e.recordType) && e.action == AuditAction.CREATE));
+        assertTrue(
+                history.stream().anyMatch(e -> "RiskControl".equals(e.recordType) && e.action == AuditAction.DELETE));
         officer.post("/risks/" + risk, "/risks/" + risk + "/controls", Map.of("control", "abc")).then().statusCode(400)
                 .body(containsString("Choose a control"));
-        officer.post("/risks/" + risk, "/risks/" + risk + "/controls", Map.of("control", "99999999")).then().statusCode(404);
+        officer.post("/risks/" + risk, "/risks/" + risk + "/controls", Map.of("control", "99999999")).then()
+                .statusCode(404);
     }
 
     @Test
@@ -84,7 +91,8 @@ class RiskRegisterTest {
         RiskFixtures.risk(officer, "bandtest high");
         officer.request().get("/risks?q=bandtest&band=LOW").then().statusCode(200)
                 .body(containsString("bandtest low")).body(not(containsString("bandtest high")));
-        given().auth().preemptive().basic("auditor", "demo").get("/api/risks?q=bandtest&sort=-residual").then().statusCode(200)
+        given().auth().preemptive().basic("auditor", "demo").get("/api/risks?q=bandtest&sort=-residual").then()
+                .statusCode(200)
                 .body("items.title", equalTo(List.of("bandtest high", "bandtest low")));
         officer.request().get("/risks?band=PURPLE").then().statusCode(400);
     }
@@ -95,14 +103,17 @@ class RiskRegisterTest {
         long risk = RiskFixtures.risk(officer, "=csvrisk");
         long control = RiskFixtures.control(officer, "csvcontrol");
         RiskFixtures.link(officer, risk, control);
-        String risks = TestSupport.session("auditor").request().get("/risks/export.csv?q=csvrisk").then().statusCode(200)
+        String risks = TestSupport.session("auditor").request().get("/risks/export.csv?q=csvrisk").then()
+                .statusCode(200)
                 .header("Content-Disposition", containsString("risk-register-")).extract().asString();
         String[] lines = risks.split("\r\n");
         assertEquals(2, lines.length);
-        assertTrue(lines[1].contains(",'=csvrisk,ACTIVE,BUSINESS_DISRUPTION,RETAIL_BANKING,IT Operations,CIO,,4,4,16,CRITICAL,2,4,8,MEDIUM,"),
+        assertTrue(lines[1].contains(
+                ",'=csvrisk,ACTIVE,BUSINESS_DISRUPTION,RETAIL_BANKING,IT Operations,CIO,,4,4,16,CRITICAL,2,4,8,MEDIUM,"),
                 lines[1]);
         String controls = TestSupport.session("auditor").request().get("/controls/export.csv").asString();
-        assertTrue(controls.lines().anyMatch(l -> l.contains("csvcontrol") && l.contains("PREVENTIVE,AUTOMATED,CONTINUOUS")));
+        assertTrue(controls.lines()
+                .anyMatch(l -> l.contains("csvcontrol") && l.contains("PREVENTIVE,AUTOMATED,CONTINUOUS")));
     }
 
     @Test
@@ -145,7 +156,8 @@ class RiskRegisterTest {
         manager.request().get("/risks/" + id + "/edit").then().statusCode(200)
                 .body(containsString("href=\"/risks/" + id + "/ratings\""));
         Map<String, Object> withoutRatings = RiskFixtures.riskForm("Rated when recorded, renamed");
-        List.of("inherentLikelihood", "inherentImpact", "residualLikelihood", "residualImpact").forEach(withoutRatings::remove);
+        List.of("inherentLikelihood", "inherentImpact", "residualLikelihood", "residualImpact")
+                .forEach(withoutRatings::remove);
         withoutRatings.put("version", riskOf(id).version);
         officer.post("/risks/" + id + "/edit", "/risks/" + id, withoutRatings).then().statusCode(303);
         assertEquals("Rated when recorded, renamed", riskOf(id).title);
@@ -182,10 +194,12 @@ class RiskRegisterTest {
                 .body(containsString("Ratings overridden by Martin Manager (demo) on"))
                 .body(containsString("Internal audit finding IA-2026-14: no failover tested"));
         assertTrue(QuarkusTransaction.requiringNew().call(() -> AuditEntry.history("Risk", id)).stream()
-                .anyMatch(e -> e.changes != null && e.changes.contains("Internal audit finding IA-2026-14")), "audited");
+                .anyMatch(e -> e.changes != null && e.changes.contains("Internal audit finding IA-2026-14")),
+                "audited");
 
         Map<String, Object> apiOverride = new java.util.HashMap<>(Map.of("inherentLikelihood", 4, "inherentImpact", 4,
-                "residualLikelihood", 2, "residualImpact", 4, "reason", "Failover tested on 2026-11-20", "version", riskOf(id).version));
+                "residualLikelihood", 2, "residualImpact", 4, "reason", "Failover tested on 2026-11-20", "version",
+                riskOf(id).version));
         given().auth().preemptive().basic("officer", "demo").contentType(ContentType.JSON).body(apiOverride)
                 .put("/api/risks/" + id + "/ratings").then().statusCode(403);
         given().auth().preemptive().basic("manager", "demo").contentType(ContentType.JSON).body(apiOverride)
@@ -207,7 +221,8 @@ class RiskRegisterTest {
                 .body(containsString("changes only through an approved self-assessment, a signed-off control test"));
         assertEquals(Effectiveness.NOT_TESTED, controlOf(id).operatingEffectiveness);
         officer.request().get("/controls/" + id + "/edit").then().statusCode(200)
-                .body(containsString("Current effectiveness")).body(not(containsString("id=\"f-operatingEffectiveness\"")));
+                .body(containsString("Current effectiveness"))
+                .body(not(containsString("id=\"f-operatingEffectiveness\"")));
         edit.remove("designEffectiveness");
         edit.remove("operatingEffectiveness");
         officer.post("/controls/" + id + "/edit", "/controls/" + id, edit).then().statusCode(303);
@@ -226,7 +241,8 @@ class RiskRegisterTest {
                 "operatingEffectiveness", "INEFFECTIVE", "version", controlOf(id).version));
         officer.post("/controls/" + id, "/controls/" + id + "/effectiveness", override).then().statusCode(403);
         override.put("reason", "Failed in incident INC-2026-0042");
-        manager.post("/controls/" + id + "/effectiveness", "/controls/" + id + "/effectiveness", override).then().statusCode(303);
+        manager.post("/controls/" + id + "/effectiveness", "/controls/" + id + "/effectiveness", override).then()
+                .statusCode(303);
         assertEquals(Effectiveness.INEFFECTIVE, controlOf(id).operatingEffectiveness);
         officer.request().get("/controls/" + id).then().statusCode(200)
                 .body(containsString("Effectiveness last overridden by Martin Manager (demo) on"))
@@ -277,9 +293,11 @@ class RiskRegisterTest {
         assertEquals(0, cell(residual, 4, 4).count());
 
         TestSupport.session("auditor").request().get("/risks/heatmap?orgUnit=Heat unit").then().statusCode(200)
-                .body(containsString("orgUnit=Heat+unit&amp;inherent=4x4\" title=\"Likelihood 4 × impact 4: 2 risks\">2</a>"));
+                .body(containsString(
+                        "orgUnit=Heat+unit&amp;inherent=4x4\" title=\"Likelihood 4 × impact 4: 2 risks\">2</a>"));
         TestSupport.session("auditor").request().get("/risks?status=ACTIVE&orgUnit=Heat unit&inherent=4x4").then()
-                .body(containsString("heat one")).body(containsString("heat two")).body(not(containsString("heat retired")));
+                .body(containsString("heat one")).body(containsString("heat two"))
+                .body(not(containsString("heat retired")));
         TestSupport.session("auditor").request().get("/risks?inherent=9x9").then().statusCode(400);
         TestSupport.session("auditor").request().get("/risks/heatmap?businessLine=NOWHERE").then().statusCode(400);
     }

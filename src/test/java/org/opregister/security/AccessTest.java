@@ -1,21 +1,22 @@
 package org.opregister.security;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.endsWith;
-import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.List;
 import java.util.Map;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
 import org.opregister.TestSupport;
 import org.opregister.TestSupport.Session;
 import org.opregister.incident.Incident;
 import org.opregister.incident.IncidentFixtures;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Sign-in and roles on the server: anonymous users see only the login page, auditors only read. */
 @QuarkusTest
@@ -50,13 +51,16 @@ class AccessTest {
     @Test
     void wrongPasswordsAreRefusedWithoutSayingWhy() {
         given().redirects().follow(false).formParam("j_username", "officer").formParam("j_password", "nope")
-                .post("/j_security_check").then().statusCode(302).header("Location", containsString("/login?error=true"));
+                .post("/j_security_check").then().statusCode(302)
+                .header("Location", containsString("/login?error=true"));
         given().redirects().follow(false).formParam("j_username", "nobody").formParam("j_password", "nope")
-                .post("/j_security_check").then().statusCode(302).header("Location", containsString("/login?error=true"));
+                .post("/j_security_check").then().statusCode(302)
+                .header("Location", containsString("/login?error=true"));
         given().get("/login?error=true").then().body(containsString("the username or password is not right"));
         for (String junk : List.of("a\u0000b", "x".repeat(5000), "' or 1=1 --", "<script>")) {
             given().redirects().follow(false).formParam("j_username", junk).formParam("j_password", junk)
-                    .post("/j_security_check").then().statusCode(302).header("Location", containsString("/login?error=true"));
+                    .post("/j_security_check").then().statusCode(302)
+                    .header("Location", containsString("/login?error=true"));
         }
     }
 
@@ -64,7 +68,8 @@ class AccessTest {
     void everyRoleCanReadAndExport() {
         for (String user : List.of("officer", "manager", "auditor", "admin")) {
             Session session = TestSupport.session(user);
-            for (String page : List.of("/", "/incidents", "/incidents/export.csv", "/losses/export.csv", "/api/incidents")) {
+            for (String page : List.of("/", "/incidents", "/incidents/export.csv", "/losses/export.csv",
+                    "/api/incidents")) {
                 assertEquals(200, session.request().get(page).statusCode(), user + " " + page);
             }
         }
@@ -88,7 +93,8 @@ class AccessTest {
             form.put("version", version);
             session.post("/incidents", "/incidents/" + id, form).then().statusCode(403);
             session.post("/incidents", "/incidents", form).then().statusCode(403);
-            session.post("/incidents", "/incidents/" + id + "/transitions/open", Map.of("version", version)).then().statusCode(403);
+            session.post("/incidents", "/incidents/" + id + "/transitions/open", Map.of("version", version)).then()
+                    .statusCode(403);
             session.post("/incidents", "/incidents/" + id + "/losses",
                     IncidentFixtures.lossForm("GROSS_LOSS", "1", "EUR", "1", "2025-03-31")).then().statusCode(403);
         }
@@ -117,7 +123,8 @@ class AccessTest {
         Session other = TestSupport.login("manager");
         given().redirects().follow(false).cookie("oprisk-session", other.sessionCookie()).get("/incidents")
                 .then().statusCode(302);
-        given().redirects().follow(false).cookie("oprisk-session", other.sessionCookie()).cookie("oprisk-sid", "0".repeat(64))
+        given().redirects().follow(false).cookie("oprisk-session", other.sessionCookie())
+                .cookie("oprisk-sid", "0".repeat(64))
                 .get("/incidents").then().statusCode(302);
         other.request().get("/incidents").then().statusCode(200);
     }

@@ -1,7 +1,5 @@
 package org.opregister.security;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,11 +11,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
+
 import org.opregister.TestSupport;
 import org.opregister.TestSupport.Csrf;
 import org.opregister.incident.Incident;
 import org.opregister.incident.LossEntry;
 import org.opregister.security.Routes.Route;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Posts the usual attacks and junk to every form and API endpoint: never a 5xx, a 4xx for what is refused with
@@ -60,26 +61,33 @@ class BadInputTest {
         List<String> failures = new ArrayList<>();
         for (Route route : fixture.routes) {
             // Sign-out and unlinking take no input, so there is nothing for junk to be refused in.
-            if (route.method().equals("GET") || route.path().equals("/logout") || route.template().endsWith("/unlink")) {
+            if (route.method().equals("GET") || route.path().equals("/logout")
+                    || route.template().endsWith("/unlink")) {
                 continue;
             }
             String who = route.template().startsWith("/admin") ? "admin" : "officer";
             for (Map.Entry<String, String> junk : JUNK.entrySet()) {
                 State before = State.read(fixture);
-                Response response = route.json() ? json(route, who, junk.getValue()) : form(route, who, junk.getValue());
+                Response response = route.json()
+                        ? json(route, who, junk.getValue())
+                        : form(route, who, junk.getValue());
                 check(route, junk.getKey(), response, before, State.read(fixture), failures);
             }
             State before = State.read(fixture);
-            Response empty = route.json() ? raw(route, who, "application/json", new byte[0])
+            Response empty = route.json()
+                    ? raw(route, who, "application/json", new byte[0])
                     : raw(route, who, "application/x-www-form-urlencoded", new byte[0]);
             check(route, "empty", empty, before, State.read(fixture), failures);
-            byte[] invalidUtf8 = route.json() ? "{\"title\": \"\u00ff\"}".getBytes(StandardCharsets.ISO_8859_1)
+            byte[] invalidUtf8 = route.json()
+                    ? "{\"title\": \"\u00ff\"}".getBytes(StandardCharsets.ISO_8859_1)
                     : "title=%C3%28&amount=%FF%FE".getBytes(StandardCharsets.US_ASCII);
             before = State.read(fixture);
-            Response broken = raw(route, who, route.json() ? "application/json" : "application/x-www-form-urlencoded", invalidUtf8);
+            Response broken = raw(route, who, route.json() ? "application/json" : "application/x-www-form-urlencoded",
+                    invalidUtf8);
             check(route, "invalid UTF-8", broken, before, State.read(fixture), failures);
             if (route.json()) {
-                for (String body : List.of("[]", "\"text\"", "{\"title\": 5, \"causes\": {\"a\": 1}}", "{\"severity\": [1]}",
+                for (String body : List.of("[]", "\"text\"", "{\"title\": 5, \"causes\": {\"a\": 1}}",
+                        "{\"severity\": [1]}",
                         "{\"version\": \"latest\", \"title\": \"x\"}", "{{{")) {
                     before = State.read(fixture);
                     check(route, body, raw(route, who, "application/json", body.getBytes(StandardCharsets.UTF_8)),
@@ -95,14 +103,17 @@ class BadInputTest {
     @Test
     void everyPageTakesJunkInItsQueryParameters() throws Exception {
         RouteFixture fixture = new RouteFixture();
-        List<String> parameters = List.of("q", "status", "eventType", "businessLine", "band", "from", "to", "page", "size",
+        List<String> parameters = List.of("q", "status", "eventType", "businessLine", "band", "from", "to", "page",
+                "size",
                 "sort", "user", "type", "record", "action", "error");
         List<String> failures = new ArrayList<>();
         for (Route route : fixture.routes) {
             if (!route.method().equals("GET")) {
                 continue;
             }
-            String who = route.template().startsWith("/admin") || route.template().startsWith("/audit") ? "admin" : "officer";
+            String who = route.template().startsWith("/admin") || route.template().startsWith("/audit")
+                    ? "admin"
+                    : "officer";
             for (Map.Entry<String, String> junk : JUNK.entrySet()) {
                 if (junk.getKey().equals("huge") || junk.getKey().equals("long")) { // over the URL limit: 414
                     continue;
@@ -124,25 +135,32 @@ class BadInputTest {
     @Test
     void recordsOfOtherParentsAreNotReachable() throws Exception {
         RouteFixture fixture = new RouteFixture();
-        long otherIncident = org.opregister.incident.IncidentFixtures.record(TestSupport.session("officer"), "Other parent");
+        long otherIncident = org.opregister.incident.IncidentFixtures.record(TestSupport.session("officer"),
+                "Other parent");
         long otherKri = org.opregister.kri.KriFixtures.define(TestSupport.session("officer"), "Other parent KRI");
         for (Route route : fixture.routes) {
             if (route.template().contains("{lossId}")) {
-                String path = route.path().replace("/incidents/" + fixture.incidentId + "/", "/incidents/" + otherIncident + "/");
-                int status = route.method().equals("GET") ? TestSupport.session("officer").request().get(path).statusCode()
-                        : form(new Route(route.method(), route.template(), path, false, route.multipart()), "officer", "1").statusCode();
+                String path = route.path().replace("/incidents/" + fixture.incidentId + "/",
+                        "/incidents/" + otherIncident + "/");
+                int status = route.method().equals("GET")
+                        ? TestSupport.session("officer").request().get(path).statusCode()
+                        : form(new Route(route.method(), route.template(), path, false, route.multipart()), "officer",
+                                "1").statusCode();
                 assertEquals(404, status, route + " via another incident");
             }
             if (route.template().contains("{valueId}")) {
                 String path = route.path().replace("/kris/" + fixture.kriId + "/", "/kris/" + otherKri + "/");
-                int status = route.method().equals("GET") ? TestSupport.session("officer").request().get(path).statusCode()
-                        : form(new Route(route.method(), route.template(), path, false, false), "officer", "1").statusCode();
+                int status = route.method().equals("GET")
+                        ? TestSupport.session("officer").request().get(path).statusCode()
+                        : form(new Route(route.method(), route.template(), path, false, false), "officer", "1")
+                                .statusCode();
                 assertEquals(404, status, route + " via another KRI");
             }
         }
     }
 
-    private static void check(Route route, String junk, Response response, State before, State after, List<String> failures) {
+    private static void check(Route route, String junk, Response response, State before, State after,
+            List<String> failures) {
         int status = response.statusCode();
         String where = route + " with " + junk;
         if (status >= 500) {
@@ -171,7 +189,8 @@ class BadInputTest {
         Map<String, Object> body = new LinkedHashMap<>();
         FIELDS.forEach(field -> body.put(field, value));
         body.put("causes", List.of(value));
-        return TestSupport.session(who).request().contentType("application/json").body(body).request(route.method(), route.path());
+        return TestSupport.session(who).request().contentType("application/json").body(body).request(route.method(),
+                route.path());
     }
 
     private static Response raw(Route route, String who, String contentType, byte[] body) {
@@ -192,7 +211,8 @@ class BadInputTest {
 
     private static RequestSpecification withCsrf(String who) {
         Csrf csrf = TestSupport.session(who).csrf("/account/password");
-        return TestSupport.session(who).request().cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.field());
+        return TestSupport.session(who).request().cookie("csrf-token", csrf.cookie()).formParam("csrf-token",
+                csrf.field());
     }
 
     /** What a refused request must leave as it was. */
@@ -200,9 +220,12 @@ class BadInputTest {
             String userPassword) {
 
         static State read(RouteFixture fixture) {
-            return QuarkusTransaction.requiringNew().call(() -> new State(Incident.count(), LossEntry.count(), User.count(),
-                    Incident.<Incident>findById(fixture.incidentId).version, LossEntry.<LossEntry>findById(fixture.lossId).version,
-                    User.<User>findById(fixture.userId).version, User.<User>findById(fixture.userId).passwordHash));
+            return QuarkusTransaction.requiringNew()
+                    .call(() -> new State(Incident.count(), LossEntry.count(), User.count(),
+                            Incident.<Incident>findById(fixture.incidentId).version,
+                            LossEntry.<LossEntry>findById(fixture.lossId).version,
+                            User.<User>findById(fixture.userId).version,
+                            User.<User>findById(fixture.userId).passwordHash));
         }
     }
 }

@@ -1,10 +1,5 @@
 package org.opregister.security;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.endsWith;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.Map;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -12,7 +7,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
+
 import org.opregister.TestSupport.Session;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Without demo data: the first administrator from configuration, and sessions that expire when idle. */
 @QuarkusTest
@@ -20,6 +21,7 @@ import org.opregister.TestSupport.Session;
 class FirstAdminTest {
 
     public static class Production implements QuarkusTestProfile {
+
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("oprisk.demo-data", "false",

@@ -1,7 +1,5 @@
 package org.opregister.security;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.Map;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -10,12 +8,15 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /** The configured first administrator's password follows the same rules as any other. */
 @QuarkusTest
 @TestProfile(FirstAdminWeakPasswordTest.CommonPassword.class)
 class FirstAdminWeakPasswordTest {
 
     public static class CommonPassword implements QuarkusTestProfile {
+
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("oprisk.demo-data", "false",

@@ -1,18 +1,19 @@
 package org.opregister.security;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.Cookie;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+
 import org.opregister.TestSupport;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Response headers, cookie flags and error pages. */
 @QuarkusTest
@@ -51,7 +52,8 @@ class HardeningTest {
 
     @Test
     void sessionCookieIsHttpOnlyAndSameSite() {
-        Cookie cookie = given().redirects().follow(false).formParam("j_username", "auditor").formParam("j_password", "demo")
+        Cookie cookie = given().redirects().follow(false).formParam("j_username", "auditor")
+                .formParam("j_password", "demo")
                 .post("/j_security_check").detailedCookie("oprisk-session");
         assertTrue(cookie.isHttpOnly(), "HttpOnly");
         assertTrue("Lax".equalsIgnoreCase(cookie.getSameSite()) || "Strict".equalsIgnoreCase(cookie.getSameSite()),
@@ -60,8 +62,10 @@ class HardeningTest {
 
     @Test
     void errorPagesShowNoInternals() {
-        for (String path : List.of("/incidents/99999999", "/incidents/%00", "/incidents/1/losses/abc/edit", "/nothing-here")) {
-            String body = TestSupport.session("officer").request().get(path).then().statusCode(404).extract().asString();
+        for (String path : List.of("/incidents/99999999", "/incidents/%00", "/incidents/1/losses/abc/edit",
+                "/nothing-here")) {
+            String body = TestSupport.session("officer").request().get(path).then().statusCode(404).extract()
+                    .asString();
             assertTrue(!body.contains("Exception") && !body.contains("at org.") && !body.contains("select "), path);
         }
         TestSupport.session("officer").request().contentType("text/plain").body("x").post("/incidents").then()

@@ -1,14 +1,15 @@
 package org.opregister.security;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
 import org.opregister.core.FieldErrors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The password rules, without the application: what the audit got through, and what a person may still choose. */
 class PasswordPolicyTest {
@@ -49,7 +50,8 @@ class PasswordPolicyTest {
     @Test
     void commonPasswordsAreRefusedAloneAndWithDigitsOrSymbolsAround() {
         assertTrue(PasswordPolicy.commonPasswordCount() >= 10_000, "list size " + PasswordPolicy.commonPasswordCount());
-        for (String password : List.of("qwerty123456", "1qaz2wsx3edc", "QWERTY123456", "Password2024!", "!!sunshine1987",
+        for (String password : List.of("qwerty123456", "1qaz2wsx3edc", "QWERTY123456", "Password2024!",
+                "!!sunshine1987",
                 "iloveyou123456", "Football#2025", "leavemealone")) {
             assertEquals("error.passwordCommon", PasswordPolicy.problem("someone", password), password);
         }
@@ -70,7 +72,8 @@ class PasswordPolicyTest {
         PasswordPolicy.check("long", "someone", "bX7$qm2!".repeat(30), errors);
         PasswordPolicy.check("common", "someone", "password1234", errors);
         PasswordPolicy.check("fine", "someone", "river-copper-lantern-42", errors);
-        assertEquals(Map.of("short", "error.passwordTooShort", "long", "error.tooLong", "common", "error.passwordCommon"),
+        assertEquals(
+                Map.of("short", "error.passwordTooShort", "long", "error.tooLong", "common", "error.passwordCommon"),
                 errors.keys());
         assertTrue(errors.message(java.util.Locale.ENGLISH, "short").contains("12"));
         assertTrue(errors.message(java.util.Locale.ENGLISH, "long").contains("200"));

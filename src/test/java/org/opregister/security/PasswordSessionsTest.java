@@ -1,24 +1,25 @@
 package org.opregister.security;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.endsWith;
-import static org.hamcrest.Matchers.startsWith;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.Map;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
 import org.opregister.TestSupport;
 import org.opregister.TestSupport.Session;
 import org.opregister.audit.AuditAction;
 import org.opregister.audit.AuditEntry;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A new password ends the sessions that knew the old one; after an administrator's reset the user picks their own. */
 @QuarkusTest
@@ -59,7 +60,7 @@ class PasswordSessionsTest {
         assertTrue(details(AuditAction.PASSWORD_RESET, "reset.target").contains("sessions ended: 2"));
 
         Session forced = UserAdminTest.signIn("reset.target", "temporary copper lantern");
-        for (String page : new String[] {"/", "/incidents", "/incidents/new", "/risks"}) {
+        for (String page : new String[]{"/", "/incidents", "/incidents/new", "/risks"}) {
             forced.request().get(page).then().statusCode(303).header("Location", endsWith("/account/password"));
         }
         forced.request().get("/api/incidents").then().statusCode(403).contentType("application/json")
@@ -67,7 +68,8 @@ class PasswordSessionsTest {
         given().auth().preemptive().basic("reset.target", "temporary copper lantern")
                 .get("/api/incidents").then().statusCode(403);
         forced.request().get("/account/password").then().statusCode(200)
-                .body(containsString("id=\"must-change\"")).body(containsString("An administrator has reset your password"));
+                .body(containsString("id=\"must-change\""))
+                .body(containsString("An administrator has reset your password"));
         forced.request().get("/css/app.css").then().statusCode(200);
 
         // Confirming the administrator's password is not choosing one's own.
@@ -81,7 +83,8 @@ class PasswordSessionsTest {
                 .then().statusCode(303).header("Location", endsWith("/"));
         forced.request().get("/incidents").then().statusCode(200);
         forced.request().get("/api/incidents").then().statusCode(200);
-        forced.request().get("/account/password").then().statusCode(200).body(not(containsString("id=\"must-change\"")));
+        forced.request().get("/account/password").then().statusCode(200)
+                .body(not(containsString("id=\"must-change\"")));
         assertFalse(QuarkusTransaction.requiringNew().call(() -> User.<User>findById(id).mustChangePassword));
     }
 

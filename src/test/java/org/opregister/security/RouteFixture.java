@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import org.opregister.TestSupport;
 import org.opregister.incident.IncidentFixtures;
 import org.opregister.incident.LossEntry;
@@ -32,13 +33,16 @@ final class RouteFixture {
     RouteFixture() throws IOException {
         var officer = TestSupport.session("officer");
         incidentId = IncidentFixtures.record(officer, "Route target");
-        IncidentFixtures.addLoss(officer, incidentId, IncidentFixtures.lossForm("GROSS_LOSS", "10", "EUR", "1", "2025-03-31"));
-        lossId = QuarkusTransaction.requiringNew().call(() -> LossEntry.<LossEntry>find("incident.id", incidentId).firstResult().id);
+        IncidentFixtures.addLoss(officer, incidentId,
+                IncidentFixtures.lossForm("GROSS_LOSS", "10", "EUR", "1", "2025-03-31"));
+        lossId = QuarkusTransaction.requiringNew()
+                .call(() -> LossEntry.<LossEntry>find("incident.id", incidentId).firstResult().id);
         userId = UserAdminTest.createUser("route.target." + System.nanoTime() % 100000, "officer");
         riskId = org.opregister.risk.RiskFixtures.risk(officer, "Route target risk");
         controlId = org.opregister.risk.RiskFixtures.control(officer, "Route target control");
         org.opregister.risk.RiskFixtures.link(officer, riskId, controlId);
-        campaignId = org.opregister.rcsa.AssessmentFixtures.openForRisks(TestSupport.session("manager"), "Route target", riskId);
+        campaignId = org.opregister.rcsa.AssessmentFixtures.openForRisks(TestSupport.session("manager"), "Route target",
+                riskId);
         taskId = org.opregister.rcsa.AssessmentFixtures.taskOf(campaignId, riskId);
         kriId = org.opregister.kri.KriFixtures.define(officer, "Route target KRI");
         org.opregister.kri.KriFixtures.record(officer, kriId, "2024-01", "10").then().statusCode(303);
@@ -47,35 +51,55 @@ final class RouteFixture {
                 "Route target plan", "officer", java.time.LocalDate.now().plusDays(30).toString(), "RISK",
                 Long.toString(riskId)));
         org.opregister.action.ActionFixtures.post(officer, actionId, "/extensions",
-                java.util.Map.of("newDueDate", java.time.LocalDate.now().plusDays(60).toString(), "reason", "Route target"))
+                java.util.Map.of("newDueDate", java.time.LocalDate.now().plusDays(60).toString(), "reason",
+                        "Route target"))
                 .then().statusCode(303);
         testId = org.opregister.controltest.ControlTestFixtures.plan(officer, controlId, "officer");
         org.opregister.controltest.ControlTestFixtures.upload(officer, testId, "route.pdf",
                 org.opregister.controltest.ControlTestFixtures.PDF).then().statusCode(303);
-        fileId = QuarkusTransaction.requiringNew().call(() -> org.opregister.controltest.EvidenceFile
-                .<org.opregister.controltest.EvidenceFile>find("test.id", testId).firstResult().id);
+        fileId = QuarkusTransaction.requiringNew().call(
+                () -> org.opregister.controltest.EvidenceFile.<org.opregister.controltest.EvidenceFile>find("test.id",
+                        testId).firstResult().id);
         String launched = TestSupport.session("manager").post("/attestations/new", "/attestations", java.util.Map.of(
                 "title", "Route target round", "periodStart", "2026-01-01", "periodEnd", "2026-12-31",
                 "dueDate", java.time.LocalDate.now().plusDays(10).toString(), "controls", java.util.List.of(controlId)))
                 .then().statusCode(303).extract().header("Location");
         attestationId = Long.parseLong(launched.substring(launched.lastIndexOf('/') + 1));
-        itemId = QuarkusTransaction.requiringNew().call(() -> org.opregister.controltest.Attestation
-                .<org.opregister.controltest.Attestation>find("campaign.id", attestationId).firstResult().id);
-        actionSourceId = QuarkusTransaction.requiringNew().call(() ->
-                org.opregister.action.ActionSource.<org.opregister.action.ActionSource>find("action.id", actionId).firstResult().id);
-        extensionId = QuarkusTransaction.requiringNew().call(() ->
-                org.opregister.action.ActionExtension.<org.opregister.action.ActionExtension>find("action.id", actionId)
+        itemId = QuarkusTransaction.requiringNew().call(
+                () -> org.opregister.controltest.Attestation.<org.opregister.controltest.Attestation>find("campaign.id",
+                        attestationId).firstResult().id);
+        actionSourceId = QuarkusTransaction.requiringNew().call(
+                () -> org.opregister.action.ActionSource.<org.opregister.action.ActionSource>find("action.id", actionId)
+                        .firstResult().id);
+        extensionId = QuarkusTransaction.requiringNew()
+                .call(() -> org.opregister.action.ActionExtension.<org.opregister.action.ActionExtension>find(
+                        "action.id", actionId)
                         .firstResult().id);
         routes = Routes.discover((template, name) -> switch (name) {
-            case "id" -> template.startsWith("/admin/users") ? Long.toString(userId)
-                    : template.startsWith("/risks") || template.startsWith("/api/risks") ? Long.toString(riskId)
-                    : template.startsWith("/controls") || template.startsWith("/api/controls") ? Long.toString(controlId)
-                    : template.startsWith("/assessments") ? Long.toString(campaignId)
-                    : template.startsWith("/kris") || template.startsWith("/api/kris") ? Long.toString(kriId)
-                    : template.startsWith("/actions") || template.startsWith("/api/actions") ? Long.toString(actionId)
-                    : template.startsWith("/control-tests") || template.startsWith("/api/control-tests") ? Long.toString(testId)
-                    : template.startsWith("/attestations") || template.startsWith("/api/attestations") ? Long.toString(attestationId)
-                    : Long.toString(incidentId);
+            case "id" -> template.startsWith("/admin/users")
+                    ? Long.toString(userId)
+                    : template.startsWith("/risks") || template.startsWith("/api/risks")
+                            ? Long.toString(riskId)
+                            : template.startsWith("/controls") || template.startsWith("/api/controls")
+                                    ? Long.toString(controlId)
+                                    : template.startsWith("/assessments")
+                                            ? Long.toString(campaignId)
+                                            : template.startsWith("/kris") || template.startsWith("/api/kris")
+                                                    ? Long.toString(kriId)
+                                                    : template.startsWith("/actions")
+                                                            || template.startsWith("/api/actions")
+                                                                    ? Long.toString(actionId)
+                                                                    : template.startsWith("/control-tests")
+                                                                            || template.startsWith("/api/control-tests")
+                                                                                    ? Long.toString(testId)
+                                                                                    : template
+                                                                                            .startsWith("/attestations")
+                                                                                            || template.startsWith(
+                                                                                                    "/api/attestations")
+                                                                                                            ? Long.toString(
+                                                                                                                    attestationId)
+                                                                                                            : Long.toString(
+                                                                                                                    incidentId);
             case "riskId" -> Long.toString(riskId);
             case "incidentId" -> Long.toString(incidentId);
             case "controlId" -> Long.toString(controlId);

@@ -1,9 +1,5 @@
 package org.opregister.security;
 
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,12 +8,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
+
 import org.opregister.TestSupport;
 import org.opregister.TestSupport.Csrf;
 import org.opregister.TestSupport.Session;
 import org.opregister.audit.AuditAction;
 import org.opregister.audit.AuditEntry;
 import org.opregister.security.Routes.Route;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Walks every route of the application for anonymous, officer, manager, auditor and admin. The expectations
@@ -86,7 +87,9 @@ class RouteMatrixTest {
      */
     static boolean managerOnly(Route route) {
         String path = route.template();
-        String module = path.startsWith("/assessments") ? "/assessments" : path.startsWith("/attestations") ? "/attestations" : null;
+        String module = path.startsWith("/assessments")
+                ? "/assessments"
+                : path.startsWith("/attestations") ? "/attestations" : null;
         boolean decision = path.endsWith("/approve") || path.endsWith("/return") || path.endsWith("/refuse")
                 || path.endsWith("/cancel");
         return decision || module != null && (path.equals(module) || path.endsWith("/new") || path.endsWith("/assign")
@@ -109,7 +112,8 @@ class RouteMatrixTest {
 
     static Response call(Route route, String who) {
         // Signing out really ends a session: do it with a session of its own, not the one the other tests share.
-        Session session = who.equals(ANONYMOUS) ? null
+        Session session = who.equals(ANONYMOUS)
+                ? null
                 : route.path().equals("/logout") ? TestSupport.login(who) : TestSupport.session(who);
         RequestSpecification request = session == null ? given().redirects().follow(false) : session.request();
         if (route.method().equals("GET")) {
@@ -123,7 +127,8 @@ class RouteMatrixTest {
                 Csrf csrf = session.csrf("/account/password");
                 request.cookie("csrf-token", csrf.cookie()).multiPart("csrf-token", csrf.field());
             }
-            return request.multiPart("file", "empty.csv", new byte[0], "text/csv").request(route.method(), route.path());
+            return request.multiPart("file", "empty.csv", new byte[0], "text/csv").request(route.method(),
+                    route.path());
         }
         if (session != null) {
             Csrf csrf = session.csrf("/account/password");

@@ -22,6 +22,7 @@ import jakarta.ws.rs.PUT;
 final class Routes {
 
     record Route(String method, String template, String path, boolean json, boolean multipart) {
+
         @Override
         public String toString() {
             return method + " " + template;
@@ -57,7 +58,8 @@ final class Routes {
                     String template = join(classPath.value(), methodPath == null ? "" : methodPath.value());
                     jakarta.ws.rs.Consumes consumes = method.getAnnotation(jakarta.ws.rs.Consumes.class);
                     boolean multipart = consumes != null
-                            && java.util.Arrays.asList(consumes.value()).contains(jakarta.ws.rs.core.MediaType.MULTIPART_FORM_DATA);
+                            && java.util.Arrays.asList(consumes.value())
+                                    .contains(jakarta.ws.rs.core.MediaType.MULTIPART_FORM_DATA);
                     routes.add(new Route(verb, template, fill(template, parameters), json, multipart));
                 }
             }

@@ -1,14 +1,14 @@
 package org.opregister.security;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Which session keys a start accepts. The packaged app is checked end to end by .ci/session-key.sh (the refusal is
@@ -28,14 +28,16 @@ class SessionKeyCheckTest {
     @Test
     void withoutAConfiguredKeyOnlyADemoStartRuns() {
         assertEquals(Optional.empty(), SessionKeyCheck.problem(Optional.of(GENERATED), GENERATED, true));
-        assertEquals(Optional.of(SessionKeyCheck.MISSING), SessionKeyCheck.problem(Optional.of(GENERATED), GENERATED, false));
+        assertEquals(Optional.of(SessionKeyCheck.MISSING),
+                SessionKeyCheck.problem(Optional.of(GENERATED), GENERATED, false));
     }
 
     @Test
     void anEmptyKeyIsRefusedEvenWithDemoData() {
         // Quarkus would make a temporary key of its own and log it.
         assertEquals(Optional.of(SessionKeyCheck.MISSING), SessionKeyCheck.problem(Optional.empty(), GENERATED, true));
-        assertEquals(Optional.of(SessionKeyCheck.MISSING), SessionKeyCheck.problem(Optional.of("   "), GENERATED, true));
+        assertEquals(Optional.of(SessionKeyCheck.MISSING),
+                SessionKeyCheck.problem(Optional.of("   "), GENERATED, true));
     }
 
     @Test
@@ -51,7 +53,8 @@ class SessionKeyCheckTest {
     @Test
     void theMessagesTellWhatToSet() {
         assertTrue(SessionKeyCheck.MISSING.contains("OPRISK_SESSION_KEY") && SessionKeyCheck.MISSING.contains("16"));
-        assertTrue(SessionKeyCheck.TOO_SHORT.contains("OPRISK_SESSION_KEY") && SessionKeyCheck.TOO_SHORT.contains("16"));
+        assertTrue(
+                SessionKeyCheck.TOO_SHORT.contains("OPRISK_SESSION_KEY") && SessionKeyCheck.TOO_SHORT.contains("16"));
         assertNotEquals(SessionKeyCheck.MISSING, SessionKeyCheck.TOO_SHORT);
     }
 }

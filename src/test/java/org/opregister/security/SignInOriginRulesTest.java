@@ -1,11 +1,11 @@
 package org.opregister.security;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Which Origin and Sec-Fetch-Site headers a sign-in may carry. */
 class SignInOriginRulesTest {
@@ -29,7 +29,8 @@ class SignInOriginRulesTest {
     @Test
     void anotherOriginIsRefusedUnlessConfigured() {
         assertEquals("Origin: http://evil.example", SignInOrigin.refusal("http://evil.example", null, OWN, Set.of()));
-        assertEquals("Origin: http://localhost:8082", SignInOrigin.refusal("http://localhost:8082", null, OWN, Set.of()));
+        assertEquals("Origin: http://localhost:8082",
+                SignInOrigin.refusal("http://localhost:8082", null, OWN, Set.of()));
         assertEquals("Origin: null", SignInOrigin.refusal("null", null, OWN, Set.of()));
         assertEquals("Origin: javascript:alert(1)", SignInOrigin.refusal("javascript:alert(1)", null, OWN, Set.of()));
         assertEquals("Origin: http://localhost:8081", SignInOrigin.refusal(OWN, null, null, Set.of()));

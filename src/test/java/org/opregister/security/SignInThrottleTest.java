@@ -1,25 +1,26 @@
 package org.opregister.security;
 
-import org.opregister.core.Role;
-
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.opregister.Parallel;
 import org.opregister.audit.AuditAction;
 import org.opregister.audit.AuditEntry;
+import org.opregister.core.Role;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Failed sign-ins under concurrency: each one counted, none answered 500, a lock that holds against the right
@@ -31,6 +32,7 @@ class SignInThrottleTest {
 
     /** Five failures lock a username, ten from one address lock the address. */
     public static class Limits implements QuarkusTestProfile {
+
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("oprisk.login.max-failures", "5", "oprisk.login.max-failures-per-address", "10");
@@ -58,13 +60,16 @@ class SignInThrottleTest {
     @Test
     void aBurstOfGuessesLocksTheAccountAndThenTheRightPasswordIsRefused() {
         String name = "burst" + System.nanoTime();
-        QuarkusTransaction.requiringNew().run(() -> User.create(name, "Burst target", "correct horse battery", Role.OFFICER));
+        QuarkusTransaction.requiringNew()
+                .run(() -> User.create(name, "Burst target", "correct horse battery", Role.OFFICER));
         List<Integer> statuses = Parallel.run(30, i -> given().auth().preemptive()
-                .basic(name, i == 29 ? "correct horse battery" : "guess number " + i).get("/api/incidents").statusCode());
+                .basic(name, i == 29 ? "correct horse battery" : "guess number " + i).get("/api/incidents")
+                .statusCode());
         assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 401), "statuses: " + statuses);
         assertTrue(lockedNow(SignInThrottle.userKey(name)));
         given().auth().preemptive().basic(name, "correct horse battery").get("/api/incidents").then().statusCode(401);
-        assertEquals(Accounts.Outcome.REFUSED, accounts.signIn(name, "correct horse battery", false, "192.0.2.99").outcome());
+        assertEquals(Accounts.Outcome.REFUSED,
+                accounts.signIn(name, "correct horse battery", false, "192.0.2.99").outcome());
     }
 
     @Test
@@ -75,7 +80,8 @@ class SignInThrottleTest {
         }
         assertTrue(lockedNow(SignInThrottle.addressKey(attacker)), "the address is locked after ten failures");
         // Its later guesses are refused without counting against another account.
-        assertEquals(Accounts.Outcome.REFUSED, accounts.signIn("officer2", "wrong password", false, attacker).outcome());
+        assertEquals(Accounts.Outcome.REFUSED,
+                accounts.signIn("officer2", "wrong password", false, attacker).outcome());
         assertTrue(!lockedNow(SignInThrottle.userKey("officer2")) && failures(SignInThrottle.userKey("officer2")) == 0);
         // The address is refused even the right password; everyone else signs in as usual.
         assertEquals(Accounts.Outcome.REFUSED, accounts.signIn("officer", "demo", false, attacker).outcome());

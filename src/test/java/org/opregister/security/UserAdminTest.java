@@ -1,12 +1,5 @@
 package org.opregister.security;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.endsWith;
-import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +7,18 @@ import java.util.Map;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
 import org.opregister.TestSupport;
 import org.opregister.TestSupport.Session;
 import org.opregister.audit.AuditAction;
 import org.opregister.audit.AuditEntry;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Accounts managed in the browser: create, roles, disable, passwords, lock-out. */
 @QuarkusTest
@@ -38,7 +39,8 @@ class UserAdminTest {
     }
 
     static Session signIn(String username, String password) {
-        var response = given().redirects().follow(false).formParam("j_username", username).formParam("j_password", password)
+        var response = given().redirects().follow(false).formParam("j_username", username)
+                .formParam("j_password", password)
                 .post("/j_security_check");
         response.then().statusCode(302).header("Location", endsWith("/"));
         return Session.of(username, response);
@@ -74,7 +76,8 @@ class UserAdminTest {
                 .body(containsString("bad name&lt;script&gt;"));
         form.put("username", "noroles");
         form.put("roles", List.of("superuser"));
-        admin.post("/admin/users/new", "/admin/users", form).then().statusCode(400).body(containsString("id=\"e-roles\""));
+        admin.post("/admin/users/new", "/admin/users", form).then().statusCode(400)
+                .body(containsString("id=\"e-roles\""));
         assertEquals(0, QuarkusTransaction.requiringNew().call(() -> User.count("username in ?1",
                 List.of("shorty", "shortyshorty", "noroles"))));
     }
@@ -108,7 +111,8 @@ class UserAdminTest {
                 .then().statusCode(400).body(containsString("id=\"e-password\">This is one of the most commonly used"));
         Session user = signIn("weak.reset", PASSWORD);
         user.post("/account/password", "/account/password", Map.of("current", PASSWORD, "password", "pp4pp4pp4pp4",
-                "confirmation", "pp4pp4pp4pp4")).then().statusCode(400).body(containsString("id=\"e-password\">The password cannot be one character"));
+                "confirmation", "pp4pp4pp4pp4")).then().statusCode(400)
+                .body(containsString("id=\"e-password\">The password cannot be one character"));
         assertEquals(hash, QuarkusTransaction.requiringNew().call(() -> User.<User>findById(id).passwordHash));
     }
 
@@ -142,8 +146,10 @@ class UserAdminTest {
                 .then().statusCode(303);
         Session user = signIn("forgetful", "a brand new secret");
 
-        user.post("/account/password", "/account/password", Map.of("current", "wrong", "password", "another long secret",
-                "confirmation", "another long secret")).then().statusCode(400).body(containsString("not your current password"));
+        user.post("/account/password", "/account/password",
+                Map.of("current", "wrong", "password", "another long secret",
+                        "confirmation", "another long secret"))
+                .then().statusCode(400).body(containsString("not your current password"));
         user.post("/account/password", "/account/password", Map.of("current", "a brand new secret",
                 "password", "another long secret", "confirmation", "different long secret")).then().statusCode(400)
                 .body(containsString("The two new passwords differ"));
@@ -151,8 +157,9 @@ class UserAdminTest {
                 "password", "another long secret", "confirmation", "another long secret")).then().statusCode(303);
         signIn("forgetful", "another long secret");
         assertTrue(QuarkusTransaction.requiringNew().call(() -> AuditEntry.count("action = ?1 and recordLabel = ?2",
-                AuditAction.PASSWORD_RESET, "forgetful") == 1 && AuditEntry.count("action = ?1 and recordLabel = ?2",
-                AuditAction.PASSWORD_CHANGE, "forgetful") == 1));
+                AuditAction.PASSWORD_RESET, "forgetful") == 1
+                && AuditEntry.count("action = ?1 and recordLabel = ?2",
+                        AuditAction.PASSWORD_CHANGE, "forgetful") == 1));
         // The trail records that the password changed, never the hash.
         assertTrue(QuarkusTransaction.requiringNew().call(() -> AuditEntry.<AuditEntry>list("recordLabel", "forgetful")
                 .stream().noneMatch(e -> e.changes != null && e.changes.contains("$2a$"))));
@@ -161,7 +168,8 @@ class UserAdminTest {
     @Test
     void adminsCannotLockThemselvesOut() {
         long id = QuarkusTransaction.requiringNew().call(() -> User.findByUsername("admin").orElseThrow().id);
-        TestSupport.session("admin").post("/admin/users/" + id, "/admin/users/" + id, form(id, "Admin", List.of("officer"), null))
+        TestSupport.session("admin")
+                .post("/admin/users/" + id, "/admin/users/" + id, form(id, "Admin", List.of("officer"), null))
                 .then().statusCode(400)
                 .body(containsString("cannot disable your own account"))
                 .body(containsString("cannot remove your own administrator role"));
@@ -172,10 +180,12 @@ class UserAdminTest {
         long id = createUser("target.user", "officer");
         for (String username : List.of("target.user", "ghost.user")) {
             for (int i = 0; i < 5; i++) {
-                given().redirects().follow(false).formParam("j_username", username).formParam("j_password", "wrong password")
+                given().redirects().follow(false).formParam("j_username", username)
+                        .formParam("j_password", "wrong password")
                         .post("/j_security_check").then().header("Location", containsString("error"));
             }
-            var locked = given().redirects().follow(false).formParam("j_username", username).formParam("j_password", PASSWORD)
+            var locked = given().redirects().follow(false).formParam("j_username", username)
+                    .formParam("j_password", PASSWORD)
                     .post("/j_security_check");
             locked.then().header("Location", containsString("error"));
             String notice = locked.getCookie(PasswordIdentityProvider.LOCKED_NOTICE);

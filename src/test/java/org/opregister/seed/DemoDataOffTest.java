@@ -1,10 +1,5 @@
 package org.opregister.seed;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.Map;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -12,8 +7,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
+
 import org.opregister.incident.Incident;
 import org.opregister.security.User;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** With demo data off, nothing is seeded and the login page names no demo account. */
 @QuarkusTest
@@ -21,6 +22,7 @@ import org.opregister.security.User;
 class DemoDataOffTest {
 
     public static class DemoOff implements QuarkusTestProfile {
+
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("oprisk.demo-data", "false");

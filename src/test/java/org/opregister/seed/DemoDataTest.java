@@ -1,36 +1,30 @@
 package org.opregister.seed;
 
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.inject.Inject;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+
 import org.opregister.TestSupport;
+import org.opregister.action.ActionPlan;
+import org.opregister.action.ActionStatus;
+import org.opregister.action.SourceType;
 import org.opregister.audit.AuditAction;
 import org.opregister.audit.AuditEntry;
 import org.opregister.audit.ChainVerifier;
-import org.opregister.taxonomy.BusinessLine;
-import org.opregister.taxonomy.EventCategory;
-import org.opregister.taxonomy.EventType;
+import org.opregister.controltest.AttestationCampaign;
+import org.opregister.controltest.ControlTest;
+import org.opregister.controltest.RoundStatus;
+import org.opregister.controltest.TestStatus;
 import org.opregister.incident.Incident;
 import org.opregister.incident.IncidentStatus;
 import org.opregister.incident.LossEntry;
-import org.opregister.action.ActionPlan;
-import org.opregister.controltest.AttestationCampaign;
-import org.opregister.controltest.ControlTest;
-import org.opregister.controltest.TestStatus;
-import org.opregister.action.ActionStatus;
-import org.opregister.action.SourceType;
 import org.opregister.kri.BreachStatus;
 import org.opregister.kri.Kri;
 import org.opregister.kri.KriBreach;
@@ -40,10 +34,18 @@ import org.opregister.kri.KriValue;
 import org.opregister.rcsa.AssessmentCampaign;
 import org.opregister.rcsa.AssessmentStatus;
 import org.opregister.rcsa.AssessmentTask;
-import org.opregister.controltest.RoundStatus;
 import org.opregister.rcsa.CampaignStatus;
 import org.opregister.risk.Risk;
 import org.opregister.security.User;
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.EventCategory;
+import org.opregister.taxonomy.EventType;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The worked example and the demo accounts: present on first start, applied once, never overwriting. */
 @QuarkusTest
@@ -114,21 +116,30 @@ class DemoDataTest {
         assertEquals("Incident", recorded.recordType);
         assertEquals("officer", recorded.username);
         assertEquals(Instant.parse("2024-07-19T04:48:00Z"), recorded.occurredAt);
-        assertEquals(List.of("officer:OPEN", "officer:UNDER_REVIEW", "manager:OPEN", "officer:UNDER_REVIEW", "manager2:CLOSED"),
-                oldestFirst(story).stream().filter(e -> "Incident".equals(e.recordType)).flatMap(e -> e.changeList().stream()
-                        .filter(c -> c.field().equals("status") && c.oldValue() != null).map(c -> e.username + ":" + c.newValue()))
-                        .toList(), "opened, submitted, returned, submitted again, closed by a second manager");
+        assertEquals(
+                List.of("officer:OPEN", "officer:UNDER_REVIEW", "manager:OPEN", "officer:UNDER_REVIEW",
+                        "manager2:CLOSED"),
+                oldestFirst(story).stream().filter(e -> "Incident".equals(e.recordType))
+                        .flatMap(e -> e.changeList().stream()
+                                .filter(c -> c.field().equals("status") && c.oldValue() != null)
+                                .map(c -> e.username + ":" + c.newValue()))
+                        .toList(),
+                "opened, submitted, returned, submitted again, closed by a second manager");
         AuditEntry returned = story.stream().filter(e -> "manager".equals(e.username)).findFirst().orElseThrow();
         assertEquals(ExampleCase.RETURN_REASON, returned.details);
-        assertEquals(7, story.stream().filter(e -> "LossEntry".equals(e.recordType) && e.action == AuditAction.CREATE).count());
+        assertEquals(7,
+                story.stream().filter(e -> "LossEntry".equals(e.recordType) && e.action == AuditAction.CREATE).count());
         // Five risks and five controls, unless a test removed the example and recorded it again without them.
-        long links = QuarkusTransaction.requiringNew().call(() -> org.opregister.risk.IncidentRisk.count("incident.id", id)
-                + org.opregister.risk.IncidentControl.count("incident.id", id));
+        long links = QuarkusTransaction.requiringNew()
+                .call(() -> org.opregister.risk.IncidentRisk.count("incident.id", id)
+                        + org.opregister.risk.IncidentControl.count("incident.id", id));
         assertEquals(links, story.stream().filter(e -> e.recordType.startsWith("Incident") && e.recordType.length() > 8
                 && e.username.equals("officer") && e.occurredAt.equals(Instant.parse("2024-08-07T10:20:00Z"))).count());
         assertTrue(verifier.verify().intact(), "seeded entries are part of the chain");
-        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> AuditEntry.count("seeded = true and recordType not in"
-                + " ('Incident', 'LossEntry', 'IncidentRisk', 'IncidentControl')")), "only the story is seeded");
+        assertEquals(0,
+                QuarkusTransaction.requiringNew().call(() -> AuditEntry.count("seeded = true and recordType not in"
+                        + " ('Incident', 'LossEntry', 'IncidentRisk', 'IncidentControl')")),
+                "only the story is seeded");
 
         TestSupport.session("auditor").request().get("/incidents/" + id + "/history").then().statusCode(200)
                 .body(containsString("2024-07-19 04:48:00 UTC"))
@@ -189,7 +200,8 @@ class DemoDataTest {
             assertEquals(5, reassessment.beforeResidual().score(), "June 2024: 1 x 5");
             assertEquals(10, reassessment.residual().score(), "after the outage: 2 x 5, as in seed-case.md");
             assertEquals(15, reassessment.inherent().score());
-            assertEquals(vendorUpdate.residualScore, reassessment.residual().score(), "the approved ratings are current");
+            assertEquals(vendorUpdate.residualScore, reassessment.residual().score(),
+                    "the approved ratings are current");
             assertNotEquals(reassessment.submittedBy, reassessment.reviewedBy);
             assertEquals("officer", vendorUpdate.assessor);
         });
@@ -201,7 +213,9 @@ class DemoDataTest {
             Kri staged = Kri.find("name", "Critical servers on a staged content ring").firstResult();
             List<KriValue> values = KriValue.of(staged);
             assertEquals(6, values.size());
-            assertEquals(List.of(KriStatus.RED, KriStatus.RED, KriStatus.RED, KriStatus.RED, KriStatus.AMBER, KriStatus.GREEN),
+            assertEquals(
+                    List.of(KriStatus.RED, KriStatus.RED, KriStatus.RED, KriStatus.RED, KriStatus.AMBER,
+                            KriStatus.GREEN),
                     values.stream().map(v -> v.status).toList(), "K1: >=95 green, 80-95 amber, <80 red");
             List<KriBreach> breaches = KriBreach.of(staged);
             assertEquals(1, breaches.size());
@@ -224,11 +238,13 @@ class DemoDataTest {
             assertEquals(6, plans.size());
             assertEquals(4, plans.stream().filter(p -> p.status == ActionStatus.DONE).count());
             assertEquals(2, plans.stream().filter(p -> p.status == ActionStatus.IN_PROGRESS).count());
-            ActionPlan rings = plans.stream().filter(p -> p.title.equals("Adopt vendor content-update rings")).findFirst()
+            ActionPlan rings = plans.stream().filter(p -> p.title.equals("Adopt vendor content-update rings"))
+                    .findFirst()
                     .orElseThrow();
             assertEquals(LocalDate.of(2024, 10, 31), rings.dueDate);
             assertNotEquals(rings.owner, rings.reviewedBy, "closed by a manager who is not the owner");
-            assertEquals(java.util.Set.of(SourceType.INCIDENT, SourceType.RISK, SourceType.CONTROL, SourceType.KRI_BREACH),
+            assertEquals(
+                    java.util.Set.of(SourceType.INCIDENT, SourceType.RISK, SourceType.CONTROL, SourceType.KRI_BREACH),
                     rings.sources().stream().map(s -> s.type).collect(java.util.stream.Collectors.toSet()));
             assertTrue(User.findByUsername("officer").orElseThrow().email.endsWith("@example.test"));
         });
@@ -240,8 +256,10 @@ class DemoDataTest {
             List<ControlTest> tests = ControlTest.list("procedure like ?1 order by reference", "%Fictional example%");
             assertEquals(6, tests.size());
             assertEquals(5, tests.stream().filter(t -> t.result.failed()).count(), "five of six controls failed");
-            assertTrue(tests.stream().allMatch(t -> t.status == TestStatus.SIGNED_OFF && !t.tester.equals(t.reviewedBy)));
-            AttestationCampaign round = AttestationCampaign.find("title like ?1", "Key controls certification%").firstResult();
+            assertTrue(
+                    tests.stream().allMatch(t -> t.status == TestStatus.SIGNED_OFF && !t.tester.equals(t.reviewedBy)));
+            AttestationCampaign round = AttestationCampaign.find("title like ?1", "Key controls certification%")
+                    .firstResult();
             assertEquals(RoundStatus.CLOSED, round.status);
             assertEquals(5, round.total());
             assertEquals(5, round.answered());
@@ -263,7 +281,8 @@ class DemoDataTest {
                 incident.delete();
             });
             demoData.seed();
-            assertEquals(0, QuarkusTransaction.requiringNew().call(() -> Incident.count("reference", ExampleCase.REFERENCE)));
+            assertEquals(0,
+                    QuarkusTransaction.requiringNew().call(() -> Incident.count("reference", ExampleCase.REFERENCE)));
         } finally {
             QuarkusTransaction.requiringNew().run(exampleCase::record);
         }

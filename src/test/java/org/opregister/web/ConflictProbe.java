@@ -13,6 +13,7 @@ public class ConflictProbe {
     @GET
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     public String lose() {
-        throw new IllegalStateException("commit failed", new OptimisticLockException("row was updated by another transaction"));
+        throw new IllegalStateException("commit failed",
+                new OptimisticLockException("row was updated by another transaction"));
     }
 }

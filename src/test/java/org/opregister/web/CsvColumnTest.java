@@ -1,8 +1,5 @@
 package org.opregister.web;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +7,9 @@ import java.time.Month;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Each kind of column formats its cell the export way, whatever the export. */
 class CsvColumnTest {
@@ -35,19 +35,19 @@ class CsvColumnTest {
 
     @Test
     void headerIsTheColumnCodesInOrder() {
-        assertArrayEquals(new String[] {"text", "code", "decimal", "whole", "day", "moment", "flag", "raw"},
+        assertArrayEquals(new String[]{"text", "code", "decimal", "whole", "day", "moment", "flag", "raw"},
                 CsvColumn.header(COLUMNS));
     }
 
     @Test
     void eachKindFormatsItsCell() {
-        assertArrayEquals(new String[] {"'=SUM(A1)", "MARCH", "10000000", "42", "2026-11-23", "2026-11-23T08:15:00.120Z",
-            "true", "=SUM(A1)"}, CsvColumn.cells(COLUMNS, FULL));
+        assertArrayEquals(new String[]{"'=SUM(A1)", "MARCH", "10000000", "42", "2026-11-23", "2026-11-23T08:15:00.120Z",
+                "true", "=SUM(A1)"}, CsvColumn.cells(COLUMNS, FULL));
     }
 
     @Test
     void nullIsAnEmptyCellInEveryKind() {
-        assertArrayEquals(new String[] {"", "", "", "", "", "", "false", ""}, CsvColumn.cells(COLUMNS, EMPTY));
+        assertArrayEquals(new String[]{"", "", "", "", "", "", "false", ""}, CsvColumn.cells(COLUMNS, EMPTY));
     }
 
     @Test

@@ -43,7 +43,8 @@ public class DatabaseOutage implements QuarkusTestResourceLifecycleManager {
                     throw new IllegalStateException("DB_URL is not a PostgreSQL URL: " + setting("DB_URL", ""));
                 }
                 relay = new DatabaseRelay(url.group(1), url.group(2) == null ? 5432 : Integer.parseInt(url.group(2)));
-                return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + relay.port() + "/" + url.group(3));
+                return Map.of("quarkus.datasource.jdbc.url",
+                        "jdbc:postgresql://127.0.0.1:" + relay.port() + "/" + url.group(3));
             }
             h2 = Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
             relay = new DatabaseRelay("127.0.0.1", h2.getPort());

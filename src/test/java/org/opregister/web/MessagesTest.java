@@ -1,10 +1,5 @@
 package org.opregister.web;
 
-import org.opregister.core.Messages;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,21 +12,26 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.opregister.taxonomy.BusinessLine;
-import org.opregister.taxonomy.Cause;
-import org.opregister.taxonomy.EventCategory;
-import org.opregister.taxonomy.EventType;
+
+import org.opregister.core.Messages;
+import org.opregister.core.Role;
 import org.opregister.incident.IncidentStatus;
 import org.opregister.incident.LossType;
 import org.opregister.incident.Severity;
 import org.opregister.incident.Transition;
-import org.opregister.core.Role;
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.Cause;
+import org.opregister.taxonomy.EventCategory;
+import org.opregister.taxonomy.EventType;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every string a page shows comes from the bundle: keys used by templates and code exist, enums have labels. */
 class MessagesTest {
 
-    private static final Pattern TEMPLATE_KEY =
-            Pattern.compile("(?:m:t\\(|\\b(?:label|placeholder|help|empty|submit)=)'([a-zA-Z0-9_.]+)'");
+    private static final Pattern TEMPLATE_KEY = Pattern
+            .compile("(?:m:t\\(|\\b(?:label|placeholder|help|empty|submit)=)'([a-zA-Z0-9_.]+)'");
     private static final Pattern CODE_KEY = Pattern.compile("\"((?:error|flash)\\.[a-zA-Z0-9_.]+)\"");
 
     @Test

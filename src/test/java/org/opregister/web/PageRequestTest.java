@@ -1,8 +1,8 @@
 package org.opregister.web;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Paging parameters as typed: clamped, never an error. */
 class PageRequestTest {

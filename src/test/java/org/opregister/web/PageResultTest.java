@@ -1,13 +1,13 @@
 package org.opregister.web;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PageResultTest {
 
@@ -22,7 +22,8 @@ class PageResultTest {
 
     @Test
     void countsCutOffAtTheLimitKeepOfferingTheNextFullPage() {
-        PageResult<Integer> full = PageResult.counted(Collections.nCopies(25, 0), new PageRequest(500, 25), 10_001, 10_000);
+        PageResult<Integer> full = PageResult.counted(Collections.nCopies(25, 0), new PageRequest(500, 25), 10_001,
+                10_000);
         assertTrue(full.totalIsAtLeast());
         assertEquals(10_000, full.total());
         assertTrue(full.hasNext());

@@ -1,10 +1,10 @@
 package org.opregister.web;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The where-builder and the literal "contains" pattern, without a database. */
 class WhereTest {
