@@ -29,7 +29,6 @@ import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
 import org.opregister.core.AppClock;
 import org.opregister.core.FieldErrors;
-import org.opregister.core.FormInput;
 import org.opregister.core.Records;
 import org.opregister.core.Role;
 import org.opregister.risk.Control;

@@ -1,11 +1,10 @@
 package org.opregister.risk;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.opregister.taxonomy.BusinessLine;
+import org.opregister.web.Where;
 
 /**
  * The 5×5 likelihood × impact grid of active risks, inherent or residual: counts per cell, each cell coloured by
@@ -22,22 +21,12 @@ public record HeatMap(String kind, List<Row> rows, long total) {
     /** Counts per cell of the active risks in the unit and business line (either may be null: all). */
     public static HeatMap of(String kind, String orgUnit, BusinessLine line) {
         String prefix = kind.equals("inherent") ? "inherent" : "residual";
-        StringBuilder query = new StringBuilder(
-                "select r." + prefix + "Likelihood, r." + prefix + "Impact, count(r) from Risk r"
-                        + " where r.status = :status");
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("status", RiskStatus.ACTIVE);
-        if (orgUnit != null) {
-            query.append(" and r.orgUnit = :unit");
-            parameters.put("unit", orgUnit);
-        }
-        if (line != null) {
-            query.append(" and r.businessLine = :line");
-            parameters.put("line", line);
-        }
-        query.append(" group by r.").append(prefix).append("Likelihood, r.").append(prefix).append("Impact");
-        var typed = Risk.getEntityManager().createQuery(query.toString(), Object[].class);
-        parameters.forEach(typed::setParameter);
+        Where where = new Where().and("r.status = :status", "status", RiskStatus.ACTIVE)
+                .and("r.orgUnit = :unit", "unit", orgUnit).and("r.businessLine = :line", "line", line);
+        String cell = "r." + prefix + "Likelihood, r." + prefix + "Impact";
+        var typed = Risk.getEntityManager().createQuery("select " + cell + ", count(r) from Risk r where "
+                + where.clause() + " group by " + cell, Object[].class);
+        where.parameters().forEach(typed::setParameter);
         long[][] counts = new long[6][6];
         long total = 0;
         for (Object[] row : typed.getResultList()) {

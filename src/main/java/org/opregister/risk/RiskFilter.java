@@ -1,8 +1,5 @@
 package org.opregister.risk;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.opregister.core.FieldErrors;
@@ -11,6 +8,7 @@ import org.opregister.taxonomy.BusinessLine;
 import org.opregister.taxonomy.EventCategory;
 import org.opregister.web.LikePattern;
 import org.opregister.web.QueryString;
+import org.opregister.web.Where;
 
 /** Filters of the risk register: text, status, event type, business line, residual band. */
 public record RiskFilter(String q, RiskStatus status, EventCategory eventCategory, BusinessLine businessLine,
@@ -36,49 +34,24 @@ public record RiskFilter(String q, RiskStatus status, EventCategory eventCategor
     }
 
     Query query() {
-        List<String> clauses = new ArrayList<>();
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        if (q != null) {
-            String like = " like :q" + LikePattern.ESCAPE;
-            clauses.add("(lower(reference)" + like + " or lower(title)" + like + " or lower(owner)" + like
-                    + " or lower(orgUnit)" + like + ")");
-            parameters.put("q", LikePattern.contains(q));
-        }
-        if (status != null) {
-            clauses.add("status = :status");
-            parameters.put("status", status);
-        }
-        if (eventCategory != null) {
-            clauses.add("eventCategory = :category");
-            parameters.put("category", eventCategory);
-        }
-        if (businessLine != null) {
-            clauses.add("businessLine = :line");
-            parameters.put("line", businessLine);
-        }
-        if (band != null) {
-            clauses.add("residualScore between :low and :high");
-            parameters.put("low", band.from);
-            parameters.put("high",
-                    band.ordinal() + 1 < RiskBand.values().length
-                            ? RiskBand.values()[band.ordinal() + 1].from - 1
-                            : 25);
-        }
-        if (orgUnit != null) {
-            clauses.add("orgUnit = :unit");
-            parameters.put("unit", orgUnit);
-        }
-        if (inherentCell != null) {
-            clauses.add("inherentLikelihood = :il and inherentImpact = :ii");
-            parameters.put("il", inherentCell[0]);
-            parameters.put("ii", inherentCell[1]);
-        }
-        if (residualCell != null) {
-            clauses.add("residualLikelihood = :rl and residualImpact = :ri");
-            parameters.put("rl", residualCell[0]);
-            parameters.put("ri", residualCell[1]);
-        }
-        return new Query(clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses), parameters);
+        Where where = new Where()
+                .and("(lower(reference) like :q" + LikePattern.ESCAPE + " or lower(title) like :q" + LikePattern.ESCAPE
+                        + " or lower(owner) like :q" + LikePattern.ESCAPE + " or lower(orgUnit) like :q"
+                        + LikePattern.ESCAPE + ")", "q", q == null ? null : LikePattern.contains(q))
+                .and("status = :status", "status", status)
+                .and("eventCategory = :category", "category", eventCategory)
+                .and("businessLine = :line", "line", businessLine)
+                .and("residualScore between :low and :high", band == null
+                        ? null
+                        : Map.of("low", band.from, "high", band.ordinal() + 1 < RiskBand.values().length
+                                ? RiskBand.values()[band.ordinal() + 1].from - 1
+                                : 25))
+                .and("orgUnit = :unit", "unit", orgUnit)
+                .and("inherentLikelihood = :il and inherentImpact = :ii",
+                        inherentCell == null ? null : Map.of("il", inherentCell[0], "ii", inherentCell[1]))
+                .and("residualLikelihood = :rl and residualImpact = :ri",
+                        residualCell == null ? null : Map.of("rl", residualCell[0], "ri", residualCell[1]));
+        return new Query(where.clause(), where.parameters());
     }
 
     /** The raw parameters, as typed. */

@@ -23,6 +23,15 @@ public final class Where {
         return this;
     }
 
+    /** Adds a clause naming several parameters, when they are given (a null map: the filter is empty). */
+    public Where and(String clause, Map<String, ?> values) {
+        if (values != null) {
+            clauses.add(clause);
+            parameters.putAll(values);
+        }
+        return this;
+    }
+
     /** Adds a condition that takes no parameter, when {@code applies}. */
     public Where and(boolean applies, String clause) {
         if (applies) {

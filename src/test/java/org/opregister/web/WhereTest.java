@@ -25,6 +25,14 @@ class WhereTest {
     }
 
     @Test
+    void aClauseWithSeveralParametersComesInWhenTheyAreGiven() {
+        Map<String, Object> cell = null;
+        Where where = new Where().and("r.l = :l and r.i = :i", Map.of("l", 3, "i", 4)).and("r.x = :x", cell);
+        assertEquals("r.l = :l and r.i = :i", where.clause());
+        assertEquals(Map.of("l", 3, "i", 4), where.parameters());
+    }
+
+    @Test
     void containsIsALowerCaseLikeWithEscapedWildcards() {
         Where where = new Where().contains("lower(i.title)", "q", "50%_Off\\X");
         assertEquals("lower(i.title) like :q escape '\\'", where.clause());
