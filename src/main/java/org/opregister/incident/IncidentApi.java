@@ -72,7 +72,8 @@ public class IncidentApi {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     @Operation(summary = "Record an incident (status DRAFT, reference assigned)")
     public Response create(IncidentForm body) {
-        Incident incident = service.create(ApiErrors.requireBody(body).parse());
+        FieldErrors typed = new FieldErrors();
+        Incident incident = service.create(ApiErrors.requireBody(body).parse(typed), typed);
         return Response.created(URI.create("/api/incidents/" + incident.id))
                 .entity(IncidentView.of(incident, service.reportingCurrency())).build();
     }
@@ -83,7 +84,9 @@ public class IncidentApi {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     @Operation(summary = "Update an incident; 'version' must be the one last read (409 otherwise)")
     public IncidentView update(@PathParam("id") long id, IncidentForm body) {
-        return IncidentView.of(service.update(id, ApiErrors.requireBody(body)), service.reportingCurrency());
+        FieldErrors typed = new FieldErrors();
+        Incident incident = service.update(id, ApiErrors.requireBody(body).parse(typed), typed);
+        return IncidentView.of(incident, service.reportingCurrency());
     }
 
     public record IncidentPage(List<IncidentView> items, int page, int size, long total, BigDecimal netLossTotal,

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.opregister.core.AppClock;
-import org.opregister.core.Edits;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
 import org.opregister.taxonomy.BusinessLine;
@@ -75,10 +74,10 @@ public class IncidentForm {
 
     /**
      * Field-level checks: presence, length, formats, codes, the Level 1/Level 2 pair, the date order and no date in
-     * the future. Bad input fails the request with every field error at once.
+     * the future. Every problem goes to {@code errors}; the data is only meaningful when there is none (the service
+     * reports them, after the checks that come first).
      */
-    public IncidentData parse() {
-        FieldErrors errors = new FieldErrors();
+    public IncidentData parse(FieldErrors errors) {
         FormInput input = new FormInput(errors);
         String parsedTitle = input.text("title", title, true, Incident.TITLE_MAX);
         String parsedDescription = input.text("description", description, false, Incident.DESCRIPTION_MAX);
@@ -112,7 +111,6 @@ public class IncidentForm {
         }
         Long parsedVersion = FormInput.blank(version) ? null : input.version("version", version);
         checkDates(occurred, discovered, AppClock.today(), errors);
-        Edits.failIfAny(errors);
         return new IncidentData(parsedTitle, parsedDescription, parsedSeverity, category, type, line, unit, parsedOwner,
                 occurred, discovered, parsedCauses, parsedRootCause, parsedThirdParty, parsedNearMiss, parsedVersion);
     }

@@ -110,7 +110,8 @@ public class IncidentResource {
     public Response create(MultivaluedMap<String, String> posted) {
         IncidentForm form = PostedForm.bind(posted, IncidentForm.class);
         return Step.form(() -> {
-            Incident incident = service.create(form.parse());
+            FieldErrors typed = new FieldErrors();
+            Incident incident = service.create(form.parse(typed), typed);
             return Flash.redirect(URI.create("/incidents/" + incident.id), "flash.incidentCreated", incident.reference);
         }, errors -> Templates.form(null, form, errors, choices()));
     }
@@ -148,7 +149,8 @@ public class IncidentResource {
     public Response update(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
         IncidentForm form = PostedForm.bind(posted, IncidentForm.class);
         return Step.form(() -> {
-            Incident incident = service.update(id, form);
+            FieldErrors typed = new FieldErrors();
+            Incident incident = service.update(id, form.parse(typed), typed);
             return Flash.redirect(URI.create("/incidents/" + id), "flash.incidentUpdated", incident.reference);
         }, errors -> Templates.form(incident(id), form, errors, choices()), refusedOnPage(id));
     }
@@ -188,7 +190,8 @@ public class IncidentResource {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response addLoss(@PathParam("id") long id, @BeanParam LossForm form) {
         return Step.run(() -> {
-            service.addLoss(id, form);
+            FieldErrors typed = new FieldErrors();
+            service.addLoss(id, form.parse(typed, service.reportingCurrency()), typed);
             return Flash.redirect(URI.create("/incidents/" + id + "#losses"), "flash.lossAdded", null);
         }, (errors, problem) -> problem == null
                 ? showPage(incident(id), form, errors, "error.lossInvalid")
@@ -214,7 +217,8 @@ public class IncidentResource {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response updateLoss(@PathParam("id") long id, @PathParam("lossId") long lossId, @BeanParam LossForm form) {
         return Step.form(() -> {
-            service.updateLoss(id, lossId, form);
+            FieldErrors typed = new FieldErrors();
+            service.updateLoss(id, lossId, form.parse(typed, service.reportingCurrency()), typed);
             return Flash.redirect(URI.create("/incidents/" + id + "#losses"), "flash.lossUpdated", null);
         }, errors -> {
             Incident incident = incident(id);

@@ -50,8 +50,10 @@ public class IncidentService {
         return config.reportingCurrency();
     }
 
+    /** Records the incident typed; {@code typed} holds what {@link IncidentForm#parse} found wrong with the text. */
     @Transactional
-    public Incident create(IncidentData data) {
+    public Incident create(IncidentData data, FieldErrors typed) {
+        failIfAny(typed);
         LocalDate today = AppClock.today();
         Incident incident = new Incident();
         apply(data, incident);
@@ -62,13 +64,17 @@ public class IncidentService {
         return incident;
     }
 
+    /**
+     * Saves an edit; {@code typed} holds what {@link IncidentForm#parse} found wrong with the text, reported only once
+     * the incident is known to be editable.
+     */
     @Transactional
-    public Incident update(long id, IncidentForm form) {
+    public Incident update(long id, IncidentData data, FieldErrors typed) {
         return guarded(() -> {
             Incident incident = Records.require(Incident.class, id);
             // The incident's state first: under review or closed, no edit is looked at.
             incident.requireEditable();
-            IncidentData data = form.parse();
+            failIfAny(typed);
             requireVersion(data.version(), incident.version);
             FieldErrors errors = new FieldErrors();
             if (data.occurrenceDate() != null) {
@@ -163,13 +169,14 @@ public class IncidentService {
         }
     }
 
+    /** Adds a ledger line; {@code typed} holds what {@link LossForm#parse} found wrong, reported with the rest. */
     @Transactional
-    public LossEntry addLoss(long incidentId, LossForm form) {
+    public LossEntry addLoss(long incidentId, LossData loss, FieldErrors typed) {
         return guarded(() -> {
             Incident incident = lockedForLedger(incidentId);
             LossEntry entry = new LossEntry();
             entry.incident = incident;
-            applyLoss(form, incident, entry);
+            applyLoss(loss, typed, incident, entry);
             entry.persist();
             recompute(incident);
             return entry;
@@ -177,10 +184,10 @@ public class IncidentService {
     }
 
     @Transactional
-    public LossEntry updateLoss(long incidentId, long lossId, LossForm form) {
+    public LossEntry updateLoss(long incidentId, long lossId, LossData loss, FieldErrors typed) {
         return guarded(() -> {
-            LossEntry entry = lockedLine(incidentId, lossId, FormInput.id(form.version));
-            applyLoss(form, entry.incident, entry);
+            LossEntry entry = lockedLine(incidentId, lossId, loss.version());
+            applyLoss(loss, typed, entry.incident, entry);
             recompute(entry.incident);
             return entry;
         });
@@ -209,9 +216,8 @@ public class IncidentService {
         return incident;
     }
 
-    private void applyLoss(LossForm form, Incident incident, LossEntry entry) {
-        FieldErrors errors = new FieldErrors();
-        LossData data = form.parse(errors, config.reportingCurrency());
+    /** The line's checks against its incident, reported together with the typing errors. */
+    private void applyLoss(LossData data, FieldErrors errors, Incident incident, LossEntry entry) {
         if (data.type() == LossType.GROSS_LOSS && incident.nearMiss) {
             errors.add("type", "error.grossLossOnNearMiss");
         }

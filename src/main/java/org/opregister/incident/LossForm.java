@@ -50,6 +50,7 @@ public class LossForm {
         return form;
     }
 
+    /** The line typed; every problem goes to {@code errors} (the data is only meaningful when there is none). */
     public LossData parse(FieldErrors errors, String reportingCurrency) {
         FormInput input = new FormInput(errors);
         LossType parsedType = input.choice("type", type, LossType.class, true);
