@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.opregister.core.AppClock;
 import org.opregister.core.Edits;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.Records;
@@ -63,7 +64,8 @@ public class KriApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response create(KriForm body) {
-        Kri kri = service.create(ApiErrors.requireBody(body));
+        FieldErrors typed = new FieldErrors();
+        Kri kri = service.create(ApiErrors.requireBody(body).parse(typed), typed);
         return Response.created(URI.create("/api/kris/" + kri.id)).entity(KriView.of(kri)).build();
     }
 
@@ -72,7 +74,8 @@ public class KriApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public KriView update(@PathParam("id") long id, KriForm body) {
-        return KriView.of(service.update(id, ApiErrors.requireBody(body)));
+        FieldErrors typed = new FieldErrors();
+        return KriView.of(service.update(id, ApiErrors.requireBody(body).parse(typed), typed));
     }
 
     @GET
@@ -87,7 +90,9 @@ public class KriApi {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     @Operation(summary = "Record a value", description = "Body: period (2024-07 or 2024-Q3), value, comment.")
     public Response record(@PathParam("id") long id, ValueForm body) {
-        KriValue value = service.record(id, ApiErrors.requireBody(body));
+        ValueForm form = ApiErrors.requireBody(body);
+        FieldErrors typed = new FieldErrors();
+        KriValue value = service.record(id, form.parse(Records.require(Kri.class, id), typed, AppClock.today()), typed);
         return Response.created(URI.create("/api/kris/" + id + "/values")).entity(ValueView.of(value)).build();
     }
 

@@ -63,10 +63,13 @@ public class KriForm {
         return form;
     }
 
-    /** The definition as checked values; {@code null} fields only where optional. */
-    record Definition(String name, String description, String unit, KriFrequency frequency, String owner,
+    /**
+     * The definition as checked values; {@code null} fields only where optional (or where the text was bad); the
+     * version: the one the user loaded, {@code null} when it is not a number.
+     */
+    public record Definition(String name, String description, String unit, KriFrequency frequency, String owner,
             Thresholds thresholds, KriSource source, EventCategory eventCategory, BusinessLine businessLine,
-            LocalDate valuesFrom, LocalDate thresholdsFrom, KriActivity status) {
+            LocalDate valuesFrom, LocalDate thresholdsFrom, KriActivity status, Long version) {
 
         void applyTo(Kri kri) {
             kri.name = name;
@@ -85,8 +88,11 @@ public class KriForm {
         }
     }
 
-    /** Checks every field and the thresholds against the direction; null with the problems in {@code errors}. */
-    Definition parse(FieldErrors errors) {
+    /**
+     * Checks every field and the thresholds against the direction; the problems go to {@code errors} (the definition
+     * is only meaningful when there is none).
+     */
+    public Definition parse(FieldErrors errors) {
         FormInput input = new FormInput(errors);
         String parsedName = input.text("name", name, true, Kri.NAME_MAX);
         String parsedDescription = input.text("description", description, false, Kri.TEXT_MAX);
@@ -107,12 +113,10 @@ public class KriForm {
         if (parsedSource == KriSource.MANUAL && (category != null || line != null)) {
             errors.add("source", "error.filterNeedsComputed");
         }
-        if (errors.any()) {
-            return null;
-        }
+        boolean computed = parsedSource != null && parsedSource.computed();
         return new Definition(parsedName, parsedDescription, parsedUnit, parsedFrequency, parsedOwner,
-                new Thresholds(parsedDirection, green, red), parsedSource, category, line,
-                parsedSource.computed() ? from : null, thresholdsStart, parsedStatus);
+                new Thresholds(parsedDirection, green, red), parsedSource, category, line, computed ? from : null,
+                thresholdsStart, parsedStatus, FormInput.id(version));
     }
 
     static LocalDate period(FormInput input, String field, String text, KriFrequency frequency, boolean required) {

@@ -125,7 +125,8 @@ public class KriResource {
     public Response create(MultivaluedMap<String, String> posted) {
         KriForm form = PostedForm.bind(posted, KriForm.class);
         return Step.form(() -> {
-            Kri kri = service.create(form);
+            FieldErrors typed = new FieldErrors();
+            Kri kri = service.create(form.parse(typed), typed);
             return Flash.redirect(URI.create("/kris/" + kri.id), "flash.kriCreated", kri.reference);
         }, errors -> Templates.form(null, form, errors, KriChoices.INSTANCE));
     }
@@ -159,7 +160,8 @@ public class KriResource {
     public Response update(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
         KriForm form = PostedForm.bind(posted, KriForm.class);
         return Step.form(() -> {
-            Kri kri = service.update(id, form);
+            FieldErrors typed = new FieldErrors();
+            Kri kri = service.update(id, form.parse(typed), typed);
             return Flash.redirect(URI.create("/kris/" + id), "flash.kriUpdated", kri.reference);
         }, errors -> Templates.form(kri(id), form, errors, KriChoices.INSTANCE));
     }
@@ -171,7 +173,8 @@ public class KriResource {
     public Response record(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
         ValueForm form = PostedForm.bind(posted, ValueForm.class);
         return Step.run(() -> {
-            KriValue value = service.record(id, form);
+            FieldErrors typed = new FieldErrors();
+            KriValue value = service.record(id, form.parse(kri(id), typed, AppClock.today()), typed);
             return Flash.redirect(URI.create("/kris/" + id + "#values"), value.status == KriStatus.RED
                     ? "flash.kriValueBreach"
                     : "flash.kriValueRecorded", value.period());
@@ -218,7 +221,11 @@ public class KriResource {
             MultivaluedMap<String, String> posted) {
         ValueForm form = PostedForm.bind(posted, ValueForm.class);
         return Step.form(() -> {
-            KriValue value = service.correct(id, valueId, form);
+            Kri kri = kri(id);
+            // A correction keeps its period (a computed KRI's values are refused before the typing counts).
+            form.period = kri.computed() ? null : KriValue.of(kri, valueId).period();
+            FieldErrors typed = new FieldErrors();
+            KriValue value = service.correct(id, valueId, form.parse(kri, typed, AppClock.today()), typed);
             return Flash.redirect(URI.create("/kris/" + id + "#values"), "flash.kriValueCorrected", value.period());
         }, errors -> {
             Kri kri = kri(id);

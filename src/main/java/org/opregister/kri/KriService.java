@@ -12,7 +12,6 @@ import jakarta.transaction.Transactional;
 import org.opregister.core.AppClock;
 import org.opregister.core.Edits;
 import org.opregister.core.FieldErrors;
-import org.opregister.core.FormInput;
 import org.opregister.core.Records;
 import org.opregister.core.ReferenceCounter;
 import org.opregister.core.RuleViolationException;
@@ -25,11 +24,10 @@ public class KriService {
     @Inject
     KriComputation computation;
 
+    /** Records a KRI; {@code typed} holds what {@link KriForm#parse} found wrong with the text. */
     @Transactional
-    public Kri create(KriForm form) {
-        FieldErrors errors = new FieldErrors();
-        KriForm.Definition definition = form.parse(errors);
-        Edits.failIfAny(errors);
+    public Kri create(KriForm.Definition definition, FieldErrors typed) {
+        Edits.failIfAny(typed);
         Kri kri = new Kri();
         definition.applyTo(kri);
         kri.reference = ReferenceCounter.next("KRI");
@@ -44,23 +42,23 @@ public class KriService {
 
     /**
      * Saves the definition. A change of direction or limits becomes a new threshold version from the period given
-     * (values already rated keep their status); a computed KRI is computed again.
+     * (values already rated keep their status); a computed KRI is computed again. {@code errors} holds what
+     * {@link KriForm#parse} found wrong with the text; the checks against the stored KRI are added to it.
      */
     @Transactional
-    public Kri update(long id, KriForm form) {
+    public Kri update(long id, KriForm.Definition definition, FieldErrors errors) {
         return Edits.guarded(() -> {
             Kri kri = Records.require(Kri.class, id);
-            Edits.requireVersion(FormInput.id(form.version), kri.version);
-            FieldErrors errors = new FieldErrors();
-            KriForm.Definition definition = form.parse(errors);
-            boolean hasValues = definition != null && KriValue.count("kri", kri) > 0;
+            Edits.requireVersion(definition.version(), kri.version);
+            boolean typedWell = !errors.any();
+            boolean hasValues = typedWell && KriValue.count("kri", kri) > 0;
             if (hasValues && definition.frequency() != kri.frequency) {
                 errors.add("frequency", "error.frequencyHasValues");
             }
             if (hasValues && definition.source().computed() != kri.computed()) {
                 errors.add("source", "error.sourceHasValues");
             }
-            boolean newThresholds = definition != null && !definition.thresholds().sameAs(kri.thresholds());
+            boolean newThresholds = typedWell && !definition.thresholds().sameAs(kri.thresholds());
             if (newThresholds && definition.thresholdsFrom() == null) {
                 errors.add("thresholdsFrom", "error.required");
             }
@@ -89,12 +87,14 @@ public class KriService {
         version.persist();
     }
 
+    /**
+     * Records a value; {@code errors} holds what {@link ValueForm#parse} found wrong with the text, reported after
+     * the KRI's own refusals and together with a period that already has a value.
+     */
     @Transactional
-    public KriValue record(long kriId, ValueForm form) {
+    public KriValue record(long kriId, ValueForm.Reading reading, FieldErrors errors) {
         Kri kri = manual(kriId);
-        FieldErrors errors = new FieldErrors();
-        ValueForm.Reading reading = form.parse(kri, errors, AppClock.today());
-        if (reading != null && KriValue.at(kri, reading.periodStart()) != null) {
+        if (!errors.any() && KriValue.at(kri, reading.periodStart()) != null) {
             errors.add("period", "error.periodHasValue", kri.periodLabel(reading.periodStart()));
         }
         Edits.failIfAny(errors);
@@ -103,16 +103,17 @@ public class KriService {
         return value;
     }
 
+    /**
+     * Corrects a value (its period stays); {@code typed} holds what {@link ValueForm#parse} found wrong with the
+     * text, reported after the KRI's own refusals and the version check.
+     */
     @Transactional
-    public KriValue correct(long kriId, long valueId, ValueForm form) {
+    public KriValue correct(long kriId, long valueId, ValueForm.Reading reading, FieldErrors typed) {
         return Edits.guarded(() -> {
             Kri kri = manual(kriId);
             KriValue value = KriValue.of(kri, valueId);
-            Edits.requireVersion(FormInput.id(form.version), value.version);
-            form.period = value.period();
-            FieldErrors errors = new FieldErrors();
-            ValueForm.Reading reading = form.parse(kri, errors, AppClock.today());
-            Edits.failIfAny(errors);
+            Edits.requireVersion(reading.version(), value.version);
+            Edits.failIfAny(typed);
             value.rate(reading.value(), KriThreshold.inForce(kri, value.periodStart));
             value.comment = reading.comment();
             Breaches.update(kri);

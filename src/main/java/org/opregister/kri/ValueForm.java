@@ -33,10 +33,15 @@ public class ValueForm {
         return form;
     }
 
-    record Reading(LocalDate periodStart, BigDecimal value, String comment) {
+    /** A value as checked (fields {@code null} where the text was bad); the version: the one the user loaded. */
+    public record Reading(LocalDate periodStart, BigDecimal value, String comment, Long version) {
     }
 
-    Reading parse(Kri kri, FieldErrors errors, LocalDate today) {
+    /**
+     * The value typed for the KRI (its frequency reads the period); the problems go to {@code errors} (the reading is
+     * only meaningful when there is none).
+     */
+    public Reading parse(Kri kri, FieldErrors errors, LocalDate today) {
         FormInput input = new FormInput(errors);
         LocalDate start = KriForm.period(input, "period", period, kri.frequency, true);
         if (start != null && start.isAfter(kri.frequency.periodOf(today))) {
@@ -44,6 +49,6 @@ public class ValueForm {
         }
         BigDecimal number = input.decimal("value", value, true, KriForm.SCALE, KriForm.MIN, KriForm.MAX);
         String text = input.text("comment", comment, false, KriValue.COMMENT_MAX);
-        return errors.any() ? null : new Reading(start, number, text);
+        return new Reading(start, number, text, FormInput.id(version));
     }
 }

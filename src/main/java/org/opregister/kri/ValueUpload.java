@@ -55,7 +55,7 @@ final class ValueUpload {
                 form.comment = record.size() > 2 ? record.get(2) : null;
                 FieldErrors rowErrors = new FieldErrors();
                 ValueForm.Reading reading = form.parse(kri, rowErrors, today);
-                if (reading == null) {
+                if (rowErrors.any()) {
                     String field = rowErrors.fields().get(0);
                     errors.add(line, "error.uploadField", fieldName(field), rowErrors.get(field));
                 } else if (!periods.add(reading.periodStart())) {

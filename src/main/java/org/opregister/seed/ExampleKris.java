@@ -5,6 +5,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.opregister.core.AppClock;
+import org.opregister.core.FieldErrors;
 import org.opregister.kri.Kri;
 import org.opregister.kri.KriForm;
 import org.opregister.kri.KriService;
@@ -58,12 +60,14 @@ public class ExampleKris {
             form.redLimit = example.red();
             form.source = "MANUAL";
             form.status = "ACTIVE";
-            Kri kri = kris.create(form);
+            FieldErrors typed = new FieldErrors();
+            Kri kri = kris.create(form.parse(typed), typed);
             for (String reading : example.values()) {
                 ValueForm value = new ValueForm();
                 value.period = reading.substring(0, reading.indexOf(':'));
                 value.value = reading.substring(reading.indexOf(':') + 1);
-                kris.record(kri.id, value);
+                FieldErrors typedValue = new FieldErrors();
+                kris.record(kri.id, value.parse(kri, typedValue, AppClock.today()), typedValue);
             }
             Risk risk = Risk.find("title = ?1 and orgUnit = ?2", example.risk(), ExampleRisks.ORG_UNIT).firstResult();
             if (risk != null) {
