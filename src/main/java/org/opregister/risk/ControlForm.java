@@ -47,11 +47,12 @@ public class ControlForm {
     }
 
     /**
-     * Checks every field, then copies the values onto the control. A new control gets the effectiveness chosen; an
-     * existing one keeps it, as it changes only through an approved assessment, a signed-off test or a manager's
-     * override: an effectiveness given must be the current one, one left out is kept.
+     * Checks every field into a {@link ControlData}; the problems go to {@code errors} (the data is only meaningful
+     * when there is none). A new control ({@code stored} null) gets the effectiveness chosen; an existing one keeps
+     * it, as it changes only through an approved assessment, a signed-off test or a manager's override: an
+     * effectiveness given must be the stored one, one left out is kept.
      */
-    void applyTo(Control control, FieldErrors errors, boolean recording) {
+    public ControlData parse(FieldErrors errors, Control stored) {
         FormInput input = new FormInput(errors);
         String parsedTitle = input.text("title", title, true, Risk.TITLE_MAX);
         String parsedDescription = input.text("description", description, false, Risk.TEXT_MAX);
@@ -60,29 +61,40 @@ public class ControlForm {
         ControlFrequency parsedFrequency = input.choice("frequency", frequency, ControlFrequency.class, true);
         String parsedOwner = input.text("owner", owner, true, Risk.NAME_MAX);
         String parsedAttester = Staff.check(input, "attester", attester);
-        Effectiveness design = recording
+        Effectiveness design = stored == null
                 ? input.choice("designEffectiveness", designEffectiveness, Effectiveness.class, true)
-                : current(input, "designEffectiveness", designEffectiveness, control.designEffectiveness);
-        Effectiveness operating = recording
+                : current(input, "designEffectiveness", designEffectiveness, stored.designEffectiveness);
+        Effectiveness operating = stored == null
                 ? input.choice("operatingEffectiveness", operatingEffectiveness, Effectiveness.class, true)
-                : current(input, "operatingEffectiveness", operatingEffectiveness, control.operatingEffectiveness);
+                : current(input, "operatingEffectiveness", operatingEffectiveness, stored.operatingEffectiveness);
         if (keyControl != null && !keyControl.isBlank() && !keyControlChecked()
                 && !"false".equalsIgnoreCase(keyControl)) {
             errors.add("keyControl", "error.choice");
         }
-        if (errors.any()) {
-            return;
+        return new ControlData(parsedTitle, parsedDescription, parsedType, parsedNature, parsedFrequency, parsedOwner,
+                parsedAttester, design, operating, keyControlChecked(), FormInput.id(version));
+    }
+
+    /**
+     * A control as checked (for an existing control the effectiveness is the stored one); the version: the one the
+     * user loaded, {@code null} when it is not a number.
+     */
+    public record ControlData(String title, String description, ControlType type, ControlNature nature,
+            ControlFrequency frequency, String owner, String attester, Effectiveness designEffectiveness,
+            Effectiveness operatingEffectiveness, boolean keyControl, Long version) {
+
+        void applyTo(Control control) {
+            control.title = title;
+            control.description = description;
+            control.type = type;
+            control.nature = nature;
+            control.frequency = frequency;
+            control.owner = owner;
+            control.attester = attester;
+            control.designEffectiveness = designEffectiveness;
+            control.operatingEffectiveness = operatingEffectiveness;
+            control.keyControl = keyControl;
         }
-        control.title = parsedTitle;
-        control.description = parsedDescription;
-        control.type = parsedType;
-        control.nature = parsedNature;
-        control.frequency = parsedFrequency;
-        control.owner = parsedOwner;
-        control.attester = parsedAttester;
-        control.designEffectiveness = design;
-        control.operatingEffectiveness = operating;
-        control.keyControl = keyControlChecked();
     }
 
     private static Effectiveness current(FormInput input, String field, String given, Effectiveness current) {

@@ -27,6 +27,7 @@ import org.opregister.core.FormInput;
 import org.opregister.core.Records;
 import org.opregister.core.Role;
 import org.opregister.incident.Incident;
+import org.opregister.risk.EffectivenessOverrideForm.EffectivenessOverride;
 import org.opregister.security.Staff;
 import org.opregister.web.CsvExport;
 import org.opregister.web.Flash;
@@ -96,7 +97,8 @@ public class ControlResource {
     public Response create(MultivaluedMap<String, String> posted) {
         ControlForm form = PostedForm.bind(posted, ControlForm.class);
         return Step.form(() -> {
-            Control control = service.createControl(form);
+            FieldErrors typed = new FieldErrors();
+            Control control = service.createControl(form.parse(typed, null), typed);
             return Flash.redirect(URI.create("/controls/" + control.id), "flash.controlCreated", control.reference);
         }, errors -> Templates.form(null, form, errors, RiskChoices.INSTANCE, Staff.all()));
     }
@@ -129,7 +131,8 @@ public class ControlResource {
     public Response update(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
         ControlForm form = PostedForm.bind(posted, ControlForm.class);
         return Step.form(() -> {
-            Control control = service.updateControl(id, form);
+            FieldErrors typed = new FieldErrors();
+            Control control = service.updateControl(id, form.parse(typed, Records.require(Control.class, id)), typed);
             return Flash.redirect(URI.create("/controls/" + id), "flash.controlUpdated", control.reference);
         }, errors -> Templates.form(Records.require(Control.class, id), form, errors, RiskChoices.INSTANCE,
                 Staff.all()));
@@ -150,8 +153,10 @@ public class ControlResource {
     @RolesAllowed(Role.MANAGER)
     public Response overrideEffectiveness(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
         EffectivenessOverrideForm form = PostedForm.bind(posted, EffectivenessOverrideForm.class);
+        FieldErrors typed = new FieldErrors();
+        EffectivenessOverride override = form.parse(typed);
         return Step.run(() -> Flash.redirect(URI.create("/controls/" + id), "flash.effectivenessOverridden",
-                service.overrideEffectiveness(id, form).reference),
+                service.overrideEffectiveness(id, override, typed).reference),
                 (errors, problem) -> Templates.override(Records.require(Control.class, id), form, errors, problem,
                         RiskChoices.INSTANCE));
     }

@@ -19,16 +19,17 @@ public class EffectivenessOverrideForm {
         return form;
     }
 
-    /** The effectiveness and reason as checked, or null after adding each problem to the errors. */
-    EffectivenessOverride parse(FieldErrors errors) {
+    /** The effectiveness, the reason and the version the user loaded; problems go to the errors. */
+    public EffectivenessOverride parse(FieldErrors errors) {
         FormInput input = new FormInput(errors);
+        long expected = input.version("version", version);
         Effectiveness design = input.choice("designEffectiveness", designEffectiveness, Effectiveness.class, true);
         Effectiveness operating = input.choice("operatingEffectiveness", operatingEffectiveness, Effectiveness.class,
                 true);
         String why = input.text("reason", reason, true, Risk.COMMENT_MAX);
-        return errors.any() ? null : new EffectivenessOverride(design, operating, why);
+        return new EffectivenessOverride(design, operating, why, expected);
     }
 
-    record EffectivenessOverride(Effectiveness design, Effectiveness operating, String reason) {
+    public record EffectivenessOverride(Effectiveness design, Effectiveness operating, String reason, long version) {
     }
 }

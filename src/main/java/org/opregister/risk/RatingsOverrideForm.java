@@ -26,15 +26,16 @@ public class RatingsOverrideForm {
         return form;
     }
 
-    /** The ratings and reason as checked (with the rating rule), or null after adding each problem to the errors. */
-    RatingsOverride parse(FieldErrors errors) {
+    /** The ratings (with the rating rule), the reason and the version the user loaded; problems go to the errors. */
+    public RatingsOverride parse(FieldErrors errors) {
         FormInput input = new FormInput(errors);
+        long expected = input.version("version", version);
         RiskRatings ratings = RiskRatings.read(input, inherentLikelihood, inherentImpact, residualLikelihood,
                 residualImpact, residualComment);
         String why = input.text("reason", reason, true, Risk.COMMENT_MAX);
-        return errors.any() ? null : new RatingsOverride(ratings, why);
+        return new RatingsOverride(ratings, why, expected);
     }
 
-    record RatingsOverride(RiskRatings ratings, String reason) {
+    public record RatingsOverride(RiskRatings ratings, String reason, long version) {
     }
 }

@@ -25,6 +25,8 @@ import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
 import org.opregister.core.Records;
 import org.opregister.core.Role;
+import org.opregister.risk.EffectivenessOverrideForm.EffectivenessOverride;
+import org.opregister.risk.RatingsOverrideForm.RatingsOverride;
 import org.opregister.taxonomy.BusinessLine;
 import org.opregister.taxonomy.EventCategory;
 import org.opregister.web.ApiErrors;
@@ -67,7 +69,8 @@ public class RiskApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response createRisk(RiskForm body) {
-        Risk risk = service.createRisk(ApiErrors.requireBody(body));
+        FieldErrors typed = new FieldErrors();
+        Risk risk = service.createRisk(ApiErrors.requireBody(body).parse(typed, null), typed);
         return Response.created(URI.create("/api/risks/" + risk.id)).entity(RiskView.of(risk)).build();
     }
 
@@ -76,7 +79,10 @@ public class RiskApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response updateRisk(@PathParam("id") long id, RiskForm body) {
-        return Response.ok(RiskView.of(service.updateRisk(id, ApiErrors.requireBody(body)))).build();
+        RiskForm form = ApiErrors.requireBody(body);
+        FieldErrors typed = new FieldErrors();
+        Risk risk = service.updateRisk(id, form.parse(typed, Records.require(Risk.class, id)), typed);
+        return Response.ok(RiskView.of(risk)).build();
     }
 
     @PUT
@@ -85,7 +91,9 @@ public class RiskApi {
     @RolesAllowed(Role.MANAGER)
     @Operation(summary = "Override a risk's current ratings", description = "Managers only, with a reason; ratings otherwise change only through an approved assessment.")
     public Response overrideRatings(@PathParam("id") long id, RatingsOverrideForm body) {
-        return Response.ok(RiskView.of(service.overrideRatings(id, ApiErrors.requireBody(body)))).build();
+        FieldErrors typed = new FieldErrors();
+        RatingsOverride override = ApiErrors.requireBody(body).parse(typed);
+        return Response.ok(RiskView.of(service.overrideRatings(id, override, typed))).build();
     }
 
     @GET
@@ -115,7 +123,8 @@ public class RiskApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response createControl(ControlForm body) {
-        Control control = service.createControl(ApiErrors.requireBody(body));
+        FieldErrors typed = new FieldErrors();
+        Control control = service.createControl(ApiErrors.requireBody(body).parse(typed, null), typed);
         return Response.created(URI.create("/api/controls/" + control.id)).entity(ControlView.of(control)).build();
     }
 
@@ -124,7 +133,10 @@ public class RiskApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response updateControl(@PathParam("id") long id, ControlForm body) {
-        return Response.ok(ControlView.of(service.updateControl(id, ApiErrors.requireBody(body)))).build();
+        ControlForm form = ApiErrors.requireBody(body);
+        FieldErrors typed = new FieldErrors();
+        Control control = service.updateControl(id, form.parse(typed, Records.require(Control.class, id)), typed);
+        return Response.ok(ControlView.of(control)).build();
     }
 
     @PUT
@@ -134,7 +146,9 @@ public class RiskApi {
     @Operation(summary = "Override a control's effectiveness", description = "Managers only, with a reason;"
             + " effectiveness otherwise changes only through an approved assessment or a signed-off test.")
     public Response overrideEffectiveness(@PathParam("id") long id, EffectivenessOverrideForm body) {
-        return Response.ok(ControlView.of(service.overrideEffectiveness(id, ApiErrors.requireBody(body)))).build();
+        FieldErrors typed = new FieldErrors();
+        EffectivenessOverride override = ApiErrors.requireBody(body).parse(typed);
+        return Response.ok(ControlView.of(service.overrideEffectiveness(id, override, typed))).build();
     }
 
     public record Page<T>(List<T> items, int page, int size, long total) {

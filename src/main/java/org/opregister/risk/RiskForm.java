@@ -54,11 +54,12 @@ public class RiskForm {
     }
 
     /**
-     * Checks every field, then copies the values onto the risk. A new risk gets the ratings typed (with the rating
-     * rule); an existing one keeps its current ratings, which change only through an approved assessment or a
-     * manager's override: a rating given must be the current one, a rating left out is kept.
+     * Checks every field into a {@link RiskData}; the problems go to {@code errors} (the data is only meaningful when
+     * there is none). A new risk ({@code stored} null) gets the ratings typed (with the rating rule); an existing one
+     * keeps its current ratings, which change only through an approved assessment or a manager's override: a rating
+     * given must be the stored one, a rating left out is kept.
      */
-    void applyTo(Risk risk, FieldErrors errors, boolean recording) {
+    public RiskData parse(FieldErrors errors, Risk stored) {
         FormInput input = new FormInput(errors);
         String parsedTitle = input.text("title", title, true, Risk.TITLE_MAX);
         String parsedDescription = input.text("description", description, false, Risk.TEXT_MAX);
@@ -67,30 +68,41 @@ public class RiskForm {
         String unit = input.text("orgUnit", orgUnit, true, Risk.NAME_MAX);
         String parsedOwner = input.text("owner", owner, true, Risk.NAME_MAX);
         String parsedAssessor = Staff.check(input, "assessor", assessor);
-        RiskRatings ratings = recording
+        RiskRatings ratings = stored == null
                 ? RiskRatings.read(input, inherentLikelihood, inherentImpact,
                         residualLikelihood, residualImpact, residualComment)
                 : null;
-        if (!recording) {
-            requireCurrent(input, risk);
+        if (stored != null) {
+            requireCurrent(input, stored);
         }
         String parsedAppetite = input.text("appetite", appetite, false, Risk.COMMENT_MAX);
         RiskStatus parsedStatus = input.choice("status", status, RiskStatus.class, true);
-        if (errors.any()) {
-            return;
+        return new RiskData(parsedTitle, parsedDescription, category, line, unit, parsedOwner, parsedAssessor, ratings,
+                parsedAppetite, parsedStatus, FormInput.id(version));
+    }
+
+    /**
+     * A risk as checked: the ratings only for a new risk ({@code null} keeps the current ones); the version: the one
+     * the user loaded, {@code null} when it is not a number.
+     */
+    public record RiskData(String title, String description, EventCategory eventCategory, BusinessLine businessLine,
+            String orgUnit, String owner, String assessor, RiskRatings ratings, String appetite, RiskStatus status,
+            Long version) {
+
+        void applyTo(Risk risk) {
+            risk.title = title;
+            risk.description = description;
+            risk.eventCategory = eventCategory;
+            risk.businessLine = businessLine;
+            risk.orgUnit = orgUnit;
+            risk.owner = owner;
+            risk.assessor = assessor;
+            if (ratings != null) {
+                ratings.applyTo(risk);
+            }
+            risk.appetite = appetite;
+            risk.status = status;
         }
-        risk.title = parsedTitle;
-        risk.description = parsedDescription;
-        risk.eventCategory = category;
-        risk.businessLine = line;
-        risk.orgUnit = unit;
-        risk.owner = parsedOwner;
-        risk.assessor = parsedAssessor;
-        if (recording) {
-            ratings.applyTo(risk);
-        }
-        risk.appetite = parsedAppetite;
-        risk.status = parsedStatus;
     }
 
     private void requireCurrent(FormInput input, Risk risk) {

@@ -30,6 +30,7 @@ import org.opregister.core.OpriskConfig;
 import org.opregister.core.Records;
 import org.opregister.core.Role;
 import org.opregister.incident.Incident;
+import org.opregister.risk.RatingsOverrideForm.RatingsOverride;
 import org.opregister.security.Staff;
 import org.opregister.web.CsvExport;
 import org.opregister.web.Flash;
@@ -129,7 +130,8 @@ public class RiskResource {
     public Response create(MultivaluedMap<String, String> posted) {
         RiskForm form = PostedForm.bind(posted, RiskForm.class);
         return Step.form(() -> {
-            Risk risk = service.createRisk(form);
+            FieldErrors typed = new FieldErrors();
+            Risk risk = service.createRisk(form.parse(typed, null), typed);
             return Flash.redirect(URI.create("/risks/" + risk.id), "flash.riskCreated", risk.reference);
         }, errors -> Templates.form(null, form, errors, RiskChoices.INSTANCE, Staff.all()));
     }
@@ -163,7 +165,8 @@ public class RiskResource {
     public Response update(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
         RiskForm form = PostedForm.bind(posted, RiskForm.class);
         return Step.form(() -> {
-            Risk risk = service.updateRisk(id, form);
+            FieldErrors typed = new FieldErrors();
+            Risk risk = service.updateRisk(id, form.parse(typed, Records.require(Risk.class, id)), typed);
             return Flash.redirect(URI.create("/risks/" + id), "flash.riskUpdated", risk.reference);
         }, errors -> Templates.form(Records.require(Risk.class, id), form, errors, RiskChoices.INSTANCE, Staff.all()));
     }
@@ -182,8 +185,10 @@ public class RiskResource {
     @RolesAllowed(Role.MANAGER)
     public Response overrideRatings(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
         RatingsOverrideForm form = PostedForm.bind(posted, RatingsOverrideForm.class);
+        FieldErrors typed = new FieldErrors();
+        RatingsOverride override = form.parse(typed);
         return Step.run(() -> Flash.redirect(URI.create("/risks/" + id), "flash.ratingsOverridden",
-                service.overrideRatings(id, form).reference),
+                service.overrideRatings(id, override, typed).reference),
                 (errors, problem) -> Templates.override(Records.require(Risk.class, id), form, errors, problem,
                         RiskChoices.INSTANCE));
     }

@@ -1,7 +1,6 @@
 package org.opregister.risk;
 
-import java.util.function.BiConsumer;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +19,10 @@ import org.opregister.core.ReferenceCounter;
 import org.opregister.core.RuleViolationException;
 import org.opregister.core.TrackedEntity;
 import org.opregister.incident.Incident;
+import org.opregister.risk.ControlForm.ControlData;
+import org.opregister.risk.EffectivenessOverrideForm.EffectivenessOverride;
+import org.opregister.risk.RatingsOverrideForm.RatingsOverride;
+import org.opregister.risk.RiskForm.RiskData;
 import org.opregister.security.CurrentUser;
 
 /**
@@ -33,48 +36,56 @@ public class RiskService {
     @Inject
     CurrentUser currentUser;
 
+    /** Records a risk; {@code typed} holds what {@link RiskForm#parse} found wrong with the text. */
     @Transactional
-    public Risk createRisk(RiskForm form) {
+    public Risk createRisk(RiskData data, FieldErrors typed) {
+        Edits.failIfAny(typed);
         Risk risk = new Risk();
-        apply(errors -> form.applyTo(risk, errors, true));
+        data.applyTo(risk);
         risk.reference = ReferenceCounter.next("RSK");
         risk.persist();
         return risk;
     }
 
+    /** Saves an edit; {@code typed}: what {@link RiskForm#parse} found wrong, reported after the version check. */
     @Transactional
-    public Risk updateRisk(long id, RiskForm form) {
+    public Risk updateRisk(long id, RiskData data, FieldErrors typed) {
         return Edits.guarded(() -> {
             Risk risk = Records.require(Risk.class, id);
-            requireVersion(form.version, risk.version);
-            apply(errors -> form.applyTo(risk, errors, false));
+            Edits.requireVersion(data.version(), risk.version);
+            Edits.failIfAny(typed);
+            data.applyTo(risk);
             return risk;
         });
     }
 
+    /** Records a control; {@code typed} holds what {@link ControlForm#parse} found wrong with the text. */
     @Transactional
-    public Control createControl(ControlForm form) {
+    public Control createControl(ControlData data, FieldErrors typed) {
+        Edits.failIfAny(typed);
         Control control = new Control();
-        apply(errors -> form.applyTo(control, errors, true));
+        data.applyTo(control);
         control.reference = ReferenceCounter.next("CTL");
         control.persist();
         return control;
     }
 
+    /** Saves an edit; {@code typed}: what {@link ControlForm#parse} found wrong, reported after the version check. */
     @Transactional
-    public Control updateControl(long id, ControlForm form) {
+    public Control updateControl(long id, ControlData data, FieldErrors typed) {
         return Edits.guarded(() -> {
             Control control = Records.require(Control.class, id);
-            requireVersion(form.version, control.version);
-            apply(errors -> form.applyTo(control, errors, false));
+            Edits.requireVersion(data.version(), control.version);
+            Edits.failIfAny(typed);
+            data.applyTo(control);
             return control;
         });
     }
 
     /** A manager sets the risk's current ratings outside an assessment; who, when and why stay on the risk. */
     @Transactional
-    public Risk overrideRatings(long id, RatingsOverrideForm form) {
-        return override(Risk.class, id, form.version, form::parse, (risk, override) -> {
+    public Risk overrideRatings(long id, RatingsOverride override, FieldErrors typed) {
+        return override(Risk.class, id, override.version(), typed, risk -> {
             override.ratings().applyTo(risk);
             risk.ratingsOverriddenBy = currentUser.username();
             risk.ratingsOverriddenAt = AppClock.now();
@@ -84,8 +95,8 @@ public class RiskService {
 
     /** A manager sets the control's effectiveness outside an assessment or a test; who, when and why stay on it. */
     @Transactional
-    public Control overrideEffectiveness(long id, EffectivenessOverrideForm form) {
-        return override(Control.class, id, form.version, form::parse, (control, override) -> {
+    public Control overrideEffectiveness(long id, EffectivenessOverride override, FieldErrors typed) {
+        return override(Control.class, id, override.version(), typed, control -> {
             control.designEffectiveness = override.design();
             control.operatingEffectiveness = override.operating();
             control.effectivenessOverriddenBy = currentUser.username();
@@ -95,20 +106,17 @@ public class RiskService {
     }
 
     /**
-     * A manager's override of what an assessment or a test otherwise sets: managers only, the form checked and its
-     * version the record's, then the change applied.
+     * A manager's override of what an assessment or a test otherwise sets: managers only, the typing errors
+     * ({@code typed}, a bad version among them) reported, the version the record's, then the change applied.
      */
-    private <T extends TrackedEntity, C> T override(Class<T> type, long id, String version,
-            Function<FieldErrors, C> parse, BiConsumer<T, C> apply) {
+    private <T extends TrackedEntity> T override(Class<T> type, long id, long version, FieldErrors typed,
+            Consumer<T> apply) {
         return Edits.guarded(() -> {
             requireManager();
-            FieldErrors errors = new FieldErrors();
-            long expected = new FormInput(errors).version("version", version);
-            C command = parse.apply(errors);
-            Edits.failIfAny(errors);
+            Edits.failIfAny(typed);
             T record = Records.require(type, id);
-            Edits.requireVersion(expected, record.version);
-            apply.accept(record, command);
+            Edits.requireVersion(version, record.version);
+            apply.accept(record);
             return record;
         });
     }
@@ -182,15 +190,5 @@ public class RiskService {
         Incident incident = Records.require(Incident.class, id);
         incident.requireEditable();
         return incident;
-    }
-
-    private static void apply(java.util.function.Consumer<FieldErrors> check) {
-        FieldErrors errors = new FieldErrors();
-        check.accept(errors);
-        Edits.failIfAny(errors);
-    }
-
-    private static void requireVersion(String given, long current) {
-        Edits.requireVersion(FormInput.id(given), current);
     }
 }
