@@ -61,7 +61,8 @@ public class UserAdminResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@BeanParam UserForm form) {
         return Step.form(() -> {
-            User user = service.create(form);
+            FieldErrors typed = new FieldErrors();
+            User user = service.create(form.parse(typed, null), typed);
             return Flash.redirect(URI.create("/admin/users/" + user.id), "flash.userCreated", user.username);
         }, errors -> {
             form.password = null;
@@ -88,7 +89,8 @@ public class UserAdminResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("id") long id, @BeanParam UserForm form) {
         return Step.form(() -> {
-            User user = service.update(id, form);
+            FieldErrors typed = new FieldErrors();
+            User user = service.update(id, form.parse(typed, Records.require(User.class, id)), typed);
             return Flash.redirect(URI.create("/admin/users/" + id), "flash.userUpdated", user.username);
         }, errors -> again(id, form, errors, new FieldErrors()));
     }

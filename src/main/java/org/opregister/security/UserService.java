@@ -1,9 +1,6 @@
 package org.opregister.security;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,9 +12,9 @@ import org.opregister.audit.AuditAction;
 import org.opregister.audit.AuditWriter;
 import org.opregister.core.Edits;
 import org.opregister.core.FieldErrors;
-import org.opregister.core.FormInput;
 import org.opregister.core.Records;
 import org.opregister.core.Role;
+import org.opregister.security.UserForm.UserData;
 
 /** Creating accounts, changing their roles and state, and passwords: every change also an audit entry. */
 @ApplicationScoped
@@ -31,37 +28,29 @@ public class UserService {
     @Inject
     CurrentUser currentUser;
 
+    /** Opens an account; {@code errors}: what {@link UserForm#parse} found wrong, reported with a taken name. */
     @Transactional
-    public User create(UserForm form) {
-        FieldErrors errors = new FieldErrors();
-        FormInput input = new FormInput(errors);
-        String username = input.text("username", form.username, true, 64);
-        if (username != null && !username.matches(USERNAME_PATTERN)) {
-            errors.add("username", "error.username");
-        } else if (username != null && User.findByUsername(username).isPresent()) {
+    public User create(UserData data, FieldErrors errors) {
+        if (!errors.has("username") && User.findByUsername(data.username()).isPresent()) {
             errors.add("username", "error.usernameTaken");
         }
-        String displayName = input.text("displayName", form.displayName, true, 200);
-        String email = email(input, form.email);
-        Set<String> roles = roles(form.roles, errors);
-        PasswordPolicy.check("password", username, form.password, errors);
         Edits.failIfAny(errors);
-        User user = User.create(username, displayName, form.password, String.join(",", roles));
-        user.email = email;
-        user.enabled = form.enabledChecked();
+        User user = User.create(data.username(), data.displayName(), data.password(), String.join(",", data.roles()));
+        user.email = data.email();
+        user.enabled = data.enabled();
         return user;
     }
 
+    /**
+     * Saves an account; {@code errors}: what {@link UserForm#parse} found wrong, reported together with what an
+     * administrator may not do to their own account.
+     */
     @Transactional
-    public User update(long id, UserForm form) {
+    public User update(long id, UserData data, FieldErrors errors) {
         return Edits.guarded(() -> {
             User user = Records.require(User.class, id);
-            FieldErrors errors = new FieldErrors();
-            FormInput input = new FormInput(errors);
-            String displayName = input.text("displayName", form.displayName, true, 200);
-            String email = email(input, form.email);
-            Set<String> roles = roles(form.roles, errors);
-            boolean enabled = form.enabledChecked();
+            Set<String> roles = data.roles();
+            boolean enabled = data.enabled();
             if (user.username.equals(currentUser.username())) {
                 if (!enabled) {
                     errors.add("enabled", "error.cannotDisableSelf");
@@ -70,12 +59,11 @@ public class UserService {
                     errors.add("roles", "error.cannotDropOwnAdmin");
                 }
             }
-            long version = input.version("version", form.version);
             Edits.failIfAny(errors);
-            Edits.requireVersion(version, user.version);
+            Edits.requireVersion(data.version(), user.version);
             Set<String> before = user.roleSet();
-            user.displayName = displayName;
-            user.email = email;
+            user.displayName = data.displayName();
+            user.email = data.email();
             user.enabled = enabled;
             user.roles = String.join(",", roles);
             if (!before.equals(roles)) {
@@ -134,30 +122,5 @@ public class UserService {
         long ended = UserSession.endAllOf(user.username, keptSessionId);
         audit.recordEvent(AuditAction.PASSWORD_CHANGE, "User", user.id.toString(), user.username,
                 "other sessions ended: " + ended);
-    }
-
-    private static Set<String> roles(List<String> chosen, FieldErrors errors) {
-        Set<String> roles = new TreeSet<>();
-        for (String role : chosen == null ? List.<String>of() : chosen) {
-            if (Arrays.asList(Role.ALL).contains(role)) {
-                roles.add(role);
-            } else if (!FormInput.blank(role)) {
-                errors.add("roles", "error.choice");
-            }
-        }
-        if (roles.isEmpty()) {
-            errors.add("roles", "error.rolesRequired");
-        }
-        return roles;
-    }
-
-    /** An e-mail address for reminders: optional, one address, no spaces or display names. */
-    private static String email(FormInput input, String value) {
-        String email = input.text("email", value, false, User.EMAIL_MAX);
-        if (email != null && !email.matches("[^@\\s<>,;\"]+@[^@\\s<>,;\"]+\\.[^@\\s<>,;\"]+")) {
-            input.errors().add("email", "error.email");
-            return null;
-        }
-        return email;
     }
 }
