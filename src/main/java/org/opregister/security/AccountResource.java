@@ -51,7 +51,7 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changePassword(@BeanParam PasswordForm form, @CookieParam(UserSession.COOKIE) String sessionId) {
         return Step.form(() -> {
-            service.changeOwnPassword(form, sessionId);
+            service.changeOwnPassword(form.parse(), sessionId);
             return Flash.redirect(URI.create("/"), "flash.passwordChanged", null);
         }, Templates::password);
     }

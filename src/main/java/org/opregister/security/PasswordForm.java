@@ -15,4 +15,16 @@ public class PasswordForm {
     public String password;
     @RestForm
     public String confirmation;
+
+    /**
+     * The user's own change as a command: nothing in it can be checked without the stored account (the current
+     * password against its hash, the policy against its name), so it carries the text as typed.
+     */
+    public PasswordChange parse() {
+        return new PasswordChange(current, password, confirmation);
+    }
+
+    /** A user's own password change as typed: the current password, the new one and its confirmation. */
+    public record PasswordChange(String current, String password, String confirmation) {
+    }
 }

@@ -14,6 +14,7 @@ import org.opregister.core.Edits;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.Records;
 import org.opregister.core.Role;
+import org.opregister.security.PasswordForm.PasswordChange;
 import org.opregister.security.UserForm.UserData;
 
 /** Creating accounts, changing their roles and state, and passwords: every change also an audit entry. */
@@ -98,12 +99,12 @@ public class UserService {
      * password is signed out); the session making the change, {@code keptSessionId}, stays open.
      */
     @Transactional
-    public void changeOwnPassword(PasswordForm change, String keptSessionId) {
+    public void changeOwnPassword(PasswordChange change, String keptSessionId) {
         User user = Records.require(User.findByUsername(currentUser.username()).orElse(null), User.class,
                 currentUser.username());
-        String current = change.current;
-        String password = change.password;
-        String confirmation = change.confirmation;
+        String current = change.current();
+        String password = change.password();
+        String confirmation = change.confirmation();
         FieldErrors errors = new FieldErrors();
         if (current == null || !BcryptUtil.matches(current, user.passwordHash)) {
             errors.add("current", "error.currentPassword");
