@@ -65,7 +65,7 @@ public class ActionApi {
     @Operation(summary = "Create an action plan", description = "Body: title, description, owner (username), priority,"
             + " dueDate, sourceType (INCIDENT, RISK, CONTROL, KRI_BREACH), source (reference or id).")
     public Response create(ActionForm body) {
-        ActionPlan action = service.create(ApiErrors.requireBody(body));
+        ActionPlan action = service.create(ApiErrors.requireBody(body).parse(new FieldErrors(), true));
         return Response.created(URI.create("/api/actions/" + action.id)).entity(ActionView.of(action)).build();
     }
 
@@ -77,7 +77,9 @@ public class ActionApi {
             + " last read; 409 otherwise). The owner and managers edit a plan (403 for other users); only a manager"
             + " changes its owner.")
     public Response update(@PathParam("id") long id, ActionForm body) {
-        return Response.ok(ActionView.of(service.update(id, ApiErrors.requireBody(body)))).build();
+        return Response
+                .ok(ActionView.of(service.update(id, ApiErrors.requireBody(body).parse(new FieldErrors(), false))))
+                .build();
     }
 
     /** A progress update by the owner. */

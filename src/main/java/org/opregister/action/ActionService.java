@@ -31,35 +31,34 @@ public class ActionService {
     CurrentUser currentUser;
 
     @Transactional
-    public ActionPlan create(ActionForm form) {
-        FieldErrors errors = new FieldErrors();
-        LocalDate today = AppClock.today();
-        ActionForm.Plan plan = form.read(errors, true, today);
-        SourceType type = new FormInput(errors).choice("sourceType", form.sourceType, SourceType.class, true);
-        Long sourceId = type == null ? null : Sources.resolve(type, form.source);
+    public ActionPlan create(ActionForm.ActionCommand command) {
+        FieldErrors errors = command.errors();
+        SourceType type = command.sourceType();
+        Long sourceId = type == null ? null : Sources.resolve(type, command.source());
         if (type != null && sourceId == null) {
             errors.add("source", "error.noSuchSource");
         }
         Edits.failIfAny(errors);
+        ActionForm.Plan plan = command.plan();
         ActionPlan action = new ActionPlan();
         plan.applyTo(action);
         action.dueDate = plan.dueDate();
         action.originalDueDate = plan.dueDate();
-        action.reference = ReferenceCounter.next("ACT", today.getYear());
+        action.reference = ReferenceCounter.next("ACT", AppClock.today().getYear());
         action.persist();
         addSource(action, type, sourceId);
         return action;
     }
 
     @Transactional
-    public ActionPlan update(long id, ActionForm form) {
+    public ActionPlan update(long id, ActionForm.ActionCommand command) {
         return Edits.guarded(() -> {
             ActionPlan action = Records.require(ActionPlan.class, id);
             requireEditor(action);
-            Edits.requireVersion(FormInput.id(form.version), action.version);
+            Edits.requireVersion(command.version(), action.version);
             requireOpen(action);
-            FieldErrors errors = new FieldErrors();
-            ActionForm.Plan plan = form.read(errors, false, AppClock.today());
+            FieldErrors errors = command.errors();
+            ActionForm.Plan plan = command.plan();
             if (plan != null && !plan.owner().equals(action.owner) && !currentUser.isManager()) {
                 errors.add("owner", "error.onlyManagerReassigns");
             }
@@ -138,15 +137,11 @@ public class ActionService {
 
     /** The owner asks for closure with the evidence that the work is done. */
     @Transactional
-    public ActionPlan requestClosure(long id, String version, String evidence) {
+    public ActionPlan requestClosure(long id, Review request) {
         return Edits.guarded(() -> {
-            FieldErrors errors = new FieldErrors();
-            FormInput input = new FormInput(errors);
-            long expected = input.version("version", version);
-            String note = input.text("closureNote", evidence, true, ActionPlan.TEXT_MAX);
-            Edits.failIfAny(errors);
+            String note = request.comment();
             ActionPlan action = Records.require(ActionPlan.class, id);
-            Edits.requireVersion(expected, action.version);
+            Edits.requireVersion(request.version(), action.version);
             requireOwner(action);
             if (action.status != ActionStatus.NOT_STARTED && action.status != ActionStatus.IN_PROGRESS) {
                 throw new RuleViolationException("error.actionNotInProgress");
@@ -163,9 +158,9 @@ public class ActionService {
     }
 
     @Transactional
-    public ActionPlan approveClosure(long id, String version, String comment) {
+    public ActionPlan approveClosure(long id, Review review) {
         return Edits.guarded(() -> {
-            ActionPlan action = reviewed(id, version, comment, false);
+            ActionPlan action = reviewed(id, review);
             if (action.reviewComment != null) {
                 Comment.add(action, CommentKind.CLOSURE_APPROVED, action.reviewComment);
             }
@@ -177,17 +172,16 @@ public class ActionService {
     }
 
     @Transactional
-    public ActionPlan returnClosure(long id, String version, String comment) {
+    public ActionPlan returnClosure(long id, Review review) {
         return Edits.guarded(() -> {
-            ActionPlan action = reviewed(id, version, comment, true);
+            ActionPlan action = reviewed(id, review);
             Comment.add(action, CommentKind.CLOSURE_RETURNED, action.reviewComment);
             action.status = ActionStatus.IN_PROGRESS;
             return action;
         });
     }
 
-    private ActionPlan reviewed(long id, String version, String comment, boolean commentRequired) {
-        Review review = Review.read(version, "reviewComment", comment, commentRequired, ActionPlan.COMMENT_MAX);
+    private ActionPlan reviewed(long id, Review review) {
         ActionPlan action = Records.require(ActionPlan.class, id);
         Edits.requireVersion(review.version(), action.version);
         if (action.status != ActionStatus.PENDING_REVIEW) {
@@ -204,9 +198,8 @@ public class ActionService {
 
     /** A manager who is not the owner stops a plan that is no longer needed, with the reason. */
     @Transactional
-    public ActionPlan cancel(long id, String version, String reason) {
+    public ActionPlan cancel(long id, Review review) {
         return Edits.guarded(() -> {
-            Review review = Review.read(version, "cancelReason", reason, true, ActionPlan.COMMENT_MAX);
             String text = review.comment();
             ActionPlan action = Records.require(ActionPlan.class, id);
             Edits.requireVersion(review.version(), action.version);
