@@ -24,6 +24,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
 import org.opregister.core.AppClock;
+import org.opregister.core.Edits;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
 import org.opregister.core.Records;
@@ -96,7 +97,7 @@ public class AttestationResource {
     @RolesAllowed(Role.MANAGER)
     public Response create(@BeanParam LaunchForm form) {
         return Step.form(() -> {
-            AttestationCampaign campaign = service.launch(form);
+            AttestationCampaign campaign = service.launch(form.parse(new FieldErrors()));
             return Flash.redirect(URI.create("/attestations/" + campaign.id), "flash.attestationLaunched",
                     campaign.reference);
         }, errors -> Templates.form(form, errors, Control.all()));
@@ -124,7 +125,7 @@ public class AttestationResource {
         Map<String, String> typed = Map.of("response", response == null ? "" : response, "comment",
                 comment == null ? "" : comment);
         return step(id, itemId, typed, "flash.attestationAnswered",
-                () -> service.answer(id, itemId, version, response, comment));
+                () -> service.answer(id, itemId, AttestationService.Answer.read(version, response, comment)));
     }
 
     @POST
@@ -134,7 +135,7 @@ public class AttestationResource {
     public Response assign(@PathParam("id") long id, @PathParam("itemId") long itemId, @RestForm String version,
             @RestForm String assignee) {
         return step(id, itemId, Map.of(), "flash.attestationAssigned",
-                () -> service.assign(id, itemId, version, assignee));
+                () -> service.assign(id, itemId, AttestationService.Assignment.read(version, assignee)));
     }
 
     @POST
@@ -142,7 +143,7 @@ public class AttestationResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Role.MANAGER)
     public Response close(@PathParam("id") long id, @RestForm String version) {
-        return step(id, null, Map.of(), "flash.attestationClosed", () -> service.close(id, version));
+        return step(id, null, Map.of(), "flash.attestationClosed", () -> service.close(id, Edits.version(version)));
     }
 
     private Response step(long id, Long itemId, Map<String, String> typed, String flashKey, Runnable change) {
