@@ -31,6 +31,7 @@ import org.opregister.core.Records;
 import org.opregister.core.Role;
 import org.opregister.risk.Control;
 import org.opregister.security.CurrentUser;
+import org.opregister.security.Reassignment;
 import org.opregister.security.Staff;
 import org.opregister.security.User;
 import org.opregister.web.CsvExport;
@@ -135,7 +136,7 @@ public class AttestationResource {
     public Response assign(@PathParam("id") long id, @PathParam("itemId") long itemId, @RestForm String version,
             @RestForm String assignee) {
         return step(id, itemId, Map.of(), "flash.attestationAssigned",
-                () -> service.assign(id, itemId, AttestationService.Assignment.read(version, assignee)));
+                () -> service.assign(id, itemId, Reassignment.read(version, assignee)));
     }
 
     @POST

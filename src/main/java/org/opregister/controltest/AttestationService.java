@@ -15,6 +15,7 @@ import org.opregister.core.ReferenceCounter;
 import org.opregister.core.RuleViolationException;
 import org.opregister.risk.Control;
 import org.opregister.security.CurrentUser;
+import org.opregister.security.Reassignment;
 import org.opregister.security.Staff;
 
 /** Self-certification: a manager launches a round over controls, their attesters answer, a manager closes it. */
@@ -61,20 +62,6 @@ public class AttestationService {
         }
     }
 
-    /** A manager's new attester for a control, with the version seen. */
-    public record Assignment(long version, String assignee) {
-
-        /** The choice as typed; the attester must be eligible. Bad input fails the request. */
-        public static Assignment read(String version, String assignee) {
-            FieldErrors errors = new FieldErrors();
-            FormInput input = new FormInput(errors);
-            long expected = input.version("version", version);
-            String username = Staff.check(input, "assignee", assignee, true);
-            Edits.failIfAny(errors);
-            return new Assignment(expected, username);
-        }
-    }
-
     /** The attester certifies the control, or declares exceptions with a comment; answers can change while open. */
     @Transactional
     public Attestation answer(long campaignId, long itemId, Answer answer) {
@@ -97,7 +84,7 @@ public class AttestationService {
 
     /** A manager gives an unanswered control to another attester. */
     @Transactional
-    public Attestation assign(long campaignId, long itemId, Assignment assignment) {
+    public Attestation assign(long campaignId, long itemId, Reassignment assignment) {
         return Edits.guarded(() -> {
             Attestation item = item(campaignId, itemId);
             Edits.requireVersion(assignment.version(), item.version);
