@@ -92,7 +92,7 @@ public class ActionApi {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response postUpdate(@PathParam("id") long id, UpdateBody body) {
         ApiErrors.requireBody(body);
-        service.postUpdate(id, body.updateDate(), body.progress(), body.note());
+        service.postUpdate(id, ActionService.ProgressUpdate.parse(body.updateDate(), body.progress(), body.note()));
         return Response.status(201).entity(ActionView.of(Records.require(ActionPlan.class, id))).build();
     }
 

@@ -243,7 +243,8 @@ public class ActionResource {
             @RestForm String note) {
         return step(id, Map.of("updateDate", text(updateDate), "progress", text(progress), "note", text(note)),
                 "#updates",
-                "flash.actionUpdatePosted", () -> service.postUpdate(id, updateDate, progress, note));
+                "flash.actionUpdatePosted", () -> service.postUpdate(id,
+                        ActionService.ProgressUpdate.parse(updateDate, progress, note)));
     }
 
     @POST
@@ -292,7 +293,8 @@ public class ActionResource {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response requestExtension(@PathParam("id") long id, @RestForm String newDueDate, @RestForm String reason) {
         return step(id, Map.of("newDueDate", text(newDueDate), "reason", text(reason)), "#extensions",
-                "flash.extensionRequested", () -> service.requestExtension(id, newDueDate, reason));
+                "flash.extensionRequested", () -> service.requestExtension(id,
+                        ActionService.ExtensionRequest.parse(newDueDate, reason)));
     }
 
     @POST

@@ -106,31 +106,39 @@ public class ActionService {
         source.persist();
     }
 
+    /** The owner's progress update as typed, checked; the problems are reported once the plan is checked. */
+    public record ProgressUpdate(LocalDate date, Integer progress, String note, FieldErrors errors) {
+
+        public static ProgressUpdate parse(String date, String progress, String note) {
+            FieldErrors errors = new FieldErrors();
+            FormInput input = new FormInput(errors);
+            LocalDate day = input.date("updateDate", date, true);
+            if (day != null && day.isAfter(AppClock.today())) {
+                errors.add("updateDate", "error.dateInFuture");
+            }
+            Integer percent = input.whole("progress", progress, true, 0, 100);
+            String text = input.text("note", note, true, ActionPlan.TEXT_MAX);
+            return new ProgressUpdate(day, percent, text, errors);
+        }
+    }
+
     /** The owner's dated progress update; the plan's progress follows it. */
     @Transactional
-    public ActionUpdate postUpdate(long id, String date, String progress, String note) {
+    public ActionUpdate postUpdate(long id, ProgressUpdate posted) {
         ActionPlan action = Records.require(ActionPlan.class, id);
         requireOwner(action);
         requireOpen(action);
         if (action.status == ActionStatus.PENDING_REVIEW) {
             throw new RuleViolationException("error.actionPendingReview");
         }
-        FieldErrors errors = new FieldErrors();
-        FormInput input = new FormInput(errors);
-        LocalDate day = input.date("updateDate", date, true);
-        if (day != null && day.isAfter(AppClock.today())) {
-            errors.add("updateDate", "error.dateInFuture");
-        }
-        Integer percent = input.whole("progress", progress, true, 0, 100);
-        String text = input.text("note", note, true, ActionPlan.TEXT_MAX);
-        Edits.failIfAny(errors);
+        Edits.failIfAny(posted.errors());
         ActionUpdate update = new ActionUpdate();
         update.action = action;
-        update.date = day;
-        update.progress = percent;
-        update.note = text;
+        update.date = posted.date();
+        update.progress = posted.progress();
+        update.note = posted.note();
         update.persist();
-        action.progress = percent;
+        action.progress = posted.progress();
         action.status = ActionStatus.IN_PROGRESS;
         return update;
     }
@@ -218,16 +226,26 @@ public class ActionService {
         });
     }
 
+    /** The owner's extension request as typed, checked; the new date is compared with the plan's by the service. */
+    public record ExtensionRequest(LocalDate dueDate, String reason, FieldErrors errors) {
+
+        public static ExtensionRequest parse(String dueDate, String reason) {
+            FieldErrors errors = new FieldErrors();
+            FormInput input = new FormInput(errors);
+            LocalDate requested = input.date("newDueDate", dueDate, true);
+            String text = input.text("reason", reason, true, ActionPlan.COMMENT_MAX);
+            return new ExtensionRequest(requested, text, errors);
+        }
+    }
+
     /** The owner asks to move the due date; one request at a time. */
     @Transactional
-    public ActionExtension requestExtension(long id, String dueDate, String reason) {
+    public ActionExtension requestExtension(long id, ExtensionRequest request) {
         ActionPlan action = Records.require(ActionPlan.class, id);
         requireOwner(action);
         requireOpen(action);
-        FieldErrors errors = new FieldErrors();
-        FormInput input = new FormInput(errors);
-        LocalDate requested = input.date("newDueDate", dueDate, true);
-        String text = input.text("reason", reason, true, ActionPlan.COMMENT_MAX);
+        FieldErrors errors = request.errors();
+        LocalDate requested = request.dueDate();
         if (requested != null && !requested.isAfter(action.dueDate)) {
             errors.add("newDueDate", "error.extensionNotLater", action.dueDate.toString());
         }
@@ -239,7 +257,7 @@ public class ActionService {
         extension.action = action;
         extension.previousDueDate = action.dueDate;
         extension.requestedDueDate = requested;
-        extension.reason = text;
+        extension.reason = request.reason();
         extension.persist();
         return extension;
     }
