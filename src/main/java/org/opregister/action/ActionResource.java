@@ -224,7 +224,7 @@ public class ActionResource {
     public Response link(@PathParam("id") long id, @RestForm String sourceType, @RestForm String source) {
         return step(id, Map.of("sourceType", text(sourceType), "source", text(source)), "#sources",
                 "flash.sourceLinked",
-                () -> service.link(id, sourceType, source));
+                () -> service.link(id, ActionService.SourceChoice.parse(sourceType, source)));
     }
 
     @POST

@@ -68,14 +68,24 @@ public class ActionService {
         });
     }
 
+    /** A source to link as typed: its type checked, the reference or id looked up by the service. */
+    public record SourceChoice(SourceType type, String source, FieldErrors errors) {
+
+        public static SourceChoice parse(String sourceType, String source) {
+            FieldErrors errors = new FieldErrors();
+            SourceType type = new FormInput(errors).choice("sourceType", sourceType, SourceType.class, true);
+            return new SourceChoice(type, source, errors);
+        }
+    }
+
     /** Adds a source; the same source twice changes nothing. */
     @Transactional
-    public void link(long id, String sourceType, String source) {
+    public void link(long id, SourceChoice choice) {
         ActionPlan action = Records.require(ActionPlan.class, id);
         requireEditor(action);
-        FieldErrors errors = new FieldErrors();
-        SourceType type = new FormInput(errors).choice("sourceType", sourceType, SourceType.class, true);
-        Long sourceId = type == null ? null : Sources.resolve(type, source);
+        FieldErrors errors = choice.errors();
+        SourceType type = choice.type();
+        Long sourceId = type == null ? null : Sources.resolve(type, choice.source());
         if (type != null && sourceId == null) {
             errors.add("source", "error.noSuchSource");
         }
