@@ -65,7 +65,7 @@ public class ActionApi {
     @Operation(summary = "Create an action plan", description = "Body: title, description, owner (username), priority,"
             + " dueDate, sourceType (INCIDENT, RISK, CONTROL, KRI_BREACH), source (reference or id).")
     public Response create(ActionForm body) {
-        ActionPlan action = service.create(ApiErrors.requireBody(body));
+        ActionPlan action = service.create(ApiErrors.requireBody(body).parse(new FieldErrors(), true));
         return Response.created(URI.create("/api/actions/" + action.id)).entity(ActionView.of(action)).build();
     }
 
@@ -77,7 +77,9 @@ public class ActionApi {
             + " last read; 409 otherwise). The owner and managers edit a plan (403 for other users); only a manager"
             + " changes its owner.")
     public Response update(@PathParam("id") long id, ActionForm body) {
-        return Response.ok(ActionView.of(service.update(id, ApiErrors.requireBody(body)))).build();
+        return Response
+                .ok(ActionView.of(service.update(id, ApiErrors.requireBody(body).parse(new FieldErrors(), false))))
+                .build();
     }
 
     /** A progress update by the owner. */
@@ -90,7 +92,7 @@ public class ActionApi {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response postUpdate(@PathParam("id") long id, UpdateBody body) {
         ApiErrors.requireBody(body);
-        service.postUpdate(id, body.updateDate(), body.progress(), body.note());
+        service.postUpdate(id, ActionService.ProgressUpdate.parse(body.updateDate(), body.progress(), body.note()));
         return Response.status(201).entity(ActionView.of(Records.require(ActionPlan.class, id))).build();
     }
 

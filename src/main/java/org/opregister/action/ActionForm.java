@@ -2,6 +2,7 @@ package org.opregister.action;
 
 import java.time.LocalDate;
 
+import org.opregister.core.AppClock;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
 import org.opregister.security.Staff;
@@ -47,8 +48,17 @@ public class ActionForm {
         }
     }
 
-    /** The plan as checked values, or null with the problems in {@code errors}; the due date only when new. */
-    Plan read(FieldErrors errors, boolean creating, LocalDate today) {
+    /**
+     * The form as typed values: the plan (null when a field failed), the first source (a new plan only; the
+     * source is looked up by the service), the version seen, and the problems found so far, which the service reports
+     * together with its own once it has checked the stored plan.
+     */
+    public record ActionCommand(Plan plan, SourceType sourceType, String source, Long version, FieldErrors errors) {
+    }
+
+    /** Checks every field; the due date and the source only when new (an edit keeps them). */
+    ActionCommand parse(FieldErrors errors, boolean creating) {
+        LocalDate today = AppClock.today();
         FormInput input = new FormInput(errors);
         String parsedTitle = input.text("title", title, true, ActionPlan.TITLE_MAX);
         String parsedDescription = input.text("description", description, false, ActionPlan.TEXT_MAX);
@@ -58,6 +68,8 @@ public class ActionForm {
         if (due != null && due.isBefore(today)) {
             errors.add("dueDate", "error.dueDateInPast");
         }
-        return errors.any() ? null : new Plan(parsedTitle, parsedDescription, parsedOwner, parsedPriority, due);
+        Plan plan = errors.any() ? null : new Plan(parsedTitle, parsedDescription, parsedOwner, parsedPriority, due);
+        SourceType type = creating ? input.choice("sourceType", sourceType, SourceType.class, true) : null;
+        return new ActionCommand(plan, type, source, FormInput.id(version), errors);
     }
 }

@@ -31,6 +31,7 @@ import org.opregister.comment.CommentThread;
 import org.opregister.core.AppClock;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.Records;
+import org.opregister.core.Review;
 import org.opregister.core.Role;
 import org.opregister.security.CurrentUser;
 import org.opregister.web.CsvExport;
@@ -170,7 +171,7 @@ public class ActionResource {
     public Response create(MultivaluedMap<String, String> posted) {
         ActionForm form = PostedForm.bind(posted, ActionForm.class);
         return Step.form(() -> {
-            ActionPlan action = service.create(form);
+            ActionPlan action = service.create(form.parse(new FieldErrors(), true));
             return Flash.redirect(URI.create("/actions/" + action.id), "flash.actionCreated", action.reference);
         }, errors -> formPage(null, form, errors));
     }
@@ -209,7 +210,7 @@ public class ActionResource {
     public Response update(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
         ActionForm form = PostedForm.bind(posted, ActionForm.class);
         return Step.run(() -> {
-            ActionPlan action = service.update(id, form);
+            ActionPlan action = service.update(id, form.parse(new FieldErrors(), false));
             return Flash.redirect(URI.create("/actions/" + id), "flash.actionUpdated", action.reference);
         }, (errors, problem) -> formPage(Records.require(ActionPlan.class, id), form,
                 problem == null ? errors : new FieldErrors().add(FieldErrors.FORM, problem)), "error.editConflict",
@@ -223,7 +224,7 @@ public class ActionResource {
     public Response link(@PathParam("id") long id, @RestForm String sourceType, @RestForm String source) {
         return step(id, Map.of("sourceType", text(sourceType), "source", text(source)), "#sources",
                 "flash.sourceLinked",
-                () -> service.link(id, sourceType, source));
+                () -> service.link(id, ActionService.SourceChoice.parse(sourceType, source)));
     }
 
     @POST
@@ -242,7 +243,8 @@ public class ActionResource {
             @RestForm String note) {
         return step(id, Map.of("updateDate", text(updateDate), "progress", text(progress), "note", text(note)),
                 "#updates",
-                "flash.actionUpdatePosted", () -> service.postUpdate(id, updateDate, progress, note));
+                "flash.actionUpdatePosted", () -> service.postUpdate(id,
+                        ActionService.ProgressUpdate.parse(updateDate, progress, note)));
     }
 
     @POST
@@ -251,7 +253,8 @@ public class ActionResource {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response requestClosure(@PathParam("id") long id, @RestForm String version, @RestForm String closureNote) {
         return step(id, Map.of("closureNote", text(closureNote)), "", "flash.closureRequested",
-                () -> service.requestClosure(id, version, closureNote));
+                () -> service.requestClosure(id,
+                        Review.read(version, "closureNote", closureNote, true, ActionPlan.TEXT_MAX)));
     }
 
     @POST
@@ -260,7 +263,8 @@ public class ActionResource {
     @RolesAllowed(Role.MANAGER)
     public Response approve(@PathParam("id") long id, @RestForm String version, @RestForm String reviewComment) {
         return step(id, Map.of("reviewComment", text(reviewComment)), "", "flash.closureApproved",
-                () -> service.approveClosure(id, version, reviewComment));
+                () -> service.approveClosure(id,
+                        Review.read(version, "reviewComment", reviewComment, false, ActionPlan.COMMENT_MAX)));
     }
 
     @POST
@@ -269,7 +273,8 @@ public class ActionResource {
     @RolesAllowed(Role.MANAGER)
     public Response returnClosure(@PathParam("id") long id, @RestForm String version, @RestForm String reviewComment) {
         return step(id, Map.of("reviewComment", text(reviewComment)), "", "flash.closureReturned",
-                () -> service.returnClosure(id, version, reviewComment));
+                () -> service.returnClosure(id,
+                        Review.read(version, "reviewComment", reviewComment, true, ActionPlan.COMMENT_MAX)));
     }
 
     @POST
@@ -278,7 +283,8 @@ public class ActionResource {
     @RolesAllowed(Role.MANAGER)
     public Response cancel(@PathParam("id") long id, @RestForm String version, @RestForm String cancelReason) {
         return step(id, Map.of("cancelReason", text(cancelReason)), "", "flash.actionCancelled",
-                () -> service.cancel(id, version, cancelReason));
+                () -> service.cancel(id,
+                        Review.read(version, "cancelReason", cancelReason, true, ActionPlan.COMMENT_MAX)));
     }
 
     @POST
@@ -287,7 +293,8 @@ public class ActionResource {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response requestExtension(@PathParam("id") long id, @RestForm String newDueDate, @RestForm String reason) {
         return step(id, Map.of("newDueDate", text(newDueDate), "reason", text(reason)), "#extensions",
-                "flash.extensionRequested", () -> service.requestExtension(id, newDueDate, reason));
+                "flash.extensionRequested", () -> service.requestExtension(id,
+                        ActionService.ExtensionRequest.parse(newDueDate, reason)));
     }
 
     @POST

@@ -31,35 +31,34 @@ public class ActionService {
     CurrentUser currentUser;
 
     @Transactional
-    public ActionPlan create(ActionForm form) {
-        FieldErrors errors = new FieldErrors();
-        LocalDate today = AppClock.today();
-        ActionForm.Plan plan = form.read(errors, true, today);
-        SourceType type = new FormInput(errors).choice("sourceType", form.sourceType, SourceType.class, true);
-        Long sourceId = type == null ? null : Sources.resolve(type, form.source);
+    public ActionPlan create(ActionForm.ActionCommand command) {
+        FieldErrors errors = command.errors();
+        SourceType type = command.sourceType();
+        Long sourceId = type == null ? null : Sources.resolve(type, command.source());
         if (type != null && sourceId == null) {
             errors.add("source", "error.noSuchSource");
         }
         Edits.failIfAny(errors);
+        ActionForm.Plan plan = command.plan();
         ActionPlan action = new ActionPlan();
         plan.applyTo(action);
         action.dueDate = plan.dueDate();
         action.originalDueDate = plan.dueDate();
-        action.reference = ReferenceCounter.next("ACT", today.getYear());
+        action.reference = ReferenceCounter.next("ACT", AppClock.today().getYear());
         action.persist();
         addSource(action, type, sourceId);
         return action;
     }
 
     @Transactional
-    public ActionPlan update(long id, ActionForm form) {
+    public ActionPlan update(long id, ActionForm.ActionCommand command) {
         return Edits.guarded(() -> {
             ActionPlan action = Records.require(ActionPlan.class, id);
             requireEditor(action);
-            Edits.requireVersion(FormInput.id(form.version), action.version);
+            Edits.requireVersion(command.version(), action.version);
             requireOpen(action);
-            FieldErrors errors = new FieldErrors();
-            ActionForm.Plan plan = form.read(errors, false, AppClock.today());
+            FieldErrors errors = command.errors();
+            ActionForm.Plan plan = command.plan();
             if (plan != null && !plan.owner().equals(action.owner) && !currentUser.isManager()) {
                 errors.add("owner", "error.onlyManagerReassigns");
             }
@@ -69,14 +68,24 @@ public class ActionService {
         });
     }
 
+    /** A source to link as typed: its type checked, the reference or id looked up by the service. */
+    public record SourceChoice(SourceType type, String source, FieldErrors errors) {
+
+        public static SourceChoice parse(String sourceType, String source) {
+            FieldErrors errors = new FieldErrors();
+            SourceType type = new FormInput(errors).choice("sourceType", sourceType, SourceType.class, true);
+            return new SourceChoice(type, source, errors);
+        }
+    }
+
     /** Adds a source; the same source twice changes nothing. */
     @Transactional
-    public void link(long id, String sourceType, String source) {
+    public void link(long id, SourceChoice choice) {
         ActionPlan action = Records.require(ActionPlan.class, id);
         requireEditor(action);
-        FieldErrors errors = new FieldErrors();
-        SourceType type = new FormInput(errors).choice("sourceType", sourceType, SourceType.class, true);
-        Long sourceId = type == null ? null : Sources.resolve(type, source);
+        FieldErrors errors = choice.errors();
+        SourceType type = choice.type();
+        Long sourceId = type == null ? null : Sources.resolve(type, choice.source());
         if (type != null && sourceId == null) {
             errors.add("source", "error.noSuchSource");
         }
@@ -107,46 +116,50 @@ public class ActionService {
         source.persist();
     }
 
+    /** The owner's progress update as typed, checked; the problems are reported once the plan is checked. */
+    public record ProgressUpdate(LocalDate date, Integer progress, String note, FieldErrors errors) {
+
+        public static ProgressUpdate parse(String date, String progress, String note) {
+            FieldErrors errors = new FieldErrors();
+            FormInput input = new FormInput(errors);
+            LocalDate day = input.date("updateDate", date, true);
+            if (day != null && day.isAfter(AppClock.today())) {
+                errors.add("updateDate", "error.dateInFuture");
+            }
+            Integer percent = input.whole("progress", progress, true, 0, 100);
+            String text = input.text("note", note, true, ActionPlan.TEXT_MAX);
+            return new ProgressUpdate(day, percent, text, errors);
+        }
+    }
+
     /** The owner's dated progress update; the plan's progress follows it. */
     @Transactional
-    public ActionUpdate postUpdate(long id, String date, String progress, String note) {
+    public ActionUpdate postUpdate(long id, ProgressUpdate posted) {
         ActionPlan action = Records.require(ActionPlan.class, id);
         requireOwner(action);
         requireOpen(action);
         if (action.status == ActionStatus.PENDING_REVIEW) {
             throw new RuleViolationException("error.actionPendingReview");
         }
-        FieldErrors errors = new FieldErrors();
-        FormInput input = new FormInput(errors);
-        LocalDate day = input.date("updateDate", date, true);
-        if (day != null && day.isAfter(AppClock.today())) {
-            errors.add("updateDate", "error.dateInFuture");
-        }
-        Integer percent = input.whole("progress", progress, true, 0, 100);
-        String text = input.text("note", note, true, ActionPlan.TEXT_MAX);
-        Edits.failIfAny(errors);
+        Edits.failIfAny(posted.errors());
         ActionUpdate update = new ActionUpdate();
         update.action = action;
-        update.date = day;
-        update.progress = percent;
-        update.note = text;
+        update.date = posted.date();
+        update.progress = posted.progress();
+        update.note = posted.note();
         update.persist();
-        action.progress = percent;
+        action.progress = posted.progress();
         action.status = ActionStatus.IN_PROGRESS;
         return update;
     }
 
     /** The owner asks for closure with the evidence that the work is done. */
     @Transactional
-    public ActionPlan requestClosure(long id, String version, String evidence) {
+    public ActionPlan requestClosure(long id, Review request) {
         return Edits.guarded(() -> {
-            FieldErrors errors = new FieldErrors();
-            FormInput input = new FormInput(errors);
-            long expected = input.version("version", version);
-            String note = input.text("closureNote", evidence, true, ActionPlan.TEXT_MAX);
-            Edits.failIfAny(errors);
+            String note = request.comment();
             ActionPlan action = Records.require(ActionPlan.class, id);
-            Edits.requireVersion(expected, action.version);
+            Edits.requireVersion(request.version(), action.version);
             requireOwner(action);
             if (action.status != ActionStatus.NOT_STARTED && action.status != ActionStatus.IN_PROGRESS) {
                 throw new RuleViolationException("error.actionNotInProgress");
@@ -163,9 +176,9 @@ public class ActionService {
     }
 
     @Transactional
-    public ActionPlan approveClosure(long id, String version, String comment) {
+    public ActionPlan approveClosure(long id, Review review) {
         return Edits.guarded(() -> {
-            ActionPlan action = reviewed(id, version, comment, false);
+            ActionPlan action = reviewed(id, review);
             if (action.reviewComment != null) {
                 Comment.add(action, CommentKind.CLOSURE_APPROVED, action.reviewComment);
             }
@@ -177,17 +190,16 @@ public class ActionService {
     }
 
     @Transactional
-    public ActionPlan returnClosure(long id, String version, String comment) {
+    public ActionPlan returnClosure(long id, Review review) {
         return Edits.guarded(() -> {
-            ActionPlan action = reviewed(id, version, comment, true);
+            ActionPlan action = reviewed(id, review);
             Comment.add(action, CommentKind.CLOSURE_RETURNED, action.reviewComment);
             action.status = ActionStatus.IN_PROGRESS;
             return action;
         });
     }
 
-    private ActionPlan reviewed(long id, String version, String comment, boolean commentRequired) {
-        Review review = Review.read(version, "reviewComment", comment, commentRequired, ActionPlan.COMMENT_MAX);
+    private ActionPlan reviewed(long id, Review review) {
         ActionPlan action = Records.require(ActionPlan.class, id);
         Edits.requireVersion(review.version(), action.version);
         if (action.status != ActionStatus.PENDING_REVIEW) {
@@ -204,9 +216,8 @@ public class ActionService {
 
     /** A manager who is not the owner stops a plan that is no longer needed, with the reason. */
     @Transactional
-    public ActionPlan cancel(long id, String version, String reason) {
+    public ActionPlan cancel(long id, Review review) {
         return Edits.guarded(() -> {
-            Review review = Review.read(version, "cancelReason", reason, true, ActionPlan.COMMENT_MAX);
             String text = review.comment();
             ActionPlan action = Records.require(ActionPlan.class, id);
             Edits.requireVersion(review.version(), action.version);
@@ -225,16 +236,26 @@ public class ActionService {
         });
     }
 
+    /** The owner's extension request as typed, checked; the new date is compared with the plan's by the service. */
+    public record ExtensionRequest(LocalDate dueDate, String reason, FieldErrors errors) {
+
+        public static ExtensionRequest parse(String dueDate, String reason) {
+            FieldErrors errors = new FieldErrors();
+            FormInput input = new FormInput(errors);
+            LocalDate requested = input.date("newDueDate", dueDate, true);
+            String text = input.text("reason", reason, true, ActionPlan.COMMENT_MAX);
+            return new ExtensionRequest(requested, text, errors);
+        }
+    }
+
     /** The owner asks to move the due date; one request at a time. */
     @Transactional
-    public ActionExtension requestExtension(long id, String dueDate, String reason) {
+    public ActionExtension requestExtension(long id, ExtensionRequest request) {
         ActionPlan action = Records.require(ActionPlan.class, id);
         requireOwner(action);
         requireOpen(action);
-        FieldErrors errors = new FieldErrors();
-        FormInput input = new FormInput(errors);
-        LocalDate requested = input.date("newDueDate", dueDate, true);
-        String text = input.text("reason", reason, true, ActionPlan.COMMENT_MAX);
+        FieldErrors errors = request.errors();
+        LocalDate requested = request.dueDate();
         if (requested != null && !requested.isAfter(action.dueDate)) {
             errors.add("newDueDate", "error.extensionNotLater", action.dueDate.toString());
         }
@@ -246,7 +267,7 @@ public class ActionService {
         extension.action = action;
         extension.previousDueDate = action.dueDate;
         extension.requestedDueDate = requested;
-        extension.reason = text;
+        extension.reason = request.reason();
         extension.persist();
         return extension;
     }

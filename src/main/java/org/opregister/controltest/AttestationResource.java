@@ -24,12 +24,14 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
 import org.opregister.core.AppClock;
+import org.opregister.core.Edits;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
 import org.opregister.core.Records;
 import org.opregister.core.Role;
 import org.opregister.risk.Control;
 import org.opregister.security.CurrentUser;
+import org.opregister.security.Reassignment;
 import org.opregister.security.Staff;
 import org.opregister.security.User;
 import org.opregister.web.CsvExport;
@@ -96,7 +98,7 @@ public class AttestationResource {
     @RolesAllowed(Role.MANAGER)
     public Response create(@BeanParam LaunchForm form) {
         return Step.form(() -> {
-            AttestationCampaign campaign = service.launch(form);
+            AttestationCampaign campaign = service.launch(form.parse(new FieldErrors()));
             return Flash.redirect(URI.create("/attestations/" + campaign.id), "flash.attestationLaunched",
                     campaign.reference);
         }, errors -> Templates.form(form, errors, Control.all()));
@@ -124,7 +126,7 @@ public class AttestationResource {
         Map<String, String> typed = Map.of("response", response == null ? "" : response, "comment",
                 comment == null ? "" : comment);
         return step(id, itemId, typed, "flash.attestationAnswered",
-                () -> service.answer(id, itemId, version, response, comment));
+                () -> service.answer(id, itemId, AttestationService.Answer.read(version, response, comment)));
     }
 
     @POST
@@ -134,7 +136,7 @@ public class AttestationResource {
     public Response assign(@PathParam("id") long id, @PathParam("itemId") long itemId, @RestForm String version,
             @RestForm String assignee) {
         return step(id, itemId, Map.of(), "flash.attestationAssigned",
-                () -> service.assign(id, itemId, version, assignee));
+                () -> service.assign(id, itemId, Reassignment.read(version, assignee)));
     }
 
     @POST
@@ -142,7 +144,7 @@ public class AttestationResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Role.MANAGER)
     public Response close(@PathParam("id") long id, @RestForm String version) {
-        return step(id, null, Map.of(), "flash.attestationClosed", () -> service.close(id, version));
+        return step(id, null, Map.of(), "flash.attestationClosed", () -> service.close(id, Edits.version(version)));
     }
 
     private Response step(long id, Long itemId, Map<String, String> typed, String flashKey, Runnable change) {

@@ -1,8 +1,6 @@
 package org.opregister.controltest;
 
 import java.time.LocalDate;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +15,7 @@ import org.opregister.core.ReferenceCounter;
 import org.opregister.core.RuleViolationException;
 import org.opregister.risk.Control;
 import org.opregister.security.CurrentUser;
+import org.opregister.security.Reassignment;
 import org.opregister.security.Staff;
 
 /** Self-certification: a manager launches a round over controls, their attesters answer, a manager closes it. */
@@ -26,44 +25,19 @@ public class AttestationService {
     @Inject
     CurrentUser currentUser;
 
-    /** The round's form as typed. */
     /** Launches a round with one attestation per chosen control, assigned to the control's attester. */
     @Transactional
-    public AttestationCampaign launch(LaunchForm form) {
-        FieldErrors errors = new FieldErrors();
-        FormInput input = new FormInput(errors);
-        String title = input.text("title", form.title, true, 200);
-        LocalDate start = input.date("periodStart", form.periodStart, true);
-        LocalDate end = input.date("periodEnd", form.periodEnd, true);
-        LocalDate due = input.date("dueDate", form.dueDate, true);
-        if (start != null && end != null && end.isBefore(start)) {
-            errors.add("periodEnd", "error.periodEndBeforeStart");
-        }
-        if (due != null && due.isBefore(AppClock.today())) {
-            errors.add("dueDate", "error.dueDateInPast");
-        }
-        Set<Control> controls = new LinkedHashSet<>();
-        for (String value : form.controls) {
-            Long id = FormInput.id(value);
-            Control control = id == null ? null : Control.findById(id);
-            if (control == null) {
-                errors.add("controls", "error.chooseControl");
-                break;
-            }
-            controls.add(control);
-        }
-        if (form.controls.isEmpty()) {
-            errors.add("controls", "error.chooseControls");
-        }
-        Edits.failIfAny(errors);
+    public AttestationCampaign launch(LaunchForm.Launch launch) {
+        Edits.failIfAny(launch.errors());
+        LocalDate end = launch.periodEnd();
         AttestationCampaign campaign = new AttestationCampaign();
         campaign.reference = ReferenceCounter.next("ATT", end.getYear());
-        campaign.title = title;
-        campaign.periodStart = start;
+        campaign.title = launch.title();
+        campaign.periodStart = launch.periodStart();
         campaign.periodEnd = end;
-        campaign.dueDate = due;
+        campaign.dueDate = launch.dueDate();
         campaign.persist();
-        for (Control control : controls) {
+        for (Control control : launch.controls()) {
             Attestation item = new Attestation();
             item.campaign = campaign;
             item.control = control;
@@ -73,26 +47,35 @@ public class AttestationService {
         return campaign;
     }
 
-    /** The attester certifies the control, or declares exceptions with a comment; answers can change while open. */
-    @Transactional
-    public Attestation answer(long campaignId, long itemId, String version, String response, String comment) {
-        return Edits.guarded(() -> {
+    /** An attester's answer as posted: the version seen, certified or exceptions, the comment. */
+    public record Answer(long version, AttestationResponse response, String comment) {
+
+        /** The answer as typed; the comment is required with exceptions. Bad input fails the request. */
+        public static Answer read(String version, String response, String comment) {
             FieldErrors errors = new FieldErrors();
             FormInput input = new FormInput(errors);
             long expected = input.version("version", version);
             AttestationResponse answer = input.choice("response", response, AttestationResponse.class, true);
             String text = input.text("comment", comment, answer == AttestationResponse.EXCEPTIONS, 2000);
             Edits.failIfAny(errors);
+            return new Answer(expected, answer, text);
+        }
+    }
+
+    /** The attester certifies the control, or declares exceptions with a comment; answers can change while open. */
+    @Transactional
+    public Attestation answer(long campaignId, long itemId, Answer answer) {
+        return Edits.guarded(() -> {
             Attestation item = item(campaignId, itemId);
-            Edits.requireVersion(expected, item.version);
+            Edits.requireVersion(answer.version(), item.version);
             if (!item.campaign.open()) {
                 throw new RuleViolationException("error.attestationClosed");
             }
             if (!currentUser.username().equals(item.assignee)) {
                 throw new RuleViolationException("error.notYourAttestation");
             }
-            item.response = answer;
-            item.comment = text;
+            item.response = answer.response();
+            item.comment = answer.comment();
             item.answeredBy = currentUser.username();
             item.answeredAt = AppClock.now();
             return item;
@@ -101,30 +84,22 @@ public class AttestationService {
 
     /** A manager gives an unanswered control to another attester. */
     @Transactional
-    public Attestation assign(long campaignId, long itemId, String version, String assignee) {
+    public Attestation assign(long campaignId, long itemId, Reassignment assignment) {
         return Edits.guarded(() -> {
-            FieldErrors errors = new FieldErrors();
-            FormInput input = new FormInput(errors);
-            long expected = input.version("version", version);
-            String username = Staff.check(input, "assignee", assignee, true);
-            Edits.failIfAny(errors);
             Attestation item = item(campaignId, itemId);
-            Edits.requireVersion(expected, item.version);
+            Edits.requireVersion(assignment.version(), item.version);
             if (!item.campaign.open() || item.response != null) {
                 throw new RuleViolationException("error.attestationClosed");
             }
-            item.assignee = username;
+            item.assignee = assignment.assignee();
             return item;
         });
     }
 
     /** Closes the round: its answers are final and read-only; unanswered controls stay recorded as unanswered. */
     @Transactional
-    public AttestationCampaign close(long campaignId, String version) {
+    public AttestationCampaign close(long campaignId, long expected) {
         return Edits.guarded(() -> {
-            FieldErrors errors = new FieldErrors();
-            long expected = new FormInput(errors).version("version", version);
-            Edits.failIfAny(errors);
             AttestationCampaign campaign = Records.require(AttestationCampaign.class, campaignId);
             Edits.requireVersion(expected, campaign.version);
             if (!campaign.open()) {

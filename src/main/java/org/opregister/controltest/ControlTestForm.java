@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import org.opregister.core.AppClock;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
 import org.opregister.risk.Control;
@@ -59,8 +60,42 @@ public class ControlTestForm {
         return form;
     }
 
-    /** Checks the plan and copies it onto the test; nothing changes on an error. */
-    void applyPlan(ControlTest test, FieldErrors errors, boolean creating) {
+    /** The plan as checked values (null when a field failed), the version seen and the problems found. */
+    public record PlanCommand(Plan plan, Long version, FieldErrors errors) {
+    }
+
+    /** The planned test's fields; the control only when new (a test keeps its control). */
+    public record Plan(Control control, String procedure, int sampleSize, LocalDate periodStart,
+            LocalDate periodEnd, String tester) {
+
+        void applyTo(ControlTest test) {
+            if (control != null) {
+                test.control = control;
+            }
+            test.procedure = procedure;
+            test.sampleSize = sampleSize;
+            test.periodStart = periodStart;
+            test.periodEnd = periodEnd;
+            test.tester = tester;
+        }
+    }
+
+    /** The execution as checked values (null when a field failed), the version seen and the problems found. */
+    public record ExecutionCommand(Execution execution, Long version, FieldErrors errors) {
+    }
+
+    /** What the tester found. */
+    public record Execution(TestResult result, String findings, LocalDate executedOn) {
+
+        void applyTo(ControlTest test) {
+            test.result = result;
+            test.findings = findings;
+            test.executedOn = executedOn;
+        }
+    }
+
+    /** Checks the plan; the service reports the problems once it has checked the stored test. */
+    PlanCommand parsePlan(FieldErrors errors, boolean creating) {
         FormInput input = new FormInput(errors);
         Control target = null;
         if (creating) {
@@ -78,39 +113,25 @@ public class ControlTestForm {
             errors.add("periodEnd", "error.periodEndBeforeStart");
         }
         String who = Staff.check(input, "tester", tester, true);
-        if (errors.any()) {
-            return;
-        }
-        if (creating) {
-            test.control = target;
-        }
-        test.procedure = text;
-        test.sampleSize = sample;
-        test.periodStart = start;
-        test.periodEnd = end;
-        test.tester = who;
+        Plan plan = errors.any() ? null : new Plan(target, text, sample, start, end, who);
+        return new PlanCommand(plan, FormInput.id(version), errors);
     }
 
     /**
-     * Checks the execution and copies it; for a submission the result and date are required, findings when not
-     * effective.
+     * Checks the execution; for a submission the result and date are required, findings when not effective.
      */
-    void applyExecution(ControlTest test, FieldErrors errors, LocalDate today, boolean submitting) {
+    ExecutionCommand parseExecution(FieldErrors errors, boolean submitting) {
         FormInput input = new FormInput(errors);
         TestResult parsedResult = input.choice("result", result, TestResult.class, submitting);
         String text = input.text("findings", findings, false, ControlTest.TEXT_MAX);
         LocalDate day = input.date("executedOn", executedOn, submitting);
-        if (day != null && day.isAfter(today)) {
+        if (day != null && day.isAfter(AppClock.today())) {
             errors.add("executedOn", "error.dateInFuture");
         }
         if (submitting && parsedResult != null && parsedResult.failed() && text == null) {
             errors.add("findings", "error.findingsRequired");
         }
-        if (errors.any()) {
-            return;
-        }
-        test.result = parsedResult;
-        test.findings = text;
-        test.executedOn = day;
+        Execution execution = errors.any() ? null : new Execution(parsedResult, text, day);
+        return new ExecutionCommand(execution, FormInput.id(version), errors);
     }
 }

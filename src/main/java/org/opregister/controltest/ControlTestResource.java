@@ -28,8 +28,10 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
 import org.opregister.core.AppClock;
+import org.opregister.core.Edits;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.Records;
+import org.opregister.core.Review;
 import org.opregister.core.Role;
 import org.opregister.risk.Control;
 import org.opregister.security.CurrentUser;
@@ -135,7 +137,7 @@ public class ControlTestResource {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response create(@BeanParam ControlTestForm form) {
         return Step.form(() -> {
-            ControlTest test = service.plan(form);
+            ControlTest test = service.plan(form.parsePlan(new FieldErrors(), true));
             return Flash.redirect(URI.create("/control-tests/" + test.id), "flash.testPlanned", test.reference);
         }, errors -> formPage(null, form, errors));
     }
@@ -171,7 +173,7 @@ public class ControlTestResource {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response update(@PathParam("id") long id, @BeanParam ControlTestForm form) {
         return Step.run(() -> {
-            ControlTest test = service.updatePlan(id, form);
+            ControlTest test = service.updatePlan(id, form.parsePlan(new FieldErrors(), false));
             return Flash.redirect(URI.create("/control-tests/" + id), "flash.testUpdated", test.reference);
         }, (errors, problem) -> formPage(Records.require(ControlTest.class, id), form,
                 problem == null ? errors : new FieldErrors().add(FieldErrors.FORM, problem)), "error.editConflict",
@@ -196,7 +198,7 @@ public class ControlTestResource {
 
     private Response execute(long id, ControlTestForm form, boolean submit) {
         return Step.run(() -> {
-            ControlTest test = service.execute(id, form, submit);
+            ControlTest test = service.execute(id, form.parseExecution(new FieldErrors(), submit), submit);
             return Flash.redirect(URI.create("/control-tests/" + id),
                     submit ? "flash.testSubmitted" : "flash.testSaved",
                     test.reference);
@@ -209,7 +211,8 @@ public class ControlTestResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Role.MANAGER)
     public Response signOff(@PathParam("id") long id, @RestForm String version, @RestForm String reviewComment) {
-        return review(id, reviewComment, "flash.testSignedOff", () -> service.signOff(id, version, reviewComment));
+        return review(id, reviewComment, "flash.testSignedOff", () -> service.signOff(id,
+                Review.read(version, "reviewComment", reviewComment, false, ControlTest.COMMENT_MAX)));
     }
 
     @POST
@@ -217,7 +220,8 @@ public class ControlTestResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Role.MANAGER)
     public Response returnTest(@PathParam("id") long id, @RestForm String version, @RestForm String reviewComment) {
-        return review(id, reviewComment, "flash.testReturned", () -> service.returnTest(id, version, reviewComment));
+        return review(id, reviewComment, "flash.testReturned", () -> service.returnTest(id,
+                Review.read(version, "reviewComment", reviewComment, true, ControlTest.COMMENT_MAX)));
     }
 
     private Response review(long id, String comment, String flashKey,
@@ -278,7 +282,7 @@ public class ControlTestResource {
     public Response removeEvidence(@PathParam("id") long id, @PathParam("fileId") long fileId,
             @RestForm String version) {
         return Step.run(() -> {
-            service.removeEvidence(id, fileId, version);
+            service.removeEvidence(id, fileId, Edits.version(version));
             return Flash.redirect(URI.create("/control-tests/" + id + "#evidence"), "flash.evidenceRemoved", null);
         }, (errors, problem) -> {
             ControlTest test = Records.require(ControlTest.class, id);

@@ -55,40 +55,37 @@ public class ControlTestService {
     }
 
     @Transactional
-    public ControlTest plan(ControlTestForm form) {
+    public ControlTest plan(ControlTestForm.PlanCommand command) {
+        Edits.failIfAny(command.errors());
         ControlTest test = new ControlTest();
-        FieldErrors errors = new FieldErrors();
-        form.applyPlan(test, errors, true);
-        Edits.failIfAny(errors);
+        command.plan().applyTo(test);
         test.reference = ReferenceCounter.next("CT", AppClock.today().getYear());
         test.persist();
         return test;
     }
 
     @Transactional
-    public ControlTest updatePlan(long id, ControlTestForm form) {
+    public ControlTest updatePlan(long id, ControlTestForm.PlanCommand command) {
         return Edits.guarded(() -> {
             ControlTest test = Records.require(ControlTest.class, id);
-            Edits.requireVersion(FormInput.id(form.version), test.version);
+            Edits.requireVersion(command.version(), test.version);
             requirePlanned(test);
-            FieldErrors errors = new FieldErrors();
-            form.applyPlan(test, errors, false);
-            Edits.failIfAny(errors);
+            Edits.failIfAny(command.errors());
+            command.plan().applyTo(test);
             return test;
         });
     }
 
     /** The tester records what the test found; with {@code submit}, hands it to a reviewer. */
     @Transactional
-    public ControlTest execute(long id, ControlTestForm form, boolean submit) {
+    public ControlTest execute(long id, ControlTestForm.ExecutionCommand command, boolean submit) {
         return Edits.guarded(() -> {
             ControlTest test = locked(id);
-            Edits.requireVersion(FormInput.id(form.version), test.version);
+            Edits.requireVersion(command.version(), test.version);
             requirePlanned(test);
             requireTester(test, "error.notYourTest");
-            FieldErrors errors = new FieldErrors();
-            form.applyExecution(test, errors, AppClock.today(), submit);
-            Edits.failIfAny(errors);
+            Edits.failIfAny(command.errors());
+            command.execution().applyTo(test);
             test.editors.add(currentUser.username());
             if (submit) {
                 requireEvidence(test, "error.submitNeedsEvidence");
@@ -102,9 +99,9 @@ public class ControlTestService {
 
     /** Signs a submitted test off; the control's operating effectiveness follows its latest signed-off test. */
     @Transactional
-    public ControlTest signOff(long id, String version, String comment) {
+    public ControlTest signOff(long id, Review review) {
         return Edits.guarded(() -> {
-            ControlTest test = reviewed(id, version, comment, false);
+            ControlTest test = reviewed(id, review);
             requireEvidence(test, "error.signOffNeedsEvidence");
             test.status = TestStatus.SIGNED_OFF;
             ControlTest.getEntityManager().flush();
@@ -115,16 +112,15 @@ public class ControlTestService {
     }
 
     @Transactional
-    public ControlTest returnTest(long id, String version, String comment) {
+    public ControlTest returnTest(long id, Review review) {
         return Edits.guarded(() -> {
-            ControlTest test = reviewed(id, version, comment, true);
+            ControlTest test = reviewed(id, review);
             test.status = TestStatus.PLANNED;
             return test;
         });
     }
 
-    private ControlTest reviewed(long id, String version, String comment, boolean commentRequired) {
-        Review review = Review.read(version, "reviewComment", comment, commentRequired, ControlTest.COMMENT_MAX);
+    private ControlTest reviewed(long id, Review review) {
         ControlTest test = Records.require(ControlTest.class, id);
         Edits.requireVersion(review.version(), test.version);
         if (test.status != TestStatus.SUBMITTED) {
@@ -179,10 +175,7 @@ public class ControlTestService {
     }
 
     @Transactional
-    public void removeEvidence(long id, long fileId, String version) {
-        FieldErrors errors = new FieldErrors();
-        long expected = new FormInput(errors).version("version", version);
-        Edits.failIfAny(errors);
+    public void removeEvidence(long id, long fileId, long expected) {
         ControlTest test = locked(id);
         requireEvidenceOpen(test);
         EvidenceFile file = file(test, fileId);

@@ -23,14 +23,17 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
 import org.opregister.core.AppClock;
+import org.opregister.core.Edits;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
 import org.opregister.core.Records;
+import org.opregister.core.Review;
 import org.opregister.core.Role;
 import org.opregister.risk.HeatMap;
 import org.opregister.risk.Risk;
 import org.opregister.risk.RiskChoices;
 import org.opregister.security.CurrentUser;
+import org.opregister.security.Reassignment;
 import org.opregister.security.Staff;
 import org.opregister.security.User;
 import org.opregister.web.CsvExport;
@@ -133,7 +136,7 @@ public class AssessmentResource {
     public Response create(MultivaluedMap<String, String> posted) {
         CampaignForm form = CampaignForm.from(posted);
         return Step.form(() -> {
-            AssessmentCampaign campaign = service.open(form);
+            AssessmentCampaign campaign = service.open(form.parse(new FieldErrors()));
             return Flash.redirect(URI.create("/assessments/" + campaign.id), "flash.campaignOpened",
                     campaign.reference);
         }, errors -> formPage(form, errors));
@@ -166,7 +169,7 @@ public class AssessmentResource {
     @RolesAllowed(Role.MANAGER)
     public Response close(@PathParam("id") long id, @RestForm String version) {
         return Step.run(() -> Flash.redirect(URI.create("/assessments/" + id), "flash.campaignClosed",
-                service.close(id, version).reference),
+                service.close(id, Edits.version(version)).reference),
                 (errors, problem) -> showPage(Records.require(AssessmentCampaign.class, id), problem));
     }
 
@@ -198,7 +201,7 @@ public class AssessmentResource {
         AssessmentTask task = Records.require(AssessmentTask.class, taskId);
         TaskForm form = TaskForm.from(posted, task.controls());
         return Step.run(() -> {
-            service.save(taskId, form, submit);
+            service.save(taskId, form.parse(new FieldErrors()), submit);
             return submit
                     ? Flash.redirect(URI.create("/assessments/" + task.campaign.id), "flash.taskSubmitted",
                             task.risk.reference)
@@ -213,7 +216,8 @@ public class AssessmentResource {
     public Response approve(@PathParam("taskId") long taskId, @RestForm String version,
             @RestForm String reviewComment) {
         return review(taskId, reviewComment, "flash.taskApproved",
-                () -> service.approve(taskId, version, reviewComment));
+                () -> service.approve(taskId,
+                        Review.read(version, "reviewComment", reviewComment, false, Risk.COMMENT_MAX)));
     }
 
     @POST
@@ -223,7 +227,8 @@ public class AssessmentResource {
     public Response returnTask(@PathParam("taskId") long taskId, @RestForm String version,
             @RestForm String reviewComment) {
         return review(taskId, reviewComment, "flash.taskReturned",
-                () -> service.returnToAssessor(taskId, version, reviewComment));
+                () -> service.returnToAssessor(taskId,
+                        Review.read(version, "reviewComment", reviewComment, true, Risk.COMMENT_MAX)));
     }
 
     private Response review(long taskId, String reviewComment, String flashKey,
@@ -240,7 +245,7 @@ public class AssessmentResource {
     @RolesAllowed(Role.MANAGER)
     public Response assign(@PathParam("taskId") long taskId, @RestForm String version, @RestForm String assignee) {
         return Step.run(() -> Flash.redirect(URI.create("/assessments/tasks/" + taskId), "flash.taskAssigned",
-                service.assign(taskId, version, assignee).assignee),
+                service.assign(taskId, Reassignment.read(version, assignee)).assignee),
                 (errors, problem) -> taskPage(taskId, null, new FieldErrors(),
                         problem == null && errors.has("assignee") ? "error.noSuchAssessor" : problem, null));
     }

@@ -14,17 +14,16 @@ import org.opregister.core.AppClock;
 import org.opregister.core.ClusterLock;
 import org.opregister.core.Edits;
 import org.opregister.core.FieldErrors;
-import org.opregister.core.FormInput;
 import org.opregister.core.Records;
 import org.opregister.core.ReferenceCounter;
 import org.opregister.core.Review;
 import org.opregister.core.RuleViolationException;
 import org.opregister.risk.Control;
-import org.opregister.risk.HeatMap;
 import org.opregister.risk.Risk;
 import org.opregister.risk.RiskRatings;
 import org.opregister.risk.RiskStatus;
 import org.opregister.security.CurrentUser;
+import org.opregister.security.Reassignment;
 import org.opregister.security.Staff;
 
 /**
@@ -39,13 +38,12 @@ public class AssessmentService {
 
     /** Opens a campaign with one task per active risk in scope; a risk still pending elsewhere is refused. */
     @Transactional
-    public AssessmentCampaign open(CampaignForm form) {
+    public AssessmentCampaign open(CampaignForm.Opening opening) {
         // The check that no risk is pending in another open campaign must not run twice at once.
         ClusterLock.hold(AssessmentCampaign.OPENING_LOCK);
-        FieldErrors errors = new FieldErrors();
-        FormInput input = new FormInput(errors);
-        CampaignForm.Scope scope = form.read(input, AppClock.today(), HeatMap.orgUnits());
+        FieldErrors errors = opening.errors();
         Edits.failIfAny(errors);
+        CampaignForm.Scope scope = opening.scope();
         List<Risk> risks = risksIn(scope, errors);
         Edits.failIfAny(errors);
 
@@ -133,19 +131,18 @@ public class AssessmentService {
 
     /** Saves the assessor's answers; with {@code submit}, hands them to a manager for review. */
     @Transactional
-    public AssessmentTask save(long taskId, TaskForm form, boolean submit) {
+    public AssessmentTask save(long taskId, TaskForm.Answers answers, boolean submit) {
         return Edits.guarded(() -> {
             AssessmentTask task = Records.require(AssessmentTask.class, taskId);
-            Edits.requireVersion(FormInput.id(form.version), task.version);
+            Edits.requireVersion(answers.version(), task.version);
             if (!task.editable()) {
                 throw new RuleViolationException("error.taskNotEditable");
             }
             if (!currentUser.username().equals(task.assignee)) {
                 throw new RuleViolationException("error.notYourTask");
             }
-            FieldErrors errors = new FieldErrors();
-            form.applyTo(task, task.controls(), errors);
-            Edits.failIfAny(errors);
+            Edits.failIfAny(answers.errors());
+            answers.applyTo(task, task.controls());
             task.status = AssessmentStatus.IN_PROGRESS;
             task.editors.add(currentUser.username());
             if (submit) {
@@ -164,9 +161,9 @@ public class AssessmentService {
      * any of its answers cannot approve it, even when someone else submitted them.
      */
     @Transactional
-    public AssessmentTask approve(long taskId, String version, String comment) {
+    public AssessmentTask approve(long taskId, Review review) {
         return Edits.guarded(() -> {
-            AssessmentTask task = reviewed(taskId, version, comment, false);
+            AssessmentTask task = reviewed(taskId, review);
             if (!task.approvableBy(currentUser.username())) {
                 throw new RuleViolationException("error.approverEditedAnswers");
             }
@@ -196,16 +193,15 @@ public class AssessmentService {
      * answers ask the assessor to really review them; the rework still needs an approver who wrote none of it.
      */
     @Transactional
-    public AssessmentTask returnToAssessor(long taskId, String version, String comment) {
+    public AssessmentTask returnToAssessor(long taskId, Review review) {
         return Edits.guarded(() -> {
-            AssessmentTask task = reviewed(taskId, version, comment, true);
+            AssessmentTask task = reviewed(taskId, review);
             task.status = AssessmentStatus.IN_PROGRESS;
             return task;
         });
     }
 
-    private AssessmentTask reviewed(long taskId, String version, String comment, boolean commentRequired) {
-        Review review = Review.read(version, "reviewComment", comment, commentRequired, Risk.COMMENT_MAX);
+    private AssessmentTask reviewed(long taskId, Review review) {
         AssessmentTask task = Records.require(AssessmentTask.class, taskId);
         Edits.requireVersion(review.version(), task.version);
         if (!task.reviewable()) {
@@ -222,30 +218,22 @@ public class AssessmentService {
 
     /** Gives a task that is still to be answered to another assessor. */
     @Transactional
-    public AssessmentTask assign(long taskId, String version, String assignee) {
+    public AssessmentTask assign(long taskId, Reassignment assignment) {
         return Edits.guarded(() -> {
-            FieldErrors errors = new FieldErrors();
-            FormInput input = new FormInput(errors);
-            long expected = input.version("version", version);
-            String username = Staff.check(input, "assignee", assignee, true);
-            Edits.failIfAny(errors);
             AssessmentTask task = Records.require(AssessmentTask.class, taskId);
-            Edits.requireVersion(expected, task.version);
+            Edits.requireVersion(assignment.version(), task.version);
             if (!task.editable()) {
                 throw new RuleViolationException("error.taskNotEditable");
             }
-            task.assignee = username;
+            task.assignee = assignment.assignee();
             return task;
         });
     }
 
     /** Ends an open campaign early: unfinished tasks stay as they are, read-only, and change no rating. */
     @Transactional
-    public AssessmentCampaign close(long campaignId, String version) {
+    public AssessmentCampaign close(long campaignId, long expected) {
         return Edits.guarded(() -> {
-            FieldErrors errors = new FieldErrors();
-            long expected = new FormInput(errors).version("version", version);
-            Edits.failIfAny(errors);
             AssessmentCampaign campaign = Records.require(AssessmentCampaign.class, campaignId);
             Edits.requireVersion(expected, campaign.version);
             if (!campaign.open()) {

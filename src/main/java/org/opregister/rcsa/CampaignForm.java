@@ -8,7 +8,10 @@ import java.util.Set;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import org.opregister.core.AppClock;
+import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
+import org.opregister.risk.HeatMap;
 import org.opregister.risk.Risk;
 import org.opregister.web.PostedForm;
 
@@ -54,22 +57,30 @@ public class CampaignForm {
             Set<String> units, Set<Long> riskIds) {
     }
 
-    Scope read(FormInput input, LocalDate today, List<String> knownUnits) {
+    /** The scope as checked values (null when a field failed) and the problems found, for the service to report. */
+    record Opening(Scope scope, FieldErrors errors) {
+    }
+
+    /** Checks every field against today and the known organisational units. */
+    Opening parse(FieldErrors errors) {
+        FormInput input = new FormInput(errors);
+        LocalDate today = AppClock.today();
+        List<String> knownUnits = HeatMap.orgUnits();
         String parsedTitle = input.text("title", title, true, Risk.TITLE_MAX);
         String parsedInstructions = input.text("instructions", instructions, false, Risk.TEXT_MAX);
         LocalDate start = input.date("periodStart", periodStart, true);
         LocalDate end = input.date("periodEnd", periodEnd, true);
         LocalDate due = input.date("dueDate", dueDate, true);
         if (start != null && end != null && end.isBefore(start)) {
-            input.errors().add("periodEnd", "error.periodEndBeforeStart");
+            errors.add("periodEnd", "error.periodEndBeforeStart");
         }
         if (due != null && due.isBefore(today)) {
-            input.errors().add("dueDate", "error.dueDateInPast");
+            errors.add("dueDate", "error.dueDateInPast");
         }
         Set<String> chosenUnits = new LinkedHashSet<>();
         for (String unit : units) {
             if (!knownUnits.contains(unit)) {
-                input.errors().add("units", "error.noSuchUnit");
+                errors.add("units", "error.noSuchUnit");
                 break;
             }
             chosenUnits.add(unit);
@@ -78,20 +89,20 @@ public class CampaignForm {
         for (String risk : risks) {
             Long id = FormInput.id(risk);
             if (id == null) {
-                input.errors().add("risks", "error.noSuchRisk");
+                errors.add("risks", "error.noSuchRisk");
                 break;
             }
             chosenRisks.add(id);
         }
         if (units.isEmpty() && risks.isEmpty()) {
-            input.errors().add("units", "error.campaignScopeEmpty");
+            errors.add("units", "error.campaignScopeEmpty");
         }
         if (String.join(AssessmentCampaign.SCOPE_SEPARATOR, chosenUnits).length() > AssessmentCampaign.SCOPE_MAX) {
-            input.errors().add("units", "error.tooManyChosen");
+            errors.add("units", "error.tooManyChosen");
         }
-        return input.errors().any()
+        return new Opening(errors.any()
                 ? null
-                : new Scope(parsedTitle, parsedInstructions, start, end, due, chosenUnits, chosenRisks);
+                : new Scope(parsedTitle, parsedInstructions, start, end, due, chosenUnits, chosenRisks), errors);
     }
 
     private static List<String> values(List<String> posted) {

@@ -71,33 +71,45 @@ public class TaskForm {
         return form;
     }
 
+    /** One control's checked ratings, by control id. */
+    record ControlRating(long controlId, Effectiveness design, Effectiveness operating, String comment) {
+    }
+
     /**
-     * Checks every answer, then copies them onto the task and its control ratings (as loaded with the task, matched
-     * by control); nothing changes on an error.
+     * The answers as checked values (null when a field failed), the version seen and the problems found, which the
+     * service reports once it has checked the stored task.
      */
-    void applyTo(AssessmentTask task, List<AssessmentControl> stored, FieldErrors errors) {
+    record Answers(RiskRatings ratings, String assessorComment, List<ControlRating> controls, Long version,
+            FieldErrors errors) {
+
+        /** Copies the answers onto the task and its control ratings (as loaded with the task, matched by control). */
+        void applyTo(AssessmentTask task, List<AssessmentControl> stored) {
+            task.apply(ratings);
+            task.assessorComment = assessorComment;
+            for (ControlRating answer : controls) {
+                stored.stream().filter(r -> r.control.id.equals(answer.controlId())).findFirst().ifPresent(rating -> {
+                    rating.designEffectiveness = answer.design();
+                    rating.operatingEffectiveness = answer.operating();
+                    rating.comment = answer.comment();
+                });
+            }
+        }
+    }
+
+    /** Checks every answer. */
+    Answers parse(FieldErrors errors) {
         FormInput input = new FormInput(errors);
         RiskRatings ratings = RiskRatings.read(input, inherentLikelihood, inherentImpact, residualLikelihood,
                 residualImpact, residualComment);
         String comment = input.text("assessorComment", assessorComment, false, Risk.TEXT_MAX);
-        List<Runnable> controlChanges = new ArrayList<>();
+        List<ControlRating> ratingsByControl = new ArrayList<>();
         for (ControlAnswer answer : controls) {
             Effectiveness design = input.choice(answer.designField(), answer.design, Effectiveness.class, true);
             Effectiveness operating = input.choice(answer.operatingField(), answer.operating, Effectiveness.class,
                     true);
             String note = input.text(answer.commentField(), answer.comment, false, Risk.COMMENT_MAX);
-            stored.stream().filter(r -> r.control.id.equals(answer.rating.control.id)).findFirst()
-                    .ifPresent(rating -> controlChanges.add(() -> {
-                        rating.designEffectiveness = design;
-                        rating.operatingEffectiveness = operating;
-                        rating.comment = note;
-                    }));
+            ratingsByControl.add(new ControlRating(answer.rating.control.id, design, operating, note));
         }
-        if (errors.any()) {
-            return;
-        }
-        task.apply(ratings);
-        task.assessorComment = comment;
-        controlChanges.forEach(Runnable::run);
+        return new Answers(ratings, comment, ratingsByControl, FormInput.id(version), errors);
     }
 }
