@@ -112,7 +112,7 @@ public class ActionApi {
                     a.overdue(), a.status.open() ? a.aging() : null, a.progress, a.dueDate, a.originalDueDate,
                     a.sources().stream().map(s -> new SourceView(s.type, s.sourceId, s.label())).toList(),
                     a.closureNote,
-                    a.reviewedBy, a.reviewComment, a.completedOn, a.updatedAt, a.updatedBy);
+                    a.review.reviewedBy, a.review.reviewComment, a.completedOn, a.updatedAt, a.updatedBy);
         }
     }
 }

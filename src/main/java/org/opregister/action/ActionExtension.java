@@ -1,10 +1,12 @@
 package org.opregister.action;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,6 +20,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.opregister.audit.AuditSubject;
+import org.opregister.core.ReviewRecord;
 import org.opregister.core.TrackedEntity;
 
 /** A request to move an action plan's due date, with its reason and a manager's decision. */
@@ -47,14 +50,15 @@ public class ActionExtension extends TrackedEntity implements AuditSubject {
     @Column(nullable = false, length = 20)
     public ExtensionStatus status = ExtensionStatus.PENDING;
 
-    @Column(name = "decided_by", length = 64)
-    public String decidedBy;
-
-    @Column(name = "decided_at")
-    public Instant decidedAt;
-
-    @Column(name = "decision_comment", length = ActionPlan.COMMENT_MAX)
-    public String decisionComment;
+    /** The request (who asked, when) and the decision on it. */
+    @AttributeOverrides({
+            @AttributeOverride(name = "submittedBy", column = @Column(name = "requested_by")),
+            @AttributeOverride(name = "submittedAt", column = @Column(name = "requested_at")),
+            @AttributeOverride(name = "reviewedBy", column = @Column(name = "decided_by")),
+            @AttributeOverride(name = "reviewedAt", column = @Column(name = "decided_at")),
+            @AttributeOverride(name = "reviewComment", column = @Column(name = "decision_comment"))})
+    @Embedded
+    public ReviewRecord review = new ReviewRecord();
 
     @Override
     public String auditLabel() {
@@ -79,12 +83,12 @@ public class ActionExtension extends TrackedEntity implements AuditSubject {
      * guard, the review queue, the reminders and the page all ask this.
      */
     public boolean decidableBy(String user) {
-        return status == ExtensionStatus.PENDING && !user.equals(action.owner) && !user.equals(createdBy);
+        return status == ExtensionStatus.PENDING && !user.equals(action.owner) && !review.wasSubmittedBy(user);
     }
 
     /** The pending requests this user may decide ({@link #decidableBy}), oldest first. */
     public static List<ActionExtension> awaitingDecisionBy(String user) {
-        return list("status = ?1 and createdBy <> ?2 and action.owner <> ?2 order by createdAt, id",
+        return list("status = ?1 and review.submittedBy <> ?2 and action.owner <> ?2 order by review.submittedAt, id",
                 ExtensionStatus.PENDING, user);
     }
 

@@ -1,11 +1,13 @@
 package org.opregister.action;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,6 +20,7 @@ import jakarta.persistence.Table;
 import org.opregister.audit.AuditSubject;
 import org.opregister.comment.Commentable;
 import org.opregister.core.AppClock;
+import org.opregister.core.ReviewRecord;
 import org.opregister.core.TrackedEntity;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
@@ -72,21 +75,14 @@ public class ActionPlan extends TrackedEntity implements AuditSubject, Commentab
     @Column(name = "closure_note", length = TEXT_MAX)
     public String closureNote;
 
-    @Column(name = "closure_requested_by", length = 64)
-    public String closureRequestedBy;
-
-    @Column(name = "closure_requested_at")
-    public Instant closureRequestedAt;
-
-    @Column(name = "reviewed_by", length = 64)
-    public String reviewedBy;
-
-    @Column(name = "reviewed_at")
-    public Instant reviewedAt;
-
-    /** Why the closure was returned, or why the plan was cancelled, or a note on approval. */
-    @Column(name = "review_comment", length = COMMENT_MAX)
-    public String reviewComment;
+    /**
+     * The closure request and its review: why it was returned, or why the plan was cancelled, or a note on approval.
+     */
+    @AttributeOverrides({
+            @AttributeOverride(name = "submittedBy", column = @Column(name = "closure_requested_by")),
+            @AttributeOverride(name = "submittedAt", column = @Column(name = "closure_requested_at"))})
+    @Embedded
+    public ReviewRecord review = new ReviewRecord();
 
     @Column(name = "completed_on")
     public LocalDate completedOn;
@@ -123,13 +119,13 @@ public class ActionPlan extends TrackedEntity implements AuditSubject, Commentab
      * service's guard, the review queue and the page all ask this.
      */
     public boolean decidableBy(String user) {
-        return status == ActionStatus.PENDING_REVIEW && !user.equals(owner) && !user.equals(closureRequestedBy);
+        return status == ActionStatus.PENDING_REVIEW && !user.equals(owner) && !review.wasSubmittedBy(user);
     }
 
     /** The closure requests this user may decide ({@link #decidableBy}), oldest request first. */
     public static List<ActionPlan> awaitingDecisionBy(String user) {
-        return list("status = ?1 and owner <> ?2 and (closureRequestedBy is null or closureRequestedBy <> ?2)"
-                + " order by closureRequestedAt, id", ActionStatus.PENDING_REVIEW, user);
+        return list("status = ?1 and owner <> ?2 and (review.submittedBy is null or review.submittedBy <> ?2)"
+                + " order by review.submittedAt, id", ActionStatus.PENDING_REVIEW, user);
     }
 
     public boolean extended() {
@@ -138,7 +134,7 @@ public class ActionPlan extends TrackedEntity implements AuditSubject, Commentab
 
     /** Returned by a reviewer and not asked to close again. */
     public boolean returned() {
-        return status == ActionStatus.IN_PROGRESS && reviewedBy != null && closureRequestedAt != null;
+        return status == ActionStatus.IN_PROGRESS && review.reviewedBy != null && review.submittedAt != null;
     }
 
     public List<ActionSource> sources() {

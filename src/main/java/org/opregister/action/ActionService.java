@@ -166,11 +166,7 @@ public class ActionService {
             }
             action.status = ActionStatus.PENDING_REVIEW;
             action.closureNote = note;
-            action.closureRequestedBy = currentUser.username();
-            action.closureRequestedAt = AppClock.now();
-            action.reviewedBy = null;
-            action.reviewedAt = null;
-            action.reviewComment = null;
+            action.review.submit(currentUser.username(), AppClock.now());
             return action;
         });
     }
@@ -179,8 +175,8 @@ public class ActionService {
     public ActionPlan approveClosure(long id, Review review) {
         return Edits.guarded(() -> {
             ActionPlan action = reviewed(id, review);
-            if (action.reviewComment != null) {
-                Comment.add(action, CommentKind.CLOSURE_APPROVED, action.reviewComment);
+            if (action.review.reviewComment != null) {
+                Comment.add(action, CommentKind.CLOSURE_APPROVED, action.review.reviewComment);
             }
             action.status = ActionStatus.DONE;
             action.progress = 100;
@@ -193,7 +189,7 @@ public class ActionService {
     public ActionPlan returnClosure(long id, Review review) {
         return Edits.guarded(() -> {
             ActionPlan action = reviewed(id, review);
-            Comment.add(action, CommentKind.CLOSURE_RETURNED, action.reviewComment);
+            Comment.add(action, CommentKind.CLOSURE_RETURNED, action.review.reviewComment);
             action.status = ActionStatus.IN_PROGRESS;
             return action;
         });
@@ -208,9 +204,7 @@ public class ActionService {
         if (!action.decidableBy(currentUser.username())) {
             throw new RuleViolationException("error.actionFourEyes");
         }
-        action.reviewedBy = currentUser.username();
-        action.reviewedAt = AppClock.now();
-        action.reviewComment = review.comment();
+        action.review.decide(currentUser.username(), AppClock.now(), review.comment());
         return action;
     }
 
@@ -224,9 +218,7 @@ public class ActionService {
             requireOpen(action);
             requireSecondPerson(action.owner, null);
             action.status = ActionStatus.CANCELLED;
-            action.reviewedBy = currentUser.username();
-            action.reviewedAt = AppClock.now();
-            action.reviewComment = text;
+            action.review.decide(currentUser.username(), AppClock.now(), text);
             Comment.add(action, CommentKind.CANCELLED, text);
             ActionExtension pending = action.pendingExtension();
             if (pending != null) {
@@ -268,6 +260,7 @@ public class ActionService {
         extension.previousDueDate = action.dueDate;
         extension.requestedDueDate = requested;
         extension.reason = request.reason();
+        extension.review.submit(currentUser.username(), AppClock.now());
         extension.persist();
         return extension;
     }
@@ -309,9 +302,7 @@ public class ActionService {
 
     private void decide(ActionExtension extension, ExtensionStatus status, String comment) {
         extension.status = status;
-        extension.decidedBy = currentUser.username();
-        extension.decidedAt = AppClock.now();
-        extension.decisionComment = comment;
+        extension.review.decide(currentUser.username(), AppClock.now(), comment);
     }
 
     /** Another officer may read a plan but not change it: 403, as for a page they were never offered. */

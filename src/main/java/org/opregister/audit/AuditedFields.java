@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Version;
 
@@ -26,6 +27,8 @@ final class AuditedFields {
     private static final Set<String> STAMPS = Set.of("createdAt", "createdBy", "updatedAt", "updatedBy");
 
     private static final Map<Class<?>, Map<String, Field>> FIELDS = new ConcurrentHashMap<>();
+
+    private static final Map<Class<?>, List<Field>> EMBEDDED = new ConcurrentHashMap<>();
 
     private AuditedFields() {
     }
@@ -117,19 +120,54 @@ final class AuditedFields {
                     || field.isAnnotationPresent(Version.class)) {
                 continue;
             }
-            String oldValue = before == null ? null : text(before[i]);
-            String newValue = after == null ? null : text(after[i]);
-            if (Objects.equals(oldValue, newValue)) {
-                continue;
-            }
-            if (field.isAnnotationPresent(Masked.class)) {
-                changes.add(new FieldChange(names[i], "masked", before == null ? null : "***",
-                        after == null ? null : "***"));
+            Object oldState = before == null ? null : before[i];
+            Object newState = after == null ? null : after[i];
+            if (field.getType().isAnnotationPresent(Embeddable.class)) {
+                for (Field part : embeddedFields(field.getType())) {
+                    add(changes, part, part.getName(), valueOf(part, oldState), valueOf(part, newState),
+                            before == null, after == null);
+                }
             } else {
-                changes.add(new FieldChange(names[i], enumType(field), oldValue, newValue));
+                add(changes, field, names[i], oldState, newState, before == null, after == null);
             }
         }
         return changes;
+    }
+
+    private static void add(List<FieldChange> changes, Field field, String name, Object before, Object after,
+            boolean inserted, boolean deleted) {
+        String oldValue = text(before);
+        String newValue = text(after);
+        if (Objects.equals(oldValue, newValue)) {
+            return;
+        }
+        if (field.isAnnotationPresent(Masked.class)) {
+            changes.add(new FieldChange(name, "masked", inserted ? null : "***", deleted ? null : "***"));
+        } else {
+            changes.add(new FieldChange(name, enumType(field), oldValue, newValue));
+        }
+    }
+
+    /** The fields of an embedded value (a review, say), which the trail records under their own names. */
+    private static List<Field> embeddedFields(Class<?> type) {
+        return EMBEDDED.computeIfAbsent(type, t -> {
+            List<Field> parts = new ArrayList<>();
+            for (Field part : t.getDeclaredFields()) {
+                if (!java.lang.reflect.Modifier.isStatic(part.getModifiers())) {
+                    part.setAccessible(true);
+                    parts.add(part);
+                }
+            }
+            return parts;
+        });
+    }
+
+    private static Object valueOf(Field part, Object embedded) {
+        try {
+            return embedded == null ? null : part.get(embedded);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String text(Object value) {

@@ -1,6 +1,5 @@
 package org.opregister.controltest;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.stream.Stream;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -24,6 +24,7 @@ import jakarta.persistence.Table;
 
 import org.opregister.audit.AuditSubject;
 import org.opregister.core.NotAudited;
+import org.opregister.core.ReviewRecord;
 import org.opregister.core.TrackedEntity;
 import org.opregister.risk.Control;
 import org.opregister.web.PageRequest;
@@ -80,20 +81,9 @@ public class ControlTest extends TrackedEntity implements AuditSubject {
     @Column(name = "executed_on")
     public LocalDate executedOn;
 
-    @Column(name = "submitted_by", length = 64)
-    public String submittedBy;
-
-    @Column(name = "submitted_at")
-    public Instant submittedAt;
-
-    @Column(name = "reviewed_by", length = 64)
-    public String reviewedBy;
-
-    @Column(name = "reviewed_at")
-    public Instant reviewedAt;
-
-    @Column(name = "review_comment", length = COMMENT_MAX)
-    public String reviewComment;
+    /** Submission by the tester and the reviewer's sign-off or return. */
+    @Embedded
+    public ReviewRecord review = new ReviewRecord();
 
     /**
      * Everyone who recorded the execution or changed the evidence, whoever was tester at the time: none of them may
@@ -117,7 +107,7 @@ public class ControlTest extends TrackedEntity implements AuditSubject {
 
     /** Returned by the reviewer and not submitted again. */
     public boolean returned() {
-        return status == TestStatus.PLANNED && reviewedBy != null;
+        return status == TestStatus.PLANNED && review.reviewedBy != null;
     }
 
     /**
@@ -135,16 +125,16 @@ public class ControlTest extends TrackedEntity implements AuditSubject {
 
     /** The submitted tests this user may decide ({@link #decidableBy}), oldest submission first. */
     public static List<ControlTest> awaitingDecisionBy(String user) {
-        return list("status = ?1 and tester <> ?2 and (submittedBy is null or submittedBy <> ?2)"
-                + " and ?2 not member of editors order by submittedAt, id", TestStatus.SUBMITTED, user);
+        return list("status = ?1 and tester <> ?2 and (review.submittedBy is null or review.submittedBy <> ?2)"
+                + " and ?2 not member of editors order by review.submittedAt, id", TestStatus.SUBMITTED, user);
     }
 
     /** Who had a hand in what a reviewer would approve: the tester, the submitter and every editor. */
     public List<String> peopleBehind() {
         List<String> people = new java.util.ArrayList<>(editors);
         people.add(tester);
-        if (submittedBy != null) {
-            people.add(submittedBy);
+        if (review.submittedBy != null) {
+            people.add(review.submittedBy);
         }
         return people;
     }
@@ -159,7 +149,7 @@ public class ControlTest extends TrackedEntity implements AuditSubject {
 
     /** The control's signed-off test with the latest execution: it sets the control's operating effectiveness. */
     static ControlTest latestSignedOff(Control control) {
-        return find("control = ?1 and status = ?2 order by executedOn desc, reviewedAt desc, id desc", control,
+        return find("control = ?1 and status = ?2 order by executedOn desc, review.reviewedAt desc, id desc", control,
                 TestStatus.SIGNED_OFF).firstResult();
     }
 

@@ -83,7 +83,7 @@ public class ControlTestApi {
                     t.periodEnd, t.tester, t.status, t.result, t.findings, t.executedOn,
                     t.evidence().stream().map(f -> new EvidenceView(f.id, f.fileName, f.contentType, f.size, f.sha256))
                             .toList(),
-                    t.reviewedBy, t.reviewedAt, t.reviewComment);
+                    t.review.reviewedBy, t.review.reviewedAt, t.review.reviewComment);
         }
     }
 

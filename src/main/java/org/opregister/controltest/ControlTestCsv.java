@@ -32,11 +32,11 @@ final class ControlTestCsv {
             date("executed_on", t -> t.executedOn),
             text("evidence", t -> t.evidence().stream().map(f -> f.fileName + " (sha256 " + f.sha256 + ")")
                     .collect(Collectors.joining("; "))),
-            text("submitted_by", t -> t.submittedBy),
-            instant("submitted_at", t -> t.submittedAt),
-            text("reviewed_by", t -> t.reviewedBy),
-            instant("reviewed_at", t -> t.reviewedAt),
-            text("review_comment", t -> t.reviewComment),
+            text("submitted_by", t -> t.review.submittedBy),
+            instant("submitted_at", t -> t.review.submittedAt),
+            text("reviewed_by", t -> t.review.reviewedBy),
+            instant("reviewed_at", t -> t.review.reviewedAt),
+            text("review_comment", t -> t.review.reviewComment),
             instant("updated_at", t -> t.updatedAt),
             text("updated_by", t -> t.updatedBy));
 }

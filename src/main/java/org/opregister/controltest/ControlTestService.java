@@ -90,8 +90,7 @@ public class ControlTestService {
             if (submit) {
                 requireEvidence(test, "error.submitNeedsEvidence");
                 test.status = TestStatus.SUBMITTED;
-                test.submittedBy = currentUser.username();
-                test.submittedAt = AppClock.now();
+                test.review.submit(currentUser.username(), AppClock.now());
             }
             return test;
         });
@@ -129,9 +128,7 @@ public class ControlTestService {
         if (!test.decidableBy(currentUser.username())) {
             throw new RuleViolationException("error.testFourEyes");
         }
-        test.reviewedBy = currentUser.username();
-        test.reviewedAt = AppClock.now();
-        test.reviewComment = review.comment();
+        test.review.decide(currentUser.username(), AppClock.now(), review.comment());
         return test;
     }
 

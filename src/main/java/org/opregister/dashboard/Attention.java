@@ -40,7 +40,7 @@ public record Attention(List<Item> items) {
                     "/attestations#my-attestations");
             for (Incident incident : Incident.returnedTo(me)) {
                 items.add(new Item("attention.incidentReturned", 1, "/incidents/" + incident.id, incident.reference,
-                        incident.returnReason));
+                        incident.review.reviewComment));
             }
         }
         if (user.isManager()) {

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -27,6 +28,7 @@ import io.quarkus.panache.common.Page;
 import org.opregister.audit.AuditSubject;
 import org.opregister.comment.Commentable;
 import org.opregister.core.NotAudited;
+import org.opregister.core.ReviewRecord;
 import org.opregister.core.RuleViolationException;
 import org.opregister.core.TrackedEntity;
 import org.opregister.taxonomy.BusinessLine;
@@ -49,7 +51,7 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
     public static final int DESCRIPTION_MAX = 10000;
     public static final int TEXT_MAX = 4000;
     public static final int NAME_MAX = 120;
-    public static final int REVIEW_COMMENT_MAX = 2000;
+    public static final int REVIEW_COMMENT_MAX = ReviewRecord.COMMENT_MAX;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "incident_seq")
@@ -134,28 +136,11 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
     String searchText;
 
     /**
-     * Who asked for the last review: while it is pending they cannot close the incident; once it is returned, it is
-     * theirs to rework.
+     * The last review: who asked for it (while it is pending they cannot close the incident; once it is returned, it
+     * is theirs to rework), and the manager who returned or closed it, when and why. Cleared when it is reopened.
      */
-    @Column(name = "submitted_by", length = 64)
-    public String submittedBy;
-
-    /** The manager who last returned the incident for rework, when and why; cleared when it is submitted again. */
-    @Column(name = "returned_by", length = 64)
-    public String returnedBy;
-
-    @Column(name = "returned_at")
-    public java.time.Instant returnedAt;
-
-    @Column(name = "return_reason", length = REVIEW_COMMENT_MAX)
-    public String returnReason;
-
-    /** The manager who closed the incident and their optional comment; cleared when it is reopened. */
-    @Column(name = "closed_by", length = 64)
-    public String closedBy;
-
-    @Column(name = "close_comment", length = REVIEW_COMMENT_MAX)
-    public String closeComment;
+    @Embedded
+    public ReviewRecord review = new ReviewRecord();
 
     @PrePersist
     @PreUpdate
@@ -202,7 +187,7 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
 
     /** Returned for rework and not yet submitted again: the reason shows on the incident. */
     public boolean returned() {
-        return status == IncidentStatus.OPEN && returnReason != null;
+        return status == IncidentStatus.OPEN && review.reviewedBy != null;
     }
 
     /**
@@ -211,19 +196,19 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
      * {@link #awaitingDecisionBy} (the dashboard's queue) all read this rule.
      */
     public boolean decidableBy(String user) {
-        return status == IncidentStatus.UNDER_REVIEW && !user.equals(submittedBy);
+        return status == IncidentStatus.UNDER_REVIEW && !review.wasSubmittedBy(user);
     }
 
     /** Incidents this user may decide on now: {@link #decidableBy} as a query, oldest change first. */
     public static List<Incident> awaitingDecisionBy(String user) {
-        return list("status = ?1 and (submittedBy is null or submittedBy <> ?2) order by updatedAt, id",
+        return list("status = ?1 and (review.submittedBy is null or review.submittedBy <> ?2) order by updatedAt, id",
                 IncidentStatus.UNDER_REVIEW, user);
     }
 
     /** Incidents returned for rework to this user: they asked for the review, or they are named as owner. */
     public static List<Incident> returnedTo(String username) {
-        return list("status = ?1 and returnReason is not null and (submittedBy = ?2 or owner = ?2)"
-                + " order by returnedAt, id", IncidentStatus.OPEN, username);
+        return list("status = ?1 and review.reviewedBy is not null and (review.submittedBy = ?2 or owner = ?2)"
+                + " order by review.reviewedAt, id", IncidentStatus.OPEN, username);
     }
 
     @Override

@@ -123,30 +123,22 @@ public class IncidentService {
             String comment = command.comment();
             switch (transition) {
                 case SUBMIT_FOR_REVIEW -> {
-                    incident.submittedBy = me;
-                    incident.returnedBy = null;
-                    incident.returnedAt = null;
-                    incident.returnReason = null;
+                    incident.review.submit(me, AppClock.now());
                 }
                 case RETURN -> {
-                    incident.returnedBy = me;
-                    incident.returnedAt = AppClock.now();
-                    incident.returnReason = comment;
+                    incident.review.decide(me, AppClock.now(), comment);
                     Comment.add(incident, CommentKind.RETURNED_FOR_REWORK, comment);
                 }
                 case CLOSE -> {
                     incident.closureDate = command.closureDate();
-                    incident.closedBy = me;
-                    incident.closeComment = comment;
+                    incident.review.decide(me, AppClock.now(), comment);
                     if (comment != null) {
                         Comment.add(incident, CommentKind.CLOSED, comment);
                     }
                 }
                 case REOPEN -> {
                     incident.closureDate = null;
-                    incident.submittedBy = null;
-                    incident.closedBy = null;
-                    incident.closeComment = null;
+                    incident.review.clear();
                 }
                 default -> {
                 }

@@ -44,11 +44,11 @@ final class AssessmentCsv {
             code("residual_band", t -> t.residual().band()),
             text("residual_comment", t -> t.residualComment),
             text("assessor_comment", t -> t.assessorComment),
-            text("submitted_by", t -> t.submittedBy),
-            instant("submitted_at", t -> t.submittedAt),
-            text("reviewed_by", t -> t.reviewedBy),
-            instant("reviewed_at", t -> t.reviewedAt),
-            text("review_comment", t -> t.reviewComment));
+            text("submitted_by", t -> t.review.submittedBy),
+            instant("submitted_at", t -> t.review.submittedAt),
+            text("reviewed_by", t -> t.review.reviewedBy),
+            instant("reviewed_at", t -> t.review.reviewedAt),
+            text("review_comment", t -> t.review.reviewComment));
 
     /** One row per control rated in a campaign. */
     static final List<CsvColumn<AssessmentControl>> CONTROLS = List.of(

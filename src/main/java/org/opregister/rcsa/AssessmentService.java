@@ -147,8 +147,7 @@ public class AssessmentService {
             task.editors.add(currentUser.username());
             if (submit) {
                 task.status = AssessmentStatus.SUBMITTED;
-                task.submittedBy = currentUser.username();
-                task.submittedAt = AppClock.now();
+                task.review.submit(currentUser.username(), AppClock.now());
             }
             touch(task);
             return task;
@@ -210,9 +209,7 @@ public class AssessmentService {
         if (!task.decidableBy(currentUser.username())) {
             throw new RuleViolationException("error.assessmentFourEyes");
         }
-        task.reviewedBy = currentUser.username();
-        task.reviewedAt = AppClock.now();
-        task.reviewComment = review.comment();
+        task.review.decide(currentUser.username(), AppClock.now(), review.comment());
         return task;
     }
 

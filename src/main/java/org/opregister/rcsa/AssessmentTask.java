@@ -1,6 +1,5 @@
 package org.opregister.rcsa;
 
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -8,6 +7,7 @@ import java.util.Set;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,6 +21,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.opregister.audit.AuditSubject;
+import org.opregister.core.ReviewRecord;
 import org.opregister.core.TrackedEntity;
 import org.opregister.risk.Rating;
 import org.opregister.risk.Risk;
@@ -94,21 +95,9 @@ public class AssessmentTask extends TrackedEntity implements AuditSubject {
     @Column(name = "username", length = 64, nullable = false)
     public Set<String> editors = new HashSet<>();
 
-    @Column(name = "submitted_by", length = 64)
-    public String submittedBy;
-
-    @Column(name = "submitted_at")
-    public Instant submittedAt;
-
-    @Column(name = "reviewed_by", length = 64)
-    public String reviewedBy;
-
-    @Column(name = "reviewed_at")
-    public Instant reviewedAt;
-
-    /** The reviewer's words: why it was returned, or a note on approval. */
-    @Column(name = "review_comment", length = Risk.COMMENT_MAX)
-    public String reviewComment;
+    /** Submission and review: the reviewer's words say why it was returned, or note the approval. */
+    @Embedded
+    public ReviewRecord review = new ReviewRecord();
 
     @Override
     public String auditLabel() {
@@ -152,7 +141,7 @@ public class AssessmentTask extends TrackedEntity implements AuditSubject {
 
     /** Returned by a reviewer and not yet submitted again. */
     public boolean returned() {
-        return status == AssessmentStatus.IN_PROGRESS && reviewedBy != null;
+        return status == AssessmentStatus.IN_PROGRESS && review.reviewedBy != null;
     }
 
     public boolean editable() {
@@ -169,7 +158,7 @@ public class AssessmentTask extends TrackedEntity implements AuditSubject {
      * ({@link #approvableBy}). The service's guard, the review queue and the page all ask these.
      */
     public boolean decidableBy(String user) {
-        return reviewable() && !user.equals(assignee) && !user.equals(submittedBy);
+        return reviewable() && !user.equals(assignee) && !review.wasSubmittedBy(user);
     }
 
     /** May approve: may decide, and wrote none of the answers. */
@@ -192,7 +181,8 @@ public class AssessmentTask extends TrackedEntity implements AuditSubject {
 
     /** The risk's most recent approved assessment, the starting point of its next one. */
     static AssessmentTask lastApproved(Risk risk) {
-        return find("risk = ?1 and status = ?2 order by reviewedAt desc, id desc", risk, AssessmentStatus.APPROVED)
+        return find("risk = ?1 and status = ?2 order by review.reviewedAt desc, id desc", risk,
+                AssessmentStatus.APPROVED)
                 .firstResult();
     }
 
@@ -213,7 +203,7 @@ public class AssessmentTask extends TrackedEntity implements AuditSubject {
     /** Submitted tasks of open campaigns that this user may approve ({@link #approvableBy}), oldest first. */
     public static List<AssessmentTask> awaitingDecisionBy(String username) {
         return list("status = ?1 and campaign.status = ?2 and (assignee is null or assignee <> ?3)"
-                + " and (submittedBy is null or submittedBy <> ?3) and ?3 not member of editors order by submittedAt, id",
+                + " and (review.submittedBy is null or review.submittedBy <> ?3) and ?3 not member of editors order by review.submittedAt, id",
                 AssessmentStatus.SUBMITTED, CampaignStatus.OPEN, username);
     }
 

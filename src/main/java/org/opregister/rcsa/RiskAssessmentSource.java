@@ -18,6 +18,7 @@ public class RiskAssessmentSource implements RiskAssessments.Source {
         return new RiskAssessments.Line(task.id, task.campaign.reference, task.campaign.title,
                 task.campaign.periodStart,
                 task.campaign.periodEnd, task.status, task.beforeInherent(), task.inherent(), task.beforeResidual(),
-                task.residual(), task.status == AssessmentStatus.APPROVED, task.reviewedBy, task.reviewedAt);
+                task.residual(), task.status == AssessmentStatus.APPROVED, task.review.reviewedBy,
+                task.review.reviewedAt);
     }
 }

@@ -75,11 +75,10 @@ public class ExampleActions {
             if (example.done()) {
                 action.status = ActionStatus.DONE;
                 action.closureNote = "Implemented and evidenced; see the change records of the fictional bank.";
-                action.closureRequestedBy = example.owner();
-                action.closureRequestedAt = example.due().minusDays(5).atTime(10, 0)
-                        .toInstant(java.time.ZoneOffset.UTC);
-                action.reviewedBy = example.owner().equals("officer") ? "manager" : "manager2";
-                action.reviewedAt = example.due().minusDays(2).atTime(15, 0).toInstant(java.time.ZoneOffset.UTC);
+                action.review.submit(example.owner(), example.due().minusDays(5).atTime(10, 0)
+                        .toInstant(java.time.ZoneOffset.UTC));
+                action.review.decide(example.owner().equals("officer") ? "manager" : "manager2",
+                        example.due().minusDays(2).atTime(15, 0).toInstant(java.time.ZoneOffset.UTC), null);
                 action.completedOn = example.due().minusDays(2);
             } else {
                 action.status = ActionStatus.IN_PROGRESS;

@@ -162,12 +162,9 @@ public class ExampleAssessments {
     private static void approve(AssessmentTask task, Instant submitted, Instant reviewed, String reviewer,
             String note) {
         task.status = AssessmentStatus.APPROVED;
-        task.submittedBy = task.assignee;
         task.editors.add(task.assignee);
-        task.submittedAt = submitted;
-        task.reviewedBy = reviewer;
-        task.reviewedAt = reviewed;
-        task.reviewComment = note;
+        task.review.submit(task.assignee, submitted);
+        task.review.decide(reviewer, reviewed, note);
     }
 
 }

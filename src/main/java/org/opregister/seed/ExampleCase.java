@@ -120,9 +120,9 @@ public class ExampleCase {
                 () -> loss(incident, LossType.GROSS_LOSS, "412000.00", "2024-07-31",
                         "LE-01 Remediation contractors and overtime (occurred 19 Jul, discovered 19 Jul 2024)"));
         step("2024-08-07T10:30:00Z", "officer", null, () -> incident.rootCause = ROOT_CAUSE);
-        step("2024-08-07T10:35:00Z", "officer", null, () -> submit(incident));
+        step("2024-08-07T10:35:00Z", "officer", null, () -> submit(incident, "2024-08-07T10:35:00Z"));
         step("2024-08-08T14:02:00Z", "manager", RETURN_REASON, () -> {
-            incident.submittedBy = null;
+            incident.review.decide("manager", Instant.parse("2024-08-08T14:02:00Z"), RETURN_REASON);
             incident.status = IncidentStatus.OPEN;
         });
         step("2024-08-30T11:00:00Z", "officer", null,
@@ -137,9 +137,10 @@ public class ExampleCase {
         step("2025-02-28T15:40:00Z", "officer", null,
                 () -> loss(incident, LossType.INSURANCE_RECOVERY, "162000.00", "2025-02-28",
                         "LE-01 Cyber insurance recovery received February 2025, after the EUR 250,000 retention"));
-        step("2025-03-03T09:00:00Z", "officer", null, () -> submit(incident));
+        step("2025-03-03T09:00:00Z", "officer", null, () -> submit(incident, "2025-03-03T09:00:00Z"));
         step("2025-03-04T16:30:00Z", "manager2", CLOSE_COMMENT, () -> {
             incident.closureDate = LocalDate.of(2024, 7, 24);
+            incident.review.decide("manager2", Instant.parse("2025-03-04T16:30:00Z"), CLOSE_COMMENT);
             incident.status = IncidentStatus.CLOSED;
         });
     }
@@ -149,8 +150,8 @@ public class ExampleCase {
     static final String CLOSE_COMMENT = "Closed: all five loss events and both recoveries are booked; the event ended"
             + " on 24 July 2024.";
 
-    private static void submit(Incident incident) {
-        incident.submittedBy = "officer";
+    private static void submit(Incident incident, String at) {
+        incident.review.submit("officer", Instant.parse(at));
         incident.status = IncidentStatus.UNDER_REVIEW;
     }
 

@@ -90,10 +90,9 @@ public class ExampleControlTests {
             test.findings = example.findings();
             test.executedOn = LocalDate.of(2024, 8, 12).plusDays(day);
             test.status = TestStatus.SIGNED_OFF;
-            test.submittedBy = example.tester();
-            test.submittedAt = Instant.parse("2024-08-14T10:00:00Z").plusSeconds(86400L * day);
-            test.reviewedBy = example.tester().equals("officer") ? "manager" : "manager2";
-            test.reviewedAt = Instant.parse("2024-08-20T14:00:00Z").plusSeconds(3600L * day);
+            test.review.submit(example.tester(), Instant.parse("2024-08-14T10:00:00Z").plusSeconds(86400L * day));
+            test.review.decide(example.tester().equals("officer") ? "manager" : "manager2",
+                    Instant.parse("2024-08-20T14:00:00Z").plusSeconds(3600L * day), null);
             test.persist();
             if (example.result() == TestResult.INEFFECTIVE && example.control().startsWith("Four-eyes")) {
                 evidence(test, "duplicate-check-sample-2024-07-19.csv",

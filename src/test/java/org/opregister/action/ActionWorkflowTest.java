@@ -90,7 +90,7 @@ class ActionWorkflowTest {
         ActionPlan done = action(id);
         assertEquals(ActionStatus.DONE, done.status);
         assertEquals(100, done.progress);
-        assertEquals("manager", done.reviewedBy);
+        assertEquals("manager", done.review.reviewedBy);
         post(s("officer"), id, "/updates", Map.of("updateDate", LocalDate.now().toString(), "progress", "100",
                 "note", "After the end")).then().statusCode(409).body(containsString("closed"));
     }

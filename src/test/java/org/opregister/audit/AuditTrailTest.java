@@ -70,6 +70,37 @@ class AuditTrailTest {
     }
 
     @Test
+    void aReviewIsRecordedFieldByFieldAndReadingAnUnreviewedRecordChangesNothing() {
+        Session officer = TestSupport.session("officer");
+        Session manager = TestSupport.session("manager");
+        long id = IncidentFixtures.record(officer, "Reviewed and audited");
+        IncidentFixtures.transition(officer, id, "open");
+        long version = IncidentFixtures.version(officer, id);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Incident incident = Incident.findById(id);
+            assertFalse(incident.review.wasSubmittedBy("officer"), "never submitted: an empty review, not null");
+        });
+        assertEquals(version, IncidentFixtures.version(officer, id), "loading an empty review does not dirty it");
+
+        IncidentFixtures.transition(officer, id, "submit-for-review");
+        manager.post("/incidents/" + id, "/incidents/" + id + "/transitions/return",
+                Map.of("version", IncidentFixtures.version(officer, id), "reviewComment", "Add the root cause"))
+                .then().statusCode(303);
+        Incident stored = QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>findById(id));
+        assertEquals("officer", stored.review.submittedBy);
+        assertTrue(stored.review.submittedAt != null && stored.review.reviewedAt != null
+                && !stored.review.reviewedAt.isBefore(stored.review.submittedAt));
+        List<AuditEntry> history = history(id);
+        assertTrue(history.stream().anyMatch(e -> e.action == AuditAction.UPDATE && e.changeList().stream()
+                .anyMatch(c -> c.field().equals("submittedBy") && "officer".equals(c.newValue()))));
+        assertTrue(history.stream().anyMatch(e -> e.action == AuditAction.UPDATE && e.changeList().stream()
+                .anyMatch(c -> c.field().equals("reviewComment") && "Add the root cause".equals(c.newValue()))));
+        manager.request().get("/incidents/" + id + "/history").then().statusCode(200)
+                .body(containsString("Reviewer&#39;s comment:</strong>"))
+                .body(containsString("Add the root cause"));
+    }
+
+    @Test
     void oneLossLineChangeIsOneEntryOnTheIncident() {
         Session officer = TestSupport.session("officer");
         long id = IncidentFixtures.record(officer, "Counted once");

@@ -92,8 +92,8 @@ class ControlTestJourneyTest extends BrowserTest {
             test.status = TestStatus.SUBMITTED;
             test.result = org.opregister.controltest.TestResult.EFFECTIVE;
             test.executedOn = java.time.LocalDate.now();
-            test.submittedBy = "officer";
-            test.submittedAt = java.time.Instant.now();
+            test.review.submittedBy = "officer";
+            test.review.submittedAt = java.time.Instant.now();
         });
         context.clearCookies();
         login("manager");

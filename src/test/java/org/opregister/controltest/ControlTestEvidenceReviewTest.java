@@ -97,8 +97,8 @@ class ControlTestEvidenceReviewTest {
         QuarkusTransaction.requiringNew().run(() -> {
             ControlTest test = ControlTest.findById(id);
             test.status = TestStatus.SUBMITTED;
-            test.submittedBy = "officer2";
-            test.submittedAt = java.time.Instant.now();
+            test.review.submittedBy = "officer2";
+            test.review.submittedAt = java.time.Instant.now();
         });
         s("manager").request().get("/control-tests/" + id).then().statusCode(200)
                 .body(containsString("This test has no evidence file, so it cannot be signed off"));
@@ -129,7 +129,7 @@ class ControlTestEvidenceReviewTest {
         plan.put("tester", "officer");
         s("officer").post(FORM_PAGE, "/control-tests/" + id, plan).then().statusCode(303);
         execute(s("officer"), id, "EFFECTIVE", null, TODAY, true).then().statusCode(303);
-        assertEquals("officer", test(id).submittedBy);
+        assertEquals("officer", test(id).review.submittedBy);
 
         s("manager").request().get("/control-tests/" + id).then().statusCode(200)
                 .body(not(containsString("id=\"review\"")));

@@ -11,7 +11,7 @@ class DecidableByTest {
     private static Incident incident(IncidentStatus status, String submittedBy) {
         Incident incident = new Incident();
         incident.status = status;
-        incident.submittedBy = submittedBy;
+        incident.review.submittedBy = submittedBy;
         return incident;
     }
 

@@ -95,8 +95,8 @@ class IncidentReviewTest {
                 .then().statusCode(303);
         Incident returned = IncidentTestData.find(id);
         assertEquals(IncidentStatus.OPEN, returned.status);
-        assertEquals("manager2", returned.returnedBy);
-        assertEquals("Quantify the recovery expected from the insurer", returned.returnReason);
+        assertEquals("manager2", returned.review.reviewedBy);
+        assertEquals("Quantify the recovery expected from the insurer", returned.review.reviewComment);
 
         officer.request().get("/incidents/" + id).then().statusCode(200)
                 .body(containsString("id=\"returned\""))
@@ -111,7 +111,7 @@ class IncidentReviewTest {
         // Reworked and submitted again: the notice goes, the reason stays in the discussion.
         transition(officer, id, "submit-for-review");
         Incident resubmitted = IncidentTestData.find(id);
-        assertNull(resubmitted.returnReason);
+        assertNull(resubmitted.review.reviewComment);
         officer.request().get("/incidents/" + id).then()
                 .body(not(containsString("id=\"returned\"")))
                 .body(containsString("Quantify the recovery expected from the insurer"));
@@ -125,8 +125,8 @@ class IncidentReviewTest {
                 "reviewComment", "Recovery booked, root cause fixed by CHG-42")).then().statusCode(303);
         Incident closed = IncidentTestData.find(id);
         assertEquals(IncidentStatus.CLOSED, closed.status);
-        assertEquals("manager2", closed.closedBy);
-        assertEquals("Recovery booked, root cause fixed by CHG-42", closed.closeComment);
+        assertEquals("manager2", closed.review.reviewedBy);
+        assertEquals("Recovery booked, root cause fixed by CHG-42", closed.review.reviewComment);
         officer.request().get("/incidents/" + id).then()
                 .body(containsString("id=\"closed\""))
                 .body(containsString("Recovery booked, root cause fixed by CHG-42"));

@@ -33,7 +33,7 @@ class IncidentWorkflowTest {
         transition(manager, id, "submit-for-review");
         Incident submitted = IncidentTestData.find(id);
         assertEquals(IncidentStatus.UNDER_REVIEW, submitted.status);
-        assertEquals("manager", submitted.submittedBy);
+        assertEquals("manager", submitted.review.submittedBy);
 
         // An officer may not close at all; the manager who submitted may not close their own submission.
         post(officer, id, "close", Map.of()).then().statusCode(403);

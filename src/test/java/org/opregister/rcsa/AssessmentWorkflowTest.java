@@ -147,7 +147,7 @@ class AssessmentWorkflowTest {
         submit(officer, taskId, good).then().statusCode(303);
         AssessmentTask submitted = task(taskId);
         assertEquals(AssessmentStatus.SUBMITTED, submitted.status);
-        assertEquals("officer", submitted.submittedBy);
+        assertEquals("officer", submitted.review.submittedBy);
         save(officer, taskId, answers(taskId)).then().statusCode(409).body(containsString("can no longer be changed"));
 
         review(officer2, taskId, "approve", null).then().statusCode(403);
@@ -167,7 +167,7 @@ class AssessmentWorkflowTest {
 
         AssessmentTask approved = task(taskId);
         assertEquals(AssessmentStatus.APPROVED, approved.status);
-        assertEquals("manager", approved.reviewedBy);
+        assertEquals("manager", approved.review.reviewedBy);
         QuarkusTransaction.requiringNew().run(() -> {
             Risk risk = Risk.findById(riskId);
             assertEquals(5, risk.inherentLikelihood);

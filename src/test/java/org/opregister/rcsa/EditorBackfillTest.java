@@ -58,7 +58,7 @@ class EditorBackfillTest {
             return editors;
         });
         assertEquals(recorded, derived);
-        assertEquals("officer", task(taskId).submittedBy);
+        assertEquals("officer", task(taskId).review.submittedBy);
     }
 
     /** The select of the migration's insert into assessment_task_editor. */

@@ -202,7 +202,7 @@ class DemoDataTest {
             assertEquals(15, reassessment.inherent().score());
             assertEquals(vendorUpdate.residualScore, reassessment.residual().score(),
                     "the approved ratings are current");
-            assertNotEquals(reassessment.submittedBy, reassessment.reviewedBy);
+            assertNotEquals(reassessment.review.submittedBy, reassessment.review.reviewedBy);
             assertEquals("officer", vendorUpdate.assessor);
         });
     }
@@ -242,7 +242,7 @@ class DemoDataTest {
                     .findFirst()
                     .orElseThrow();
             assertEquals(LocalDate.of(2024, 10, 31), rings.dueDate);
-            assertNotEquals(rings.owner, rings.reviewedBy, "closed by a manager who is not the owner");
+            assertNotEquals(rings.owner, rings.review.reviewedBy, "closed by a manager who is not the owner");
             assertEquals(
                     java.util.Set.of(SourceType.INCIDENT, SourceType.RISK, SourceType.CONTROL, SourceType.KRI_BREACH),
                     rings.sources().stream().map(s -> s.type).collect(java.util.stream.Collectors.toSet()));
@@ -257,7 +257,8 @@ class DemoDataTest {
             assertEquals(6, tests.size());
             assertEquals(5, tests.stream().filter(t -> t.result.failed()).count(), "five of six controls failed");
             assertTrue(
-                    tests.stream().allMatch(t -> t.status == TestStatus.SIGNED_OFF && !t.tester.equals(t.reviewedBy)));
+                    tests.stream()
+                            .allMatch(t -> t.status == TestStatus.SIGNED_OFF && !t.tester.equals(t.review.reviewedBy)));
             AttestationCampaign round = AttestationCampaign.find("title like ?1", "Key controls certification%")
                     .firstResult();
             assertEquals(RoundStatus.CLOSED, round.status);
