@@ -52,12 +52,11 @@ public class ControlResource {
         static native TemplateInstance list(PageResult<Control> page, String q, FieldErrors errors);
 
         static native TemplateInstance form(Control control, ControlForm form, FieldErrors errors,
-                ControlChoices choices,
-                List<org.opregister.security.User> attesters);
+                ControlChoices choices, List<org.opregister.security.User> attesters);
 
         static native TemplateInstance show(Control control, List<ControlRisks.Line> risks,
-                List<ControlRisks.Line> linkable, String problem,
-                List<Incident> incidents, List<ControlTestHistory.Line> tests);
+                List<ControlRisks.Line> linkable, String problem, List<Incident> incidents,
+                List<ControlTestHistory.Line> tests);
 
         static native TemplateInstance history(Control control, List<AuditLine> entries);
 
@@ -200,7 +199,6 @@ public class ControlResource {
     private TemplateInstance showPage(Control control, String problem) {
         ControlRisks linked = risks.of(control);
         return Templates.show(control, linked.linked(), linked.linkable(), problem,
-                IncidentControl.incidentsOf(control),
-                testHistory.of(control));
+                IncidentControl.incidentsOf(control), testHistory.of(control));
     }
 }
