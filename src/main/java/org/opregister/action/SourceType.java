@@ -3,10 +3,10 @@ package org.opregister.action;
 import io.quarkus.qute.TemplateEnum;
 
 import org.opregister.audit.RecordKind;
+import org.opregister.control.Control;
 import org.opregister.controltest.ControlTest;
 import org.opregister.incident.Incident;
 import org.opregister.kri.KriBreach;
-import org.opregister.risk.Control;
 import org.opregister.risk.Risk;
 
 /** What an action plan remediates. */

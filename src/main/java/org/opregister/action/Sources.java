@@ -2,12 +2,12 @@ package org.opregister.action;
 
 import java.util.List;
 
+import org.opregister.control.Control;
 import org.opregister.controltest.ControlTest;
 import org.opregister.core.FormInput;
 import org.opregister.incident.Incident;
 import org.opregister.kri.Kri;
 import org.opregister.kri.KriBreach;
-import org.opregister.risk.Control;
 import org.opregister.risk.Risk;
 
 /** Finds, names and links the records an action plan can remediate. */

@@ -17,8 +17,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.opregister.audit.AuditSubject;
+import org.opregister.control.Control;
 import org.opregister.core.TrackedEntity;
-import org.opregister.risk.Control;
 
 /** One control in a certification round, with the answer of the user who certifies it. */
 @Entity

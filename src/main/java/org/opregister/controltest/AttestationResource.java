@@ -23,13 +23,13 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
+import org.opregister.control.Control;
 import org.opregister.core.AppClock;
 import org.opregister.core.Edits;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
 import org.opregister.core.Records;
 import org.opregister.core.Role;
-import org.opregister.risk.Control;
 import org.opregister.security.CurrentUser;
 import org.opregister.security.Reassignment;
 import org.opregister.security.Staff;

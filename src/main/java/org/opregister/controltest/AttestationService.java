@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.opregister.control.Control;
 import org.opregister.core.AppClock;
 import org.opregister.core.Edits;
 import org.opregister.core.FieldErrors;
@@ -13,7 +14,6 @@ import org.opregister.core.FormInput;
 import org.opregister.core.Records;
 import org.opregister.core.ReferenceCounter;
 import org.opregister.core.RuleViolationException;
-import org.opregister.risk.Control;
 import org.opregister.security.CurrentUser;
 import org.opregister.security.Reassignment;
 import org.opregister.security.Staff;

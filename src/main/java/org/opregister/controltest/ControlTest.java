@@ -23,10 +23,10 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.opregister.audit.AuditSubject;
+import org.opregister.control.Control;
 import org.opregister.core.NotAudited;
 import org.opregister.core.ReviewRecord;
 import org.opregister.core.TrackedEntity;
-import org.opregister.risk.Control;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 import org.opregister.web.Where;

@@ -4,10 +4,10 @@ import java.time.LocalDate;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import org.opregister.control.Control;
 import org.opregister.core.AppClock;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
-import org.opregister.risk.Control;
 import org.opregister.security.Staff;
 
 /** A control test plan as typed, and its execution. */

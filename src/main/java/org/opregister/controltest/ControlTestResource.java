@@ -27,13 +27,13 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
+import org.opregister.control.Control;
 import org.opregister.core.AppClock;
 import org.opregister.core.Edits;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.Records;
 import org.opregister.core.Review;
 import org.opregister.core.Role;
-import org.opregister.risk.Control;
 import org.opregister.security.CurrentUser;
 import org.opregister.security.Staff;
 import org.opregister.security.User;

@@ -4,8 +4,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.opregister.risk.Control;
-import org.opregister.risk.ControlTestHistory;
+import org.opregister.control.Control;
+import org.opregister.control.ControlTestHistory;
 
 /** A control's tests, for the control's page. */
 @ApplicationScoped

@@ -7,10 +7,10 @@ import java.util.Set;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import org.opregister.control.Control;
 import org.opregister.core.AppClock;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
-import org.opregister.risk.Control;
 
 /** The form a manager fills to launch a round of self-certifications, as typed. */
 public class LaunchForm {

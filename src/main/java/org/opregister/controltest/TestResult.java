@@ -2,7 +2,7 @@ package org.opregister.controltest;
 
 import io.quarkus.qute.TemplateEnum;
 
-import org.opregister.risk.Effectiveness;
+import org.opregister.control.Effectiveness;
 
 /** What the test found; once signed off it becomes the control's operating effectiveness. */
 @TemplateEnum

@@ -27,7 +27,11 @@ import io.quarkus.panache.common.Page;
 
 import org.opregister.audit.AuditSubject;
 import org.opregister.comment.Commentable;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
+import org.opregister.core.InvalidInputException;
 import org.opregister.core.NotAudited;
+import org.opregister.core.Records;
 import org.opregister.core.ReviewRecord;
 import org.opregister.core.RuleViolationException;
 import org.opregister.core.TrackedEntity;
@@ -228,6 +232,27 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
 
     public static Incident findByReference(String reference) {
         return find("reference", reference).firstResult();
+    }
+
+    /**
+     * The incident named in another record's link form, by id or reference; none such is an input error on the
+     * {@code incident} field (400).
+     */
+    public static Incident byIdOrReference(String idOrReference) {
+        String text = FormInput.key(idOrReference);
+        Long id = FormInput.id(text);
+        Incident incident = text == null ? null : id != null ? findById(id) : findByReference(text);
+        if (incident == null) {
+            throw new InvalidInputException(new FieldErrors().add("incident", "error.noSuchIncident"));
+        }
+        return incident;
+    }
+
+    /** The incident by id (404 when there is none) for a change to its links: refused unless it is editable. */
+    public static Incident requireEditable(long id) {
+        Incident incident = Records.require(Incident.class, id);
+        incident.requireEditable();
+        return incident;
     }
 
     /** One page of the incidents the filter matches; the total comes from {@link #totals}. */

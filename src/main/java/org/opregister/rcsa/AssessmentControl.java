@@ -16,9 +16,9 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.opregister.audit.AuditSubject;
+import org.opregister.control.Control;
+import org.opregister.control.Effectiveness;
 import org.opregister.core.TrackedEntity;
-import org.opregister.risk.Control;
-import org.opregister.risk.Effectiveness;
 import org.opregister.risk.Risk;
 
 /** The rating of one control linked to the risk, inside an assessment task. */

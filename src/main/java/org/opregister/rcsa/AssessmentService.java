@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.opregister.control.Control;
 import org.opregister.core.AppClock;
 import org.opregister.core.ClusterLock;
 import org.opregister.core.Edits;
@@ -18,7 +19,6 @@ import org.opregister.core.Records;
 import org.opregister.core.ReferenceCounter;
 import org.opregister.core.Review;
 import org.opregister.core.RuleViolationException;
-import org.opregister.risk.Control;
 import org.opregister.risk.Risk;
 import org.opregister.risk.RiskRatings;
 import org.opregister.risk.RiskStatus;

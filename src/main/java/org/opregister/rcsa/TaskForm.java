@@ -5,9 +5,9 @@ import java.util.List;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import org.opregister.control.Effectiveness;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
-import org.opregister.risk.Effectiveness;
 import org.opregister.risk.Risk;
 import org.opregister.risk.RiskRatings;
 import org.opregister.web.PostedForm;

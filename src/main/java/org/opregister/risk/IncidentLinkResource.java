@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import org.opregister.control.ControlService;
 import org.opregister.core.FormInput;
 import org.opregister.core.Role;
 import org.opregister.incident.IncidentResource;
@@ -28,6 +29,9 @@ public class IncidentLinkResource {
 
     @Inject
     RiskService service;
+
+    @Inject
+    ControlService controls;
 
     @Inject
     IncidentResource incidents;
@@ -55,7 +59,7 @@ public class IncidentLinkResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response linkControl(@PathParam("id") long id, @RestForm String control) {
-        return link(id, control, "error.chooseControl", c -> service.linkIncidentControl(id, c, true),
+        return link(id, control, "error.chooseControl", c -> controls.linkIncidentControl(id, c, true),
                 "flash.failedControlLinked");
     }
 
@@ -65,7 +69,7 @@ public class IncidentLinkResource {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response unlinkControl(@PathParam("id") long id, @PathParam("controlId") long controlId) {
         return link(id, Long.toString(controlId), "error.chooseControl",
-                c -> service.linkIncidentControl(id, c, false), "flash.linkRemoved");
+                c -> controls.linkIncidentControl(id, c, false), "flash.linkRemoved");
     }
 
     private Response link(long id, String target, String missingKey, java.util.function.LongConsumer change,

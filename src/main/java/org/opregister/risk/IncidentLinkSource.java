@@ -4,6 +4,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.opregister.control.Control;
+import org.opregister.control.IncidentControl;
 import org.opregister.core.CurrentLocale;
 import org.opregister.core.Messages;
 import org.opregister.incident.Incident;

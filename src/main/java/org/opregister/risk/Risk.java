@@ -16,6 +16,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.opregister.audit.AuditSubject;
+import org.opregister.control.Control;
 import org.opregister.core.NotAudited;
 import org.opregister.core.TrackedEntity;
 import org.opregister.taxonomy.BusinessLine;

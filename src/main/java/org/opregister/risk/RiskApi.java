@@ -14,7 +14,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -22,10 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.opregister.core.FieldErrors;
-import org.opregister.core.FormInput;
 import org.opregister.core.Records;
 import org.opregister.core.Role;
-import org.opregister.risk.EffectivenessOverrideForm.EffectivenessOverride;
 import org.opregister.risk.RatingsOverrideForm.RatingsOverride;
 import org.opregister.taxonomy.BusinessLine;
 import org.opregister.taxonomy.EventCategory;
@@ -33,7 +30,7 @@ import org.opregister.web.ApiErrors;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 
-/** JSON API of the risk register and the control library. */
+/** JSON API of the risk register (the control library's is control.ControlApi, under the same tag). */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Risks and controls")
@@ -96,61 +93,6 @@ public class RiskApi {
         return Response.ok(RiskView.of(service.overrideRatings(id, override, typed))).build();
     }
 
-    @GET
-    @Path("controls")
-    public Response controls(@QueryParam("q") String q, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
-        FieldErrors errors = new FieldErrors();
-        String text = new FormInput(errors).text("q", q, false, 200);
-        if (errors.any()) {
-            return ApiErrors.badRequest(errors);
-        }
-        PageResult<Control> result = Control.search(text, PageRequest.of(page, size));
-        return Response
-                .ok(new Page<>(result.items().stream().map(ControlView::of).toList(), result.page(), result.size(),
-                        result.total()))
-                .build();
-    }
-
-    @GET
-    @Path("controls/{id}")
-    public ControlView control(@PathParam("id") long id) {
-        return ControlView.of(Records.require(Control.class, id));
-    }
-
-    @POST
-    @Path("controls")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response createControl(ControlForm body) {
-        FieldErrors typed = new FieldErrors();
-        Control control = service.createControl(ApiErrors.requireBody(body).parse(typed, null), typed);
-        return Response.created(URI.create("/api/controls/" + control.id)).entity(ControlView.of(control)).build();
-    }
-
-    @PUT
-    @Path("controls/{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response updateControl(@PathParam("id") long id, ControlForm body) {
-        ControlForm form = ApiErrors.requireBody(body);
-        FieldErrors typed = new FieldErrors();
-        Control control = service.updateControl(id, form.parse(typed, Records.require(Control.class, id)), typed);
-        return Response.ok(ControlView.of(control)).build();
-    }
-
-    @PUT
-    @Path("controls/{id}/effectiveness")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Role.MANAGER)
-    @Operation(summary = "Override a control's effectiveness", description = "Managers only, with a reason;"
-            + " effectiveness otherwise changes only through an approved assessment or a signed-off test.")
-    public Response overrideEffectiveness(@PathParam("id") long id, EffectivenessOverrideForm body) {
-        FieldErrors typed = new FieldErrors();
-        EffectivenessOverride override = ApiErrors.requireBody(body).parse(typed);
-        return Response.ok(ControlView.of(service.overrideEffectiveness(id, override, typed))).build();
-    }
-
     public record Page<T>(List<T> items, int page, int size, long total) {
     }
 
@@ -171,21 +113,6 @@ public class RiskApi {
                     r.residualComment,
                     r.appetite, r.status, r.controls().stream().map(c -> c.reference).toList(), r.ratingsOverriddenBy,
                     r.ratingsOverriddenAt, r.ratingsOverrideReason, r.updatedAt, r.updatedBy);
-        }
-    }
-
-    public record ControlView(long id, long version, String reference, String title, String description,
-            ControlType type,
-            ControlNature nature, ControlFrequency frequency, String owner, Effectiveness designEffectiveness,
-            Effectiveness operatingEffectiveness, boolean keyControl, List<String> risks,
-            String effectivenessOverriddenBy, Instant effectivenessOverriddenAt, String effectivenessOverrideReason,
-            Instant updatedAt, String updatedBy) {
-
-        static ControlView of(Control c) {
-            return new ControlView(c.id, c.version, c.reference, c.title, c.description, c.type, c.nature, c.frequency,
-                    c.owner, c.designEffectiveness, c.operatingEffectiveness, c.keyControl,
-                    c.risks().stream().map(r -> r.reference).toList(), c.effectivenessOverriddenBy,
-                    c.effectivenessOverriddenAt, c.effectivenessOverrideReason, c.updatedAt, c.updatedBy);
         }
     }
 }

@@ -13,6 +13,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.opregister.audit.AuditSubject;
+import org.opregister.control.Control;
 import org.opregister.core.TrackedEntity;
 
 /** A control mitigating a risk. A record of its own, so each link made or removed is in the audit trail. */

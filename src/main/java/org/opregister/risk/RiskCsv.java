@@ -5,14 +5,13 @@ import java.util.stream.Collectors;
 
 import org.opregister.web.CsvColumn;
 
-import static org.opregister.web.CsvColumn.bool;
 import static org.opregister.web.CsvColumn.code;
 import static org.opregister.web.CsvColumn.instant;
 import static org.opregister.web.CsvColumn.number;
 import static org.opregister.web.CsvColumn.raw;
 import static org.opregister.web.CsvColumn.text;
 
-/** Risk register and control library as CSV, with their links. Column codes are documented in README. */
+/** The risk register as CSV, with the references of each risk's controls. Column codes are documented in README. */
 final class RiskCsv {
 
     private RiskCsv() {
@@ -42,20 +41,4 @@ final class RiskCsv {
             text("description", r -> r.description),
             instant("updated_at", r -> r.updatedAt),
             text("updated_by", r -> r.updatedBy));
-
-    /** One row per control, with the references of its risks. */
-    static final List<CsvColumn<Control>> CONTROLS = List.of(
-            text("reference", c -> c.reference),
-            text("title", c -> c.title),
-            code("control_type", c -> c.type),
-            code("nature", c -> c.nature),
-            code("frequency", c -> c.frequency),
-            text("owner", c -> c.owner),
-            code("design_effectiveness", c -> c.designEffectiveness),
-            code("operating_effectiveness", c -> c.operatingEffectiveness),
-            bool("key_control", c -> c.keyControl),
-            raw("risks", c -> c.risks().stream().map(r -> r.reference).collect(Collectors.joining(";"))),
-            text("description", c -> c.description),
-            instant("updated_at", c -> c.updatedAt),
-            text("updated_by", c -> c.updatedBy));
 }

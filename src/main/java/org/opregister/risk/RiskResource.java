@@ -24,12 +24,14 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
+import org.opregister.control.Control;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
 import org.opregister.core.OpriskConfig;
 import org.opregister.core.Records;
 import org.opregister.core.Role;
 import org.opregister.incident.Incident;
+import org.opregister.incident.IncidentLinkStep;
 import org.opregister.risk.RatingsOverrideForm.RatingsOverride;
 import org.opregister.security.Staff;
 import org.opregister.web.CsvExport;
@@ -212,7 +214,7 @@ public class RiskResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response linkIncident(@PathParam("id") long id, @RestForm String incident) {
-        return incidentLink(() -> service.linkIncidentRisk(RiskService.incident(incident).id, id, true),
+        return IncidentLinkStep.run(() -> service.linkIncidentRisk(Incident.byIdOrReference(incident).id, id, true),
                 "/risks/" + id, "flash.riskLinked", problem -> showPage(Records.require(Risk.class, id), problem));
     }
 
@@ -221,20 +223,8 @@ public class RiskResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response unlinkIncident(@PathParam("id") long id, @PathParam("incidentId") long incidentId) {
-        return incidentLink(() -> service.linkIncidentRisk(incidentId, id, false),
+        return IncidentLinkStep.run(() -> service.linkIncidentRisk(incidentId, id, false),
                 "/risks/" + id, "flash.linkRemoved", problem -> showPage(Records.require(Risk.class, id), problem));
-    }
-
-    /**
-     * Links or unlinks an incident from a risk's or a control's page: back to that page with a message, or the
-     * page again with the problem (no such incident: 400; the incident is closed: 409).
-     */
-    static Response incidentLink(Runnable change, String page, String flashKey,
-            java.util.function.Function<String, TemplateInstance> pageWithProblem) {
-        return Step.run(() -> {
-            change.run();
-            return Flash.redirect(URI.create(page + "#incidents"), flashKey, null);
-        }, (errors, problem) -> pageWithProblem.apply(problem != null ? problem : errors.keys().get("incident")));
     }
 
     @POST

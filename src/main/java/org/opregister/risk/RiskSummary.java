@@ -3,6 +3,8 @@ package org.opregister.risk;
 import java.util.EnumMap;
 import java.util.Map;
 
+import org.opregister.control.Control;
+
 /** Dashboard figures of the risk register: active risks per residual band, key controls not working. */
 public record RiskSummary(Map<RiskBand, Long> byResidualBand, long activeRisks, long weakKeyControls) {
 
@@ -17,9 +19,6 @@ public record RiskSummary(Map<RiskBand, Long> byResidualBand, long activeRisks, 
                 .forEach(row -> byBand.merge(RiskBand.of(((Number) row[0]).intValue()), ((Number) row[1]).longValue(),
                         Long::sum));
         long active = byBand.values().stream().mapToLong(Long::longValue).sum();
-        long weak = Control.count("keyControl = true and operatingEffectiveness in ?1",
-                java.util.List.of(Effectiveness.INEFFECTIVE, Effectiveness.NOT_IN_PLACE,
-                        Effectiveness.PARTIALLY_EFFECTIVE));
-        return new RiskSummary(byBand, active, weak);
+        return new RiskSummary(byBand, active, Control.weakKeyControls());
     }
 }

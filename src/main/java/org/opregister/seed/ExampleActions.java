@@ -11,11 +11,11 @@ import org.opregister.action.ActionStatus;
 import org.opregister.action.ActionUpdate;
 import org.opregister.action.Priority;
 import org.opregister.action.SourceType;
+import org.opregister.control.Control;
 import org.opregister.core.ReferenceCounter;
 import org.opregister.incident.Incident;
 import org.opregister.kri.Kri;
 import org.opregister.kri.KriBreach;
-import org.opregister.risk.Control;
 import org.opregister.risk.Risk;
 import org.opregister.security.User;
 

@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.opregister.control.Effectiveness;
 import org.opregister.core.ReferenceCounter;
 import org.opregister.rcsa.AssessmentCampaign;
 import org.opregister.rcsa.AssessmentControl;
@@ -13,7 +14,6 @@ import org.opregister.rcsa.AssessmentService;
 import org.opregister.rcsa.AssessmentStatus;
 import org.opregister.rcsa.AssessmentTask;
 import org.opregister.rcsa.CampaignStatus;
-import org.opregister.risk.Effectiveness;
 import org.opregister.risk.Risk;
 
 /**

@@ -9,6 +9,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.opregister.control.Control;
 import org.opregister.controltest.Attestation;
 import org.opregister.controltest.AttestationCampaign;
 import org.opregister.controltest.AttestationResponse;
@@ -19,7 +20,6 @@ import org.opregister.controltest.RoundStatus;
 import org.opregister.controltest.TestResult;
 import org.opregister.controltest.TestStatus;
 import org.opregister.core.ReferenceCounter;
-import org.opregister.risk.Control;
 
 /**
  * Tests of the example's six controls after the outage (August 2024, signed off before the reassessment of 30

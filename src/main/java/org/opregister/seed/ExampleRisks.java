@@ -2,14 +2,14 @@ package org.opregister.seed;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.opregister.control.Control;
+import org.opregister.control.ControlFrequency;
+import org.opregister.control.ControlNature;
+import org.opregister.control.ControlType;
+import org.opregister.control.Effectiveness;
+import org.opregister.control.IncidentControl;
 import org.opregister.core.ReferenceCounter;
 import org.opregister.incident.Incident;
-import org.opregister.risk.Control;
-import org.opregister.risk.ControlFrequency;
-import org.opregister.risk.ControlNature;
-import org.opregister.risk.ControlType;
-import org.opregister.risk.Effectiveness;
-import org.opregister.risk.IncidentControl;
 import org.opregister.risk.IncidentRisk;
 import org.opregister.risk.Risk;
 import org.opregister.risk.RiskControl;

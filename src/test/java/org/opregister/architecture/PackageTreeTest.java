@@ -25,6 +25,7 @@ class PackageTreeTest {
 
     /** Bottom to top. */
     static final List<String> ORDER = List.of("core", "web", "audit", "security", "taxonomy", "comment", "incident",
+            "control",
             "risk", "rcsa", "kri", "controltest", "action", "dashboard", "seed");
 
     private static final String ROOT = "org.opregister.";

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.opregister.TestSupport;
 import org.opregister.TestSupport.Session;
 import org.opregister.action.ActionFixtures;
+import org.opregister.control.Control;
 import org.opregister.incident.Incident;
 import org.opregister.incident.IncidentFixtures;
-import org.opregister.risk.Control;
 import org.opregister.risk.RiskFixtures;
 
 import static io.restassured.RestAssured.given;

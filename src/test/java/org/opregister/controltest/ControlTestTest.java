@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import org.opregister.TestSupport;
 import org.opregister.TestSupport.Session;
-import org.opregister.risk.Control;
-import org.opregister.risk.Effectiveness;
+import org.opregister.control.Control;
+import org.opregister.control.Effectiveness;
 import org.opregister.risk.RiskFixtures;
 
 import static org.hamcrest.Matchers.containsString;

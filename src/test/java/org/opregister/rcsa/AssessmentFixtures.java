@@ -9,7 +9,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.Response;
 
 import org.opregister.TestSupport.Session;
-import org.opregister.risk.Control;
+import org.opregister.control.Control;
 import org.opregister.risk.RiskFixtures;
 
 /** Campaigns opened and tasks answered through the HTTP forms, as managers and assessors do. */

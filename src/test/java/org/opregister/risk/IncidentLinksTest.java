@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 
 import org.opregister.TestSupport;
 import org.opregister.TestSupport.Session;
+import org.opregister.control.IncidentControl;
 import org.opregister.incident.Incident;
 import org.opregister.incident.IncidentFixtures;
-import org.opregister.risk.IncidentControl;
 import org.opregister.risk.IncidentRisk;
 
 import static org.hamcrest.Matchers.containsString;

@@ -12,6 +12,8 @@ import org.opregister.TestSupport;
 import org.opregister.TestSupport.Session;
 import org.opregister.audit.AuditAction;
 import org.opregister.audit.AuditEntry;
+import org.opregister.control.Control;
+import org.opregister.control.Effectiveness;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;

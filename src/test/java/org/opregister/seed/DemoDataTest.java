@@ -132,7 +132,7 @@ class DemoDataTest {
         // Five risks and five controls, unless a test removed the example and recorded it again without them.
         long links = QuarkusTransaction.requiringNew()
                 .call(() -> org.opregister.risk.IncidentRisk.count("incident.id", id)
-                        + org.opregister.risk.IncidentControl.count("incident.id", id));
+                        + org.opregister.control.IncidentControl.count("incident.id", id));
         assertEquals(links, story.stream().filter(e -> e.recordType.startsWith("Incident") && e.recordType.length() > 8
                 && e.username.equals("officer") && e.occurredAt.equals(Instant.parse("2024-08-07T10:20:00Z"))).count());
         assertTrue(verifier.verify().intact(), "seeded entries are part of the chain");
@@ -278,7 +278,7 @@ class DemoDataTest {
                 Incident incident = Incident.findByReference(ExampleCase.REFERENCE);
                 LossEntry.delete("incident", incident);
                 org.opregister.risk.IncidentRisk.delete("incident", incident);
-                org.opregister.risk.IncidentControl.delete("incident", incident);
+                org.opregister.control.IncidentControl.delete("incident", incident);
                 incident.delete();
             });
             demoData.seed();

@@ -1,4 +1,4 @@
-package org.opregister.risk;
+package org.opregister.control;
 
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
@@ -54,12 +54,12 @@ public class ControlForm {
      */
     public ControlData parse(FieldErrors errors, Control stored) {
         FormInput input = new FormInput(errors);
-        String parsedTitle = input.text("title", title, true, Risk.TITLE_MAX);
-        String parsedDescription = input.text("description", description, false, Risk.TEXT_MAX);
+        String parsedTitle = input.text("title", title, true, Control.TITLE_MAX);
+        String parsedDescription = input.text("description", description, false, Control.TEXT_MAX);
         ControlType parsedType = input.choice("type", type, ControlType.class, true);
         ControlNature parsedNature = input.choice("nature", nature, ControlNature.class, true);
         ControlFrequency parsedFrequency = input.choice("frequency", frequency, ControlFrequency.class, true);
-        String parsedOwner = input.text("owner", owner, true, Risk.NAME_MAX);
+        String parsedOwner = input.text("owner", owner, true, Control.NAME_MAX);
         String parsedAttester = Staff.check(input, "attester", attester);
         Effectiveness design = stored == null
                 ? input.choice("designEffectiveness", designEffectiveness, Effectiveness.class, true)

@@ -1,4 +1,4 @@
-package org.opregister.risk;
+package org.opregister.control;
 
 import java.net.URI;
 import java.util.List;
@@ -22,12 +22,13 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
+import org.opregister.control.EffectivenessOverrideForm.EffectivenessOverride;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
 import org.opregister.core.Records;
 import org.opregister.core.Role;
 import org.opregister.incident.Incident;
-import org.opregister.risk.EffectivenessOverrideForm.EffectivenessOverride;
+import org.opregister.incident.IncidentLinkStep;
 import org.opregister.security.Staff;
 import org.opregister.web.CsvExport;
 import org.opregister.web.Flash;
@@ -36,7 +37,10 @@ import org.opregister.web.PageResult;
 import org.opregister.web.PostedForm;
 import org.opregister.web.Step;
 
-/** The control library in the browser, with the risks each control mitigates. */
+/**
+ * The control library in the browser, with the risks each control mitigates (linked and unlinked from here by
+ * risk.ControlRiskLinkResource, as the risk register keeps those links).
+ */
 @Path("/controls")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({Role.OFFICER, Role.MANAGER, Role.AUDITOR, Role.ADMIN})
@@ -47,23 +51,27 @@ public class ControlResource {
 
         static native TemplateInstance list(PageResult<Control> page, String q, FieldErrors errors);
 
-        static native TemplateInstance form(Control control, ControlForm form, FieldErrors errors, RiskChoices choices,
-                List<org.opregister.security.User> attesters);
+        static native TemplateInstance form(Control control, ControlForm form, FieldErrors errors,
+                ControlChoices choices, List<org.opregister.security.User> attesters);
 
-        static native TemplateInstance show(Control control, List<Risk> risks, List<Risk> linkable, String problem,
-                List<Incident> incidents, List<ControlTestHistory.Line> tests);
+        static native TemplateInstance show(Control control, List<ControlRisks.Line> risks,
+                List<ControlRisks.Line> linkable, String problem, List<Incident> incidents,
+                List<ControlTestHistory.Line> tests);
 
         static native TemplateInstance history(Control control, List<AuditLine> entries);
 
         static native TemplateInstance override(Control control, EffectivenessOverrideForm form, FieldErrors errors,
-                String problem, RiskChoices choices);
+                String problem, ControlChoices choices);
     }
 
     @Inject
     ControlTestHistory testHistory;
 
     @Inject
-    RiskService service;
+    ControlRisks.Source risks;
+
+    @Inject
+    ControlService service;
 
     @Inject
     CsvExport csvExport;
@@ -81,14 +89,15 @@ public class ControlResource {
     @Produces("text/csv")
     public Response export() {
         return csvExport.stream("control-library", "controls", "",
-                RiskCsv.CONTROLS, () -> Control.<Control>streamAll(io.quarkus.panache.common.Sort.by("reference")));
+                ControlCsv.controls(risks),
+                () -> Control.<Control>streamAll(io.quarkus.panache.common.Sort.by("reference")));
     }
 
     @GET
     @Path("new")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public TemplateInstance createForm() {
-        return Templates.form(null, ControlForm.blank(), new FieldErrors(), RiskChoices.INSTANCE, Staff.all());
+        return Templates.form(null, ControlForm.blank(), new FieldErrors(), ControlChoices.INSTANCE, Staff.all());
     }
 
     @POST
@@ -100,7 +109,7 @@ public class ControlResource {
             FieldErrors typed = new FieldErrors();
             Control control = service.createControl(form.parse(typed, null), typed);
             return Flash.redirect(URI.create("/controls/" + control.id), "flash.controlCreated", control.reference);
-        }, errors -> Templates.form(null, form, errors, RiskChoices.INSTANCE, Staff.all()));
+        }, errors -> Templates.form(null, form, errors, ControlChoices.INSTANCE, Staff.all()));
     }
 
     @GET
@@ -121,7 +130,8 @@ public class ControlResource {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public TemplateInstance editForm(@PathParam("id") long id) {
         Control control = Records.require(Control.class, id);
-        return Templates.form(control, ControlForm.of(control), new FieldErrors(), RiskChoices.INSTANCE, Staff.all());
+        return Templates.form(control, ControlForm.of(control), new FieldErrors(), ControlChoices.INSTANCE,
+                Staff.all());
     }
 
     @POST
@@ -134,7 +144,7 @@ public class ControlResource {
             FieldErrors typed = new FieldErrors();
             Control control = service.updateControl(id, form.parse(typed, Records.require(Control.class, id)), typed);
             return Flash.redirect(URI.create("/controls/" + id), "flash.controlUpdated", control.reference);
-        }, errors -> Templates.form(Records.require(Control.class, id), form, errors, RiskChoices.INSTANCE,
+        }, errors -> Templates.form(Records.require(Control.class, id), form, errors, ControlChoices.INSTANCE,
                 Staff.all()));
     }
 
@@ -144,7 +154,7 @@ public class ControlResource {
     public TemplateInstance overrideForm(@PathParam("id") long id) {
         Control control = Records.require(Control.class, id);
         return Templates.override(control, EffectivenessOverrideForm.of(control), new FieldErrors(), null,
-                RiskChoices.INSTANCE);
+                ControlChoices.INSTANCE);
     }
 
     @POST
@@ -158,21 +168,7 @@ public class ControlResource {
         return Step.run(() -> Flash.redirect(URI.create("/controls/" + id), "flash.effectivenessOverridden",
                 service.overrideEffectiveness(id, override, typed).reference),
                 (errors, problem) -> Templates.override(Records.require(Control.class, id), form, errors, problem,
-                        RiskChoices.INSTANCE));
-    }
-
-    @POST
-    @Path("{id}/risks")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response link(@PathParam("id") long id, @RestForm String risk) {
-        Long riskId = FormInput.id(risk);
-        if (riskId == null) {
-            return Response.status(400).entity(showPage(Records.require(Control.class, id), "error.chooseRisk"))
-                    .build();
-        }
-        service.linkRiskControl(riskId, id, true);
-        return Flash.redirect(URI.create("/controls/" + id + "#risks"), "flash.controlLinked", null);
+                        ControlChoices.INSTANCE));
     }
 
     @POST
@@ -180,7 +176,7 @@ public class ControlResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response linkIncident(@PathParam("id") long id, @RestForm String incident) {
-        return RiskResource.incidentLink(() -> service.linkIncidentControl(RiskService.incident(incident).id, id, true),
+        return IncidentLinkStep.run(() -> service.linkIncidentControl(Incident.byIdOrReference(incident).id, id, true),
                 "/controls/" + id, "flash.failedControlLinked",
                 problem -> showPage(Records.require(Control.class, id), problem));
     }
@@ -190,25 +186,19 @@ public class ControlResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response unlinkIncident(@PathParam("id") long id, @PathParam("incidentId") long incidentId) {
-        return RiskResource.incidentLink(() -> service.linkIncidentControl(incidentId, id, false),
+        return IncidentLinkStep.run(() -> service.linkIncidentControl(incidentId, id, false),
                 "/controls/" + id, "flash.linkRemoved",
                 problem -> showPage(Records.require(Control.class, id), problem));
     }
 
-    @POST
-    @Path("{id}/risks/{riskId}/unlink")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response unlink(@PathParam("id") long id, @PathParam("riskId") long riskId) {
-        service.linkRiskControl(riskId, id, false);
-        return Flash.redirect(URI.create("/controls/" + id + "#risks"), "flash.controlUnlinked", null);
+    /** The control's page again with a problem above it (also for the links other modules post from it). */
+    public Response problem(long id, String problemKey, int status) {
+        return Response.status(status).entity(showPage(Records.require(Control.class, id), problemKey)).build();
     }
 
     private TemplateInstance showPage(Control control, String problem) {
-        List<Risk> linked = control.risks();
-        List<Risk> linkable = Risk.active().stream().filter(r -> linked.stream().noneMatch(l -> l.id.equals(r.id)))
-                .toList();
-        return Templates.show(control, linked, linkable, problem, IncidentControl.incidentsOf(control),
-                testHistory.of(control));
+        ControlRisks linked = risks.of(control);
+        return Templates.show(control, linked.linked(), linked.linkable(), problem,
+                IncidentControl.incidentsOf(control), testHistory.of(control));
     }
 }

@@ -1,4 +1,4 @@
-package org.opregister.risk;
+package org.opregister.control;
 
 public enum ControlFrequency {
     CONTINUOUS, DAILY, WEEKLY, MONTHLY, QUARTERLY, ANNUAL, EVENT_DRIVEN

@@ -1,4 +1,4 @@
-package org.opregister.risk;
+package org.opregister.control;
 
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
@@ -26,7 +26,7 @@ public class EffectivenessOverrideForm {
         Effectiveness design = input.choice("designEffectiveness", designEffectiveness, Effectiveness.class, true);
         Effectiveness operating = input.choice("operatingEffectiveness", operatingEffectiveness, Effectiveness.class,
                 true);
-        String why = input.text("reason", reason, true, Risk.COMMENT_MAX);
+        String why = input.text("reason", reason, true, Control.COMMENT_MAX);
         return new EffectivenessOverride(design, operating, why, expected);
     }
 

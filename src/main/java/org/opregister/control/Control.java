@@ -1,4 +1,4 @@
-package org.opregister.risk;
+package org.opregister.control;
 
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +24,11 @@ import org.opregister.web.PageResult;
 @Table(name = "internal_control")
 public class Control extends TrackedEntity implements AuditSubject {
 
+    public static final int TITLE_MAX = 200;
+    public static final int TEXT_MAX = 4000;
+    public static final int COMMENT_MAX = 2000;
+    public static final int NAME_MAX = 120;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "internal_control_seq")
     @SequenceGenerator(name = "internal_control_seq", sequenceName = "internal_control_seq", allocationSize = 50)
@@ -32,10 +37,10 @@ public class Control extends TrackedEntity implements AuditSubject {
     @Column(nullable = false, unique = true, updatable = false, length = 40)
     public String reference;
 
-    @Column(nullable = false, length = Risk.TITLE_MAX)
+    @Column(nullable = false, length = TITLE_MAX)
     public String title;
 
-    @Column(length = Risk.TEXT_MAX)
+    @Column(length = TEXT_MAX)
     public String description;
 
     @Enumerated(EnumType.STRING)
@@ -50,7 +55,7 @@ public class Control extends TrackedEntity implements AuditSubject {
     @Column(nullable = false, length = 20)
     public ControlFrequency frequency;
 
-    @Column(nullable = false, length = Risk.NAME_MAX)
+    @Column(nullable = false, length = NAME_MAX)
     public String owner;
 
     /** The user who certifies this control in self-certification campaigns. */
@@ -75,7 +80,7 @@ public class Control extends TrackedEntity implements AuditSubject {
     @Column(name = "effectiveness_overridden_at")
     public Instant effectivenessOverriddenAt;
 
-    @Column(name = "effectiveness_override_reason", length = Risk.COMMENT_MAX)
+    @Column(name = "effectiveness_override_reason", length = COMMENT_MAX)
     public String effectivenessOverrideReason;
 
     public void clearOverride() {
@@ -99,10 +104,6 @@ public class Control extends TrackedEntity implements AuditSubject {
         return "/controls/" + id;
     }
 
-    public List<Risk> risks() {
-        return RiskControl.risksOf(this);
-    }
-
     public static PageResult<Control> search(String q, PageRequest page) {
         String like = " like ?1" + LikePattern.ESCAPE;
         String where = q == null
@@ -114,5 +115,11 @@ public class Control extends TrackedEntity implements AuditSubject {
 
     public static List<Control> all() {
         return list("order by reference");
+    }
+
+    /** Key controls not working: operating effectiveness partially effective, ineffective or not in place. */
+    public static long weakKeyControls() {
+        return count("keyControl = true and operatingEffectiveness in ?1",
+                List.of(Effectiveness.INEFFECTIVE, Effectiveness.NOT_IN_PLACE, Effectiveness.PARTIALLY_EFFECTIVE));
     }
 }

@@ -1,4 +1,4 @@
-package org.opregister.risk;
+package org.opregister.control;
 
 import java.time.LocalDate;
 import java.util.List;

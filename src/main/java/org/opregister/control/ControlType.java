@@ -1,4 +1,4 @@
-package org.opregister.risk;
+package org.opregister.control;
 
 public enum ControlType {
     PREVENTIVE, DETECTIVE, CORRECTIVE

@@ -1,4 +1,4 @@
-package org.opregister.risk;
+package org.opregister.control;
 
 /** Design or operating effectiveness of a control; "not in place" is a control that is missing. */
 public enum Effectiveness {
