@@ -24,7 +24,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class PackageTreeTest {
 
     /** Bottom to top. */
-    static final List<String> ORDER = List.of("core", "web", "audit", "security", "taxonomy", "comment", "incident",
+    static final List<String> ORDER = List.of("core", "web", "audit", "security", "taxonomy", "reference",
+            "comment", "incident",
             "risk", "rcsa", "kri", "controltest", "action", "dashboard", "seed");
 
     private static final String ROOT = "org.opregister.";
