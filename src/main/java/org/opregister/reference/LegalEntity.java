@@ -26,6 +26,8 @@ public class LegalEntity extends TrackedEntity implements AuditSubject {
     public static final int NAME_MAX = 200;
     /** The code of the entity the migration creates. */
     public static final String MAIN = "MAIN";
+    /** Its name as the migration creates it. */
+    public static final String MAIN_NAME = "Main legal entity";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "legal_entity_seq")
