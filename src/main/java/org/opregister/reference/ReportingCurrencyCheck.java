@@ -33,16 +33,23 @@ public class ReportingCurrencyCheck {
     LedgerConversion conversion;
 
     void onStart(@Observes @Priority(2) StartupEvent event) {
-        String configured = config.reportingCurrency();
+        check(config.reportingCurrency(), config.convertLedgerToReportingCurrency());
+    }
+
+    /**
+     * Refuses ({@link ConfigurationException}, one line) a ledger in another currency than {@code configured}, or
+     * converts it when {@code convert}; answers how many lines were converted.
+     */
+    int check(String configured, boolean convert) {
         List<Object[]> others = conversion.otherCurrencies(configured);
         if (others.isEmpty()) {
-            if (config.convertLedgerToReportingCurrency()) {
+            if (convert) {
                 LOG.info("OPRISK_CONVERT_LEDGER_TO_REPORTING_CURRENCY is set but the loss ledger is already in "
                         + configured + ": nothing to convert; remove the setting");
             }
-            return;
+            return 0;
         }
-        if (!config.convertLedgerToReportingCurrency()) {
+        if (!convert) {
             throw new ConfigurationException(problem(ledger(others), configured).orElseThrow());
         }
         try {
@@ -50,6 +57,7 @@ public class ReportingCurrencyCheck {
             LOG.infof("Loss ledger converted from %s to %s: %d line(s); remove "
                     + "OPRISK_CONVERT_LEDGER_TO_REPORTING_CURRENCY for the next starts", ledger(others), configured,
                     lines);
+            return lines;
         } catch (LedgerConversion.MissingRatesException e) {
             throw new ConfigurationException(e.getMessage());
         }

@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,9 @@ class FxLedgerConversionTest {
     @Inject
     Seen seen;
 
+    @Inject
+    ReportingCurrencyCheck check;
+
     /** The {@link LedgerConverted} events fired. */
     @Singleton
     static class Seen {
@@ -64,6 +68,19 @@ class FxLedgerConversionTest {
         assertTrue(message.contains("base currency USD on /fx-rates"), message);
         assertTrue(ReportingCurrencyCheck.problem("", "USD").isEmpty());
         assertEquals(List.of(), conversion.otherCurrencies("EUR"), "the test ledger is in EUR");
+    }
+
+    @Test
+    void theStartUpCheckRefusesAnotherCurrencyAndAConversionWithoutRates() {
+        assertEquals(0, check.check("EUR", false), "the ledger is in the configured currency");
+        assertEquals(0, check.check("EUR", true), "nothing to convert");
+        ConfigurationException refused = assertThrows(ConfigurationException.class, () -> check.check("USD", false));
+        assertTrue(refused.getMessage().startsWith("The loss ledger is in reporting currency EUR ("),
+                refused.getMessage());
+        assertTrue(refused.getMessage().contains("OPRISK_CONVERT_LEDGER_TO_REPORTING_CURRENCY=true"));
+        ConfigurationException missing = assertThrows(ConfigurationException.class, () -> check.check("NOK", true));
+        assertTrue(missing.getMessage().contains("has no rate into NOK"), missing.getMessage());
+        assertEquals(List.of(), conversion.otherCurrencies("EUR"), "nothing changed");
     }
 
     @Test
