@@ -83,6 +83,9 @@ final class FxImport {
                     ? "error.uploadEncoding"
                     : "error.uploadUnreadable");
         }
+        if (parsed.rates().size() > MAX_RATES && !errors.any()) {
+            errors.add("1", "error.fxUploadTooLong", MAX_RATES);
+        }
         if (parsed.rates().isEmpty() && !errors.any()) {
             errors.add("1", "error.fxUploadEmpty");
         }

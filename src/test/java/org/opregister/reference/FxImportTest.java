@@ -122,6 +122,22 @@ class FxImportTest {
         assertEquals(Map.of("1", "error.uploadEncoding"), latin1.keys());
     }
 
+    @Test
+    void aFileOfMoreThanTheCapIsRefused() {
+        StringBuilder file = new StringBuilder();
+        LocalDate day = LocalDate.of(1900, 1, 1);
+        for (int i = 0; i <= FxImport.MAX_RATES; i++) {
+            file.append("USD,").append(day.plusDays(i)).append(",1.1\n");
+        }
+        FieldErrors errors = new FieldErrors();
+        assertTrue(read(file.toString(), "EUR", errors).rates().isEmpty());
+        assertEquals(Map.of("1", "error.fxUploadTooLong"), errors.keys());
+        FieldErrors fits = new FieldErrors();
+        assertEquals(FxImport.MAX_RATES,
+                read(file.substring(file.indexOf("\n") + 1), "EUR", fits).rates().size());
+        assertFalse(fits.any());
+    }
+
     static void same(String expected, BigDecimal actual) {
         assertEquals(new BigDecimal(expected).stripTrailingZeros(),
                 actual == null ? null : actual.stripTrailingZeros());
