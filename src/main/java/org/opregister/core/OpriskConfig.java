@@ -34,6 +34,13 @@ public interface OpriskConfig {
     /** The currency loss totals are converted to and shown in (ISO 4217 code). */
     String reportingCurrency();
 
+    /**
+     * Convert the loss ledger into {@link #reportingCurrency()} on this start, with the FX rate table (read by
+     * {@code reference.ReportingCurrencyCheck}); set it for one start only.
+     */
+    @WithDefault("false")
+    boolean convertLedgerToReportingCurrency();
+
     /** Where links in e-mails point, and an accepted origin of sign-in posts. */
     String baseUrl();
 

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import org.opregister.core.ClusterLock;
 import org.opregister.core.OpriskConfig;
 import org.opregister.core.Role;
+import org.opregister.reference.LegalEntity;
 import org.opregister.security.User;
 
 /**
@@ -22,6 +23,9 @@ public class DemoData {
 
     static final String USERS = "demo-users-v1";
     static final String DEMO_PASSWORD = "demo";
+    static final String LEGAL_ENTITY = "example-legal-entity-v1";
+    /** The example bank's name for the default legal entity (fictional, like the bank). */
+    static final String EXAMPLE_ENTITY_NAME = "Example Mercantile Bank SE";
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
 
@@ -67,6 +71,10 @@ public class DemoData {
             SeedRun.mark(USERS);
             LOG.info("Demo accounts created (password 'demo')");
         }
+        if (!SeedRun.applied(LEGAL_ENTITY)) {
+            nameDefaultEntity();
+            SeedRun.mark(LEGAL_ENTITY);
+        }
         if (!SeedRun.applied(ExampleCase.NAME)) {
             exampleCase.record();
             SeedRun.mark(ExampleCase.NAME);
@@ -96,6 +104,15 @@ public class DemoData {
             exampleActions.record();
             SeedRun.mark(ExampleActions.NAME);
             LOG.info("Example action plans recorded");
+        }
+    }
+
+    /** The migration's default entity takes the example bank's name, unless anyone has changed it since. */
+    private static void nameDefaultEntity() {
+        LegalEntity main = LegalEntity.find("code", LegalEntity.MAIN).firstResult();
+        if (main != null && main.version == 0 && LegalEntity.MAIN_NAME.equals(main.name)) {
+            main.name = EXAMPLE_ENTITY_NAME;
+            LOG.info("Default legal entity named " + EXAMPLE_ENTITY_NAME);
         }
     }
 

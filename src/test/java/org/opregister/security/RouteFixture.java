@@ -76,30 +76,36 @@ final class RouteFixture {
                         "action.id", actionId)
                         .firstResult().id);
         routes = Routes.discover((template, name) -> switch (name) {
-            case "id" -> template.startsWith("/admin/users")
-                    ? Long.toString(userId)
-                    : template.startsWith("/risks") || template.startsWith("/api/risks")
-                            ? Long.toString(riskId)
-                            : template.startsWith("/controls") || template.startsWith("/api/controls")
-                                    ? Long.toString(controlId)
-                                    : template.startsWith("/assessments")
-                                            ? Long.toString(campaignId)
-                                            : template.startsWith("/kris") || template.startsWith("/api/kris")
-                                                    ? Long.toString(kriId)
-                                                    : template.startsWith("/actions")
-                                                            || template.startsWith("/api/actions")
-                                                                    ? Long.toString(actionId)
-                                                                    : template.startsWith("/control-tests")
-                                                                            || template.startsWith("/api/control-tests")
-                                                                                    ? Long.toString(testId)
-                                                                                    : template
-                                                                                            .startsWith("/attestations")
-                                                                                            || template.startsWith(
-                                                                                                    "/api/attestations")
-                                                                                                            ? Long.toString(
-                                                                                                                    attestationId)
-                                                                                                            : Long.toString(
-                                                                                                                    incidentId);
+            case "id" -> template.startsWith("/legal-entities")
+                    ? "0"
+                    : template.startsWith("/admin/users")
+                            ? Long.toString(userId)
+                            : template.startsWith("/risks") || template.startsWith("/api/risks")
+                                    ? Long.toString(riskId)
+                                    : template.startsWith("/controls") || template.startsWith("/api/controls")
+                                            ? Long.toString(controlId)
+                                            : template.startsWith("/assessments")
+                                                    ? Long.toString(campaignId)
+                                                    : template.startsWith("/kris") || template.startsWith("/api/kris")
+                                                            ? Long.toString(kriId)
+                                                            : template.startsWith("/actions")
+                                                                    || template.startsWith("/api/actions")
+                                                                            ? Long.toString(actionId)
+                                                                            : template.startsWith("/control-tests")
+                                                                                    || template.startsWith(
+                                                                                            "/api/control-tests")
+                                                                                                    ? Long.toString(
+                                                                                                            testId)
+                                                                                                    : template
+                                                                                                            .startsWith(
+                                                                                                                    "/attestations")
+                                                                                                            || template
+                                                                                                                    .startsWith(
+                                                                                                                            "/api/attestations")
+                                                                                                                                    ? Long.toString(
+                                                                                                                                            attestationId)
+                                                                                                                                    : Long.toString(
+                                                                                                                                            incidentId);
             case "riskId" -> Long.toString(riskId);
             case "incidentId" -> Long.toString(incidentId);
             case "controlId" -> Long.toString(controlId);

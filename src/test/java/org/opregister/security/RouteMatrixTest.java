@@ -69,6 +69,12 @@ class RouteMatrixTest {
         if (path.startsWith("/account") || path.equals("/login") || path.equals("/logout")) {
             return "ok";
         }
+        if (referenceData(route)) {
+            if (read && !path.endsWith("/new") && !path.endsWith("/edit")) {
+                return who.equals("admin") ? "403" : "ok";
+            }
+            return who.equals("manager") ? "ok" : "403";
+        }
         if (ratingsOverride(route)) {
             return who.equals("manager") ? "ok" : "403";
         }
@@ -94,6 +100,14 @@ class RouteMatrixTest {
                 || path.endsWith("/cancel");
         return decision || module != null && (path.equals(module) || path.endsWith("/new") || path.endsWith("/assign")
                 || path.endsWith("/close"));
+    }
+
+    /**
+     * Reference data (FX rates, legal entities): officers, managers and auditors read it (officers see the rates
+     * their lines used); managers alone keep it.
+     */
+    static boolean referenceData(Route route) {
+        return route.template().startsWith("/fx-rates") || route.template().startsWith("/legal-entities");
     }
 
     /** Current ratings change outside a review only by a manager's documented override: its form and its posts. */
