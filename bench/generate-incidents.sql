@@ -31,15 +31,18 @@ SELECT 10000000 + x, 0, 'BEN-' || LPAD(CAST(x AS VARCHAR), 6, '0'),
 FROM SYSTEM_RANGE(1, ${count});
 
 INSERT INTO loss_entry (id, version, incident_id, entry_type, amount, currency, fx_rate, reporting_amount,
-    reporting_currency, accounting_date, description, created_at, created_by, updated_at, updated_by)
-SELECT 20000000 + 2 * i.id, 0, i.id, 'GROSS_LOSS', i.gross_loss, 'EUR', 1, i.gross_loss, 'EUR',
-    DATEADD(DAY, 10, i.occurrence_date), 'Generated gross loss', CURRENT_TIMESTAMP, 'bench', CURRENT_TIMESTAMP, 'bench'
+    reporting_currency, accounting_date, business_line, description, created_at, created_by, updated_at, updated_by)
+SELECT 20000000 + 2 * i.id, 0, i.id, 'DIRECT_CHARGE', i.gross_loss, 'EUR', 1, i.gross_loss, 'EUR',
+    DATEADD(DAY, 10, i.occurrence_date), i.business_line, 'Generated gross loss', CURRENT_TIMESTAMP, 'bench',
+    CURRENT_TIMESTAMP, 'bench'
 FROM incident i WHERE i.created_by = 'bench';
 
-INSERT INTO loss_entry (id, version, incident_id, entry_type, amount, currency, fx_rate, reporting_amount,
-    reporting_currency, accounting_date, description, created_at, created_by, updated_at, updated_by)
-SELECT 20000001 + 2 * i.id, 0, i.id, 'INSURANCE_RECOVERY', i.recoveries, 'EUR', 1, i.recoveries, 'EUR',
-    DATEADD(DAY, 60, i.occurrence_date), 'Generated recovery', CURRENT_TIMESTAMP, 'bench', CURRENT_TIMESTAMP, 'bench'
+INSERT INTO loss_entry (id, version, incident_id, entry_type, recovery_status, amount, currency, fx_rate,
+    reporting_amount, reporting_currency, accounting_date, business_line, description, created_at, created_by,
+    updated_at, updated_by)
+SELECT 20000001 + 2 * i.id, 0, i.id, 'INSURANCE_RECOVERY', 'RECEIVED', i.recoveries, 'EUR', 1, i.recoveries, 'EUR',
+    DATEADD(DAY, 60, i.occurrence_date), i.business_line, 'Generated recovery', CURRENT_TIMESTAMP, 'bench',
+    CURRENT_TIMESTAMP, 'bench'
 FROM incident i WHERE i.created_by = 'bench';
 
 ALTER SEQUENCE incident_seq RESTART WITH 30000000;

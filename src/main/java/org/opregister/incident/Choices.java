@@ -8,11 +8,14 @@ import org.opregister.taxonomy.EventCategory;
 
 /** The options the incident and loss forms and the register's filters offer. */
 public record Choices(List<IncidentStatus> statuses, List<Severity> severities, List<EventCategory> categories,
-        List<BusinessLine> businessLines, List<Cause> causes, List<LossType> lossTypes, String reportingCurrency) {
+        List<BusinessLine> businessLines, List<Cause> causes, List<LossType> lossTypes,
+        List<RecoveryStatus> recoveryStatuses,
+        List<DateBasis> dateBases, String reportingCurrency) {
 
     public static Choices of(String reportingCurrency) {
         return new Choices(List.of(IncidentStatus.values()), List.of(Severity.values()),
                 List.of(EventCategory.values()),
-                List.of(BusinessLine.values()), List.of(Cause.values()), List.of(LossType.values()), reportingCurrency);
+                List.of(BusinessLine.values()), List.of(Cause.values()), List.of(LossType.values()),
+                List.of(RecoveryStatus.values()), List.of(DateBasis.values()), reportingCurrency);
     }
 }

@@ -122,6 +122,13 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
     @Column(name = "near_miss", nullable = false)
     public boolean nearMiss;
 
+    /**
+     * An event that brought a gain, not a loss: recorded for the risk picture, kept out of every loss total and of the
+     * regulatory loss data set; like a near miss, it carries no ledger lines.
+     */
+    @Column(name = "gain_event", nullable = false)
+    public boolean gainEvent;
+
     @Column(name = "gross_loss", nullable = false, precision = 19, scale = 2)
     public BigDecimal grossLoss = BigDecimal.ZERO;
 
@@ -133,6 +140,10 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
 
     @Column(name = "net_loss", nullable = false, precision = 19, scale = 2)
     public BigDecimal netLoss = BigDecimal.ZERO;
+
+    /** Recoveries announced but not yet paid: shown apart, never deducted. */
+    @Column(name = "expected_recoveries", nullable = false, precision = 19, scale = 2)
+    public BigDecimal expectedRecoveries = BigDecimal.ZERO;
 
     /** Lower-case reference, title, unit, owner and third party: what the register's free-text search reads. */
     @NotAudited
@@ -177,6 +188,15 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
     /** Draft and open incidents change; under review they are frozen for the reviewer, closed until reopened. */
     public boolean editable() {
         return status.editable();
+    }
+
+    /**
+     * Whether this user may book or change ledger lines now: while the incident is editable; once it is closed,
+     * managers
+     * still may (a later recovery or adjustment of a settled event). Period locks apply besides.
+     */
+    public boolean ledgerOpenTo(boolean manager) {
+        return editable() || (status == IncidentStatus.CLOSED && manager);
     }
 
     /** Refuses a change (the incident or its ledger) while the incident is under review or closed. */

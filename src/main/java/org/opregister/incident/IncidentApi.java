@@ -93,12 +93,15 @@ public class IncidentApi {
             String reportingCurrency) {
     }
 
-    public record LossView(long id, long version, LossType type, BigDecimal amount, String currency, BigDecimal fxRate,
-            BigDecimal reportingAmount, String reportingCurrency, LocalDate accountingDate, String description) {
+    public record LossView(long id, long version, LossType type, RecoveryStatus recoveryStatus, BigDecimal amount,
+            String currency, BigDecimal fxRate, RateSource fxSource, String fxReason, BigDecimal reportingAmount,
+            String reportingCurrency, LocalDate accountingDate, BusinessLine businessLine, boolean postClosure,
+            String description) {
 
         static LossView of(LossEntry l) {
-            return new LossView(l.id, l.version, l.type, l.amount, l.currency, l.fxRate, l.reportingAmount,
-                    l.reportingCurrency, l.accountingDate, l.description);
+            return new LossView(l.id, l.version, l.type, l.recoveryStatus, l.amount, l.currency, l.fxRate, l.fxSource,
+                    l.fxReason, l.reportingAmount, l.reportingCurrency, l.accountingDate, l.businessLine, l.postClosure,
+                    l.description);
         }
     }
 
@@ -106,8 +109,9 @@ public class IncidentApi {
             IncidentStatus status, Severity severity, EventCategory eventCategory, EventType eventType,
             BusinessLine businessLine, String orgUnit, String owner, LocalDate occurrenceDate, LocalDate discoveryDate,
             LocalDate reportingDate, LocalDate closureDate, Set<Cause> causes, String rootCause, String thirdParty,
-            boolean nearMiss, BigDecimal grossLoss, BigDecimal recoveries, BigDecimal netLoss, BigDecimal provisions,
-            String reportingCurrency, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy,
+            boolean nearMiss, boolean gainEvent, BigDecimal grossLoss, BigDecimal recoveries, BigDecimal netLoss,
+            BigDecimal expectedRecoveries, BigDecimal provisions, String reportingCurrency, Instant createdAt,
+            String createdBy, Instant updatedAt, String updatedBy,
             List<LossView> losses) {
 
         static IncidentView of(Incident i, String currency) {
@@ -117,8 +121,9 @@ public class IncidentApi {
         static IncidentView withLosses(Incident i, List<LossEntry> losses, String currency) {
             return new IncidentView(i.id, i.version, i.reference, i.title, i.description, i.status, i.severity,
                     i.eventCategory, i.eventType, i.businessLine, i.orgUnit, i.owner, i.occurrenceDate, i.discoveryDate,
-                    i.reportingDate, i.closureDate, i.causes, i.rootCause, i.thirdParty, i.nearMiss, i.grossLoss,
-                    i.recoveries, i.netLoss, i.provisions, currency, i.createdAt, i.createdBy, i.updatedAt, i.updatedBy,
+                    i.reportingDate, i.closureDate, i.causes, i.rootCause, i.thirdParty, i.nearMiss, i.gainEvent,
+                    i.grossLoss, i.recoveries, i.netLoss, i.expectedRecoveries, i.provisions, currency, i.createdAt,
+                    i.createdBy, i.updatedAt, i.updatedBy,
                     losses == null ? null : losses.stream().map(LossView::of).toList());
         }
     }

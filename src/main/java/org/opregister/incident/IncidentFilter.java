@@ -14,10 +14,11 @@ import org.opregister.web.QueryString;
  * {@code eventType} takes a Level 1 category or a Level 2 type code.
  */
 public record IncidentFilter(String q, IncidentStatus status, EventCategory eventCategory, EventType eventType,
-        BusinessLine businessLine, LocalDate from, LocalDate to) {
+        BusinessLine businessLine, DateBasis dateBasis, LocalDate from, LocalDate to) {
 
     /** The raw parameters, kept as typed so a page can show them back. */
-    public record Params(String q, String status, String eventType, String businessLine, String from, String to) {
+    public record Params(String q, String status, String eventType, String businessLine, String dates, String from,
+            String to) {
 
         public IncidentFilter parse(FieldErrors errors) {
             FormInput input = new FormInput(errors);
@@ -34,19 +35,21 @@ public record IncidentFilter(String q, IncidentStatus status, EventCategory even
                 }
             }
             BusinessLine line = input.choice("businessLine", businessLine, BusinessLine.class, false);
+            DateBasis basis = input.choice("dates", dates, DateBasis.class, false);
             LocalDate fromDate = input.date("from", from, false);
             LocalDate toDate = input.date("to", to, false);
             if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
                 errors.add("to", "error.toBeforeFrom");
                 toDate = null;
             }
-            return new IncidentFilter(text, parsedStatus, category, type, line, fromDate, toDate);
+            return new IncidentFilter(text, parsedStatus, category, type, line,
+                    basis == null ? DateBasis.OCCURRENCE : basis, fromDate, toDate);
         }
 
         /** The filter part of a URL query string, for pager and sort links and the export link. */
         public String queryString() {
             return new QueryString().add("q", q).add("status", status).add("eventType", eventType)
-                    .add("businessLine", businessLine).add("from", from).add("to", to).toString();
+                    .add("businessLine", businessLine).add("dates", dates).add("from", from).add("to", to).toString();
         }
 
         /** The register URL with these filters and a sort order. */

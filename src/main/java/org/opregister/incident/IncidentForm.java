@@ -34,6 +34,7 @@ public class IncidentForm {
     public String rootCause;
     public String thirdParty;
     public String nearMiss;
+    public String gainEvent;
     public String version;
 
     public static IncidentForm blank(LocalDate today) {
@@ -60,6 +61,7 @@ public class IncidentForm {
         form.rootCause = incident.rootCause;
         form.thirdParty = incident.thirdParty;
         form.nearMiss = incident.nearMiss ? "true" : null;
+        form.gainEvent = incident.gainEvent ? "true" : null;
         form.version = Long.toString(incident.version);
         return form;
     }
@@ -69,7 +71,21 @@ public class IncidentForm {
     }
 
     public boolean nearMissChecked() {
-        return "true".equalsIgnoreCase(nearMiss) || "on".equalsIgnoreCase(nearMiss);
+        return checked(nearMiss);
+    }
+
+    public boolean gainEventChecked() {
+        return checked(gainEvent);
+    }
+
+    private static boolean checked(String box) {
+        return "true".equalsIgnoreCase(box) || "on".equalsIgnoreCase(box);
+    }
+
+    private static void checkBox(String name, String box, FieldErrors errors) {
+        if (box != null && !box.isBlank() && !checked(box) && !"false".equalsIgnoreCase(box)) {
+            errors.add(name, "error.choice");
+        }
     }
 
     /**
@@ -106,13 +122,17 @@ public class IncidentForm {
         String parsedRootCause = input.text("rootCause", rootCause, false, Incident.TEXT_MAX);
         String parsedThirdParty = input.text("thirdParty", thirdParty, false, Incident.TITLE_MAX);
         boolean parsedNearMiss = nearMissChecked();
-        if (nearMiss != null && !nearMiss.isBlank() && !parsedNearMiss && !"false".equalsIgnoreCase(nearMiss)) {
-            errors.add("nearMiss", "error.choice");
+        checkBox("nearMiss", nearMiss, errors);
+        boolean parsedGain = gainEventChecked();
+        checkBox("gainEvent", gainEvent, errors);
+        if (parsedNearMiss && parsedGain) {
+            errors.add("gainEvent", "error.gainAndNearMiss");
         }
         Long parsedVersion = FormInput.blank(version) ? null : input.version("version", version);
         checkDates(occurred, discovered, AppClock.today(), errors);
         return new IncidentData(parsedTitle, parsedDescription, parsedSeverity, category, type, line, unit, parsedOwner,
-                occurred, discovered, parsedCauses, parsedRootCause, parsedThirdParty, parsedNearMiss, parsedVersion);
+                occurred, discovered, parsedCauses, parsedRootCause, parsedThirdParty, parsedNearMiss, parsedGain,
+                parsedVersion);
     }
 
     private static void checkDates(LocalDate occurred, LocalDate discovered, LocalDate today, FieldErrors errors) {
@@ -135,6 +155,6 @@ public class IncidentForm {
     public record IncidentData(String title, String description, Severity severity, EventCategory eventCategory,
             EventType eventType, BusinessLine businessLine, String orgUnit, String owner, LocalDate occurrenceDate,
             LocalDate discoveryDate, Set<Cause> causes, String rootCause, String thirdParty, boolean nearMiss,
-            Long version) {
+            boolean gainEvent, Long version) {
     }
 }

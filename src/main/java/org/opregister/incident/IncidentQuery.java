@@ -1,5 +1,6 @@
 package org.opregister.incident;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.opregister.web.Where;
@@ -14,9 +15,37 @@ record IncidentQuery(String where, Map<String, Object> parameters) {
                 .and("i.eventCategory = :category", "category", filter.eventCategory())
                 .and("i.eventType = :type", "type", filter.eventType())
                 .and("i.businessLine = :line", "line", filter.businessLine())
-                .and("i.occurrenceDate >= :from", "from", filter.from())
-                .and("i.occurrenceDate <= :to", "to", filter.to());
+                .and(dateRange(filter), dateParameters(filter));
         return new IncidentQuery(where.clause(), where.parameters());
+    }
+
+    /** The from/to filter on the chosen date; for accounting dates, any of the event's loss lines in the range. */
+    private static String dateRange(IncidentFilter filter) {
+        String column = switch (filter.dateBasis()) {
+            case OCCURRENCE -> "i.occurrenceDate";
+            case DISCOVERY -> "i.discoveryDate";
+            case ACCOUNTING -> "l.accountingDate";
+        };
+        String range = (filter.from() == null ? "" : column + " >= :from")
+                + (filter.from() != null && filter.to() != null ? " and " : "")
+                + (filter.to() == null ? "" : column + " <= :to");
+        return filter.dateBasis() == DateBasis.ACCOUNTING
+                ? "exists (select l.id from LossEntry l where l.incident = i and " + range + ")"
+                : range;
+    }
+
+    private static Map<String, Object> dateParameters(IncidentFilter filter) {
+        if (filter.from() == null && filter.to() == null) {
+            return null;
+        }
+        Map<String, Object> values = new HashMap<>();
+        if (filter.from() != null) {
+            values.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            values.put("to", filter.to());
+        }
+        return values;
     }
 
     String hql(IncidentSort sort) {

@@ -35,6 +35,7 @@ import org.opregister.core.Records;
 import org.opregister.core.Role;
 import org.opregister.core.RuleViolationException;
 import org.opregister.core.UnknownRecordException;
+import org.opregister.security.CurrentUser;
 import org.opregister.web.Flash;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
@@ -56,9 +57,9 @@ public class IncidentResource {
 
         static native TemplateInstance form(Incident incident, IncidentForm form, FieldErrors errors, Choices choices);
 
-        static native TemplateInstance show(Incident incident, List<LossEntry> losses, LossForm lossForm,
-                FieldErrors errors, String problem, Choices choices, IncidentLinks links, CommentThread thread,
-                Map<String, String> typed);
+        static native TemplateInstance show(Incident incident, List<LossEntry> losses,
+                List<LedgerTotals.Period> periods, LedgerLock lock, LossForm lossForm, FieldErrors errors,
+                String problem, Choices choices, IncidentLinks links, CommentThread thread, Map<String, String> typed);
 
         static native TemplateInstance history(Incident incident, List<AuditLine> entries);
 
@@ -77,6 +78,9 @@ public class IncidentResource {
 
     @Inject
     CommentService commentService;
+
+    @Inject
+    CurrentUser currentUser;
 
     @GET
     public Response list(@BeanParam ListParams query) {
@@ -191,7 +195,7 @@ public class IncidentResource {
     public Response addLoss(@PathParam("id") long id, @BeanParam LossForm form) {
         return Step.run(() -> {
             FieldErrors typed = new FieldErrors();
-            service.addLoss(id, form.parse(typed, service.reportingCurrency()), typed);
+            service.addLoss(id, form.parse(typed), typed);
             return Flash.redirect(URI.create("/incidents/" + id + "#losses"), "flash.lossAdded", null);
         }, (errors, problem) -> problem == null
                 ? showPage(incident(id), form, errors, "error.lossInvalid")
@@ -204,8 +208,11 @@ public class IncidentResource {
     public Response editLossForm(@PathParam("id") long id, @PathParam("lossId") long lossId) {
         Incident incident = incident(id);
         LossEntry entry = LossEntry.of(incident, lossId);
-        if (!incident.editable()) {
+        if (!incident.ledgerOpenTo(currentUser.isManager())) {
             return readOnly(incident);
+        }
+        if (!LedgerLock.current().open(entry.accountingDate)) {
+            return Flash.redirect(URI.create("/incidents/" + id), "flash.error.lineInLockedPeriod", incident.reference);
         }
         return Response.ok(Templates.lossForm(incident, entry, LossForm.of(entry), new FieldErrors(), choices()))
                 .build();
@@ -218,7 +225,7 @@ public class IncidentResource {
     public Response updateLoss(@PathParam("id") long id, @PathParam("lossId") long lossId, @BeanParam LossForm form) {
         return Step.form(() -> {
             FieldErrors typed = new FieldErrors();
-            service.updateLoss(id, lossId, form.parse(typed, service.reportingCurrency()), typed);
+            service.updateLoss(id, lossId, form.parse(typed), typed);
             return Flash.redirect(URI.create("/incidents/" + id + "#losses"), "flash.lossUpdated", null);
         }, errors -> {
             Incident incident = incident(id);
@@ -271,7 +278,9 @@ public class IncidentResource {
 
     private TemplateInstance showPage(Incident incident, LossForm lossForm, FieldErrors errors, String problem,
             Map<String, String> typed) {
-        return Templates.show(incident, LossEntry.forIncident(incident), lossForm, errors, problem, choices(),
+        List<LossEntry> losses = LossEntry.forIncident(incident);
+        return Templates.show(incident, losses, LedgerTotals.byAccountingPeriod(losses), LedgerLock.current(),
+                lossForm, errors, problem, choices(),
                 links.of(incident), CommentThread.of(incident, "/incidents/" + incident.id + "/comments",
                         typed.get(CommentService.FIELD)),
                 typed);
@@ -301,6 +310,8 @@ public class IncidentResource {
         public String eventType;
         @QueryParam("businessLine")
         public String businessLine;
+        @QueryParam("dates")
+        public String dates;
         @QueryParam("from")
         public String from;
         @QueryParam("to")
@@ -313,7 +324,7 @@ public class IncidentResource {
         public String sort;
 
         public IncidentFilter.Params params() {
-            return new IncidentFilter.Params(q, status, eventType, businessLine, from, to);
+            return new IncidentFilter.Params(q, status, eventType, businessLine, dates, from, to);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -22,6 +23,7 @@ import org.opregister.core.RuleViolationException;
 import org.opregister.incident.IncidentForm.IncidentData;
 import org.opregister.incident.LossForm.LossData;
 import org.opregister.incident.TransitionForm.TransitionCommand;
+import org.opregister.reference.LedgerConverted;
 import org.opregister.security.CurrentUser;
 
 import static org.opregister.core.Edits.failIfAny;
@@ -42,6 +44,9 @@ public class IncidentService {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    FxRates fxRates;
 
     @Inject
     jakarta.enterprise.event.Event<RegisterChanged> registerChanged;
@@ -83,8 +88,8 @@ public class IncidentService {
                     errors.add("occurrenceDate", "error.occurrenceAfterAccounting", earliest.toString());
                 }
             }
-            if (data.nearMiss() && incident.grossLoss.signum() != 0) {
-                errors.add("nearMiss", "error.nearMissWithLoss");
+            if ((data.nearMiss() || data.gainEvent()) && LossEntry.count("incident", incident) > 0) {
+                errors.add(data.nearMiss() ? "nearMiss" : "gainEvent", "error.noLossEventWithLines");
             }
             failIfAny(errors);
             apply(data, incident);
@@ -168,9 +173,10 @@ public class IncidentService {
             Incident incident = lockedForLedger(incidentId);
             LossEntry entry = new LossEntry();
             entry.incident = incident;
+            entry.postClosure = incident.status == IncidentStatus.CLOSED;
             applyLoss(loss, typed, incident, entry);
             entry.persist();
-            recompute(incident);
+            recomputeChecked(incident, "amount");
             return entry;
         });
     }
@@ -180,7 +186,8 @@ public class IncidentService {
         return guarded(() -> {
             LossEntry entry = lockedLine(incidentId, lossId, loss.version());
             applyLoss(loss, typed, entry.incident, entry);
-            recompute(entry.incident);
+            entry.postClosure = entry.postClosure || entry.incident.status == IncidentStatus.CLOSED;
+            recomputeChecked(entry.incident, "amount");
             return entry;
         });
     }
@@ -190,53 +197,135 @@ public class IncidentService {
         return guarded(() -> {
             LossEntry entry = lockedLine(incidentId, lossId, version);
             entry.delete();
-            recompute(entry.incident);
+            recomputeChecked(entry.incident, null);
             return entry.incident;
         });
     }
 
-    /** A loss line of the incident, its incident locked, checked against the version the user loaded. */
+    /** A loss line of the incident, its incident locked, checked against the version and the period lock. */
     private LossEntry lockedLine(long incidentId, long lossId, Long version) {
         LossEntry entry = LossEntry.of(lockedForLedger(incidentId), lossId);
         requireVersion(version, entry.version);
+        LedgerLock.current().requireOpen(entry.accountingDate);
         return entry;
     }
 
+    /**
+     * The incident, locked, whose ledger this user may change: not under review; once closed, only a manager may book
+     * a later adjustment (closing the operational incident does not settle the loss).
+     */
     private Incident lockedForLedger(long incidentId) {
         Incident incident = Records.require(Incident.class, incidentId, LockModeType.PESSIMISTIC_WRITE);
-        incident.requireEditable();
+        if (incident.status != IncidentStatus.CLOSED || !currentUser.isManager()) {
+            incident.requireEditable();
+        }
         return incident;
     }
 
     /** The line's checks against its incident, reported together with the typing errors. */
     private void applyLoss(LossData data, FieldErrors errors, Incident incident, LossEntry entry) {
-        if (data.type() == LossType.GROSS_LOSS && incident.nearMiss) {
-            errors.add("type", "error.grossLossOnNearMiss");
+        if (incident.nearMiss || incident.gainEvent) {
+            errors.add("type", incident.nearMiss ? "error.lineOnNearMiss" : "error.lineOnGainEvent");
         }
-        if (data.accountingDate() != null && data.accountingDate().isBefore(incident.occurrenceDate)) {
+        LocalDate date = data.accountingDate();
+        if (date != null && date.isBefore(incident.occurrenceDate)) {
             errors.add("accountingDate", "error.accountingBeforeOccurrence", incident.occurrenceDate.toString());
         }
+        if (date != null && data.type() != null && data.type().isRecovery()
+                && data.recoveryStatus() == RecoveryStatus.RECEIVED && date.isAfter(AppClock.today())) {
+            errors.add("accountingDate", "error.receivedInFuture");
+        }
+        if (date != null && !LedgerLock.current().open(date)) {
+            errors.add("accountingDate", "error.periodLocked", LedgerLock.current().closedThrough.toString());
+        }
+        FxRates.Rate rate = data.currency() == null || date == null
+                ? null
+                : fxRates.rateFor(data.currency(), date, data.fxRate(), data.fxReason(), errors);
         failIfAny(errors);
         entry.type = data.type();
         entry.amount = data.amount();
         entry.currency = data.currency();
-        entry.fxRate = data.fxRate();
-        entry.accountingDate = data.accountingDate();
+        entry.fxRate = rate.rate();
+        entry.fxSource = rate.source();
+        entry.fxReason = rate.source() == RateSource.MANUAL ? data.fxReason() : null;
+        entry.accountingDate = date;
+        entry.recoveryStatus = data.type().isRecovery() ? data.recoveryStatus() : null;
+        entry.businessLine = data.businessLine() != null ? data.businessLine() : incident.businessLine;
         entry.description = data.description();
         entry.convertTo(config.reportingCurrency());
     }
 
+    /**
+     * Re-sums the ledger and refuses the change (rolled back, the form shown again) when it would take net loss below
+     * zero or draw more on the provisions than was set up.
+     */
+    private void recomputeChecked(Incident incident, String field) {
+        LedgerTotals totals = recompute(incident);
+        String problem = totals.recoveredBeyondGross()
+                ? "error.recoveriesBeyondGross"
+                : totals.provisionsOverdrawn() ? "error.provisionsOverdrawn" : null;
+        if (problem == null) {
+            return;
+        }
+        if (field == null) {
+            throw new RuleViolationException(problem);
+        }
+        FieldErrors errors = new FieldErrors();
+        errors.add(field, problem);
+        failIfAny(errors);
+    }
+
+    /**
+     * Locks the ledger through that date (managers): from then on no line can be booked or changed on or before it. The
+     * lock only moves forward, and not past today; the row lock makes two managers' locks wait for each other.
+     */
+    @Transactional
+    public LedgerLock lockLedgerThrough(LocalDate date, long version, FieldErrors typed) {
+        return guarded(() -> {
+            LedgerLock lock = Records.require(LedgerLock.class, LedgerLock.ID, LockModeType.PESSIMISTIC_WRITE);
+            requireVersion(version, lock.version);
+            if (date != null && date.isAfter(AppClock.today())) {
+                typed.add("closedThrough", "error.futureDate");
+            } else if (date != null && lock.closedThrough != null && !date.isAfter(lock.closedThrough)) {
+                typed.add("closedThrough", "error.lockOnlyForward", lock.closedThrough.toString());
+            }
+            failIfAny(typed);
+            lock.closedThrough = date;
+            return lock;
+        });
+    }
+
+    /**
+     * After the ledger was converted into a new reporting currency (at start-up, see
+     * {@code reference.LedgerConversion}),
+     * every incident's totals are summed again in the same transaction, and computed KRIs follow once.
+     */
+    void onLedgerConverted(@Observes LedgerConverted converted) {
+        Long last = null;
+        for (Incident incident : Incident.<Incident>list("id in (select l.incident.id from LossEntry l)")) {
+            applyTotals(incident, LossEntry.totals(incident));
+            last = incident.id;
+        }
+        if (last != null) {
+            registerChanged.fire(new RegisterChanged(last));
+        }
+    }
+
     /** Re-sums the ledger into the incident's totals (reporting currency). */
-    public void recompute(Incident incident) {
+    public LedgerTotals recompute(Incident incident) {
         LossEntry.flush();
-        BigDecimal gross = LossEntry.sum(incident, LossType.GROSS_LOSS, LossType.GROSS_LOSS);
-        BigDecimal recoveries = LossEntry.sum(incident, LossType.INSURANCE_RECOVERY, LossType.OTHER_RECOVERY);
-        BigDecimal provisions = LossEntry.sum(incident, LossType.PROVISION, LossType.PROVISION);
-        incident.grossLoss = gross;
-        incident.recoveries = recoveries;
-        incident.provisions = provisions;
-        incident.netLoss = gross.subtract(recoveries);
+        LedgerTotals totals = LossEntry.totals(incident);
+        applyTotals(incident, totals);
         registerChanged.fire(new RegisterChanged(incident.id));
+        return totals;
+    }
+
+    private static void applyTotals(Incident incident, LedgerTotals totals) {
+        incident.grossLoss = totals.gross();
+        incident.recoveries = totals.recoveries();
+        incident.expectedRecoveries = totals.expectedRecoveries();
+        incident.provisions = totals.provisions();
+        incident.netLoss = totals.net();
     }
 
     /** The closing date (today when left blank) lies between the discovery and today. */
@@ -263,5 +352,6 @@ public class IncidentService {
         incident.rootCause = data.rootCause();
         incident.thirdParty = data.thirdParty();
         incident.nearMiss = data.nearMiss();
+        incident.gainEvent = data.gainEvent();
     }
 }

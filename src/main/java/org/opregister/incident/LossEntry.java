@@ -22,16 +22,19 @@ import jakarta.persistence.Table;
 import org.opregister.audit.AuditSubject;
 import org.opregister.core.Records;
 import org.opregister.core.TrackedEntity;
+import org.opregister.taxonomy.BusinessLine;
 
 /**
- * One line of an incident's loss ledger (BIS OPE25): a gross loss, a recovery or a provision, in its own
- * currency, with the FX rate to the reporting currency at its accounting date.
+ * One line of an incident's loss ledger (BIS OPE25, CRR Art. 317): an amount of one {@link LossType}, in its own
+ * currency, with the FX rate to the reporting currency at its accounting date (kept on the line, so history never
+ * moves), the business line it is allocated to, and, for a recovery, whether it has been received.
  */
 @Entity
 @Table(name = "loss_entry")
 public class LossEntry extends TrackedEntity implements AuditSubject {
 
     public static final int DESCRIPTION_MAX = 1000;
+    public static final int FX_REASON_MAX = 500;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "loss_entry_seq")
@@ -53,7 +56,7 @@ public class LossEntry extends TrackedEntity implements AuditSubject {
     public String currency;
 
     /** Units of reporting currency per unit of {@link #currency}. */
-    @Column(name = "fx_rate", nullable = false, precision = 19, scale = 8)
+    @Column(name = "fx_rate", nullable = false, precision = 19, scale = 10)
     public BigDecimal fxRate;
 
     @Column(name = "reporting_amount", nullable = false, precision = 19, scale = 2)
@@ -62,8 +65,31 @@ public class LossEntry extends TrackedEntity implements AuditSubject {
     @Column(name = "reporting_currency", nullable = false, length = 3)
     public String reportingCurrency;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "fx_source", nullable = false, length = 20)
+    public RateSource fxSource = RateSource.SAME_CURRENCY;
+
+    /** Why a manual rate was typed instead of the rate table's. */
+    @Column(name = "fx_reason", length = FX_REASON_MAX)
+    public String fxReason;
+
+    /** The date the line is booked in the P&L; for a received recovery, the date it was received. */
     @Column(name = "accounting_date", nullable = false)
     public LocalDate accountingDate;
+
+    /** Recoveries only: expected or received. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "recovery_status", length = 10)
+    public RecoveryStatus recoveryStatus;
+
+    /** The business line the amount is allocated to (an event may touch several); the incident's by default. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "business_line", nullable = false, length = 40)
+    public BusinessLine businessLine;
+
+    /** Booked after the incident was closed: a later adjustment of a settled event (managers only). */
+    @Column(name = "post_closure", nullable = false)
+    public boolean postClosure;
 
     @Column(nullable = false, length = DESCRIPTION_MAX)
     public String description;
@@ -101,16 +127,21 @@ public class LossEntry extends TrackedEntity implements AuditSubject {
                 lossId);
     }
 
-    /** The incident's lines of one or two types, summed in the reporting currency. */
-    static BigDecimal sum(Incident incident, LossType first, LossType second) {
-        BigDecimal total = getEntityManager()
-                .createQuery("select coalesce(sum(l.reportingAmount), 0) from LossEntry l"
-                        + " where l.incident = :incident and l.type in (:first, :second)", BigDecimal.class)
+    /** What the line adds to its event's totals. */
+    public LedgerTotals.Line line() {
+        return new LedgerTotals.Line(type, recoveryStatus, reportingAmount);
+    }
+
+    /** The incident's ledger summed in the reporting currency, by type and recovery status in the database. */
+    static LedgerTotals totals(Incident incident) {
+        List<Object[]> rows = getEntityManager()
+                .createQuery("select l.type, l.recoveryStatus, sum(l.reportingAmount) from LossEntry l"
+                        + " where l.incident = :incident group by l.type, l.recoveryStatus", Object[].class)
                 .setParameter("incident", incident)
-                .setParameter("first", first)
-                .setParameter("second", second)
-                .getSingleResult();
-        return total.setScale(2);
+                .getResultList();
+        return LedgerTotals.of(rows.stream()
+                .map(row -> new LedgerTotals.Line((LossType) row[0], (RecoveryStatus) row[1], (BigDecimal) row[2]))
+                .toList());
     }
 
     /** The first accounting date of the incident's ledger, or null when it has no lines. */

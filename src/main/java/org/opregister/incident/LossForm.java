@@ -7,8 +7,12 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
+import org.opregister.taxonomy.BusinessLine;
 
-/** A loss-ledger line as typed; amounts in plain notation, the FX rate to the reporting currency. */
+/**
+ * A loss-ledger line as typed; amounts in plain notation. The FX rate is left blank to take the rate table's; a rate
+ * typed by hand needs a reason.
+ */
 public class LossForm {
 
     public static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999999.99");
@@ -17,13 +21,19 @@ public class LossForm {
     @RestForm
     public String type;
     @RestForm
+    public String recoveryStatus;
+    @RestForm
     public String amount;
     @RestForm
     public String currency;
     @RestForm
     public String fxRate;
     @RestForm
+    public String fxReason;
+    @RestForm
     public String accountingDate;
+    @RestForm
+    public String businessLine;
     @RestForm
     public String description;
     @RestForm
@@ -31,9 +41,9 @@ public class LossForm {
 
     public static LossForm blank(String reportingCurrency, LocalDate today) {
         LossForm form = new LossForm();
-        form.type = LossType.GROSS_LOSS.name();
+        form.type = LossType.DIRECT_CHARGE.name();
+        form.recoveryStatus = RecoveryStatus.RECEIVED.name();
         form.currency = reportingCurrency;
-        form.fxRate = "1";
         form.accountingDate = today.toString();
         return form;
     }
@@ -41,42 +51,39 @@ public class LossForm {
     public static LossForm of(LossEntry entry) {
         LossForm form = new LossForm();
         form.type = entry.type.name();
+        form.recoveryStatus = entry.recoveryStatus == null ? null : entry.recoveryStatus.name();
         form.amount = entry.amount.toPlainString();
         form.currency = entry.currency;
-        form.fxRate = entry.fxRate.stripTrailingZeros().toPlainString();
+        form.fxRate = entry.fxSource == RateSource.MANUAL ? entry.fxRate.stripTrailingZeros().toPlainString() : null;
+        form.fxReason = entry.fxReason;
         form.accountingDate = entry.accountingDate.toString();
+        form.businessLine = entry.businessLine.name();
         form.description = entry.description;
         form.version = Long.toString(entry.version);
         return form;
     }
 
     /** The line typed; every problem goes to {@code errors} (the data is only meaningful when there is none). */
-    public LossData parse(FieldErrors errors, String reportingCurrency) {
+    public LossData parse(FieldErrors errors) {
         FormInput input = new FormInput(errors);
         LossType parsedType = input.choice("type", type, LossType.class, true);
+        RecoveryStatus status = input.choice("recoveryStatus", recoveryStatus, RecoveryStatus.class,
+                parsedType != null && parsedType.isRecovery());
         BigDecimal parsedAmount = input.decimal("amount", amount, true, 2, BigDecimal.ZERO, MAX_AMOUNT);
         String parsedCurrency = input.currency("currency", currency);
-        BigDecimal rate;
-        if (parsedCurrency != null && parsedCurrency.equals(reportingCurrency)) {
-            rate = BigDecimal.ONE;
-            if (!FormInput.blank(fxRate)) {
-                BigDecimal typed = input.decimal("fxRate", fxRate, false, 8, BigDecimal.ZERO, MAX_FX_RATE);
-                if (typed != null && typed.compareTo(BigDecimal.ONE) != 0) {
-                    errors.add("fxRate", "error.fxRateSameCurrency", reportingCurrency);
-                }
-            }
-        } else {
-            rate = input.decimal("fxRate", fxRate, true, 8, BigDecimal.ZERO, MAX_FX_RATE);
-        }
+        BigDecimal rate = input.decimal("fxRate", fxRate, false, 10, BigDecimal.ZERO, MAX_FX_RATE);
+        String reason = input.text("fxReason", fxReason, false, LossEntry.FX_REASON_MAX);
         LocalDate date = input.date("accountingDate", accountingDate, true);
+        BusinessLine line = input.choice("businessLine", businessLine, BusinessLine.class, false);
         String text = input.text("description", description, true, LossEntry.DESCRIPTION_MAX);
         Long parsedVersion = FormInput.blank(version) ? null : input.version("version", version);
-        return new LossData(parsedType, parsedAmount, parsedCurrency, rate, date, text, parsedVersion);
+        return new LossData(parsedType, status, parsedAmount, parsedCurrency, rate, reason, date, line, text,
+                parsedVersion);
     }
 
     /** A valid ledger line (the version: the one the user loaded, for a change). */
-    public record LossData(LossType type, BigDecimal amount, String currency, BigDecimal fxRate,
-            LocalDate accountingDate,
+    public record LossData(LossType type, RecoveryStatus recoveryStatus, BigDecimal amount, String currency,
+            BigDecimal fxRate, String fxReason, LocalDate accountingDate, BusinessLine businessLine,
             String description, Long version) {
     }
 }

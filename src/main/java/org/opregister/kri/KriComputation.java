@@ -16,6 +16,7 @@ import org.opregister.core.JobRuns;
 import org.opregister.incident.Incident;
 import org.opregister.incident.LossEntry;
 import org.opregister.incident.LossType;
+import org.opregister.incident.RecoveryStatus;
 import org.opregister.incident.RegisterChanged;
 
 /**
@@ -102,18 +103,13 @@ public class KriComputation {
         } else {
             var query = LossEntry.getEntityManager()
                     .createQuery("select year(l.accountingDate), month(l.accountingDate),"
-                            + " l.type, sum(l.reportingAmount) from LossEntry l join l.incident i"
+                            + " l.type, l.recoveryStatus, sum(l.reportingAmount) from LossEntry l join l.incident i"
                             + " where l.accountingDate between :from and :to" + filter
-                            + " group by year(l.accountingDate), month(l.accountingDate), l.type", Object[].class);
+                            + " group by year(l.accountingDate), month(l.accountingDate), l.type, l.recoveryStatus",
+                            Object[].class);
             parameters.forEach(query::setParameter);
             for (Object[] row : query.getResultList()) {
-                LossType type = (LossType) row[2];
-                BigDecimal amount = (BigDecimal) row[3];
-                BigDecimal signed = type == LossType.GROSS_LOSS
-                        ? amount
-                        : type == LossType.INSURANCE_RECOVERY || type == LossType.OTHER_RECOVERY
-                                ? amount.negate()
-                                : BigDecimal.ZERO;
+                BigDecimal signed = ((LossType) row[2]).netEffect((BigDecimal) row[4], (RecoveryStatus) row[3]);
                 result.merge(period(kri, row), signed, BigDecimal::add);
             }
         }

@@ -34,7 +34,7 @@ public class LedgerConversion {
     /** How many missing (currency, date) pairs a refusal lists. */
     static final int LISTED = 20;
     /** Scale of {@code loss_entry.fx_rate}. */
-    static final int LINE_RATE_SCALE = 8;
+    static final int LINE_RATE_SCALE = 10;
 
     @Inject
     EntityManager em;
@@ -124,8 +124,10 @@ public class LedgerConversion {
         }
         String user = StampListener.currentUser();
         for (Object[] update : updates) {
+            // The rate now comes from the table (or is 1 for a line already in the new currency): no longer typed.
             em.createNativeQuery("update loss_entry set fx_rate = ?1, reporting_amount = ?2, reporting_currency = ?3,"
-                    + " version = version + 1, updated_at = ?4, updated_by = ?5 where id = ?6")
+                    + " fx_source = case when currency = ?3 then 'SAME_CURRENCY' else 'RATE_TABLE' end,"
+                    + " fx_reason = null, version = version + 1, updated_at = ?4, updated_by = ?5 where id = ?6")
                     .setParameter(1, update[1]).setParameter(2, update[2]).setParameter(3, to)
                     .setParameter(4, java.time.OffsetDateTime.ofInstant(AppClock.now(), java.time.ZoneOffset.UTC))
                     .setParameter(5, user).setParameter(6, update[0]).executeUpdate();

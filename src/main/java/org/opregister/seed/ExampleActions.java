@@ -35,7 +35,7 @@ public class ExampleActions {
 
     private static final List<Example> EXAMPLES = List.of(
             new Example("Adopt vendor content-update rings", "Head of Endpoint Engineering", "officer",
-                    LocalDate.of(2024, 10, 31), true, 100, "Vendor update causes mass outage",
+                    LocalDate.of(2024, 11, 30), true, 100, "Vendor update causes mass outage",
                     "Staged content rings (5% pilot; N-1 for critical hosts)",
                     "Critical servers on a staged content ring", true),
             new Example("Independent key escrow, tested quarterly", "CISO", "officer2", LocalDate.of(2024, 12, 31),

@@ -14,6 +14,8 @@ import org.opregister.incident.IncidentService;
 import org.opregister.incident.IncidentStatus;
 import org.opregister.incident.LossEntry;
 import org.opregister.incident.LossType;
+import org.opregister.incident.RateSource;
+import org.opregister.incident.RecoveryStatus;
 import org.opregister.incident.Severity;
 import org.opregister.taxonomy.BusinessLine;
 import org.opregister.taxonomy.Cause;
@@ -110,14 +112,14 @@ public class ExampleCase {
         });
         step("2024-07-19T07:15:00Z", "officer", null, () -> incident.status = IncidentStatus.OPEN);
         step("2024-07-22T16:20:00Z", "officer", null, () -> {
-            loss(incident, LossType.GROSS_LOSS, "1260000.00", "2024-07-22",
+            loss(incident, LossType.DIRECT_CHARGE, "1260000.00", "2024-07-22", BusinessLine.PAYMENT_AND_SETTLEMENT,
                     "LE-02 Duplicate SEPA batch sent during manual fallback (discovered 22 Jul 2024; linked "
                             + "execution, delivery and process management effect of the same root event)");
-            loss(incident, LossType.OTHER_RECOVERY, "1198000.00", "2024-07-22",
+            loss(incident, LossType.OTHER_RECOVERY, "1198000.00", "2024-07-22", BusinessLine.PAYMENT_AND_SETTLEMENT,
                     "LE-02 Payments recalled from beneficiaries' banks");
         });
         step("2024-08-01T09:10:00Z", "officer", null,
-                () -> loss(incident, LossType.GROSS_LOSS, "412000.00", "2024-07-31",
+                () -> loss(incident, LossType.EXTERNAL_EXPENSE, "412000.00", "2024-07-31", BusinessLine.RETAIL_BANKING,
                         "LE-01 Remediation contractors and overtime (occurred 19 Jul, discovered 19 Jul 2024)"));
         step("2024-08-07T10:30:00Z", "officer", null, () -> incident.rootCause = ROOT_CAUSE);
         step("2024-08-07T10:35:00Z", "officer", null, () -> submit(incident, "2024-08-07T10:35:00Z"));
@@ -126,29 +128,42 @@ public class ExampleCase {
             incident.status = IncidentStatus.OPEN;
         });
         step("2024-08-30T11:00:00Z", "officer", null,
-                () -> loss(incident, LossType.GROSS_LOSS, "186500.00", "2024-08-30",
+                () -> loss(incident, LossType.DIRECT_CHARGE, "186500.00", "2024-08-30", BusinessLine.RETAIL_BANKING,
                         "LE-03 Fee refunds and late-payment interest paid to clients (discovered 20 Jul 2024)"));
         step("2024-09-30T11:00:00Z", "officer", null,
-                () -> loss(incident, LossType.GROSS_LOSS, "95000.00", "2024-09-30",
+                () -> loss(incident, LossType.DIRECT_CHARGE, "95000.00", "2024-09-30", BusinessLine.AGENCY_SERVICES,
                         "LE-04 Service-level penalty paid to a custody client (discovered 19 Jul 2024)"));
         step("2024-10-31T11:00:00Z", "officer", null,
-                () -> loss(incident, LossType.GROSS_LOSS, "48000.00", "2024-10-31",
+                () -> loss(incident, LossType.EXTERNAL_EXPENSE, "48000.00", "2024-10-31", BusinessLine.RETAIL_BANKING,
                         "LE-05 External legal review of a claim against the vendor (discovered 5 Aug 2024)"));
-        step("2025-02-28T15:40:00Z", "officer", null,
-                () -> loss(incident, LossType.INSURANCE_RECOVERY, "162000.00", "2025-02-28",
-                        "LE-01 Cyber insurance recovery received February 2025, after the EUR 250,000 retention"));
-        step("2025-03-03T09:00:00Z", "officer", null, () -> submit(incident, "2025-03-03T09:00:00Z"));
-        step("2025-03-04T16:30:00Z", "manager2", CLOSE_COMMENT, () -> {
+        step("2024-11-04T09:00:00Z", "officer", null,
+                () -> loss(incident, LossType.INSURANCE_RECOVERY, "162000.00", "2024-11-04",
+                        BusinessLine.RETAIL_BANKING,
+                        INSURANCE_CLAIM));
+        step("2024-11-04T09:05:00Z", "officer", null, () -> submit(incident, "2024-11-04T09:05:00Z"));
+        step("2024-11-06T16:30:00Z", "manager2", CLOSE_COMMENT, () -> {
             incident.closureDate = LocalDate.of(2024, 7, 24);
-            incident.review.decide("manager2", Instant.parse("2025-03-04T16:30:00Z"), CLOSE_COMMENT);
+            incident.review.decide("manager2", Instant.parse("2024-11-06T16:30:00Z"), CLOSE_COMMENT);
             incident.status = IncidentStatus.CLOSED;
+        });
+        step("2025-02-28T15:40:00Z", "manager2", null, () -> {
+            LossEntry claim = LossEntry.find("incident = ?1 and description = ?2", incident, INSURANCE_CLAIM)
+                    .firstResult();
+            claim.recoveryStatus = RecoveryStatus.RECEIVED;
+            claim.accountingDate = LocalDate.of(2025, 2, 28);
+            claim.postClosure = true;
+            claim.description = "LE-01 Cyber insurance recovery received February 2025, after the EUR 250,000"
+                    + " retention";
+            incidents.recompute(incident);
         });
     }
 
+    static final String INSURANCE_CLAIM = "LE-01 Cyber insurance claim filed (EUR 250,000 retention): recovery"
+            + " expected";
     static final String RETURN_REASON = "Returned for rework: loss events LE-03 to LE-05 and the insurance claim are"
             + " not booked yet. Book them as they are settled, then submit again.";
-    static final String CLOSE_COMMENT = "Closed: all five loss events and both recoveries are booked; the event ended"
-            + " on 24 July 2024.";
+    static final String CLOSE_COMMENT = "Closed: all five loss events and the payment recalls are booked, and the"
+            + " insurance claim for LE-01 is recorded as an expected recovery; the event ended on 24 July 2024.";
 
     private static void submit(Incident incident, String at) {
         incident.review.submit("officer", Instant.parse(at));
@@ -167,14 +182,20 @@ public class ExampleCase {
         });
     }
 
-    private void loss(Incident incident, LossType type, String amount, String accountingDate, String description) {
+    private void loss(Incident incident, LossType type, String amount, String accountingDate, BusinessLine line,
+            String description) {
         LossEntry entry = new LossEntry();
         entry.incident = incident;
         entry.type = type;
+        entry.recoveryStatus = !type.isRecovery()
+                ? null
+                : description.equals(INSURANCE_CLAIM) ? RecoveryStatus.EXPECTED : RecoveryStatus.RECEIVED;
         entry.amount = new BigDecimal(amount);
         entry.currency = "EUR";
         entry.fxRate = BigDecimal.ONE;
+        entry.fxSource = RateSource.SAME_CURRENCY;
         entry.accountingDate = LocalDate.parse(accountingDate);
+        entry.businessLine = line;
         entry.description = description;
         entry.convertTo(incidents.reportingCurrency());
         entry.persist();

@@ -47,13 +47,17 @@ public class ExampleControlTests {
             new Example("Independent BitLocker key escrow", "officer", TestResult.INEFFECTIVE,
                     "Recovery keys were held only in the directory that crashed with the endpoints; 1,100 keys were"
                             + " retrieved from a backup after 5 hours.",
-                    AttestationResponse.CERTIFIED, null),
+                    AttestationResponse.EXCEPTIONS,
+                    "Tested ineffective in August: keys now escrowed outside the directory since December 2024, not"
+                            + " yet re-tested."),
             new Example("Mass-recovery runbook and boot media", "officer", TestResult.PARTIALLY_EFFECTIVE,
                     "The runbook existed but assumed single-host failures; boot media for 300 hosts only.",
                     AttestationResponse.CERTIFIED, null),
             new Example("Four-eyes and duplicate check on manual payments", "officer2", TestResult.INEFFECTIVE,
                     "In 25 sampled manual payments of 19 July the duplicate check was bypassed for the re-sent SEPA batch.",
-                    AttestationResponse.CERTIFIED, null),
+                    AttestationResponse.EXCEPTIONS,
+                    "Tested ineffective in August: the duplicate check is mandatory in the payment tool since October"
+                            + " 2024; re-test planned for the first quarter of 2025."),
             new Example("Major-incident classification and reporting", "officer2", TestResult.EFFECTIVE, null, null,
                     null));
 

@@ -40,8 +40,9 @@ public class ExampleKris {
                     List.of("2024-07:82", "2024-08:90", "2024-09:96", "2024-10:98.6", "2024-11:99.3", "2024-12:99.5")),
             new Example("Minutes to recover a crashed endpoint", "minutes", "HIGHER_IS_WORSE", "30", "60",
                     "Head of IT Operations", "Cannot recover endpoints at scale",
-                    "Median hands-on recovery time per endpoint, measured at each recovery drill (July, then quarterly) (K3).",
-                    List.of("2024-07:95", "2024-09:48", "2024-12:26")),
+                    "Median hands-on recovery time per endpoint, measured at the quarterly recovery drill; 95 minutes"
+                            + " during the July 2024 outage itself (K3).",
+                    List.of("2024-Q3:48", "2024-Q4:26")),
             new Example("Critical services on one vendor with no fallback", "%", "HIGHER_IS_WORSE", "20", "40",
                     "Head of Vendor Management", "EDR/OS vendor concentration",
                     "Share of critical services that depend on a single ICT vendor without a tested fallback (K4).",
@@ -53,7 +54,7 @@ public class ExampleKris {
             form.name = example.name();
             form.description = example.description() + " Fictional example (Example Mercantile Bank SE).";
             form.unit = example.unit();
-            form.frequency = "MONTHLY";
+            form.frequency = example.values().get(0).contains("-Q") ? "QUARTERLY" : "MONTHLY";
             form.owner = example.owner();
             form.direction = example.direction();
             form.greenLimit = example.green();

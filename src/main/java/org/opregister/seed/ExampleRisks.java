@@ -30,8 +30,8 @@ public class ExampleRisks {
 
     public void record() {
         Risk r1 = risk("Vendor update causes mass outage",
-                "A third-party security vendor pushes a defective kernel-level"
-                        + " update fleet-wide and Windows hosts crash (R1).",
+                "A third-party security vendor pushes defective content for its kernel-mode sensor"
+                        + " fleet-wide and Windows hosts crash (R1).",
                 EventCategory.BUSINESS_DISRUPTION,
                 BusinessLine.CORPORATE_ITEMS, "Head of Endpoint Engineering", 3, 5, 2, 5);
         Risk r2 = risk("EDR/OS vendor concentration",
@@ -40,8 +40,8 @@ public class ExampleRisks {
                 EventCategory.BUSINESS_DISRUPTION, BusinessLine.CORPORATE_ITEMS,
                 "Head of Vendor Management", 4, 4, 3, 4);
         Risk r3 = risk("Cannot recover endpoints at scale",
-                "Thousands of hosts need hands-on repair and BitLocker keys at"
-                        + " once (R3).",
+                "Hosts that do not recover by themselves after repeated reboots need hands-on repair"
+                        + " and BitLocker keys, thousands at once (R3).",
                 EventCategory.BUSINESS_DISRUPTION, BusinessLine.CORPORATE_ITEMS, "Head of IT Operations",
                 4, 4, 2, 4);
         Risk r4 = risk("Manual-fallback processing errors",

@@ -45,7 +45,7 @@ class AuditTrailTest {
         long id = IncidentFixtures.record(officer, "Audited incident");
         IncidentFixtures.transition(officer, id, "open");
         IncidentFixtures.addLoss(officer, id,
-                IncidentFixtures.lossForm("GROSS_LOSS", "1500", "EUR", "1", "2025-03-31"));
+                IncidentFixtures.lossForm("DIRECT_CHARGE", "1500", "EUR", "1", "2025-03-31"));
 
         List<AuditEntry> history = history(id);
         AuditEntry created = history.get(history.size() - 1);
@@ -106,7 +106,7 @@ class AuditTrailTest {
         long id = IncidentFixtures.record(officer, "Counted once");
         IncidentFixtures.transition(officer, id, "open");
         IncidentFixtures.addLoss(officer, id,
-                IncidentFixtures.lossForm("GROSS_LOSS", "1500", "EUR", "1", "2025-03-31"));
+                IncidentFixtures.lossForm("DIRECT_CHARGE", "1500", "EUR", "1", "2025-03-31"));
         IncidentFixtures.addLoss(officer, id, IncidentFixtures.lossForm("PROVISION", "200", "EUR", "1", "2025-03-31"));
 
         List<AuditEntry> history = history(id);
@@ -129,7 +129,8 @@ class AuditTrailTest {
         long control = RiskFixtures.control(officer, "Control named in history");
         officer.post("/incidents/" + id, "/incidents/" + id + "/controls", Map.of("control", control)).then()
                 .statusCode(303);
-        IncidentFixtures.addLoss(officer, id, IncidentFixtures.lossForm("GROSS_LOSS", "10", "EUR", "1", "2025-03-31"));
+        IncidentFixtures.addLoss(officer, id,
+                IncidentFixtures.lossForm("DIRECT_CHARGE", "10", "EUR", "1", "2025-03-31"));
         String reference = QuarkusTransaction.requiringNew().call(() -> Control.<Control>findById(control).reference);
         String incident = QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>findById(id).reference);
 
@@ -160,7 +161,8 @@ class AuditTrailTest {
     void theTrailNamesRecordTypesAndLinksRecordsToTheSecond() {
         Session officer = TestSupport.session("officer");
         long id = IncidentFixtures.record(officer, "Linked from the trail");
-        IncidentFixtures.addLoss(officer, id, IncidentFixtures.lossForm("GROSS_LOSS", "10", "EUR", "1", "2025-03-31"));
+        IncidentFixtures.addLoss(officer, id,
+                IncidentFixtures.lossForm("DIRECT_CHARGE", "10", "EUR", "1", "2025-03-31"));
         String page = TestSupport.session("auditor").request().get("/audit?user=officer&record=" + id).then()
                 .statusCode(200)
                 .extract().asString();

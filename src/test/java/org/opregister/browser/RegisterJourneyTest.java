@@ -45,7 +45,7 @@ class RegisterJourneyTest extends BrowserTest {
         String reference = page.locator(".text-body-secondary.small").first().innerText().trim();
         assertTrue(reference.matches("INC-\\d{4}-\\d{4}"), reference);
 
-        addLoss("GROSS_LOSS", "10000", "EUR", "1", "2025-05-31", "Chargebacks");
+        addLoss("DIRECT_CHARGE", "10000", "EUR", "1", "2025-05-31", "Chargebacks");
         addLoss("INSURANCE_RECOVERY", "2500.50", "EUR", "1", "2025-06-30", "Insurance payment");
         assertThat(page.locator("#gross-loss")).hasText("10,000.00 EUR");
         assertThat(page.locator("#net-loss")).hasText("7,499.50 EUR");
@@ -167,7 +167,7 @@ class RegisterJourneyTest extends BrowserTest {
         assertThat(page.locator("#returned")).containsText("Add the customer refunds as loss lines before review.");
         assertThat(page.locator("#discussion")).containsText("Returned for rework");
         screenshot("12-returned-incident");
-        addLoss("GROSS_LOSS", "1200", "EUR", "1", "2025-05-31", "Customer refunds");
+        addLoss("DIRECT_CHARGE", "1200", "EUR", "1", "2025-05-31", "Customer refunds");
         page.fill("#f-comment", "Refunds added as a loss line.");
         page.click("#comment-form button");
         assertThat(page.locator("#discussion")).containsText("Refunds added as a loss line.");

@@ -32,7 +32,7 @@ class CsvExportTest {
         form.put("owner", "@owner");
         form.put("rootCause", "-1+1, \"quoted\"\nsecond line é");
         long id = IncidentFixtures.record(officer, form);
-        addLoss(officer, id, lossForm("GROSS_LOSS", "1234567.89", "EUR", "1", "2025-03-31"));
+        addLoss(officer, id, lossForm("DIRECT_CHARGE", "1234567.89", "EUR", "1", "2025-03-31"));
         addLoss(officer, id, lossForm("OTHER_RECOVERY", "34567.89", "EUR", "1", "2025-04-30"));
 
         Session auditor = TestSupport.session("auditor");
@@ -75,7 +75,7 @@ class CsvExportTest {
     void lossExportHasOneRowPerLineWithTheIncidentReference() throws Exception {
         Session officer = TestSupport.session("officer");
         long id = IncidentFixtures.record(officer, "lossexport incident");
-        addLoss(officer, id, lossForm("GROSS_LOSS", "100.50", "USD", "0.9", "2025-03-31"));
+        addLoss(officer, id, lossForm("DIRECT_CHARGE", "100.50", "USD", "0.9", "2025-03-31"));
         addLoss(officer, id, lossForm("INSURANCE_RECOVERY", "10", "EUR", "1", "2025-04-30"));
         String reference = IncidentTestData.find(id).reference;
 
@@ -86,7 +86,7 @@ class CsvExportTest {
         List<CSVRecord> rows = parse(text.substring(1));
         assertEquals(2, rows.size());
         assertEquals(reference, rows.get(0).get("incident_reference"));
-        assertEquals("GROSS_LOSS", rows.get(0).get("entry_type"));
+        assertEquals("DIRECT_CHARGE", rows.get(0).get("entry_type"));
         assertEquals("100.50", rows.get(0).get("amount"));
         assertEquals("USD", rows.get(0).get("currency"));
         assertEquals("90.45", rows.get(0).get("reporting_amount"));

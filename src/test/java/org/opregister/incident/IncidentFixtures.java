@@ -37,6 +37,12 @@ public final class IncidentFixtures {
         form.put("amount", amount);
         form.put("currency", currency);
         form.put("fxRate", fxRate);
+        if (!"EUR".equals(currency) && fxRate != null) {
+            form.put("fxReason", "Rate agreed with finance for the test");
+        }
+        if (type.endsWith("_RECOVERY")) {
+            form.put("recoveryStatus", "RECEIVED");
+        }
         form.put("accountingDate", date);
         form.put("description", type + " line");
         return form;

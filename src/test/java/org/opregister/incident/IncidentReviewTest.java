@@ -44,7 +44,7 @@ class IncidentReviewTest {
     @Test
     void anIncidentUnderReviewAndItsLedgerAreReadOnly() {
         long id = IncidentFixtures.record(officer, "Frozen for review");
-        addLoss(officer, id, lossForm("GROSS_LOSS", "1000", "EUR", "1", "2025-03-10"));
+        addLoss(officer, id, lossForm("DIRECT_CHARGE", "1000", "EUR", "1", "2025-03-10"));
         LossEntry line = QuarkusTransaction.requiringNew()
                 .call(() -> LossEntry.<LossEntry>find("incident.id", id).firstResult());
         transition(officer, id, "open");
@@ -59,10 +59,10 @@ class IncidentReviewTest {
         assertFalse(page.contains("/incidents/" + id + "/edit\""), "no edit of the incident");
 
         officer.post("/incidents/" + id, "/incidents/" + id + "/losses",
-                lossForm("GROSS_LOSS", "5000", "EUR", "1", "2025-03-11")).then().statusCode(409)
+                lossForm("DIRECT_CHARGE", "5000", "EUR", "1", "2025-03-11")).then().statusCode(409)
                 .body(containsString("under review"));
         officer.request().get("/incidents/" + id + "/losses/" + line.id + "/edit").then().statusCode(303);
-        Map<String, Object> corrected = lossForm("GROSS_LOSS", "9000", "EUR", "1", "2025-03-10");
+        Map<String, Object> corrected = lossForm("DIRECT_CHARGE", "9000", "EUR", "1", "2025-03-10");
         corrected.put("version", line.version);
         officer.post("/incidents/" + id, "/incidents/" + id + "/losses/" + line.id, corrected).then().statusCode(303);
         officer.post("/incidents/" + id, "/incidents/" + id + "/losses/" + line.id + "/delete",

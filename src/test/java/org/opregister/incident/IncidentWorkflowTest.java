@@ -63,7 +63,7 @@ class IncidentWorkflowTest {
         officer.post("/incidents/" + id, "/incidents/" + id, form).then().statusCode(303);
         assertEquals("Closed one", IncidentTestData.find(id).title);
         officer.post("/incidents/" + id, "/incidents/" + id + "/losses",
-                IncidentFixtures.lossForm("GROSS_LOSS", "100", "EUR", "1", "2025-03-10")).then().statusCode(409);
+                IncidentFixtures.lossForm("DIRECT_CHARGE", "100", "EUR", "1", "2025-03-10")).then().statusCode(409);
         assertEquals(0, IncidentTestData.lossCount(id));
 
         post(officer, id, "reopen", Map.of()).then().statusCode(403);

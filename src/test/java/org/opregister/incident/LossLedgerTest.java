@@ -31,29 +31,29 @@ class LossLedgerTest {
     @Test
     void netLossIsGrossMinusRecoveriesInTheReportingCurrency() {
         long id = IncidentFixtures.record(officer, "Ledger");
-        addLoss(officer, id, lossForm("GROSS_LOSS", "100000.00", "EUR", "1", "2025-03-31"));
-        addLoss(officer, id, lossForm("GROSS_LOSS", "20000", "USD", "0.9250", "2025-04-15"));
+        addLoss(officer, id, lossForm("DIRECT_CHARGE", "100000.00", "EUR", "1", "2025-03-31"));
+        addLoss(officer, id, lossForm("DIRECT_CHARGE", "20000", "USD", "0.9250", "2025-04-15"));
         addLoss(officer, id, lossForm("INSURANCE_RECOVERY", "30000", "EUR", "", "2025-06-30"));
         addLoss(officer, id, lossForm("OTHER_RECOVERY", "1000.5", "EUR", "1", "2025-06-30"));
         addLoss(officer, id, lossForm("PROVISION", "5000", "EUR", "1", "2025-03-31"));
 
         Incident incident = IncidentTestData.find(id);
-        assertEquals(new BigDecimal("118500.00"), incident.grossLoss);
+        assertEquals(new BigDecimal("123500.00"), incident.grossLoss, "provisions are inside gross loss (OPE25)");
         assertEquals(new BigDecimal("31000.50"), incident.recoveries);
-        assertEquals(new BigDecimal("87499.50"), incident.netLoss);
+        assertEquals(new BigDecimal("92499.50"), incident.netLoss);
         assertEquals(new BigDecimal("5000.00"), incident.provisions);
         officer.request().get("/incidents/" + id).then()
-                .body(containsString("87,499.50 EUR"))
+                .body(containsString("92,499.50 EUR"))
                 .body(containsString("20,000.00 USD"));
     }
 
     @Test
     void linesCanBeCorrectedAndRemoved() {
         long id = IncidentFixtures.record(officer, "Corrections");
-        addLoss(officer, id, lossForm("GROSS_LOSS", "500", "EUR", "1", "2025-03-31"));
+        addLoss(officer, id, lossForm("DIRECT_CHARGE", "500", "EUR", "1", "2025-03-31"));
         LossEntry line = lines(id).get(0);
 
-        Map<String, Object> corrected = lossForm("GROSS_LOSS", "750", "EUR", "1", "2025-04-01");
+        Map<String, Object> corrected = lossForm("DIRECT_CHARGE", "750", "EUR", "1", "2025-04-01");
         corrected.put("version", line.version);
         String page = "/incidents/" + id + "/losses/" + line.id + "/edit";
         officer.request().get(page).then().statusCode(200).body(containsString("value=\"500.00\""));
@@ -84,13 +84,13 @@ class LossLedgerTest {
                 {"99999999999999999999", "EUR", "1", "Must be at most"},
                 {"100", "XYZ", "1", "ISO 4217"},
                 {"100", "euro", "1", "ISO 4217"},
-                {"100", "USD", "", "This field is required"},
+                {"100", "MUR", "", "There is no FX rate from MUR into EUR on or before 2025-03-31"},
                 {"100", "USD", "-1", "Must be greater than 0"},
                 {"100", "EUR", "1.1", "so the FX rate is 1"},
         };
         for (String[] c : cases) {
             officer.post("/incidents/" + id, "/incidents/" + id + "/losses",
-                    lossForm("GROSS_LOSS", c[0], c[1], c[2], "2025-03-31"))
+                    lossForm("DIRECT_CHARGE", c[0], c[1], c[2], "2025-03-31"))
                     .then().statusCode(400).body(containsString(c[3]))
                     .body(containsString("value=\"" + c[0] + "\""));
         }
@@ -98,35 +98,38 @@ class LossLedgerTest {
                 lossForm("WINDFALL", "1", "EUR", "1", "2025-03-31"))
                 .then().statusCode(400);
         officer.post("/incidents/" + id, "/incidents/" + id + "/losses",
-                lossForm("GROSS_LOSS", "1", "EUR", "1", "2025-01-01"))
+                lossForm("DIRECT_CHARGE", "1", "EUR", "1", "2025-01-01"))
                 .then().statusCode(400).body(containsString("cannot be before the occurrence date"));
         assertEquals(0, IncidentTestData.lossCount(id));
     }
 
     @Test
-    void nearMissesCarryNoGrossLoss() {
+    void nearMissesCarryNoLedgerLines() {
         Map<String, Object> form = IncidentFixtures.incidentForm("Near miss");
         form.put("nearMiss", "true");
         long id = IncidentFixtures.record(officer, form);
         officer.post("/incidents/" + id, "/incidents/" + id + "/losses",
-                lossForm("GROSS_LOSS", "10", "EUR", "1", "2025-03-31"))
-                .then().statusCode(400).body(containsString("A near miss carries no gross loss"));
-        addLoss(officer, id, lossForm("PROVISION", "10", "EUR", "1", "2025-03-31"));
+                lossForm("DIRECT_CHARGE", "10", "EUR", "1", "2025-03-31"))
+                .then().statusCode(400).body(containsString("A near miss caused no loss and carries no ledger lines"));
+        officer.post("/incidents/" + id, "/incidents/" + id + "/losses",
+                lossForm("OTHER_RECOVERY", "7000", "EUR", "1", "2025-03-31"))
+                .then().statusCode(400).body(containsString("A near miss caused no loss"));
+        assertEquals(0, IncidentTestData.lossCount(id));
 
         long other = IncidentFixtures.record(officer, "Has gross loss");
-        addLoss(officer, other, lossForm("GROSS_LOSS", "10", "EUR", "1", "2025-03-31"));
+        addLoss(officer, other, lossForm("DIRECT_CHARGE", "10", "EUR", "1", "2025-03-31"));
         Map<String, Object> edit = IncidentFixtures.incidentForm("Has gross loss");
         edit.put("nearMiss", "true");
         edit.put("version", IncidentFixtures.version(officer, other));
         officer.post("/incidents/" + other + "/edit", "/incidents/" + other, edit).then().statusCode(400)
-                .body(containsString("cannot be a near miss"));
+                .body(containsString("a near miss or a gain event carries none"));
     }
 
     @Test
     void lossLinesOfAnotherIncidentAreNotReachable() {
         long a = IncidentFixtures.record(officer, "Owner of the line");
         long b = IncidentFixtures.record(officer, "Other incident");
-        addLoss(officer, a, lossForm("GROSS_LOSS", "10", "EUR", "1", "2025-03-31"));
+        addLoss(officer, a, lossForm("DIRECT_CHARGE", "10", "EUR", "1", "2025-03-31"));
         LossEntry line = lines(a).get(0);
         officer.request().get("/incidents/" + b + "/losses/" + line.id + "/edit").then().statusCode(404);
         officer.post("/incidents/" + b, "/incidents/" + b + "/losses/" + line.id + "/delete",

@@ -31,9 +31,9 @@ class RegisterListTest {
         long b = recordWith(officer, tag + " beta", "EXTERNAL_FRAUD", "EXTERNAL_THEFT_AND_FRAUD", "ASSET_MANAGEMENT",
                 "2025-02-10");
         long c = recordWith(officer, tag + " gamma", "BUSINESS_DISRUPTION", "SYSTEMS", "RETAIL_BANKING", "2025-03-10");
-        addLoss(officer, a, lossForm("GROSS_LOSS", "1000", "EUR", "1", "2025-03-31"));
-        addLoss(officer, b, lossForm("GROSS_LOSS", "300", "EUR", "1", "2025-03-31"));
-        addLoss(officer, c, lossForm("GROSS_LOSS", "50", "EUR", "1", "2025-03-31"));
+        addLoss(officer, a, lossForm("DIRECT_CHARGE", "1000", "EUR", "1", "2025-03-31"));
+        addLoss(officer, b, lossForm("DIRECT_CHARGE", "300", "EUR", "1", "2025-03-31"));
+        addLoss(officer, c, lossForm("DIRECT_CHARGE", "50", "EUR", "1", "2025-03-31"));
         IncidentFixtures.transition(officer, c, "open");
 
         assertEquals(List.of("gamma", "beta", "alpha"), titles(officer, "q=" + tag));

@@ -76,7 +76,7 @@ class ComputedKriTest {
         incident.put("discoveryDate", "2022-04-28");
         long id = IncidentFixtures.record(officer, incident);
         IncidentFixtures.addLoss(officer, id,
-                IncidentFixtures.lossForm("GROSS_LOSS", "8000", "EUR", "1", "2022-05-10"));
+                IncidentFixtures.lossForm("DIRECT_CHARGE", "8000", "EUR", "1", "2022-05-10"));
         IncidentFixtures.addLoss(officer, id,
                 IncidentFixtures.lossForm("INSURANCE_RECOVERY", "2500", "EUR", "1", "2022-05-20"));
         IncidentFixtures.addLoss(officer, id, IncidentFixtures.lossForm("PROVISION", "900", "EUR", "1", "2022-05-21"));
@@ -108,7 +108,7 @@ class ComputedKriTest {
             BigDecimal total = BigDecimal.ZERO;
             for (LossEntry line : LossEntry.<LossEntry>list("incident.businessLine = ?1 and accountingDate >= ?2"
                     + " and accountingDate < ?3", BusinessLine.AGENCY_SERVICES, month, month.plusMonths(1))) {
-                if (line.type == LossType.GROSS_LOSS) {
+                if (line.type == LossType.DIRECT_CHARGE) {
                     total = total.add(line.reportingAmount);
                 } else if (line.type == LossType.INSURANCE_RECOVERY || line.type == LossType.OTHER_RECOVERY) {
                     total = total.subtract(line.reportingAmount);

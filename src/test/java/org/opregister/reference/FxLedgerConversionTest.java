@@ -87,7 +87,7 @@ class FxLedgerConversionTest {
     void everyLineIsReconvertedFromItsOwnAmountAtTheRateOfItsAccountingDate() {
         var officer = TestSupport.session("officer");
         long incident = IncidentFixtures.record(officer, "Conversion target " + System.nanoTime());
-        IncidentFixtures.addLoss(officer, incident, IncidentFixtures.lossForm("GROSS_LOSS", "1000", "USD", "0.9",
+        IncidentFixtures.addLoss(officer, incident, IncidentFixtures.lossForm("DIRECT_CHARGE", "1000", "USD", "0.9",
                 "2025-03-31"));
         IncidentFixtures.addLoss(officer, incident,
                 IncidentFixtures.lossForm("INSURANCE_RECOVERY", "200", "EUR", "", "2025-04-15"));
@@ -112,6 +112,9 @@ class FxLedgerConversionTest {
                     assertEquals("EUR", seen.events.get(0).from());
                     assertEquals("USD", seen.events.get(0).to());
                     assertEquals(converted, seen.events.get(0).lines());
+                    org.opregister.incident.Incident totals = org.opregister.incident.Incident.findById(incident);
+                    assertEquals(new java.math.BigDecimal("1000.00"), totals.grossLoss, "re-summed in USD");
+                    assertEquals(new java.math.BigDecimal("784.00"), totals.netLoss, "1,000 − 216 recovered");
                     assertEquals(0, conversion.convert("USD"), "a second start finds nothing to convert");
                     QuarkusTransaction.setRollbackOnly();
                 }));
@@ -124,7 +127,7 @@ class FxLedgerConversionTest {
     void aMissingRateChangesNothingAndListsWhatIsMissing() {
         var officer = TestSupport.session("officer");
         long incident = IncidentFixtures.record(officer, "Conversion refused " + System.nanoTime());
-        IncidentFixtures.addLoss(officer, incident, IncidentFixtures.lossForm("GROSS_LOSS", "500", "EUR", "",
+        IncidentFixtures.addLoss(officer, incident, IncidentFixtures.lossForm("DIRECT_CHARGE", "500", "EUR", "",
                 "2025-03-10"));
         LedgerConversion.MissingRatesException refused = assertThrows(LedgerConversion.MissingRatesException.class,
                 () -> conversion.convert("NOK"));

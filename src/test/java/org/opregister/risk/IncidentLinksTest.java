@@ -25,7 +25,7 @@ class IncidentLinksTest {
         Session officer = TestSupport.session("officer");
         long incident = IncidentFixtures.record(officer, "Linked incident");
         IncidentFixtures.addLoss(officer, incident,
-                IncidentFixtures.lossForm("GROSS_LOSS", "2500", "EUR", "1", "2025-03-31"));
+                IncidentFixtures.lossForm("DIRECT_CHARGE", "2500", "EUR", "1", "2025-03-31"));
         long risk = RiskFixtures.risk(officer, "Risk with losses");
         long control = RiskFixtures.control(officer, "Control that failed");
 

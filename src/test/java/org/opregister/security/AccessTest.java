@@ -96,7 +96,7 @@ class AccessTest {
             session.post("/incidents", "/incidents/" + id + "/transitions/open", Map.of("version", version)).then()
                     .statusCode(403);
             session.post("/incidents", "/incidents/" + id + "/losses",
-                    IncidentFixtures.lossForm("GROSS_LOSS", "1", "EUR", "1", "2025-03-31")).then().statusCode(403);
+                    IncidentFixtures.lossForm("DIRECT_CHARGE", "1", "EUR", "1", "2025-03-31")).then().statusCode(403);
         }
         assertEquals(before, title(id));
     }

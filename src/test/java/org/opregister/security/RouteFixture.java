@@ -34,7 +34,7 @@ final class RouteFixture {
         var officer = TestSupport.session("officer");
         incidentId = IncidentFixtures.record(officer, "Route target");
         IncidentFixtures.addLoss(officer, incidentId,
-                IncidentFixtures.lossForm("GROSS_LOSS", "10", "EUR", "1", "2025-03-31"));
+                IncidentFixtures.lossForm("DIRECT_CHARGE", "10", "EUR", "1", "2025-03-31"));
         lossId = QuarkusTransaction.requiringNew()
                 .call(() -> LossEntry.<LossEntry>find("incident.id", incidentId).firstResult().id);
         userId = UserAdminTest.createUser("route.target." + System.nanoTime() % 100000, "officer");

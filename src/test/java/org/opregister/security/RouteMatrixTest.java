@@ -89,10 +89,13 @@ class RouteMatrixTest {
 
     /**
      * Reviews, approvals and campaigns are the manager's: opening, assigning and ending campaigns; approving,
-     * returning, refusing and cancelling anywhere.
+     * returning, refusing and cancelling anywhere; locking the loss ledger's periods.
      */
     static boolean managerOnly(Route route) {
         String path = route.template();
+        if (path.equals("/losses/lock")) {
+            return true;
+        }
         String module = path.startsWith("/assessments")
                 ? "/assessments"
                 : path.startsWith("/attestations") ? "/attestations" : null;
