@@ -107,7 +107,9 @@ class AuditTrailTest {
         IncidentFixtures.transition(officer, id, "open");
         IncidentFixtures.addLoss(officer, id,
                 IncidentFixtures.lossForm("DIRECT_CHARGE", "1500", "EUR", "1", "2025-03-31"));
-        IncidentFixtures.addLoss(officer, id, IncidentFixtures.lossForm("PROVISION", "200", "EUR", "1", "2025-03-31"));
+        Map<String, Object> expected = IncidentFixtures.lossForm("INSURANCE_RECOVERY", "200", "EUR", "1", "2025-03-31");
+        expected.put("recoveryStatus", "EXPECTED");
+        IncidentFixtures.addLoss(officer, id, expected);
 
         List<AuditEntry> history = history(id);
         List<String> incidentUpdates = history.stream()
@@ -116,8 +118,8 @@ class AuditTrailTest {
         assertEquals(incidentUpdates.stream().distinct().toList(), incidentUpdates, "no change is recorded twice");
         assertEquals(1, incidentUpdates.stream().filter(c -> c.contains("\"grossLoss\"")).count(),
                 "one gross-loss change");
-        assertEquals(1, incidentUpdates.stream().filter(c -> c.contains("\"provisions\"")).count(),
-                "one provision change");
+        assertEquals(1, incidentUpdates.stream().filter(c -> c.contains("\"expectedRecoveries\"")).count(),
+                "one expected-recovery change");
         assertEquals(2, history.stream().filter(e -> "LossEntry".equals(e.recordType)).count(),
                 "one entry per line added");
     }

@@ -47,8 +47,9 @@ class CsvExportTest {
         String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
         assertTrue(text
                 .startsWith("reference,title,status,severity,event_category,event_type,business_line,org_unit,owner,"
-                        + "occurrence_date,discovery_date,reporting_date,closure_date,near_miss,causes,root_cause,third_party,"
-                        + "gross_loss,recoveries,net_loss,provisions,reporting_currency,description,created_at,created_by,"
+                        + "occurrence_date,discovery_date,reporting_date,closure_date,near_miss,gain_event,causes,root_cause,"
+                        + "third_party,gross_loss,recoveries,net_loss,expected_recoveries,provisions,reporting_currency,"
+                        + "description,created_at,created_by,"
                         + "updated_at,updated_by\r\n"),
                 text);
         assertTrue(text.endsWith("\r\n"));
@@ -91,7 +92,12 @@ class CsvExportTest {
         assertEquals("USD", rows.get(0).get("currency"));
         assertEquals("90.45", rows.get(0).get("reporting_amount"));
         assertEquals("2025-03-03", rows.get(0).get("incident_occurrence_date"));
+        assertEquals("MANUAL", rows.get(0).get("fx_source"));
+        assertEquals("PAYMENT_AND_SETTLEMENT", rows.get(0).get("business_line"));
+        assertEquals("false", rows.get(0).get("post_closure"));
         assertEquals("INSURANCE_RECOVERY", rows.get(1).get("entry_type"));
+        assertEquals("RECEIVED", rows.get(1).get("recovery_status"));
+        assertEquals("", rows.get(0).get("recovery_status"));
     }
 
     @Test
