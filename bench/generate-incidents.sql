@@ -3,7 +3,7 @@
 INSERT INTO incident (id, version, reference, title, description, status, severity, event_category, event_type,
     business_line, org_unit, owner, occurrence_date, discovery_date, reporting_date, closure_date, causes, root_cause,
     third_party, near_miss, gross_loss, recoveries, provisions, net_loss, search_text, submitted_by,
-    created_at, created_by, updated_at, updated_by)
+    legal_entity_id, created_at, created_by, updated_at, updated_by)
 SELECT 10000000 + x, 0, 'BEN-' || LPAD(CAST(x AS VARCHAR), 6, '0'),
     'Generated incident ' || x || ' ' || ARRAY_GET(ARRAY['payment', 'server', 'fraud', 'vendor', 'branch', 'trading'], MOD(x, 6) + 1),
     'Benchmark data',
@@ -27,7 +27,8 @@ SELECT 10000000 + x, 0, 'BEN-' || LPAD(CAST(x AS VARCHAR), 6, '0'),
     'ben-' || LPAD(CAST(x AS VARCHAR), 6, '0') || ' | generated incident ' || x || ' '
         || ARRAY_GET(ARRAY['payment', 'server', 'fraud', 'vendor', 'branch', 'trading'], MOD(x, 6) + 1)
         || ' | unit ' || MOD(x, 40) || ' | owner ' || MOD(x, 300),
-    NULL, CURRENT_TIMESTAMP, 'bench', CURRENT_TIMESTAMP, 'bench'
+    NULL, (SELECT e.id FROM legal_entity e WHERE e.is_default = TRUE), CURRENT_TIMESTAMP, 'bench', CURRENT_TIMESTAMP,
+    'bench'
 FROM SYSTEM_RANGE(1, ${count});
 
 INSERT INTO loss_entry (id, version, incident_id, entry_type, amount, currency, fx_rate, reporting_amount,

@@ -59,6 +59,8 @@ public interface OpriskConfig {
 
     Kri kri();
 
+    LossData lossData();
+
     /** The first administrator, created on start while no active administrator exists. */
     interface Admin {
 
@@ -115,6 +117,18 @@ public interface OpriskConfig {
 
         /** The weekday managers get their digest. */
         DayOfWeek digestDay();
+    }
+
+    /** The regulatory loss data set (CRR Arts. 316–319; BIS OPE25). */
+    interface LossData {
+
+        /** An event enters the data set when its aggregated loss reaches this amount (reporting currency). */
+        @WithDefault("20000")
+        java.math.BigDecimal threshold();
+
+        /** Whether the threshold reads the event's aggregated net loss (EU) or gross loss. */
+        @WithDefault("NET")
+        String thresholdBasis();
     }
 
     interface Kri {

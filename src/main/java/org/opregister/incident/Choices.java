@@ -2,6 +2,7 @@ package org.opregister.incident;
 
 import java.util.List;
 
+import org.opregister.reference.LegalEntity;
 import org.opregister.taxonomy.BusinessLine;
 import org.opregister.taxonomy.Cause;
 import org.opregister.taxonomy.EventCategory;
@@ -11,6 +12,11 @@ public record Choices(List<IncidentStatus> statuses, List<Severity> severities, 
         List<BusinessLine> businessLines, List<Cause> causes, List<LossType> lossTypes,
         List<RecoveryStatus> recoveryStatuses,
         List<DateBasis> dateBases, String reportingCurrency) {
+
+    /** The group's active legal entities, the default first. */
+    public List<LegalEntity> legalEntities() {
+        return LegalEntity.active().stream().sorted((a, b) -> Boolean.compare(b.isDefault, a.isDefault)).toList();
+    }
 
     public static Choices of(String reportingCurrency) {
         return new Choices(List.of(IncidentStatus.values()), List.of(Severity.values()),

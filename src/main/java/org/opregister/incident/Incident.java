@@ -14,9 +14,12 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
@@ -35,6 +38,7 @@ import org.opregister.core.Records;
 import org.opregister.core.ReviewRecord;
 import org.opregister.core.RuleViolationException;
 import org.opregister.core.TrackedEntity;
+import org.opregister.reference.LegalEntity;
 import org.opregister.taxonomy.BusinessLine;
 import org.opregister.taxonomy.Cause;
 import org.opregister.taxonomy.CauseSetConverter;
@@ -140,6 +144,27 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
 
     @Column(name = "net_loss", nullable = false, precision = 19, scale = 2)
     public BigDecimal netLoss = BigDecimal.ZERO;
+
+    /**
+     * The root event this incident's losses are grouped under (CRR Art. 311a(4): losses with a common trigger or
+     * cause): the group counts as one event, with the root's classification, in the regulatory data set.
+     */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "root_event_id")
+    public Incident rootEvent;
+
+    /** A loss already counted as credit risk (a credit-boundary event): kept out of the op-risk loss data set. */
+    @Column(name = "credit_boundary", nullable = false)
+    public boolean creditBoundary;
+
+    /** An operational loss tied to market risk (a market-boundary event): it stays in the op-risk data set. */
+    @Column(name = "market_boundary", nullable = false)
+    public boolean marketBoundary;
+
+    /** The group entity that bears the loss (CRR Art. 317: the data set covers every entity in the consolidation). */
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "legal_entity_id", nullable = false)
+    public LegalEntity legalEntity;
 
     /** Recoveries announced but not yet paid: shown apart, never deducted. */
     @Column(name = "expected_recoveries", nullable = false, precision = 19, scale = 2)
@@ -248,6 +273,15 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
     /** The most recently recorded incidents. */
     public static List<Incident> recent(int howMany) {
         return find("order by createdAt desc, id desc").page(Page.ofSize(howMany)).list();
+    }
+
+    /** The incidents grouped under this root event, oldest first. */
+    public List<Incident> groupedEvents() {
+        return list("rootEvent = ?1 order by occurrenceDate, id", this);
+    }
+
+    public boolean hasGroupedEvents() {
+        return count("rootEvent", this) > 0;
     }
 
     public static Incident findByReference(String reference) {

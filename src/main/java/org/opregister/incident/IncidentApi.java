@@ -109,7 +109,8 @@ public class IncidentApi {
             IncidentStatus status, Severity severity, EventCategory eventCategory, EventType eventType,
             BusinessLine businessLine, String orgUnit, String owner, LocalDate occurrenceDate, LocalDate discoveryDate,
             LocalDate reportingDate, LocalDate closureDate, Set<Cause> causes, String rootCause, String thirdParty,
-            boolean nearMiss, boolean gainEvent, BigDecimal grossLoss, BigDecimal recoveries, BigDecimal netLoss,
+            boolean nearMiss, boolean gainEvent, String legalEntity, String rootEvent, boolean creditBoundary,
+            boolean marketBoundary, BigDecimal grossLoss, BigDecimal recoveries, BigDecimal netLoss,
             BigDecimal expectedRecoveries, BigDecimal provisions, String reportingCurrency, Instant createdAt,
             String createdBy, Instant updatedAt, String updatedBy,
             List<LossView> losses) {
@@ -122,7 +123,9 @@ public class IncidentApi {
             return new IncidentView(i.id, i.version, i.reference, i.title, i.description, i.status, i.severity,
                     i.eventCategory, i.eventType, i.businessLine, i.orgUnit, i.owner, i.occurrenceDate, i.discoveryDate,
                     i.reportingDate, i.closureDate, i.causes, i.rootCause, i.thirdParty, i.nearMiss, i.gainEvent,
-                    i.grossLoss, i.recoveries, i.netLoss, i.expectedRecoveries, i.provisions, currency, i.createdAt,
+                    i.legalEntity.code, i.rootEvent == null ? null : i.rootEvent.reference, i.creditBoundary,
+                    i.marketBoundary, i.grossLoss, i.recoveries, i.netLoss, i.expectedRecoveries, i.provisions,
+                    currency, i.createdAt,
                     i.createdBy, i.updatedAt, i.updatedBy,
                     losses == null ? null : losses.stream().map(LossView::of).toList());
         }

@@ -35,6 +35,10 @@ public class IncidentForm {
     public String thirdParty;
     public String nearMiss;
     public String gainEvent;
+    public String legalEntity;
+    public String rootEvent;
+    public String creditBoundary;
+    public String marketBoundary;
     public String version;
 
     public static IncidentForm blank(LocalDate today) {
@@ -62,6 +66,10 @@ public class IncidentForm {
         form.thirdParty = incident.thirdParty;
         form.nearMiss = incident.nearMiss ? "true" : null;
         form.gainEvent = incident.gainEvent ? "true" : null;
+        form.legalEntity = incident.legalEntity == null ? null : incident.legalEntity.code;
+        form.rootEvent = incident.rootEvent == null ? null : incident.rootEvent.reference;
+        form.creditBoundary = incident.creditBoundary ? "true" : null;
+        form.marketBoundary = incident.marketBoundary ? "true" : null;
         form.version = Long.toString(incident.version);
         return form;
     }
@@ -76,6 +84,14 @@ public class IncidentForm {
 
     public boolean gainEventChecked() {
         return checked(gainEvent);
+    }
+
+    public boolean creditBoundaryChecked() {
+        return checked(creditBoundary);
+    }
+
+    public boolean marketBoundaryChecked() {
+        return checked(marketBoundary);
     }
 
     private static boolean checked(String box) {
@@ -128,11 +144,20 @@ public class IncidentForm {
         if (parsedNearMiss && parsedGain) {
             errors.add("gainEvent", "error.gainAndNearMiss");
         }
+        boolean credit = creditBoundaryChecked();
+        checkBox("creditBoundary", creditBoundary, errors);
+        boolean market = marketBoundaryChecked();
+        checkBox("marketBoundary", marketBoundary, errors);
+        if (credit && market) {
+            errors.add("marketBoundary", "error.boundaryBoth");
+        }
+        String entity = input.text("legalEntity", legalEntity, false, 20);
+        String root = input.text("rootEvent", rootEvent, false, 40);
         Long parsedVersion = FormInput.blank(version) ? null : input.version("version", version);
         checkDates(occurred, discovered, AppClock.today(), errors);
         return new IncidentData(parsedTitle, parsedDescription, parsedSeverity, category, type, line, unit, parsedOwner,
                 occurred, discovered, parsedCauses, parsedRootCause, parsedThirdParty, parsedNearMiss, parsedGain,
-                parsedVersion);
+                entity, root == null ? null : root.toUpperCase(java.util.Locale.ROOT), credit, market, parsedVersion);
     }
 
     private static void checkDates(LocalDate occurred, LocalDate discovered, LocalDate today, FieldErrors errors) {
@@ -155,6 +180,7 @@ public class IncidentForm {
     public record IncidentData(String title, String description, Severity severity, EventCategory eventCategory,
             EventType eventType, BusinessLine businessLine, String orgUnit, String owner, LocalDate occurrenceDate,
             LocalDate discoveryDate, Set<Cause> causes, String rootCause, String thirdParty, boolean nearMiss,
-            boolean gainEvent, Long version) {
+            boolean gainEvent, String legalEntity, String rootEvent, boolean creditBoundary, boolean marketBoundary,
+            Long version) {
     }
 }

@@ -58,7 +58,8 @@ public class IncidentResource {
         static native TemplateInstance form(Incident incident, IncidentForm form, FieldErrors errors, Choices choices);
 
         static native TemplateInstance show(Incident incident, List<LossEntry> losses,
-                List<LedgerTotals.Period> periods, LedgerLock lock, LossForm lossForm, FieldErrors errors,
+                List<LedgerTotals.Period> periods, LedgerLock lock, LossDataSet dataSet, LossForm lossForm,
+                FieldErrors errors,
                 String problem, Choices choices, IncidentLinks links, CommentThread thread, Map<String, String> typed);
 
         static native TemplateInstance history(Incident incident, List<AuditLine> entries);
@@ -280,7 +281,7 @@ public class IncidentResource {
             Map<String, String> typed) {
         List<LossEntry> losses = LossEntry.forIncident(incident);
         return Templates.show(incident, losses, LedgerTotals.byAccountingPeriod(losses), LedgerLock.current(),
-                lossForm, errors, problem, choices(),
+                service.lossDataSet(incident, losses), lossForm, errors, problem, choices(),
                 links.of(incident), CommentThread.of(incident, "/incidents/" + incident.id + "/comments",
                         typed.get(CommentService.FIELD)),
                 typed);

@@ -2,6 +2,7 @@ package org.opregister.incident;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,6 +25,7 @@ import org.opregister.incident.IncidentForm.IncidentData;
 import org.opregister.incident.LossForm.LossData;
 import org.opregister.incident.TransitionForm.TransitionCommand;
 import org.opregister.reference.LedgerConverted;
+import org.opregister.reference.LegalEntity;
 import org.opregister.security.CurrentUser;
 
 import static org.opregister.core.Edits.failIfAny;
@@ -55,13 +57,21 @@ public class IncidentService {
         return config.reportingCurrency();
     }
 
+    /** Where the incident stands in the regulatory loss data set, with the configured collection threshold. */
+    public LossDataSet lossDataSet(Incident incident, List<LossEntry> lines) {
+        return LossDataSet.of(incident, lines, incident.rootEvent == null ? incident.groupedEvents() : List.of(),
+                config.lossData().threshold(), config.lossData().thresholdBasis());
+    }
+
     /** Records the incident typed; {@code typed} holds what {@link IncidentForm#parse} found wrong with the text. */
     @Transactional
     public Incident create(IncidentData data, FieldErrors typed) {
+        Incident incident = new Incident();
+        Grouping grouping = grouping(data, incident, typed);
         failIfAny(typed);
         LocalDate today = AppClock.today();
-        Incident incident = new Incident();
         apply(data, incident);
+        grouping.applyTo(incident);
         incident.reportingDate = today;
         incident.reference = ReferenceCounter.next(REFERENCE_PREFIX, today.getYear());
         incident.persist();
@@ -91,8 +101,10 @@ public class IncidentService {
             if ((data.nearMiss() || data.gainEvent()) && LossEntry.count("incident", incident) > 0) {
                 errors.add(data.nearMiss() ? "nearMiss" : "gainEvent", "error.noLossEventWithLines");
             }
+            Grouping grouping = grouping(data, incident, errors);
             failIfAny(errors);
             apply(data, incident);
+            grouping.applyTo(incident);
             registerChanged.fire(new RegisterChanged(incident.id));
             return incident;
         });
@@ -337,6 +349,42 @@ public class IncidentService {
         }
     }
 
+    /** The legal entity and root event named on the form, checked; problems go to {@code errors}. */
+    private record Grouping(LegalEntity legalEntity, Incident rootEvent) {
+
+        void applyTo(Incident incident) {
+            incident.legalEntity = legalEntity;
+            incident.rootEvent = rootEvent;
+        }
+    }
+
+    /**
+     * A blank entity is the default one; a root event is another incident that is not itself grouped, and an incident
+     * that already has events grouped under it cannot be grouped in turn (one level: the root is the event).
+     */
+    private static Grouping grouping(IncidentData data, Incident incident, FieldErrors errors) {
+        LegalEntity entity = data.legalEntity() == null
+                ? LegalEntity.defaultEntity()
+                : LegalEntity.<LegalEntity>find("code = ?1 and active = true", data.legalEntity()).firstResult();
+        if (entity == null) {
+            errors.add("legalEntity", "error.legalEntityUnknown", data.legalEntity());
+        }
+        Incident root = null;
+        if (data.rootEvent() != null) {
+            root = Incident.findByReference(data.rootEvent());
+            if (root == null) {
+                errors.add("rootEvent", "error.rootEventUnknown", data.rootEvent());
+            } else if (root.id.equals(incident.id)) {
+                errors.add("rootEvent", "error.rootEventSelf");
+            } else if (root.rootEvent != null) {
+                errors.add("rootEvent", "error.rootEventNested", root.reference, root.rootEvent.reference);
+            } else if (incident.id != null && incident.hasGroupedEvents()) {
+                errors.add("rootEvent", "error.rootEventHasGroup");
+            }
+        }
+        return new Grouping(entity, root);
+    }
+
     private static void apply(IncidentData data, Incident incident) {
         incident.title = data.title();
         incident.description = data.description();
@@ -353,5 +401,7 @@ public class IncidentService {
         incident.thirdParty = data.thirdParty();
         incident.nearMiss = data.nearMiss();
         incident.gainEvent = data.gainEvent();
+        incident.creditBoundary = data.creditBoundary();
+        incident.marketBoundary = data.marketBoundary();
     }
 }

@@ -17,6 +17,7 @@ import org.opregister.incident.LossType;
 import org.opregister.incident.RateSource;
 import org.opregister.incident.RecoveryStatus;
 import org.opregister.incident.Severity;
+import org.opregister.reference.LegalEntity;
 import org.opregister.taxonomy.BusinessLine;
 import org.opregister.taxonomy.Cause;
 import org.opregister.taxonomy.EventCategory;
@@ -108,6 +109,7 @@ public class ExampleCase {
             incident.causes = EnumSet.of(Cause.SYSTEMS, Cause.EXTERNAL, Cause.PROCESS);
             incident.thirdParty = "CrowdStrike, Inc. (Falcon endpoint security sensor)";
             incident.nearMiss = false;
+            incident.legalEntity = LegalEntity.defaultEntity();
             incident.persist();
         });
         step("2024-07-19T07:15:00Z", "officer", null, () -> incident.status = IncidentStatus.OPEN);

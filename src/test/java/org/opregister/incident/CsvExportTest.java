@@ -47,7 +47,8 @@ class CsvExportTest {
         String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
         assertTrue(text
                 .startsWith("reference,title,status,severity,event_category,event_type,business_line,org_unit,owner,"
-                        + "occurrence_date,discovery_date,reporting_date,closure_date,near_miss,gain_event,causes,root_cause,"
+                        + "occurrence_date,discovery_date,reporting_date,closure_date,near_miss,gain_event,legal_entity,"
+                        + "root_event,credit_boundary,market_boundary,causes,root_cause,"
                         + "third_party,gross_loss,recoveries,net_loss,expected_recoveries,provisions,reporting_currency,"
                         + "description,created_at,created_by,"
                         + "updated_at,updated_by\r\n"),

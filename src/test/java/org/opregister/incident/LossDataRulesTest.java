@@ -219,6 +219,49 @@ class LossDataRulesTest {
                 .body(containsString("either a near miss or a gain event"));
     }
 
+    @Test
+    void incidentsAreGroupedUnderOneRootEventOneLevelDeep() {
+        long root = IncidentFixtures.record(officer, "Root event of a group");
+        addLoss(officer, root, lossForm("DIRECT_CHARGE", "12000", "EUR", "", "2025-03-31"));
+        String rootReference = IncidentTestData.find(root).reference;
+        officer.request().get("/incidents/" + root).then()
+                .body(containsString("Below the collection threshold of 20,000.00 EUR (aggregated net loss)"))
+                .body(containsString("id=\"legal-entity\">Example Mercantile Bank SE"));
+
+        Map<String, Object> form = IncidentFixtures.incidentForm("Second effect of the same cause");
+        form.put("rootEvent", rootReference.toLowerCase(java.util.Locale.ROOT));
+        long member = IncidentFixtures.record(officer, form);
+        addLoss(officer, member, lossForm("DIRECT_CHARGE", "9000", "EUR", "", "2025-03-31"));
+        assertEquals(root, IncidentTestData.find(member).rootEvent.id);
+        officer.request().get("/incidents/" + root).then()
+                .body(containsString("In the data set"))
+                .body(containsString("id=\"grouped-events\""))
+                .body(containsString("21,000.00 EUR"));
+        officer.request().get("/incidents/" + member).then()
+                .body(containsString("Counted as one event with its root event"));
+
+        Map<String, Object> nested = IncidentFixtures.incidentForm("Grouped under a member");
+        nested.put("rootEvent", IncidentTestData.find(member).reference);
+        officer.post("/incidents/new", "/incidents", nested).then().statusCode(400)
+                .body(containsString("is itself grouped under " + rootReference));
+        Map<String, Object> unknown = IncidentFixtures.incidentForm("Grouped under nothing");
+        unknown.put("rootEvent", "INC-1999-9999");
+        unknown.put("legalEntity", "NOPE");
+        officer.post("/incidents/new", "/incidents", unknown).then().statusCode(400)
+                .body(containsString("No incident has the reference INC-1999-9999"))
+                .body(containsString("No active legal entity has the code NOPE"));
+        Map<String, Object> regroupRoot = IncidentFixtures.incidentForm("Root event of a group");
+        regroupRoot.put("rootEvent", IncidentTestData.find(member).reference);
+        regroupRoot.put("version", IncidentFixtures.version(officer, root));
+        officer.post("/incidents/" + root + "/edit", "/incidents/" + root, regroupRoot).then().statusCode(400)
+                .body(containsString("is itself grouped under"));
+        Map<String, Object> both = IncidentFixtures.incidentForm("Both boundaries");
+        both.put("creditBoundary", "true");
+        both.put("marketBoundary", "true");
+        officer.post("/incidents/new", "/incidents", both).then().statusCode(400)
+                .body(containsString("either credit-risk related or market-risk related"));
+    }
+
     private long closed(String title) {
         long id = IncidentFixtures.record(officer, title);
         addLoss(officer, id, lossForm("DIRECT_CHARGE", "1000", "EUR", "", "2025-03-31"));
