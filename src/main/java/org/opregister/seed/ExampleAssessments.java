@@ -104,7 +104,8 @@ public class ExampleAssessments {
                 "INC-2024-0719-01: a defective vendor content update crashed 3,400 endpoints and 260 servers within 78 minutes."
                         + " Likelihood raised; no own staged rings (C1 missing).",
                 "Every critical service ran on one EDR vendor with no fallback; concentration confirmed by the outage.",
-                "Hands-on repair of each host needed BitLocker keys; escrow depended on the crashed estate (C3 ineffective).",
+                "Hosts that did not recover by rebooting needed hands-on repair and BitLocker keys; escrow depended on"
+                        + " the crashed estate (C3 ineffective).",
                 "Duplicate SEPA batch of EUR 1.26 million in manual fallback (LE-02); duplicate check bypassed (C5 failed).",
                 "Classified major at 07:10 and reported on time; the procedure worked (C6 effective)."};
         for (int i = 0; i < risks.size(); i++) {

@@ -43,8 +43,8 @@ public class ExampleCase {
             Only the facts about the vendor event are real, with their sources in brackets.
 
             What happened (real): on 19 July 2024 at 04:09 UTC CrowdStrike released a sensor content update, \
-            Channel File 291, adding two new IPC template instances for Windows hosts running Falcon sensor 7.11 \
-            or later. Affected hosts crashed and stayed in a boot loop. The file was reverted at 05:27 UTC; hosts \
+            Channel File 291: configuration content read by its kernel-mode sensor, not a new driver, adding two \
+            new IPC template instances for Windows hosts running Falcon sensor 7.11 or later. Affected hosts crashed and stayed in a boot loop. The file was reverted at 05:27 UTC; hosts \
             that started after that, and Mac and Linux hosts, were not affected. CrowdStrike stated that it was not \
             a cyberattack [1][2]. Microsoft estimated on 20 July that about 8.5 million Windows devices, fewer \
             than 1% of all, were affected [4]. The unrelated Azure Central US outage of 18-19 July is a separate \
@@ -58,8 +58,9 @@ public class ExampleCase {
             Impact at the bank (fictional): detected 04:21 UTC; 3,400 of 9,800 endpoints and 260 servers crashed; \
             about 210,000 clients had no online banking for around 6 hours; 14,300 SEPA payments were delayed. \
             Classified as a major incident at 07:10 UTC; payments restored at 11:40 UTC; incident closed on \
-            24 July 2024. Each crashed host had to be repaired by hand (Safe Mode or WinRE, delete \
-            C-00000291*.sys, reboot), which needed the BitLocker recovery keys [1][5].
+            24 July 2024. Some hosts with good network connectivity recovered by themselves after repeated \
+            reboots, picking up the reverted file; the others had to be repaired by hand (Safe Mode or WinRE, \
+            delete C-00000291*.sys, reboot), which needed the BitLocker recovery keys [1][5].
 
             Regulatory note: DORA applies only from 17 January 2025. Under Delegated Regulation 2024/1772 the event \
             would be major: critical services affected and five criteria met (clients, reputation, downtime over \
