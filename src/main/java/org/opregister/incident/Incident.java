@@ -315,14 +315,19 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
         return PageResult.of(find(query.hql(sort), query.parameters()), page, total);
     }
 
-    /** Count and summed net loss of every incident the filter matches, in one query. */
+    /**
+     * Count, loss events (incidents grouped under a root event are one event with it) and summed net loss of every
+     * incident the filter matches, in one query.
+     */
     public static Totals totals(IncidentFilter filter) {
         IncidentQuery query = IncidentQuery.of(filter);
         TypedQuery<Object[]> totals = getEntityManager().createQuery(
-                "select count(i), coalesce(sum(i.netLoss), 0) from Incident i where " + query.where(), Object[].class);
+                "select count(i), count(case when i.rootEvent is null then 1 end), coalesce(sum(i.netLoss), 0)"
+                        + " from Incident i where " + query.where(),
+                Object[].class);
         query.parameters().forEach(totals::setParameter);
         Object[] row = totals.getSingleResult();
-        return new Totals(((Number) row[0]).longValue(), (BigDecimal) row[1]);
+        return new Totals(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (BigDecimal) row[2]);
     }
 
     /** Every matching incident, in the given order, read lazily from the database (for exports). */
@@ -331,6 +336,11 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
         return stream(query.hql(sort), query.parameters());
     }
 
-    public record Totals(long count, BigDecimal netLoss) {
+    public record Totals(long count, long events, BigDecimal netLoss) {
+
+        /** Some of the incidents are grouped under root events: the number of events differs. */
+        public boolean grouped() {
+            return events != count;
+        }
     }
 }

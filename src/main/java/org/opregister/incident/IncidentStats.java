@@ -36,7 +36,8 @@ public record IncidentStats(Map<IncidentStatus, Long> byStatus, List<CategoryLos
                 .getResultList()
                 .forEach(row -> byStatus.put((IncidentStatus) row[0], ((Number) row[1]).longValue()));
         List<CategoryLoss> byCategory = Incident.getEntityManager()
-                .createQuery("select i.eventCategory, count(i), coalesce(sum(i.netLoss), 0) from Incident i"
+                .createQuery("select i.eventCategory, count(case when i.rootEvent is null then 1 end),"
+                        + " coalesce(sum(i.netLoss), 0) from Incident i"
                         + " where i.occurrenceDate >= :since group by i.eventCategory order by 3 desc", Object[].class)
                 .setParameter("since", since)
                 .getResultList().stream()

@@ -221,14 +221,14 @@ class LossDataRulesTest {
 
     @Test
     void incidentsAreGroupedUnderOneRootEventOneLevelDeep() {
-        long root = IncidentFixtures.record(officer, "Root event of a group");
+        long root = IncidentFixtures.record(officer, "Root event of a group grp9");
         addLoss(officer, root, lossForm("DIRECT_CHARGE", "12000", "EUR", "", "2025-03-31"));
         String rootReference = IncidentTestData.find(root).reference;
         officer.request().get("/incidents/" + root).then()
                 .body(containsString("Below the collection threshold of 20,000.00 EUR (aggregated net loss)"))
                 .body(containsString("id=\"legal-entity\">Example Mercantile Bank SE"));
 
-        Map<String, Object> form = IncidentFixtures.incidentForm("Second effect of the same cause");
+        Map<String, Object> form = IncidentFixtures.incidentForm("Second effect of the same cause grp9");
         form.put("rootEvent", rootReference.toLowerCase(java.util.Locale.ROOT));
         long member = IncidentFixtures.record(officer, form);
         addLoss(officer, member, lossForm("DIRECT_CHARGE", "9000", "EUR", "", "2025-03-31"));
@@ -239,6 +239,9 @@ class LossDataRulesTest {
                 .body(containsString("21,000.00 EUR"));
         officer.request().get("/incidents/" + member).then()
                 .body(containsString("Counted as one event with its root event"));
+        officer.request().get("/incidents?q=grp9").then()
+                .body(containsString("id=\"total-count\">2</strong>"))
+                .body(containsString("(1 loss event: grouped incidents count once)"));
 
         Map<String, Object> nested = IncidentFixtures.incidentForm("Grouped under a member");
         nested.put("rootEvent", IncidentTestData.find(member).reference);
@@ -250,7 +253,7 @@ class LossDataRulesTest {
         officer.post("/incidents/new", "/incidents", unknown).then().statusCode(400)
                 .body(containsString("No incident has the reference INC-1999-9999"))
                 .body(containsString("No active legal entity has the code NOPE"));
-        Map<String, Object> regroupRoot = IncidentFixtures.incidentForm("Root event of a group");
+        Map<String, Object> regroupRoot = IncidentFixtures.incidentForm("Root event of a group grp9");
         regroupRoot.put("rootEvent", IncidentTestData.find(member).reference);
         regroupRoot.put("version", IncidentFixtures.version(officer, root));
         officer.post("/incidents/" + root + "/edit", "/incidents/" + root, regroupRoot).then().statusCode(400)
