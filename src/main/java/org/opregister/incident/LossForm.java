@@ -42,7 +42,6 @@ public class LossForm {
     public static LossForm blank(String reportingCurrency, LocalDate today) {
         LossForm form = new LossForm();
         form.type = LossType.DIRECT_CHARGE.name();
-        form.recoveryStatus = RecoveryStatus.RECEIVED.name();
         form.currency = reportingCurrency;
         form.accountingDate = today.toString();
         return form;
