@@ -11,7 +11,7 @@ import org.opregister.taxonomy.EventCategory;
 public record Choices(List<IncidentStatus> statuses, List<Severity> severities, List<EventCategory> categories,
         List<BusinessLine> businessLines, List<Cause> causes, List<LossType> lossTypes,
         List<RecoveryStatus> recoveryStatuses,
-        List<DateBasis> dateBases, String reportingCurrency) {
+        List<DateBasis> dateBases, List<DataSetScope> dataSetScopes, String reportingCurrency) {
 
     /** The group's active legal entities, the default first. */
     public List<LegalEntity> legalEntities() {
@@ -22,6 +22,7 @@ public record Choices(List<IncidentStatus> statuses, List<Severity> severities, 
         return new Choices(List.of(IncidentStatus.values()), List.of(Severity.values()),
                 List.of(EventCategory.values()),
                 List.of(BusinessLine.values()), List.of(Cause.values()), List.of(LossType.values()),
-                List.of(RecoveryStatus.values()), List.of(DateBasis.values()), reportingCurrency);
+                List.of(RecoveryStatus.values()), List.of(DateBasis.values()),
+                List.of(DataSetScope.values()), reportingCurrency);
     }
 }

@@ -49,7 +49,7 @@ public class IncidentApi {
     @Operation(summary = "List incidents", description = "Same filters, paging and sort as the register page.")
     public Response list(@BeanParam IncidentResource.ListParams query) {
         FieldErrors errors = new FieldErrors();
-        IncidentFilter filter = query.params().parse(errors);
+        IncidentFilter filter = query.params().parse(errors, service.dataSetRule());
         Edits.failIfAny(errors);
         Incident.Totals totals = Incident.totals(filter);
         PageResult<Incident> page = Incident.search(filter, IncidentSort.parse(query.sort),

@@ -23,7 +23,7 @@ public class IncidentExports {
 
     public Response incidents(IncidentResource.ListParams query) {
         FieldErrors errors = new FieldErrors();
-        IncidentFilter filter = query.params().parse(errors);
+        IncidentFilter filter = query.params().parse(errors, service.dataSetRule());
         if (errors.any()) {
             return CsvExport.badFilter(errors);
         }
@@ -35,7 +35,7 @@ public class IncidentExports {
 
     public Response losses(IncidentResource.ListParams query) {
         FieldErrors errors = new FieldErrors();
-        IncidentFilter filter = query.params().parse(errors);
+        IncidentFilter filter = query.params().parse(errors, service.dataSetRule());
         if (errors.any()) {
             return CsvExport.badFilter(errors);
         }

@@ -14,13 +14,15 @@ import org.opregister.web.QueryString;
  * {@code eventType} takes a Level 1 category or a Level 2 type code.
  */
 public record IncidentFilter(String q, IncidentStatus status, EventCategory eventCategory, EventType eventType,
-        BusinessLine businessLine, DateBasis dateBasis, LocalDate from, LocalDate to) {
+        BusinessLine businessLine, DateBasis dateBasis, LocalDate from, LocalDate to, DataSetScope dataSet,
+        DataSetRule rule) {
 
     /** The raw parameters, kept as typed so a page can show them back. */
     public record Params(String q, String status, String eventType, String businessLine, String dates, String from,
-            String to) {
+            String to, String dataSet) {
 
-        public IncidentFilter parse(FieldErrors errors) {
+        /** The filter typed; {@code rule}: the data set's collection rule, for the data-set filter. */
+        public IncidentFilter parse(FieldErrors errors, DataSetRule rule) {
             FormInput input = new FormInput(errors);
             String text = input.text("q", q, false, 200);
             IncidentStatus parsedStatus = input.choice("status", status, IncidentStatus.class, false);
@@ -42,14 +44,16 @@ public record IncidentFilter(String q, IncidentStatus status, EventCategory even
                 errors.add("to", "error.toBeforeFrom");
                 toDate = null;
             }
+            DataSetScope scope = input.choice("dataSet", dataSet, DataSetScope.class, false);
             return new IncidentFilter(text, parsedStatus, category, type, line,
-                    basis == null ? DateBasis.OCCURRENCE : basis, fromDate, toDate);
+                    basis == null ? DateBasis.OCCURRENCE : basis, fromDate, toDate, scope, rule);
         }
 
         /** The filter part of a URL query string, for pager and sort links and the export link. */
         public String queryString() {
             return new QueryString().add("q", q).add("status", status).add("eventType", eventType)
-                    .add("businessLine", businessLine).add("dates", dates).add("from", from).add("to", to).toString();
+                    .add("businessLine", businessLine).add("dates", dates).add("from", from).add("to", to)
+                    .add("dataSet", dataSet).toString();
         }
 
         /** The register URL with these filters and a sort order. */

@@ -15,7 +15,11 @@ record IncidentQuery(String where, Map<String, Object> parameters) {
                 .and("i.eventCategory = :category", "category", filter.eventCategory())
                 .and("i.eventType = :type", "type", filter.eventType())
                 .and("i.businessLine = :line", "line", filter.businessLine())
-                .and(dateRange(filter), dateParameters(filter));
+                .and(dateRange(filter), dateParameters(filter))
+                .and(filter.dataSet() == DataSetScope.IN
+                        ? filter.rule().inClause()
+                        : "not " + filter.rule().inClause(),
+                        filter.dataSet() == null ? null : Map.of("dataSetThreshold", filter.rule().threshold()));
         return new IncidentQuery(where.clause(), where.parameters());
     }
 

@@ -86,7 +86,7 @@ public class IncidentResource {
     @GET
     public Response list(@BeanParam ListParams query) {
         FieldErrors errors = new FieldErrors();
-        IncidentFilter filter = query.params().parse(errors);
+        IncidentFilter filter = query.params().parse(errors, service.dataSetRule());
         IncidentSort sort = IncidentSort.parse(query.sort);
         PageRequest pageRequest = PageRequest.of(query.page, query.size);
         Incident.Totals totals = Incident.totals(filter);
@@ -313,6 +313,8 @@ public class IncidentResource {
         public String businessLine;
         @QueryParam("dates")
         public String dates;
+        @QueryParam("dataSet")
+        public String dataSet;
         @QueryParam("from")
         public String from;
         @QueryParam("to")
@@ -325,7 +327,7 @@ public class IncidentResource {
         public String sort;
 
         public IncidentFilter.Params params() {
-            return new IncidentFilter.Params(q, status, eventType, businessLine, dates, from, to);
+            return new IncidentFilter.Params(q, status, eventType, businessLine, dates, from, to, dataSet);
         }
     }
 }

@@ -57,6 +57,11 @@ public class IncidentService {
         return config.reportingCurrency();
     }
 
+    /** The configured collection rule of the regulatory loss data set. */
+    public DataSetRule dataSetRule() {
+        return new DataSetRule(config.lossData().threshold(), config.lossData().thresholdBasis());
+    }
+
     /** Where the incident stands in the regulatory loss data set, with the configured collection threshold. */
     public LossDataSet lossDataSet(Incident incident, List<LossEntry> lines) {
         return LossDataSet.of(incident, lines, incident.rootEvent == null ? incident.groupedEvents() : List.of(),

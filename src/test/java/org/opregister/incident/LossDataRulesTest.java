@@ -242,6 +242,15 @@ class LossDataRulesTest {
         officer.request().get("/incidents?q=grp9").then()
                 .body(containsString("id=\"total-count\">2</strong>"))
                 .body(containsString("(1 loss event: grouped incidents count once)"));
+        officer.request().get("/incidents?q=grp9&dataSet=IN").then()
+                .body(containsString("Root event of a group grp9"))
+                .body(not(containsString("Second effect of the same cause grp9")));
+        officer.request().get("/incidents?q=grp9&dataSet=OUT").then()
+                .body(not(containsString("Root event of a group grp9")))
+                .body(containsString("Second effect of the same cause grp9"));
+        String csv = TestSupport.session("auditor").request().get("/incidents/export.csv?q=grp9&dataSet=IN").then()
+                .statusCode(200).extract().asString();
+        assertTrue(csv.contains(rootReference) && !csv.contains("Second effect"), csv);
 
         Map<String, Object> nested = IncidentFixtures.incidentForm("Grouped under a member");
         nested.put("rootEvent", IncidentTestData.find(member).reference);
