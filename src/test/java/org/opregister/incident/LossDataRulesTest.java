@@ -130,8 +130,13 @@ class LossDataRulesTest {
         assertNull(line.fxReason);
         assertEquals(new BigDecimal("74000.00"), line.reportingAmount);
 
+        addLoss(officer, id, lossForm("EXTERNAL_EXPENSE", "2000", "TND", "", "2025-03-31"));
+        addLoss(officer, id, lossForm("PENDING_LOSS", "3000", "TND", "", "2025-03-31"));
+        assertEquals(List.of("0.9250000000", "0.9250000000", "0.9250000000"),
+                lines(id).stream().map(l -> l.fxRate.toPlainString()).toList(),
+                "lines of one day take one rate, not 0.90, 0.92 and 0.93");
         addLoss(officer, id, lossForm("DIRECT_CHARGE", "1000", "TND", "0.95", "2025-04-02"));
-        LossEntry manual = lines(id).get(1);
+        LossEntry manual = lines(id).get(3);
         assertEquals(RateSource.MANUAL, manual.fxSource);
         assertEquals("Rate agreed with finance for the test", manual.fxReason);
         officer.request().get("/incidents/" + id).then().body(containsString("typed rate"));
