@@ -1,6 +1,5 @@
 package org.opregister.incident;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
