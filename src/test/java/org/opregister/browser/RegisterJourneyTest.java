@@ -180,6 +180,9 @@ class RegisterJourneyTest extends BrowserTest {
     private void addLoss(String type, String amount, String currency, String fxRate, String date, String description) {
         Locator form = page.locator("form.loss-form");
         form.locator("#f-type").selectOption(type);
+        if (type.endsWith("_RECOVERY")) {
+            form.locator("#f-recoveryStatus").selectOption("RECEIVED");
+        }
         form.locator("#f-amount").fill(amount);
         form.locator("#f-currency").fill(currency);
         form.locator("#f-fxRate").fill(fxRate);
