@@ -9,9 +9,14 @@ import java.math.BigDecimal;
  */
 public record DataSetRule(BigDecimal threshold, String basis) {
 
+    /** Whether the threshold reads the event's aggregated net loss (else its gross loss). */
+    public boolean netBasis() {
+        return LossDataSet.NET.equals(basis);
+    }
+
     /** The HQL condition (alias {@code i}) for events in the data set, with {@code :dataSetThreshold}. */
     String inClause() {
-        String column = LossDataSet.NET.equals(basis) ? "netLoss" : "grossLoss";
+        String column = netBasis() ? "netLoss" : "grossLoss";
         return "(i.rootEvent is null and i.nearMiss = false and i.gainEvent = false and i.creditBoundary = false"
                 + " and i." + column + " + coalesce((select sum(m." + column + ") from Incident m"
                 + " where m.rootEvent = i), 0) >= :dataSetThreshold)";

@@ -64,7 +64,7 @@ public class IncidentService {
     /** Where the incident stands in the regulatory loss data set, with the configured collection threshold. */
     public LossDataSet lossDataSet(Incident incident, List<LossEntry> lines) {
         return LossDataSet.of(incident, lines, incident.rootEvent == null ? incident.groupedEvents() : List.of(),
-                config.lossData().threshold(), config.lossData().thresholdBasis());
+                dataSetRule());
     }
 
     /** Records the incident typed; {@code typed} holds what {@link IncidentForm#parse} found wrong with the text. */

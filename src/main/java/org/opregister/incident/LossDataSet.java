@@ -35,9 +35,10 @@ public record LossDataSet(boolean included, List<String> reasons, BigDecimal agg
      *            its own ledger lines
      * @param grouped
      *            the incidents grouped under it (none when it is grouped itself)
+     * @param rule
+     *            the configured collection threshold and its basis
      */
-    public static LossDataSet of(Incident incident, List<LossEntry> lines, List<Incident> grouped,
-            BigDecimal threshold, String basis) {
+    public static LossDataSet of(Incident incident, List<LossEntry> lines, List<Incident> grouped, DataSetRule rule) {
         BigDecimal gross = incident.grossLoss;
         BigDecimal net = incident.netLoss;
         for (Incident member : grouped) {
@@ -57,12 +58,12 @@ public record LossDataSet(boolean included, List<String> reasons, BigDecimal agg
         if (incident.creditBoundary) {
             reasons.add(CREDIT_BOUNDARY);
         }
-        BigDecimal measured = NET.equals(basis) ? net : gross;
-        if (incident.rootEvent == null && measured.compareTo(threshold) < 0) {
+        BigDecimal measured = rule.netBasis() ? net : gross;
+        if (incident.rootEvent == null && measured.compareTo(rule.threshold()) < 0) {
             reasons.add(BELOW_THRESHOLD);
         }
         return new LossDataSet(reasons.isEmpty(), List.copyOf(reasons), gross, net, 1 + grouped.size(),
-                rapidlyRecovered(lines), threshold, basis, incident.rootEvent);
+                rapidlyRecovered(lines), rule.threshold(), rule.basis(), incident.rootEvent);
     }
 
     /**

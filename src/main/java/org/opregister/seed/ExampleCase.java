@@ -118,8 +118,8 @@ public class ExampleCase {
             loss(incident, LossType.DIRECT_CHARGE, "1260000.00", "2024-07-22", BusinessLine.PAYMENT_AND_SETTLEMENT,
                     "LE-02 Duplicate SEPA batch sent during manual fallback (discovered 22 Jul 2024; linked "
                             + "execution, delivery and process management effect of the same root event)");
-            loss(incident, LossType.OTHER_RECOVERY, "1198000.00", "2024-07-22", BusinessLine.PAYMENT_AND_SETTLEMENT,
-                    "LE-02 Payments recalled from beneficiaries' banks");
+            line(incident, LossType.OTHER_RECOVERY, RecoveryStatus.RECEIVED, "1198000.00", "2024-07-22",
+                    BusinessLine.PAYMENT_AND_SETTLEMENT, "LE-02 Payments recalled from beneficiaries' banks");
         });
         step("2024-08-01T09:10:00Z", "officer", null,
                 () -> loss(incident, LossType.EXTERNAL_EXPENSE, "412000.00", "2024-07-31", BusinessLine.RETAIL_BANKING,
@@ -140,9 +140,8 @@ public class ExampleCase {
                 () -> loss(incident, LossType.EXTERNAL_EXPENSE, "48000.00", "2024-10-31", BusinessLine.RETAIL_BANKING,
                         "LE-05 External legal review of a claim against the vendor (discovered 5 Aug 2024)"));
         step("2024-11-04T09:00:00Z", "officer", null,
-                () -> loss(incident, LossType.INSURANCE_RECOVERY, "162000.00", "2024-11-04",
-                        BusinessLine.RETAIL_BANKING,
-                        INSURANCE_CLAIM));
+                () -> line(incident, LossType.INSURANCE_RECOVERY, RecoveryStatus.EXPECTED, "162000.00",
+                        "2024-11-04", BusinessLine.RETAIL_BANKING, INSURANCE_CLAIM));
         step("2024-11-04T09:05:00Z", "officer", null, () -> submit(incident, "2024-11-04T09:05:00Z"));
         step("2024-11-06T16:30:00Z", "manager2", CLOSE_COMMENT, () -> {
             incident.closureDate = LocalDate.of(2024, 7, 24);
@@ -187,12 +186,16 @@ public class ExampleCase {
 
     private void loss(Incident incident, LossType type, String amount, String accountingDate, BusinessLine line,
             String description) {
+        line(incident, type, null, amount, accountingDate, line, description);
+    }
+
+    /** A ledger line; {@code status}: for a recovery, whether it was received. */
+    private void line(Incident incident, LossType type, RecoveryStatus status, String amount,
+            String accountingDate, BusinessLine line, String description) {
         LossEntry entry = new LossEntry();
         entry.incident = incident;
         entry.type = type;
-        entry.recoveryStatus = !type.isRecovery()
-                ? null
-                : description.equals(INSURANCE_CLAIM) ? RecoveryStatus.EXPECTED : RecoveryStatus.RECEIVED;
+        entry.recoveryStatus = status;
         entry.amount = new BigDecimal(amount);
         entry.currency = "EUR";
         entry.fxRate = BigDecimal.ONE;

@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Which events the regulatory loss data set takes (CRR Arts. 311a, 316–319; OPE25), pinned with figures. */
 class LossDataSetTest {
 
-    private static final BigDecimal THRESHOLD = new BigDecimal("20000");
+    private static final DataSetRule NET = new DataSetRule(new BigDecimal("20000"), "NET");
+    private static final DataSetRule GROSS = new DataSetRule(new BigDecimal("20000"), "GROSS");
 
     private static Incident incident(String gross, String net) {
         Incident incident = new Incident();
@@ -34,23 +35,23 @@ class LossDataSetTest {
     @Test
     void theThresholdReadsTheAggregatedNetLossOrTheGrossLossAsConfigured() {
         Incident event = incident("25000.00", "15000.00");
-        LossDataSet net = LossDataSet.of(event, List.of(), List.of(), THRESHOLD, "NET");
+        LossDataSet net = LossDataSet.of(event, List.of(), List.of(), NET);
         assertFalse(net.included());
         assertEquals(List.of(LossDataSet.BELOW_THRESHOLD), net.reasons());
-        assertTrue(LossDataSet.of(event, List.of(), List.of(), THRESHOLD, "GROSS").included());
+        assertTrue(LossDataSet.of(event, List.of(), List.of(), GROSS).included());
     }
 
     @Test
     void groupedIncidentsCountAsOneEventWithTheirRoot() {
         Incident root = incident("12000.00", "12000.00");
         Incident member = incident("9000.00", "9000.00");
-        LossDataSet event = LossDataSet.of(root, List.of(), List.of(member), THRESHOLD, "NET");
+        LossDataSet event = LossDataSet.of(root, List.of(), List.of(member), NET);
         assertTrue(event.included(), "12,000 + 9,000 = 21,000 reaches 20,000 together");
         assertEquals(new BigDecimal("21000.00"), event.aggregatedNet());
         assertEquals(2, event.events());
 
         member.rootEvent = root;
-        LossDataSet counted = LossDataSet.of(member, List.of(), List.of(), THRESHOLD, "NET");
+        LossDataSet counted = LossDataSet.of(member, List.of(), List.of(), NET);
         assertFalse(counted.included());
         assertEquals(List.of(LossDataSet.GROUPED), counted.reasons(), "not counted a second time");
     }
@@ -60,14 +61,14 @@ class LossDataSetTest {
         Incident credit = incident("50000.00", "50000.00");
         credit.creditBoundary = true;
         assertEquals(List.of(LossDataSet.CREDIT_BOUNDARY),
-                LossDataSet.of(credit, List.of(), List.of(), THRESHOLD, "NET").reasons());
+                LossDataSet.of(credit, List.of(), List.of(), NET).reasons());
         Incident market = incident("50000.00", "50000.00");
         market.marketBoundary = true;
-        assertTrue(LossDataSet.of(market, List.of(), List.of(), THRESHOLD, "NET").included());
+        assertTrue(LossDataSet.of(market, List.of(), List.of(), NET).included());
         Incident gain = incident("0.00", "0.00");
         gain.gainEvent = true;
         assertEquals(List.of(LossDataSet.GAIN, LossDataSet.BELOW_THRESHOLD),
-                LossDataSet.of(gain, List.of(), List.of(), THRESHOLD, "NET").reasons());
+                LossDataSet.of(gain, List.of(), List.of(), NET).reasons());
     }
 
     @Test
