@@ -87,6 +87,22 @@ class LossDataRulesTest {
     }
 
     @Test
+    void recoveriesPostedAtTheSameMomentCannotTogetherExceedTheGrossLoss() {
+        long id = IncidentFixtures.record(officer, "Two insurers pay at once");
+        addLoss(officer, id, lossForm("DIRECT_CHARGE", "100000", "EUR", "", "2025-03-31"));
+        TestSupport.Csrf csrf = officer.csrf("/incidents/" + id);
+        List<Integer> statuses = org.opregister.Parallel.run(4,
+                i -> officer.post(csrf, "/incidents/" + id + "/losses",
+                        lossForm("INSURANCE_RECOVERY", "60000", "EUR", "", "2025-04-30")).statusCode());
+        assertEquals(1, statuses.stream().filter(s -> s == 303).count(), "one recovery fits: " + statuses);
+        assertEquals(3, statuses.stream().filter(s -> s == 400).count(), "the others are refused: " + statuses);
+        Incident incident = IncidentTestData.find(id);
+        assertEquals(new BigDecimal("60000.00"), incident.recoveries);
+        assertEquals(new BigDecimal("40000.00"), incident.netLoss);
+        assertEquals(2, IncidentTestData.lossCount(id));
+    }
+
+    @Test
     void aProvisionCountsInGrossOnceAndCannotBeReleasedBeyondWhatWasSetUp() {
         long id = IncidentFixtures.record(officer, "Legal claim");
         addLoss(officer, id, lossForm("PROVISION", "50000", "EUR", "", "2025-03-31"));
@@ -187,6 +203,23 @@ class LossDataRulesTest {
                     .then().statusCode(400).body(containsString("only moves forward"));
             manager.request().get("/losses/lock").then().statusCode(200)
                     .body(containsString("locked through 2025-03-31"));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> LedgerLock.current().closedThrough = null);
+        }
+    }
+
+    @Test
+    void twoManagersLockingAtOnceAreTakenOneAfterTheOther() {
+        Session manager2 = TestSupport.session("manager2");
+        long version = QuarkusTransaction.requiringNew().call(() -> LedgerLock.current().version);
+        TestSupport.Csrf first = manager.csrf("/losses/lock");
+        TestSupport.Csrf second = manager2.csrf("/losses/lock");
+        try {
+            List<Integer> statuses = org.opregister.Parallel.run(2, i -> (i == 0 ? manager : manager2)
+                    .post(i == 0 ? first : second, "/losses/lock",
+                            Map.of("closedThrough", i == 0 ? "2024-12-31" : "2024-06-30", "version", version))
+                    .statusCode());
+            assertEquals(List.of(303, 409), statuses.stream().sorted().toList(), "the second saw a stale lock");
         } finally {
             QuarkusTransaction.requiringNew().run(() -> LedgerLock.current().closedThrough = null);
         }
