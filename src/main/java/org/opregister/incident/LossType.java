@@ -46,11 +46,8 @@ public enum LossType {
         return this == PROVISION_RELEASE || this == PROVISION_UTILISATION;
     }
 
-    /** What a line of this type and amount does to net loss: received recoveries reduce it, expected ones do not. */
+    /** What a line of this type and amount does to net loss: the ledger's own rule ({@link LedgerTotals}). */
     public BigDecimal netEffect(BigDecimal amount, RecoveryStatus status) {
-        if (isRecovery()) {
-            return status == RecoveryStatus.RECEIVED ? amount.negate() : BigDecimal.ZERO;
-        }
-        return grossSign > 0 ? amount : grossSign < 0 ? amount.negate() : BigDecimal.ZERO;
+        return LedgerTotals.NONE.plus(new LedgerTotals.Line(this, status, amount)).net();
     }
 }
