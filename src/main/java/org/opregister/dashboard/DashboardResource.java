@@ -1,23 +1,26 @@
 package org.opregister.dashboard;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-import org.opregister.core.AppClock;
+import org.opregister.core.FieldErrors;
 import org.opregister.core.OpriskConfig;
 import org.opregister.core.Role;
 import org.opregister.incident.Incident;
 import org.opregister.incident.IncidentStats;
+import org.opregister.losses.LossPanel;
+import org.opregister.losses.LossParams;
 import org.opregister.risk.RiskSummary;
 import org.opregister.security.CurrentUser;
 
@@ -30,8 +33,9 @@ public class DashboardResource {
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance dashboard(IncidentStats stats, List<Incident> recent, String currency,
-                boolean demoData, LocalDate since, RiskSummary risks, Attention attention);
+        static native TemplateInstance dashboard(IncidentStats stats, List<Incident> recent,
+                String currency, boolean demoData, LossPanel losses, FieldErrors errors, RiskSummary risks,
+                Attention attention);
     }
 
     @Inject
@@ -40,11 +44,15 @@ public class DashboardResource {
     @Inject
     CurrentUser currentUser;
 
+    /** The loss panel's period: from, to, dates (as on the losses page); by default the latest twelve months. */
     @GET
-    public TemplateInstance dashboard() {
-        LocalDate since = AppClock.today().minusMonths(12).withDayOfMonth(1);
-        return Templates.dashboard(IncidentStats.compute(since), Incident.recent(8), config.reportingCurrency(),
-                config.demoData(), since,
-                RiskSummary.compute(), Attention.of(currentUser));
+    public Response dashboard(@BeanParam LossParams period) {
+        FieldErrors errors = new FieldErrors();
+        LossPanel losses = LossPanel.of(period, errors);
+        return Response.status(errors.any() ? 400 : 200)
+                .entity(Templates.dashboard(IncidentStats.statusCounts(), Incident.recent(8),
+                        config.reportingCurrency(),
+                        config.demoData(), losses, errors, RiskSummary.compute(), Attention.of(currentUser)))
+                .build();
     }
 }

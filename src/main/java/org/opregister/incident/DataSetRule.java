@@ -16,9 +16,18 @@ public record DataSetRule(BigDecimal threshold, String basis) {
 
     /** The HQL condition (alias {@code i}) for events in the data set, with {@code :dataSetThreshold}. */
     String inClause() {
+        return inClause("i");
+    }
+
+    /**
+     * The HQL condition on the incident of that alias (a root event, with the incidents grouped under it summed),
+     * with {@code :dataSetThreshold} bound to {@link #threshold()}.
+     */
+    public String inClause(String alias) {
         String column = netBasis() ? "netLoss" : "grossLoss";
-        return "(i.rootEvent is null and i.nearMiss = false and i.gainEvent = false and i.creditBoundary = false"
-                + " and i." + column + " + coalesce((select sum(m." + column + ") from Incident m"
-                + " where m.rootEvent = i), 0) >= :dataSetThreshold)";
+        String a = alias;
+        return "(" + a + ".rootEvent is null and " + a + ".nearMiss = false and " + a + ".gainEvent = false and " + a
+                + ".creditBoundary = false and " + a + "." + column + " + coalesce((select sum(m." + column
+                + ") from Incident m where m.rootEvent = " + a + "), 0) >= :dataSetThreshold)";
     }
 }

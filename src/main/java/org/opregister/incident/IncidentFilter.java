@@ -15,11 +15,20 @@ import org.opregister.web.QueryString;
  */
 public record IncidentFilter(String q, IncidentStatus status, EventCategory eventCategory, EventType eventType,
         BusinessLine businessLine, DateBasis dateBasis, LocalDate from, LocalDate to, DataSetScope dataSet,
-        DataSetRule rule) {
+        DataSetRule rule, Classification classifyBy) {
+
+    /**
+     * Which classification the event-type and business-line filters read: the incident's own (default), or its loss
+     * event's, that is its root event's when it is grouped (CRR Art. 311a(4): the group is one event, classified as
+     * its root), as the losses page counts it.
+     */
+    public enum Classification {
+        INCIDENT, EVENT
+    }
 
     /** The raw parameters, kept as typed so a page can show them back. */
     public record Params(String q, String status, String eventType, String businessLine, String dates, String from,
-            String to, String dataSet) {
+            String to, String dataSet, String classifyBy) {
 
         /** The filter typed; {@code rule}: the data set's collection rule, for the data-set filter. */
         public IncidentFilter parse(FieldErrors errors, DataSetRule rule) {
@@ -45,15 +54,17 @@ public record IncidentFilter(String q, IncidentStatus status, EventCategory even
                 toDate = null;
             }
             DataSetScope scope = input.choice("dataSet", dataSet, DataSetScope.class, false);
+            Classification classification = input.choice("classifyBy", classifyBy, Classification.class, false);
             return new IncidentFilter(text, parsedStatus, category, type, line,
-                    basis == null ? DateBasis.OCCURRENCE : basis, fromDate, toDate, scope, rule);
+                    basis == null ? DateBasis.OCCURRENCE : basis, fromDate, toDate, scope, rule,
+                    classification == null ? Classification.INCIDENT : classification);
         }
 
         /** The filter part of a URL query string, for pager and sort links and the export link. */
         public String queryString() {
             return new QueryString().add("q", q).add("status", status).add("eventType", eventType)
                     .add("businessLine", businessLine).add("dates", dates).add("from", from).add("to", to)
-                    .add("dataSet", dataSet).toString();
+                    .add("dataSet", dataSet).add("classifyBy", classifyBy).toString();
         }
 
         /** The register URL with these filters and a sort order. */

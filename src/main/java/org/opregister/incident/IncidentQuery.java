@@ -12,15 +12,22 @@ record IncidentQuery(String where, Map<String, Object> parameters) {
         Where where = new Where()
                 .contains("i.searchText", "q", filter.q())
                 .and("i.status = :status", "status", filter.status())
-                .and("i.eventCategory = :category", "category", filter.eventCategory())
-                .and("i.eventType = :type", "type", filter.eventType())
-                .and("i.businessLine = :line", "line", filter.businessLine())
+                .and(classified(filter, "eventCategory") + " = :category", "category", filter.eventCategory())
+                .and(classified(filter, "eventType") + " = :type", "type", filter.eventType())
+                .and(classified(filter, "businessLine") + " = :line", "line", filter.businessLine())
                 .and(dateRange(filter), dateParameters(filter))
                 .and(filter.dataSet() == DataSetScope.IN
                         ? filter.rule().inClause()
                         : "not " + filter.rule().inClause(),
                         filter.dataSet() == null ? null : Map.of("dataSetThreshold", filter.rule().threshold()));
         return new IncidentQuery(where.clause(), where.parameters());
+    }
+
+    /** The incident's own attribute, or its loss event's (its root's when it is grouped). */
+    private static String classified(IncidentFilter filter, String attribute) {
+        return filter.classifyBy() == IncidentFilter.Classification.EVENT
+                ? "coalesce((select r." + attribute + " from Incident r where r = i.rootEvent), i." + attribute + ")"
+                : "i." + attribute;
     }
 
     /** The from/to filter on the chosen date; for accounting dates, any of the event's loss lines in the range. */

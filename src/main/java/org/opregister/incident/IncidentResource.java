@@ -315,6 +315,8 @@ public class IncidentResource {
         public String dates;
         @QueryParam("dataSet")
         public String dataSet;
+        @QueryParam("classifyBy")
+        public String classifyBy;
         @QueryParam("from")
         public String from;
         @QueryParam("to")
@@ -327,7 +329,8 @@ public class IncidentResource {
         public String sort;
 
         public IncidentFilter.Params params() {
-            return new IncidentFilter.Params(q, status, eventType, businessLine, dates, from, to, dataSet);
+            return new IncidentFilter.Params(q, status, eventType, businessLine, dates, from, to, dataSet,
+                    classifyBy);
         }
     }
 }

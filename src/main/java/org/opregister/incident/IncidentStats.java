@@ -29,6 +29,20 @@ public record IncidentStats(Map<IncidentStatus, Long> byStatus, List<CategoryLos
                 .divide(maxCategoryLoss, 0, java.math.RoundingMode.HALF_UP).intValue();
     }
 
+    /** Incidents by status only, one query (the dashboard's counters; its loss panel is the losses package's). */
+    public static IncidentStats statusCounts() {
+        return new IncidentStats(countByStatus(), List.of(), BigDecimal.ZERO, 0, BigDecimal.ZERO);
+    }
+
+    static Map<IncidentStatus, Long> countByStatus() {
+        Map<IncidentStatus, Long> byStatus = new EnumMap<>(IncidentStatus.class);
+        Incident.getEntityManager()
+                .createQuery("select i.status, count(i) from Incident i group by i.status", Object[].class)
+                .getResultList()
+                .forEach(row -> byStatus.put((IncidentStatus) row[0], ((Number) row[1]).longValue()));
+        return byStatus;
+    }
+
     public static IncidentStats compute(LocalDate since) {
         Map<IncidentStatus, Long> byStatus = new EnumMap<>(IncidentStatus.class);
         Incident.getEntityManager()

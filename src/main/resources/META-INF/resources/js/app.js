@@ -94,8 +94,22 @@
     });
   }
 
+  // The losses page's trend: gross and net loss per bucket as bars (the table below is the text alternative).
+  function lossTrend(canvas) {
+    if (typeof window.Chart === 'undefined') { return; }
+    var read = function (name) { return JSON.parse(canvas.getAttribute('data-loss-' + name)); };
+    new window.Chart(canvas, {
+      type: 'bar',
+      data: { labels: read('labels'), datasets: [
+        { label: canvas.getAttribute('data-gross-label'), data: read('gross'), backgroundColor: '#9db4cc' },
+        { label: canvas.getAttribute('data-net-label'), data: read('net'), backgroundColor: '#16324f' }] },
+      options: { maintainAspectRatio: false, animation: false }
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     document.querySelectorAll('canvas[data-values]').forEach(kriChart);
+    document.querySelectorAll('canvas[data-loss-labels]').forEach(lossTrend);
     document.querySelectorAll('[data-share]').forEach(sizeBar);
     document.querySelectorAll('select[data-depends-on]').forEach(linkEventTypes);
     document.querySelectorAll('form[data-confirm]').forEach(confirmSubmit);

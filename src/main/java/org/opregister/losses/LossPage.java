@@ -1,0 +1,57 @@
+package org.opregister.losses;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.opregister.incident.DataSetRule;
+
+/** Everything the losses page shows for one period. */
+public record LossPage(LossPeriod period, LossMatrix matrix, List<LossAnalytics.TrendRow> trend,
+        List<LossAnalytics.TopEvent> top, LossAnalytics.DataSetShare share, String currency, boolean level2,
+        LossLinks links) {
+
+    static LossPage of(LossPeriod period, DataSetRule rule, String currency, boolean level2) {
+        LossMatrix matrix = LossAnalytics.matrix(period);
+        return new LossPage(period, matrix, LossAnalytics.trend(period), LossAnalytics.topTen(period),
+                LossAnalytics.dataSetShare(period, rule, matrix.total()), currency, level2, new LossLinks(period));
+    }
+
+    /** The chart's bucket labels, as a JSON array for a data attribute. */
+    public String chartLabels() {
+        return trend.stream().map(r -> "\"" + r.bucket().label() + "\"").collect(Collectors.joining(",", "[", "]"));
+    }
+
+    public String chartGross() {
+        return numbers(r -> r.figures().gross());
+    }
+
+    public String chartNet() {
+        return numbers(r -> r.figures().net());
+    }
+
+    private String numbers(Function<LossAnalytics.TrendRow, BigDecimal> value) {
+        return trend.stream().map(r -> value.apply(r).toPlainString()).collect(Collectors.joining(",", "[", "]"));
+    }
+
+    /** The same page with Level 2 rows shown or hidden. */
+    public String levelToggleUrl() {
+        return LossParams.pageUrl(period, !level2);
+    }
+
+    /** The page's own URL for another grain. */
+    public String grainUrl(Grain grain) {
+        return LossParams.pageUrl(new LossPeriod(period.from(), period.to(), period.basis(), grain), level2);
+    }
+
+    /** The period chooser's values: the period shown. */
+    public LossParams form() {
+        return LossParams.of(period);
+    }
+
+    /** The download's query: the effective period, so a file matches what the page shows. */
+    public String downloadQuery() {
+        return LossParams.periodQuery(period) + "&grain=" + period.grain().name();
+    }
+}
