@@ -50,6 +50,9 @@ public class DemoData {
     @Inject
     ExampleActions exampleActions;
 
+    @Inject
+    ExampleBusinessIndicator exampleBusinessIndicator;
+
     void onStart(@Observes StartupEvent event) {
         if (!config.demoData()) {
             return;
@@ -104,6 +107,11 @@ public class DemoData {
             exampleActions.record();
             SeedRun.mark(ExampleActions.NAME);
             LOG.info("Example action plans recorded");
+        }
+        if (!SeedRun.applied(ExampleBusinessIndicator.NAME)) {
+            exampleBusinessIndicator.record();
+            SeedRun.mark(ExampleBusinessIndicator.NAME);
+            LOG.info("Example business-indicator inputs recorded (fictional)");
         }
     }
 

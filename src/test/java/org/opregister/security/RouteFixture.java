@@ -117,6 +117,7 @@ final class RouteFixture {
             case "fileId" -> Long.toString(fileId);
             case "itemId" -> Long.toString(itemId);
             case "transition" -> "open";
+            case "year" -> "2024";
             default -> null;
         });
     }

@@ -93,7 +93,7 @@ class RouteMatrixTest {
      */
     static boolean managerOnly(Route route) {
         String path = route.template();
-        if (path.equals("/losses/lock")) {
+        if (path.equals("/losses/lock") || smaInputs(route)) {
             return true;
         }
         String module = path.startsWith("/assessments")
@@ -111,6 +111,15 @@ class RouteMatrixTest {
      */
     static boolean referenceData(Route route) {
         return route.template().startsWith("/fx-rates") || route.template().startsWith("/legal-entities");
+    }
+
+    /**
+     * The SMA business-indicator inputs: every role reads them (their form is a page of the report), managers alone
+     * set them, on the page or through the API.
+     */
+    static boolean smaInputs(Route route) {
+        String path = route.template();
+        return path.startsWith("/reports/sma/inputs/") || path.startsWith("/api/reports/business-indicator/");
     }
 
     /** Current ratings change outside a review only by a manager's documented override: its form and its posts. */

@@ -1,0 +1,66 @@
+package org.opregister.incident;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+
+/**
+ * The regulatory loss data set by accounting year (CRR Art. 317(3): a line counts in the year it is booked; Art. 318:
+ * net = gross − recoveries received), for the annual operational risk loss of CRR Art. 316 and BIS OPE25.8. Only the
+ * events the {@link DataSetRule} takes count (root events with the incidents grouped under them as one event; no near
+ * misses, gains or credit-boundary losses; aggregated loss at or above the threshold); a recovery received in a later
+ * year reduces that later year.
+ */
+public final class AnnualLosses {
+
+    private AnnualLosses() {
+    }
+
+    /** One accounting year: the events with lines booked in it and the sum of those lines. */
+    public record Year(int year, long events, LedgerTotals totals) {
+    }
+
+    /** The years from {@code first} to {@code last} that hold lines of events in the data set, oldest first. */
+    public static List<Year> between(DataSetRule rule, int first, int last) {
+        List<Object[]> rows = Panache.getEntityManager().createQuery(
+                "select extract(year from l.accountingDate), coalesce(r.id, x.id), l.type, l.recoveryStatus,"
+                        + " sum(l.reportingAmount) from LossEntry l join l.incident x left join x.rootEvent r"
+                        + " where l.accountingDate between :from and :to"
+                        + " and coalesce(r.id, x.id) in (select i.id from Incident i where " + rule.inClause() + ")"
+                        + " group by extract(year from l.accountingDate), coalesce(r.id, x.id), l.type,"
+                        + " l.recoveryStatus",
+                Object[].class)
+                .setParameter("from", LocalDate.of(first, 1, 1))
+                .setParameter("to", LocalDate.of(last, 12, 31))
+                .setParameter("dataSetThreshold", rule.threshold())
+                .getResultList();
+        Map<Integer, List<LedgerTotals.Line>> lines = new TreeMap<>();
+        Map<Integer, Set<Long>> events = new HashMap<>();
+        for (Object[] row : rows) {
+            int year = ((Number) row[0]).intValue();
+            lines.computeIfAbsent(year, y -> new ArrayList<>())
+                    .add(new LedgerTotals.Line((LossType) row[2], (RecoveryStatus) row[3], (BigDecimal) row[4]));
+            events.computeIfAbsent(year, y -> new HashSet<>()).add(((Number) row[1]).longValue());
+        }
+        List<Year> years = new ArrayList<>();
+        lines.forEach((year, yearLines) -> years.add(new Year(year, events.get(year).size(),
+                LedgerTotals.of(yearLines))));
+        return years;
+    }
+
+    /** The year of the ledger's first line: when loss data collection began (empty with no line at all). */
+    public static Optional<Integer> firstYear() {
+        LocalDate first = Panache.getEntityManager()
+                .createQuery("select min(l.accountingDate) from LossEntry l", LocalDate.class).getSingleResult();
+        return Optional.ofNullable(first).map(LocalDate::getYear);
+    }
+}
