@@ -25,7 +25,8 @@ class PackageTreeTest {
 
     /** Bottom to top. */
     static final List<String> ORDER = List.of("core", "web", "audit", "security", "taxonomy", "reference", "comment",
-            "incident", "control", "risk", "rcsa", "kri", "controltest", "action", "losses", "corep", "sma", "dashboard",
+            "incident", "control", "risk", "rcsa", "kri", "controltest", "action", "losses", "corep", "sma",
+            "dashboard",
             "seed");
 
     private static final String ROOT = "org.opregister.";
