@@ -65,6 +65,23 @@ public class C17Returns {
             return problem == null;
         }
 
+        /** The problem as a sentence in the user's language. */
+        public String problemMessage() {
+            return problem == null
+                    ? ""
+                    : org.opregister.core.Messages.get(org.opregister.core.CurrentLocale.current(), problem,
+                            problemArgs.toArray());
+        }
+
+        /** The reference date as typed, or the one chosen by default, for the chooser. */
+        public String referenceDateValue() {
+            return referenceDate != null
+                    ? referenceDate.toString()
+                    : referenceDateInput == null
+                            ? ""
+                            : referenceDateInput;
+        }
+
         /** The query string that selects this return again. */
         public String query() {
             return "referenceDate=" + (referenceDate == null ? "" : referenceDate)

@@ -11,12 +11,13 @@ public enum Navigation {
 
     DASHBOARD("/", "nav.dashboard"), INCIDENTS("/incidents", "nav.incidents"), RISKS("/risks", "nav.risks"), CONTROLS(
             "/controls", "nav.controls"), ASSESSMENTS("/assessments", "nav.assessments"), KRIS("/kris",
-                    "nav.kris"), ACTIONS("/actions", "nav.actions"), CONTROL_TESTS("/control-tests",
-                            "nav.controlTests"), ATTESTATIONS("/attestations", "nav.attestations"), FX_RATES(
-                                    "/fx-rates", "nav.fxRates", Role.OFFICER, Role.MANAGER,
-                                    Role.AUDITOR), AUDIT("/audit",
-                                            "nav.audit", Role.AUDITOR,
-                                            Role.ADMIN), USERS("/admin/users", "nav.users", Role.ADMIN);
+                    "nav.kris"), ACTIONS("/actions", "nav.actions"), REPORTS("/reports", "nav.reports", Role.OFFICER,
+                            Role.MANAGER, Role.AUDITOR, Role.ADMIN), CONTROL_TESTS("/control-tests",
+                                    "nav.controlTests"), ATTESTATIONS("/attestations", "nav.attestations"), FX_RATES(
+                                            "/fx-rates", "nav.fxRates", Role.OFFICER, Role.MANAGER,
+                                            Role.AUDITOR), AUDIT("/audit",
+                                                    "nav.audit", Role.AUDITOR,
+                                                    Role.ADMIN), USERS("/admin/users", "nav.users", Role.ADMIN);
 
     public final String path;
     public final String labelKey;

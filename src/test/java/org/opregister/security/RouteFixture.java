@@ -117,6 +117,8 @@ final class RouteFixture {
             case "fileId" -> Long.toString(fileId);
             case "itemId" -> Long.toString(itemId);
             case "transition" -> "open";
+            case "row" -> "0910";
+            case "column" -> "0080";
             default -> null;
         });
     }
