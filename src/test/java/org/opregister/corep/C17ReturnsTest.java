@@ -146,7 +146,8 @@ class C17ReturnsTest {
         assertTrue(lines.contains("C_17.01,0910,0080,1"), body);
         assertTrue(lines.contains("C_17.01,0520,0070,150000.00"), body);
         assertTrue(lines.contains("C_17.01,0570,0080,10000.00"), body);
-        assertTrue(lines.contains("C_17.01,0923,0080,1"), body);
+        assertTrue(lines.contains("C_17.01,0913,0080,1"), body);
+        assertTrue(lines.contains("C_17.01,0923,0080,150000.00"), body);
         assertTrue(lines.contains("C_17.01,0410,0080,0"), body);
         assertTrue(lines.contains("C_17.01,0510,0090,20000.00"), body);
         assertEquals(C17Codes.ROWS.size() * 8 + 20 + 1, lines.size());
