@@ -61,6 +61,8 @@ public interface OpriskConfig {
 
     LossData lossData();
 
+    Returns returns();
+
     /** The first administrator, created on start while no active administrator exists. */
     interface Admin {
 
@@ -129,6 +131,14 @@ public interface OpriskConfig {
         /** Whether the threshold reads the event's aggregated net loss (EU) or gross loss. */
         @WithDefault("NET")
         String thresholdBasis();
+    }
+
+    /** The supervisory returns (COREP C 17). */
+    interface Returns {
+
+        /** C 17.02 lists the events whose gross loss reaches this amount in EUR (UNCONFIRMED: see the README). */
+        @WithDefault("100000")
+        java.math.BigDecimal c1702Threshold();
     }
 
     interface Kri {

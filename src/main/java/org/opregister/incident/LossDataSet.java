@@ -71,14 +71,23 @@ public record LossDataSet(boolean included, List<String> reasons, BigDecimal agg
      * first loss booked.
      */
     static boolean rapidlyRecovered(List<LossEntry> lines) {
-        LedgerTotals totals = LedgerTotals.of(lines.stream().map(LossEntry::line).toList());
+        return rapidlyRecoveredLines(lines.stream().map(l -> new DatedLine(l.line(), l.accountingDate)).toList());
+    }
+
+    /** A ledger line's contribution with its accounting date, for rules that read dates (the returns). */
+    public record DatedLine(LedgerTotals.Line line, LocalDate accountingDate) {
+    }
+
+    /** {@link #rapidlyRecovered} on lines given by value (the returns apply it to the lines up to their date). */
+    public static boolean rapidlyRecoveredLines(List<DatedLine> lines) {
+        LedgerTotals totals = LedgerTotals.of(lines.stream().map(DatedLine::line).toList());
         if (totals.gross().signum() <= 0 || totals.net().signum() != 0 || totals.expectedRecoveries().signum() != 0) {
             return false;
         }
-        LocalDate firstLoss = lines.stream().filter(l -> !l.type.isRecovery() && l.type.grossSign > 0)
-                .map(l -> l.accountingDate).min(LocalDate::compareTo).orElse(null);
-        LocalDate lastRecovery = lines.stream().filter(l -> l.type.isRecovery()).map(l -> l.accountingDate)
-                .max(LocalDate::compareTo).orElse(null);
+        LocalDate firstLoss = lines.stream().filter(l -> !l.line().type().isRecovery() && l.line().type().grossSign > 0)
+                .map(DatedLine::accountingDate).min(LocalDate::compareTo).orElse(null);
+        LocalDate lastRecovery = lines.stream().filter(l -> l.line().type().isRecovery())
+                .map(DatedLine::accountingDate).max(LocalDate::compareTo).orElse(null);
         return firstLoss != null && lastRecovery != null && workingDaysBetween(firstLoss, lastRecovery) <= 5;
     }
 

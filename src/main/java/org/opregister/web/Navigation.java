@@ -9,10 +9,11 @@ import org.opregister.core.Role;
 /** The main menu: one entry per module that is in the product. A module adds its entry when it ships. */
 public enum Navigation {
 
-    DASHBOARD("/", "nav.dashboard"), INCIDENTS("/incidents", "nav.incidents"), LOSSES("/losses", "nav.losses"), RISKS(
-            "/risks", "nav.risks"), CONTROLS(
-                    "/controls", "nav.controls"), ASSESSMENTS("/assessments", "nav.assessments"), KRIS("/kris",
-                            "nav.kris"), ACTIONS("/actions", "nav.actions"), CONTROL_TESTS("/control-tests",
+    DASHBOARD("/", "nav.dashboard"), INCIDENTS("/incidents", "nav.incidents"), LOSSES("/losses", "nav.losses"), REPORTS(
+            "/reports",
+            "nav.reports"), RISKS("/risks", "nav.risks"), CONTROLS("/controls", "nav.controls"), ASSESSMENTS(
+                    "/assessments", "nav.assessments"), KRIS("/kris", "nav.kris"), ACTIONS("/actions",
+                            "nav.actions"), CONTROL_TESTS("/control-tests",
                                     "nav.controlTests"), ATTESTATIONS("/attestations", "nav.attestations"), FX_RATES(
                                             "/fx-rates", "nav.fxRates", Role.OFFICER, Role.MANAGER,
                                             Role.AUDITOR), AUDIT("/audit",

@@ -118,6 +118,8 @@ final class RouteFixture {
             case "itemId" -> Long.toString(itemId);
             case "transition" -> "open";
             case "year" -> "2024";
+            case "row" -> "0910";
+            case "column" -> "0080";
             default -> null;
         });
     }

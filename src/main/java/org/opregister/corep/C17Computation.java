@@ -1,0 +1,282 @@
+package org.opregister.corep;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.opregister.corep.C17Codes.Bucket;
+import org.opregister.corep.C17Codes.Measure;
+import org.opregister.corep.C17Codes.Row;
+import org.opregister.corep.C17Return.Cell;
+import org.opregister.corep.C17Return.Contribution;
+import org.opregister.corep.C17Return.EventRef;
+import org.opregister.corep.C17Return.Excluded;
+import org.opregister.corep.C17Return.LargeEvent;
+import org.opregister.corep.ReturnInput.LedgerLine;
+import org.opregister.corep.ReturnInput.LossEvent;
+import org.opregister.corep.ReturnInput.Rule;
+import org.opregister.incident.LedgerTotals;
+import org.opregister.incident.LossDataSet;
+import org.opregister.incident.LossType;
+import org.opregister.incident.RecoveryStatus;
+import org.opregister.taxonomy.BusinessLine;
+
+/**
+ * COREP C 17.01 and C 17.02 computed from the loss events, pure (no database). The rules and their sources are in
+ * the README, "COREP C 17.01 and C 17.02"; in short: the lines up to the reference date count; an event is in scope
+ * when it is in the regulatory loss data set as of that date; a new event is first accounted in the period, an older
+ * one enters through the change of its gross loss booked in the period; amounts go to each line's business line and
+ * the total block counts an event once.
+ */
+public final class C17Computation {
+
+    private C17Computation() {
+    }
+
+    /** One event's figures as of the reference date. */
+    private record Figures(LossEvent event, EventRef ref, String column, LocalDate first, boolean isNew,
+            LedgerTotals totals, BigDecimal grossBefore, Map<BusinessLine, BigDecimal> grossByLine,
+            Map<BusinessLine, BigDecimal> adjustmentByLine, Set<BusinessLine> lossLines,
+            Map<BusinessLine, BigDecimal> directByLine, Map<BusinessLine, BigDecimal> insuranceByLine,
+            BigDecimal directReceived, BigDecimal insuranceReceived) {
+
+        BigDecimal adjustment() {
+            return adjustmentByLine.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        boolean activeIn() {
+            return isNew || adjustment().signum() != 0 || !directByLine.isEmpty() || !insuranceByLine.isEmpty();
+        }
+    }
+
+    public static C17Return compute(List<LossEvent> events, ReportingPeriod period, Rule rule) {
+        Map<String, List<Contribution>> collected = new LinkedHashMap<>();
+        List<Excluded> rapidlyRecovered = new ArrayList<>();
+        List<Figures> inScope = new ArrayList<>();
+        for (LossEvent event : events) {
+            Figures figures = figures(event, period);
+            if (figures == null || event.nearMiss() || event.gainEvent() || event.creditBoundary()) {
+                continue;
+            }
+            List<LossDataSet.DatedLine> upToDate = event.lines().stream()
+                    .filter(l -> !l.accountingDate().isAfter(period.end()))
+                    .map(l -> new LossDataSet.DatedLine(l.line(), l.accountingDate())).toList();
+            if (LossDataSet.rapidlyRecoveredLines(upToDate)) {
+                if (figures.totals().gross().compareTo(rule.threshold()) >= 0 && figures.activeIn()) {
+                    rapidlyRecovered.add(new Excluded(figures.ref(), figures.first(), figures.totals().gross()));
+                }
+                continue;
+            }
+            BigDecimal measured = rule.netBasis() ? figures.totals().net() : figures.totals().gross();
+            if (measured.compareTo(rule.threshold()) >= 0) {
+                inScope.add(figures);
+            }
+        }
+        for (Figures figures : inScope) {
+            add(collected, figures, rule);
+        }
+        Map<String, Cell> cells = cells(collected, rule);
+        return new C17Return(period, cells, List.copyOf(rapidlyRecovered), largeEvents(inScope, rule));
+    }
+
+    private static Figures figures(LossEvent event, ReportingPeriod period) {
+        List<LedgerLine> lines = event.lines().stream().filter(l -> !l.accountingDate().isAfter(period.end()))
+                .toList();
+        LocalDate first = lines.stream().filter(l -> l.type().grossSign != 0).map(LedgerLine::accountingDate)
+                .min(LocalDate::compareTo).orElse(null);
+        if (first == null) {
+            return null;
+        }
+        LedgerTotals totals = LedgerTotals.of(lines.stream().map(LedgerLine::line).toList());
+        BigDecimal grossBefore = BigDecimal.ZERO;
+        Map<BusinessLine, BigDecimal> grossByLine = new EnumMap<>(BusinessLine.class);
+        Map<BusinessLine, BigDecimal> adjustmentByLine = new EnumMap<>(BusinessLine.class);
+        Set<BusinessLine> lossLines = new LinkedHashSet<>();
+        Map<BusinessLine, BigDecimal> directByLine = new EnumMap<>(BusinessLine.class);
+        Map<BusinessLine, BigDecimal> insuranceByLine = new EnumMap<>(BusinessLine.class);
+        BigDecimal direct = BigDecimal.ZERO;
+        BigDecimal insurance = BigDecimal.ZERO;
+        for (LedgerLine line : lines) {
+            boolean inPeriod = !line.accountingDate().isBefore(period.start());
+            if (line.type().isRecovery()) {
+                if (line.status() != RecoveryStatus.RECEIVED) {
+                    continue;
+                }
+                boolean other = line.type() == LossType.OTHER_RECOVERY;
+                if (other) {
+                    direct = direct.add(line.amount());
+                } else {
+                    insurance = insurance.add(line.amount());
+                }
+                if (inPeriod) {
+                    (other ? directByLine : insuranceByLine).merge(line.businessLine(), line.amount(),
+                            BigDecimal::add);
+                }
+                continue;
+            }
+            if (line.type().grossSign == 0) {
+                continue;
+            }
+            BigDecimal gross = line.amount().multiply(BigDecimal.valueOf(line.type().grossSign));
+            lossLines.add(line.businessLine());
+            grossByLine.merge(line.businessLine(), gross, BigDecimal::add);
+            if (inPeriod) {
+                adjustmentByLine.merge(line.businessLine(), gross, BigDecimal::add);
+            } else {
+                grossBefore = grossBefore.add(gross);
+            }
+        }
+        boolean isNew = !first.isBefore(period.start());
+        return new Figures(event, new EventRef(event.rootId(), event.reference(), event.title()),
+                C17Codes.EVENT_TYPE_COLUMNS.get(event.category()), first, isNew, totals, grossBefore, grossByLine,
+                adjustmentByLine, lossLines, directByLine, insuranceByLine, direct, insurance);
+    }
+
+    private static void add(Map<String, List<Contribution>> collected, Figures f, Rule rule) {
+        EventRef ref = f.ref();
+        for (C17Codes.Block block : C17Codes.BLOCKS) {
+            BusinessLine line = block.businessLine();
+            if (f.isNew() && f.lossLines().contains(line)) {
+                BigDecimal gross = f.grossByLine().get(line);
+                put(collected, block.code("10"), f.column(), ref, line, BigDecimal.ONE);
+                put(collected, block.code("20"), f.column(), ref, line, gross);
+                candidate(collected, block.code("50"), block.code("60"), f.column(), ref, line, gross);
+            }
+            BigDecimal adjustment = f.isNew() ? null : f.adjustmentByLine().get(line);
+            if (adjustment != null && adjustment.signum() != 0) {
+                put(collected, block.code("30"), f.column(), ref, line, BigDecimal.ONE);
+                put(collected, block.code("40"), f.column(), ref, line, adjustment);
+                candidate(collected, block.code("50"), block.code("60"), f.column(), ref, line, adjustment);
+            }
+            BigDecimal direct = f.directByLine().get(line);
+            if (direct != null) {
+                put(collected, block.code("70"), f.column(), ref, line, direct);
+                put(collected, "0970", f.column(), ref, line, direct);
+            }
+            BigDecimal insurance = f.insuranceByLine().get(line);
+            if (insurance != null) {
+                put(collected, block.code("80"), f.column(), ref, line, insurance);
+                put(collected, "0980", f.column(), ref, line, insurance);
+            }
+        }
+        if (f.isNew()) {
+            BigDecimal gross = f.totals().gross();
+            put(collected, "0910", f.column(), ref, null, BigDecimal.ONE);
+            put(collected, "0920", f.column(), ref, null, gross);
+            Bucket bucket = bucket(gross, rule);
+            if (bucket != null) {
+                put(collected, "091" + bucket.number(), f.column(), ref, null, BigDecimal.ONE);
+                put(collected, "092" + bucket.number(), f.column(), ref, null, gross);
+            }
+        } else if (f.adjustment().signum() != 0) {
+            BigDecimal adjustment = f.adjustment();
+            put(collected, "0930", f.column(), ref, null, BigDecimal.ONE);
+            put(collected, "0940", f.column(), ref, null, adjustment);
+            Set<Bucket> buckets = new LinkedHashSet<>();
+            buckets.add(bucket(f.grossBefore(), rule));
+            buckets.add(bucket(f.totals().gross(), rule));
+            buckets.remove(null);
+            for (Bucket bucket : buckets) {
+                put(collected, "093" + bucket.number(), f.column(), ref, null, BigDecimal.ONE);
+                put(collected, "094" + bucket.number(), f.column(), ref, null, adjustment);
+            }
+        }
+    }
+
+    /**
+     * A loss that competes for the maximum single loss and the five largest: in its business line's block and in the
+     * total block (EGDQ_0082: the total's maximum is the largest of the business lines' maxima).
+     */
+    private static void candidate(Map<String, List<Contribution>> collected, String maxRow, String topRow,
+            String column, EventRef ref, BusinessLine line, BigDecimal amount) {
+        if (amount.signum() <= 0) {
+            return;
+        }
+        put(collected, maxRow, column, ref, line, amount);
+        put(collected, topRow, column, ref, line, amount);
+        put(collected, "0950", column, ref, line, amount);
+        put(collected, "0960", column, ref, line, amount);
+    }
+
+    /** Into the event type's column and the total column 0080. */
+    private static void put(Map<String, List<Contribution>> collected, String row, String column, EventRef ref,
+            BusinessLine line, BigDecimal amount) {
+        Contribution contribution = new Contribution(ref, line, amount);
+        collected.computeIfAbsent(C17Return.key(row, column), k -> new ArrayList<>()).add(contribution);
+        collected.computeIfAbsent(C17Return.key(row, C17Codes.TOTAL_COLUMN), k -> new ArrayList<>())
+                .add(contribution);
+    }
+
+    /** The size bucket of an amount in the reporting currency; null below EUR 10,000. */
+    static Bucket bucket(BigDecimal amount, Rule rule) {
+        for (Bucket bucket : C17Codes.BUCKETS) {
+            boolean above = amount.compareTo(rule.fromEur(bucket.fromEur())) >= 0;
+            boolean below = bucket.toEur() == null || amount.compareTo(rule.fromEur(bucket.toEur())) < 0;
+            if (above && below) {
+                return bucket;
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, Cell> cells(Map<String, List<Contribution>> collected, Rule rule) {
+        Map<String, Cell> cells = new LinkedHashMap<>();
+        BigDecimal threshold = rule.threshold();
+        for (Row row : C17Codes.ROWS) {
+            for (C17Codes.Code column : C17Codes.COLUMNS) {
+                String code = column.code();
+                if (code.equals(C17Codes.LOWEST_THRESHOLD) || code.equals(C17Codes.HIGHEST_THRESHOLD)) {
+                    if (row.suffix().equals("10") && row.code().endsWith("10")) {
+                        cells.put(C17Return.key(row.code(), code), new Cell(row.code(), code, threshold, List.of()));
+                    }
+                    continue;
+                }
+                List<Contribution> all = collected.getOrDefault(C17Return.key(row.code(), code), List.of());
+                cells.put(C17Return.key(row.code(), code), cell(row, code, all));
+            }
+        }
+        return cells;
+    }
+
+    private static Cell cell(Row row, String column, List<Contribution> all) {
+        if (row.measure() == Measure.MAX || row.measure() == Measure.TOP5) {
+            List<Contribution> largest = all.stream()
+                    .sorted(Comparator.comparing(Contribution::amount).reversed()
+                            .thenComparing(c -> c.event().reference()))
+                    .limit(row.measure() == Measure.MAX ? 1 : 5).toList();
+            return new Cell(row.code(), column, sum(largest), largest);
+        }
+        return new Cell(row.code(), column, sum(all), List.copyOf(all));
+    }
+
+    private static BigDecimal sum(List<Contribution> contributions) {
+        return contributions.stream().map(Contribution::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** C 17.02: the events of the return (new or adjusted in the period) at or above the threshold, largest first. */
+    private static List<LargeEvent> largeEvents(List<Figures> inScope, Rule rule) {
+        BigDecimal threshold = rule.fromEur(rule.c1702ThresholdEur());
+        List<Figures> listed = inScope.stream()
+                .filter(f -> f.isNew() || f.adjustment().signum() != 0)
+                .filter(f -> f.totals().gross().compareTo(threshold) >= 0)
+                .sorted(Comparator.comparing((Figures f) -> f.totals().gross()).reversed()
+                        .thenComparing(f -> f.event().reference()))
+                .toList();
+        List<LargeEvent> rows = new ArrayList<>();
+        for (Figures f : listed) {
+            LossEvent e = f.event();
+            rows.add(new LargeEvent(rows.size() + 1, f.ref(), f.first(), e.occurrenceDate(), e.discoveryDate(),
+                    e.category(), e.eventType(), e.entityCode(), e.entityName(), e.entityLei(), e.orgUnit(),
+                    f.totals().gross(), f.totals().gross().subtract(f.directReceived()), f.insuranceReceived(),
+                    Map.copyOf(f.grossByLine())));
+        }
+        return List.copyOf(rows);
+    }
+}

@@ -1,0 +1,186 @@
+package org.opregister.corep;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import org.opregister.core.CurrentLocale;
+import org.opregister.core.Messages;
+import org.opregister.core.Role;
+import org.opregister.core.UnknownRecordException;
+import org.opregister.corep.C17Codes.Code;
+import org.opregister.corep.C17Codes.Row;
+import org.opregister.corep.C17Grid.GridRow;
+import org.opregister.corep.C17Return.Cell;
+import org.opregister.corep.C17Returns.Prepared;
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.web.CsvExport;
+
+/**
+ * The supervisory returns: an index, COREP C 17.01 and C 17.02 for a reference date (and optionally one legal
+ * entity), each figure's events, and the downloads (CSV one row per cell, XLSX laid out as the template), each
+ * download with its line in the audit trail (reference date, entity, lock state, SHA-256 of the lines used).
+ */
+@Path("/reports")
+@RolesAllowed({Role.OFFICER, Role.MANAGER, Role.AUDITOR, Role.ADMIN})
+public class ReportsResource {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @CheckedTemplate
+    static class Templates {
+
+        static native TemplateInstance index();
+
+        static native TemplateInstance c1701(Prepared prepared, List<GridRow> rows, List<Code> columns);
+
+        static native TemplateInstance c1702(Prepared prepared, List<Code> columns, List<BusinessLine> businessLines);
+
+        static native TemplateInstance cell(Prepared prepared, Row row, Code column, Cell cell);
+    }
+
+    @Inject
+    C17Returns returns;
+
+    @Inject
+    CsvExport csv;
+
+    @Inject
+    Event<CsvExport.Exported> exported;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    public TemplateInstance index() {
+        return Templates.index();
+    }
+
+    @GET
+    @Path("c17-01")
+    public Response c1701(@RestQuery String referenceDate, @RestQuery String entity) {
+        Prepared prepared = returns.prepare(referenceDate, entity);
+        List<GridRow> rows = prepared.ok() ? C17Grid.rows(prepared.result(), prepared.query()) : List.of();
+        return page(prepared, Templates.c1701(prepared, rows, C17Codes.COLUMNS));
+    }
+
+    @GET
+    @Path("c17-02")
+    public Response c1702(@RestQuery String referenceDate, @RestQuery String entity) {
+        Prepared prepared = returns.prepare(referenceDate, entity);
+        return page(prepared, Templates.c1702(prepared, C17Codes.C1702_COLUMNS,
+                C17Codes.BLOCKS.stream().map(C17Codes.Block::businessLine).toList()));
+    }
+
+    @GET
+    @Path("c17-01/cells/{row}/{column}")
+    public Response cell(@PathParam("row") String row, @PathParam("column") String column,
+            @RestQuery String referenceDate, @RestQuery String entity) {
+        Row templateRow = C17Codes.row(row);
+        Code templateColumn = C17Codes.column(column);
+        if (templateRow == null || templateColumn == null) {
+            throw new UnknownRecordException(Cell.class, row + "/" + column);
+        }
+        Prepared prepared = returns.prepare(referenceDate, entity);
+        Cell cell = prepared.ok() ? prepared.result().cell(row, column) : null;
+        if (prepared.ok() && cell == null) {
+            throw new UnknownRecordException(Cell.class, row + "/" + column);
+        }
+        return page(prepared, Templates.cell(prepared, templateRow, templateColumn, cell));
+    }
+
+    @GET
+    @Path("c17-01.csv")
+    @Produces("text/csv")
+    public Response c1701Csv(@RestQuery String referenceDate, @RestQuery String entity) {
+        Prepared prepared = returns.prepare(referenceDate, entity);
+        if (!prepared.ok()) {
+            return refused(prepared);
+        }
+        List<C17Downloads.CsvCell> cells = C17Downloads.c1701Cells(prepared.result());
+        return csv.stream(stem("corep-c17-01", prepared), "corep-c17-01.csv",
+                prepared.auditFilters(C17Downloads.C1701), C17Downloads.COLUMNS, cells::stream);
+    }
+
+    @GET
+    @Path("c17-02.csv")
+    @Produces("text/csv")
+    public Response c1702Csv(@RestQuery String referenceDate, @RestQuery String entity) {
+        Prepared prepared = returns.prepare(referenceDate, entity);
+        if (!prepared.ok()) {
+            return refused(prepared);
+        }
+        List<C17Downloads.CsvCell> cells = C17Downloads.c1702Cells(prepared.result());
+        return csv.stream(stem("corep-c17-02", prepared), "corep-c17-02.csv",
+                prepared.auditFilters(C17Downloads.C1702), C17Downloads.COLUMNS, cells::stream);
+    }
+
+    @GET
+    @Path("c17-01.xlsx")
+    @Produces(XLSX)
+    public Response c1701Xlsx(@RestQuery String referenceDate, @RestQuery String entity) {
+        Prepared prepared = returns.prepare(referenceDate, entity);
+        if (!prepared.ok()) {
+            return refused(prepared);
+        }
+        byte[] workbook = C17Downloads.c1701Xlsx(prepared);
+        return xlsx(workbook, "corep-c17-01.xlsx", stem("corep-c17-01", prepared), prepared, C17Downloads.C1701,
+                prepared.result().cells().size());
+    }
+
+    @GET
+    @Path("c17-02.xlsx")
+    @Produces(XLSX)
+    public Response c1702Xlsx(@RestQuery String referenceDate, @RestQuery String entity) {
+        Prepared prepared = returns.prepare(referenceDate, entity);
+        if (!prepared.ok()) {
+            return refused(prepared);
+        }
+        byte[] workbook = C17Downloads.c1702Xlsx(prepared);
+        return xlsx(workbook, "corep-c17-02.xlsx", stem("corep-c17-02", prepared), prepared, C17Downloads.C1702,
+                prepared.result().largeEvents().size());
+    }
+
+    private Response xlsx(byte[] workbook, String export, String stem, Prepared prepared, String template,
+            long rows) {
+        String username = identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+        exported.fire(new CsvExport.Exported(username, export, prepared.auditFilters(template), rows));
+        return Response.ok(workbook, XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + stem + ".xlsx\"")
+                .header("Cache-Control", "no-store").build();
+    }
+
+    private static String stem(String template, Prepared prepared) {
+        return template + "-" + prepared.referenceDate()
+                + (prepared.entity() == null ? "" : "-" + prepared.entity().code.replaceAll("[^A-Za-z0-9_-]", "_"));
+    }
+
+    /** A page of a return; a reference date or entity that is not one is answered 400 with the page's message. */
+    private static Response page(Prepared prepared, TemplateInstance page) {
+        return Response.status(badInput(prepared) ? 400 : 200).entity(page).type(MediaType.TEXT_HTML_TYPE).build();
+    }
+
+    private static boolean badInput(Prepared prepared) {
+        return !prepared.ok() && !"corep.error.noEurRate".equals(prepared.problem());
+    }
+
+    private static Response refused(Prepared prepared) {
+        String text = Messages.get(CurrentLocale.current(), prepared.problem(), prepared.problemArgs().toArray());
+        return Response.status(badInput(prepared) ? 400 : 409).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                .entity(text + "\n").build();
+    }
+}
