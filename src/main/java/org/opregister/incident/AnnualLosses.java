@@ -57,10 +57,16 @@ public final class AnnualLosses {
         return years;
     }
 
-    /** The year of the ledger's first line: when loss data collection began (empty with no line at all). */
+    /**
+     * The year of the ledger's first loss line: when loss data collection began (empty with no line at all). Lines of
+     * events below the threshold count too: a year in which collection ran but no event reached the threshold is a
+     * year of data with no loss, not a missing year.
+     */
     public static Optional<Integer> firstYear() {
         LocalDate first = Panache.getEntityManager()
-                .createQuery("select min(l.accountingDate) from LossEntry l", LocalDate.class).getSingleResult();
+                .createQuery("select min(l.accountingDate) from LossEntry l where l.incident.nearMiss = false",
+                        LocalDate.class)
+                .getSingleResult();
         return Optional.ofNullable(first).map(LocalDate::getYear);
     }
 }

@@ -3,6 +3,7 @@ package org.opregister.losses;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ public final class LossAnalytics {
                 .getResultList().stream()
                 .map(row -> new CategoryLoss(LossQuery.constant(EventCategory.class, row[0]),
                         LossQuery.figures(row, 1)))
-                .sorted(java.util.Comparator.comparing((CategoryLoss c) -> c.figures().net()).reversed()
+                .sorted(Comparator.comparing((CategoryLoss c) -> c.figures().net()).reversed()
                         .thenComparing(CategoryLoss::category))
                 .toList();
     }

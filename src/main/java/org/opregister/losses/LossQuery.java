@@ -1,5 +1,6 @@
 package org.opregister.losses;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 
@@ -58,8 +59,13 @@ final class LossQuery {
         };
     }
 
+    /**
+     * Rows in the period; near misses never count, and on the incident-date bases neither do incidents without a
+     * loss (on the accounting basis only incidents with ledger lines appear).
+     */
     String where() {
-        return " where " + date() + " >= :from and " + date() + " <= :to";
+        return " where " + date() + " >= :from and " + date() + " <= :to and i.nearMiss = false"
+                + (accounting() ? "" : " and i.grossLoss <> 0");
     }
 
     String gross() {
@@ -102,11 +108,11 @@ final class LossQuery {
         return LossFigures.of(((Number) row[at]).longValue(), decimal(row[at + 1]), decimal(row[at + 2]));
     }
 
-    static java.math.BigDecimal decimal(Object value) {
+    static BigDecimal decimal(Object value) {
         if (value == null) {
-            return java.math.BigDecimal.ZERO;
+            return BigDecimal.ZERO;
         }
-        return value instanceof java.math.BigDecimal decimal ? decimal : new java.math.BigDecimal(value.toString());
+        return value instanceof BigDecimal decimal ? decimal : new BigDecimal(value.toString());
     }
 
     static <E extends Enum<E>> E constant(Class<E> type, Object value) {

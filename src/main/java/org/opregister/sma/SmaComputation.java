@@ -114,6 +114,11 @@ public final class SmaComputation {
             return baselIlmRule != IlmRule.FROM_LOSSES && ilmFromLosses != null
                     && ilmFromLosses.compareTo(BigDecimal.ONE) > 0;
         }
+
+        /** The EU multiplier: CRR3 Art. 312 sets the own funds requirement to the BIC, so 1 whatever the losses. */
+        public BigDecimal euIlm() {
+            return BigDecimal.ONE;
+        }
     }
 
     /**

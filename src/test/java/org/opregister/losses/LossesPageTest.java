@@ -88,6 +88,10 @@ class LossesPageTest {
                     BusinessLine.RETAIL_BANKING, "2002-11-05", null,
                     line(LossType.DIRECT_CHARGE, null, "30000", "2002-11-10"),
                     line(LossType.OTHER_RECOVERY, RecoveryStatus.RECEIVED, "5000", "2003-03-15"));
+            incident("LT-2003-E", "Flooded archive, nothing lost", EventType.DISASTERS_AND_OTHER_EVENTS,
+                    BusinessLine.RETAIL_BANKING, "2003-04-01", null).nearMiss = true;
+            incident("LT-2003-F", "Broken branch window, cost not known yet", EventType.DISASTERS_AND_OTHER_EVENTS,
+                    BusinessLine.RETAIL_BANKING, "2003-04-02", null);
         });
         QuarkusTransaction.requiringNew().run(() -> {
             a = Incident.findByReference("LT-2003-A").id;
@@ -191,6 +195,9 @@ class LossesPageTest {
         assertEquals(figures(1, "59000", "53000"), fraud.cell(BusinessLine.RETAIL_BANKING));
         assertTrue(read(() -> LossAnalytics.matrix(year(DateBasis.OCCURRENCE, Grain.MONTH))).rows().stream()
                 .noneMatch(r -> r.category() == EventCategory.EXECUTION_DELIVERY_PROCESS));
+        assertTrue(matrix.rows().stream().noneMatch(r -> r.category() == EventCategory.DAMAGE_TO_PHYSICAL_ASSETS),
+                "a near miss (E) and an incident without a loss (F) are not loss events");
+        assertEquals(figures(2, "69000", "63000"), matrix.total(), "A with B, and C");
     }
 
     @Test
