@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of the register at 100,000 incidents (200,000 loss lines) and of the audit trail at 1,000,000 entries,
+# Benchmark of the register at 100,000 incidents (500,000 loss lines) and of the audit trail at 1,000,000 entries,
 # on the embedded H2 database.
 # Builds the app, loads generated data into a fresh data folder, then measures the register's pages, the API and
 # the CSV exports with `hey` (installed from Debian if missing). Usage: bench/run.sh [incident count]
