@@ -18,8 +18,6 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import org.opregister.core.CurrentLocale;
-import org.opregister.core.Messages;
 import org.opregister.core.Role;
 import org.opregister.core.UnknownRecordException;
 import org.opregister.corep.C17Codes.Code;
@@ -171,16 +169,14 @@ public class ReportsResource {
 
     /** A page of a return; a reference date or entity that is not one is answered 400 with the page's message. */
     private static Response page(Prepared prepared, TemplateInstance page) {
-        return Response.status(badInput(prepared) ? 400 : 200).entity(page).type(MediaType.TEXT_HTML_TYPE).build();
+        return Response.status(prepared.badInput() ? 400 : 200).entity(page).type(MediaType.TEXT_HTML_TYPE).build();
     }
 
-    private static boolean badInput(Prepared prepared) {
-        return !prepared.ok() && !"corep.error.noEurRate".equals(prepared.problem());
-    }
-
+    /** A download refused: bad input as the other downloads answer it (400), a missing EUR rate 409. */
     private static Response refused(Prepared prepared) {
-        String text = Messages.get(CurrentLocale.current(), prepared.problem(), prepared.problemArgs().toArray());
-        return Response.status(badInput(prepared) ? 400 : 409).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
-                .entity(text + "\n").build();
+        Response response = CsvExport.badFilter(prepared.errors());
+        return prepared.badInput()
+                ? response
+                : Response.fromResponse(response).status(Response.Status.CONFLICT).build();
     }
 }

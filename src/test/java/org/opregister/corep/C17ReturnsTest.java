@@ -48,11 +48,12 @@ class C17ReturnsTest {
     private C17Return exampleCase(LocalDate referenceDate) {
         return QuarkusTransaction.requiringNew().call(() -> {
             long root = Incident.findByReference(ExampleCase.REFERENCE).id;
-            List<ReturnInput.LossEvent> events = returns.load(referenceDate, null).events().stream()
+            ReportingPeriod period = ReportingPeriod.of(referenceDate).orElseThrow();
+            List<ReturnInput.LossEvent> events = returns.load(period, null).stream()
                     .filter(e -> e.rootId() == root).toList();
             assertEquals(1, events.size());
-            return C17Computation.compute(events, ReportingPeriod.of(referenceDate).orElseThrow(),
-                    new ReturnInput.Rule(new BigDecimal("20000"), true, BigDecimal.ONE, new BigDecimal("100000")));
+            return C17Computation.compute(events, period, new ReturnInput.Rule(new BigDecimal("20000"), "EUR",
+                    BigDecimal.ONE, referenceDate, new BigDecimal("100000")));
         });
     }
 
@@ -125,7 +126,7 @@ class C17ReturnsTest {
         officer.request().get("/reports/c17-01?referenceDate=2024-09-30").then().statusCode(400)
                 .body(containsString("30 June or 31 December only"));
         officer.request().get("/reports/c17-02?referenceDate=yesterday").then().statusCode(400)
-                .body(containsString("is not a date"));
+                .body(containsString("Enter a date as YYYY-MM-DD"));
         officer.request().get("/reports/c17-01?referenceDate=2024-12-31&entity=NOPE").then().statusCode(400)
                 .body(containsString("no legal entity with the code NOPE"));
         officer.request().get("/reports/c17-01.csv?referenceDate=2024-10-31").then().statusCode(400)
