@@ -3,19 +3,16 @@ package org.opregister.corep;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import org.opregister.core.Role;
@@ -27,6 +24,7 @@ import org.opregister.corep.C17Return.Cell;
 import org.opregister.corep.C17Returns.Prepared;
 import org.opregister.taxonomy.BusinessLine;
 import org.opregister.web.CsvExport;
+import org.opregister.web.XlsxExport;
 
 /**
  * The supervisory returns: an index, COREP C 17.01 and C 17.02 for a reference date (and optionally one legal
@@ -36,8 +34,6 @@ import org.opregister.web.CsvExport;
 @Path("/reports")
 @RolesAllowed({Role.OFFICER, Role.MANAGER, Role.AUDITOR, Role.ADMIN})
 public class ReportsResource {
-
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     @CheckedTemplate
     static class Templates {
@@ -58,10 +54,7 @@ public class ReportsResource {
     CsvExport csv;
 
     @Inject
-    Event<CsvExport.Exported> exported;
-
-    @Inject
-    SecurityIdentity identity;
+    XlsxExport xlsx;
 
     @GET
     public TemplateInstance index() {
@@ -129,37 +122,28 @@ public class ReportsResource {
 
     @GET
     @Path("c17-01.xlsx")
-    @Produces(XLSX)
+    @Produces(XlsxExport.XLSX)
     public Response c1701Xlsx(@RestQuery String referenceDate, @RestQuery String entity) {
         Prepared prepared = returns.prepare(referenceDate, entity);
         if (!prepared.ok()) {
             return refused(prepared);
         }
-        byte[] workbook = C17Downloads.c1701Xlsx(prepared);
-        return xlsx(workbook, "corep-c17-01.xlsx", stem("corep-c17-01", prepared), prepared, C17Downloads.C1701,
-                prepared.result().cells().size());
+        return xlsx.grid(stem("corep-c17-01", prepared), "corep-c17-01", prepared.auditFilters(C17Downloads.C1701),
+                "C 17.01", List.of(C17Downloads.title(prepared, C17Downloads.C1701)),
+                C17Downloads.c1701Grid(prepared), prepared.result().cells().size());
     }
 
     @GET
     @Path("c17-02.xlsx")
-    @Produces(XLSX)
+    @Produces(XlsxExport.XLSX)
     public Response c1702Xlsx(@RestQuery String referenceDate, @RestQuery String entity) {
         Prepared prepared = returns.prepare(referenceDate, entity);
         if (!prepared.ok()) {
             return refused(prepared);
         }
-        byte[] workbook = C17Downloads.c1702Xlsx(prepared);
-        return xlsx(workbook, "corep-c17-02.xlsx", stem("corep-c17-02", prepared), prepared, C17Downloads.C1702,
-                prepared.result().largeEvents().size());
-    }
-
-    private Response xlsx(byte[] workbook, String export, String stem, Prepared prepared, String template,
-            long rows) {
-        String username = identity.isAnonymous() ? "" : identity.getPrincipal().getName();
-        exported.fire(new CsvExport.Exported(username, export, prepared.auditFilters(template), rows));
-        return Response.ok(workbook, XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + stem + ".xlsx\"")
-                .header("Cache-Control", "no-store").build();
+        return xlsx.grid(stem("corep-c17-02", prepared), "corep-c17-02", prepared.auditFilters(C17Downloads.C1702),
+                "C 17.02", List.of(C17Downloads.title(prepared, C17Downloads.C1702)),
+                C17Downloads.c1702Grid(prepared), prepared.result().largeEvents().size());
     }
 
     private static String stem(String template, Prepared prepared) {
