@@ -19,21 +19,20 @@ import org.opregister.corep.C17Return.Contribution;
 import org.opregister.corep.C17Return.EventRef;
 import org.opregister.corep.C17Return.Excluded;
 import org.opregister.corep.C17Return.LargeEvent;
-import org.opregister.corep.ReturnInput.LedgerLine;
+import org.opregister.corep.ReturnInput.LineGroup;
 import org.opregister.corep.ReturnInput.LossEvent;
 import org.opregister.corep.ReturnInput.Rule;
-import org.opregister.incident.LedgerTotals;
-import org.opregister.incident.LossDataSet;
 import org.opregister.incident.LossType;
-import org.opregister.incident.RecoveryStatus;
 import org.opregister.taxonomy.BusinessLine;
 
 /**
  * COREP C 17.01 and C 17.02 computed from the loss events, pure (no database). The rules and their sources are in
- * the README, "COREP C 17.01 and C 17.02"; in short: the lines up to the reference date count; an event is in scope
- * when it is in the regulatory loss data set as of that date; a new event is first accounted in the period, an older
- * one enters through the change of its gross loss booked in the period; amounts go to each line's business line and
- * the total block counts an event once.
+ * the README, "COREP C 17.01 and C 17.02"; in short: the lines up to the reference date count; scope reads the
+ * event's aggregated gross loss against the collection threshold (C 17.00 instructions para 121); an event in scope at
+ * the start of the period is an old one and enters through the change of its gross loss booked in the period (and
+ * its recoveries of the period); an event in scope at the reference date but not at the start of the period is a new
+ * one, reported with its whole gross loss ("reported for the first time within the reporting reference period");
+ * amounts go to each line's business line and the total block counts an event once.
  */
 public final class C17Computation {
 
@@ -42,17 +41,13 @@ public final class C17Computation {
 
     /** One event's figures as of the reference date. */
     private record Figures(LossEvent event, EventRef ref, String column, LocalDate first, boolean isNew,
-            LedgerTotals totals, BigDecimal grossBefore, Map<BusinessLine, BigDecimal> grossByLine,
+            BigDecimal gross, BigDecimal grossBefore, Map<BusinessLine, BigDecimal> grossByLine,
             Map<BusinessLine, BigDecimal> adjustmentByLine, Set<BusinessLine> lossLines,
             Map<BusinessLine, BigDecimal> directByLine, Map<BusinessLine, BigDecimal> insuranceByLine,
             BigDecimal directReceived, BigDecimal insuranceReceived) {
 
         BigDecimal adjustment() {
             return adjustmentByLine.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        }
-
-        boolean activeIn() {
-            return isNew || adjustment().signum() != 0 || !directByLine.isEmpty() || !insuranceByLine.isEmpty();
         }
     }
 
@@ -61,22 +56,20 @@ public final class C17Computation {
         List<Excluded> rapidlyRecovered = new ArrayList<>();
         List<Figures> inScope = new ArrayList<>();
         for (LossEvent event : events) {
-            Figures figures = figures(event, period);
-            if (figures == null || event.nearMiss() || event.gainEvent() || event.creditBoundary()) {
+            LocalDate first = event.firstAccounting();
+            if (first == null || event.nearMiss() || event.gainEvent() || event.creditBoundary()) {
                 continue;
             }
-            List<LossDataSet.DatedLine> upToDate = event.lines().stream()
-                    .filter(l -> !l.accountingDate().isAfter(period.end()))
-                    .map(l -> new LossDataSet.DatedLine(l.line(), l.accountingDate())).toList();
-            if (LossDataSet.rapidlyRecoveredLines(upToDate)) {
-                if (figures.totals().gross().compareTo(rule.threshold()) >= 0 && figures.activeIn()) {
-                    rapidlyRecovered.add(new Excluded(figures.ref(), figures.first(), figures.totals().gross()));
-                }
+            BigDecimal gross = event.gross(false);
+            boolean inScopeAtStart = event.lossBeforePeriod() && event.gross(true).compareTo(rule.threshold()) >= 0
+                    && !event.rapidlyRecovered(true);
+            boolean inScopeAtEnd = gross.compareTo(rule.threshold()) >= 0;
+            if (!inScopeAtStart && inScopeAtEnd && event.rapidlyRecovered(false)) {
+                rapidlyRecovered.add(new Excluded(ref(event), first, gross));
                 continue;
             }
-            BigDecimal measured = rule.netBasis() ? figures.totals().net() : figures.totals().gross();
-            if (measured.compareTo(rule.threshold()) >= 0) {
-                inScope.add(figures);
+            if (inScopeAtStart || inScopeAtEnd) {
+                inScope.add(figures(event, first, !inScopeAtStart));
             }
         }
         for (Figures figures : inScope) {
@@ -86,15 +79,17 @@ public final class C17Computation {
         return new C17Return(period, cells, List.copyOf(rapidlyRecovered), largeEvents(inScope, rule));
     }
 
-    private static Figures figures(LossEvent event, ReportingPeriod period) {
-        List<LedgerLine> lines = event.lines().stream().filter(l -> !l.accountingDate().isAfter(period.end()))
-                .toList();
-        LocalDate first = lines.stream().filter(l -> l.type().grossSign != 0).map(LedgerLine::accountingDate)
-                .min(LocalDate::compareTo).orElse(null);
-        if (first == null) {
-            return null;
-        }
-        LedgerTotals totals = LedgerTotals.of(lines.stream().map(LedgerLine::line).toList());
+    private static EventRef ref(LossEvent event) {
+        return new EventRef(event.rootId(), event.reference(), event.title());
+    }
+
+    /**
+     * A new event's amounts are its whole gross loss and every recovery received up to the reference date (none of
+     * them was reported before); an old event's are the change of its gross loss and the recoveries booked in the
+     * period.
+     */
+    private static Figures figures(LossEvent event, LocalDate first, boolean isNew) {
+        BigDecimal gross = BigDecimal.ZERO;
         BigDecimal grossBefore = BigDecimal.ZERO;
         Map<BusinessLine, BigDecimal> grossByLine = new EnumMap<>(BusinessLine.class);
         Map<BusinessLine, BigDecimal> adjustmentByLine = new EnumMap<>(BusinessLine.class);
@@ -103,40 +98,38 @@ public final class C17Computation {
         Map<BusinessLine, BigDecimal> insuranceByLine = new EnumMap<>(BusinessLine.class);
         BigDecimal direct = BigDecimal.ZERO;
         BigDecimal insurance = BigDecimal.ZERO;
-        for (LedgerLine line : lines) {
-            boolean inPeriod = !line.accountingDate().isBefore(period.start());
-            if (line.type().isRecovery()) {
-                if (line.status() != RecoveryStatus.RECEIVED) {
+        for (LineGroup group : event.groups()) {
+            if (group.type().isRecovery()) {
+                if (!group.received()) {
                     continue;
                 }
-                boolean other = line.type() == LossType.OTHER_RECOVERY;
+                boolean other = group.type() == LossType.OTHER_RECOVERY;
                 if (other) {
-                    direct = direct.add(line.amount());
+                    direct = direct.add(group.amount());
                 } else {
-                    insurance = insurance.add(line.amount());
+                    insurance = insurance.add(group.amount());
                 }
-                if (inPeriod) {
-                    (other ? directByLine : insuranceByLine).merge(line.businessLine(), line.amount(),
+                if (isNew || group.inPeriod()) {
+                    (other ? directByLine : insuranceByLine).merge(group.businessLine(), group.amount(),
                             BigDecimal::add);
                 }
                 continue;
             }
-            if (line.type().grossSign == 0) {
+            if (group.type().grossSign == 0) {
                 continue;
             }
-            BigDecimal gross = line.amount().multiply(BigDecimal.valueOf(line.type().grossSign));
-            lossLines.add(line.businessLine());
-            grossByLine.merge(line.businessLine(), gross, BigDecimal::add);
-            if (inPeriod) {
-                adjustmentByLine.merge(line.businessLine(), gross, BigDecimal::add);
+            gross = gross.add(group.gross());
+            lossLines.add(group.businessLine());
+            grossByLine.merge(group.businessLine(), group.gross(), BigDecimal::add);
+            if (group.inPeriod()) {
+                adjustmentByLine.merge(group.businessLine(), group.gross(), BigDecimal::add);
             } else {
-                grossBefore = grossBefore.add(gross);
+                grossBefore = grossBefore.add(group.gross());
             }
         }
-        boolean isNew = !first.isBefore(period.start());
-        return new Figures(event, new EventRef(event.rootId(), event.reference(), event.title()),
-                C17Codes.EVENT_TYPE_COLUMNS.get(event.category()), first, isNew, totals, grossBefore, grossByLine,
-                adjustmentByLine, lossLines, directByLine, insuranceByLine, direct, insurance);
+        return new Figures(event, ref(event), C17Codes.EVENT_TYPE_COLUMNS.get(event.category()), first, isNew, gross,
+                grossBefore, grossByLine, adjustmentByLine, lossLines, directByLine, insuranceByLine, direct,
+                insurance);
     }
 
     private static void add(Map<String, List<Contribution>> collected, Figures f, Rule rule) {
@@ -167,7 +160,10 @@ public final class C17Computation {
             }
         }
         if (f.isNew()) {
-            BigDecimal gross = f.totals().gross();
+            BigDecimal gross = f.gross();
+            if (gross.signum() > 0) {
+                put(collected, "0960", f.column(), ref, null, gross);
+            }
             put(collected, "0910", f.column(), ref, null, BigDecimal.ONE);
             put(collected, "0920", f.column(), ref, null, gross);
             Bucket bucket = bucket(gross, rule);
@@ -177,11 +173,14 @@ public final class C17Computation {
             }
         } else if (f.adjustment().signum() != 0) {
             BigDecimal adjustment = f.adjustment();
+            if (adjustment.signum() > 0) {
+                put(collected, "0960", f.column(), ref, null, adjustment);
+            }
             put(collected, "0930", f.column(), ref, null, BigDecimal.ONE);
             put(collected, "0940", f.column(), ref, null, adjustment);
             Set<Bucket> buckets = new LinkedHashSet<>();
             buckets.add(bucket(f.grossBefore(), rule));
-            buckets.add(bucket(f.totals().gross(), rule));
+            buckets.add(bucket(f.gross(), rule));
             buckets.remove(null);
             for (Bucket bucket : buckets) {
                 put(collected, "093" + bucket.number(), f.column(), ref, null, BigDecimal.ONE);
@@ -191,8 +190,9 @@ public final class C17Computation {
     }
 
     /**
-     * A loss that competes for the maximum single loss and the five largest: in its business line's block and in the
-     * total block (EGDQ_0082: the total's maximum is the largest of the business lines' maxima).
+     * A business line's part of a loss that competes for the block's maximum single loss and five largest (x50, x60),
+     * and for the total block's maximum 0950: the largest of the business lines' maxima (EBA check EGDQ_0082, Q&A
+     * 2022_6656). The total block's five largest (0960) rank whole events instead ({@link #add}).
      */
     private static void candidate(Map<String, List<Contribution>> collected, String maxRow, String topRow,
             String column, EventRef ref, BusinessLine line, BigDecimal amount) {
@@ -202,7 +202,6 @@ public final class C17Computation {
         put(collected, maxRow, column, ref, line, amount);
         put(collected, topRow, column, ref, line, amount);
         put(collected, "0950", column, ref, line, amount);
-        put(collected, "0960", column, ref, line, amount);
     }
 
     /** Into the event type's column and the total column 0080. */
@@ -265,8 +264,8 @@ public final class C17Computation {
         BigDecimal threshold = rule.fromEur(rule.c1702ThresholdEur());
         List<Figures> listed = inScope.stream()
                 .filter(f -> f.isNew() || f.adjustment().signum() != 0)
-                .filter(f -> f.totals().gross().compareTo(threshold) >= 0)
-                .sorted(Comparator.comparing((Figures f) -> f.totals().gross()).reversed()
+                .filter(f -> f.gross().compareTo(threshold) >= 0)
+                .sorted(Comparator.comparing((Figures f) -> f.gross()).reversed()
                         .thenComparing(f -> f.event().reference()))
                 .toList();
         List<LargeEvent> rows = new ArrayList<>();
@@ -274,7 +273,7 @@ public final class C17Computation {
             LossEvent e = f.event();
             rows.add(new LargeEvent(rows.size() + 1, f.ref(), f.first(), e.occurrenceDate(), e.discoveryDate(),
                     e.category(), e.eventType(), e.entityCode(), e.entityName(), e.entityLei(), e.orgUnit(),
-                    f.totals().gross(), f.totals().gross().subtract(f.directReceived()), f.insuranceReceived(),
+                    f.gross(), f.gross().subtract(f.directReceived()), f.insuranceReceived(),
                     Map.copyOf(f.grossByLine())));
         }
         return List.copyOf(rows);

@@ -1,20 +1,12 @@
 package org.opregister.corep;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CreationHelper;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import org.opregister.core.CurrentLocale;
 import org.opregister.core.Messages;
@@ -22,7 +14,9 @@ import org.opregister.corep.C17Codes.Code;
 import org.opregister.corep.C17Return.Cell;
 import org.opregister.corep.C17Return.LargeEvent;
 import org.opregister.corep.C17Returns.Prepared;
+import org.opregister.taxonomy.BusinessLine;
 import org.opregister.web.CsvColumn;
+import org.opregister.web.XlsxExport;
 
 /** The C 17 downloads: CSV one row per cell ({@code template,row,column,value}) and XLSX laid out as the template. */
 final class C17Downloads {
@@ -88,7 +82,7 @@ final class C17Downloads {
     }
 
     private static Object businessLineValue(LargeEvent e, String code) {
-        for (Map.Entry<org.opregister.taxonomy.BusinessLine, BigDecimal> entry : e.grossByLine().entrySet()) {
+        for (Map.Entry<BusinessLine, BigDecimal> entry : e.grossByLine().entrySet()) {
             if (C17Codes.c1702BusinessLineColumn(entry.getKey()).equals(code)) {
                 return entry.getValue();
             }
@@ -128,7 +122,7 @@ final class C17Downloads {
         return value.toString();
     }
 
-    /** The title row of a sheet: template, reference date, entity, currency, lock state. */
+    /** The title line of a sheet: template, reference date, entity, currency, lock state, hash. */
     static String title(Prepared p, String template) {
         Locale locale = CurrentLocale.current();
         String entity = p.entity() == null
@@ -145,123 +139,71 @@ final class C17Downloads {
                 + lock + " · SHA-256 " + p.hash();
     }
 
-    static byte[] c1701Xlsx(Prepared p) {
+    /**
+     * C 17.01 as the template ({@link XlsxExport#grid}, after the title line and an empty row): column codes, column
+     * labels, then one row per template row (code, business line and label, a cell per column), then the footnotes.
+     */
+    static List<List<Object>> c1701Grid(Prepared p) {
         Locale locale = CurrentLocale.current();
-        return workbook("C 17.01", (sheet, styles) -> {
-            sheet.createRow(0).createCell(0).setCellValue(title(p, C1701));
-            Row codes = sheet.createRow(2);
-            Row labels = sheet.createRow(3);
-            for (int i = 0; i < C17Codes.COLUMNS.size(); i++) {
-                Code column = C17Codes.COLUMNS.get(i);
-                codes.createCell(i + 2).setCellValue(column.code());
-                labels.createCell(i + 2).setCellValue(label(locale, column.labelKey(), column.provisional()));
+        List<List<Object>> rows = new ArrayList<>();
+        List<Object> codes = new ArrayList<>(List.of("", ""));
+        List<Object> labels = new ArrayList<>(List.of("", ""));
+        for (Code column : C17Codes.COLUMNS) {
+            codes.add(column.code());
+            labels.add(label(locale, column.labelKey(), column.provisional()));
+        }
+        rows.add(codes);
+        rows.add(labels);
+        for (C17Codes.Row templateRow : C17Codes.ROWS) {
+            List<Object> row = new ArrayList<>();
+            row.add(templateRow.code());
+            String label = (templateRow.businessLine() == null
+                    ? Messages.get(locale, "corep.block.total")
+                    : Messages.get(locale, "enum.BusinessLine." + templateRow.businessLine().name())) + ": "
+                    + Messages.get(locale, templateRow.labelKey());
+            row.add(templateRow.provisional() ? label + " *" : label);
+            for (Code column : C17Codes.COLUMNS) {
+                Cell cell = p.result().cell(templateRow.code(), column.code());
+                row.add(cell == null
+                        ? null
+                        : templateRow.count() && !isMemo(cell.column())
+                                ? (Object) cell.value().longValue()
+                                : cell.value());
             }
-            int r = 4;
-            for (C17Codes.Row templateRow : C17Codes.ROWS) {
-                Row row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(templateRow.code());
-                String label = (templateRow.businessLine() == null
-                        ? Messages.get(locale, "corep.block.total")
-                        : Messages.get(locale, "enum.BusinessLine." + templateRow.businessLine().name())) + ": "
-                        + Messages.get(locale, templateRow.labelKey());
-                row.createCell(1).setCellValue(templateRow.provisional() ? label + " *" : label);
-                for (int i = 0; i < C17Codes.COLUMNS.size(); i++) {
-                    Cell cell = p.result().cell(templateRow.code(), C17Codes.COLUMNS.get(i).code());
-                    if (cell != null) {
-                        var target = row.createCell(i + 2);
-                        target.setCellValue(cell.value().doubleValue());
-                        target.setCellStyle(templateRow.count() && !isMemo(cell.column())
-                                ? styles.integer
-                                : styles.amount);
-                    }
-                }
-            }
-            sheet.createRow(r + 1).createCell(0).setCellValue(Messages.get(locale, "corep.xlsx.provisional"));
-            Row rapid = sheet.createRow(r + 2);
-            rapid.createCell(0).setCellValue(Messages.get(locale, "corep.rapid.title"));
-            var count = rapid.createCell(2);
-            count.setCellValue(p.result().rapidlyRecovered().size());
-            count.setCellStyle(styles.integer);
-            var gross = rapid.createCell(3);
-            gross.setCellValue(p.result().rapidlyRecoveredGross().doubleValue());
-            gross.setCellStyle(styles.amount);
-        });
+            rows.add(row);
+        }
+        rows.add(List.of());
+        rows.add(List.of(Messages.get(locale, "corep.xlsx.provisional")));
+        rows.add(Arrays.asList(Messages.get(locale, "corep.rapid.title"), null,
+                (long) p.result().rapidlyRecovered().size(), p.result().rapidlyRecoveredGross()));
+        return rows;
     }
 
-    static byte[] c1702Xlsx(Prepared p) {
+    /** C 17.02 as the template: column codes, labels, one row per event (line number first), the footnote. */
+    static List<List<Object>> c1702Grid(Prepared p) {
         Locale locale = CurrentLocale.current();
-        return workbook("C 17.02", (sheet, styles) -> {
-            sheet.createRow(0).createCell(0).setCellValue(title(p, C1702));
-            Row codes = sheet.createRow(2);
-            Row labels = sheet.createRow(3);
-            for (int i = 0; i < C17Codes.C1702_COLUMNS.size(); i++) {
-                Code column = C17Codes.C1702_COLUMNS.get(i);
-                codes.createCell(i + 1).setCellValue(column.code());
-                labels.createCell(i + 1).setCellValue(label(locale, column.labelKey(), true));
-            }
-            int r = 4;
-            for (LargeEvent event : p.result().largeEvents()) {
-                Row row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(String.format("%04d", event.line()));
-                List<Object> values = c1702Values(event);
-                for (int i = 0; i < values.size(); i++) {
-                    Object value = values.get(i);
-                    if (value == null) {
-                        continue;
-                    }
-                    var cell = row.createCell(i + 1);
-                    if (value instanceof BigDecimal decimal) {
-                        cell.setCellValue(decimal.doubleValue());
-                        cell.setCellStyle(styles.amount);
-                    } else if (value instanceof LocalDate date) {
-                        cell.setCellValue(date);
-                        cell.setCellStyle(styles.date);
-                    } else {
-                        cell.setCellValue(value.toString());
-                    }
-                }
-            }
-            sheet.createRow(r + 1).createCell(0).setCellValue(Messages.get(locale, "corep.xlsx.provisional"));
-        });
+        List<List<Object>> rows = new ArrayList<>();
+        List<Object> codes = new ArrayList<>(List.of(""));
+        List<Object> labels = new ArrayList<>(List.of(""));
+        for (Code column : C17Codes.C1702_COLUMNS) {
+            codes.add(column.code());
+            labels.add(label(locale, column.labelKey(), true));
+        }
+        rows.add(codes);
+        rows.add(labels);
+        for (LargeEvent event : p.result().largeEvents()) {
+            List<Object> row = new ArrayList<>();
+            row.add(String.format("%04d", event.line()));
+            row.addAll(c1702Values(event));
+            rows.add(row);
+        }
+        rows.add(List.of());
+        rows.add(List.of(Messages.get(locale, "corep.xlsx.provisional")));
+        return rows;
     }
 
     private static String label(Locale locale, String key, boolean provisional) {
         String label = Messages.get(locale, key);
         return provisional ? label + " *" : label;
-    }
-
-    /** Cell styles of a workbook. */
-    record Styles(CellStyle integer, CellStyle amount, CellStyle date) {
-    }
-
-    private interface SheetWriter {
-
-        void write(Sheet sheet, Styles styles);
-    }
-
-    private static byte[] workbook(String sheetName, SheetWriter writer) {
-        SXSSFWorkbook workbook = new SXSSFWorkbook(100);
-        try {
-            CreationHelper helper = workbook.getCreationHelper();
-            CellStyle integer = workbook.createCellStyle();
-            integer.setDataFormat(helper.createDataFormat().getFormat("#,##0"));
-            CellStyle amount = workbook.createCellStyle();
-            amount.setDataFormat(helper.createDataFormat().getFormat("#,##0.00"));
-            CellStyle date = workbook.createCellStyle();
-            date.setDataFormat(helper.createDataFormat().getFormat("yyyy-mm-dd"));
-            writer.write(workbook.createSheet(sheetName), new Styles(integer, amount, date));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            workbook.dispose();
-            try {
-                workbook.close();
-            } catch (IOException e) {
-                // closing a workbook written to memory
-            }
-        }
     }
 }

@@ -1,8 +1,9 @@
 package org.opregister.corep;
 
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,21 +16,24 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.opregister.core.AppClock;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
 import org.opregister.core.OpriskConfig;
-import org.opregister.corep.ReturnInput.LedgerLine;
+import org.opregister.corep.ReturnInput.LineGroup;
 import org.opregister.corep.ReturnInput.LossEvent;
-import org.opregister.incident.Incident;
 import org.opregister.incident.LedgerLock;
-import org.opregister.incident.LossDataSet;
 import org.opregister.incident.LossType;
 import org.opregister.incident.RecoveryStatus;
 import org.opregister.reference.FxRate;
 import org.opregister.reference.LegalEntity;
 import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.EventCategory;
+import org.opregister.taxonomy.EventType;
 
 /**
- * Reads the ledger for a C 17 return with two queries (the lines up to the reference date, then their root
- * incidents), whatever the number of incidents, and computes it with {@link C17Computation}.
+ * Reads the ledger for a C 17 return, summed in the database (the lines before the period and inside it by root
+ * event, business line, type and recovery status, then the roots' attributes), and computes it with
+ * {@link C17Computation}.
  */
 @ApplicationScoped
 public class C17Returns {
@@ -54,23 +58,20 @@ public class C17Returns {
     }
 
     /**
-     * A return as the pages and downloads show it, or the reason it cannot be computed ({@code problem}, a message
-     * key with its arguments; then {@code result} is null).
+     * A return as the pages and downloads show it, or why it cannot be computed ({@code errors}: the reference date or
+     * entity as typed, or the missing EUR rate under {@link FieldErrors#FORM}; then {@code result} is null).
      */
     public record Prepared(String referenceDateInput, LocalDate referenceDate, String entityCode, LegalEntity entity,
-            String currency, FxRate.Quote eurRate, LockState lock, C17Return result, String hash, int lines,
-            String problem, List<Object> problemArgs, List<LegalEntity> entities) {
+            String currency, FxRate.Quote eurRate, LockState lock, C17Return result, String hash, long lines,
+            FieldErrors errors, List<LegalEntity> entities) {
 
         public boolean ok() {
-            return problem == null;
+            return !errors.any();
         }
 
-        /** The problem as a sentence in the user's language. */
-        public String problemMessage() {
-            return problem == null
-                    ? ""
-                    : org.opregister.core.Messages.get(org.opregister.core.CurrentLocale.current(), problem,
-                            problemArgs.toArray());
+        /** Bad input (a date or entity that is not one), as opposed to a missing rate. */
+        public boolean badInput() {
+            return errors.has(REFERENCE_DATE) || errors.has(ENTITY);
         }
 
         /** The reference date as typed, or the one chosen by default, for the chooser. */
@@ -85,10 +86,7 @@ public class C17Returns {
         /** The query string that selects this return again. */
         public String query() {
             return "referenceDate=" + (referenceDate == null ? "" : referenceDate)
-                    + (entity == null
-                            ? ""
-                            : "&entity=" + java.net.URLEncoder.encode(entity.code,
-                                    java.nio.charset.StandardCharsets.UTF_8));
+                    + (entity == null ? "" : "&entity=" + URLEncoder.encode(entity.code, StandardCharsets.UTF_8));
         }
 
         /** Whether the EUR thresholds were converted (the reporting currency is not EUR). */
@@ -104,59 +102,56 @@ public class C17Returns {
         }
     }
 
-    /** The data read from the ledger: the events and every line read (the hash covers them). */
-    public record Loaded(List<LossEvent> events, List<LedgerLine> lines) {
-    }
+    static final String REFERENCE_DATE = "referenceDate";
+    static final String ENTITY = "entity";
 
     @Transactional
     public Prepared prepare(String referenceDateInput, String entityInput) {
         List<LegalEntity> entities = LegalEntity.all();
         String currency = config.reportingCurrency();
+        FieldErrors errors = new FieldErrors();
+        FormInput input = new FormInput(errors);
         LegalEntity entity = null;
-        if (entityInput != null && !entityInput.isBlank()) {
-            entity = entities.stream().filter(e -> e.code.equals(entityInput.strip())).findFirst().orElse(null);
+        String entityCode = FormInput.trimmed(entityInput);
+        if (entityCode != null && !entityCode.isEmpty()) {
+            entity = entities.stream().filter(e -> e.code.equals(entityCode)).findFirst().orElse(null);
             if (entity == null) {
-                return problem(referenceDateInput, null, entityInput, currency, entities, "corep.error.unknownEntity",
-                        entityInput.strip());
+                errors.add(ENTITY, "corep.error.unknownEntity", entityCode);
             }
         }
-        LocalDate referenceDate;
-        if (referenceDateInput == null || referenceDateInput.isBlank()) {
+        LocalDate referenceDate = input.date(REFERENCE_DATE, referenceDateInput, false);
+        if (referenceDate == null && !errors.has(REFERENCE_DATE)) {
             referenceDate = defaultReferenceDate();
-        } else {
-            try {
-                referenceDate = LocalDate.parse(referenceDateInput.strip());
-            } catch (DateTimeParseException e) {
-                return problem(referenceDateInput, null, entityInput, currency, entities, "corep.error.dateFormat");
-            }
         }
         Optional<ReportingPeriod> period = ReportingPeriod.of(referenceDate);
-        if (period.isEmpty()) {
-            return problem(referenceDateInput, referenceDate, entityInput, currency, entities,
-                    "corep.error.notReferenceDate");
+        if (referenceDate != null && period.isEmpty()) {
+            errors.add(REFERENCE_DATE, "corep.error.notReferenceDate");
+        }
+        if (errors.any()) {
+            return refused(referenceDateInput, referenceDate, entityInput, currency, entities, errors);
         }
         Optional<FxRate.Quote> rate = FxRate.on(EUR, currency, referenceDate);
         if (rate.isEmpty()) {
-            return problem(referenceDateInput, referenceDate, entityInput, currency, entities, "corep.error.noEurRate",
-                    currency, referenceDate.toString());
+            errors.add(FieldErrors.FORM, "corep.error.noEurRate", currency, referenceDate.toString());
+            return refused(referenceDateInput, referenceDate, entityInput, currency, entities, errors);
         }
         LedgerLock lock = LedgerLock.current();
         LocalDate closedThrough = lock == null ? null : lock.closedThrough;
         LockState lockState = new LockState(closedThrough,
                 closedThrough != null && !closedThrough.isBefore(referenceDate));
-        Loaded loaded = load(referenceDate, entity);
-        ReturnInput.Rule rule = new ReturnInput.Rule(config.lossData().threshold(),
-                LossDataSet.NET.equals(config.lossData().thresholdBasis()), rate.get().rate(),
-                config.returns().c1702Threshold());
-        C17Return result = C17Computation.compute(loaded.events(), period.get(), rule);
+        ReturnInput.Rule rule = new ReturnInput.Rule(config.lossData().threshold(), currency, rate.get().rate(),
+                rate.get().rateDate(), config.returns().c1702Threshold());
+        List<LossEvent> events = load(period.get(), entity);
+        C17Return result = C17Computation.compute(events, period.get(), rule);
+        String hash = LedgerHash.of(referenceDate, entity == null ? null : entity.code, rule, events);
+        long lines = events.stream().mapToLong(LossEvent::lines).sum();
         return new Prepared(referenceDateInput, referenceDate, entityInput, entity, currency, rate.get(), lockState,
-                result, LedgerHash.of(loaded.lines()), loaded.lines().size(), null, List.of(), entities);
+                result, hash, lines, errors, entities);
     }
 
-    private static Prepared problem(String input, LocalDate date, String entityCode, String currency,
-            List<LegalEntity> entities, String key, Object... args) {
-        return new Prepared(input, date, entityCode, null, currency, null, null, null, null, 0, key, List.of(args),
-                entities);
+    private static Prepared refused(String input, LocalDate date, String entityCode, String currency,
+            List<LegalEntity> entities, FieldErrors errors) {
+        return new Prepared(input, date, entityCode, null, currency, null, null, null, null, 0, errors, entities);
     }
 
     /**
@@ -176,42 +171,58 @@ public class C17Returns {
     }
 
     /**
-     * The events of the ledger up to the reference date: every line with an accounting date on or before it, grouped
-     * under its root event (the incident itself when it is not grouped); with an entity, only the events whose root
-     * belongs to it.
+     * The events of the ledger up to the period's end, summed in the database: the lines before the period and the
+     * lines inside it, each grouped by root event (the incident itself when it is not grouped), business line, type
+     * and recovery status (two queries), then the root events' attributes (a scalar query per thousand roots). With
+     * an entity, only the events whose root belongs to it. No entity and no line is loaded.
      */
-    public Loaded load(LocalDate referenceDate, LegalEntity entity) {
-        String jpql = "select l.id, i.id, coalesce(r.id, i.id), l.type, l.recoveryStatus, l.reportingAmount,"
-                + " l.accountingDate, l.businessLine from LossEntry l join l.incident i left join i.rootEvent r"
-                + " where l.accountingDate <= :referenceDate"
-                + (entity == null ? "" : " and coalesce(r.legalEntity.id, i.legalEntity.id) = :entity");
-        var query = em.createQuery(jpql, Object[].class).setParameter("referenceDate", referenceDate);
-        if (entity != null) {
-            query.setParameter("entity", entity.id);
-        }
-        List<LedgerLine> lines = new ArrayList<>();
-        Map<Long, List<LedgerLine>> byRoot = new HashMap<>();
-        for (Object[] row : query.getResultList()) {
-            LedgerLine line = new LedgerLine((Long) row[0], (Long) row[1], (LossType) row[3], (RecoveryStatus) row[4],
-                    (BigDecimal) row[5], (LocalDate) row[6], (BusinessLine) row[7]);
-            lines.add(line);
-            byRoot.computeIfAbsent((Long) row[2], k -> new ArrayList<>()).add(line);
-        }
+    public List<LossEvent> load(ReportingPeriod period, LegalEntity entity) {
+        Map<Long, List<LineGroup>> byRoot = new HashMap<>();
+        groups(byRoot, false, period, entity);
+        groups(byRoot, true, period, entity);
         List<Long> ids = new ArrayList<>(byRoot.keySet());
         ids.sort(null);
         List<LossEvent> events = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
-            List<Incident> roots = em.createQuery(
-                    "select i from Incident i join fetch i.legalEntity where i.id in :ids order by i.id",
-                    Incident.class).setParameter("ids", chunk).getResultList();
-            for (Incident root : roots) {
-                events.add(new LossEvent(root.id, root.reference, root.title, root.eventCategory, root.eventType,
-                        root.nearMiss, root.gainEvent, root.creditBoundary, root.occurrenceDate, root.discoveryDate,
-                        root.legalEntity.code, root.legalEntity.name, root.legalEntity.lei, root.orgUnit,
-                        List.copyOf(byRoot.get(root.id))));
+            List<Object[]> roots = em.createQuery("select i.id, i.reference, i.title, i.eventCategory, i.eventType,"
+                    + " i.nearMiss, i.gainEvent, i.creditBoundary, i.occurrenceDate, i.discoveryDate, e.code, e.name,"
+                    + " e.lei, i.orgUnit from Incident i join i.legalEntity e where i.id in :ids order by i.id",
+                    Object[].class).setParameter("ids", chunk).getResultList();
+            for (Object[] r : roots) {
+                long id = (Long) r[0];
+                List<LineGroup> groups = byRoot.get(id);
+                groups.sort(LineGroup.ORDER);
+                events.add(new LossEvent(id, (String) r[1], (String) r[2], (EventCategory) r[3], (EventType) r[4],
+                        (Boolean) r[5], (Boolean) r[6], (Boolean) r[7], (LocalDate) r[8], (LocalDate) r[9],
+                        (String) r[10], (String) r[11], (String) r[12], (String) r[13], List.copyOf(groups)));
             }
         }
-        return new Loaded(List.copyOf(events), List.copyOf(lines));
+        return List.copyOf(events);
+    }
+
+    private void groups(Map<Long, List<LineGroup>> byRoot, boolean inPeriod, ReportingPeriod period,
+            LegalEntity entity) {
+        String jpql = "select coalesce(r.id, i.id), l.businessLine, l.type, l.recoveryStatus, sum(l.reportingAmount),"
+                + " count(l), min(l.accountingDate), max(l.accountingDate)"
+                + " from LossEntry l join l.incident i left join i.rootEvent r"
+                + (inPeriod
+                        ? " where l.accountingDate >= :start and l.accountingDate <= :end"
+                        : " where l.accountingDate < :start")
+                + (entity == null ? "" : " and coalesce(r.legalEntity.id, i.legalEntity.id) = :entity")
+                + " group by coalesce(r.id, i.id), l.businessLine, l.type, l.recoveryStatus";
+        var query = em.createQuery(jpql, Object[].class).setParameter("start", period.start());
+        if (inPeriod) {
+            query.setParameter("end", period.end());
+        }
+        if (entity != null) {
+            query.setParameter("entity", entity.id);
+        }
+        for (Object[] row : query.getResultList()) {
+            byRoot.computeIfAbsent((Long) row[0], k -> new ArrayList<>())
+                    .add(new LineGroup((BusinessLine) row[1], (LossType) row[2], (RecoveryStatus) row[3], inPeriod,
+                            (BigDecimal) row[4], ((Number) row[5]).longValue(), (LocalDate) row[6],
+                            (LocalDate) row[7]));
+        }
     }
 }

@@ -1,43 +1,85 @@
 package org.opregister.corep;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 
-import org.opregister.corep.ReturnInput.LedgerLine;
+import org.opregister.corep.ReturnInput.LineGroup;
+import org.opregister.corep.ReturnInput.LossEvent;
+import org.opregister.corep.ReturnInput.Rule;
 
 /**
- * The SHA-256 of the ledger lines a return was computed from, so an auditor can tell whether the data behind a
- * download has changed. The canonical serialisation (README, "COREP C 17.01 and C 17.02"): the lines sorted by id,
- * each written as {@code id;incidentId;type;recoveryStatus;reportingAmount;accountingDate;businessLine} followed by
- * a line feed ({@code \n}), in UTF-8; the recovery status is empty for a loss line, the amount in plain notation with
- * two decimals ({@code 1260000.00}), the date ISO-8601, the type and business line as their codes. The hash is the
- * lower-case hexadecimal SHA-256 of those bytes.
+ * The SHA-256 of everything a return's figures are computed from, so a locked return is reproducible and an auditor
+ * can tell whether the data behind a download has changed: the reference date and entity, the rule, each event's
+ * attributes and its line groups (the ledger lines summed as the computation reads them). The canonical serialisation
+ * is in the README ("COREP C 17.01 and C 17.02", "The data hash"); it is fed to the digest line by line.
  */
 public final class LedgerHash {
 
     private LedgerHash() {
     }
 
-    public static String serialise(List<LedgerLine> lines) {
+    /** The serialisation as text (tests, and the README's example). */
+    public static String serialise(LocalDate referenceDate, String entityCode, Rule rule, List<LossEvent> events) {
         StringBuilder text = new StringBuilder();
-        lines.stream().sorted(Comparator.comparingLong(LedgerLine::id)).forEach(line -> text.append(line.id())
-                .append(';').append(line.incidentId()).append(';').append(line.type().name()).append(';')
-                .append(line.status() == null ? "" : line.status().name()).append(';')
-                .append(line.amount().setScale(2).toPlainString()).append(';').append(line.accountingDate())
-                .append(';').append(line.businessLine().name()).append('\n'));
+        write(referenceDate, entityCode, rule, events, text::append);
         return text.toString();
     }
 
-    public static String of(List<LedgerLine> lines) {
+    public static String of(LocalDate referenceDate, String entityCode, Rule rule, List<LossEvent> events) {
+        MessageDigest digest;
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(serialise(lines).getBytes(StandardCharsets.UTF_8)));
+            digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+        write(referenceDate, entityCode, rule, events, line -> digest.update(line.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void write(LocalDate referenceDate, String entityCode, Rule rule, List<LossEvent> events,
+            Consumer<String> out) {
+        out.accept(line("C17", referenceDate, entityCode));
+        out.accept(line("RULE", money(rule.threshold()), rule.currency(), rate(rule.eurRate()), rule.eurRateDate(),
+                money(rule.c1702ThresholdEur())));
+        events.stream().sorted(Comparator.comparingLong(LossEvent::rootId)).forEach(e -> {
+            out.accept(line("E", e.rootId(), e.reference(), e.title(), e.category(), e.eventType(), e.nearMiss(),
+                    e.gainEvent(), e.creditBoundary(), e.occurrenceDate(), e.discoveryDate(), e.entityCode(),
+                    e.entityName(), e.entityLei(), e.orgUnit()));
+            e.groups().stream().sorted(LineGroup.ORDER)
+                    .forEach(g -> out.accept(line("G", g.businessLine(), g.type(), g.status(), g.inPeriod() ? "P" : "B",
+                            money(g.amount()), g.lines(), g.firstDate(), g.lastDate())));
+        });
+    }
+
+    /** Fields separated by ';', a line feed at the end; null is empty; text escaped (\\, \;, \n, \r). */
+    private static String line(Object... fields) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                text.append(';');
+            }
+            Object field = fields[i];
+            String value = field == null ? "" : field instanceof Enum<?> e ? e.name() : field.toString();
+            text.append(value.replace("\\", "\\\\").replace(";", "\\;").replace("\n", "\\n").replace("\r", "\\r"));
+        }
+        return text.append('\n').toString();
+    }
+
+    /** An amount in plain notation with two decimals ({@code 1260000.00}). */
+    static String money(BigDecimal amount) {
+        return amount == null ? null : amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** A rate in plain notation without trailing zeros ({@code 1}, {@code 3.3215}). */
+    static String rate(BigDecimal rate) {
+        return rate == null ? null : rate.stripTrailingZeros().toPlainString();
     }
 }

@@ -3,23 +3,18 @@ package org.opregister.corep;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import org.opregister.core.CurrentLocale;
-import org.opregister.core.Messages;
 import org.opregister.core.Role;
 import org.opregister.core.UnknownRecordException;
 import org.opregister.corep.C17Codes.Code;
@@ -29,6 +24,7 @@ import org.opregister.corep.C17Return.Cell;
 import org.opregister.corep.C17Returns.Prepared;
 import org.opregister.taxonomy.BusinessLine;
 import org.opregister.web.CsvExport;
+import org.opregister.web.XlsxExport;
 
 /**
  * The supervisory returns: an index, COREP C 17.01 and C 17.02 for a reference date (and optionally one legal
@@ -38,8 +34,6 @@ import org.opregister.web.CsvExport;
 @Path("/reports")
 @RolesAllowed({Role.OFFICER, Role.MANAGER, Role.AUDITOR, Role.ADMIN})
 public class ReportsResource {
-
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     @CheckedTemplate
     static class Templates {
@@ -60,10 +54,7 @@ public class ReportsResource {
     CsvExport csv;
 
     @Inject
-    Event<CsvExport.Exported> exported;
-
-    @Inject
-    SecurityIdentity identity;
+    XlsxExport xlsx;
 
     @GET
     public TemplateInstance index() {
@@ -131,37 +122,28 @@ public class ReportsResource {
 
     @GET
     @Path("c17-01.xlsx")
-    @Produces(XLSX)
+    @Produces(XlsxExport.XLSX)
     public Response c1701Xlsx(@RestQuery String referenceDate, @RestQuery String entity) {
         Prepared prepared = returns.prepare(referenceDate, entity);
         if (!prepared.ok()) {
             return refused(prepared);
         }
-        byte[] workbook = C17Downloads.c1701Xlsx(prepared);
-        return xlsx(workbook, "corep-c17-01.xlsx", stem("corep-c17-01", prepared), prepared, C17Downloads.C1701,
-                prepared.result().cells().size());
+        return xlsx.grid(stem("corep-c17-01", prepared), "corep-c17-01", prepared.auditFilters(C17Downloads.C1701),
+                "C 17.01", List.of(C17Downloads.title(prepared, C17Downloads.C1701)),
+                C17Downloads.c1701Grid(prepared), prepared.result().cells().size());
     }
 
     @GET
     @Path("c17-02.xlsx")
-    @Produces(XLSX)
+    @Produces(XlsxExport.XLSX)
     public Response c1702Xlsx(@RestQuery String referenceDate, @RestQuery String entity) {
         Prepared prepared = returns.prepare(referenceDate, entity);
         if (!prepared.ok()) {
             return refused(prepared);
         }
-        byte[] workbook = C17Downloads.c1702Xlsx(prepared);
-        return xlsx(workbook, "corep-c17-02.xlsx", stem("corep-c17-02", prepared), prepared, C17Downloads.C1702,
-                prepared.result().largeEvents().size());
-    }
-
-    private Response xlsx(byte[] workbook, String export, String stem, Prepared prepared, String template,
-            long rows) {
-        String username = identity.isAnonymous() ? "" : identity.getPrincipal().getName();
-        exported.fire(new CsvExport.Exported(username, export, prepared.auditFilters(template), rows));
-        return Response.ok(workbook, XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + stem + ".xlsx\"")
-                .header("Cache-Control", "no-store").build();
+        return xlsx.grid(stem("corep-c17-02", prepared), "corep-c17-02", prepared.auditFilters(C17Downloads.C1702),
+                "C 17.02", List.of(C17Downloads.title(prepared, C17Downloads.C1702)),
+                C17Downloads.c1702Grid(prepared), prepared.result().largeEvents().size());
     }
 
     private static String stem(String template, Prepared prepared) {
@@ -171,16 +153,14 @@ public class ReportsResource {
 
     /** A page of a return; a reference date or entity that is not one is answered 400 with the page's message. */
     private static Response page(Prepared prepared, TemplateInstance page) {
-        return Response.status(badInput(prepared) ? 400 : 200).entity(page).type(MediaType.TEXT_HTML_TYPE).build();
+        return Response.status(prepared.badInput() ? 400 : 200).entity(page).type(MediaType.TEXT_HTML_TYPE).build();
     }
 
-    private static boolean badInput(Prepared prepared) {
-        return !prepared.ok() && !"corep.error.noEurRate".equals(prepared.problem());
-    }
-
+    /** A download refused: bad input as the other downloads answer it (400), a missing EUR rate 409. */
     private static Response refused(Prepared prepared) {
-        String text = Messages.get(CurrentLocale.current(), prepared.problem(), prepared.problemArgs().toArray());
-        return Response.status(badInput(prepared) ? 400 : 409).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
-                .entity(text + "\n").build();
+        Response response = CsvExport.badFilter(prepared.errors());
+        return prepared.badInput()
+                ? response
+                : Response.fromResponse(response).status(Response.Status.CONFLICT).build();
     }
 }

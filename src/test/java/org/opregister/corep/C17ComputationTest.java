@@ -3,6 +3,7 @@ package org.opregister.corep;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.opregister.corep.C17Return.Cell;
 import org.opregister.corep.C17Return.LargeEvent;
 import org.opregister.corep.ReturnInput.LedgerLine;
+import org.opregister.corep.ReturnInput.LineGroup;
 import org.opregister.corep.ReturnInput.LossEvent;
 import org.opregister.corep.ReturnInput.Rule;
 import org.opregister.incident.LossType;
@@ -41,11 +43,11 @@ import static org.opregister.taxonomy.BusinessLine.TRADING_AND_SALES;
 
 /**
  * Every cell of C 17.01 and the rows of C 17.02 on a small hand-built data set (EUR, collection threshold 10,000 on
- * net loss, C 17.02 from 100,000), with the expected figures written here.
+ * the gross loss, C 17.02 from 100,000), with the expected figures written here; then the rules one at a time.
  */
 class C17ComputationTest {
 
-    private static final Rule RULE = new Rule(new BigDecimal("10000"), true, BigDecimal.ONE, new BigDecimal("100000"));
+    private static final Rule RULE = rule("10000", "1");
     private static final LocalDate DECEMBER = LocalDate.of(2025, 12, 31);
     private static final LocalDate JUNE = LocalDate.of(2025, 6, 30);
 
@@ -60,8 +62,8 @@ class C17ComputationTest {
      * release and a direct recovery of 5,000. F credit boundary, G gain, H below threshold, I rapidly recovered, K new
      * internal fraud in corporate items 1,200,000 (bucket 4) with insurance 400,000.
      */
-    static List<LossEvent> events() {
-        List<LossEvent> events = new ArrayList<>();
+    static List<Ev> events() {
+        List<Ev> events = new ArrayList<>();
         events.add(event(1, "A", EventCategory.EXTERNAL_FRAUD, false, false, false,
                 line(1, DIRECT_CHARGE, null, "15000", "2025-03-10", RETAIL_BANKING),
                 line(1, DIRECT_CHARGE, null, "10000", "2025-03-12", COMMERCIAL_BANKING)));
@@ -102,7 +104,7 @@ class C17ComputationTest {
 
     @Test
     void everyCellOfTheDecemberReturn() {
-        C17Return result = C17Computation.compute(events(), ReportingPeriod.of(DECEMBER).orElseThrow(), RULE);
+        C17Return result = compute(events(), DECEMBER, RULE);
         Map<String, String> expected = new LinkedHashMap<>();
         // Corporate finance: B (execution, 0070)
         both(expected, "0010", "0070", "1");
@@ -183,12 +185,14 @@ class C17ComputationTest {
         expected.put("0950/0060", "11000");
         expected.put("0950/0070", "150000");
         expected.put("0950/0080", "1200000");
+        // 0950: the largest of the business lines' maxima (EGDQ_0082), so D's retail-banking part (300,000);
+        // 0960: whole events (K 1,200,000 + D's whole adjustment 300,000 − 50,000 + B 150,000 + A 25,000 + C 11,000)
         expected.put("0960/0010", "1200000");
         expected.put("0960/0020", "25000");
-        expected.put("0960/0040", "300000");
+        expected.put("0960/0040", "250000");
         expected.put("0960/0060", "11000");
         expected.put("0960/0070", "150000");
-        expected.put("0960/0080", "1676000");
+        expected.put("0960/0080", "1636000");
         expected.put("0970/0050", "5000");
         expected.put("0970/0070", "30000");
         expected.put("0970/0080", "35000");
@@ -219,7 +223,7 @@ class C17ComputationTest {
 
     @Test
     void theJuneInterimCoversTheFirstHalfYearOnly() {
-        C17Return result = C17Computation.compute(events(), ReportingPeriod.of(JUNE).orElseThrow(), RULE);
+        C17Return result = compute(events(), JUNE, RULE);
         assertValue("3", result, "0910", "0080");
         assertValue("1236000", result, "0920", "0080");
         assertValue("0", result, "0010", "0070");
@@ -240,7 +244,7 @@ class C17ComputationTest {
 
     @Test
     void aFigureKnowsTheEventsBehindIt() {
-        C17Return result = C17Computation.compute(events(), ReportingPeriod.of(DECEMBER).orElseThrow(), RULE);
+        C17Return result = compute(events(), DECEMBER, RULE);
         Cell newEvents = result.cell("0910", "0080");
         assertEquals(List.of("A", "B", "C", "K"),
                 newEvents.contributions().stream().map(c -> c.event().reference()).sorted().toList());
@@ -255,14 +259,14 @@ class C17ComputationTest {
 
     @Test
     void bucketsAreInEuroConvertedAtTheReferenceDateRate() {
-        Rule twoPerEuro = new Rule(new BigDecimal("10000"), true, new BigDecimal("2"), new BigDecimal("100000"));
+        Rule twoPerEuro = rule("10000", "2");
         assertNull(C17Computation.bucket(new BigDecimal("19999.99"), twoPerEuro), "below EUR 10,000");
         assertEquals(1, C17Computation.bucket(new BigDecimal("20000"), twoPerEuro).number());
         assertEquals(1, C17Computation.bucket(new BigDecimal("39999.99"), twoPerEuro).number());
         assertEquals(2, C17Computation.bucket(new BigDecimal("40000"), twoPerEuro).number());
         assertEquals(3, C17Computation.bucket(new BigDecimal("200000"), twoPerEuro).number());
         assertEquals(4, C17Computation.bucket(new BigDecimal("2000000"), twoPerEuro).number());
-        C17Return result = C17Computation.compute(events(), ReportingPeriod.of(DECEMBER).orElseThrow(), twoPerEuro);
+        C17Return result = compute(events(), DECEMBER, twoPerEuro);
         assertEquals(List.of("K", "D"), result.largeEvents().stream().map(e -> e.event().reference()).toList(),
                 "C 17.02 from EUR 100,000 = 200,000 in the reporting currency");
         assertValue("1", result, "0913", "0010");
@@ -280,22 +284,142 @@ class C17ComputationTest {
     }
 
     @Test
-    void theHashIsStableAndFollowsTheLines() {
-        List<LedgerLine> lines = events().stream().flatMap(e -> e.lines().stream()).toList();
-        List<LedgerLine> reversed = new ArrayList<>(lines);
-        java.util.Collections.reverse(reversed);
-        String hash = LedgerHash.of(lines);
+    void theTotalsFiveLargestRankWholeEvents() {
+        C17Return result = compute(events(), DECEMBER, RULE);
+        Cell top = result.cell("0960", "0080");
+        assertEquals(List.of("K", "D", "B", "A", "C"), top.contributions().stream().map(c -> c.event().reference())
+                .toList());
+        assertNull(top.contributions().get(3).businessLine(), "A as a whole, not its two business-line parts");
+        assertEquals(0, new BigDecimal("25000").compareTo(top.contributions().get(3).amount()));
+        assertEquals(0, new BigDecimal("250000").compareTo(top.contributions().get(1).amount()),
+                "D's adjustment over both its business lines");
+        assertEquals(RETAIL_BANKING, result.cell("0950", "0040").contributions().get(0).businessLine());
+    }
+
+    /** F1: scope reads the gross loss; an event in scope at the start of the period stays in scope for it. */
+    @Test
+    void scopeReadsTheGrossLossAndAnOldEventStaysInScope() {
+        Rule twenty = rule("20000", "1");
+        List<Ev> events = List.of(
+                // new in 2025: gross 150,000, 140,000 recovered a month later (net 10,000 is under the threshold)
+                event(50, "R", EventCategory.EXTERNAL_FRAUD, false, false, false,
+                        line(50, DIRECT_CHARGE, null, "150000", "2025-03-03", RETAIL_BANKING),
+                        line(50, OTHER_RECOVERY, RecoveryStatus.RECEIVED, "140000", "2025-04-01", RETAIL_BANKING)),
+                // 2024: 30,000; 2025: a release of 15,000 takes it under the threshold, and 12,000 insurance
+                event(51, "S", EventCategory.EXECUTION_DELIVERY_PROCESS, false, false, false,
+                        line(51, PROVISION, null, "30000", "2024-06-03", COMMERCIAL_BANKING),
+                        line(51, PROVISION_RELEASE, null, "15000", "2025-05-05", COMMERCIAL_BANKING),
+                        line(51, INSURANCE_RECOVERY, RecoveryStatus.RECEIVED, "12000", "2025-06-02",
+                                COMMERCIAL_BANKING)));
+        C17Return r = compute(events, DECEMBER, twenty);
+        assertValue("1", r, "0410", "0020");
+        assertValue("150000", r, "0420", "0020");
+        assertValue("140000", r, "0470", "0020");
+        assertValue("1", r, "0910", "0080");
+        assertValue("150000", r, "0920", "0080");
+        assertValue("150000", r, "0923", "0080");
+        assertValue("140000", r, "0970", "0080");
+        assertValue("1", r, "0330", "0070");
+        assertValue("-15000", r, "0340", "0070");
+        assertValue("12000", r, "0380", "0070");
+        assertValue("1", r, "0930", "0080");
+        assertValue("-15000", r, "0940", "0080");
+        assertValue("1", r, "0932", "0080");
+        assertValue("1", r, "0931", "0080");
+        assertValue("-15000", r, "0941", "0080");
+        assertValue("12000", r, "0980", "0080");
+        assertEquals(List.of("R"), r.largeEvents().stream().map(e -> e.event().reference()).toList());
+        assertEquals(0, new BigDecimal("10000").compareTo(r.largeEvents().get(0).grossNetOfDirect()));
+    }
+
+    /** F2: first in scope during the period, an event is new with its whole gross loss. */
+    @Test
+    void anEventThatReachesTheThresholdInThePeriodIsNewWithItsWholeGrossLoss() {
+        Rule twenty = rule("20000", "1");
+        List<Ev> events = List.of(event(60, "T", EventCategory.CLIENTS_PRODUCTS_PRACTICES, false, false, false,
+                line(60, DIRECT_CHARGE, null, "15000", "2024-09-02", ASSET_MANAGEMENT),
+                line(60, OTHER_RECOVERY, RecoveryStatus.RECEIVED, "2000", "2024-10-01", ASSET_MANAGEMENT),
+                line(60, DIRECT_CHARGE, null, "10000", "2025-02-03", ASSET_MANAGEMENT)));
+        C17Return end2024 = compute(events, LocalDate.of(2024, 12, 31), twenty);
+        assertValue("0", end2024, "0910", "0080");
+        assertValue("0", end2024, "0930", "0080");
+        assertValue("0", end2024, "0770", "0080");
+        C17Return r = compute(events, DECEMBER, twenty);
+        assertValue("1", r, "0710", "0040");
+        assertValue("25000", r, "0720", "0040");
+        assertValue("25000", r, "0750", "0040");
+        assertValue("2000", r, "0770", "0040");
+        assertValue("1", r, "0910", "0080");
+        assertValue("25000", r, "0920", "0080");
+        assertValue("1", r, "0912", "0080");
+        assertValue("25000", r, "0922", "0080");
+        assertValue("0", r, "0730", "0040");
+        assertValue("0", r, "0930", "0080");
+        assertValue("0", r, "0940", "0080");
+        assertValue("25000", r, "0960", "0080");
+    }
+
+    /** F6: rapidly recovered is judged on the lines up to the reference date; a reported event stays reported. */
+    @Test
+    void anEventRecoveredAcrossTheYearEndIsNewThenRecovered() {
+        List<Ev> events = List.of(event(70, "U", EventCategory.EXTERNAL_FRAUD, false, false, false,
+                line(70, DIRECT_CHARGE, null, "50000", "2024-12-30", PAYMENT_AND_SETTLEMENT),
+                line(70, OTHER_RECOVERY, RecoveryStatus.RECEIVED, "50000", "2025-01-03", PAYMENT_AND_SETTLEMENT)));
+        C17Return end2024 = compute(events, LocalDate.of(2024, 12, 31), RULE);
+        assertTrue(end2024.rapidlyRecovered().isEmpty(), "not (yet) recovered on 31 December");
+        assertValue("1", end2024, "0510", "0020");
+        assertValue("50000", end2024, "0520", "0020");
+        assertValue("1", end2024, "0910", "0080");
+        assertValue("50000", end2024, "0920", "0080");
+        C17Return r = compute(events, DECEMBER, RULE);
+        assertTrue(r.rapidlyRecovered().isEmpty(), "reported in 2024: its recovery is reported in 2025");
+        assertValue("0", r, "0910", "0080");
+        assertValue("0", r, "0930", "0080");
+        assertValue("50000", r, "0570", "0020");
+        assertValue("50000", r, "0970", "0080");
+        // the same event within one year is left out
+        List<Ev> within = List.of(event(71, "V", EventCategory.EXTERNAL_FRAUD, false, false, false,
+                line(71, DIRECT_CHARGE, null, "50000", "2025-06-27", PAYMENT_AND_SETTLEMENT),
+                line(71, OTHER_RECOVERY, RecoveryStatus.RECEIVED, "50000", "2025-07-03", PAYMENT_AND_SETTLEMENT)));
+        assertValue("1", compute(within, JUNE, RULE), "0910", "0080");
+        C17Return december = compute(within, DECEMBER, RULE);
+        assertEquals(List.of("V"), december.rapidlyRecovered().stream().map(x -> x.event().reference()).toList());
+        assertValue("0", december, "0910", "0080");
+        assertValue("0", december, "0970", "0080");
+    }
+
+    /** F4: the hash covers the lines (as summed), the events' attributes and the rule. */
+    @Test
+    void theHashCoversTheLinesTheEventsAndTheRule() {
+        List<LossEvent> inputs = inputs(events(), DECEMBER);
+        String hash = LedgerHash.of(DECEMBER, null, RULE, inputs);
         assertEquals(64, hash.length());
-        assertEquals(hash, LedgerHash.of(reversed), "the order lines are read in does not matter");
-        assertEquals(lines.get(0).id() + ";1;DIRECT_CHARGE;;15000.00;2025-03-10;RETAIL_BANKING\n",
-                LedgerHash.serialise(List.of(lines.get(0))));
-        List<LedgerLine> changed = new ArrayList<>(lines);
-        LedgerLine first = changed.get(0);
-        changed.set(0, new LedgerLine(first.id(), first.incidentId(), first.type(), first.status(),
-                new BigDecimal("15000.01"), first.accountingDate(), first.businessLine()));
-        assertNotEquals(hash, LedgerHash.of(changed));
-        assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", LedgerHash.of(List.of()),
-                "SHA-256 of nothing");
+        List<LossEvent> reversed = new ArrayList<>(inputs);
+        Collections.reverse(reversed);
+        assertEquals(hash, LedgerHash.of(DECEMBER, null, RULE, reversed), "the order events are read in");
+        assertEquals(hash, LedgerHash.of(DECEMBER, null, RULE, inputs(events(), DECEMBER)), "same data, same hash");
+
+        List<Ev> reclassified = new ArrayList<>(events());
+        reclassified.set(0, reclassified.get(0).category(EventCategory.INTERNAL_FRAUD));
+        assertNotEquals(hash, LedgerHash.of(DECEMBER, null, RULE, inputs(reclassified, DECEMBER)));
+        List<Ev> changed = new ArrayList<>(events());
+        Ev a = changed.get(0);
+        LedgerLine first = a.lines().get(0);
+        changed.set(0, new Ev(a.event(), List.of(new LedgerLine(first.id(), first.incidentId(), first.type(),
+                first.status(), new BigDecimal("15000.01"), first.accountingDate(), first.businessLine()),
+                a.lines().get(1))));
+        assertNotEquals(hash, LedgerHash.of(DECEMBER, null, RULE, inputs(changed, DECEMBER)));
+        assertNotEquals(hash, LedgerHash.of(DECEMBER, null, rule("20000", "1"), inputs));
+        assertNotEquals(hash, LedgerHash.of(DECEMBER, "MAIN", RULE, inputs));
+
+        String text = LedgerHash.serialise(DECEMBER, null, RULE, inputs.subList(0, 1));
+        assertEquals("""
+                C17;2025-12-31;
+                RULE;10000.00;EUR;1;2025-12-31;100000.00
+                E;1;A;Event A;EXTERNAL_FRAUD;%s;false;false;false;2024-01-01;2024-01-02;MAIN;Main legal entity;;Unit
+                G;COMMERCIAL_BANKING;DIRECT_CHARGE;;P;10000.00;1;2025-03-12;2025-03-12
+                G;RETAIL_BANKING;DIRECT_CHARGE;;P;15000.00;1;2025-03-10;2025-03-10
+                """.formatted(EventCategory.EXTERNAL_FRAUD.types().get(0).name()), text);
     }
 
     private static void both(Map<String, String> expected, String row, String column, String value) {
@@ -334,12 +458,45 @@ class C17ComputationTest {
         assertEquals(0, new BigDecimal(insurance).compareTo(event.insurance()));
     }
 
-    private static LossEvent event(long id, String reference, EventCategory category, boolean nearMiss, boolean gain,
+    /** An event by value with its ledger lines; {@link #compute} sums the lines as the database does. */
+    record Ev(LossEvent event, List<LedgerLine> lines) {
+
+        LossEvent in(ReportingPeriod period) {
+            LossEvent e = event;
+            return new LossEvent(e.rootId(), e.reference(), e.title(), e.category(), e.eventType(), e.nearMiss(),
+                    e.gainEvent(), e.creditBoundary(), e.occurrenceDate(), e.discoveryDate(), e.entityCode(),
+                    e.entityName(), e.entityLei(), e.orgUnit(), LineGroup.of(lines, period));
+        }
+
+        Ev category(EventCategory category) {
+            LossEvent e = event;
+            return new Ev(new LossEvent(e.rootId(), e.reference(), e.title(), category, category.types().get(0),
+                    e.nearMiss(), e.gainEvent(), e.creditBoundary(), e.occurrenceDate(), e.discoveryDate(),
+                    e.entityCode(), e.entityName(), e.entityLei(), e.orgUnit(), List.of()), lines);
+        }
+    }
+
+    static List<LossEvent> inputs(List<Ev> events, LocalDate referenceDate) {
+        ReportingPeriod period = ReportingPeriod.of(referenceDate).orElseThrow();
+        return events.stream().map(e -> e.in(period)).toList();
+    }
+
+    static C17Return compute(List<Ev> events, LocalDate referenceDate, Rule rule) {
+        return C17Computation.compute(inputs(events, referenceDate), ReportingPeriod.of(referenceDate).orElseThrow(),
+                rule);
+    }
+
+    static Rule rule(String threshold, String eurRate) {
+        return new Rule(new BigDecimal(threshold), "EUR", new BigDecimal(eurRate), LocalDate.of(2025, 12, 31),
+                new BigDecimal("100000"));
+    }
+
+    private static Ev event(long id, String reference, EventCategory category, boolean nearMiss, boolean gain,
             boolean credit, LedgerLine... lines) {
         EventType type = category.types().get(0);
-        return new LossEvent(id, reference, "Event " + reference, category, type, nearMiss, gain, credit,
+        return new Ev(new LossEvent(id, reference, "Event " + reference, category, type, nearMiss, gain, credit,
                 LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 2), "MAIN", "Main legal entity", null, "Unit",
-                List.of(lines));
+                List.of()), List.of(lines));
     }
 
     private static LedgerLine line(long incidentId, LossType type, RecoveryStatus status, String amount,

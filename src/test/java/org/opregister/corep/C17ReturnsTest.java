@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -48,11 +49,12 @@ class C17ReturnsTest {
     private C17Return exampleCase(LocalDate referenceDate) {
         return QuarkusTransaction.requiringNew().call(() -> {
             long root = Incident.findByReference(ExampleCase.REFERENCE).id;
-            List<ReturnInput.LossEvent> events = returns.load(referenceDate, null).events().stream()
+            ReportingPeriod period = ReportingPeriod.of(referenceDate).orElseThrow();
+            List<ReturnInput.LossEvent> events = returns.load(period, null).stream()
                     .filter(e -> e.rootId() == root).toList();
             assertEquals(1, events.size());
-            return C17Computation.compute(events, ReportingPeriod.of(referenceDate).orElseThrow(),
-                    new ReturnInput.Rule(new BigDecimal("20000"), true, BigDecimal.ONE, new BigDecimal("100000")));
+            return C17Computation.compute(events, period, new ReturnInput.Rule(new BigDecimal("20000"), "EUR",
+                    BigDecimal.ONE, referenceDate, new BigDecimal("100000")));
         });
     }
 
@@ -125,7 +127,7 @@ class C17ReturnsTest {
         officer.request().get("/reports/c17-01?referenceDate=2024-09-30").then().statusCode(400)
                 .body(containsString("30 June or 31 December only"));
         officer.request().get("/reports/c17-02?referenceDate=yesterday").then().statusCode(400)
-                .body(containsString("is not a date"));
+                .body(containsString("Enter a date as YYYY-MM-DD"));
         officer.request().get("/reports/c17-01?referenceDate=2024-12-31&entity=NOPE").then().statusCode(400)
                 .body(containsString("no legal entity with the code NOPE"));
         officer.request().get("/reports/c17-01.csv?referenceDate=2024-10-31").then().statusCode(400)
@@ -216,7 +218,7 @@ class C17ReturnsTest {
             assertTrue(title.contains("C 17.01") && title.contains("2023-12-31") && title.contains(ENTITY)
                     && title.contains("EUR") && title.contains("ledger not locked"), title);
             assertEquals("0080", sheet.getRow(2).getCell(9).getStringCellValue());
-            org.apache.poi.ss.usermodel.Row total = find(sheet, "0910");
+            Row total = find(sheet, "0910");
             assertEquals(CellType.NUMERIC, total.getCell(9).getCellType());
             assertEquals(1.0, total.getCell(9).getNumericCellValue());
             assertEquals(150000.0, find(sheet, "0520").getCell(8).getNumericCellValue());
@@ -227,7 +229,7 @@ class C17ReturnsTest {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(large))) {
             Sheet sheet = workbook.getSheetAt(0);
             assertEquals("0010", sheet.getRow(2).getCell(1).getStringCellValue());
-            org.apache.poi.ss.usermodel.Row first = sheet.getRow(4);
+            Row first = sheet.getRow(4);
             assertEquals("0001", first.getCell(0).getStringCellValue());
             assertTrue(first.getCell(1).getStringCellValue().startsWith("INC-"));
             assertEquals(CellType.NUMERIC, first.getCell(7).getCellType(), "gross loss as a number");
@@ -236,8 +238,8 @@ class C17ReturnsTest {
         }
     }
 
-    private static org.apache.poi.ss.usermodel.Row find(Sheet sheet, String code) {
-        for (org.apache.poi.ss.usermodel.Row row : sheet) {
+    private static Row find(Sheet sheet, String code) {
+        for (Row row : sheet) {
             if (row.getCell(0) != null && row.getCell(0).getCellType() == CellType.STRING
                     && code.equals(row.getCell(0).getStringCellValue())) {
                 return row;
