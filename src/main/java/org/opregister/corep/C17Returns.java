@@ -171,8 +171,8 @@ public class C17Returns {
     }
 
     /**
-     * The events of the ledger up to the period's end, summed in the database: the lines before the period and the
-     * lines inside it, each grouped by root event (the incident itself when it is not grouped), business line, type
+     * The events with a line in the period, summed in the database: their lines before the period and the lines
+     * inside it, each grouped by root event (the incident itself when it is not grouped), business line, type
      * and recovery status (two queries), then the root events' attributes (a scalar query per thousand roots). With
      * an entity, only the events whose root belongs to it. No entity and no line is loaded.
      */
@@ -201,6 +201,14 @@ public class C17Returns {
         return List.copyOf(events);
     }
 
+    /**
+     * The events with a line booked in the period. An event without one adds nothing to the return (no new loss, no
+     * adjustment, no recovery in the period), so its earlier lines are not read: the return reads the events of its
+     * period, not the whole history.
+     */
+    private static final String ACTIVE_IN_PERIOD = "select coalesce(r2.id, i2.id) from LossEntry l2 join l2.incident i2"
+            + " left join i2.rootEvent r2 where l2.accountingDate >= :start and l2.accountingDate <= :end";
+
     private void groups(Map<Long, List<LineGroup>> byRoot, boolean inPeriod, ReportingPeriod period,
             LegalEntity entity) {
         String jpql = "select coalesce(r.id, i.id), l.businessLine, l.type, l.recoveryStatus, sum(l.reportingAmount),"
@@ -208,13 +216,11 @@ public class C17Returns {
                 + " from LossEntry l join l.incident i left join i.rootEvent r"
                 + (inPeriod
                         ? " where l.accountingDate >= :start and l.accountingDate <= :end"
-                        : " where l.accountingDate < :start")
+                        : " where l.accountingDate < :start and coalesce(r.id, i.id) in (" + ACTIVE_IN_PERIOD + ")")
                 + (entity == null ? "" : " and coalesce(r.legalEntity.id, i.legalEntity.id) = :entity")
                 + " group by coalesce(r.id, i.id), l.businessLine, l.type, l.recoveryStatus";
-        var query = em.createQuery(jpql, Object[].class).setParameter("start", period.start());
-        if (inPeriod) {
-            query.setParameter("end", period.end());
-        }
+        var query = em.createQuery(jpql, Object[].class).setParameter("start", period.start())
+                .setParameter("end", period.end());
         if (entity != null) {
             query.setParameter("entity", entity.id);
         }

@@ -4,11 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -29,32 +27,38 @@ public final class AnnualLosses {
     public record Year(int year, long events, LedgerTotals totals) {
     }
 
-    /** The years from {@code first} to {@code last} that hold lines of events in the data set, oldest first. */
+    /**
+     * The years from {@code first} to {@code last} that hold lines of events in the data set, oldest first: two
+     * aggregate queries (sums by year, line type and recovery status; events by year), whose answers stay small
+     * whatever the size of the ledger.
+     */
     public static List<Year> between(DataSetRule rule, int first, int last) {
-        List<Object[]> rows = Panache.getEntityManager().createQuery(
-                "select extract(year from l.accountingDate), coalesce(r.id, x.id), l.type, l.recoveryStatus,"
-                        + " sum(l.reportingAmount) from LossEntry l join l.incident x left join x.rootEvent r"
-                        + " where l.accountingDate between :from and :to"
-                        + " and coalesce(r.id, x.id) in (select i.id from Incident i where " + rule.inClause() + ")"
-                        + " group by extract(year from l.accountingDate), coalesce(r.id, x.id), l.type,"
-                        + " l.recoveryStatus",
-                Object[].class)
+        String year = "extract(year from l.accountingDate)";
+        String scope = " from LossEntry l join l.incident x left join x.rootEvent r"
+                + " where l.accountingDate between :from and :to"
+                + " and coalesce(r.id, x.id) in (select i.id from Incident i where " + rule.inClause() + ")";
+        Map<Integer, List<LedgerTotals.Line>> lines = new TreeMap<>();
+        for (Object[] row : query("select " + year + ", l.type, l.recoveryStatus, sum(l.reportingAmount)" + scope
+                + " group by " + year + ", l.type, l.recoveryStatus", rule, first, last)) {
+            lines.computeIfAbsent(((Number) row[0]).intValue(), y -> new ArrayList<>())
+                    .add(new LedgerTotals.Line((LossType) row[1], (RecoveryStatus) row[2], (BigDecimal) row[3]));
+        }
+        Map<Integer, Long> events = new HashMap<>();
+        for (Object[] row : query("select " + year + ", count(distinct coalesce(r.id, x.id))" + scope + " group by "
+                + year, rule, first, last)) {
+            events.put(((Number) row[0]).intValue(), ((Number) row[1]).longValue());
+        }
+        List<Year> years = new ArrayList<>();
+        lines.forEach((y, yearLines) -> years.add(new Year(y, events.getOrDefault(y, 0L), LedgerTotals.of(yearLines))));
+        return years;
+    }
+
+    private static List<Object[]> query(String hql, DataSetRule rule, int first, int last) {
+        return Panache.getEntityManager().createQuery(hql, Object[].class)
                 .setParameter("from", LocalDate.of(first, 1, 1))
                 .setParameter("to", LocalDate.of(last, 12, 31))
                 .setParameter("dataSetThreshold", rule.threshold())
                 .getResultList();
-        Map<Integer, List<LedgerTotals.Line>> lines = new TreeMap<>();
-        Map<Integer, Set<Long>> events = new HashMap<>();
-        for (Object[] row : rows) {
-            int year = ((Number) row[0]).intValue();
-            lines.computeIfAbsent(year, y -> new ArrayList<>())
-                    .add(new LedgerTotals.Line((LossType) row[2], (RecoveryStatus) row[3], (BigDecimal) row[4]));
-            events.computeIfAbsent(year, y -> new HashSet<>()).add(((Number) row[1]).longValue());
-        }
-        List<Year> years = new ArrayList<>();
-        lines.forEach((year, yearLines) -> years.add(new Year(year, events.get(year).size(),
-                LedgerTotals.of(yearLines))));
-        return years;
     }
 
     /**

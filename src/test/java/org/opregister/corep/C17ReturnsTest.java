@@ -28,6 +28,7 @@ import org.opregister.seed.ExampleCase;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,6 +99,16 @@ class C17ReturnsTest {
         assertTrue(r.largeEvents().isEmpty(), "neither new nor adjusted in 2025");
         C17Return june = exampleCase(LocalDate.of(2025, 6, 30));
         assertValue("162000", june, "0980", "0060");
+    }
+
+    @Test
+    void anEventWithoutALineInThePeriodIsNotRead() {
+        boolean read = QuarkusTransaction.requiringNew().call(() -> {
+            long root = Incident.findByReference(ExampleCase.REFERENCE).id;
+            return returns.load(ReportingPeriod.of(LocalDate.of(2026, 12, 31)).orElseThrow(), null).stream()
+                    .anyMatch(e -> e.rootId() == root);
+        });
+        assertFalse(read, "the example case has no line in 2026: it adds nothing to the 2026 return");
     }
 
     @Test
