@@ -216,6 +216,8 @@ public class C17Returns {
                 + " from LossEntry l join l.incident i left join i.rootEvent r"
                 + (inPeriod
                         ? " where l.accountingDate >= :start and l.accountingDate <= :end"
+                                + " and i.id in (select b.incident.id from LossEntry b"
+                                + " where b.accountingDate >= :start and b.accountingDate <= :end)"
                         : " where l.accountingDate < :start and coalesce(r.id, i.id) in (" + ACTIVE_IN_PERIOD + ")")
                 + (entity == null ? "" : " and coalesce(r.legalEntity.id, i.legalEntity.id) = :entity")
                 + " group by coalesce(r.id, i.id), l.businessLine, l.type, l.recoveryStatus";
