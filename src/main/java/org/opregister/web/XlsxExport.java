@@ -94,21 +94,12 @@ public class XlsxExport {
         SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
         try {
             SXSSFSheet sheet = workbook.createSheet(sheetName);
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            CellStyle heading = workbook.createCellStyle();
-            heading.setFont(bold);
-            CellStyle date = workbook.createCellStyle();
-            date.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
-            CellStyle integer = workbook.createCellStyle();
-            integer.setDataFormat(workbook.createDataFormat().getFormat("#,##0"));
-            CellStyle amount = workbook.createCellStyle();
-            amount.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
+            Styles styles = Styles.of(workbook);
             int r = 0;
             for (String line : title) {
                 Cell cell = sheet.createRow(r++).createCell(0);
                 cell.setCellValue(line);
-                cell.setCellStyle(heading);
+                cell.setCellStyle(styles.bold());
             }
             r++;
             for (List<Object> values : rows) {
@@ -121,13 +112,13 @@ public class XlsxExport {
                     Cell cell = row.createCell(c);
                     if (value instanceof Integer || value instanceof Long) {
                         cell.setCellValue(((Number) value).longValue());
-                        cell.setCellStyle(integer);
+                        cell.setCellStyle(styles.integer());
                     } else if (value instanceof Number number) {
                         cell.setCellValue(XlsxColumn.number(number));
-                        cell.setCellStyle(amount);
+                        cell.setCellStyle(styles.amount());
                     } else if (value instanceof LocalDate day) {
                         cell.setCellValue(day);
-                        cell.setCellStyle(date);
+                        cell.setCellStyle(styles.date());
                     } else if (value instanceof Enum<?> constant) {
                         cell.setCellValue(constant.name());
                     } else {
@@ -139,12 +130,7 @@ public class XlsxExport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            workbook.dispose();
-            try {
-                workbook.close();
-            } catch (IOException ignored) {
-                // the response is already written or failed
-            }
+            release(workbook);
         }
     }
 
@@ -158,19 +144,14 @@ public class XlsxExport {
         SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
         try (Stream<T> stream = rows.get()) {
             SXSSFSheet sheet = workbook.createSheet(sheetName);
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            CellStyle header = workbook.createCellStyle();
-            header.setFont(bold);
-            CellStyle date = workbook.createCellStyle();
-            date.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
+            Styles styles = Styles.of(workbook);
             Row labels = sheet.createRow(0);
             Row codes = sheet.createRow(1);
             for (int c = 0; c < columns.size(); c++) {
                 XlsxColumn<T> column = columns.get(c);
                 Cell label = labels.createCell(c);
                 label.setCellValue(Messages.get(locale, column.labelKey()));
-                label.setCellStyle(header);
+                label.setCellStyle(styles.bold());
                 codes.createCell(c).setCellValue(column.name());
                 sheet.setColumnWidth(c, column.kind() == XlsxColumn.Kind.TEXT ? 40 * 256 : 18 * 256);
             }
@@ -181,7 +162,7 @@ public class XlsxExport {
                 T record = cursor.next();
                 Row row = sheet.createRow((int) (count + 2));
                 for (int c = 0; c < columns.size(); c++) {
-                    cell(row, c, columns.get(c), record, date);
+                    cell(row, c, columns.get(c), record, styles.date());
                 }
                 if (++count % CsvOutput.CLEAR_EVERY == 0) {
                     em.clear();
@@ -193,12 +174,36 @@ public class XlsxExport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            workbook.dispose();
-            try {
-                workbook.close();
-            } catch (IOException ignored) {
-                // the response is already written or failed
-            }
+            release(workbook);
+        }
+    }
+
+    /** The cell styles both sheets use: bold headings, ISO dates, whole numbers and amounts. */
+    private record Styles(CellStyle bold, CellStyle date, CellStyle integer, CellStyle amount) {
+
+        static Styles of(SXSSFWorkbook workbook) {
+            Font font = workbook.createFont();
+            font.setBold(true);
+            CellStyle bold = workbook.createCellStyle();
+            bold.setFont(font);
+            return new Styles(bold, format(workbook, "yyyy-mm-dd"), format(workbook, "#,##0"),
+                    format(workbook, "#,##0.00"));
+        }
+
+        private static CellStyle format(SXSSFWorkbook workbook, String pattern) {
+            CellStyle style = workbook.createCellStyle();
+            style.setDataFormat(workbook.createDataFormat().getFormat(pattern));
+            return style;
+        }
+    }
+
+    /** Deletes the workbook's temporary files; the response is already written or failed. */
+    private static void release(SXSSFWorkbook workbook) {
+        workbook.dispose();
+        try {
+            workbook.close();
+        } catch (IOException ignored) {
+            // nothing left to tell the client
         }
     }
 
