@@ -53,6 +53,9 @@ public class DemoData {
     @Inject
     ExampleBusinessIndicator exampleBusinessIndicator;
 
+    @Inject
+    ExampleServices exampleServices;
+
     void onStart(@Observes StartupEvent event) {
         if (!config.demoData()) {
             return;
@@ -112,6 +115,11 @@ public class DemoData {
             exampleBusinessIndicator.record();
             SeedRun.mark(ExampleBusinessIndicator.NAME);
             LOG.info("Example business-indicator inputs recorded (fictional)");
+        }
+        if (!SeedRun.applied(ExampleServices.NAME)) {
+            exampleServices.record();
+            SeedRun.mark(ExampleServices.NAME);
+            LOG.info("Example services recorded");
         }
     }
 
