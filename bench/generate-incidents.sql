@@ -33,24 +33,27 @@ SELECT 10000000 + x, 0, 'BEN-' || LPAD(CAST(x AS VARCHAR), 6, '0'),
 FROM SYSTEM_RANGE(1, ${count});
 
 -- Four charge lines per incident booked over its first seven months (a quarter of the gross each, the last one the
--- remainder), so the ledger holds five lines per incident and an event's lines fall in several periods.
+-- remainder), so the ledger holds five lines per incident and an event's lines fall in several periods. No incident
+-- is grouped: each line's event is its own incident (incident.LineEvent).
 INSERT INTO loss_entry (id, version, incident_id, entry_type, amount, currency, fx_rate, reporting_amount,
-    reporting_currency, accounting_date, business_line, description, created_at, created_by, updated_at, updated_by)
+    reporting_currency, accounting_date, business_line, description, created_at, created_by, updated_at, updated_by,
+    event_id, event_type, event_business_line, event_excluded, event_gross, event_net)
 SELECT 20000000 + 5 * i.id + k.x, 0, i.id, 'DIRECT_CHARGE',
     CASE WHEN k.x < 3 THEN CAST(i.gross_loss / 4 AS NUMERIC(19, 2))
         ELSE i.gross_loss - 3 * CAST(i.gross_loss / 4 AS NUMERIC(19, 2)) END, 'EUR', 1,
     CASE WHEN k.x < 3 THEN CAST(i.gross_loss / 4 AS NUMERIC(19, 2))
         ELSE i.gross_loss - 3 * CAST(i.gross_loss / 4 AS NUMERIC(19, 2)) END, 'EUR',
     DATEADD(DAY, ARRAY_GET(ARRAY[10, 30, 90, 200], k.x + 1), i.occurrence_date), i.business_line,
-    'Generated gross loss', CURRENT_TIMESTAMP, 'bench', CURRENT_TIMESTAMP, 'bench'
+    'Generated gross loss', CURRENT_TIMESTAMP, 'bench', CURRENT_TIMESTAMP, 'bench',
+    i.id, i.event_type, i.business_line, FALSE, i.gross_loss, i.net_loss
 FROM incident i CROSS JOIN SYSTEM_RANGE(0, 3) k WHERE i.created_by = 'bench';
 
 INSERT INTO loss_entry (id, version, incident_id, entry_type, recovery_status, amount, currency, fx_rate,
     reporting_amount, reporting_currency, accounting_date, business_line, description, created_at, created_by,
-    updated_at, updated_by)
+    updated_at, updated_by, event_id, event_type, event_business_line, event_excluded, event_gross, event_net)
 SELECT 20000004 + 5 * i.id, 0, i.id, 'INSURANCE_RECOVERY', 'RECEIVED', i.recoveries, 'EUR', 1, i.recoveries, 'EUR',
     DATEADD(DAY, 60, i.occurrence_date), i.business_line, 'Generated recovery', CURRENT_TIMESTAMP, 'bench',
-    CURRENT_TIMESTAMP, 'bench'
+    CURRENT_TIMESTAMP, 'bench', i.id, i.event_type, i.business_line, FALSE, i.gross_loss, i.net_loss
 FROM incident i WHERE i.created_by = 'bench';
 
 ALTER SEQUENCE incident_seq RESTART WITH 30000000;

@@ -276,6 +276,14 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
     }
 
     /** The incidents grouped under this root event, oldest first. */
+    /**
+     * Whether the event this incident roots stays out of the regulatory data set whatever its size: a near miss, a
+     * gain event or a credit-boundary loss ({@link LossDataSet}).
+     */
+    public boolean excludedFromDataSet() {
+        return nearMiss || gainEvent || creditBoundary;
+    }
+
     public List<Incident> groupedEvents() {
         return list("rootEvent = ?1 order by occurrenceDate, id", this);
     }

@@ -19,6 +19,7 @@ import org.opregister.core.FormInput;
 import org.opregister.core.OpriskConfig;
 import org.opregister.core.Records;
 import org.opregister.core.ReferenceCounter;
+import org.opregister.core.RowLocks;
 import org.opregister.core.RuleViolationException;
 import org.opregister.incident.IncidentForm.IncidentData;
 import org.opregister.incident.LossForm.LossData;
@@ -90,6 +91,8 @@ public class IncidentService {
     @Transactional
     public Incident update(long id, IncidentData data, FieldErrors typed) {
         return guarded(() -> {
+            Incident named = data.rootEvent() == null ? null : Incident.findByReference(data.rootEvent());
+            lockEvents(eventIdOf(id), named == null ? null : named.id);
             Incident incident = Records.require(Incident.class, id);
             // The incident's state first: under review or closed, no edit is looked at.
             incident.requireEditable();
@@ -109,6 +112,7 @@ public class IncidentService {
             failIfAny(errors);
             apply(data, incident);
             grouping.applyTo(incident);
+            LossEvents.refresh(incident);
             registerChanged.fire(new RegisterChanged(incident.id));
             return incident;
         });
@@ -231,11 +235,37 @@ public class IncidentService {
      * a later adjustment (closing the operational incident does not settle the loss).
      */
     private Incident lockedForLedger(long incidentId) {
+        lockEvents(eventIdOf(incidentId));
         Incident incident = Records.require(Incident.class, incidentId, LockModeType.PESSIMISTIC_WRITE);
+        if (incident.rootEvent != null) {
+            // Regrouped between the two reads (rare): take the new event's turn as well.
+            lockEvents(incident.rootEvent.id);
+        }
         if (incident.status != IncidentStatus.CLOSED || !currentUser.isManager()) {
             incident.requireEditable();
         }
         return incident;
+    }
+
+    /**
+     * The id of the event the incident counts in as committed (its root's, else its own), read without loading it;
+     * null for an unknown id (the caller's own lookup answers 404).
+     */
+    private static Long eventIdOf(long incidentId) {
+        List<?> rows = Incident.getEntityManager()
+                .createNativeQuery("select coalesce(root_event_id, id) from incident where id = ?1")
+                .setParameter(1, incidentId).getResultList();
+        return rows.isEmpty() ? null : ((Number) rows.get(0)).longValue();
+    }
+
+    /**
+     * Takes the row locks of these events' roots, lowest id first: every writer of an event's ledger or
+     * classification takes its root's turn before touching any other row of the event, so two writers never wait
+     * for each other ({@link LossEvents}).
+     */
+    private static void lockEvents(Long... roots) {
+        java.util.Arrays.stream(roots).filter(java.util.Objects::nonNull).distinct().sorted()
+                .forEach(root -> RowLocks.forUpdate("incident", "id", root));
     }
 
     /** The line's checks against its incident, reported together with the typing errors. */
@@ -322,6 +352,7 @@ public class IncidentService {
             applyTotals(incident, LossEntry.totals(incident));
             last = incident.id;
         }
+        LossEvents.refreshAll();
         if (last != null) {
             registerChanged.fire(new RegisterChanged(last));
         }
@@ -332,6 +363,7 @@ public class IncidentService {
         LossEntry.flush();
         LedgerTotals totals = LossEntry.totals(incident);
         applyTotals(incident, totals);
+        LossEvents.refresh(incident);
         registerChanged.fire(new RegisterChanged(incident.id));
         return totals;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,10 +17,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.opregister.audit.AuditSubject;
+import org.opregister.core.NotAudited;
 import org.opregister.core.Records;
 import org.opregister.core.TrackedEntity;
 import org.opregister.taxonomy.BusinessLine;
@@ -93,6 +96,16 @@ public class LossEntry extends TrackedEntity implements AuditSubject {
 
     @Column(nullable = false, length = DESCRIPTION_MAX)
     public String description;
+
+    /** The loss event the line counts in, kept by {@link LossEvents}; not part of the line's own record. */
+    @Embedded
+    @NotAudited
+    public LineEvent event;
+
+    @PrePersist
+    void stampEvent() {
+        event = LineEvent.of(incident);
+    }
 
     @Override
     public String auditLabel() {

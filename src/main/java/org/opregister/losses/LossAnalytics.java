@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,43 +12,48 @@ import java.util.Map;
 import org.opregister.incident.DataSetRule;
 import org.opregister.incident.DateBasis;
 import org.opregister.incident.Incident;
+import org.opregister.incident.LossDataSet;
 import org.opregister.taxonomy.BusinessLine;
 import org.opregister.taxonomy.EventCategory;
 import org.opregister.taxonomy.EventType;
 
 /**
- * The losses page's figures, each table from one aggregate query (GROUP BY in the database; only the aggregated rows
- * come back), on the rules of {@link LossQuery}.
+ * The losses page's figures, every table from one pass over the period's rows ({@link LossScan}); the data-set share
+ * on the incident-date bases takes one aggregate query more.
  */
 public final class LossAnalytics {
 
     private LossAnalytics() {
     }
 
-    /** Event type × business line, one query. */
+    /** Event type × business line. */
     public static LossMatrix matrix(LossPeriod period) {
-        LossQuery q = new LossQuery(period);
-        List<LossMatrix.Cell> cells = q.query("select " + LossQuery.TYPE + ", " + LossQuery.LINE + ", "
-                + q.measures() + q.from() + q.where() + " group by " + LossQuery.TYPE + ", " + LossQuery.LINE)
-                .getResultList().stream()
-                .map(row -> new LossMatrix.Cell(LossQuery.constant(EventType.class, row[0]),
-                        LossQuery.constant(BusinessLine.class, row[1]), LossQuery.figures(row, 2)))
-                .toList();
-        return LossMatrix.of(cells);
+        return matrix(LossScan.of(period, IGNORED));
+    }
+
+    static LossMatrix matrix(LossScan scan) {
+        Map<EventType, Map<BusinessLine, LossFigures>> cells = new EnumMap<>(EventType.class);
+        for (LossScan.Event event : scan.events()) {
+            cells.computeIfAbsent(event.type, t -> new EnumMap<>(BusinessLine.class)).merge(event.line,
+                    event.figures(), LossFigures::plus);
+        }
+        List<LossMatrix.Cell> flat = new ArrayList<>();
+        cells.forEach((type, byLine) -> byLine.forEach((line, figures) -> flat.add(new LossMatrix.Cell(type, line,
+                figures))));
+        return LossMatrix.of(flat);
     }
 
     /** A Level 1 category's figures, for the dashboard's loss panel. */
     public record CategoryLoss(EventCategory category, LossFigures figures) {
     }
 
-    /** Figures by Level 1 category (its root's for a grouped incident), largest net loss first: one query. */
+    /** Figures by Level 1 category (its root's for a grouped incident), largest net loss first. */
     public static List<CategoryLoss> byCategory(LossPeriod period) {
-        LossQuery q = new LossQuery(period);
-        String category = "coalesce(r.eventCategory, i.eventCategory)";
-        return q.query("select " + category + ", " + q.measures() + q.from() + q.where() + " group by " + category)
-                .getResultList().stream()
-                .map(row -> new CategoryLoss(LossQuery.constant(EventCategory.class, row[0]),
-                        LossQuery.figures(row, 1)))
+        Map<EventCategory, LossFigures> byCategory = new EnumMap<>(EventCategory.class);
+        for (LossScan.Event event : LossScan.of(period, IGNORED).events()) {
+            byCategory.merge(event.type.category, event.figures(), LossFigures::plus);
+        }
+        return byCategory.entrySet().stream().map(e -> new CategoryLoss(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparing((CategoryLoss c) -> c.figures().net()).reversed()
                         .thenComparing(CategoryLoss::category))
                 .toList();
@@ -57,30 +63,9 @@ public final class LossAnalytics {
     public record TrendRow(LossPeriod.Bucket bucket, LossFigures figures) {
     }
 
-    /** The trend by the period's grain, every bucket of the period (empty ones at zero), one query. */
+    /** The trend by the period's grain, every bucket of the period (empty ones at zero). */
     public static List<TrendRow> trend(LossPeriod period) {
-        LossQuery q = new LossQuery(period);
-        String year = "year(" + q.date() + ")";
-        String month = "month(" + q.date() + ")";
-        String bucket = switch (period.grain()) {
-            case MONTH -> month;
-            case QUARTER -> "case when " + month + " <= 3 then 1 when " + month + " <= 6 then 2 when " + month
-                    + " <= 9 then 3 else 4 end";
-            case YEAR -> null;
-        };
-        String keys = bucket == null ? year : year + ", " + bucket;
-        Map<String, LossFigures> found = new HashMap<>();
-        for (Object[] row : q.query("select " + keys + ", " + q.measures() + q.from() + q.where() + " group by "
-                + keys).getResultList()) {
-            int at = bucket == null ? 1 : 2;
-            int index = bucket == null ? 0 : ((Number) row[1]).intValue();
-            found.put(((Number) row[0]).intValue() + "/" + index, LossQuery.figures(row, at));
-        }
-        List<TrendRow> trend = new ArrayList<>();
-        for (LossPeriod.Bucket b : period.buckets()) {
-            trend.add(new TrendRow(b, found.getOrDefault(b.year() + "/" + b.index(), LossFigures.NONE)));
-        }
-        return trend;
+        return LossScan.of(period, IGNORED).trend();
     }
 
     /** One of the events with the largest net loss in the period, as its root incident describes it. */
@@ -88,17 +73,20 @@ public final class LossAnalytics {
             BusinessLine businessLine, LocalDate occurrenceDate, LossFigures figures) {
     }
 
-    /** The ten events with the largest net loss in the period (net above zero), largest first: two queries. */
+    /** The ten events with the largest net loss in the period (net above zero), largest first. */
     public static List<TopEvent> topTen(LossPeriod period) {
-        LossQuery q = new LossQuery(period);
-        String net = q.gross() + " - " + q.recoveries();
-        List<Object[]> rows = q.query("select " + LossQuery.EVENT + ", " + q.measures() + q.from() + q.where()
-                + " group by " + LossQuery.EVENT + " having " + net + " > 0 order by " + net + " desc, "
-                + LossQuery.EVENT).setMaxResults(10).getResultList();
+        return topTen(LossScan.of(period, IGNORED));
+    }
+
+    static List<TopEvent> topTen(LossScan scan) {
+        List<LossScan.Event> rows = scan.events().stream().filter(e -> e.net().signum() > 0)
+                .sorted(Comparator.comparing(LossScan.Event::net).reversed()
+                        .thenComparing(e -> e.id))
+                .limit(10).toList();
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<Long> ids = rows.stream().map(row -> ((Number) row[0]).longValue()).toList();
+        List<Long> ids = rows.stream().map(e -> e.id).toList();
         Map<Long, Object[]> events = new HashMap<>();
         Incident.getEntityManager()
                 .createQuery("select i.id, i.reference, i.title, i.eventType, i.businessLine, i.occurrenceDate"
@@ -106,10 +94,10 @@ public final class LossAnalytics {
                 .setParameter("ids", ids).getResultList()
                 .forEach(row -> events.put((Long) row[0], row));
         List<TopEvent> top = new ArrayList<>();
-        for (Object[] row : rows) {
-            Object[] event = events.get(((Number) row[0]).longValue());
+        for (LossScan.Event row : rows) {
+            Object[] event = events.get(row.id);
             top.add(new TopEvent(top.size() + 1, (Long) event[0], (String) event[1], (String) event[2],
-                    (EventType) event[3], (BusinessLine) event[4], (LocalDate) event[5], LossQuery.figures(row, 1)));
+                    (EventType) event[3], (BusinessLine) event[4], (LocalDate) event[5], row.figures()));
         }
         return top;
     }
@@ -117,17 +105,47 @@ public final class LossAnalytics {
     /**
      * How much of the period's losses belongs to events in the regulatory loss data set ({@link DataSetRule}: the
      * event's aggregated loss over its whole ledger reaches the collection threshold; near misses, gain events and
-     * credit-boundary losses stay out): one query for the events in; those out are the rest of the matrix's total.
+     * credit-boundary losses stay out). On the accounting basis each line carries its event's size and exclusion, so
+     * the scan decides; on the incident-date bases one query sums the events in, and those out are the rest.
      */
-    public static DataSetShare dataSetShare(LossPeriod period, DataSetRule rule, LossFigures total) {
-        LossQuery q = new LossQuery(period);
-        Object[] row = q.query("select " + q.measures() + q.from() + q.where() + " and " + LossQuery.EVENT
-                + " in (select x.id from Incident x where " + rule.inClause("x") + ")")
-                .setParameter("dataSetThreshold", rule.threshold())
-                .getSingleResult();
-        LossFigures in = row[0] == null ? LossFigures.NONE : LossQuery.figures(row, 0);
+    public static DataSetShare dataSetShare(LossPeriod period, DataSetRule rule) {
+        LossScan scan = LossScan.of(period, rule);
+        return dataSetShare(scan, period, rule, matrix(scan).total());
+    }
+
+    static DataSetShare dataSetShare(LossScan scan, LossPeriod period, DataSetRule rule, LossFigures total) {
+        LossFigures in;
+        if (period.basis() == DateBasis.ACCOUNTING) {
+            in = scan.events().stream().filter(e -> e.inDataSet).map(LossScan.Event::figures)
+                    .reduce(LossFigures.NONE, LossFigures::plus);
+        } else {
+            in = incidentsInDataSet(period, rule);
+        }
         return new DataSetShare(in, total.minus(in), rule.threshold(), rule.netBasis());
     }
+
+    private static LossFigures incidentsInDataSet(LossPeriod period, DataSetRule rule) {
+        String date = period.basis() == DateBasis.OCCURRENCE ? "i.occurrenceDate" : "i.discoveryDate";
+        Object[] row = Incident.getEntityManager()
+                .createQuery("select count(distinct coalesce(r.id, i.id)), sum(i.grossLoss), sum(i.recoveries)"
+                        + " from Incident i left join i.rootEvent r where " + date + " >= :from and " + date
+                        + " <= :to and i.nearMiss = false and i.grossLoss <> 0 and coalesce(r.id, i.id) in"
+                        + " (select x.id from Incident x where " + rule.inClause("x") + ")", Object[].class)
+                .setParameter("from", period.from())
+                .setParameter("to", period.to())
+                .setParameter("dataSetThreshold", rule.threshold())
+                .getSingleResult();
+        return row[1] == null
+                ? LossFigures.NONE
+                : LossFigures.of(((Number) row[0]).longValue(), decimal(row[1]), decimal(row[2]));
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value instanceof BigDecimal decimal ? decimal : new BigDecimal(value.toString());
+    }
+
+    /** For the tables that do not read the data set. */
+    private static final DataSetRule IGNORED = new DataSetRule(BigDecimal.ZERO, LossDataSet.NET);
 
     /** Events in and out of the regulatory data set in the period. */
     public record DataSetShare(LossFigures in, LossFigures out, BigDecimal threshold, boolean netBasis) {

@@ -13,9 +13,11 @@ public record LossPage(LossPeriod period, LossMatrix matrix, List<LossAnalytics.
         LossLinks links) {
 
     static LossPage of(LossPeriod period, DataSetRule rule, String currency, boolean level2) {
-        LossMatrix matrix = LossAnalytics.matrix(period);
-        return new LossPage(period, matrix, LossAnalytics.trend(period), LossAnalytics.topTen(period),
-                LossAnalytics.dataSetShare(period, rule, matrix.total()), currency, level2, new LossLinks(period));
+        LossScan scan = LossScan.of(period, rule);
+        LossMatrix matrix = LossAnalytics.matrix(scan);
+        return new LossPage(period, matrix, scan.trend(), LossAnalytics.topTen(scan),
+                LossAnalytics.dataSetShare(scan, period, rule, matrix.total()), currency, level2,
+                new LossLinks(period));
     }
 
     /** The chart's bucket labels, as a JSON array for a data attribute. */

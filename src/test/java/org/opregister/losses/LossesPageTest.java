@@ -24,6 +24,7 @@ import org.opregister.incident.Incident;
 import org.opregister.incident.IncidentStatus;
 import org.opregister.incident.LedgerTotals;
 import org.opregister.incident.LossEntry;
+import org.opregister.incident.LossEvents;
 import org.opregister.incident.LossType;
 import org.opregister.incident.RecoveryStatus;
 import org.opregister.incident.Severity;
@@ -92,6 +93,8 @@ class LossesPageTest {
                     BusinessLine.RETAIL_BANKING, "2003-04-01", null).nearMiss = true;
             incident("LT-2003-F", "Broken branch window, cost not known yet", EventType.DISASTERS_AND_OTHER_EVENTS,
                     BusinessLine.RETAIL_BANKING, "2003-04-02", null);
+            // Written without the service: the lines' events are filled in as a bulk load would.
+            LossEvents.refreshAll();
         });
         QuarkusTransaction.requiringNew().run(() -> {
             a = Incident.findByReference("LT-2003-A").id;
@@ -235,7 +238,7 @@ class LossesPageTest {
 
         LossAnalytics.DataSetShare share = read(() -> {
             LossPeriod period = year(DateBasis.ACCOUNTING, Grain.MONTH);
-            return LossAnalytics.dataSetShare(period, RULE, LossAnalytics.matrix(period).total());
+            return LossAnalytics.dataSetShare(period, RULE);
         });
         assertEquals(figures(2, "59000", "48000"), share.in(), "A with B (53,000 net overall) and D (25,000)");
         assertEquals(figures(1, "10000", "10000"), share.out(), "C: 10,000 is below 20,000");

@@ -1,0 +1,209 @@
+package org.opregister.losses;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.hibernate.Session;
+
+import org.opregister.incident.DataSetRule;
+import org.opregister.incident.DateBasis;
+import org.opregister.incident.Incident;
+import org.opregister.incident.LossType;
+import org.opregister.incident.RecoveryStatus;
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.EventType;
+
+/**
+ * One pass over the period's rows, summed in memory by loss event and by trend bucket; every table of the losses page
+ * is read from it.
+ * <p>
+ * On the accounting basis the rows are the ledger lines booked in the period, each carrying the event it counts in
+ * ({@code incident.LineEvent}): they come from one index by accounting date, in date order, without visiting the
+ * incidents. Gross = lines that add to gross − provision releases (the ledger's rule, {@code LedgerTotals}, read from
+ * {@link LossType#grossSign}); recoveries = recoveries received; net = gross − recoveries; a recovery received in a
+ * later period counts in its own period. On the occurrence or discovery basis the rows are the incidents whose date
+ * falls in the period, with their whole-ledger totals. Near misses never count (they carry no lines), nor, on the
+ * incident-date bases, incidents without a loss.
+ * <p>
+ * A grouped incident counts with its root event (CRR Art. 311a(4)): one event, classified by its root. Within the
+ * period an event falls in one matrix cell, and counts once in each trend bucket it has rows in (rows come in date
+ * order, so a bucket is counted when the event first appears in it).
+ */
+final class LossScan {
+
+    /** One loss event's figures in the period. */
+    static final class Event {
+
+        final long id;
+        final EventType type;
+        final BusinessLine line;
+        /** Whether the event is in the regulatory data set (accounting basis; null on the incident-date bases). */
+        final Boolean inDataSet;
+        BigDecimal gross = BigDecimal.ZERO;
+        BigDecimal recoveries = BigDecimal.ZERO;
+        private int lastBucket = -1;
+
+        Event(long id, EventType type, BusinessLine line, Boolean inDataSet) {
+            this.id = id;
+            this.type = type;
+            this.line = line;
+            this.inDataSet = inDataSet;
+        }
+
+        LossFigures figures() {
+            return LossFigures.of(1, gross, recoveries);
+        }
+
+        BigDecimal net() {
+            return gross.subtract(recoveries);
+        }
+    }
+
+    private final LossPeriod period;
+    private final List<LossPeriod.Bucket> buckets;
+    private final Map<Integer, Integer> bucketByKey = new HashMap<>();
+    private final long[] bucketEvents;
+    private final BigDecimal[] bucketGross;
+    private final BigDecimal[] bucketRecoveries;
+    private final Map<Long, Event> events = new HashMap<>();
+
+    private LossScan(LossPeriod period) {
+        this.period = period;
+        this.buckets = period.buckets();
+        for (int i = 0; i < buckets.size(); i++) {
+            bucketByKey.put(key(buckets.get(i).year(), buckets.get(i).index()), i);
+        }
+        bucketEvents = new long[buckets.size()];
+        bucketGross = new BigDecimal[buckets.size()];
+        bucketRecoveries = new BigDecimal[buckets.size()];
+        Arrays.fill(bucketGross, BigDecimal.ZERO);
+        Arrays.fill(bucketRecoveries, BigDecimal.ZERO);
+    }
+
+    /**
+     * Reads the period's rows once; {@code rule} decides, on the accounting basis, which events are in the data set.
+     */
+    static LossScan of(LossPeriod period, DataSetRule rule) {
+        LossScan scan = new LossScan(period);
+        if (period.basis() == DateBasis.ACCOUNTING) {
+            scan.readLines(rule);
+        } else {
+            try (Stream<Object[]> rows = incidents(period)) {
+                rows.forEach(scan::addIncident);
+            }
+        }
+        return scan;
+    }
+
+    /**
+     * The lines booked in the period, read with plain JDBC: tens of thousands of rows of an index, where an entity
+     * query's per-row conversions would cost more than the database's read.
+     */
+    private void readLines(DataSetRule rule) {
+        Incident.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(LINES)) {
+                statement.setFetchSize(1000);
+                statement.setObject(1, period.from());
+                statement.setObject(2, period.to());
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        addLine(rows, rule);
+                    }
+                }
+            }
+        });
+    }
+
+    /** Every column is in the index {@code loss_entry_period_idx} (V22): the rows themselves are not visited. */
+    private static final String LINES = "select event_id, event_type, event_business_line, event_excluded,"
+            + " event_gross, event_net, accounting_date, entry_type, recovery_status, reporting_amount"
+            + " from loss_entry where accounting_date >= ? and accounting_date <= ? order by accounting_date";
+
+    private static Stream<Object[]> incidents(LossPeriod period) {
+        String date = period.basis() == DateBasis.OCCURRENCE ? "i.occurrenceDate" : "i.discoveryDate";
+        return Incident.getEntityManager()
+                .createQuery("select coalesce(r.id, i.id), coalesce(r.eventType, i.eventType),"
+                        + " coalesce(r.businessLine, i.businessLine), " + date + ", i.grossLoss, i.recoveries"
+                        + " from Incident i left join i.rootEvent r"
+                        + " where " + date + " >= :from and " + date + " <= :to and i.nearMiss = false"
+                        + " and i.grossLoss <> 0 order by " + date, Object[].class)
+                .setParameter("from", period.from())
+                .setParameter("to", period.to())
+                .setHint("org.hibernate.fetchSize", 1000)
+                .getResultStream();
+    }
+
+    private void addLine(ResultSet row, DataSetRule rule) throws SQLException {
+        long id = row.getLong(1);
+        Event event = events.get(id);
+        if (event == null) {
+            BigDecimal measured = row.getBigDecimal(rule.netBasis() ? 6 : 5);
+            boolean in = !row.getBoolean(4) && measured.compareTo(rule.threshold()) >= 0;
+            event = new Event(id, EventType.valueOf(row.getString(2)), BusinessLine.valueOf(row.getString(3)), in);
+            events.put(id, event);
+        }
+        LossType type = LossType.valueOf(row.getString(8));
+        BigDecimal amount = row.getBigDecimal(10);
+        BigDecimal gross = BigDecimal.ZERO;
+        BigDecimal recoveries = BigDecimal.ZERO;
+        if (type.isRecovery()) {
+            if (RecoveryStatus.RECEIVED.name().equals(row.getString(9))) {
+                recoveries = amount;
+            }
+        } else if (type.grossSign != 0) {
+            gross = type.grossSign > 0 ? amount : amount.negate();
+        }
+        add(event, row.getObject(7, LocalDate.class), gross, recoveries);
+    }
+
+    private void addIncident(Object[] row) {
+        long id = ((Number) row[0]).longValue();
+        Event event = events.computeIfAbsent(id, k -> new Event(k, (EventType) row[1], (BusinessLine) row[2], null));
+        add(event, (LocalDate) row[3], (BigDecimal) row[4], (BigDecimal) row[5]);
+    }
+
+    private void add(Event event, LocalDate date, BigDecimal gross, BigDecimal recoveries) {
+        event.gross = event.gross.add(gross);
+        event.recoveries = event.recoveries.add(recoveries);
+        Integer bucket = bucketByKey.get(key(date.getYear(), period.grain().index(date)));
+        if (bucket == null) {
+            return;
+        }
+        if (event.lastBucket != bucket) {
+            event.lastBucket = bucket;
+            bucketEvents[bucket]++;
+        }
+        bucketGross[bucket] = bucketGross[bucket].add(gross);
+        bucketRecoveries[bucket] = bucketRecoveries[bucket].add(recoveries);
+    }
+
+    private static int key(int year, int index) {
+        return year * 100 + index;
+    }
+
+    Collection<Event> events() {
+        return events.values();
+    }
+
+    /** Every bucket of the period with its figures, empty ones at zero. */
+    List<LossAnalytics.TrendRow> trend() {
+        List<LossAnalytics.TrendRow> trend = new ArrayList<>();
+        for (int i = 0; i < buckets.size(); i++) {
+            trend.add(new LossAnalytics.TrendRow(buckets.get(i),
+                    bucketEvents[i] == 0 && bucketGross[i].signum() == 0 && bucketRecoveries[i].signum() == 0
+                            ? LossFigures.NONE
+                            : LossFigures.of(bucketEvents[i], bucketGross[i], bucketRecoveries[i])));
+        }
+        return trend;
+    }
+}
