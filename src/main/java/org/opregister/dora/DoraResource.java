@@ -1,8 +1,11 @@
 package org.opregister.dora;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -16,16 +19,24 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import org.jboss.resteasy.reactive.RestQuery;
 
 import org.opregister.core.AppClock;
+import org.opregister.core.CurrentLocale;
 import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
+import org.opregister.core.Messages;
 import org.opregister.core.OpriskConfig;
 import org.opregister.core.Records;
 import org.opregister.core.Role;
+import org.opregister.core.UnknownRecordException;
 import org.opregister.ict.BusinessService;
 import org.opregister.incident.Incident;
+import org.opregister.web.CsvExport;
 import org.opregister.web.Flash;
 import org.opregister.web.Step;
+import org.opregister.web.XlsxExport;
 
 /**
  * DORA: the ICT-related incidents with their classification and next reporting time limit, each incident's DORA
@@ -41,7 +52,7 @@ public class DoraResource {
     static class Templates {
 
         static native TemplateInstance list(List<DoraView.Row> rows, List<DoraAnnual.Year> years, String zone,
-                String currency);
+                String currency, FieldErrors errors);
 
         static native TemplateInstance show(DoraView view, ReportForm reportForm, FieldErrors errors, String problem,
                 ReportStage[] stages, String currency);
@@ -56,6 +67,15 @@ public class DoraResource {
     @Inject
     OpriskConfig config;
 
+    @Inject
+    XlsxExport xlsx;
+
+    @Inject
+    Event<CsvExport.Exported> exported;
+
+    @Inject
+    SecurityIdentity identity;
+
     @GET
     public TemplateInstance list() {
         ReportingClock clock = DoraDeadlines.clock(config);
@@ -63,7 +83,20 @@ public class DoraResource {
         List<DoraView.Row> rows = DoraRecord.ictRelated().stream()
                 .map(r -> new DoraView.Row(r, DoraDeadlines.schedule(clock, r, DoraReport.of(r)), service.zone(), now))
                 .toList();
-        return Templates.list(rows, DoraAnnual.years(), service.zone().getId(), config.reportingCurrency());
+        return Templates.list(rows, DoraAnnual.years(), service.zone().getId(), config.reportingCurrency(),
+                new FieldErrors());
+    }
+
+    /** Opens the DORA page of an incident named by its reference; unknown: 404, blank: the list. */
+    @GET
+    @Path("find")
+    public Response find(@RestQuery String reference) {
+        String key = FormInput.key(reference);
+        if (key == null) {
+            return Response.seeOther(java.net.URI.create("/dora")).build();
+        }
+        Incident incident = Records.require(Incident.findByReference(key), Incident.class, key);
+        return Response.seeOther(java.net.URI.create("/dora/incidents/" + incident.id)).build();
     }
 
     @GET
@@ -113,6 +146,93 @@ public class DoraResource {
             return Flash.redirect("/dora/incidents/" + id, "flash.doraReport", report.record.incident.reference);
         }, (errors, problem) -> showPage(id, form, errors, problem), "error.recordChangedReload",
                 rule -> Response.status(409).entity(showPage(id, form, new FieldErrors(), rule.messageKey())).build());
+    }
+
+    /** The report data of a stage in the fields of ITS 2025/302 Annex I, as JSON; one audit entry per download. */
+    @GET
+    @Path("incidents/{id}/report.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response reportJson(@PathParam("id") long id, @RestQuery String stage) {
+        Download download = download(id, stage);
+        if (download == null) {
+            return Response.status(400).type(MediaType.APPLICATION_JSON)
+                    .entity(Map.of("error", Messages.get(CurrentLocale.current(), "dora.error.stage"))).build();
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("template", "Implementing Regulation (EU) 2025/302, Annex I");
+        body.put("stage", download.stage().slug());
+        body.put("incident", download.record().incident.reference);
+        Map<String, Object> values = new LinkedHashMap<>();
+        download.fields().forEach(f -> values.put(f.code(), f.value() == null ? null : f.text()));
+        body.put("fields", values);
+        body.put("missingMandatory", ReportData.missing(download.fields()).stream().map(ReportData.Field::code)
+                .toList());
+        exported.fire(new CsvExport.Exported(username(), download.stem() + ".json", download.filters(),
+                download.fields().size()));
+        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"" + download.stem() + ".json\"")
+                .header("Cache-Control", "no-store").build();
+    }
+
+    /** The same as a sheet: code, label, value, one row per field (XLSX); audited by {@link XlsxExport}. */
+    @GET
+    @Path("incidents/{id}/report.xlsx")
+    @Produces(XlsxExport.XLSX)
+    public Response reportXlsx(@PathParam("id") long id, @RestQuery String stage) {
+        Download download = download(id, stage);
+        if (download == null) {
+            return Response.status(400).type(MediaType.TEXT_PLAIN)
+                    .entity(Messages.get(CurrentLocale.current(), "dora.error.stage")).build();
+        }
+        var locale = CurrentLocale.current();
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        rows.add(List.of(Messages.get(locale, "dora.its.code"), Messages.get(locale, "dora.its.field"),
+                Messages.get(locale, "dora.its.value"), Messages.get(locale, "dora.its.mandatory")));
+        for (ReportData.Field field : download.fields()) {
+            List<Object> row = new java.util.ArrayList<>();
+            row.add(field.code());
+            row.add(Messages.get(locale, field.labelKey()));
+            row.add(field.value() instanceof java.math.BigDecimal amount ? amount : field.text());
+            row.add(Messages.get(locale, field.missing()
+                    ? "dora.its.missing"
+                    : field.mandatory()
+                            ? "dora.its.yes"
+                            : "dora.its.no"));
+            rows.add(row);
+        }
+        return xlsx.grid(download.stem(), download.stem(), download.filters(), "ITS 2025-302",
+                List.of(Messages.get(locale, "dora.its.title", Messages.get(locale, "enum.ReportStage."
+                        + download.stage()), download.record().incident.reference)),
+                rows, download.fields().size());
+    }
+
+    /** What a report download needs: the record (major only, else 404), the stage, the fields; null: no stage. */
+    private record Download(DoraRecord record, ReportStage stage, List<ReportData.Field> fields) {
+
+        String stem() {
+            return "dora-" + stage.slug() + "-" + record.incident.reference.replaceAll("[^A-Za-z0-9_-]", "_");
+        }
+
+        String filters() {
+            return "incident=" + record.incident.reference + " stage=" + stage.slug();
+        }
+    }
+
+    private Download download(long id, String stage) {
+        Records.require(Incident.class, id);
+        DoraRecord record = DoraRecord.forIncident(id);
+        if (record == null || !record.ictRelated || !Boolean.TRUE.equals(record.major)) {
+            throw new UnknownRecordException(DoraRecord.class, id);
+        }
+        ReportStage typed = ReportStage.ofSlug(stage);
+        if (typed == null) {
+            return null;
+        }
+        return new Download(record, typed, ReportData.fields(typed, record, DoraReport.of(record),
+                config.reportingCurrency(), CurrentLocale.current()));
+    }
+
+    private String username() {
+        return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
     }
 
     private TemplateInstance showPage(long id, ReportForm form, FieldErrors errors, String problem) {

@@ -64,6 +64,11 @@ public record DoraView(Incident incident, DoraRecord record, DoraClassifier.Resu
         return duration == null ? "" : DoraClassifier.hours(duration);
     }
 
+    /** The mandatory fields of a stage's report the register cannot fill yet (ITS 2025/302, Annex I). */
+    public List<ReportData.Field> missingFields(ReportStage stage, String currency) {
+        return ReportData.missing(ReportData.fields(stage, record, reports, currency, locale()));
+    }
+
     public BigDecimal economicImpact() {
         return record == null ? BigDecimal.ZERO : record.economicImpact();
     }

@@ -69,6 +69,42 @@ class DoraTest {
     }
 
     @Test
+    void reportDataFollowsTheTemplateListsWhatIsMissingAndIsAudited() {
+        long id = QuarkusTransaction.requiringNew()
+                .call(() -> Incident.findByReference("INC-2024-0719-01").id);
+        Session auditor = TestSupport.session("auditor");
+        auditor.request().get("/dora/incidents/" + id).then().statusCode(200)
+                .body(containsString("id=\"data-final\""), containsString("2.7 Discovery of the incident"));
+        long exportsBefore = exports();
+        io.restassured.path.json.JsonPath json = auditor.request()
+                .get("/dora/incidents/" + id + "/report.json?stage=final").then().statusCode(200).extract()
+                .jsonPath();
+        assertEquals("INC-2024-0719-01", json.getString("fields.'2.1'"));
+        assertEquals("2024-07-19T04:21:00Z", json.getString("fields.'2.2'"));
+        assertEquals("2024-07-19T07:10:00Z", json.getString("fields.'2.3'"));
+        assertEquals("AT DE NL", json.getString("fields.'2.6'"));
+        assertEquals("05:11:51", json.getString("fields.'3.15'"));
+        assertEquals("00:07:31", json.getString("fields.'3.16'"));
+        assertEquals("2311500.00", json.getString("fields.'4.13'"));
+        assertTrue(json.getList("missingMandatory").containsAll(List.of("2.7", "2.9", "3.23", "4.1")));
+        assertTrue(!json.getList("missingMandatory").contains("2.3"));
+        auditor.request().get("/dora/incidents/" + id + "/report.xlsx?stage=initial").then().statusCode(200)
+                .contentType(org.opregister.web.XlsxExport.XLSX);
+        assertEquals(exportsBefore + 2, exports(), "one audit entry per download");
+        auditor.request().get("/dora/incidents/" + id + "/report.json?stage=later").then().statusCode(400);
+        long notMajor = IncidentFixtures.record(TestSupport.session("officer"), "DORA no report");
+        auditor.request().get("/dora/incidents/" + notMajor + "/report.json?stage=initial").then().statusCode(404);
+        auditor.request().get("/dora/find?reference=INC-2024-0719-01").then().statusCode(303)
+                .header("Location", containsString("/dora/incidents/" + id));
+        auditor.request().get("/dora/find?reference=INC-NOPE").then().statusCode(404);
+    }
+
+    private static long exports() {
+        return QuarkusTransaction.requiringNew().call(() -> org.opregister.audit.AuditEntry.count(
+                "username = ?1 and action = ?2", "auditor", org.opregister.audit.AuditAction.EXPORT));
+    }
+
+    @Test
     void officersClassifyAndReclassifyKeepingTheHistory() {
         Session officer = TestSupport.session("officer");
         long id = IncidentFixtures.record(officer, "DORA classify target");
