@@ -174,5 +174,11 @@ public interface OpriskConfig {
          */
         @WithDefault("false")
         boolean weekendReliefForInitialAndIntermediate();
+
+        /**
+         * When recurring incidents are assessed (2024/1772 Art. 8(2): monthly; read by
+         * {@code dora.RecurringIncidents}).
+         */
+        String recurringCron();
     }
 }

@@ -234,4 +234,10 @@ public class DoraRecord extends TrackedEntity implements AuditSubject {
                 + " join r.incident i where r.ictRelated = true and r.major = true and r.otherCosts is not null",
                 Object[].class).getResultList();
     }
+
+    /** ICT-related incidents not classified major that have a root cause (the candidates of 2024/1772 Art. 8(2)). */
+    static List<DoraRecord> recurringCandidates() {
+        return list("select r from DoraRecord r join fetch r.incident i where r.ictRelated = true"
+                + " and (r.major is null or r.major = false) and i.rootCause is not null order by i.id");
+    }
 }

@@ -20,10 +20,12 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import org.opregister.core.AppClock;
 import org.opregister.core.CurrentLocale;
+import org.opregister.core.Edits;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
 import org.opregister.core.Messages;
@@ -52,7 +54,7 @@ public class DoraResource {
     static class Templates {
 
         static native TemplateInstance list(List<DoraView.Row> rows, List<DoraAnnual.Year> years, String zone,
-                String currency, FieldErrors errors);
+                String currency, FieldErrors errors, List<DoraRecurring> recurring, String problem);
 
         static native TemplateInstance show(DoraView view, ReportForm reportForm, FieldErrors errors, String problem,
                 ReportStage[] stages, String currency);
@@ -71,6 +73,9 @@ public class DoraResource {
     XlsxExport xlsx;
 
     @Inject
+    RecurringIncidents recurring;
+
+    @Inject
     Event<CsvExport.Exported> exported;
 
     @Inject
@@ -78,13 +83,45 @@ public class DoraResource {
 
     @GET
     public TemplateInstance list() {
+        return listPage(null);
+    }
+
+    private TemplateInstance listPage(String problem) {
         ReportingClock clock = DoraDeadlines.clock(config);
         var now = AppClock.now();
         List<DoraView.Row> rows = DoraRecord.ictRelated().stream()
                 .map(r -> new DoraView.Row(r, DoraDeadlines.schedule(clock, r, DoraReport.of(r)), service.zone(), now))
                 .toList();
         return Templates.list(rows, DoraAnnual.years(), service.zone().getId(), config.reportingCurrency(),
-                new FieldErrors());
+                new FieldErrors(), DoraRecurring.all(), problem);
+    }
+
+    /** A manager confirms a proposal of recurring incidents: they count as one major incident (2024/1772 Art. 8(2)). */
+    @POST
+    @Path("recurring/{id}/approve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Role.MANAGER)
+    public Response confirmRecurring(@PathParam("id") long id, @RestForm String version) {
+        return decide(id, version, true);
+    }
+
+    /** A manager dismisses a proposal of recurring incidents. */
+    @POST
+    @Path("recurring/{id}/refuse")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Role.MANAGER)
+    public Response dismissRecurring(@PathParam("id") long id, @RestForm String version) {
+        return decide(id, version, false);
+    }
+
+    private Response decide(long id, String version, boolean confirm) {
+        return Step.run(() -> {
+            recurring.decide(id, Edits.version(version), confirm);
+            return Flash.redirect("/dora#recurring", confirm
+                    ? "flash.doraRecurringConfirmed"
+                    : "flash.doraRecurringDismissed", id);
+        }, (errors, problem) -> listPage(problem != null ? problem : "error.staleForm"), "error.recordChangedReload",
+                rule -> Response.status(409).entity(listPage(rule.messageKey())).build());
     }
 
     /** Opens the DORA page of an incident named by its reference; unknown: 404, blank: the list. */
