@@ -180,5 +180,12 @@ public interface OpriskConfig {
          * {@code dora.RecurringIncidents}).
          */
         String recurringCron();
+
+        /** When report reminders are looked for (read by {@code dora.DoraReminders}). */
+        String reminderCron();
+
+        /** How long before a report's time limit its reminder goes out. */
+        @WithDefault("PT1H")
+        Duration reminderBefore();
     }
 }
