@@ -1,7 +1,8 @@
 -- DORA (Regulation 2022/2554, Arts. 18-19) per incident: the ICT-related flag, the timestamps of the incident with
 -- their time of day (UTC), the services it affected, the classification criteria of Delegated Regulation 2024/1772
 -- (Arts. 1-9) each with its evidence, the result of the latest classification, its history, and the reports
--- submitted under Delegated Regulation 2025/301. Kept apart from the incident table, keyed by the incident.
+-- submitted under Delegated Regulation 2025/301. Kept apart from the incident table, keyed by the incident; it goes
+-- with its incident (on delete cascade: incidents are not deleted in the app, but a removed example takes it along).
 create sequence dora_record_seq start with 1 increment by 50;
 create table dora_record (
     id                          bigint          not null primary key,
@@ -48,7 +49,7 @@ create table dora_record (
     updated_at                  timestamp(6) with time zone not null,
     updated_by                  varchar(64)     not null,
     constraint dora_record_incident_uk unique (incident_id),
-    constraint dora_record_incident_fk foreign key (incident_id) references incident (id)
+    constraint dora_record_incident_fk foreign key (incident_id) references incident (id) on delete cascade
 );
 create index dora_record_ict_idx on dora_record (ict_related, major);
 
@@ -56,7 +57,8 @@ create table dora_record_service (
     dora_record_id      bigint not null,
     business_service_id bigint not null,
     constraint dora_record_service_pk primary key (dora_record_id, business_service_id),
-    constraint dora_record_service_record_fk foreign key (dora_record_id) references dora_record (id),
+    constraint dora_record_service_record_fk foreign key (dora_record_id) references dora_record (id)
+        on delete cascade,
     constraint dora_record_service_service_fk foreign key (business_service_id) references business_service (id)
 );
 create index dora_record_service_service_idx on dora_record_service (business_service_id);
@@ -79,6 +81,7 @@ create table dora_classification (
     updated_by          varchar(64)     not null,
     constraint dora_classification_uk unique (dora_record_id, number),
     constraint dora_classification_record_fk foreign key (dora_record_id) references dora_record (id)
+        on delete cascade
 );
 
 -- Reports submitted to the competent authority (2025/301 Art. 5): one row per submission; submitting a stage again
@@ -98,5 +101,6 @@ create table dora_report (
     updated_at              timestamp(6) with time zone not null,
     updated_by              varchar(64)     not null,
     constraint dora_report_record_fk foreign key (dora_record_id) references dora_record (id)
+        on delete cascade
 );
 create index dora_report_record_idx on dora_report (dora_record_id, stage, submitted_at);

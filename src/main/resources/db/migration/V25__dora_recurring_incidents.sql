@@ -24,8 +24,10 @@ create table dora_recurring_incident (
     dora_recurring_id   bigint not null,
     incident_id         bigint not null,
     constraint dora_recurring_incident_pk primary key (dora_recurring_id, incident_id),
-    constraint dora_recurring_incident_recurring_fk foreign key (dora_recurring_id) references dora_recurring (id),
+    constraint dora_recurring_incident_recurring_fk foreign key (dora_recurring_id) references dora_recurring (id)
+        on delete cascade,
     constraint dora_recurring_incident_incident_fk foreign key (incident_id) references incident (id)
+        on delete cascade
 );
 create index dora_recurring_incident_incident_idx on dora_recurring_incident (incident_id);
 

@@ -58,11 +58,6 @@ public class DoraClassification extends TrackedEntity implements AuditSubject {
         return record.incident.reference + " #" + number;
     }
 
-    @Override
-    public Object auditParent() {
-        return record.incident;
-    }
-
     public static List<DoraClassification> of(DoraRecord record) {
         return list("record = ?1 order by number desc", record);
     }

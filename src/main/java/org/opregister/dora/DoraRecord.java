@@ -149,11 +149,6 @@ public class DoraRecord extends TrackedEntity implements AuditSubject {
     }
 
     @Override
-    public Object auditParent() {
-        return incident;
-    }
-
-    @Override
     public String auditTitle() {
         return "DORA";
     }

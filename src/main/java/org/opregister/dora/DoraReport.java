@@ -57,11 +57,6 @@ public class DoraReport extends TrackedEntity implements AuditSubject {
         return record.incident.reference + " " + stage;
     }
 
-    @Override
-    public Object auditParent() {
-        return record.incident;
-    }
-
     /** Every submission of the record, in order. */
     public static List<DoraReport> of(DoraRecord record) {
         return list("record = ?1 order by submittedAt, id", record);

@@ -1,5 +1,6 @@
 package org.opregister.dora;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -70,10 +71,15 @@ public class DoraService {
     }
 
     /**
-     * Classifies the record as it stands and keeps the classification (who and when from the request, or from the
-     * story being seeded); a record not ICT-related is not classified.
+     * Classifies the record as it stands and keeps the classification, by the signed-in user, now; a record not
+     * ICT-related is not classified.
      */
     public void classify(DoraRecord record) {
+        classify(record, StampListener.now(), StampListener.currentUser());
+    }
+
+    /** The same, made by {@code who} at {@code at} (the worked example records its classification of 07:10 UTC). */
+    public void classify(DoraRecord record, Instant at, String who) {
         if (!record.ictRelated) {
             record.major = null;
             return;
@@ -81,7 +87,7 @@ public class DoraService {
         DoraClassifier.Result result = DoraClassifier.classify(record.inputs());
         record.major = result.major();
         if (result.major() && record.classifiedAt == null) {
-            record.classifiedAt = StampListener.now();
+            record.classifiedAt = at;
         }
         record.classifications++;
         DoraClassification kept = new DoraClassification();
@@ -90,8 +96,8 @@ public class DoraService {
         kept.major = result.major();
         kept.thresholdsMet = result.articlesMet();
         kept.inputs = DoraInputsText.of(record, zone());
-        kept.classifiedAt = StampListener.now();
-        kept.classifiedBy = StampListener.currentUser();
+        kept.classifiedAt = at;
+        kept.classifiedBy = who;
         kept.persist();
     }
 
