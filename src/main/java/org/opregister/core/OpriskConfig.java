@@ -63,6 +63,15 @@ public interface OpriskConfig {
 
     Returns returns();
 
+    /**
+     * The zone DORA timestamps are typed and shown in (stored UTC); also the zone of the Member State whose weekends
+     * and bank holidays move the reporting time limits (Delegated Regulation 2025/301, Art. 5(4)).
+     */
+    @WithDefault("Europe/Paris")
+    String timezone();
+
+    Dora dora();
+
     /** The first administrator, created on start while no active administrator exists. */
     interface Admin {
 
@@ -149,5 +158,34 @@ public interface OpriskConfig {
         /** Days after a period ends by which a typed-in KRI's value is due. */
         @WithDefault("15")
         int valueDueDays();
+    }
+
+    /** DORA reporting (Delegated Regulation 2025/301, Art. 5). */
+    interface Dora {
+
+        /**
+         * The bank holidays of the Member State (ISO dates), on which time limits move to noon of the next working day.
+         */
+        Optional<List<String>> holidays();
+
+        /**
+         * Whether the weekend and holiday relief of Art. 5(4) applies to the initial and intermediate reports too;
+         * false for credit institutions and the other entities of Art. 5(5) (their final report keeps it).
+         */
+        @WithDefault("false")
+        boolean weekendReliefForInitialAndIntermediate();
+
+        /**
+         * When recurring incidents are assessed (2024/1772 Art. 8(2): monthly; read by
+         * {@code dora.RecurringIncidents}).
+         */
+        String recurringCron();
+
+        /** When report reminders are looked for (read by {@code dora.DoraReminders}). */
+        String reminderCron();
+
+        /** How long before a report's time limit its reminder goes out. */
+        @WithDefault("PT1H")
+        Duration reminderBefore();
     }
 }

@@ -8,6 +8,7 @@ import org.opregister.action.ActionPlan;
 import org.opregister.controltest.Attestation;
 import org.opregister.controltest.ControlTest;
 import org.opregister.core.AppClock;
+import org.opregister.dora.DoraDeadlines;
 import org.opregister.incident.Incident;
 import org.opregister.kri.KriBreach;
 import org.opregister.kri.ValuesDue;
@@ -56,6 +57,7 @@ public record Attention(List<Item> items) {
         add(items, "attention.openBreaches", KriBreach.open().size(), "/kris/breaches");
         add(items, "attention.kriValuesMissing", ValuesDue.kriCountMissing(), "/kris?status=ACTIVE");
         add(items, "attention.overdueActions", ActionPlan.countOverdue(AppClock.today()), "/actions?overdue=true");
+        add(items, "dora.attentionOverdue", DoraDeadlines.countOverdue(AppClock.now()), "/dora");
         return new Attention(items);
     }
 

@@ -56,6 +56,9 @@ public class DemoData {
     @Inject
     ExampleServices exampleServices;
 
+    @Inject
+    ExampleDora exampleDora;
+
     void onStart(@Observes StartupEvent event) {
         if (!config.demoData()) {
             return;
@@ -120,6 +123,11 @@ public class DemoData {
             exampleServices.record();
             SeedRun.mark(ExampleServices.NAME);
             LOG.info("Example services recorded");
+        }
+        if (!SeedRun.applied(ExampleDora.NAME)) {
+            exampleDora.record();
+            SeedRun.mark(ExampleDora.NAME);
+            LOG.info("Example DORA classification and reports recorded");
         }
     }
 

@@ -1,0 +1,111 @@
+package org.opregister.dora;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import org.jboss.logging.Logger;
+
+import org.opregister.core.AppClock;
+import org.opregister.core.AppLocale;
+import org.opregister.core.Messages;
+import org.opregister.core.OpriskConfig;
+import org.opregister.core.Role;
+import org.opregister.security.User;
+
+/**
+ * E-mails the incident's owner and the managers {@code oprisk.dora.reminder-before} (one hour) before the time limit
+ * of a major incident's next report. The owner is the user whose username is the incident's owner, else whoever
+ * created the DORA record (the incident's owner is a name, not always an account). Each reminder is claimed in
+ * {@link DoraReminderLog} before it is sent and marked sent after, so instances sharing a database send it once.
+ */
+@ApplicationScoped
+public class DoraReminders {
+
+    private static final Logger LOG = Logger.getLogger(DoraReminders.class);
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    OpriskConfig config;
+
+    record Reminder(String key, User to, String subject, String body) {
+    }
+
+    @Scheduled(cron = "{oprisk.dora.reminder-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void everyFewMinutes() {
+        send(AppClock.now());
+    }
+
+    /**
+     * Sends the reminders of the time limits falling within the reminder period after {@code now}; answers how many.
+     */
+    public int send(Instant now) {
+        List<Reminder> due = QuarkusTransaction.requiringNew().call(() -> reminders(now));
+        int sent = 0;
+        for (Reminder reminder : due) {
+            if (!QuarkusTransaction.requiringNew()
+                    .call(() -> DoraReminderLog.claim(reminder.key(), reminder.to().username, AppClock.now()))) {
+                continue;
+            }
+            try {
+                mailer.send(Mail.withText(reminder.to().email, reminder.subject(), reminder.body()));
+            } catch (RuntimeException e) {
+                LOG.warnf("DORA reminder %s to %s not sent: %s", reminder.key(), reminder.to().username,
+                        e.getMessage());
+                QuarkusTransaction.requiringNew().run(() -> DoraReminderLog.deleteById(reminder.key()));
+                continue;
+            }
+            QuarkusTransaction.requiringNew().run(() -> DoraReminderLog.sent(reminder.key(), AppClock.now()));
+            sent++;
+        }
+        return sent;
+    }
+
+    List<Reminder> reminders(Instant now) {
+        Locale locale = AppLocale.DEFAULT;
+        ReportingClock clock = DoraDeadlines.clock(config);
+        Instant until = now.plus(config.dora().reminderBefore());
+        List<User> managers = User.<User>list("enabled = true order by username").stream()
+                .filter(u -> u.hasRole(Role.MANAGER) && u.email != null).toList();
+        List<Reminder> reminders = new ArrayList<>();
+        for (DoraRecord record : DoraRecord.majors()) {
+            DoraDeadlines.Schedule schedule = DoraDeadlines.schedule(clock, record, DoraReport.of(record));
+            if (schedule.nextDue() == null || !schedule.nextDue().isAfter(now) || schedule.nextDue().isAfter(until)) {
+                continue;
+            }
+            Map<String, User> recipients = new LinkedHashMap<>();
+            owner(record).ifPresent(u -> recipients.put(u.username, u));
+            managers.forEach(u -> recipients.putIfAbsent(u.username, u));
+            String stage = Messages.get(locale, "enum.ReportStage." + schedule.next());
+            String due = DoraView.SHOWN.format(schedule.nextDue().atZone(DoraDeadlines.zone(config))) + " "
+                    + config.timezone();
+            for (User to : recipients.values()) {
+                reminders.add(new Reminder(
+                        "dora:" + record.id + ":" + schedule.next() + ":" + schedule.nextDue().getEpochSecond() + ":"
+                                + to.username,
+                        to, Messages.get(locale, "dora.mail.subject", stage, record.incident.reference),
+                        Messages.get(locale, "dora.mail.body", to.displayName, stage, record.incident.reference,
+                                record.incident.title, due,
+                                config.baseUrl() + "/dora/incidents/" + record.incident.id)));
+            }
+        }
+        return reminders;
+    }
+
+    private static java.util.Optional<User> owner(DoraRecord record) {
+        return User.findByUsername(record.incident.owner).or(() -> User.findByUsername(record.createdBy))
+                .filter(u -> u.enabled && u.email != null);
+    }
+}
