@@ -56,6 +56,9 @@ public class DemoData {
     @Inject
     ExampleServices exampleServices;
 
+    @Inject
+    ExampleIctRegister exampleIctRegister;
+
     void onStart(@Observes StartupEvent event) {
         if (!config.demoData()) {
             return;
@@ -120,6 +123,11 @@ public class DemoData {
             exampleServices.record();
             SeedRun.mark(ExampleServices.NAME);
             LOG.info("Example services recorded");
+        }
+        if (!SeedRun.applied(ExampleIctRegister.NAME)) {
+            exampleIctRegister.record();
+            SeedRun.mark(ExampleIctRegister.NAME);
+            LOG.info("Example ICT register recorded");
         }
     }
 

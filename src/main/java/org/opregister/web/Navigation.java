@@ -16,9 +16,10 @@ public enum Navigation {
                             "nav.actions"), CONTROL_TESTS("/control-tests",
                                     "nav.controlTests"), ATTESTATIONS("/attestations", "nav.attestations"), FX_RATES(
                                             "/fx-rates", "nav.fxRates", Role.OFFICER, Role.MANAGER,
-                                            Role.AUDITOR), AUDIT("/audit",
-                                                    "nav.audit", Role.AUDITOR,
-                                                    Role.ADMIN), USERS("/admin/users", "nav.users", Role.ADMIN);
+                                            Role.AUDITOR), ICT_PROVIDERS("/ict-providers", "nav.ictProviders",
+                                                    Role.OFFICER, Role.MANAGER, Role.AUDITOR), AUDIT("/audit",
+                                                            "nav.audit", Role.AUDITOR,
+                                                            Role.ADMIN), USERS("/admin/users", "nav.users", Role.ADMIN);
 
     public final String path;
     public final String labelKey;
