@@ -4,6 +4,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.opregister.core.ClusterLock;
@@ -12,6 +14,8 @@ import org.opregister.core.FieldErrors;
 import org.opregister.core.InvalidInputException;
 import org.opregister.core.Records;
 import org.opregister.incident.Incident;
+import org.opregister.kri.KriMeasure;
+import org.opregister.kri.KriSource;
 
 /**
  * Changes to the ICT third-party register: the bank's services (managers), providers, their contracts and the
@@ -23,6 +27,17 @@ import org.opregister.incident.Incident;
 public class IctRegisterService {
 
     public static final String LOCK = "ict-register";
+
+    /** Tells the computed KRI of the register that its inputs changed (in this transaction). */
+    @Inject
+    Event<KriMeasure.Changed> measureChanged;
+
+    private <T> T changed(T result) {
+        // the KRI reads the register with queries: let them see this change
+        BusinessService.getEntityManager().flush();
+        measureChanged.fire(new KriMeasure.Changed(KriSource.ICT_CONCENTRATION));
+        return result;
+    }
 
     // --- the bank's services
 
@@ -38,12 +53,12 @@ public class IctRegisterService {
         service.active = true;
         apply(service, typed);
         service.persist();
-        return service;
+        return changed(service);
     }
 
     @Transactional
     public BusinessService updateService(long id, BusinessServiceForm.Data typed, FieldErrors errors) {
-        return Edits.guarded(() -> {
+        return changed(Edits.guarded(() -> {
             BusinessService service = Records.require(BusinessService.class, id);
             if (errors.has(FieldErrors.FORM)) {
                 Edits.failIfAny(errors);
@@ -52,17 +67,17 @@ public class IctRegisterService {
             Edits.failIfAny(errors);
             apply(service, typed);
             return service;
-        });
+        }));
     }
 
     @Transactional
     public BusinessService setServiceActive(long id, long version, boolean active) {
-        return Edits.guarded(() -> {
+        return changed(Edits.guarded(() -> {
             BusinessService service = Records.require(BusinessService.class, id);
             Edits.requireVersion(version, service.version);
             service.active = active;
             return service;
-        });
+        }));
     }
 
     private static void apply(BusinessService service, BusinessServiceForm.Data typed) {
@@ -151,13 +166,13 @@ public class IctRegisterService {
         contract.provider = provider;
         apply(contract, typed, services);
         contract.persist();
-        return contract;
+        return changed(contract);
     }
 
     @Transactional
     public IctContract updateContract(long providerId, long contractId, IctContractForm.Data typed,
             FieldErrors errors) {
-        return Edits.guarded(() -> {
+        return changed(Edits.guarded(() -> {
             ClusterLock.hold(LOCK);
             IctContract contract = contractOf(providerId, contractId);
             if (errors.has(FieldErrors.FORM)) {
@@ -169,7 +184,7 @@ public class IctRegisterService {
             Edits.failIfAny(errors);
             apply(contract, typed, services);
             return contract;
-        });
+        }));
     }
 
     /** The contract, which must be one of that provider's (else 404). */

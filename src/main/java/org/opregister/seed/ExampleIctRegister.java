@@ -1,10 +1,12 @@
 package org.opregister.seed;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.opregister.core.Storyline;
 import org.opregister.ict.BusinessService;
 import org.opregister.ict.IctContract;
 import org.opregister.ict.IctProvider;
@@ -29,6 +31,8 @@ public class ExampleIctRegister {
 
     public static final String PROVIDER = "CrowdStrike, Inc.";
     public static final String CONTRACT = "ICT-2022-EDR-01";
+    /** When the example's officer linked the incident to the provider (the register's first day under DORA). */
+    static final Instant LINKED_AT = Instant.parse("2025-01-17T09:00:00Z");
 
     public void record() {
         Incident incident = Incident.findByReference(ExampleCase.REFERENCE);
@@ -73,11 +77,17 @@ public class ExampleIctRegister {
             contract.persist();
         }
         if (incident != null && IncidentProvider.ofIncident(incident.id).isEmpty()) {
-            IncidentProvider link = new IncidentProvider();
-            link.incident = incident;
-            link.provider = provider;
-            link.contract = contract.provider == provider ? contract : null;
-            link.persist();
+            IctProvider linkedProvider = provider;
+            IctContract linkedContract = contract.provider == provider ? contract : null;
+            // part of the incident's story: the officer records the provider when the register is set up
+            Storyline.run(new Storyline.Step(LINKED_AT, "officer", null), () -> {
+                IncidentProvider link = new IncidentProvider();
+                link.incident = incident;
+                link.provider = linkedProvider;
+                link.contract = linkedContract;
+                link.persist();
+                IncidentProvider.flush();
+            });
         }
     }
 }
