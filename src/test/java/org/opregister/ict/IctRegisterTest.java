@@ -259,6 +259,26 @@ class IctRegisterTest {
     }
 
     @Test
+    void twoInstancesMigratingAtOnceMakeOneProviderAndOneLinkEach() {
+        Session officer = TestSupport.session("officer");
+        String name = "Parallel vendor " + tag();
+        List<Long> incidents = new java.util.ArrayList<>();
+        for (String spelling : List.of(name, name.toUpperCase(), name.toLowerCase())) {
+            Map<String, Object> form = IncidentFixtures.incidentForm("Vendor outage");
+            form.put("thirdParty", spelling);
+            incidents.add(IncidentFixtures.record(officer, form));
+        }
+        List<Integer> linked = Parallel.run(3, i -> migration.migrate());
+        assertTrue(linked.stream().mapToInt(Integer::intValue).sum() >= 3, linked.toString());
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertEquals(1L, IctProvider.count("nameKey", IctProvider.keyOf(name)));
+            for (long id : incidents) {
+                assertEquals(1, IncidentProvider.ofIncident(id).size(), "one link per incident");
+            }
+        });
+    }
+
+    @Test
     void theExampleHasOneCrowdStrikeProviderAndItsCriticalContract() {
         migration.migrate();
         QuarkusTransaction.requiringNew().run(() -> {
