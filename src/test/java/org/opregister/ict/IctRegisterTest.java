@@ -299,6 +299,11 @@ class IctRegisterTest {
         });
         TestSupport.session("auditor").request().get("/ict-providers").then().statusCode(200)
                 .body(containsString("CrowdStrike, Inc.")).body(containsString("id=\"ict-kri-share\""));
+        long crowdStrike = QuarkusTransaction.requiringNew()
+                .call(() -> IctProvider.<IctProvider>find("nameKey like ?1", "%crowdstrike%").firstResult().id);
+        TestSupport.session("auditor").request().get("/ict-providers/" + crowdStrike).then().statusCode(200)
+                .body(containsString("id=\"lei-missing\"")).body(containsString(ExampleIctRegister.CONTRACT))
+                .body(containsString("INC-2024-0719-01")).body(containsString("id=\"dependencies\""));
     }
 
     @Test
