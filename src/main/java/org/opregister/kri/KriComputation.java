@@ -7,6 +7,9 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.scheduler.Scheduled;
@@ -29,8 +32,16 @@ public class KriComputation {
 
     static final String NIGHTLY_JOB = "kri-recompute";
 
+    @Inject
+    @Any
+    Instance<KriMeasure> measures;
+
     void onRegisterChange(@Observes RegisterChanged change) {
-        Kri.activeComputed().forEach(this::recompute);
+        Kri.activeComputed().stream().filter(k -> !k.source.measured()).forEach(this::recompute);
+    }
+
+    void onMeasureChange(@Observes KriMeasure.Changed change) {
+        Kri.activeComputed().stream().filter(k -> k.source == change.source()).forEach(this::recompute);
     }
 
     @Scheduled(cron = "{oprisk.kri.recompute-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -55,7 +66,9 @@ public class KriComputation {
         }
         kri.lockValues();
         LocalDate last = kri.frequency.periodOf(AppClock.today());
-        Map<LocalDate, BigDecimal> measured = measure(kri, kri.valuesFrom, kri.frequency.lastDay(last));
+        Map<LocalDate, BigDecimal> measured = kri.source.measured()
+                ? measured(kri, last)
+                : measure(kri, kri.valuesFrom, kri.frequency.lastDay(last));
         Map<LocalDate, KriValue> stored = new HashMap<>();
         KriValue.of(kri).forEach(v -> stored.put(v.periodStart, v));
         for (LocalDate period = kri.valuesFrom; !period.isAfter(last); period = kri.frequency.next(period)) {
@@ -74,6 +87,24 @@ public class KriComputation {
         }
         stored.values().forEach(KriValue::delete);
         Breaches.update(kri);
+    }
+
+    /**
+     * The figure of a {@link KriMeasure} per period start: each period's figure on its last day, the current
+     * period's today; none (zeros) when no package supplies the measure.
+     */
+    Map<LocalDate, BigDecimal> measured(Kri kri, LocalDate last) {
+        Map<LocalDate, BigDecimal> result = new HashMap<>();
+        KriMeasure measure = measures.stream().filter(m -> m.source() == kri.source).findFirst().orElse(null);
+        if (measure == null) {
+            return result;
+        }
+        LocalDate today = AppClock.today();
+        for (LocalDate period = kri.valuesFrom; !period.isAfter(last); period = kri.frequency.next(period)) {
+            LocalDate end = kri.frequency.lastDay(period);
+            result.put(period, measure.valueOn(end.isAfter(today) ? today : end));
+        }
+        return result;
     }
 
     /** The measure per period start, for periods with any incidents or losses. */

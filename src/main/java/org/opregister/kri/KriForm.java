@@ -113,6 +113,9 @@ public class KriForm {
         if (parsedSource == KriSource.MANUAL && (category != null || line != null)) {
             errors.add("source", "error.filterNeedsComputed");
         }
+        if (parsedSource != null && parsedSource.measured() && (category != null || line != null)) {
+            errors.add("source", "error.ictKriNoFilter");
+        }
         boolean computed = parsedSource != null && parsedSource.computed();
         return new Definition(parsedName, parsedDescription, parsedUnit, parsedFrequency, parsedOwner,
                 new Thresholds(parsedDirection, green, red), parsedSource, category, line, computed ? from : null,

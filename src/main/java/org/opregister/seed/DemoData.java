@@ -57,6 +57,9 @@ public class DemoData {
     ExampleServices exampleServices;
 
     @Inject
+    ExampleIctRegister exampleIctRegister;
+
+    @Inject
     ExampleDora exampleDora;
 
     void onStart(@Observes StartupEvent event) {
@@ -123,6 +126,11 @@ public class DemoData {
             exampleServices.record();
             SeedRun.mark(ExampleServices.NAME);
             LOG.info("Example services recorded");
+        }
+        if (!SeedRun.applied(ExampleIctRegister.NAME)) {
+            exampleIctRegister.record();
+            SeedRun.mark(ExampleIctRegister.NAME);
+            LOG.info("Example ICT register recorded");
         }
         if (!SeedRun.applied(ExampleDora.NAME)) {
             exampleDora.record();

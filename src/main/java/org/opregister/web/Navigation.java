@@ -10,18 +10,15 @@ import org.opregister.core.Role;
 public enum Navigation {
 
     DASHBOARD("/", "nav.dashboard"), INCIDENTS("/incidents", "nav.incidents"), LOSSES("/losses", "nav.losses"), REPORTS(
-            "/reports",
-            "nav.reports"), DORA("/dora", "dora.nav"), RISKS("/risks",
-                    "nav.risks"), CONTROLS("/controls", "nav.controls"), ASSESSMENTS(
-                            "/assessments", "nav.assessments"), KRIS("/kris", "nav.kris"), ACTIONS("/actions",
-                                    "nav.actions"), CONTROL_TESTS("/control-tests",
-                                            "nav.controlTests"), ATTESTATIONS("/attestations",
-                                                    "nav.attestations"), FX_RATES(
-                                                            "/fx-rates", "nav.fxRates", Role.OFFICER, Role.MANAGER,
-                                                            Role.AUDITOR), AUDIT("/audit",
-                                                                    "nav.audit", Role.AUDITOR,
-                                                                    Role.ADMIN), USERS("/admin/users", "nav.users",
-                                                                            Role.ADMIN);
+            "/reports", "nav.reports"), DORA("/dora", "dora.nav"), RISKS("/risks", "nav.risks"), CONTROLS("/controls",
+                    "nav.controls"), ASSESSMENTS("/assessments", "nav.assessments"), KRIS("/kris",
+                            "nav.kris"), ACTIONS("/actions", "nav.actions"), CONTROL_TESTS("/control-tests",
+                                    "nav.controlTests"), ATTESTATIONS("/attestations", "nav.attestations"), FX_RATES(
+                                            "/fx-rates", "nav.fxRates", Role.OFFICER, Role.MANAGER,
+                                            Role.AUDITOR), ICT_PROVIDERS("/ict-providers", "nav.ictProviders",
+                                                    Role.OFFICER, Role.MANAGER, Role.AUDITOR), AUDIT("/audit",
+                                                            "nav.audit", Role.AUDITOR,
+                                                            Role.ADMIN), USERS("/admin/users", "nav.users", Role.ADMIN);
 
     public final String path;
     public final String labelKey;

@@ -28,6 +28,10 @@ final class RouteFixture {
     final long fileId;
     final long attestationId;
     final long itemId;
+    final long providerId;
+    final long contractId;
+    final long providerLinkId;
+    final long serviceId;
     final List<Routes.Route> routes;
 
     RouteFixture() throws IOException {
@@ -75,37 +79,55 @@ final class RouteFixture {
                 .call(() -> org.opregister.action.ActionExtension.<org.opregister.action.ActionExtension>find(
                         "action.id", actionId)
                         .firstResult().id);
+        org.opregister.ict.IctFixtures.Register ict = org.opregister.ict.IctFixtures.register(incidentId);
+        providerId = ict.providerId();
+        contractId = ict.contractId();
+        providerLinkId = ict.linkId();
+        serviceId = ict.serviceId();
         routes = Routes.discover((template, name) -> switch (name) {
-            case "id" -> template.startsWith("/legal-entities")
-                    ? "0"
-                    : template.startsWith("/admin/users")
-                            ? Long.toString(userId)
-                            : template.startsWith("/risks") || template.startsWith("/api/risks")
-                                    ? Long.toString(riskId)
-                                    : template.startsWith("/controls") || template.startsWith("/api/controls")
-                                            ? Long.toString(controlId)
-                                            : template.startsWith("/assessments")
-                                                    ? Long.toString(campaignId)
-                                                    : template.startsWith("/kris") || template.startsWith("/api/kris")
-                                                            ? Long.toString(kriId)
-                                                            : template.startsWith("/actions")
-                                                                    || template.startsWith("/api/actions")
-                                                                            ? Long.toString(actionId)
-                                                                            : template.startsWith("/control-tests")
-                                                                                    || template.startsWith(
-                                                                                            "/api/control-tests")
-                                                                                                    ? Long.toString(
-                                                                                                            testId)
-                                                                                                    : template
+            case "id" -> template.startsWith("/ict-providers")
+                    ? Long.toString(providerId)
+                    : template.startsWith("/services")
+                            ? Long.toString(serviceId)
+                            : template.startsWith("/legal-entities")
+                                    ? "0"
+                                    : template.startsWith("/admin/users")
+                                            ? Long.toString(userId)
+                                            : template.startsWith("/risks") || template.startsWith("/api/risks")
+                                                    ? Long.toString(riskId)
+                                                    : template.startsWith("/controls")
+                                                            || template.startsWith("/api/controls")
+                                                                    ? Long.toString(controlId)
+                                                                    : template.startsWith("/assessments")
+                                                                            ? Long.toString(campaignId)
+                                                                            : template.startsWith("/kris")
+                                                                                    || template.startsWith("/api/kris")
+                                                                                            ? Long.toString(kriId)
+                                                                                            : template.startsWith(
+                                                                                                    "/actions")
+                                                                                                    || template
                                                                                                             .startsWith(
-                                                                                                                    "/attestations")
-                                                                                                            || template
-                                                                                                                    .startsWith(
-                                                                                                                            "/api/attestations")
-                                                                                                                                    ? Long.toString(
-                                                                                                                                            attestationId)
-                                                                                                                                    : Long.toString(
-                                                                                                                                            incidentId);
+                                                                                                                    "/api/actions")
+                                                                                                                            ? Long.toString(
+                                                                                                                                    actionId)
+                                                                                                                            : template
+                                                                                                                                    .startsWith(
+                                                                                                                                            "/control-tests")
+                                                                                                                                    || template
+                                                                                                                                            .startsWith(
+                                                                                                                                                    "/api/control-tests")
+                                                                                                                                                            ? Long.toString(
+                                                                                                                                                                    testId)
+                                                                                                                                                            : template
+                                                                                                                                                                    .startsWith(
+                                                                                                                                                                            "/attestations")
+                                                                                                                                                                    || template
+                                                                                                                                                                            .startsWith(
+                                                                                                                                                                                    "/api/attestations")
+                                                                                                                                                                                            ? Long.toString(
+                                                                                                                                                                                                    attestationId)
+                                                                                                                                                                                            : Long.toString(
+                                                                                                                                                                                                    incidentId);
             case "riskId" -> Long.toString(riskId);
             case "incidentId" -> Long.toString(incidentId);
             case "controlId" -> Long.toString(controlId);
@@ -116,6 +138,8 @@ final class RouteFixture {
             case "extensionId" -> Long.toString(extensionId);
             case "fileId" -> Long.toString(fileId);
             case "itemId" -> Long.toString(itemId);
+            case "contractId" -> Long.toString(contractId);
+            case "linkId" -> Long.toString(providerLinkId);
             case "transition" -> "open";
             case "year" -> "2024";
             case "row" -> "0910";

@@ -78,6 +78,15 @@ class RouteMatrixTest {
             }
             return who.equals("manager") ? "ok" : "403";
         }
+        if (ictRegister(route)) {
+            if (who.equals("admin")) {
+                return "403";
+            }
+            if (read && !path.endsWith("/new") && !path.endsWith("/edit")) {
+                return "ok";
+            }
+            return writer ? "ok" : "403";
+        }
         if (ratingsOverride(route)) {
             return who.equals("manager") ? "ok" : "403";
         }
@@ -113,7 +122,17 @@ class RouteMatrixTest {
      * their lines used); managers alone keep it.
      */
     static boolean referenceData(Route route) {
-        return route.template().startsWith("/fx-rates") || route.template().startsWith("/legal-entities");
+        return route.template().startsWith("/fx-rates") || route.template().startsWith("/legal-entities")
+                || route.template().startsWith("/services");
+    }
+
+    /**
+     * The ICT third-party register (providers, their contractual arrangements, the incidents they were involved in,
+     * its exports): officers, managers and auditors read it, officers and managers keep it; administrators do not
+     * see it (the bank's services, which it links to, are reference data kept by managers).
+     */
+    static boolean ictRegister(Route route) {
+        return route.template().startsWith("/ict-providers");
     }
 
     /**

@@ -164,7 +164,7 @@ class DemoDataTest {
         assertTrue(verifier.verify().intact(), "seeded entries are part of the chain");
         assertEquals(0,
                 QuarkusTransaction.requiringNew().call(() -> AuditEntry.count("seeded = true and recordType not in"
-                        + " ('Incident', 'LossEntry', 'IncidentRisk', 'IncidentControl')")),
+                        + " ('Incident', 'LossEntry', 'IncidentRisk', 'IncidentControl', 'IncidentProvider')")),
                 "only the story is seeded");
 
         TestSupport.session("auditor").request().get("/incidents/" + id + "/history").then().statusCode(200)
@@ -306,6 +306,7 @@ class DemoDataTest {
                 LossEntry.delete("incident", incident);
                 org.opregister.risk.IncidentRisk.delete("incident", incident);
                 org.opregister.control.IncidentControl.delete("incident", incident);
+                org.opregister.ict.IncidentProvider.delete("incident", incident);
                 incident.delete();
             });
             demoData.seed();
