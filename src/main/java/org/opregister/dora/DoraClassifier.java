@@ -44,7 +44,21 @@ public final class DoraClassifier {
             BigDecimal transactionsValueShare, boolean relevantAffected, boolean mediaCoverage, boolean complaints,
             boolean lostClients, boolean regulatoryAttention, Duration duration, Duration downtime,
             Set<String> memberStates, boolean dataAvailability, boolean dataAuthenticity, boolean dataIntegrity,
-            boolean dataConfidentiality, boolean dataAdverse, BigDecimal economicImpact, boolean maliciousAccess) {
+            boolean dataConfidentiality, boolean dataAdverse, BigDecimal economicImpact, boolean maliciousAccess,
+            boolean ongoing) {
+
+        /** Inputs of an incident whose duration and downtime are over (or unknown). */
+        public Inputs(boolean criticalServiceAffected, boolean supervisedServices, Long clientsAffected,
+                BigDecimal clientsShare, BigDecimal counterpartsShare, BigDecimal transactionsShare,
+                BigDecimal transactionsValueShare, boolean relevantAffected, boolean mediaCoverage, boolean complaints,
+                boolean lostClients, boolean regulatoryAttention, Duration duration, Duration downtime,
+                Set<String> memberStates, boolean dataAvailability, boolean dataAuthenticity, boolean dataIntegrity,
+                boolean dataConfidentiality, boolean dataAdverse, BigDecimal economicImpact, boolean maliciousAccess) {
+            this(criticalServiceAffected, supervisedServices, clientsAffected, clientsShare, counterpartsShare,
+                    transactionsShare, transactionsValueShare, relevantAffected, mediaCoverage, complaints, lostClients,
+                    regulatoryAttention, duration, downtime, memberStates, dataAvailability, dataAuthenticity,
+                    dataIntegrity, dataConfidentiality, dataAdverse, economicImpact, maliciousAccess, false);
+        }
     }
 
     /** One threshold: its article, met or not, and why (a message key and its arguments). */
@@ -124,8 +138,9 @@ public final class DoraClassifier {
     }
 
     static Threshold duration(Inputs in) {
+        String ongoing = in.ongoing() ? "Ongoing" : "";
         if (in.duration() != null && in.duration().compareTo(DURATION) > 0) {
-            return met("9(3)", "dora.threshold.duration", "dora.why.duration", hours(in.duration()));
+            return met("9(3)", "dora.threshold.duration", "dora.why.duration" + ongoing, hours(in.duration()));
         }
         if (in.downtime() != null && in.downtime().compareTo(DOWNTIME) > 0 && in.criticalServiceAffected()) {
             return met("9(3)", "dora.threshold.duration", "dora.why.downtime", hours(in.downtime()));

@@ -122,7 +122,7 @@ public class DoraForm {
             return form;
         }
         form.version = Long.toString(r.version);
-        form.ictRelated = flag(r.ictRelated);
+        form.ictRelated = Boolean.toString(r.ictRelated);
         form.occurredAt = typed(r.occurredAt, zone);
         form.detectedAt = typed(r.detectedAt, zone);
         form.awareAt = typed(r.awareAt, zone);
@@ -171,7 +171,8 @@ public class DoraForm {
 
     public Data parse(boolean creating, ZoneId zone, FieldErrors errors) {
         FormInput input = new FormInput(errors);
-        Long loaded = creating ? null : input.version("version", version);
+        // A first classification has no version to check, but a version that is not a number is a broken page.
+        Long loaded = creating && FormInput.blank(version) ? null : input.version("version", version);
         Instant occurred = instant("occurredAt", occurredAt, zone, errors);
         Instant detected = instant("detectedAt", detectedAt, zone, errors);
         Instant aware = instant("awareAt", awareAt, zone, errors);
@@ -196,7 +197,10 @@ public class DoraForm {
         }
         Integer clients = input.whole("clientsAffected", clientsAffected, false, 0, 999_999_999);
         BigDecimal costs = input.decimal("otherCosts", otherCosts, false, 2, new BigDecimal("-0.01"), MAX_AMOUNT);
-        return new Data(loaded, checked(ictRelated), occurred, detected, aware, classified, recovered, resolved,
+        if (!"true".equals(ictRelated) && !"false".equals(ictRelated)) {
+            errors.add("ictRelated", "dora.error.ictRelatedChoice");
+        }
+        return new Data(loaded, "true".equals(ictRelated), occurred, detected, aware, classified, recovered, resolved,
                 serviceIds, checked(supervisedServices), evidence(input, "criticalEvidence", criticalEvidence),
                 clients == null ? null : clients.longValue(), share(input, "clientsShare", clientsShare),
                 share(input, "counterpartsShare", counterpartsShare),

@@ -23,6 +23,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.opregister.audit.AuditSubject;
+import org.opregister.core.AppClock;
 import org.opregister.core.TrackedEntity;
 import org.opregister.ict.BusinessService;
 import org.opregister.incident.Incident;
@@ -192,12 +193,27 @@ public class DoraRecord extends TrackedEntity implements AuditSubject {
         return otherCosts == null ? ledger : ledger.add(otherCosts);
     }
 
+    /** The classification's inputs as of now. */
     public DoraClassifier.Inputs inputs() {
+        return inputs(AppClock.now());
+    }
+
+    /**
+     * The classification's inputs as of {@code asOf}: an incident not yet resolved has lasted until then, and a
+     * service not yet recovered is still down (Art. 9(3) can be met while the incident goes on).
+     */
+    public DoraClassifier.Inputs inputs(Instant asOf) {
+        Instant start = occurredAt != null ? occurredAt : detectedAt;
+        boolean ongoing = start != null && resolvedAt == null && asOf.isAfter(start);
+        Duration duration = duration() != null ? duration() : ongoing ? Duration.between(start, asOf) : null;
+        Duration downtime = downtime() != null
+                ? downtime()
+                : start != null && recoveredAt == null && asOf.isAfter(start) ? Duration.between(start, asOf) : null;
         return new DoraClassifier.Inputs(criticalServiceAffected(), supervisedServices, clientsAffected, clientsShare,
                 counterpartsShare, transactionsShare, transactionsValueShare, relevantAffected, mediaCoverage,
-                complaints, lostClients, regulatoryAttention, duration(), downtime(), memberStateSet(),
+                complaints, lostClients, regulatoryAttention, duration, downtime, memberStateSet(),
                 dataAvailability, dataAuthenticity, dataIntegrity, dataConfidentiality, dataAdverse, economicImpact(),
-                maliciousAccess);
+                maliciousAccess, ongoing);
     }
 
     public static DoraRecord forIncident(long incidentId) {

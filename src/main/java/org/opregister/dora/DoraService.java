@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.opregister.core.EditConflictException;
 import org.opregister.core.Edits;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.OpriskConfig;
@@ -45,6 +46,9 @@ public class DoraService {
             }
             if (record != null) {
                 Edits.requireVersion(data.version(), record.version);
+            } else if (data.version() != null) {
+                // The form of a record that does not exist: not a page this incident ever showed.
+                throw new EditConflictException();
             }
             Set<BusinessService> services = new LinkedHashSet<>();
             for (Long id : data.services()) {
@@ -84,7 +88,7 @@ public class DoraService {
             record.major = null;
             return;
         }
-        DoraClassifier.Result result = DoraClassifier.classify(record.inputs());
+        DoraClassifier.Result result = DoraClassifier.classify(record.inputs(at));
         record.major = result.major();
         if (result.major() && record.classifiedAt == null) {
             record.classifiedAt = at;

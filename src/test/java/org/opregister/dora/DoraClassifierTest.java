@@ -118,6 +118,29 @@ class DoraClassifierTest {
     }
 
     @Test
+    void anIncidentNotYetResolvedHasLastedUntilItIsClassified() {
+        org.opregister.dora.DoraRecord record = new org.opregister.dora.DoraRecord();
+        record.incident = new org.opregister.incident.Incident();
+        record.incident.grossLoss = BigDecimal.ZERO;
+        record.occurredAt = java.time.Instant.parse("2026-03-02T08:00:00Z");
+        java.time.Instant thirtyHoursLater = java.time.Instant.parse("2026-03-03T14:00:00Z");
+        Inputs ongoing = record.inputs(thirtyHoursLater);
+        assertEquals(Duration.ofHours(30), ongoing.duration(), "measured to the classification, not unknown");
+        assertEquals(Duration.ofHours(30), ongoing.downtime(), "no recovery time: the service is still down");
+        Threshold duration = DoraClassifier.classify(ongoing).thresholds().stream()
+                .filter(t -> t.article().equals("9(3)")).findFirst().orElseThrow();
+        assertTrue(duration.met());
+        assertEquals("dora.why.durationOngoing", duration.reasonKey());
+
+        record.resolvedAt = java.time.Instant.parse("2026-03-02T20:00:00Z");
+        record.recoveredAt = java.time.Instant.parse("2026-03-02T09:30:00Z");
+        Inputs over = record.inputs(thirtyHoursLater);
+        assertEquals(Duration.ofHours(12), over.duration(), "resolved: from occurrence to resolution");
+        assertEquals(Duration.ofMinutes(90), over.downtime());
+        assertFalse(over.ongoing());
+    }
+
+    @Test
     void twoOrMoreMemberStates() {
         In in = new In();
         in.states = Set.of("DE");
