@@ -54,7 +54,7 @@ public class DoraResource {
     static class Templates {
 
         static native TemplateInstance list(List<DoraView.Row> rows, List<DoraAnnual.Year> years, String zone,
-                String currency, FieldErrors errors, List<DoraRecurring> recurring, String problem);
+                String currency, FieldErrors errors, List<DoraRecurring> recurring, String problem, String reference);
 
         static native TemplateInstance show(DoraView view, ReportForm reportForm, FieldErrors errors, String problem,
                 ReportStage[] stages, String currency);
@@ -83,17 +83,21 @@ public class DoraResource {
 
     @GET
     public TemplateInstance list() {
-        return listPage(null);
+        return listPage(null, new FieldErrors(), "");
     }
 
     private TemplateInstance listPage(String problem) {
+        return listPage(problem, new FieldErrors(), "");
+    }
+
+    private TemplateInstance listPage(String problem, FieldErrors errors, String reference) {
         ReportingClock clock = DoraDeadlines.clock(config);
         var now = AppClock.now();
         List<DoraView.Row> rows = DoraRecord.ictRelated().stream()
                 .map(r -> new DoraView.Row(r, DoraDeadlines.schedule(clock, r, DoraReport.of(r)), service.zone(), now))
                 .toList();
         return Templates.list(rows, DoraAnnual.years(), service.zone().getId(), config.reportingCurrency(),
-                new FieldErrors(), DoraRecurring.all(), problem);
+                errors, DoraRecurring.all(), problem, reference);
     }
 
     /** A manager confirms a proposal of recurring incidents: they count as one major incident (2024/1772 Art. 8(2)). */
@@ -132,7 +136,13 @@ public class DoraResource {
         if (key == null) {
             return Response.seeOther(java.net.URI.create("/dora")).build();
         }
-        Incident incident = Records.require(Incident.findByReference(key), Incident.class, key);
+        Incident incident = Incident.findByReference(key);
+        if (incident == null) {
+            // The search stays on the list with what was typed, as any form with a wrong value does.
+            FieldErrors errors = new FieldErrors();
+            errors.add("reference", "dora.error.unknownReference", reference.trim());
+            return Response.status(Response.Status.NOT_FOUND).entity(listPage(null, errors, reference)).build();
+        }
         return Response.seeOther(java.net.URI.create("/dora/incidents/" + incident.id)).build();
     }
 

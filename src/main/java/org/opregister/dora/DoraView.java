@@ -18,6 +18,8 @@ public record DoraView(Incident incident, DoraRecord record, DoraClassifier.Resu
         Instant now) {
 
     static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    static final DateTimeFormatter SHOWN_WITH_ZONE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z",
+            java.util.Locale.ENGLISH);
 
     static DoraView of(Incident incident, DoraRecord record, ReportingClock clock, ZoneId zone, Instant now) {
         if (record == null) {
@@ -36,7 +38,8 @@ public record DoraView(Incident incident, DoraRecord record, DoraClassifier.Resu
 
     /** An instant in the configured zone; empty when unknown. */
     public String time(Instant instant) {
-        return instant == null ? "" : SHOWN.format(instant.atZone(zone));
+        // With the zone's short name (CEST, CET): the incident's own texts and the audit trail speak UTC.
+        return instant == null ? "" : SHOWN_WITH_ZONE.format(instant.atZone(zone));
     }
 
     /** The same instant in UTC (for the title attribute). */

@@ -58,8 +58,9 @@ public class ExampleDora {
                 + " delayed (shares of the daily averages not computed for the example).";
         r.mediaCoverage = true;
         r.reputationEvidence = "Worldwide media coverage of the outage, the bank named in national press.";
-        r.durationEvidence = "Channel File 291 pushed 04:09 UTC; payments restored 11:40 UTC; incident resolved"
-                + " 24 July 2024 (time of day assumed for the example).";
+        r.durationEvidence = "Channel File 291 pushed 04:09 UTC; online banking back after about 6 hours, SEPA"
+                + " payments restored 11:40 UTC: the services-recovered time, so the downtime is 7 h 31 min;"
+                + " incident resolved 24 July 2024 (time of day assumed for the example).";
         r.memberStates = "AT DE NL";
         r.geographyEvidence = "Head office in Frankfurt, branches in the Netherlands and Austria affected.";
         r.dataAvailability = true;

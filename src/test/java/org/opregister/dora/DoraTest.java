@@ -103,7 +103,8 @@ class DoraTest {
         auditor.request().get("/dora/incidents/" + notMajor + "/report.json?stage=initial").then().statusCode(404);
         auditor.request().get("/dora/find?reference=INC-2024-0719-01").then().statusCode(303)
                 .header("Location", containsString("/dora/incidents/" + id));
-        auditor.request().get("/dora/find?reference=INC-NOPE").then().statusCode(404);
+        auditor.request().get("/dora/find?reference=INC-NOPE").then().statusCode(404)
+                .body(containsString("No incident has the reference INC-NOPE."), containsString("value=\"INC-NOPE\""));
     }
 
     private static long exports() {
