@@ -25,6 +25,11 @@ public final class DoraAnnual {
         public BigDecimal total() {
             return ledgerGross.add(otherCosts);
         }
+
+        /** Gross costs and losses less the recoveries received in the same year. */
+        public BigDecimal net() {
+            return total().subtract(recoveries);
+        }
     }
 
     private DoraAnnual() {
