@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.opregister.incident.DataSetRule;
 import org.opregister.incident.DateBasis;
@@ -105,43 +107,19 @@ public final class LossAnalytics {
     /**
      * How much of the period's losses belongs to events in the regulatory loss data set ({@link DataSetRule}: the
      * event's aggregated loss over its whole ledger reaches the collection threshold; near misses, gain events and
-     * credit-boundary losses stay out). On the accounting basis each line carries its event's size and exclusion, so
-     * the scan decides; on the incident-date bases one query sums the events in, and those out are the rest.
+     * credit-boundary losses stay out), decided by the scan: on the accounting basis each line carries its event's
+     * size and exclusion; on the incident-date bases each incident brings its root's totals and flags, and the
+     * incidents grouped under a root are summed once per scan. Those out are the rest of the total.
      */
     public static DataSetShare dataSetShare(LossPeriod period, DataSetRule rule) {
         LossScan scan = LossScan.of(period, rule);
-        return dataSetShare(scan, period, rule, matrix(scan).total());
+        return dataSetShare(scan, rule, matrix(scan).total());
     }
 
-    static DataSetShare dataSetShare(LossScan scan, LossPeriod period, DataSetRule rule, LossFigures total) {
-        LossFigures in;
-        if (period.basis() == DateBasis.ACCOUNTING) {
-            in = scan.events().stream().filter(e -> e.inDataSet).map(LossScan.Event::figures)
-                    .reduce(LossFigures.NONE, LossFigures::plus);
-        } else {
-            in = incidentsInDataSet(period, rule);
-        }
+    static DataSetShare dataSetShare(LossScan scan, DataSetRule rule, LossFigures total) {
+        LossFigures in = scan.events().stream().filter(e -> e.inDataSet).map(LossScan.Event::figures)
+                .reduce(LossFigures.NONE, LossFigures::plus);
         return new DataSetShare(in, total.minus(in), rule.threshold(), rule.netBasis());
-    }
-
-    private static LossFigures incidentsInDataSet(LossPeriod period, DataSetRule rule) {
-        String date = period.basis() == DateBasis.OCCURRENCE ? "i.occurrenceDate" : "i.discoveryDate";
-        Object[] row = Incident.getEntityManager()
-                .createQuery("select count(distinct coalesce(r.id, i.id)), sum(i.grossLoss), sum(i.recoveries)"
-                        + " from Incident i left join i.rootEvent r where " + date + " >= :from and " + date
-                        + " <= :to and i.nearMiss = false and i.grossLoss <> 0 and coalesce(r.id, i.id) in"
-                        + " (select x.id from Incident x where " + rule.inClause("x") + ")", Object[].class)
-                .setParameter("from", period.from())
-                .setParameter("to", period.to())
-                .setParameter("dataSetThreshold", rule.threshold())
-                .getSingleResult();
-        return row[1] == null
-                ? LossFigures.NONE
-                : LossFigures.of(((Number) row[0]).longValue(), decimal(row[1]), decimal(row[2]));
-    }
-
-    private static BigDecimal decimal(Object value) {
-        return value instanceof BigDecimal decimal ? decimal : new BigDecimal(value.toString());
     }
 
     /** For the tables that do not read the data set. */

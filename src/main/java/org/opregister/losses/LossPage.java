@@ -16,7 +16,7 @@ public record LossPage(LossPeriod period, LossMatrix matrix, List<LossAnalytics.
         LossScan scan = LossScan.of(period, rule);
         LossMatrix matrix = LossAnalytics.matrix(scan);
         return new LossPage(period, matrix, scan.trend(), LossAnalytics.topTen(scan),
-                LossAnalytics.dataSetShare(scan, period, rule, matrix.total()), currency, level2,
+                LossAnalytics.dataSetShare(scan, rule, matrix.total()), currency, level2,
                 new LossLinks(period));
     }
 

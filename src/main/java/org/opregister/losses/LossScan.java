@@ -13,7 +13,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.hibernate.Session;
 
@@ -49,13 +48,13 @@ final class LossScan {
         final long id;
         final EventType type;
         final BusinessLine line;
-        /** Whether the event is in the regulatory data set (accounting basis; null on the incident-date bases). */
-        final Boolean inDataSet;
+        /** Whether the event is in the regulatory data set, by the rule the scan was given. */
+        final boolean inDataSet;
         BigDecimal gross = BigDecimal.ZERO;
         BigDecimal recoveries = BigDecimal.ZERO;
         private int lastBucket = -1;
 
-        Event(long id, EventType type, BusinessLine line, Boolean inDataSet) {
+        Event(long id, EventType type, BusinessLine line, boolean inDataSet) {
             this.id = id;
             this.type = type;
             this.line = line;
@@ -98,20 +97,25 @@ final class LossScan {
     static LossScan of(LossPeriod period, DataSetRule rule) {
         LossScan scan = new LossScan(period);
         if (period.basis() == DateBasis.ACCOUNTING) {
-            scan.readLines(rule);
+            scan.read(LINES, row -> scan.addLine(row, rule));
         } else {
-            try (Stream<Object[]> rows = incidents(period)) {
-                rows.forEach(scan::addIncident);
-            }
+            Map<Long, BigDecimal[]> grouped = groupedTotals();
+            scan.read(period.basis() == DateBasis.OCCURRENCE ? INCIDENTS_BY_OCCURRENCE : INCIDENTS_BY_DISCOVERY,
+                    row -> scan.addIncident(row, rule, grouped));
         }
         return scan;
     }
 
+    private interface RowReader {
+
+        void read(ResultSet row) throws SQLException;
+    }
+
     /**
-     * The lines booked in the period, read with plain JDBC: tens of thousands of rows of an index, where an entity
-     * query's per-row conversions would cost more than the database's read.
+     * The period's rows, read with plain JDBC: tens of thousands of rows of an index, where an entity query's
+     * per-row conversions would cost more than the database's read.
      */
-    private void readLines(DataSetRule rule) {
+    private void read(String sql, RowReader reader) {
         Incident.getEntityManager().unwrap(Session.class).doWork(connection -> {
             boolean h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
             if (h2) {
@@ -119,13 +123,13 @@ final class LossScan {
                 // it hands the rows over as it reads the index (three times faster for a year of 50,000 lines).
                 lazy(connection, true);
             }
-            try (PreparedStatement statement = connection.prepareStatement(LINES)) {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setFetchSize(1000);
                 statement.setObject(1, period.from());
                 statement.setObject(2, period.to());
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        addLine(rows, rule);
+                        reader.read(rows);
                     }
                 }
             } finally {
@@ -147,19 +151,23 @@ final class LossScan {
             + " event_gross, event_net, accounting_date, entry_type, recovery_status, reporting_amount"
             + " from loss_entry where accounting_date >= ? and accounting_date <= ? order by accounting_date";
 
-    private static Stream<Object[]> incidents(LossPeriod period) {
-        String date = period.basis() == DateBasis.OCCURRENCE ? "i.occurrenceDate" : "i.discoveryDate";
-        return Incident.getEntityManager()
-                .createQuery("select coalesce(r.id, i.id), coalesce(r.eventType, i.eventType),"
-                        + " coalesce(r.businessLine, i.businessLine), " + date + ", i.grossLoss, i.recoveries"
-                        + " from Incident i left join i.rootEvent r"
-                        + " where " + date + " >= :from and " + date + " <= :to and i.nearMiss = false"
-                        + " and i.grossLoss <> 0 order by " + date, Object[].class)
-                .setParameter("from", period.from())
-                .setParameter("to", period.to())
-                .setHint("org.hibernate.fetchSize", 1000)
-                .getResultStream();
+    /**
+     * The incidents dated in the period that carry a loss, classified by their root event; every column of the
+     * incident is in {@code incident_occurrence_cover_idx} / {@code incident_discovery_cover_idx} (V27).
+     */
+    private static String incidents(String date) {
+        return "select coalesce(i.root_event_id, i.id), coalesce(r.event_type, i.event_type),"
+                + " coalesce(r.business_line, i.business_line), i." + date + ", i.gross_loss, i.recoveries,"
+                + " case when r.id is null then i.near_miss or i.gain_event or i.credit_boundary"
+                + " else r.near_miss or r.gain_event or r.credit_boundary end,"
+                + " coalesce(r.gross_loss, i.gross_loss), coalesce(r.net_loss, i.net_loss)"
+                + " from incident i left join incident r on r.id = i.root_event_id"
+                + " where i." + date + " >= ? and i." + date + " <= ? and i.near_miss = false and i.gross_loss <> 0"
+                + " order by i." + date;
     }
+
+    private static final String INCIDENTS_BY_OCCURRENCE = incidents("occurrence_date");
+    private static final String INCIDENTS_BY_DISCOVERY = incidents("discovery_date");
 
     private void addLine(ResultSet row, DataSetRule rule) throws SQLException {
         long id = row.getLong(1);
@@ -184,10 +192,33 @@ final class LossScan {
         add(event, row.getObject(7, LocalDate.class), gross, recoveries);
     }
 
-    private void addIncident(Object[] row) {
-        long id = ((Number) row[0]).longValue();
-        Event event = events.computeIfAbsent(id, k -> new Event(k, (EventType) row[1], (BusinessLine) row[2], null));
-        add(event, (LocalDate) row[3], (BigDecimal) row[4], (BigDecimal) row[5]);
+    private void addIncident(ResultSet row, DataSetRule rule, Map<Long, BigDecimal[]> groupedTotals)
+            throws SQLException {
+        long id = row.getLong(1);
+        Event event = events.get(id);
+        if (event == null) {
+            // The event's size: its root's own totals and those of the incidents grouped under it.
+            BigDecimal[] grouped = groupedTotals.get(id);
+            BigDecimal measured = row.getBigDecimal(rule.netBasis() ? 9 : 8);
+            if (grouped != null) {
+                measured = measured.add(grouped[rule.netBasis() ? 1 : 0]);
+            }
+            boolean in = !row.getBoolean(7) && measured.compareTo(rule.threshold()) >= 0;
+            event = new Event(id, EventType.valueOf(row.getString(2)), BusinessLine.valueOf(row.getString(3)), in);
+            events.put(id, event);
+        }
+        add(event, row.getObject(4, LocalDate.class), row.getBigDecimal(5), row.getBigDecimal(6));
+    }
+
+    /** Gross and net loss of the incidents grouped under each root (few: most events are one incident). */
+    private static Map<Long, BigDecimal[]> groupedTotals() {
+        Map<Long, BigDecimal[]> totals = new HashMap<>();
+        Incident.getEntityManager()
+                .createQuery("select i.rootEvent.id, sum(i.grossLoss), sum(i.netLoss) from Incident i"
+                        + " where i.rootEvent is not null group by i.rootEvent.id", Object[].class)
+                .getResultList()
+                .forEach(row -> totals.put((Long) row[0], new BigDecimal[]{(BigDecimal) row[1], (BigDecimal) row[2]}));
+        return totals;
     }
 
     private void add(Event event, LocalDate date, BigDecimal gross, BigDecimal recoveries) {
