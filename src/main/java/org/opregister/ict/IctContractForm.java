@@ -15,6 +15,9 @@ import org.opregister.core.FormInput;
 /** The create and edit form of a contractual arrangement, on its provider's page. */
 public class IctContractForm {
 
+    /** Below any number {@code FormInput.decimal} accepts (at most 20 integer digits). */
+    private static final BigDecimal NO_LOWER_BOUND = new BigDecimal("-1E21");
+
     @RestForm
     public String version;
     @RestForm
@@ -85,8 +88,13 @@ public class IctContractForm {
             errors.add("endDate", "error.ictContractEndBeforeStart");
             end = null;
         }
-        BigDecimal cost = input.decimal("annualCost", annualCost, false, 2, new BigDecimal("-0.01"),
+        // any number is read first, so a negative one gets "Enter 0 or more." rather than a bound of -0.01
+        BigDecimal cost = input.decimal("annualCost", annualCost, false, 2, NO_LOWER_BOUND,
                 new BigDecimal("999999999999999.99"));
+        if (cost != null && cost.signum() < 0) {
+            errors.add("annualCost", "error.ictAnnualCost");
+            cost = null;
+        }
         String typedCurrency = null;
         if (!FormInput.blank(currency) || cost != null) {
             typedCurrency = input.currency("currency", currency);

@@ -65,6 +65,14 @@ public class IctProvider extends TrackedEntity implements AuditSubject {
         return name == null ? null : name.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * A legal person without an LEI: its B_05.01 row lacks the identification code (Implementing Regulation 2024/2956,
+     * Art. 3; the register holds no EUID).
+     */
+    public boolean leiMissing() {
+        return lei == null && personType == PersonType.LEGAL_PERSON;
+    }
+
     @Override
     public String auditLabel() {
         return name;

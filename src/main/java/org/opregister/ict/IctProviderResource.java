@@ -46,7 +46,7 @@ public class IctProviderResource {
                 List<PersonType> personTypes);
 
         static native TemplateInstance show(ProviderPage page, String problem, FieldErrors errors,
-                String typedIncident);
+                String typedIncident, Long typedContract);
 
         static native TemplateInstance contractForm(IctProvider provider, IctContract contract, IctContractForm form,
                 FieldErrors errors, ContractChoices choices);
@@ -94,7 +94,7 @@ public class IctProviderResource {
     @GET
     @Path("{id}")
     public TemplateInstance show(@PathParam("id") long id) {
-        return showPage(id, null, new FieldErrors(), null);
+        return showPage(id, null, new FieldErrors(), null, null);
     }
 
     @GET
@@ -177,7 +177,7 @@ public class IctProviderResource {
             service.link(Incident.byIdOrReference(incident).id, id, FormInput.id(contract));
             return Flash.redirect(URI.create("/ict-providers/" + id + "#incidents"), "flash.ictIncidentLinked",
                     null);
-        }, (errors, problem) -> showPage(id, problem, errors, incident));
+        }, (errors, problem) -> showPage(id, problem, errors, incident, FormInput.id(contract)));
     }
 
     @POST
@@ -193,11 +193,12 @@ public class IctProviderResource {
         return Step.run(() -> {
             service.unlink(incidentId, linkId);
             return Flash.redirect(URI.create("/ict-providers/" + id + "#incidents"), "flash.linkRemoved", null);
-        }, (errors, problem) -> showPage(id, problem, errors, null));
+        }, (errors, problem) -> showPage(id, problem, errors, null, null));
     }
 
-    private TemplateInstance showPage(long id, String problem, FieldErrors errors, String typedIncident) {
+    private TemplateInstance showPage(long id, String problem, FieldErrors errors, String typedIncident,
+            Long typedContract) {
         return Templates.show(ProviderPage.of(Records.require(IctProvider.class, id), config.reportingCurrency()),
-                problem, errors, typedIncident);
+                problem, errors, typedIncident, typedContract);
     }
 }

@@ -26,9 +26,11 @@ import org.opregister.web.XlsxExport;
 /**
  * The register of information in the layout of the templates of Implementing Regulation 2024/2956, for the columns
  * the register holds: B_05.01 (providers), B_02.01 (contractual arrangements, general), B_02.02 (contractual
- * arrangements, specific: one row per arrangement and function) and B_07.01 (assessment: substitutability). The
- * column codes (c0010...) head the columns as the templates number them; CSV through {@link CsvExport} (formulas
- * neutralised), XLSX through {@link XlsxExport}; each download is audited.
+ * arrangements, specific: one row per arrangement and function) and B_07.01 (assessment of the ICT services: one row
+ * per arrangement, which names one type of ICT services). The column codes (c0010...) head the columns as the
+ * templates number them; a type of ICT services is written as its Annex III identifier (S01 to S19) only, as Annex
+ * III asks. CSV through {@link CsvExport} (formulas neutralised), XLSX through {@link XlsxExport}; each download is
+ * audited.
  */
 @Path("/ict-providers")
 @RolesAllowed({Role.OFFICER, Role.MANAGER, Role.AUDITOR})
@@ -48,7 +50,7 @@ public class IctRegisterDownloads {
     public record ProviderRow(IctProvider provider, String currency, BigDecimal annualCost) {
     }
 
-    /** One row of B_02.02 and B_07.01: an arrangement and one function (service) it supports. */
+    /** One row of B_02.02: an arrangement and one function (service) it supports. */
     public record FunctionRow(IctContract contract, BusinessService function, String entityLei) {
     }
 
@@ -102,14 +104,14 @@ public class IctRegisterDownloads {
     @Produces("text/csv")
     public Response assessmentsCsv() {
         return csv.stream("ict-b07-01", "ict-b07-01.csv", "", XlsxColumn.csv(assessmentColumns(locale())),
-                functionRows());
+                contractRows());
     }
 
     @GET
     @Path("b07-01.xlsx")
     @Produces(XlsxExport.XLSX)
     public Response assessmentsXlsx() {
-        return xlsx.stream("ict-b07-01", "ict-b07-01", "", assessmentColumns(locale()), functionRows());
+        return xlsx.stream("ict-b07-01", "ict-b07-01", "", assessmentColumns(locale()), contractRows());
     }
 
     private static Locale locale() {
@@ -143,18 +145,27 @@ public class IctRegisterDownloads {
                 XlsxColumn.text("c0030", "ict.b0202.c0030", r -> r.contract().provider.lei),
                 XlsxColumn.code("c0040", "ict.b0202.c0040", r -> r.contract().provider.lei == null ? null : LEI),
                 XlsxColumn.text("c0050", "ict.b0202.c0050", r -> r.function().code),
-                XlsxColumn.text("c0060", "ict.b0202.c0060", r -> label(locale, r.contract().serviceType)),
+                XlsxColumn.code("c0060", "ict.b0202.c0060", r -> r.contract().serviceType),
                 XlsxColumn.date("c0070", "ict.b0202.c0070", r -> r.contract().startDate),
                 XlsxColumn.date("c0080", "ict.b0202.c0080",
                         r -> r.contract().endDate == null ? OPEN_END : r.contract().endDate));
     }
 
-    static List<XlsxColumn<FunctionRow>> assessmentColumns(Locale locale) {
+    /**
+     * B_07.01, one row per arrangement: c0010 reference, c0020/c0030 the provider's code and its type, c0040 type of
+     * ICT services (identifier), c0050 substitutability, c0080 existence of an exit plan. Not held, so not written:
+     * c0060 reason if not substitutable, c0070 date of the last audit, c0090 reintegration, c0100 impact of
+     * discontinuing, c0110/c0120 alternative providers.
+     */
+    static List<XlsxColumn<IctContract>> assessmentColumns(Locale locale) {
         return List.of(
-                XlsxColumn.text("c0010", "ict.b0701.c0010", r -> r.contract().reference),
-                XlsxColumn.text("c0020", "ict.b0701.c0020", r -> r.function().code),
-                XlsxColumn.text("c0030", "ict.b0701.c0030", r -> label(locale, r.contract().serviceType)),
-                XlsxColumn.text("c0050", "ict.b0701.c0050", r -> label(locale, r.contract().substitutability)));
+                XlsxColumn.text("c0010", "ict.b0701.c0010", c -> c.reference),
+                XlsxColumn.text("c0020", "ict.b0701.c0020", c -> c.provider.lei),
+                XlsxColumn.code("c0030", "ict.b0701.c0030", c -> c.provider.lei == null ? null : LEI),
+                XlsxColumn.code("c0040", "ict.b0701.c0040", c -> c.serviceType),
+                XlsxColumn.text("c0050", "ict.b0701.c0050", c -> label(locale, c.substitutability)),
+                XlsxColumn.text("c0080", "ict.b0701.c0080",
+                        c -> Messages.get(locale, c.exitPlan ? "common.yes" : "common.no")));
     }
 
     private static String label(Locale locale, Enum<?> value) {

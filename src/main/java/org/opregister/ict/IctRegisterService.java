@@ -236,12 +236,17 @@ public class IctRegisterService {
     // --- incidents
 
     /**
-     * Links an editable incident to the provider, optionally under one of its contracts (a contract of another
-     * provider: 400 on {@code contract}); an existing link takes the new contract.
+     * Links an incident to the provider, optionally under one of its contracts (a contract of another provider: 400
+     * on {@code contract}). The link is register data of the ICT register, not a figure of the incident: it may be
+     * made whatever the incident's status, closed included (the provider behind a root cause is often confirmed
+     * after closure). An incident already linked to the provider: 400 "already linked" on {@code incident}, unless
+     * another of the provider's contracts is named, which the link then takes. Under the {@link #LOCK}, so two
+     * requests linking the same pair at once give one link and one 400.
      */
     @Transactional
     public IncidentProvider link(long incidentId, long providerId, Long contractId) {
-        Incident incident = Incident.requireEditable(incidentId);
+        ClusterLock.hold(LOCK);
+        Incident incident = Records.require(Incident.class, incidentId);
         IctProvider provider = Records.require(IctProvider.class, providerId);
         IctContract contract = null;
         if (contractId != null) {
@@ -257,16 +262,21 @@ public class IctRegisterService {
             link.provider = provider;
             link.contract = contract;
             link.persist();
+        } else if (contract == null || link.contract != null && link.contract.id.equals(contract.id)) {
+            throw new InvalidInputException(new FieldErrors().add("incident", "error.ictAlreadyLinked"));
         } else {
             link.contract = contract;
         }
         return link;
     }
 
-    /** Removes a link of an editable incident (404 when there is no such link of that incident). */
+    /**
+     * Removes a link of an incident, whatever its status (see {@link #link}); 404 when there is no such link of
+     * that incident.
+     */
     @Transactional
     public void unlink(long incidentId, long linkId) {
-        Incident incident = Incident.requireEditable(incidentId);
+        Incident incident = Records.require(Incident.class, incidentId);
         IncidentProvider link = Records.require(IncidentProvider.class, linkId);
         if (!link.incident.id.equals(incident.id)) {
             throw new org.opregister.core.UnknownRecordException(IncidentProvider.class, linkId);

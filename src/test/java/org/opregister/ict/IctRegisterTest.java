@@ -202,6 +202,89 @@ class IctRegisterTest {
     }
 
     @Test
+    void providerLinksStayOpenOnClosedIncidentsAndALinkIsMadeOnce() {
+        Session officer = TestSupport.session("officer");
+        long incidentId = IncidentFixtures.record(officer, "Closed outage " + tag());
+        IctFixtures.Register register = IctFixtures.register(incidentId);
+        long other = created(officer.post("/ict-providers/new", "/ict-providers",
+                providerForm("Root cause provider " + tag(), "", "IE")));
+        QuarkusTransaction.requiringNew().run(() -> {
+            Incident incident = Incident.findById(incidentId);
+            incident.status = org.opregister.incident.IncidentStatus.CLOSED;
+            incident.closureDate = java.time.LocalDate.of(2025, 3, 31);
+        });
+        String page = "/incidents/" + incidentId;
+        // the picker is offered on the closed incident's page
+        officer.request().get(page).then().statusCode(200)
+                .body(containsString("action=\"" + page + "/ict-providers\""));
+        // linking and unlinking a closed incident: allowed, audited as any change
+        officer.post(page, page + "/ict-providers", Map.of("provider", other)).then().statusCode(303);
+        long linkId = QuarkusTransaction.requiringNew().call(() -> IncidentProvider.ofIncident(incidentId).stream()
+                .filter(l -> l.provider.id.equals(other)).findFirst().orElseThrow().id);
+        // the same link again: "already linked" (400), not "closed"; the choice is kept
+        officer.post(page, page + "/ict-providers", Map.of("provider", other)).then().statusCode(400)
+                .body(containsString("already linked")).body(not(containsString("is closed and cannot be changed")))
+                .body(containsString("value=\"" + other + "\" selected"));
+        String providerPage = "/ict-providers/" + register.providerId();
+        officer.post(providerPage, providerPage + "/incidents",
+                Map.of("incident", Long.toString(incidentId), "contract", register.contractId())).then()
+                .statusCode(400).body(containsString("already linked"))
+                .body(containsString("value=\"" + incidentId + "\""))
+                .body(containsString("value=\"" + register.contractId() + "\" selected"));
+        assertEquals(2, QuarkusTransaction.requiringNew().call(() -> IncidentProvider.ofIncident(incidentId).size()));
+        assertTrue(QuarkusTransaction.requiringNew()
+                .call(() -> org.opregister.audit.AuditEntry.<org.opregister.audit.AuditEntry>list(
+                        "recordType = ?1 and recordId = ?2", "IncidentProvider",
+                        Long.toString(linkId))
+                        .size()) >= 1,
+                "the link on the closed incident is audited");
+        officer.post(page, page + "/ict-providers/" + linkId + "/unlink", Map.of()).then().statusCode(303);
+        officer.post(providerPage, providerPage + "/incidents/" + register.linkId() + "/unlink", Map.of()).then()
+                .statusCode(303);
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> IncidentProvider.ofIncident(incidentId).size()));
+        TestSupport.session("auditor").post(page, page + "/ict-providers", Map.of("provider", other)).then()
+                .statusCode(403);
+    }
+
+    @Test
+    void textsSayWhatTheRuleIs() {
+        Session officer = TestSupport.session("officer");
+        String name = "Dotted " + tag() + " Inc.";
+        long id = created(officer.post("/ict-providers/new", "/ict-providers", providerForm(name, "", "US")));
+        officer.post("/ict-providers/new", "/ict-providers", providerForm(name, "", "US")).then().statusCode(400)
+                .body(containsString("A provider named “" + name + "” is already recorded."))
+                .body(not(containsString(name + "..")));
+        // the list flags the provider without LEI with a badge (text, not colour only)
+        officer.request().get("/ict-providers").then().statusCode(200)
+                .body(containsString("id=\"lei-missing-" + id + "\"")).body(containsString(">No LEI<"))
+                .body(containsString("on a single provider with no tested exit plan"));
+        // the warning names the EUID for EU companies only
+        officer.request().get("/ict-providers/" + id).then().statusCode(200)
+                .body(containsString("or for a company registered in the EU an EUID"));
+        Map<String, Object> form = new HashMap<>();
+        form.put("reference", "NEG-" + tag());
+        form.put("startDate", "2024-01-01");
+        form.put("serviceType", "S01");
+        form.put("substitutability", "EASILY_SUBSTITUTABLE");
+        form.put("annualCost", "-5");
+        form.put("currency", "EUR");
+        String formPage = "/ict-providers/" + id + "/contracts/new";
+        officer.post(formPage, "/ict-providers/" + id + "/contracts", form).then().statusCode(400)
+                .body(containsString("Enter 0 or more.")).body(not(containsString("-0.01")))
+                .body(containsString("value=\"-5\""));
+        // the supported services are checkboxes, each with its code, name and function
+        long serviceId = QuarkusTransaction.requiringNew().call(() -> IctFixtures.service("CB" + tag(), true).id);
+        officer.request().get(formPage).then().statusCode(200).body(not(containsString("<select multiple")))
+                .body(containsString("type=\"checkbox\" id=\"f-service-" + serviceId + "\" name=\"services\""))
+                .body(containsString("(function: Function CB"));
+        form.put("annualCost", "0");
+        form.put("services", List.of(serviceId));
+        created(officer.post(formPage, "/ict-providers/" + id + "/contracts", form));
+        officer.request().get("/ict-providers/" + id).then().statusCode(200)
+                .body(containsString("Service CB")).body(containsString("(function: Function CB"));
+    }
+
+    @Test
     void twoRequestsCreatingTheSameLeiOrReferenceGiveOneRecord() {
         Session officer = TestSupport.session("officer");
         Session manager = TestSupport.session("manager");
@@ -226,6 +309,17 @@ class IctRegisterTest {
                 .statusCode());
         assertEquals(1, contractStatuses.stream().filter(s -> s == 303).count(), contractStatuses.toString());
         assertEquals(5, contractStatuses.stream().filter(s -> s == 400).count(), contractStatuses.toString());
+
+        // the same incident linked to the same provider by several requests at once: one link, the others "already
+        // linked"
+        long incidentId = IncidentFixtures.record(officer, "Parallel link " + tag());
+        String page = "/incidents/" + incidentId;
+        Csrf linkCsrf = officer.csrf(page);
+        List<Integer> linkStatuses = Parallel.run(4,
+                i -> officer.post(linkCsrf, page + "/ict-providers", Map.of("provider", providerId)).statusCode());
+        assertEquals(1, linkStatuses.stream().filter(s -> s == 303).count(), linkStatuses.toString());
+        assertEquals(3, linkStatuses.stream().filter(s -> s == 400).count(), linkStatuses.toString());
+        assertEquals(1, QuarkusTransaction.requiringNew().call(() -> IncidentProvider.ofIncident(incidentId).size()));
     }
 
     @Inject
@@ -318,13 +412,27 @@ class IctRegisterTest {
                 .asString().replace("\uFEFF", "");
         assertTrue(functions.startsWith("c0010,c0020,c0030,c0040,c0050,c0060,c0070,c0080"), functions);
         for (String code : List.of("CUSTODY", "ONLINE", "SEPA-PAY")) {
-            assertTrue(functions.contains(ExampleIctRegister.CONTRACT + ",,,," + code
-                    + ",ICT security management services,2022-04-01,9999-12-31"), functions);
+            assertTrue(functions.contains(ExampleIctRegister.CONTRACT + ",,,," + code + ",S04,2022-04-01,9999-12-31"),
+                    functions);
         }
         String assessments = auditor.request().get("/ict-providers/b07-01.csv").then().statusCode(200).extract()
-                .asString();
-        assertTrue(assessments.contains(ExampleIctRegister.CONTRACT + ",CUSTODY,ICT security management services,"
-                + "Highly complex substitutability"), assessments);
+                .asString().replace("\uFEFF", "");
+        assertTrue(assessments.startsWith("c0010,c0020,c0030,c0040,c0050,c0080\r\n")
+                || assessments.startsWith("c0010,c0020,c0030,c0040,c0050,c0080\n"), assessments);
+        // one row per arrangement (no function identifier in B_07.01); CrowdStrike has no LEI, so c0020/c0030 empty
+        assertEquals(1, assessments.lines().filter(l -> l.startsWith(ExampleIctRegister.CONTRACT + ",")).count(),
+                assessments);
+        assertTrue(assessments.contains(ExampleIctRegister.CONTRACT + ",,,S04,Highly complex substitutability,Yes"),
+                assessments);
+        byte[] assessmentBook = auditor.request().get("/ict-providers/b07-01.xlsx").then().statusCode(200).extract()
+                .asByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(assessmentBook))) {
+            Sheet sheet = book.getSheetAt(0);
+            List<String> codes = new java.util.ArrayList<>();
+            sheet.getRow(1).forEach(cell -> codes.add(cell.getStringCellValue()));
+            assertEquals(List.of("c0010", "c0020", "c0030", "c0040", "c0050", "c0080"), codes);
+            assertEquals("Existence of an exit plan", sheet.getRow(0).getCell(5).getStringCellValue());
+        }
         byte[] xlsx = auditor.request().get("/ict-providers/b02-01.xlsx").then().statusCode(200)
                 .header("Content-Type", containsString("spreadsheetml")).extract().asByteArray();
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.opregister.reference.Lei;
+import org.opregister.web.XlsxColumn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -123,6 +124,31 @@ class IctRulesTest {
         service.code = code;
         service.criticalOrImportant = critical;
         return service;
+    }
+
+    @Test
+    void b0701IsOneRowPerArrangementWithTheTemplatesColumnCodes() {
+        // ITS 2024/2956, Annex I, B_07.01: c0010 reference, c0020 provider code, c0030 type of code, c0040 type of
+        // ICT services, c0050 substitutability, c0080 exit plan (c0060, c0070, c0090-c0120 are not held); no
+        // function identifier
+        List<XlsxColumn<IctContract>> columns = IctRegisterDownloads.assessmentColumns(java.util.Locale.ENGLISH);
+        assertEquals(List.of("c0010", "c0020", "c0030", "c0040", "c0050", "c0080"),
+                columns.stream().map(XlsxColumn::name).toList());
+        assertEquals(List.of("ict.b0701.c0010", "ict.b0701.c0020", "ict.b0701.c0030", "ict.b0701.c0040",
+                "ict.b0701.c0050", "ict.b0701.c0080"), columns.stream().map(XlsxColumn::labelKey).toList());
+        IctContract contract = contract(provider(1), DAY, null);
+        contract.reference = "REF-1";
+        contract.provider.lei = "5493001KJTIIGC8Y1R12";
+        contract.serviceType = IctServiceType.S04;
+        assertEquals("REF-1", columns.get(0).value(contract));
+        assertEquals("5493001KJTIIGC8Y1R12", columns.get(1).value(contract));
+        assertEquals("LEI", columns.get(2).value(contract));
+        // Annex III: only the identifier S01 to S19 is reported
+        assertEquals(IctServiceType.S04, columns.get(3).value(contract));
+        assertEquals("S04", columns.get(3).csv().cell(contract));
+        contract.provider.lei = null;
+        assertEquals(null, columns.get(1).value(contract));
+        assertEquals(null, columns.get(2).value(contract), "no code, no type of code");
     }
 
     private static IctProvider provider(long id) {
