@@ -30,13 +30,3 @@ create table dora_recurring_incident (
         on delete cascade
 );
 create index dora_recurring_incident_incident_idx on dora_recurring_incident (incident_id);
-
--- DORA reminders one hour before a report's time limit: claimed, then marked sent, by a key naming the record, the
--- stage, the time limit and the recipient, so instances sharing the database send each once (as reminder_sent does
--- for action plans); a claim left unsent by an instance that died is taken over after a lease.
-create table dora_reminder_sent (
-    reminder_key    varchar(200) not null primary key,
-    recipient       varchar(64)  not null,
-    claimed_at      timestamp(6) with time zone not null,
-    sent_at         timestamp(6) with time zone
-);

@@ -40,10 +40,6 @@ public class ActionReminders {
     @Inject
     OpriskConfig config;
 
-    /** One e-mail to write: its claim key, the user, subject and text. */
-    record Reminder(String key, User to, String subject, String body) {
-    }
-
     @Scheduled(cron = "{oprisk.actions.reminder-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void daily() {
         send(AppClock.today());
@@ -51,29 +47,7 @@ public class ActionReminders {
 
     /** Sends what is due on the given day; answers how many e-mails went out. */
     public int send(LocalDate today) {
-        List<Reminder> due = QuarkusTransaction.requiringNew().call(() -> reminders(today));
-        int sent = 0;
-        for (Reminder reminder : due) {
-            if (!claim(reminder)) {
-                continue;
-            }
-            try {
-                mailer.send(Mail.withText(reminder.to().email, reminder.subject(), reminder.body()));
-            } catch (RuntimeException e) {
-                LOG.warnf("Reminder %s to %s not sent: %s", reminder.key(), reminder.to().username, e.getMessage());
-                QuarkusTransaction.requiringNew().run(() -> ReminderLog.deleteById(reminder.key()));
-                continue;
-            }
-            QuarkusTransaction.requiringNew().run(() -> ReminderLog.sent(reminder.key(), AppClock.now()));
-            sent++;
-        }
-        return sent;
-    }
-
-    /** Takes the reminder for this instance; false when it was sent (or is being sent) already. */
-    private static boolean claim(Reminder reminder) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> ReminderLog.claim(reminder.key(), reminder.to().username, AppClock.now()));
+        return Reminder.sendOnce(mailer, QuarkusTransaction.requiringNew().call(() -> reminders(today)));
     }
 
     List<Reminder> reminders(LocalDate today) {

@@ -16,6 +16,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import org.jboss.logging.Logger;
 
+import org.opregister.action.Reminder;
 import org.opregister.core.AppClock;
 import org.opregister.core.AppLocale;
 import org.opregister.core.Messages;
@@ -27,7 +28,8 @@ import org.opregister.security.User;
  * E-mails the incident's owner and the managers {@code oprisk.dora.reminder-before} (one hour) before the time limit
  * of a major incident's next report. The owner is the user whose username is the incident's owner, else whoever
  * created the DORA record (the incident's owner is a name, not always an account). Each reminder is claimed in
- * {@link DoraReminderLog} before it is sent and marked sent after, so instances sharing a database send it once.
+ * the reminders' log before it is sent and marked sent after ({@code action.Reminder}), so instances sharing a database
+ * send it once.
  */
 @ApplicationScoped
 public class DoraReminders {
@@ -40,9 +42,6 @@ public class DoraReminders {
     @Inject
     OpriskConfig config;
 
-    record Reminder(String key, User to, String subject, String body) {
-    }
-
     @Scheduled(cron = "{oprisk.dora.reminder-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void everyFewMinutes() {
         send(AppClock.now());
@@ -52,25 +51,7 @@ public class DoraReminders {
      * Sends the reminders of the time limits falling within the reminder period after {@code now}; answers how many.
      */
     public int send(Instant now) {
-        List<Reminder> due = QuarkusTransaction.requiringNew().call(() -> reminders(now));
-        int sent = 0;
-        for (Reminder reminder : due) {
-            if (!QuarkusTransaction.requiringNew()
-                    .call(() -> DoraReminderLog.claim(reminder.key(), reminder.to().username, AppClock.now()))) {
-                continue;
-            }
-            try {
-                mailer.send(Mail.withText(reminder.to().email, reminder.subject(), reminder.body()));
-            } catch (RuntimeException e) {
-                LOG.warnf("DORA reminder %s to %s not sent: %s", reminder.key(), reminder.to().username,
-                        e.getMessage());
-                QuarkusTransaction.requiringNew().run(() -> DoraReminderLog.deleteById(reminder.key()));
-                continue;
-            }
-            QuarkusTransaction.requiringNew().run(() -> DoraReminderLog.sent(reminder.key(), AppClock.now()));
-            sent++;
-        }
-        return sent;
+        return Reminder.sendOnce(mailer, QuarkusTransaction.requiringNew().call(() -> reminders(now)));
     }
 
     List<Reminder> reminders(Instant now) {
