@@ -53,6 +53,23 @@ public final class FormInput {
         return text;
     }
 
+    /**
+     * The code of a record in a managed list (a legal entity, a service): required, upper-cased, letters, digits, -
+     * and _ only, starting with a letter or digit; null with {@code errorKey} on the field otherwise.
+     */
+    public String code(String field, String value, int maxLength, String errorKey) {
+        String typed = text(field, value, true, maxLength);
+        if (typed == null) {
+            return null;
+        }
+        typed = typed.toUpperCase(Locale.ROOT);
+        if (!typed.matches("[A-Z0-9][A-Z0-9_-]*")) {
+            errors.add(field, errorKey);
+            return null;
+        }
+        return typed;
+    }
+
     public String text(String field, String value, boolean required, int maxLength) {
         String text = present(field, value, required);
         if (text == null) {

@@ -1,7 +1,5 @@
 package org.opregister.ict;
 
-import java.util.Locale;
-
 import org.jboss.resteasy.reactive.RestForm;
 
 import org.opregister.core.FieldErrors;
@@ -48,14 +46,7 @@ public class BusinessServiceForm {
         Long loaded = creating ? null : input.version("version", version);
         String typedCode = null;
         if (creating) {
-            typedCode = input.text("code", code, true, BusinessService.CODE_MAX);
-            if (typedCode != null) {
-                typedCode = typedCode.toUpperCase(Locale.ROOT);
-                if (!typedCode.matches("[A-Z0-9][A-Z0-9_-]*")) {
-                    errors.add("code", "error.ictServiceCode");
-                    typedCode = null;
-                }
-            }
+            typedCode = input.code("code", code, BusinessService.CODE_MAX, "error.ictServiceCode");
         }
         return new Data(loaded, typedCode, input.text("name", name, true, BusinessService.NAME_MAX),
                 input.text("functionName", functionName, true, BusinessService.NAME_MAX),

@@ -37,14 +37,7 @@ public class LegalEntityForm {
         Long loaded = creating ? null : input.version("version", version);
         String typedCode = null;
         if (creating) {
-            typedCode = input.text("code", code, true, LegalEntity.CODE_MAX);
-            if (typedCode != null) {
-                typedCode = typedCode.toUpperCase(Locale.ROOT);
-                if (!typedCode.matches("[A-Z0-9][A-Z0-9_-]*")) {
-                    errors.add("code", "error.legalEntityCode");
-                    typedCode = null;
-                }
-            }
+            typedCode = input.code("code", code, LegalEntity.CODE_MAX, "error.legalEntityCode");
         }
         String typedLei = input.text("lei", lei, false, 40);
         if (typedLei != null) {
