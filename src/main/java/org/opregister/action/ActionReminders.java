@@ -10,11 +10,9 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import org.jboss.logging.Logger;
 
 import org.opregister.core.AppClock;
 import org.opregister.core.AppLocale;
@@ -31,8 +29,6 @@ import org.opregister.security.User;
  */
 @ApplicationScoped
 public class ActionReminders {
-
-    private static final Logger LOG = Logger.getLogger(ActionReminders.class);
 
     @Inject
     Mailer mailer;

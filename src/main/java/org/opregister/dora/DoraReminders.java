@@ -10,11 +10,9 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import org.jboss.logging.Logger;
 
 import org.opregister.action.Reminder;
 import org.opregister.core.AppClock;
@@ -33,8 +31,6 @@ import org.opregister.security.User;
  */
 @ApplicationScoped
 public class DoraReminders {
-
-    private static final Logger LOG = Logger.getLogger(DoraReminders.class);
 
     @Inject
     Mailer mailer;
