@@ -32,7 +32,7 @@ public final class TestSupport {
      * clock, where a form sign-in would age out every other test's session.
      */
     public static Session basic(String username) {
-        return new Session(username, null, null);
+        return new Session(username, null, null, null);
     }
 
     /** A new sign-in through the login form. */
@@ -45,7 +45,12 @@ public final class TestSupport {
     }
 
     /** The two cookies of a browser session: the encrypted identity and the id of the open session. */
-    public record Session(String username, String sessionCookie, String sessionId) {
+    public record Session(String username, String sessionCookie, String sessionId, String language) {
+
+        /** The same session in a browser whose language cookie asks for the given language. */
+        public Session in(String languageCode) {
+            return new Session(username, sessionCookie, sessionId, languageCode);
+        }
 
         public static Session of(String username, Response signIn) {
             String cookie = signIn.getCookie("oprisk-session");
@@ -53,11 +58,14 @@ public final class TestSupport {
             if (cookie == null || id == null) {
                 throw new AssertionError("sign-in failed for " + username + ": " + signIn.statusCode());
             }
-            return new Session(username, cookie, id);
+            return new Session(username, cookie, id, null);
         }
 
         public RequestSpecification request() {
             RequestSpecification spec = given().redirects().follow(false);
+            if (language != null) {
+                spec.cookie("oprisk_lang", language);
+            }
             return sessionCookie == null
                     ? spec.auth().preemptive().basic(username, "demo")
                     : spec.cookie("oprisk-session", sessionCookie).cookie("oprisk-sid", sessionId);

@@ -15,7 +15,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 import org.opregister.core.AppClock;
-import org.opregister.core.AppLocale;
 import org.opregister.core.Messages;
 import org.opregister.core.OpriskConfig;
 import org.opregister.core.Role;
@@ -47,25 +46,26 @@ public class ActionReminders {
     }
 
     List<Reminder> reminders(LocalDate today) {
-        Locale locale = AppLocale.DEFAULT;
         List<Reminder> reminders = new ArrayList<>();
         List<ActionPlan> soon = ActionPlan.list("status in ?1 and dueDate >= ?2 and dueDate <= ?3 order by dueDate, id",
                 ActionStatus.OPEN, today, today.plusDays(config.actions().reminderDays()));
         for (ActionPlan action : soon) {
             owner(action).ifPresent(
                     owner -> reminders.add(new Reminder("due-soon:" + action.id + ":" + action.dueDate, owner,
-                            Messages.get(locale, "mail.dueSoon.subject", action.reference, action.dueDate.toString()),
-                            Messages.get(locale, "mail.dueSoon.body", owner.displayName, action.reference, action.title,
-                                    action.dueDate.toString(), action.progress, link(action)))));
+                            Messages.get(owner.language(), "mail.dueSoon.subject", action.reference, action.dueDate),
+                            Messages.get(owner.language(), "mail.dueSoon.body", owner.displayName, action.reference,
+                                    action.title,
+                                    action.dueDate, action.progress, link(action)))));
         }
         List<ActionPlan> late = ActionPlan.list("status in ?1 and dueDate < ?2 order by dueDate, id", ActionStatus.OPEN,
                 today);
         for (ActionPlan action : late) {
             owner(action)
                     .ifPresent(owner -> reminders.add(new Reminder("overdue:" + action.id + ":" + action.dueDate, owner,
-                            Messages.get(locale, "mail.overdue.subject", action.reference),
-                            Messages.get(locale, "mail.overdue.body", owner.displayName, action.reference, action.title,
-                                    action.dueDate.toString(),
+                            Messages.get(owner.language(), "mail.overdue.subject", action.reference),
+                            Messages.get(owner.language(), "mail.overdue.body", owner.displayName, action.reference,
+                                    action.title,
+                                    action.dueDate,
                                     java.time.temporal.ChronoUnit.DAYS.between(action.dueDate, today),
                                     link(action)))));
         }
@@ -75,6 +75,7 @@ public class ActionReminders {
                 if (!manager.hasRole(Role.MANAGER) || manager.email == null) {
                     continue;
                 }
+                Locale locale = manager.language();
                 List<ActionPlan> closures = ActionPlan.awaitingDecisionBy(manager.username);
                 List<ActionExtension> extensions = ActionExtension.awaitingDecisionBy(manager.username);
                 if (closures.isEmpty() && extensions.isEmpty()) {
@@ -85,7 +86,7 @@ public class ActionReminders {
                                 link(a)))
                         .collect(Collectors.joining("\n"));
                 String extensionLines = extensions.stream().map(e -> Messages.get(locale, "mail.digest.extension",
-                        e.action.reference, e.action.title, e.requestedDueDate.toString(), link(e.action)))
+                        e.action.reference, e.action.title, e.requestedDueDate, link(e.action)))
                         .collect(Collectors.joining("\n"));
                 reminders.add(new Reminder("digest:" + manager.username + ":" + week, manager,
                         Messages.get(locale, "mail.digest.subject", closures.size() + extensions.size()),

@@ -249,7 +249,7 @@ public class ActionService {
         FieldErrors errors = request.errors();
         LocalDate requested = request.dueDate();
         if (requested != null && !requested.isAfter(action.dueDate)) {
-            errors.add("newDueDate", "error.extensionNotLater", action.dueDate.toString());
+            errors.add("newDueDate", "error.extensionNotLater", action.dueDate);
         }
         Edits.failIfAny(errors);
         if (action.pendingExtension() != null) {

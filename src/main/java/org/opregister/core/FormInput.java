@@ -92,9 +92,9 @@ public final class FormInput {
             return null;
         }
         try {
-            LocalDate date = LocalDate.parse(text);
+            LocalDate date = LocalFormats.parseDate(text, CurrentLocale.current());
             if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
-                errors.add(field, "error.dateOutOfRange", EARLIEST_DATE.toString(), LATEST_DATE.toString());
+                errors.add(field, "error.dateOutOfRange", EARLIEST_DATE, LATEST_DATE);
                 return null;
             }
             return date;
@@ -117,13 +117,17 @@ public final class FormInput {
         }
     }
 
-    /** A decimal in plain notation ('.' or ',' as decimal mark, no grouping) within (min, max]. */
+    /**
+     * A decimal within (min, max], '.' or ',' as decimal mark, with the groups of thousands the user's language
+     * writes (see {@link LocalFormats#plainDecimal}).
+     */
     public BigDecimal decimal(String field, String value, boolean required, int scale, BigDecimal exclusiveMin,
             BigDecimal max) {
-        String text = present(field, value, required);
-        if (text == null) {
+        String typed = present(field, value, required);
+        if (typed == null) {
             return null;
         }
+        String text = LocalFormats.plainDecimal(typed, CurrentLocale.current());
         if (!text.matches("[+-]?\\d{1,20}([.,]\\d+)?")) {
             errors.add(field, "error.number");
             return null;

@@ -1,6 +1,8 @@
 package org.opregister.core;
 
 import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -28,7 +30,23 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return "??" + key + "??";
         }
-        return new MessageFormat(pattern, locale).format(args == null ? new Object[0] : args);
+        return new MessageFormat(pattern, locale).format(localised(args, locale));
+    }
+
+    /** Days and moments in an argument are written as the language writes them (see {@link LocalFormats}). */
+    private static Object[] localised(Object[] args, Locale locale) {
+        if (args == null) {
+            return new Object[0];
+        }
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof LocalDate date) {
+                out[i] = LocalFormats.date(date, locale);
+            } else if (out[i] instanceof Instant instant) {
+                out[i] = LocalFormats.instant(instant, locale);
+            }
+        }
+        return out;
     }
 
     /** The key under which an enum constant's label lives: {@code enum.Severity.HIGH}. */

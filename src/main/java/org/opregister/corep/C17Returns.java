@@ -132,7 +132,7 @@ public class C17Returns {
         }
         Optional<FxRate.Quote> rate = FxRate.on(EUR, currency, referenceDate);
         if (rate.isEmpty()) {
-            errors.add(FieldErrors.FORM, "corep.error.noEurRate", currency, referenceDate.toString());
+            errors.add(FieldErrors.FORM, "corep.error.noEurRate", currency, referenceDate);
             return refused(referenceDateInput, referenceDate, entityInput, currency, entities, errors);
         }
         LedgerLock lock = LedgerLock.current();

@@ -16,7 +16,7 @@ import io.quarkus.scheduler.Scheduled;
 
 import org.opregister.action.Reminder;
 import org.opregister.core.AppClock;
-import org.opregister.core.AppLocale;
+import org.opregister.core.LocalFormats;
 import org.opregister.core.Messages;
 import org.opregister.core.OpriskConfig;
 import org.opregister.core.Role;
@@ -51,7 +51,6 @@ public class DoraReminders {
     }
 
     List<Reminder> reminders(Instant now) {
-        Locale locale = AppLocale.DEFAULT;
         ReportingClock clock = DoraDeadlines.clock(config);
         Instant until = now.plus(config.dora().reminderBefore());
         List<User> managers = User.<User>list("enabled = true order by username").stream()
@@ -65,10 +64,11 @@ public class DoraReminders {
             Map<String, User> recipients = new LinkedHashMap<>();
             owner(record).ifPresent(u -> recipients.put(u.username, u));
             managers.forEach(u -> recipients.putIfAbsent(u.username, u));
-            String stage = Messages.get(locale, "enum.ReportStage." + schedule.next());
-            String due = DoraView.SHOWN.format(schedule.nextDue().atZone(DoraDeadlines.zone(config))) + " "
-                    + config.timezone();
             for (User to : recipients.values()) {
+                Locale locale = to.language();
+                String stage = Messages.get(locale, "enum.ReportStage." + schedule.next());
+                String due = LocalFormats.zoned(schedule.nextDue().atZone(DoraDeadlines.zone(config)), locale, false)
+                        + " " + config.timezone();
                 reminders.add(new Reminder(
                         "dora:" + record.id + ":" + schedule.next() + ":" + schedule.nextDue().getEpochSecond() + ":"
                                 + to.username,

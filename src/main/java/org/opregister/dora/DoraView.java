@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.opregister.core.CurrentLocale;
+import org.opregister.core.LocalFormats;
 import org.opregister.core.Messages;
 import org.opregister.incident.Incident;
 
@@ -16,10 +17,6 @@ import org.opregister.incident.Incident;
 public record DoraView(Incident incident, DoraRecord record, DoraClassifier.Result result,
         List<DoraClassification> history, List<DoraReport> reports, DoraDeadlines.Schedule schedule, ZoneId zone,
         Instant now) {
-
-    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    static final DateTimeFormatter SHOWN_WITH_ZONE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z",
-            java.util.Locale.ENGLISH);
 
     static DoraView of(Incident incident, DoraRecord record, ReportingClock clock, ZoneId zone, Instant now) {
         if (record == null) {
@@ -39,12 +36,12 @@ public record DoraView(Incident incident, DoraRecord record, DoraClassifier.Resu
     /** An instant in the configured zone; empty when unknown. */
     public String time(Instant instant) {
         // With the zone's short name (CEST, CET): the incident's own texts and the audit trail speak UTC.
-        return instant == null ? "" : SHOWN_WITH_ZONE.format(instant.atZone(zone));
+        return instant == null ? "" : LocalFormats.zoned(instant.atZone(zone), CurrentLocale.current(), true);
     }
 
     /** The same instant in UTC (for the title attribute). */
     public String utc(Instant instant) {
-        return instant == null ? "" : SHOWN.format(instant.atZone(ZoneId.of("UTC"))) + " UTC";
+        return LocalFormats.instant(instant, CurrentLocale.current());
     }
 
     public String reason(DoraClassifier.Threshold threshold) {
@@ -103,7 +100,9 @@ public record DoraView(Incident incident, DoraRecord record, DoraClassifier.Resu
         }
 
         public String due() {
-            return schedule.nextDue() == null ? "" : SHOWN.format(schedule.nextDue().atZone(zone));
+            return schedule.nextDue() == null
+                    ? ""
+                    : LocalFormats.zoned(schedule.nextDue().atZone(zone), CurrentLocale.current(), false);
         }
     }
 }

@@ -49,7 +49,7 @@ public class FxRates {
         return FxRate.on(currency, reporting, accountingDate)
                 .map(found -> new Rate(found.rate(), RateSource.RATE_TABLE))
                 .orElseGet(() -> {
-                    errors.add("fxRate", "error.fxRateMissing", currency, reporting, accountingDate.toString());
+                    errors.add("fxRate", "error.fxRateMissing", currency, reporting, accountingDate);
                     return null;
                 });
     }

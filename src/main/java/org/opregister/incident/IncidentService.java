@@ -102,7 +102,7 @@ public class IncidentService {
             if (data.occurrenceDate() != null) {
                 LocalDate earliest = LossEntry.earliestAccountingDate(incident);
                 if (earliest != null && earliest.isBefore(data.occurrenceDate())) {
-                    errors.add("occurrenceDate", "error.occurrenceAfterAccounting", earliest.toString());
+                    errors.add("occurrenceDate", "error.occurrenceAfterAccounting", earliest);
                 }
             }
             if ((data.nearMiss() || data.gainEvent()) && LossEntry.count("incident", incident) > 0) {
@@ -275,14 +275,14 @@ public class IncidentService {
         }
         LocalDate date = data.accountingDate();
         if (date != null && date.isBefore(incident.occurrenceDate)) {
-            errors.add("accountingDate", "error.accountingBeforeOccurrence", incident.occurrenceDate.toString());
+            errors.add("accountingDate", "error.accountingBeforeOccurrence", incident.occurrenceDate);
         }
         if (date != null && data.type() != null && data.type().isRecovery()
                 && data.recoveryStatus() == RecoveryStatus.RECEIVED && date.isAfter(AppClock.today())) {
             errors.add("accountingDate", "error.receivedInFuture");
         }
         if (date != null && !LedgerLock.current().open(date)) {
-            errors.add("accountingDate", "error.periodLocked", LedgerLock.current().closedThrough.toString());
+            errors.add("accountingDate", "error.periodLocked", LedgerLock.current().closedThrough);
         }
         FxRates.Rate rate = data.currency() == null || date == null
                 ? null
@@ -379,7 +379,7 @@ public class IncidentService {
     /** The closing date (today when left blank) lies between the discovery and today. */
     private static void checkClosureDate(LocalDate date, Incident incident, FieldErrors errors) {
         if (date.isBefore(incident.discoveryDate)) {
-            errors.add("closureDate", "error.closureBeforeDiscovery", incident.discoveryDate.toString());
+            errors.add("closureDate", "error.closureBeforeDiscovery", incident.discoveryDate);
         } else if (date.isAfter(AppClock.today())) {
             errors.add("closureDate", "error.futureDate");
         }

@@ -240,7 +240,7 @@ final class FxImport {
                 return;
             }
             if (!days.add(date)) {
-                errors.add(line, "error.fxDuplicateDay", date.toString());
+                errors.add(line, "error.fxDuplicateDay", date);
                 return;
             }
             Map<String, BigDecimal> perEuro = new LinkedHashMap<>();
@@ -321,7 +321,7 @@ final class FxImport {
                 return;
             }
             if (!seen.add(currency + " " + date)) {
-                errors.add(line, "error.fxDuplicateRate", currency, date.toString());
+                errors.add(line, "error.fxDuplicateRate", currency, date);
                 return;
             }
             keep(currency, date, rate, line);

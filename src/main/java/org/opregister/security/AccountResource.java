@@ -16,14 +16,18 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import org.jboss.resteasy.reactive.RestForm;
 
 import org.opregister.core.FieldErrors;
 import org.opregister.core.Role;
+import org.opregister.web.CsvDialect;
 import org.opregister.web.Flash;
+import org.opregister.web.LanguageCookie;
 import org.opregister.web.Step;
 
 /**
- * What every signed-in user does with their own account: change the password. After an administrator's reset this
+ * What every signed-in user does with their own account: change the password, choose the language. After an
+ * administrator's reset this
  * is the only page that opens until they have (see {@link PasswordChangeGate}).
  */
 @Path("/account")
@@ -35,6 +39,8 @@ public class AccountResource {
     static class Templates {
 
         static native TemplateInstance password(FieldErrors errors);
+
+        static native TemplateInstance language(LanguageForm form, FieldErrors errors, CsvDialect csv);
     }
 
     @Inject
@@ -54,5 +60,34 @@ public class AccountResource {
             service.changeOwnPassword(form.parse(), sessionId);
             return Flash.redirect(URI.create("/"), "flash.passwordChanged", null);
         }, Templates::password);
+    }
+
+    @GET
+    @Path("language")
+    public TemplateInstance languageForm(@CookieParam(CsvDialect.COOKIE) String csv) {
+        return Templates.language(LanguageForm.of(service.currentAccount()), new FieldErrors(),
+                CsvDialect.of(null, csv));
+    }
+
+    /** Saved on the account, and in a cookie so that pages shown before sign-in (and errors) follow it too. */
+    @POST
+    @Path("language")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeLanguage(@BeanParam LanguageForm form, @CookieParam(CsvDialect.COOKIE) String csv) {
+        return Step.form(() -> {
+            User user = service.changeOwnLanguage(form.parse());
+            Response redirect = Flash.redirect(URI.create("/account/language"), "flash.languageChanged", null);
+            return Response.fromResponse(redirect).cookie(LanguageCookie.of(user.locale)).build();
+        }, errors -> Templates.language(form, errors, CsvDialect.of(null, csv)));
+    }
+
+    /** How this browser's CSV downloads are written: a preference of the machine's spreadsheet program. */
+    @POST
+    @Path("csv")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeCsv(@RestForm("csv") String csv) {
+        CsvDialect dialect = CsvDialect.of(csv, null);
+        Response redirect = Flash.redirect(URI.create("/account/language"), "flash.csvChanged", null);
+        return Response.fromResponse(redirect).cookie(CsvDialect.cookie(dialect)).build();
     }
 }

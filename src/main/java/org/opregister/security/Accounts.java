@@ -16,6 +16,7 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import org.opregister.audit.AuditAction;
 import org.opregister.audit.AuditWriter;
 import org.opregister.core.AppClock;
+import org.opregister.core.AppLocale;
 import org.opregister.core.OpriskConfig;
 
 /**
@@ -88,6 +89,7 @@ public class Accounts {
                 .setPrincipal(new QuarkusPrincipal(user.username))
                 .addRoles(user.roleSet())
                 .addAttribute(PasswordChangeGate.ATTRIBUTE, user.mustChangePassword)
+                .addAttribute(AppLocale.IDENTITY_ATTRIBUTE, user.locale == null ? "" : user.locale)
                 .build();
     }
 

@@ -1,6 +1,8 @@
 package org.opregister.security;
 
 import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -22,8 +24,11 @@ import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 
 import org.opregister.audit.AuditAction;
 import org.opregister.audit.AuditWriter;
+import org.opregister.core.AppLocale;
+import org.opregister.core.CurrentLocale;
 import org.opregister.core.OpriskConfig;
 import org.opregister.web.Flash;
+import org.opregister.web.LanguageCookie;
 
 @Path("/")
 public class LoginResource {
@@ -46,16 +51,26 @@ public class LoginResource {
     @Inject
     OpriskConfig config;
 
+    @Inject
+    CurrentLocale currentLocale;
+
     @GET
     @Path("login")
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
     public Object login(@QueryParam("error") String error,
-            @CookieParam(PasswordIdentityProvider.LOCKED_NOTICE) String locked) {
+            @CookieParam(PasswordIdentityProvider.LOCKED_NOTICE) String locked, @QueryParam("lang") String lang) {
         if (!identity.isAnonymous()) {
             return Response.seeOther(URI.create("/")).build();
         }
-        return Templates.login(error != null, error != null && locked != null, config.demoData());
+        TemplateInstance page = Templates.login(error != null, error != null && locked != null, config.demoData());
+        Optional<Locale> picked = AppLocale.supported(lang);
+        if (picked.isEmpty()) {
+            return page;
+        }
+        // The language picked here: for this page at once, and kept for the pages after sign-in.
+        currentLocale.set(picked.get());
+        return Response.ok(page).cookie(LanguageCookie.of(picked.get().getLanguage())).build();
     }
 
     /** A form post like every other, so its CSRF token is checked: another site cannot sign a user out. */

@@ -2,6 +2,7 @@ package org.opregister.security;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,6 +22,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import org.opregister.audit.AuditSubject;
 import org.opregister.audit.Masked;
+import org.opregister.core.AppLocale;
 
 /** A person who signs in. Roles are stored comma-separated ("officer,manager"); passwords as bcrypt hashes. */
 @Entity
@@ -68,9 +70,18 @@ public class User extends PanacheEntityBase implements AuditSubject {
     @Column(name = "must_change_password", nullable = false)
     public boolean mustChangePassword;
 
+    /** The language the user chose (a language code such as {@code fr}); null follows the browser. */
+    @Column(length = 8)
+    public String locale;
+
     public Set<String> roleSet() {
         return Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty())
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The language of the pages and e-mails for this user when no request says otherwise. */
+    public Locale language() {
+        return AppLocale.supported(locale).orElse(AppLocale.DEFAULT);
     }
 
     public boolean hasRole(String role) {

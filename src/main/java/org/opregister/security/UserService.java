@@ -124,4 +124,22 @@ public class UserService {
         audit.recordEvent(AuditAction.PASSWORD_CHANGE, "User", user.id.toString(), user.username,
                 "other sessions ended: " + ended);
     }
+
+    public User currentAccount() {
+        return Records.require(User.findByUsername(currentUser.username()).orElse(null), User.class,
+                currentUser.username());
+    }
+
+    /** The signed-in user's own language; null follows the browser. Answers the account as stored. */
+    @Transactional
+    public User changeOwnLanguage(String language) {
+        User user = currentAccount();
+        if (!java.util.Objects.equals(user.locale, language)) {
+            audit.recordEvent(AuditAction.UPDATE, "User", user.id.toString(), user.username,
+                    "language: " + (user.locale == null ? "browser" : user.locale) + " -> "
+                            + (language == null ? "browser" : language));
+            user.locale = language;
+        }
+        return user;
+    }
 }

@@ -20,10 +20,16 @@ public final class CsvColumn<T> {
 
     private final String name;
     private final Function<? super T, String> cell;
+    private final boolean numeric;
 
     private CsvColumn(String name, Function<? super T, String> cell) {
+        this(name, cell, false);
+    }
+
+    private CsvColumn(String name, Function<? super T, String> cell, boolean numeric) {
         this.name = name;
         this.cell = cell;
+        this.numeric = numeric;
     }
 
     /** Text a user typed: neutralised against formula injection (see {@link CsvOutput#text}). */
@@ -44,7 +50,7 @@ public final class CsvColumn<T> {
                 return CsvOutput.number(decimal);
             }
             return number == null ? "" : number.toString();
-        });
+        }, true);
     }
 
     /** A day, ISO-8601 ({@code 2026-11-23}). */
@@ -86,11 +92,12 @@ public final class CsvColumn<T> {
         return columns.stream().map(CsvColumn::name).toArray(String[]::new);
     }
 
-    /** One row's cells, in the columns' order. */
-    public static <T> String[] cells(List<CsvColumn<T>> columns, T row) {
+    /** One row's cells, in the columns' order, numbers with the dialect's decimal mark. */
+    public static <T> String[] cells(List<CsvColumn<T>> columns, T row, CsvDialect dialect) {
         String[] cells = new String[columns.size()];
         for (int i = 0; i < cells.length; i++) {
-            cells[i] = columns.get(i).cell(row);
+            CsvColumn<T> column = columns.get(i);
+            cells[i] = column.numeric ? dialect.number(column.cell(row)) : column.cell(row);
         }
         return cells;
     }

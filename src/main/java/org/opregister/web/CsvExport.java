@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
 
 import org.opregister.core.CurrentLocale;
 import org.opregister.core.FieldErrors;
@@ -36,6 +38,9 @@ public class CsvExport {
     @Inject
     EntityManager em;
 
+    @Inject
+    HttpServerRequest request;
+
     /** A finished download, for the audit trail: who, which export, with which filters, how many rows. */
     public record Exported(String username, String export, String filters, long rows) {
     }
@@ -49,19 +54,23 @@ public class CsvExport {
     public <T> Response stream(String fileStem, String export, String filters, List<CsvColumn<T>> columns,
             Supplier<Stream<T>> rows) {
         String username = identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+        Cookie chosen = request.getCookie(CsvDialect.COOKIE);
+        CsvDialect dialect = CsvDialect.of(request.getParam("sep"), chosen == null ? null : chosen.getValue());
         StreamingOutput body = out -> {
-            long written = QuarkusTransaction.requiringNew().call(() -> write(out, columns, rows));
+            long written = QuarkusTransaction.requiringNew().call(() -> write(out, dialect, columns, rows));
             exported.fire(new Exported(username, export, filters, written));
         };
         return download(body, fileStem);
     }
 
-    private <T> long write(OutputStream out, List<CsvColumn<T>> columns, Supplier<Stream<T>> rows) {
+    private <T> long write(OutputStream out, CsvDialect dialect, List<CsvColumn<T>> columns,
+            Supplier<Stream<T>> rows) {
         long count = 0;
-        try (Stream<T> stream = rows.get(); CsvOutput csv = new CsvOutput(out, CsvColumn.header(columns))) {
+        try (Stream<T> stream = rows.get();
+                CsvOutput csv = new CsvOutput(out, dialect, CsvColumn.header(columns))) {
             Iterator<T> cursor = stream.iterator();
             while (cursor.hasNext()) {
-                csv.row(CsvColumn.cells(columns, cursor.next()));
+                csv.row(CsvColumn.cells(columns, cursor.next(), dialect));
                 if (++count % CsvOutput.CLEAR_EVERY == 0) {
                     em.clear();
                 }

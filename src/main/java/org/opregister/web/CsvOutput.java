@@ -24,15 +24,14 @@ final class CsvOutput implements AutoCloseable {
     /** Exports detach the rows they read every so many rows, so memory stays flat however large the table. */
     static final int CLEAR_EVERY = 500;
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
-
     private final CSVPrinter printer;
 
-    public CsvOutput(OutputStream out, String... header) {
+    public CsvOutput(OutputStream out, CsvDialect dialect, String... header) {
         try {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
             writer.write('\uFEFF');
-            printer = new CSVPrinter(writer, FORMAT);
+            printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n")
+                    .setDelimiter(dialect.delimiter).get());
             printer.printRecord((Object[]) header);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

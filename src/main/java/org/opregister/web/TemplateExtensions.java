@@ -4,20 +4,16 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 import io.quarkus.qute.TemplateExtension;
 
 import org.opregister.core.CurrentLocale;
+import org.opregister.core.LocalFormats;
 import org.opregister.core.Messages;
 
 /** Formatting and translation helpers for templates: {@code {m:t('key')}}, {@code {m:label(status)}}. */
 @TemplateExtension(namespace = "m")
 public class TemplateExtensions {
-
-    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     public static String t(String key, Object... args) {
         return Messages.get(CurrentLocale.current(), key, args);
@@ -61,11 +57,12 @@ public class TemplateExtensions {
         return org.opregister.core.AppClock.today().toString();
     }
 
+    /** A day as the user's language writes it (2024-07-19, in French 19/07/2024); date inputs keep ISO. */
     public static String date(LocalDate date) {
-        return date == null ? "" : date.toString();
+        return LocalFormats.date(date, CurrentLocale.current());
     }
 
     public static String instant(Instant instant) {
-        return instant == null ? "" : INSTANT.format(instant);
+        return LocalFormats.instant(instant, CurrentLocale.current());
     }
 }

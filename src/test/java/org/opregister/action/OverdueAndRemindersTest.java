@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import org.opregister.TestSupport;
 import org.opregister.core.AppClock;
+import org.opregister.security.User;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -150,6 +151,26 @@ class OverdueAndRemindersTest {
         assertTrue(QuarkusTransaction.requiringNew().call(() -> ReminderLog.<ReminderLog>findById(key).sentAt != null));
         reminders.send(LocalDate.of(2032, 2, 1));
         assertEquals(1, mails(reference).size(), "and recorded as sent, so never again");
+    }
+
+    @Test
+    void aReminderIsWrittenInTheRecipientsLanguage() {
+        String tag = "Langue" + System.nanoTime();
+        today(LocalDate.of(2033, 1, 1));
+        long action = start(tag, "2033-02-05");
+        String reference = ActionFixtures.action(action).reference;
+        mailbox.clear();
+        QuarkusTransaction.requiringNew().run(() -> User.findByUsername("officer2").orElseThrow().locale = "fr");
+        try {
+            today(LocalDate.of(2033, 2, 1));
+            reminders.send(LocalDate.of(2033, 2, 1));
+            List<Mail> sent = mails(reference);
+            assertEquals(1, sent.size());
+            assertTrue(sent.get(0).getSubject().contains("05/02/2033"), sent.get(0).getSubject());
+            assertTrue(sent.get(0).getText().startsWith("Bonjour"), sent.get(0).getText());
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> User.findByUsername("officer2").orElseThrow().locale = null);
+        }
     }
 
     private List<Mail> mails(String reference) {

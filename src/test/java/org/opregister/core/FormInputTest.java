@@ -63,8 +63,10 @@ class FormInputTest {
         assertEquals("error.mustBeAbove", errorOf("d"));
         assertNull(input.decimal("e", "1000.01", true, 2, BigDecimal.ZERO, max));
         assertEquals("error.mustBeAtMost", errorOf("e"));
-        assertNull(input.decimal("f", "1,000.00", true, 2, BigDecimal.ZERO, max));
-        assertEquals("error.number", errorOf("f"));
+        assertEquals(new BigDecimal("1000.00"), input.decimal("f", "1,000.00", true, 2, BigDecimal.ZERO, max),
+                "groups of thousands as English writes them");
+        assertNull(input.decimal("f2", "1.000,5", true, 2, BigDecimal.ZERO, max));
+        assertEquals("error.number", errorOf("f2"));
         assertNull(input.decimal("g", "1e3", true, 2, BigDecimal.ZERO, max));
         assertEquals("error.number", errorOf("g"));
     }

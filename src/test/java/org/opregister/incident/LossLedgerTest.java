@@ -78,7 +78,7 @@ class LossLedgerTest {
         String[][] cases = {
                 {"-5", "EUR", "1", "Must be greater than 0"},
                 {"0", "EUR", "1", "Must be greater than 0"},
-                {"1,234.56", "EUR", "1", "without thousands separators"},
+                {"1.234,56", "EUR", "1", "Enter a number"},
                 {"12.345", "EUR", "1", "At most 2 decimal places"},
                 {"1e9", "EUR", "1", "Enter a number"},
                 {"99999999999999999999", "EUR", "1", "Must be at most"},

@@ -52,7 +52,7 @@ class ApiUnauthorizedTest {
     @Test
     void aSessionCookieWithoutItsOpenSession() {
         Session session = TestSupport.login("auditor");
-        Session forged = new Session("auditor", session.sessionCookie(), "0".repeat(64));
+        Session forged = new Session("auditor", session.sessionCookie(), "0".repeat(64), null);
 
         assertSignInRequired(forged.request().get("/api/incidents"));
         forged.request().get("/").then().statusCode(302).header("Location", endsWith("/login"));

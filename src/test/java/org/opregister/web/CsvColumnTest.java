@@ -42,12 +42,20 @@ class CsvColumnTest {
     @Test
     void eachKindFormatsItsCell() {
         assertArrayEquals(new String[]{"'=SUM(A1)", "MARCH", "10000000", "42", "2026-11-23", "2026-11-23T08:15:00.120Z",
-                "true", "=SUM(A1)"}, CsvColumn.cells(COLUMNS, FULL));
+                "true", "=SUM(A1)"}, CsvColumn.cells(COLUMNS, FULL, CsvDialect.STANDARD));
+    }
+
+    @Test
+    void theSemicolonDialectWritesDecimalCommasInNumberColumnsOnly() {
+        Row row = new Row("1.5", null, new BigDecimal("641500.25"), 42, null, null, false);
+        assertArrayEquals(new String[]{"1.5", "", "641500,25", "42", "", "", "false", "1.5"},
+                CsvColumn.cells(COLUMNS, row, CsvDialect.SEMICOLON));
     }
 
     @Test
     void nullIsAnEmptyCellInEveryKind() {
-        assertArrayEquals(new String[]{"", "", "", "", "", "", "false", ""}, CsvColumn.cells(COLUMNS, EMPTY));
+        assertArrayEquals(new String[]{"", "", "", "", "", "", "false", ""},
+                CsvColumn.cells(COLUMNS, EMPTY, CsvDialect.STANDARD));
     }
 
     @Test

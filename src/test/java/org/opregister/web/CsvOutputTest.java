@@ -31,9 +31,26 @@ class CsvOutputTest {
     @Test
     void writesRfc4180WithBom() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (CsvOutput csv = new CsvOutput(out, "a", "b")) {
+        try (CsvOutput csv = new CsvOutput(out, CsvDialect.STANDARD, "a", "b")) {
             csv.row("x,y", "say \"hi\"\nthere");
         }
         assertEquals("\uFEFFa,b\r\n\"x,y\",\"say \"\"hi\"\"\nthere\"\r\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theSemicolonDialectSeparatesWithSemicolonsAndQuotesThem() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (CsvOutput csv = new CsvOutput(out, CsvDialect.SEMICOLON, "a", "b")) {
+            csv.row("R-1;R-2", "641500,25");
+        }
+        assertEquals("\uFEFFa;b\r\n\"R-1;R-2\";641500,25\r\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theDialectComesFromTheParameterThenTheCookie() {
+        assertEquals(CsvDialect.SEMICOLON, CsvDialect.of("semicolon", null));
+        assertEquals(CsvDialect.SEMICOLON, CsvDialect.of(null, "semicolon"));
+        assertEquals(CsvDialect.STANDARD, CsvDialect.of("comma", "semicolon"));
+        assertEquals(CsvDialect.STANDARD, CsvDialect.of(null, null));
     }
 }
