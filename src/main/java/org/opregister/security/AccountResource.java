@@ -1,6 +1,7 @@
 package org.opregister.security;
 
 import java.net.URI;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -85,8 +86,14 @@ public class AccountResource {
     @POST
     @Path("csv")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response changeCsv(@RestForm("csv") String csv) {
-        CsvDialect dialect = CsvDialect.of(csv, null);
+    public Response changeCsv(@RestForm("csv") String csv, @CookieParam(CsvDialect.COOKIE) String current) {
+        Optional<CsvDialect> chosen = CsvDialect.chosen(csv);
+        if (chosen.isEmpty()) {
+            FieldErrors errors = new FieldErrors().add("csv", "error.choice");
+            return Response.status(400).entity(Templates.language(LanguageForm.of(service.currentAccount()),
+                    errors, CsvDialect.of(null, current))).build();
+        }
+        CsvDialect dialect = chosen.get();
         Response redirect = Flash.redirect(URI.create("/account/language"), "flash.csvChanged", null);
         return Response.fromResponse(redirect).cookie(CsvDialect.cookie(dialect)).build();
     }

@@ -18,12 +18,16 @@ public class LanguageForm {
         return form;
     }
 
-    /** The language code to store, null for "follow the browser". */
+    /** The language code to store, null for "follow the browser" (posted as an empty value). */
     public String parse() {
-        if (language == null || language.isBlank()) {
+        FieldErrors errors = new FieldErrors();
+        if (language == null) {
+            errors.add("language", "error.required");
+        }
+        Edits.failIfAny(errors);
+        if (language.isBlank()) {
             return null;
         }
-        FieldErrors errors = new FieldErrors();
         String code = AppLocale.supported(language).map(l -> l.getLanguage()).orElse(null);
         if (code == null || !code.equals(language.trim())) {
             errors.add("language", "error.choice");

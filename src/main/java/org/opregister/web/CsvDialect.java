@@ -1,5 +1,7 @@
 package org.opregister.web;
 
+import java.util.Optional;
+
 import jakarta.ws.rs.core.NewCookie;
 
 /**
@@ -30,6 +32,14 @@ public enum CsvDialect {
     public static CsvDialect of(String parameter, String cookie) {
         String asked = parameter != null && !parameter.isBlank() ? parameter : cookie;
         return "semicolon".equals(asked) || ";".equals(asked) ? SEMICOLON : STANDARD;
+    }
+
+    /** The dialect a user chose on the account page: {@code standard} or {@code semicolon}, else none. */
+    public static Optional<CsvDialect> chosen(String value) {
+        if ("standard".equals(value)) {
+            return Optional.of(STANDARD);
+        }
+        return "semicolon".equals(value) ? Optional.of(SEMICOLON) : Optional.empty();
     }
 
     public static NewCookie cookie(CsvDialect dialect) {
