@@ -84,6 +84,7 @@
       data: { labels: labels, datasets: [{ label: canvas.getAttribute('data-series'), data: values,
         borderColor: '#16324f', backgroundColor: '#16324f', tension: 0, pointRadius: 4 }] },
       options: {
+        locale: document.documentElement.lang || 'en',
         maintainAspectRatio: false,
         animation: false,
         scales: { y: { suggestedMin: low >= 0 ? Math.max(0, low - pad) : low - pad, suggestedMax: high + pad,
@@ -103,7 +104,7 @@
       data: { labels: read('labels'), datasets: [
         { label: canvas.getAttribute('data-gross-label'), data: read('gross'), backgroundColor: '#9db4cc' },
         { label: canvas.getAttribute('data-net-label'), data: read('net'), backgroundColor: '#16324f' }] },
-      options: { maintainAspectRatio: false, animation: false }
+      options: { locale: document.documentElement.lang || 'en', maintainAspectRatio: false, animation: false }
     });
   }
 

@@ -49,6 +49,7 @@ class LanguageTest {
         auditor.request().get("/incidents").then().statusCode(200).body(containsString("<html lang=\"fr\">"))
                 .body(not(containsString("??")));
         auditor.request().get("/incidents/999999999").then().statusCode(404).body(containsString("lang=\"fr\""));
+        auditor.request().get("/no-such-page").then().statusCode(404).body(containsString("lang=\"fr\""));
     }
 
     @Test
