@@ -2,6 +2,7 @@ package org.opregister.action;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import jakarta.persistence.AttributeOverride;
@@ -31,6 +32,8 @@ import org.opregister.web.Where;
 @Table(name = "action_plan")
 public class ActionPlan extends TrackedEntity implements AuditSubject, Commentable {
 
+    public static final int EXTERNAL_REFERENCE_MAX = 64;
+
     public static final int TITLE_MAX = 200;
     public static final int TEXT_MAX = 4000;
     public static final int COMMENT_MAX = 2000;
@@ -42,6 +45,10 @@ public class ActionPlan extends TrackedEntity implements AuditSubject, Commentab
 
     @Column(nullable = false, unique = true, updatable = false, length = 40)
     public String reference;
+
+    /** The bank's own reference, from the system it was imported from; null when recorded here. */
+    @Column(name = "external_reference", unique = true, length = EXTERNAL_REFERENCE_MAX)
+    public String externalReference;
 
     @Column(nullable = false, length = TITLE_MAX)
     public String title;
@@ -185,5 +192,9 @@ public class ActionPlan extends TrackedEntity implements AuditSubject, Commentab
 
     static long count(Where where) {
         return count("from ActionPlan a where " + where.clause(), where.parameters());
+    }
+
+    public static Optional<ActionPlan> findByExternalReference(String externalReference) {
+        return find("externalReference", externalReference).firstResultOptional();
     }
 }

@@ -2,6 +2,7 @@ package org.opregister.control;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -24,6 +25,8 @@ import org.opregister.web.PageResult;
 @Table(name = "internal_control")
 public class Control extends TrackedEntity implements AuditSubject {
 
+    public static final int EXTERNAL_REFERENCE_MAX = 64;
+
     public static final int TITLE_MAX = 200;
     public static final int TEXT_MAX = 4000;
     public static final int COMMENT_MAX = 2000;
@@ -36,6 +39,10 @@ public class Control extends TrackedEntity implements AuditSubject {
 
     @Column(nullable = false, unique = true, updatable = false, length = 40)
     public String reference;
+
+    /** The bank's own reference, from the system it was imported from; null when recorded here. */
+    @Column(name = "external_reference", unique = true, length = EXTERNAL_REFERENCE_MAX)
+    public String externalReference;
 
     @Column(nullable = false, length = TITLE_MAX)
     public String title;
@@ -121,5 +128,9 @@ public class Control extends TrackedEntity implements AuditSubject {
     public static long weakKeyControls() {
         return count("keyControl = true and operatingEffectiveness in ?1",
                 List.of(Effectiveness.INEFFECTIVE, Effectiveness.NOT_IN_PLACE, Effectiveness.PARTIALLY_EFFECTIVE));
+    }
+
+    public static Optional<Control> findByExternalReference(String externalReference) {
+        return find("externalReference", externalReference).firstResultOptional();
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -55,6 +56,8 @@ import org.opregister.web.PageResult;
 @Table(name = "incident")
 public class Incident extends TrackedEntity implements AuditSubject, Commentable {
 
+    public static final int EXTERNAL_REFERENCE_MAX = 64;
+
     public static final int TITLE_MAX = 200;
     public static final int DESCRIPTION_MAX = 10000;
     public static final int TEXT_MAX = 4000;
@@ -68,6 +71,10 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
 
     @Column(nullable = false, unique = true, updatable = false, length = 40)
     public String reference;
+
+    /** The bank's own reference, from the system it was imported from; null when recorded here. */
+    @Column(name = "external_reference", unique = true, length = EXTERNAL_REFERENCE_MAX)
+    public String externalReference;
 
     @Column(nullable = false, length = TITLE_MAX)
     public String title;
@@ -350,5 +357,9 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
         public boolean grouped() {
             return events != count;
         }
+    }
+
+    public static Optional<Incident> findByExternalReference(String externalReference) {
+        return find("externalReference", externalReference).firstResultOptional();
     }
 }

@@ -2,6 +2,7 @@ package org.opregister.risk;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -29,6 +30,8 @@ import org.opregister.web.PageResult;
 @Table(name = "risk")
 public class Risk extends TrackedEntity implements AuditSubject {
 
+    public static final int EXTERNAL_REFERENCE_MAX = 64;
+
     public static final int TITLE_MAX = 200;
     public static final int TEXT_MAX = 4000;
     public static final int COMMENT_MAX = 2000;
@@ -41,6 +44,10 @@ public class Risk extends TrackedEntity implements AuditSubject {
 
     @Column(nullable = false, unique = true, updatable = false, length = 40)
     public String reference;
+
+    /** The bank's own reference, from the system it was imported from; null when recorded here. */
+    @Column(name = "external_reference", unique = true, length = EXTERNAL_REFERENCE_MAX)
+    public String externalReference;
 
     @Column(nullable = false, length = TITLE_MAX)
     public String title;
@@ -161,5 +168,9 @@ public class Risk extends TrackedEntity implements AuditSubject {
 
     public static List<Risk> active() {
         return list("status = ?1 order by reference", RiskStatus.ACTIVE);
+    }
+
+    public static Optional<Risk> findByExternalReference(String externalReference) {
+        return find("externalReference", externalReference).firstResultOptional();
     }
 }
