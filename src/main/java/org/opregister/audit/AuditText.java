@@ -1,6 +1,5 @@
 package org.opregister.audit;
 
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -10,6 +9,7 @@ import java.util.stream.Collectors;
 import io.quarkus.qute.TemplateExtension;
 
 import org.opregister.core.CurrentLocale;
+import org.opregister.core.LocalFormats;
 import org.opregister.core.Messages;
 
 /**
@@ -18,9 +18,6 @@ import org.opregister.core.Messages;
  */
 @TemplateExtension
 public class AuditText {
-
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     public static String fieldLabel(FieldChange change, String recordType) {
         Locale locale = CurrentLocale.current();
@@ -39,7 +36,7 @@ public class AuditText {
 
     /** When an entry happened, to the second (entries store microseconds, which nobody reads). */
     public static String when(AuditEntry entry) {
-        return SECONDS.format(entry.occurredAt);
+        return LocalFormats.instantToTheSecond(entry.occurredAt, CurrentLocale.current());
     }
 
     public static String isoTime(AuditEntry entry) {

@@ -44,11 +44,20 @@ public final class LocalFormats {
 
     /** A moment in UTC, to the minute: {@code 2024-07-19 04:09 UTC}, in French {@code 19/07/2024 04:09 UTC}. */
     public static String instant(Instant instant, Locale locale) {
+        return instant(instant, locale, "HH:mm");
+    }
+
+    /** The same to the second, for the audit trail: {@code 19/07/2024 04:09:12 UTC}. */
+    public static String instantToTheSecond(Instant instant, Locale locale) {
+        return instant(instant, locale, "HH:mm:ss");
+    }
+
+    private static String instant(Instant instant, Locale locale, String time) {
         if (instant == null) {
             return "";
         }
         var utc = instant.atOffset(ZoneOffset.UTC);
-        return date(utc.toLocalDate(), locale) + " " + DateTimeFormatter.ofPattern("HH:mm").format(utc) + " UTC";
+        return date(utc.toLocalDate(), locale) + " " + DateTimeFormatter.ofPattern(time).format(utc) + " UTC";
     }
 
     /** A moment in a given zone, to the minute, with the zone's short name (CEST) when asked. */

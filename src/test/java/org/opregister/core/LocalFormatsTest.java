@@ -22,6 +22,8 @@ class LocalFormatsTest {
         Instant crash = Instant.parse("2024-07-19T04:09:00Z");
         assertEquals("2024-07-19 04:09 UTC", LocalFormats.instant(crash, Locale.ENGLISH));
         assertEquals("19/07/2024 04:09 UTC", LocalFormats.instant(crash, Locale.FRENCH));
+        assertEquals("19/07/2024 04:09:00 UTC", LocalFormats.instantToTheSecond(crash, Locale.FRENCH));
+        assertEquals("2024-07-19 04:09:00 UTC", LocalFormats.instantToTheSecond(crash, Locale.ENGLISH));
         assertEquals("19/07/2024 06:09 CEST",
                 LocalFormats.zoned(crash.atZone(ZoneId.of("Europe/Paris")), Locale.FRENCH, true));
     }
