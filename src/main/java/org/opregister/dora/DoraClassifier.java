@@ -188,10 +188,9 @@ public final class DoraClassifier {
         return share != null && share.compareTo(limit) > 0;
     }
 
-    /** Hours with one decimal, for the reasons. */
-    static String hours(Duration duration) {
-        return new BigDecimal(duration.toMinutes()).divide(new BigDecimal(60), 1, java.math.RoundingMode.HALF_UP)
-                .toPlainString();
+    /** Hours with one decimal, for the reasons (a number, so each language writes its own decimal mark). */
+    static BigDecimal hours(Duration duration) {
+        return new BigDecimal(duration.toMinutes()).divide(new BigDecimal(60), 1, java.math.RoundingMode.HALF_UP);
     }
 
     private static Threshold met(String article, String label, String reason, Object... args) {

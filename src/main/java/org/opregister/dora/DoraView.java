@@ -61,7 +61,10 @@ public record DoraView(Incident incident, DoraRecord record, DoraClassifier.Resu
     }
 
     public String hours(Duration duration) {
-        return duration == null ? "" : DoraClassifier.hours(duration);
+        return duration == null
+                ? ""
+                : java.text.NumberFormat.getNumberInstance(CurrentLocale.current())
+                        .format(DoraClassifier.hours(duration));
     }
 
     /** The mandatory fields of a stage's report the register cannot fill yet (ITS 2025/302, Annex I). */

@@ -28,6 +28,9 @@ public final class SmaComputation {
     public static final BigDecimal ALPHA_3 = new BigDecimal("0.18");
     /** OPE25.5: the interest-earning-assets cap of the ILDC, 2.25%. */
     public static final BigDecimal ASSET_CAP = new BigDecimal("0.0225");
+    /** OPE25.8: the exponent of LC/BIC in the ILM, and e − 1, as the page's trace writes them. */
+    public static final BigDecimal ILM_EXPONENT = new BigDecimal("0.8");
+    public static final BigDecimal E_MINUS_ONE = BigDecimal.valueOf(Math.E - 1);
     /** OPE25.8: LC = 15 × average annual loss. */
     public static final BigDecimal LOSS_MULTIPLE = new BigDecimal("15");
     /** OPE25.2: RWA = 12.5 × ORC. */
@@ -118,6 +121,18 @@ public final class SmaComputation {
         /** The EU multiplier: CRR3 Art. 312 sets the own funds requirement to the BIC, so 1 whatever the losses. */
         public BigDecimal euIlm() {
             return BigDecimal.ONE;
+        }
+
+        public BigDecimal assetCapRate() {
+            return ASSET_CAP;
+        }
+
+        public BigDecimal ilmExponent() {
+            return ILM_EXPONENT;
+        }
+
+        public BigDecimal eMinusOne() {
+            return E_MINUS_ONE;
         }
     }
 
@@ -232,7 +247,8 @@ public final class SmaComputation {
     /** OPE25.8: ILM = ln(e − 1 + (LC/BIC)^0.8). The formula is from a secondary source (README). */
     public static BigDecimal ilm(BigDecimal lcToBic) {
         Objects.requireNonNull(lcToBic);
-        double value = Math.log(Math.E - 1 + Math.pow(lcToBic.doubleValue(), 0.8));
+        double value = Math
+                .log(E_MINUS_ONE.doubleValue() + Math.pow(lcToBic.doubleValue(), ILM_EXPONENT.doubleValue()));
         return new BigDecimal(value, MathContext.DECIMAL64);
     }
 

@@ -19,6 +19,11 @@ public class TemplateExtensions {
         return Messages.get(CurrentLocale.current(), key, args);
     }
 
+    /** A colon after a label, as the language writes it (French puts a non-breaking space before it). */
+    public static String colon() {
+        return Messages.get(CurrentLocale.current(), "punct.colon");
+    }
+
     /** Translates the key made of a prefix and a value: {@code m:tk('role.', role)}. */
     public static String tk(String prefix, Object value) {
         return Messages.get(CurrentLocale.current(), prefix + value);

@@ -50,6 +50,11 @@ class LanguageTest {
                 .body(not(containsString("??")));
         auditor.request().get("/incidents/999999999").then().statusCode(404).body(containsString("lang=\"fr\""));
         auditor.request().get("/no-such-page").then().statusCode(404).body(containsString("lang=\"fr\""));
+        // Figures inside formulas and labels followed by a colon are written the French way too.
+        auditor.request().get("/reports/sma").then().statusCode(200).body(containsString("2,25\u00A0%"))
+                .body(containsString("ln(1,7183 + "));
+        TestSupport.session("manager").in("fr").request().get("/").then().statusCode(200)
+                .body(containsString("\u00A0: "));
     }
 
     @Test
