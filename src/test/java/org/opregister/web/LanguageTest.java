@@ -49,6 +49,8 @@ class LanguageTest {
         auditor.request().get("/incidents").then().statusCode(200).body(containsString("<html lang=\"fr\">"))
                 .body(not(containsString("??")));
         auditor.request().get("/incidents/999999999").then().statusCode(404).body(containsString("lang=\"fr\""));
+        auditor.request().get("/incidents?q=zz-nothing-matches-zz").then().statusCode(200)
+                .body(containsString("Aucune ligne"));
         auditor.request().get("/no-such-page").then().statusCode(404).body(containsString("lang=\"fr\""));
         // Figures inside formulas and labels followed by a colon are written the French way too.
         auditor.request().get("/reports/sma").then().statusCode(200).body(containsString("2,25\u00A0%"))
