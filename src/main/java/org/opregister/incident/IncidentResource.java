@@ -193,7 +193,8 @@ public class IncidentResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("{id}/losses")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response addLoss(@PathParam("id") long id, @BeanParam LossForm form) {
+    public Response addLoss(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
+        LossForm form = PostedForm.bind(posted, LossForm.class);
         return Step.run(() -> {
             FieldErrors typed = new FieldErrors();
             service.addLoss(id, form.parse(typed), typed);
@@ -223,7 +224,9 @@ public class IncidentResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("{id}/losses/{lossId}")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response updateLoss(@PathParam("id") long id, @PathParam("lossId") long lossId, @BeanParam LossForm form) {
+    public Response updateLoss(@PathParam("id") long id, @PathParam("lossId") long lossId,
+            MultivaluedMap<String, String> posted) {
+        LossForm form = PostedForm.bind(posted, LossForm.class);
         return Step.form(() -> {
             FieldErrors typed = new FieldErrors();
             service.updateLoss(id, lossId, form.parse(typed), typed);

@@ -73,6 +73,7 @@ public class IncidentService {
     public Incident create(IncidentData data, FieldErrors typed) {
         Incident incident = new Incident();
         Grouping grouping = grouping(data, incident, typed);
+        checkExternalReference(data, incident, typed);
         failIfAny(typed);
         LocalDate today = AppClock.today();
         apply(data, incident);
@@ -109,6 +110,7 @@ public class IncidentService {
                 errors.add(data.nearMiss() ? "nearMiss" : "gainEvent", "error.noLossEventWithLines");
             }
             Grouping grouping = grouping(data, incident, errors);
+            checkExternalReference(data, incident, errors);
             failIfAny(errors);
             apply(data, incident);
             grouping.applyTo(incident);
@@ -421,7 +423,16 @@ public class IncidentService {
         return new Grouping(entity, root);
     }
 
+    /** The bank's own reference names one incident only: another incident's is refused on the field. */
+    private static void checkExternalReference(IncidentData data, Incident incident, FieldErrors errors) {
+        if (data.externalReference() != null && Incident.findByExternalReference(data.externalReference())
+                .filter(other -> !other.id.equals(incident.id)).isPresent()) {
+            errors.add("externalReference", "api.externalReferenceTaken", data.externalReference());
+        }
+    }
+
     private static void apply(IncidentData data, Incident incident) {
+        incident.externalReference = data.externalReference();
         incident.title = data.title();
         incident.description = data.description();
         incident.severity = data.severity();

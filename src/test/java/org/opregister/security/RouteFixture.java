@@ -140,6 +140,7 @@ final class RouteFixture {
             case "itemId" -> Long.toString(itemId);
             case "contractId" -> Long.toString(contractId);
             case "linkId" -> Long.toString(providerLinkId);
+            case "ref" -> "NO-SUCH-REFERENCE";
             case "transition" -> "open";
             case "year" -> "2024";
             case "row" -> "0910";
