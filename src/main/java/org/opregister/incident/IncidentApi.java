@@ -173,8 +173,20 @@ public class IncidentApi {
     @APIResponse(responseCode = "204", description = "Removed")
     public Response removeLoss(@PathParam("id") long id, @PathParam("lossId") long lossId,
             @Parameter(description = "The line's version last read", required = true) @QueryParam("version") String version) {
-        service.removeLoss(id, lossId, Edits.version(version));
+        service.removeLoss(id, lossId, staleUnlessNumber(version));
         return Response.noContent().build();
+    }
+
+    /**
+     * The version a caller sent; missing or not a number reads as one never loaded (a conflict), decided after the
+     * line is found, so an unknown line is still 404.
+     */
+    private static long staleUnlessNumber(String version) {
+        try {
+            return version == null ? -1 : Long.parseLong(version.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     public record IncidentPage(List<IncidentView> items, int page, int size, long total, BigDecimal netLossTotal,
