@@ -11,6 +11,8 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.security.ForbiddenException;
 
+import org.opregister.attachment.Attachment;
+import org.opregister.attachment.StoredFiles;
 import org.opregister.comment.Comment;
 import org.opregister.comment.CommentKind;
 import org.opregister.core.AppClock;
@@ -49,6 +51,9 @@ public class IncidentService {
 
     @Inject
     FxRates fxRates;
+
+    @Inject
+    StoredFiles files;
 
     @Inject
     jakarta.enterprise.event.Event<RegisterChanged> registerChanged;
@@ -186,6 +191,21 @@ public class IncidentService {
         if (FormInput.blank(incident.rootCause)) {
             errors.add("missingRootCause", "error.submitNeedsRootCause");
         }
+    }
+
+    /**
+     * Attaches a file (checked as control-test evidence is) to an incident that can be edited now: not under review,
+     * not closed. The upload is in the incident's history.
+     */
+    @Transactional
+    public Attachment attach(long id, String fileName, byte[] data) {
+        return files.attach(Incident.requireEditable(id), fileName, data);
+    }
+
+    /** Removes an attached file, under the same condition; {@code version}: the file's, as the page showed it. */
+    @Transactional
+    public void detach(long id, long attachmentId, long version) {
+        files.detach(Incident.requireEditable(id), attachmentId, version);
     }
 
     /** Adds a ledger line; {@code typed} holds what {@link LossForm#parse} found wrong, reported with the rest. */
