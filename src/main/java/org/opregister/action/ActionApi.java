@@ -19,9 +19,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.opregister.core.AppClock;
+import org.opregister.core.Edits;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.Records;
 import org.opregister.core.Role;
@@ -41,20 +45,19 @@ public class ActionApi {
 
     @GET
     @Operation(summary = "List action plans", description = "Same filters and paging as the action-plan list page.")
-    public Response list(@BeanParam ActionResource.Query query) {
+    public Page<ActionView> list(@BeanParam ActionResource.Query query) {
         FieldErrors errors = new FieldErrors();
         ActionFilter filter = query.params().parse(errors);
-        if (errors.any()) {
-            return ApiErrors.badRequest(errors);
-        }
+        Edits.failIfAny(errors);
         LocalDate today = AppClock.today();
         PageResult<ActionPlan> page = ActionPlan.search(filter, PageRequest.of(query.page, query.size), today);
-        return Response.ok(new Page<>(page.items().stream().map(ActionView::of).toList(), page.page(), page.size(),
-                page.total())).build();
+        return new Page<>(page.items().stream().map(ActionView::of).toList(), page.page(), page.size(),
+                page.total());
     }
 
     @GET
     @Path("{id}")
+    @Operation(summary = "One action plan with its sources")
     public ActionView action(@PathParam("id") long id) {
         return ActionView.of(Records.require(ActionPlan.class, id));
     }
@@ -64,6 +67,7 @@ public class ActionApi {
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     @Operation(summary = "Create an action plan", description = "Body: title, description, owner (username), priority,"
             + " dueDate, sourceType (INCIDENT, RISK, CONTROL, KRI_BREACH), source (reference or id).")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ActionView.class)))
     public Response create(ActionForm body) {
         ActionPlan action = service.create(ApiErrors.requireBody(body).parse(new FieldErrors(), true));
         return Response.created(URI.create("/api/actions/" + action.id)).entity(ActionView.of(action)).build();
@@ -76,6 +80,7 @@ public class ActionApi {
     @Operation(summary = "Edit an action plan", description = "Body: title, description, owner, priority, version (the one"
             + " last read; 409 otherwise). The owner and managers edit a plan (403 for other users); only a manager"
             + " changes its owner.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ActionView.class)))
     public Response update(@PathParam("id") long id, ActionForm body) {
         return Response
                 .ok(ActionView.of(service.update(id, ApiErrors.requireBody(body).parse(new FieldErrors(), false))))
@@ -90,6 +95,8 @@ public class ActionApi {
     @Path("{id}/updates")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    @Operation(summary = "Post a progress update (the owner)")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ActionView.class)))
     public Response postUpdate(@PathParam("id") long id, UpdateBody body) {
         ApiErrors.requireBody(body);
         service.postUpdate(id, ActionService.ProgressUpdate.parse(body.updateDate(), body.progress(), body.note()));

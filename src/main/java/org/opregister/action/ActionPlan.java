@@ -18,6 +18,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import org.opregister.attachment.Attachable;
 import org.opregister.audit.AuditSubject;
 import org.opregister.comment.Commentable;
 import org.opregister.core.AppClock;
@@ -30,7 +31,7 @@ import org.opregister.web.Where;
 /** A remediation with an owner and a due date, closed only after review by a manager who is not its owner. */
 @Entity
 @Table(name = "action_plan")
-public class ActionPlan extends TrackedEntity implements AuditSubject, Commentable {
+public class ActionPlan extends TrackedEntity implements AuditSubject, Commentable, Attachable {
 
     public static final int EXTERNAL_REFERENCE_MAX = 64;
 
@@ -164,6 +165,16 @@ public class ActionPlan extends TrackedEntity implements AuditSubject, Commentab
 
     @Override
     public long commentRecordId() {
+        return id;
+    }
+
+    @Override
+    public String attachmentRecordType() {
+        return "ActionPlan";
+    }
+
+    @Override
+    public long attachmentRecordId() {
         return id;
     }
 

@@ -23,12 +23,17 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import org.opregister.attachment.Attachment;
+import org.opregister.attachment.AttachmentPanel;
+import org.opregister.attachment.StoredFiles;
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
 import org.opregister.comment.CommentService;
 import org.opregister.comment.CommentThread;
 import org.opregister.core.AppClock;
+import org.opregister.core.Edits;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.Records;
 import org.opregister.core.Review;
@@ -63,7 +68,7 @@ public class ActionResource {
 
         static native TemplateInstance show(ActionPlan action, List<ActionSource> sources, List<ActionUpdate> updates,
                 List<ActionExtension> extensions, ActionAccess access, FieldErrors errors, Map<String, String> typed,
-                String problem, ActionChoices choices, CommentThread thread);
+                String problem, ActionChoices choices, CommentThread thread, AttachmentPanel attachments);
 
         static native TemplateInstance history(ActionPlan action, List<AuditLine> entries);
     }
@@ -95,6 +100,9 @@ public class ActionResource {
 
     @Inject
     CommentService commentService;
+
+    @Inject
+    StoredFiles files;
 
     @GET
     public Response list(@BeanParam Query query) {
@@ -329,6 +337,34 @@ public class ActionResource {
                 () -> commentService.post(Records.require(ActionPlan.class, id), comment));
     }
 
+    /** Attaches a file: the owner or a manager, while the plan is open (others 403). */
+    @POST
+    @Path("{id}/attachments")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response attach(@PathParam("id") long id, @RestForm("file") FileUpload file) {
+        return step(id, Map.of(), "#attachments", "attachments.flash.added",
+                () -> service.attach(id, file == null ? null : file.fileName(), files.read(file)));
+    }
+
+    /** Everyone who reads the plan downloads its files; always as a download, never opened in the browser. */
+    @GET
+    @Path("{id}/attachments/{attachmentId}")
+    @Produces(MediaType.WILDCARD)
+    public Response download(@PathParam("id") long id, @PathParam("attachmentId") long attachmentId) {
+        return StoredFiles.download(Attachment.of(Records.require(ActionPlan.class, id), attachmentId));
+    }
+
+    @POST
+    @Path("{id}/attachments/{attachmentId}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response detach(@PathParam("id") long id, @PathParam("attachmentId") long attachmentId,
+            @RestForm String version) {
+        return step(id, Map.of(), "#attachments", "attachments.flash.removed",
+                () -> service.detach(id, attachmentId, Edits.version(version)));
+    }
+
     /** One step of a plan's work from its page, with what was typed kept when it is refused. */
     private Response step(long id, Map<String, String> typed, String anchor, String flashKey, Runnable change) {
         return Step.run(() -> {
@@ -344,9 +380,11 @@ public class ActionResource {
         values.put("updateDate", AppClock.today().toString());
         values.put("progress", Integer.toString(action.progress));
         values.putAll(typed);
-        return Templates.show(action, action.sources(), ActionUpdate.of(action), ActionExtension.of(action),
-                ActionAccess.of(action, currentUser), errors, values, problem, ActionChoices.current(),
-                CommentThread.of(action, "/actions/" + action.id + "/comments", typed.get(CommentService.FIELD)));
+        ActionAccess access = ActionAccess.of(action, currentUser);
+        return Templates.show(action, action.sources(), ActionUpdate.of(action), ActionExtension.of(action), access,
+                errors, values, problem, ActionChoices.current(),
+                CommentThread.of(action, "/actions/" + action.id + "/comments", typed.get(CommentService.FIELD)),
+                AttachmentPanel.of(action, "/actions/" + action.id + "/attachments", access.edit(), files));
     }
 
     private static String text(String value) {

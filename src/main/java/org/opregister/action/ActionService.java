@@ -8,6 +8,8 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.security.ForbiddenException;
 
+import org.opregister.attachment.Attachment;
+import org.opregister.attachment.StoredFiles;
 import org.opregister.comment.Comment;
 import org.opregister.comment.CommentKind;
 import org.opregister.core.AppClock;
@@ -29,6 +31,9 @@ public class ActionService {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    StoredFiles files;
 
     @Transactional
     public ActionPlan create(ActionForm.ActionCommand command) {
@@ -320,6 +325,27 @@ public class ActionService {
 
     private void requireSecondPerson(String owner, String requester) {
         Review.requireSecondPerson(currentUser.username(), "error.actionFourEyes", owner, requester);
+    }
+
+    /**
+     * Attaches a file (closure evidence, a report; checked as control-test evidence is) to an open plan, by someone
+     * who may edit it: its owner or a manager.
+     */
+    @Transactional
+    public Attachment attach(long id, String fileName, byte[] data) {
+        return files.attach(changeable(id), fileName, data);
+    }
+
+    @Transactional
+    public void detach(long id, long attachmentId, long version) {
+        files.detach(changeable(id), attachmentId, version);
+    }
+
+    private ActionPlan changeable(long id) {
+        ActionPlan action = Records.require(ActionPlan.class, id);
+        requireEditor(action);
+        requireOpen(action);
+        return action;
     }
 
     private static void requireOpen(ActionPlan action) {

@@ -18,9 +18,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.opregister.control.EffectivenessOverrideForm.EffectivenessOverride;
+import org.opregister.core.Edits;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
 import org.opregister.core.Records;
@@ -44,22 +48,20 @@ public class ControlApi {
 
     @GET
     @Path("controls")
-    public Response controls(@QueryParam("q") String q, @QueryParam("page") String page,
+    @Operation(summary = "List controls")
+    public Page<ControlView> controls(@QueryParam("q") String q, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         FieldErrors errors = new FieldErrors();
         String text = new FormInput(errors).text("q", q, false, 200);
-        if (errors.any()) {
-            return ApiErrors.badRequest(errors);
-        }
+        Edits.failIfAny(errors);
         PageResult<Control> result = Control.search(text, PageRequest.of(page, size));
-        return Response
-                .ok(new Page<>(result.items().stream().map(this::view).toList(), result.page(), result.size(),
-                        result.total()))
-                .build();
+        return new Page<>(result.items().stream().map(this::view).toList(), result.page(), result.size(),
+                result.total());
     }
 
     @GET
     @Path("controls/{id}")
+    @Operation(summary = "One control with its risks")
     public ControlView control(@PathParam("id") long id) {
         return view(Records.require(Control.class, id));
     }
@@ -68,6 +70,8 @@ public class ControlApi {
     @Path("controls")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    @Operation(summary = "Record a control")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ControlView.class)))
     public Response createControl(ControlForm body) {
         FieldErrors typed = new FieldErrors();
         Control control = service.createControl(ApiErrors.requireBody(body).parse(typed, null), typed);
@@ -78,6 +82,8 @@ public class ControlApi {
     @Path("controls/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    @Operation(summary = "Edit a control; 'version' must be the one last read (409 otherwise)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ControlView.class)))
     public Response updateControl(@PathParam("id") long id, ControlForm body) {
         ControlForm form = ApiErrors.requireBody(body);
         FieldErrors typed = new FieldErrors();
@@ -91,6 +97,7 @@ public class ControlApi {
     @RolesAllowed(Role.MANAGER)
     @Operation(summary = "Override a control's effectiveness", description = "Managers only, with a reason;"
             + " effectiveness otherwise changes only through an approved assessment or a signed-off test.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ControlView.class)))
     public Response overrideEffectiveness(@PathParam("id") long id, EffectivenessOverrideForm body) {
         FieldErrors typed = new FieldErrors();
         EffectivenessOverride override = ApiErrors.requireBody(body).parse(typed);

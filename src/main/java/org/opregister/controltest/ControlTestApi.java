@@ -11,15 +11,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.opregister.core.Edits;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.Records;
 import org.opregister.core.Role;
-import org.opregister.web.ApiErrors;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 
@@ -33,27 +32,27 @@ public class ControlTestApi {
     @GET
     @Path("control-tests")
     @Operation(summary = "List control tests", description = "Filters: q (reference, control), status, result.")
-    public Response tests(@QueryParam("q") String q, @QueryParam("status") String status,
+    public Listing<TestView> tests(@QueryParam("q") String q, @QueryParam("status") String status,
             @QueryParam("result") String result,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         FieldErrors errors = new FieldErrors();
         ControlTestFilter filter = ControlTestFilter.parse(q, status, result, errors);
-        if (errors.any()) {
-            return ApiErrors.badRequest(errors);
-        }
+        Edits.failIfAny(errors);
         PageResult<ControlTest> tests = ControlTest.search(filter, PageRequest.of(page, size));
-        return Response.ok(new Listing<>(tests.items().stream().map(TestView::of).toList(), tests.page(), tests.size(),
-                tests.total())).build();
+        return new Listing<>(tests.items().stream().map(TestView::of).toList(), tests.page(), tests.size(),
+                tests.total());
     }
 
     @GET
     @Path("control-tests/{id}")
+    @Operation(summary = "One control test with its evidence files")
     public TestView test(@PathParam("id") long id) {
         return TestView.of(Records.require(ControlTest.class, id));
     }
 
     @GET
     @Path("attestations")
+    @Operation(summary = "List certification rounds")
     public List<CampaignView> campaigns() {
         return AttestationCampaign.<AttestationCampaign>list("order by periodEnd desc, id desc").stream()
                 .map(CampaignView::of).toList();
@@ -61,6 +60,7 @@ public class ControlTestApi {
 
     @GET
     @Path("attestations/{id}")
+    @Operation(summary = "One certification round with its answers")
     public CampaignView campaign(@PathParam("id") long id) {
         return CampaignView.of(Records.require(AttestationCampaign.class, id));
     }

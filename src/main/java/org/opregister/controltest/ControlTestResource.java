@@ -1,8 +1,6 @@
 package org.opregister.controltest;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -25,6 +22,7 @@ import io.quarkus.qute.TemplateInstance;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import org.opregister.attachment.StoredFiles;
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
 import org.opregister.control.Control;
@@ -92,6 +90,9 @@ public class ControlTestResource {
 
     @Inject
     CsvExport csvExport;
+
+    @Inject
+    StoredFiles files;
 
     @GET
     public Response list(@QueryParam("q") String q, @QueryParam("status") String status,
@@ -239,23 +240,14 @@ public class ControlTestResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     public Response upload(@PathParam("id") long id, @RestForm("file") FileUpload file) {
-        ControlTest test = Records.require(ControlTest.class, id);
-        if (file != null && file.size() > service.maxBytes()) {
-            return Response.status(400).entity(showPage(test, ControlTestForm.of(test), new FieldErrors().add("file",
-                    "error.evidenceTooLarge", service.maxBytes() / (1024 * 1024)), null, Map.of())).build();
-        }
-        byte[] data;
-        try {
-            data = file == null || file.uploadedFile() == null ? new byte[0] : Files.readAllBytes(file.uploadedFile());
-        } catch (IOException e) {
-            return Response.status(400).entity(showPage(test, ControlTestForm.of(test),
-                    new FieldErrors().add("file", "error.evidenceEmpty"), null, Map.of())).build();
-        }
         return Step.run(() -> {
-            service.addEvidence(id, file == null ? null : file.fileName(), data);
+            service.addEvidence(id, file == null ? null : file.fileName(), files.read(file));
             return Flash.redirect(URI.create("/control-tests/" + id + "#evidence"), "flash.evidenceAdded",
                     file.fileName());
-        }, (errors, problem) -> showPage(test, ControlTestForm.of(test), errors, problem, Map.of()));
+        }, (errors, problem) -> {
+            ControlTest test = Records.require(ControlTest.class, id);
+            return showPage(test, ControlTestForm.of(test), errors, problem, Map.of());
+        });
     }
 
     /** Evidence is always downloaded, never shown in the browser: attachment, its checked type, a sandbox. */
@@ -263,16 +255,7 @@ public class ControlTestResource {
     @Path("{id}/evidence/{fileId}")
     @Produces(MediaType.WILDCARD)
     public Response download(@PathParam("id") long id, @PathParam("fileId") long fileId) {
-        EvidenceFile file = ControlTestService.file(Records.require(ControlTest.class, id), fileId);
-        String ascii = file.fileName.replaceAll("[^A-Za-z0-9._-]", "_");
-        String encoded = java.net.URLEncoder.encode(file.fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+",
-                "%20");
-        return Response.ok(file.content.data, file.contentType)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded)
-                .header("Content-Security-Policy", "sandbox; default-src 'none'")
-                .header("Cache-Control", "no-store")
-                .build();
+        return StoredFiles.download(ControlTestService.file(Records.require(ControlTest.class, id), fileId));
     }
 
     @POST
@@ -292,9 +275,7 @@ public class ControlTestResource {
 
     private TemplateInstance showPage(ControlTest test, ControlTestForm form, FieldErrors errors, String problem,
             Map<String, String> typed) {
-        String limits = String.join(", ", new java.util.TreeSet<>(service.allowedTypes())) + "; "
-                + (service.maxBytes() / (1024 * 1024)) + " MB";
         return Templates.show(test, test.evidence(), form, errors, problem,
-                TestAccess.of(test, currentUser, service.evidenceRequired()), typed, limits);
+                TestAccess.of(test, currentUser, service.evidenceRequired()), typed, files.limits());
     }
 }

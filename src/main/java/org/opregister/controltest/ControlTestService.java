@@ -1,19 +1,12 @@
 package org.opregister.controltest;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Set;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.opregister.attachment.StoredFiles;
 import org.opregister.core.AppClock;
 import org.opregister.core.Edits;
-import org.opregister.core.FieldErrors;
-import org.opregister.core.FormInput;
-import org.opregister.core.InvalidInputException;
 import org.opregister.core.OpriskConfig;
 import org.opregister.core.Records;
 import org.opregister.core.ReferenceCounter;
@@ -46,13 +39,8 @@ public class ControlTestService {
         return Records.require(ControlTest.class, id);
     }
 
-    public long maxBytes() {
-        return config.evidence().maxBytes();
-    }
-
-    public Set<String> allowedTypes() {
-        return config.evidence().allowedTypes();
-    }
+    @Inject
+    StoredFiles files;
 
     @Transactional
     public ControlTest plan(ControlTestForm.PlanCommand command) {
@@ -140,33 +128,9 @@ public class ControlTestService {
     public EvidenceFile addEvidence(long id, String fileName, byte[] data) {
         ControlTest test = locked(id);
         requireEvidenceOpen(test);
-        String name = FormInput.trimmed(fileName);
-        FieldErrors errors = new FieldErrors();
-        if (name == null || data == null || data.length == 0) {
-            errors.add("file", "error.evidenceEmpty");
-        } else if (data.length > maxBytes()) {
-            errors.add("file", "error.evidenceTooLarge", maxBytes() / (1024 * 1024));
-        } else if (name.length() > 255 || name.contains("/") || name.contains("\\")) {
-            errors.add("file", "error.evidenceName");
-        }
-        String type = errors.any() ? null : EvidenceTypes.check(name, data, allowedTypes());
-        if (!errors.any() && type == null) {
-            errors.add("file", "error.evidenceType", String.join(", ", new java.util.TreeSet<>(allowedTypes())));
-        }
-        if (errors.any()) {
-            throw new InvalidInputException(errors);
-        }
-        EvidenceContent content = new EvidenceContent();
-        content.data = data;
-        content.persist();
         EvidenceFile file = new EvidenceFile();
         file.test = test;
-        file.content = content;
-        file.fileName = name;
-        file.contentType = type;
-        file.size = data.length;
-        file.sha256 = sha256(data);
-        file.persist();
+        files.store(file, fileName, data);
         test.editors.add(currentUser.username());
         return file;
     }
@@ -175,11 +139,7 @@ public class ControlTestService {
     public void removeEvidence(long id, long fileId, long expected) {
         ControlTest test = locked(id);
         requireEvidenceOpen(test);
-        EvidenceFile file = file(test, fileId);
-        Edits.requireVersion(expected, file.version);
-        EvidenceContent content = file.content;
-        file.delete();
-        content.delete();
+        files.remove(file(test, fileId), expected);
         test.editors.add(currentUser.username());
     }
 
@@ -222,14 +182,6 @@ public class ControlTestService {
     private void requireEvidence(ControlTest test, String messageKey) {
         if (evidenceRequired() && EvidenceFile.count("test", test) == 0) {
             throw new RuleViolationException(messageKey);
-        }
-    }
-
-    private static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

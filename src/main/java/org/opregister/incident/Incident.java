@@ -29,6 +29,7 @@ import jakarta.persistence.TypedQuery;
 
 import io.quarkus.panache.common.Page;
 
+import org.opregister.attachment.Attachable;
 import org.opregister.audit.AuditSubject;
 import org.opregister.comment.Commentable;
 import org.opregister.core.FieldErrors;
@@ -54,7 +55,7 @@ import org.opregister.web.PageResult;
  */
 @Entity
 @Table(name = "incident")
-public class Incident extends TrackedEntity implements AuditSubject, Commentable {
+public class Incident extends TrackedEntity implements AuditSubject, Commentable, Attachable {
 
     public static final int EXTERNAL_REFERENCE_MAX = 64;
 
@@ -274,6 +275,16 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
 
     @Override
     public long commentRecordId() {
+        return id;
+    }
+
+    @Override
+    public String attachmentRecordType() {
+        return "Incident";
+    }
+
+    @Override
+    public long attachmentRecordId() {
         return id;
     }
 

@@ -39,6 +39,8 @@ public class IncidentForm {
     public String rootEvent;
     public String creditBoundary;
     public String marketBoundary;
+    /** The bank's own reference (from its former system or its accounting), unique among incidents; optional. */
+    public String externalReference;
     public String version;
 
     public static IncidentForm blank(LocalDate today) {
@@ -70,6 +72,7 @@ public class IncidentForm {
         form.rootEvent = incident.rootEvent == null ? null : incident.rootEvent.reference;
         form.creditBoundary = incident.creditBoundary ? "true" : null;
         form.marketBoundary = incident.marketBoundary ? "true" : null;
+        form.externalReference = incident.externalReference;
         form.version = Long.toString(incident.version);
         return form;
     }
@@ -153,11 +156,13 @@ public class IncidentForm {
         }
         String entity = input.text("legalEntity", legalEntity, false, 20);
         String root = input.text("rootEvent", rootEvent, false, 40);
+        String external = input.text("externalReference", externalReference, false, Incident.EXTERNAL_REFERENCE_MAX);
         Long parsedVersion = FormInput.blank(version) ? null : input.version("version", version);
         checkDates(occurred, discovered, AppClock.today(), errors);
         return new IncidentData(parsedTitle, parsedDescription, parsedSeverity, category, type, line, unit, parsedOwner,
                 occurred, discovered, parsedCauses, parsedRootCause, parsedThirdParty, parsedNearMiss, parsedGain,
-                entity, root == null ? null : root.toUpperCase(java.util.Locale.ROOT), credit, market, parsedVersion);
+                entity, root == null ? null : root.toUpperCase(java.util.Locale.ROOT), credit, market, external,
+                parsedVersion);
     }
 
     private static void checkDates(LocalDate occurred, LocalDate discovered, LocalDate today, FieldErrors errors) {
@@ -181,6 +186,6 @@ public class IncidentForm {
             EventType eventType, BusinessLine businessLine, String orgUnit, String owner, LocalDate occurrenceDate,
             LocalDate discoveryDate, Set<Cause> causes, String rootCause, String thirdParty, boolean nearMiss,
             boolean gainEvent, String legalEntity, String rootEvent, boolean creditBoundary, boolean marketBoundary,
-            Long version) {
+            String externalReference, Long version) {
     }
 }

@@ -22,7 +22,11 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import org.opregister.attachment.Attachment;
+import org.opregister.attachment.AttachmentPanel;
+import org.opregister.attachment.StoredFiles;
 import org.opregister.audit.AuditLine;
 import org.opregister.audit.AuditLines;
 import org.opregister.comment.CommentForm;
@@ -60,7 +64,8 @@ public class IncidentResource {
         static native TemplateInstance show(Incident incident, List<LossEntry> losses,
                 List<LedgerTotals.Period> periods, LedgerLock lock, LossDataSet dataSet, LossForm lossForm,
                 FieldErrors errors,
-                String problem, Choices choices, IncidentLinks links, CommentThread thread, Map<String, String> typed);
+                String problem, Choices choices, IncidentLinks links, CommentThread thread, Map<String, String> typed,
+                AttachmentPanel attachments);
 
         static native TemplateInstance history(Incident incident, List<AuditLine> entries);
 
@@ -82,6 +87,9 @@ public class IncidentResource {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    StoredFiles files;
 
     @GET
     public Response list(@BeanParam ListParams query) {
@@ -193,7 +201,8 @@ public class IncidentResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("{id}/losses")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response addLoss(@PathParam("id") long id, @BeanParam LossForm form) {
+    public Response addLoss(@PathParam("id") long id, MultivaluedMap<String, String> posted) {
+        LossForm form = PostedForm.bind(posted, LossForm.class);
         return Step.run(() -> {
             FieldErrors typed = new FieldErrors();
             service.addLoss(id, form.parse(typed), typed);
@@ -223,7 +232,9 @@ public class IncidentResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("{id}/losses/{lossId}")
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
-    public Response updateLoss(@PathParam("id") long id, @PathParam("lossId") long lossId, @BeanParam LossForm form) {
+    public Response updateLoss(@PathParam("id") long id, @PathParam("lossId") long lossId,
+            MultivaluedMap<String, String> posted) {
+        LossForm form = PostedForm.bind(posted, LossForm.class);
         return Step.form(() -> {
             FieldErrors typed = new FieldErrors();
             service.updateLoss(id, lossId, form.parse(typed), typed);
@@ -244,6 +255,40 @@ public class IncidentResource {
             return Flash.redirect(URI.create("/incidents/" + id + "#losses"), "flash.lossRemoved", null);
         }, (errors, problem) -> showPage(incident(id), blankLoss(), new FieldErrors(), problem),
                 "error.editConflictReload");
+    }
+
+    /** Attaches a file (officers, managers; while the incident can be edited). */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Path("{id}/attachments")
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response attach(@PathParam("id") long id, @RestForm("file") FileUpload file) {
+        return Step.run(() -> {
+            service.attach(id, file == null ? null : file.fileName(), files.read(file));
+            return Flash.redirect(URI.create("/incidents/" + id + "#attachments"), "attachments.flash.added",
+                    incident(id).reference);
+        }, (errors, problem) -> showPage(incident(id), blankLoss(), errors, problem));
+    }
+
+    /** Everyone who reads the incident downloads its files; always as a download, never opened in the browser. */
+    @GET
+    @Path("{id}/attachments/{attachmentId}")
+    @Produces(MediaType.WILDCARD)
+    public Response download(@PathParam("id") long id, @PathParam("attachmentId") long attachmentId) {
+        return StoredFiles.download(Attachment.of(incident(id), attachmentId));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Path("{id}/attachments/{attachmentId}/delete")
+    @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    public Response detach(@PathParam("id") long id, @PathParam("attachmentId") long attachmentId,
+            @RestForm String version) {
+        return Step.run(() -> {
+            service.detach(id, attachmentId, Edits.version(version));
+            return Flash.redirect(URI.create("/incidents/" + id + "#attachments"), "attachments.flash.removed",
+                    incident(id).reference);
+        }, (errors, problem) -> showPage(incident(id), blankLoss(), new FieldErrors(), problem));
     }
 
     /** A change the incident's state refuses: back to its page, with the reason as a flash message. */
@@ -284,7 +329,8 @@ public class IncidentResource {
                 service.lossDataSet(incident, losses), lossForm, errors, problem, choices(),
                 links.of(incident), CommentThread.of(incident, "/incidents/" + incident.id + "/comments",
                         typed.get(CommentService.FIELD)),
-                typed);
+                typed, AttachmentPanel.of(incident, "/incidents/" + incident.id + "/attachments",
+                        currentUser.canEdit() && incident.editable(), files));
     }
 
     private Choices choices() {

@@ -11,6 +11,8 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.security.ForbiddenException;
 
+import org.opregister.attachment.Attachment;
+import org.opregister.attachment.StoredFiles;
 import org.opregister.comment.Comment;
 import org.opregister.comment.CommentKind;
 import org.opregister.core.AppClock;
@@ -51,6 +53,9 @@ public class IncidentService {
     FxRates fxRates;
 
     @Inject
+    StoredFiles files;
+
+    @Inject
     jakarta.enterprise.event.Event<RegisterChanged> registerChanged;
 
     public String reportingCurrency() {
@@ -73,6 +78,7 @@ public class IncidentService {
     public Incident create(IncidentData data, FieldErrors typed) {
         Incident incident = new Incident();
         Grouping grouping = grouping(data, incident, typed);
+        checkExternalReference(data, incident, typed);
         failIfAny(typed);
         LocalDate today = AppClock.today();
         apply(data, incident);
@@ -109,6 +115,7 @@ public class IncidentService {
                 errors.add(data.nearMiss() ? "nearMiss" : "gainEvent", "error.noLossEventWithLines");
             }
             Grouping grouping = grouping(data, incident, errors);
+            checkExternalReference(data, incident, errors);
             failIfAny(errors);
             apply(data, incident);
             grouping.applyTo(incident);
@@ -184,6 +191,21 @@ public class IncidentService {
         if (FormInput.blank(incident.rootCause)) {
             errors.add("missingRootCause", "error.submitNeedsRootCause");
         }
+    }
+
+    /**
+     * Attaches a file (checked as control-test evidence is) to an incident that can be edited now: not under review,
+     * not closed. The upload is in the incident's history.
+     */
+    @Transactional
+    public Attachment attach(long id, String fileName, byte[] data) {
+        return files.attach(Incident.requireEditable(id), fileName, data);
+    }
+
+    /** Removes an attached file, under the same condition; {@code version}: the file's, as the page showed it. */
+    @Transactional
+    public void detach(long id, long attachmentId, long version) {
+        files.detach(Incident.requireEditable(id), attachmentId, version);
     }
 
     /** Adds a ledger line; {@code typed} holds what {@link LossForm#parse} found wrong, reported with the rest. */
@@ -421,7 +443,16 @@ public class IncidentService {
         return new Grouping(entity, root);
     }
 
+    /** The bank's own reference names one incident only: another incident's is refused on the field. */
+    private static void checkExternalReference(IncidentData data, Incident incident, FieldErrors errors) {
+        if (data.externalReference() != null && Incident.findByExternalReference(data.externalReference())
+                .filter(other -> !other.id.equals(incident.id)).isPresent()) {
+            errors.add("externalReference", "api.externalReferenceTaken", data.externalReference());
+        }
+    }
+
     private static void apply(IncidentData data, Incident incident) {
+        incident.externalReference = data.externalReference();
         incident.title = data.title();
         incident.description = data.description();
         incident.severity = data.severity();

@@ -3,40 +3,29 @@ package org.opregister.incident;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import org.jboss.resteasy.reactive.RestForm;
-
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
 import org.opregister.taxonomy.BusinessLine;
 
 /**
  * A loss-ledger line as typed; amounts in plain notation. The FX rate is left blank to take the rate table's; a rate
- * typed by hand needs a reason.
+ * typed by hand needs a reason. Also the JSON body of the ledger API, hence plain fields (pages bind it with
+ * {@code web.PostedForm}).
  */
 public class LossForm {
 
     public static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999999.99");
     public static final BigDecimal MAX_FX_RATE = new BigDecimal("1000000");
 
-    @RestForm
     public String type;
-    @RestForm
     public String recoveryStatus;
-    @RestForm
     public String amount;
-    @RestForm
     public String currency;
-    @RestForm
     public String fxRate;
-    @RestForm
     public String fxReason;
-    @RestForm
     public String accountingDate;
-    @RestForm
     public String businessLine;
-    @RestForm
     public String description;
-    @RestForm
     public String version;
 
     public static LossForm blank(String reportingCurrency, LocalDate today) {

@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.opregister.core.AppClock;
@@ -56,6 +59,7 @@ public class KriApi {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "One KRI with its thresholds and latest status")
     public KriView kri(@PathParam("id") long id) {
         return KriView.of(Records.require(Kri.class, id));
     }
@@ -63,6 +67,8 @@ public class KriApi {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    @Operation(summary = "Define a KRI")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = KriView.class)))
     public Response create(KriForm body) {
         FieldErrors typed = new FieldErrors();
         Kri kri = service.create(ApiErrors.requireBody(body).parse(typed), typed);
@@ -73,6 +79,7 @@ public class KriApi {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    @Operation(summary = "Edit a KRI; 'version' must be the one last read (409 otherwise)")
     public KriView update(@PathParam("id") long id, KriForm body) {
         FieldErrors typed = new FieldErrors();
         return KriView.of(service.update(id, ApiErrors.requireBody(body).parse(typed), typed));
@@ -80,6 +87,7 @@ public class KriApi {
 
     @GET
     @Path("{id}/values")
+    @Operation(summary = "A KRI's values, oldest period first")
     public List<ValueView> values(@PathParam("id") long id) {
         return KriValue.of(Records.require(Kri.class, id)).stream().map(ValueView::of).toList();
     }
@@ -89,6 +97,7 @@ public class KriApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
     @Operation(summary = "Record a value", description = "Body: period (2024-07 or 2024-Q3), value, comment.")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ValueView.class)))
     public Response record(@PathParam("id") long id, ValueForm body) {
         ValueForm form = ApiErrors.requireBody(body);
         FieldErrors typed = new FieldErrors();

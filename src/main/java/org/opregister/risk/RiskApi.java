@@ -18,8 +18,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.opregister.core.Edits;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.Records;
 import org.opregister.core.Role;
@@ -43,20 +47,17 @@ public class RiskApi {
     @GET
     @Path("risks")
     @Operation(summary = "List risks", description = "Same filters, paging and sort as the risk register page.")
-    public Response risks(@BeanParam RiskResource.Query query) {
+    public Page<RiskView> risks(@BeanParam RiskResource.Query query) {
         FieldErrors errors = new FieldErrors();
         RiskFilter filter = query.params().parse(errors);
-        if (errors.any()) {
-            return ApiErrors.badRequest(errors);
-        }
+        Edits.failIfAny(errors);
         PageResult<Risk> page = Risk.search(filter, query.sort, PageRequest.of(query.page, query.size));
-        return Response.ok(
-                new Page<>(page.items().stream().map(RiskView::of).toList(), page.page(), page.size(), page.total()))
-                .build();
+        return new Page<>(page.items().stream().map(RiskView::of).toList(), page.page(), page.size(), page.total());
     }
 
     @GET
     @Path("risks/{id}")
+    @Operation(summary = "One risk with its ratings and controls")
     public RiskView risk(@PathParam("id") long id) {
         return RiskView.of(Records.require(Risk.class, id));
     }
@@ -65,6 +66,8 @@ public class RiskApi {
     @Path("risks")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    @Operation(summary = "Record a risk")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RiskView.class)))
     public Response createRisk(RiskForm body) {
         FieldErrors typed = new FieldErrors();
         Risk risk = service.createRisk(ApiErrors.requireBody(body).parse(typed, null), typed);
@@ -75,6 +78,8 @@ public class RiskApi {
     @Path("risks/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.OFFICER, Role.MANAGER})
+    @Operation(summary = "Edit a risk; 'version' must be the one last read (409 otherwise)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RiskView.class)))
     public Response updateRisk(@PathParam("id") long id, RiskForm body) {
         RiskForm form = ApiErrors.requireBody(body);
         FieldErrors typed = new FieldErrors();
@@ -87,6 +92,7 @@ public class RiskApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.MANAGER)
     @Operation(summary = "Override a risk's current ratings", description = "Managers only, with a reason; ratings otherwise change only through an approved assessment.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RiskView.class)))
     public Response overrideRatings(@PathParam("id") long id, RatingsOverrideForm body) {
         FieldErrors typed = new FieldErrors();
         RatingsOverride override = ApiErrors.requireBody(body).parse(typed);

@@ -1,20 +1,19 @@
 package org.opregister.seed;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.opregister.attachment.FileContent;
+import org.opregister.attachment.StoredFiles;
 import org.opregister.control.Control;
 import org.opregister.controltest.Attestation;
 import org.opregister.controltest.AttestationCampaign;
 import org.opregister.controltest.AttestationResponse;
 import org.opregister.controltest.ControlTest;
-import org.opregister.controltest.EvidenceContent;
 import org.opregister.controltest.EvidenceFile;
 import org.opregister.controltest.RoundStatus;
 import org.opregister.controltest.TestResult;
@@ -120,7 +119,7 @@ public class ExampleControlTests {
 
     private static void evidence(ControlTest test, String name, String text) {
         byte[] data = text.getBytes(StandardCharsets.UTF_8);
-        EvidenceContent content = new EvidenceContent();
+        FileContent content = new FileContent();
         content.data = data;
         content.persist();
         EvidenceFile file = new EvidenceFile();
@@ -129,11 +128,7 @@ public class ExampleControlTests {
         file.fileName = name;
         file.contentType = "text/csv";
         file.size = data.length;
-        try {
-            file.sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        file.sha256 = StoredFiles.sha256(data);
         file.persist();
     }
 }

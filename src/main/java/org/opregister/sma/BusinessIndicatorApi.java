@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.opregister.core.FieldErrors;
@@ -32,6 +35,7 @@ public class BusinessIndicatorApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set a year's business-indicator inputs", description = "The ten items (reporting currency) and a source; 'version' must be the one last read when"
             + " the year has inputs (409 otherwise).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SmaReport.InputView.class)))
     public Response save(@PathParam("year") String year, BusinessIndicatorForm body) {
         int chosen = SmaResource.requireYear(year);
         FieldErrors typed = new FieldErrors();

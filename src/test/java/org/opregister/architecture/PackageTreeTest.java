@@ -25,6 +25,7 @@ class PackageTreeTest {
 
     /** Bottom to top. */
     static final List<String> ORDER = List.of("core", "web", "audit", "security", "taxonomy", "reference", "comment",
+            "attachment",
             "incident", "control", "risk", "rcsa", "kri", "controltest", "action", "losses", "ict", "dora", "corep",
             "sma",
             "dashboard",

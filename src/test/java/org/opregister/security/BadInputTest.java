@@ -142,10 +142,13 @@ class BadInputTest {
             if (route.template().contains("{lossId}")) {
                 String path = route.path().replace("/incidents/" + fixture.incidentId + "/",
                         "/incidents/" + otherIncident + "/");
+                Route other = new Route(route.method(), route.template(), path, route.json(), route.multipart());
                 int status = route.method().equals("GET")
                         ? TestSupport.session("officer").request().get(path).statusCode()
-                        : form(new Route(route.method(), route.template(), path, false, route.multipart()), "officer",
-                                "1").statusCode();
+                        : route.json()
+                                ? json(other, "officer", "1").statusCode()
+                                : form(other, "officer", "1")
+                                        .statusCode();
                 assertEquals(404, status, route + " via another incident");
             }
             if (route.template().contains("{valueId}")) {

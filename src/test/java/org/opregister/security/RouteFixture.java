@@ -32,6 +32,8 @@ final class RouteFixture {
     final long contractId;
     final long providerLinkId;
     final long serviceId;
+    final long incidentAttachmentId;
+    final long actionAttachmentId;
     final List<Routes.Route> routes;
 
     RouteFixture() throws IOException {
@@ -84,6 +86,8 @@ final class RouteFixture {
         contractId = ict.contractId();
         providerLinkId = ict.linkId();
         serviceId = ict.serviceId();
+        incidentAttachmentId = attach(officer, "/incidents/" + incidentId, "Incident", incidentId);
+        actionAttachmentId = attach(officer, "/actions/" + actionId, "ActionPlan", actionId);
         routes = Routes.discover((template, name) -> switch (name) {
             case "id" -> template.startsWith("/ict-providers")
                     ? Long.toString(providerId)
@@ -140,11 +144,28 @@ final class RouteFixture {
             case "itemId" -> Long.toString(itemId);
             case "contractId" -> Long.toString(contractId);
             case "linkId" -> Long.toString(providerLinkId);
+            case "ref" -> "NO-SUCH-REFERENCE";
+            case "attachmentId" -> Long.toString(template.startsWith("/actions")
+                    ? actionAttachmentId
+                    : incidentAttachmentId);
             case "transition" -> "open";
             case "year" -> "2024";
             case "row" -> "0910";
             case "column" -> "0080";
             default -> null;
         });
+    }
+
+    /** Attaches a PDF to the record through its page and returns the attachment's id. */
+    private static long attach(TestSupport.Session session, String recordPath, String type, long recordId) {
+        TestSupport.Csrf csrf = session.csrf("/account/password");
+        session.request().cookie("csrf-token", csrf.cookie()).multiPart("csrf-token", csrf.field())
+                .multiPart("file", "route.pdf", org.opregister.controltest.ControlTestFixtures.PDF,
+                        "application/pdf")
+                .post(recordPath + "/attachments").then().statusCode(303);
+        return QuarkusTransaction.requiringNew()
+                .call(() -> org.opregister.attachment.Attachment.<org.opregister.attachment.Attachment>find(
+                        "recordType = ?1 and recordId = ?2", type, recordId)
+                        .firstResult().id);
     }
 }

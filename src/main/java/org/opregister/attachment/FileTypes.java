@@ -1,4 +1,4 @@
-package org.opregister.controltest;
+package org.opregister.attachment;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -10,14 +10,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which evidence files are accepted, judged by their content and not only their name: the bytes must be of the
+ * Which files are accepted (control-test evidence, attachments of incidents and action plans), judged by their content
+ * and not only their name: the bytes must be of the
  * type the file name claims, and that type must be allowed. Executables, scripts and HTML are refused whatever
  * they are called.
  */
-final class EvidenceTypes {
+public final class FileTypes {
 
     /** Media type per file-name extension. */
-    static final Map<String, String> MEDIA_TYPES = Map.of(
+    public static final Map<String, String> MEDIA_TYPES = Map.of(
             "pdf", "application/pdf",
             "png", "image/png",
             "jpg", "image/jpeg",
@@ -28,16 +29,16 @@ final class EvidenceTypes {
             "csv", "text/csv",
             "txt", "text/plain");
 
-    private EvidenceTypes() {
+    private FileTypes() {
     }
 
-    static String extension(String fileName) {
+    public static String extension(String fileName) {
         int dot = fileName.lastIndexOf('.');
         return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
     /** The media type of an acceptable file, or null when its content is not what an allowed name promises. */
-    static String check(String fileName, byte[] data, Set<String> allowed) {
+    public static String check(String fileName, byte[] data, Set<String> allowed) {
         String extension = extension(fileName);
         if (!allowed.contains(extension) || !MEDIA_TYPES.containsKey(extension) || data.length == 0
                 || executable(data)) {

@@ -1,4 +1,4 @@
-package org.opregister.controltest;
+package org.opregister.attachment;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,11 +14,15 @@ import org.hibernate.type.SqlTypes;
 
 import org.opregister.core.NotAudited;
 
-/** The bytes of an evidence file, kept in the database so they survive restarts and go with every backup. */
+/**
+ * The bytes of a stored file (control-test evidence, an attachment), kept in the database so they survive restarts and
+ * go with every backup; apart from the file's description so that lists never load them. The table keeps the name it
+ * had when only control tests had files.
+ */
 @Entity
 @NotAudited
 @Table(name = "evidence_content")
-public class EvidenceContent extends PanacheEntityBase {
+public class FileContent extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "evidence_content_seq")
