@@ -1,0 +1,210 @@
+package org.opregister.browser;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Response;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * WCAG 2.1 AA, checked by axe-core on every page a person can reach: the login and error pages, then, signed in
+ * as a manager, an auditor, an officer and an administrator in turn, every page reachable by links from the
+ * dashboard (one page for each path shape: {@code /kris/12} stands for every KRI). Forms are also scanned showing
+ * their errors (submitted empty). Any serious or critical violation fails the test, listed with its rule, element
+ * and page. Detail pages are then loaded at a 390 px phone width: nothing may be wider than the screen.
+ */
+@QuarkusTest
+class AccessibilityTest extends BrowserTest {
+
+    private static final String AXE = axeSource();
+    private static final Pattern NUMBER = Pattern.compile("/\\d+(?=/|$)");
+    private static final Pattern SKIPPED = Pattern.compile(
+            "^/(api|q|webjars|css|js|logout)(/.*)?$|\\.(csv|xlsx|pdf|json|xml|txt|svg|png)$|/(evidence|files)/\\d+$");
+    private static final int PHONE = 390;
+
+    /** Path shape (numbers replaced) to the first address found for it. */
+    private final Map<String, String> visited = new LinkedHashMap<>();
+    private final List<String> failures = new ArrayList<>();
+
+    @Test
+    void everyPageHasNoSeriousOrCriticalViolation() {
+        page.navigate(url("/login"));
+        scan("/login (anonymous)");
+        page.fill("#j_username", "officer");
+        page.fill("#j_password", "wrong password");
+        page.click("button[type=submit]");
+        scan("/login (refused sign-in)");
+
+        int before = 0;
+        for (String role : List.of("manager", "auditor", "officer", "admin")) {
+            BrowserContext signedIn = role.equals("manager") ? context : newContext(1366);
+            page = role.equals("manager") ? page : signedIn.newPage();
+            login(role);
+            crawl(role);
+            page.navigate(url("/no-such-page"));
+            scan("/no-such-page (404, " + role + ")");
+            if (signedIn != context) {
+                signedIn.close();
+            }
+            System.out.println("[a11y] " + role + ": " + (visited.size() - before) + " new pages");
+            before = visited.size();
+        }
+        System.out.println("[a11y] pages scanned: " + visited.size());
+        failures.forEach(f -> System.out.println("[a11y] " + f));
+        assertTrue(visited.size() > 60, "the crawl reached only " + visited.keySet());
+        assertEquals(List.of(), failures, failures.size() + " serious or critical violations");
+    }
+
+    @Test
+    void nothingIsWiderThanAPhone() {
+        context.close();
+        context = newContext(PHONE);
+        page = context.newPage();
+        login("manager");
+        List<String> paths = new ArrayList<>(List.of("/", "/losses", "/kris", "/incidents"));
+        for (String list : List.of("/kris", "/incidents", "/risks", "/controls", "/actions", "/control-tests",
+                "/dora", "/ict-providers")) {
+            page.navigate(url(list));
+            Object first = page.evaluate("list => { const a = [...document.querySelectorAll('main a[href]')]"
+                    + ".map(a => new URL(a.href).pathname).find(p => new RegExp('^' + list + '/\\\\d+$').test(p));"
+                    + " return a || null; }", list);
+            if (first != null) {
+                paths.add(first.toString());
+            }
+        }
+        List<String> wide = new ArrayList<>();
+        for (String path : paths) {
+            page.navigate(url(path));
+            int width = ((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue();
+            if (width > PHONE) {
+                wide.add(path + " is " + width + " px wide: " + page.evaluate(WIDEST));
+            }
+        }
+        page.navigate(url(paths.get(paths.size() - 1).startsWith("/kris/") ? paths.get(paths.size() - 1) : "/"));
+        screenshot("a11y-phone-" + (paths.stream().filter(p -> p.startsWith("/kris/")).findFirst().isPresent()
+                ? "kri"
+                : "dashboard"));
+        assertTrue(paths.stream().anyMatch(p -> p.startsWith("/kris/")), "a KRI page was checked: " + paths);
+        assertEquals(List.of(), wide);
+    }
+
+    /** The elements that stick out on the right, for the failure message. */
+    private static final String WIDEST = "() => [...document.querySelectorAll('body *')]"
+            + ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+            + ".filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right"
+            + " <= document.documentElement.clientWidth + 1)"
+            + ".slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
+            + " + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '')"
+            + " + ' (' + Math.round(e.getBoundingClientRect().right) + ' px)').join(', ')";
+
+    private BrowserContext newContext(int width) {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 900));
+    }
+
+    /** Breadth first from the dashboard over the links of the menu and of every page, one page per path shape. */
+    private void crawl(String role) {
+        Deque<String> queue = new ArrayDeque<>(List.of("/"));
+        Set<String> queued = new LinkedHashSet<>(queue);
+        while (!queue.isEmpty()) {
+            String path = queue.removeFirst();
+            String shape = shape(path);
+            if (visited.containsKey(shape)) {
+                continue;
+            }
+            Response response;
+            try {
+                response = page.navigate(url(path));
+            } catch (PlaywrightException download) {
+                continue; // a file, not a page
+            }
+            if (response == null || response.status() != 200
+                    || !String.valueOf(response.headerValue("content-type")).contains("text/html")
+                    || !shape(URI.create(page.url()).getPath()).equals(shape)) {
+                continue;
+            }
+            visited.put(shape, path);
+            scan(path + " (" + role + ")");
+            if (path.endsWith("/new")) {
+                scanRefusedForm(path, role);
+            }
+            @SuppressWarnings("unchecked")
+            List<String> links = (List<String>) page.evaluate("() => [...document.querySelectorAll('a[href]')]"
+                    + ".map(a => new URL(a.href, location.href)).filter(u => u.origin === location.origin)"
+                    + ".map(u => u.pathname)");
+            for (String link : links) {
+                if (!SKIPPED.matcher(link).find() && !visited.containsKey(shape(link)) && queued.add(link)) {
+                    queue.addLast(link);
+                }
+            }
+        }
+    }
+
+    /** The form of a new-record page submitted empty, so that its errors show, then scanned. */
+    private void scanRefusedForm(String path, String role) {
+        Object submitted = page.evaluate("() => { const form = [...document.querySelectorAll('main form')]"
+                + ".find(f => f.method.toLowerCase() === 'post' && f.querySelector('input.form-control, textarea'));"
+                + " if (!form) return false; form.noValidate = true;"
+                + " form.querySelectorAll('input.form-control, textarea').forEach(i => { if (i.type !== 'hidden'"
+                + " && i.type !== 'file') i.value = ''; });"
+                + " const button = form.querySelector('button[type=submit], button:not([type])');"
+                + " if (!button) return false; button.click(); return true; }");
+        if (Boolean.TRUE.equals(submitted)) {
+            page.waitForLoadState();
+            if (page.locator(".is-invalid, .alert-danger").count() > 0) {
+                scan(path + " with errors (" + role + ")");
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void scan(String where) {
+        page.evaluate(AXE);
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) page.evaluate("async () => {"
+                + " const r = await axe.run(document, { resultTypes: ['violations'] });"
+                + " return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + ".map(v => ({ id: v.id, impact: v.impact, help: v.help,"
+                + " nodes: v.nodes.slice(0, 8).map(n => n.target.join(' ') + ' — ' + (n.failureSummary || '')"
+                + ".replace(/\\s+/g, ' ')) })); }");
+        for (Map<String, Object> v : violations) {
+            for (Object node : (List<Object>) v.get("nodes")) {
+                failures.add(v.get("impact") + " " + v.get("id") + " on " + where + ": " + node);
+            }
+        }
+    }
+
+    private static String shape(String path) {
+        return NUMBER.matcher(path).replaceAll("/{n}");
+    }
+
+    private static String axeSource() {
+        try (InputStream in = AccessibilityTest.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException(
+                        "axe.min.js (com.deque.html.axe-core:playwright) is not on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
