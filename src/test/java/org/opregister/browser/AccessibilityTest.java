@@ -113,14 +113,13 @@ class AccessibilityTest extends BrowserTest {
         for (String path : paths) {
             page.navigate(url(path));
             int width = ((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue();
+            if (path.equals("/") || path.matches("/(kris|incidents)/\\d+")) {
+                screenshot("a11y-phone" + shape(path).replaceAll("[^a-z0-9]+", "-").replaceAll("-$", ""));
+            }
             if (width > PHONE) {
                 wide.add(path + " is " + width + " px wide: " + page.evaluate(WIDEST));
             }
         }
-        page.navigate(url(paths.get(paths.size() - 1).startsWith("/kris/") ? paths.get(paths.size() - 1) : "/"));
-        screenshot("a11y-phone-" + (paths.stream().filter(p -> p.startsWith("/kris/")).findFirst().isPresent()
-                ? "kri"
-                : "dashboard"));
         assertTrue(paths.stream().anyMatch(p -> p.startsWith("/kris/")), "a KRI page was checked: " + paths);
         assertEquals(List.of(), wide);
     }
@@ -184,18 +183,23 @@ class AccessibilityTest extends BrowserTest {
 
     /** The form of a new-record page submitted empty, so that its errors show, then scanned. */
     private void scanRefusedForm(String path, String role) {
-        Object submitted = page.evaluate("() => { const form = [...document.querySelectorAll('main form')]"
+        Object ready = page.evaluate("() => { const form = [...document.querySelectorAll('main form')]"
                 + ".find(f => f.method.toLowerCase() === 'post' && f.querySelector('input.form-control, textarea'));"
-                + " if (!form) return false; form.noValidate = true;"
+                + " if (!form || !form.querySelector('button[type=submit], button:not([type])')) return false;"
+                + " form.noValidate = true; form.setAttribute('data-a11y-target', '');"
                 + " form.querySelectorAll('input.form-control, textarea').forEach(i => { if (i.type !== 'hidden'"
-                + " && i.type !== 'file') i.value = ''; });"
-                + " const button = form.querySelector('button[type=submit], button:not([type])');"
-                + " if (!button) return false; button.click(); return true; }");
-        if (Boolean.TRUE.equals(submitted)) {
-            page.waitForLoadState();
-            if (page.locator(".is-invalid, .alert-danger").count() > 0) {
-                scan(path + " with errors (" + role + ")");
-            }
+                + " && i.type !== 'file') i.value = ''; }); return true; }");
+        if (!Boolean.TRUE.equals(ready)) {
+            return;
+        }
+        Response response = page.waitForNavigation(
+                () -> page.click(
+                        "form[data-a11y-target] button[type=submit], form[data-a11y-target] button:not([type])"));
+        if (response != null && response.status() == 400) {
+            scan(path + " with errors (" + role + ")");
+        } else {
+            failures.add("the form of " + path + " submitted empty was not refused: "
+                    + (response == null ? "no response" : response.status() + " " + page.url()));
         }
     }
 
