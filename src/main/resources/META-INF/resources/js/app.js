@@ -113,8 +113,9 @@
   function describeInvalid(field) {
     field.setAttribute('aria-invalid', 'true');
     var box = field.closest('.form-check, .mb-3, .input-group, td, fieldset') || field.parentElement;
-    var feedback = box && box.querySelector('.invalid-feedback');
-    if (!feedback && box && box.parentElement) { feedback = box.parentElement.querySelector('.invalid-feedback'); }
+    var messages = '.invalid-feedback, [id^="e-"]';
+    var feedback = box && box.querySelector(messages);
+    if (!feedback && box && box.parentElement) { feedback = box.parentElement.querySelector(messages); }
     if (!feedback) { return; }
     if (!feedback.id) { feedback.id = 'e-' + (field.id || field.name); }
     var ids = (field.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
@@ -155,7 +156,28 @@
     summary.focus();
   }
 
+  // A table wider than its box (on a phone) scrolls sideways: the keyboard can reach the box and scroll it too,
+  // and a screen reader hears it named after its section's heading.
+  function scrollableTable(box) {
+    var section = box.closest('section, .card, figure');
+    var heading = section && section.querySelector('h1, h2, h3, h4, legend, figcaption');
+    function update() {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.setAttribute('tabindex', '0');
+        if (heading && !box.hasAttribute('aria-label')) {
+          box.setAttribute('role', 'region');
+          box.setAttribute('aria-label', heading.textContent.replace(/\s+/g, ' ').trim());
+        }
+      } else if (box.getAttribute('tabindex') === '0') {
+        box.removeAttribute('tabindex');
+      }
+    }
+    update();
+    window.addEventListener('resize', update);
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('.table-responsive').forEach(scrollableTable);
     document.querySelectorAll('.is-invalid').forEach(describeInvalid);
     document.querySelectorAll('.form-errors').forEach(linkErrors);
     document.querySelectorAll('canvas[data-values]').forEach(kriChart);

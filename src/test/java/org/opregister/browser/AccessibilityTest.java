@@ -51,7 +51,9 @@ class AccessibilityTest extends BrowserTest {
 
     @Test
     void everyPageHasNoSeriousOrCriticalViolation() {
+        assertEquals(200, page.navigate(url("/favicon.svg")).status(), "the favicon is served to everyone");
         page.navigate(url("/login"));
+        assertEquals("/favicon.svg", page.getAttribute("link[rel=icon]", "href"));
         scan("/login (anonymous)");
         page.fill("#j_username", "officer");
         page.fill("#j_password", "wrong password");
@@ -119,10 +121,30 @@ class AccessibilityTest extends BrowserTest {
             if (width > PHONE) {
                 wide.add(path + " is " + width + " px wide: " + page.evaluate(WIDEST));
             }
+            scan(path + " at " + PHONE + " px");
         }
+        wide.addAll(failures);
         assertTrue(paths.stream().anyMatch(p -> p.startsWith("/kris/")), "a KRI page was checked: " + paths);
         assertEquals(List.of(), wide);
     }
+
+    /**
+     * What a refused form must tell a screen reader: each refused field marked invalid and described by its message,
+     * a summary announced (role="alert") that takes the focus and whose links lead to the fields.
+     */
+    private static final String ERRORS_LINKED = "() => { const out = [];"
+            + " document.querySelectorAll('.is-invalid').forEach(f => { const name = f.id || f.name;"
+            + " if (f.getAttribute('aria-invalid') !== 'true') out.push(name + ' lacks aria-invalid');"
+            + " const ids = (f.getAttribute('aria-describedby') || '').split(/\\s+/).filter(Boolean);"
+            + " if (!ids.some(id => { const e = document.getElementById(id); return e && e.id.startsWith('e-')"
+            + " && e.textContent.trim(); })) out.push(name + ' is not described by its error message'); });"
+            + " const summary = document.querySelector('.form-errors');"
+            + " if (!summary) { out.push('no error summary'); return out; }"
+            + " if (summary.getAttribute('role') !== 'alert') out.push('the summary is not role=alert');"
+            + " summary.querySelectorAll('a').forEach(a => { const id = a.getAttribute('href').substring(1);"
+            + " if (!document.getElementById(id)) out.push('a summary link leads to no field: #' + id); });"
+            + " if (document.activeElement !== summary) out.push('the summary does not take the focus');"
+            + " return out; }";
 
     /** The elements that stick out on the right, for the failure message. */
     private static final String WIDEST = "() => { const w = document.documentElement.clientWidth;"
@@ -197,6 +219,9 @@ class AccessibilityTest extends BrowserTest {
                         "form[data-a11y-target] button[type=submit], form[data-a11y-target] button:not([type])"));
         if (response != null && response.status() == 400) {
             scan(path + " with errors (" + role + ")");
+            @SuppressWarnings("unchecked")
+            List<String> problems = (List<String>) page.evaluate(ERRORS_LINKED);
+            problems.forEach(problem -> failures.add("form errors on " + path + " (" + role + "): " + problem));
         } else {
             failures.add("the form of " + path + " submitted empty was not refused: "
                     + (response == null ? "no response" : response.status() + " " + page.url()));
