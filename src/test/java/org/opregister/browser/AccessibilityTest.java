@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * WCAG 2.1 AA, checked by axe-core on every page a person can reach: the login and error pages, then, signed in
+ * WCAG 2.1 AA, checked by axe-core on every page a person can reach: the login, 404 and 403 pages, then, signed in
  * as a manager, an auditor, an officer and an administrator in turn, every page reachable by links from the
  * dashboard (one page for each path shape: {@code /kris/12} stands for every KRI). Forms are also scanned showing
  * their errors (submitted empty). Any serious or critical violation fails the test, listed with its rule, element
@@ -66,8 +66,12 @@ class AccessibilityTest extends BrowserTest {
             page = role.equals("manager") ? page : signedIn.newPage();
             login(role);
             crawl(role);
-            page.navigate(url("/no-such-page"));
+            assertEquals(404, page.navigate(url("/no-such-page")).status());
             scan("/no-such-page (404, " + role + ")");
+            if (!role.equals("admin")) {
+                assertEquals(403, page.navigate(url("/admin/users")).status());
+                scan("/admin/users (403, " + role + ")");
+            }
             if (signedIn != context) {
                 signedIn.close();
             }
