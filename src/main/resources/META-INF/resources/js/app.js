@@ -108,7 +108,78 @@
     });
   }
 
+  // Form errors: a refused field says so (aria-invalid) and points at its message (aria-describedby), also where
+  // a page writes its own inputs rather than using the field tags.
+  function describeInvalid(field) {
+    field.setAttribute('aria-invalid', 'true');
+    var box = field.closest('.form-check, .mb-3, .input-group, td, fieldset') || field.parentElement;
+    var messages = '.invalid-feedback, [id^="e-"]';
+    var feedback = box && box.querySelector(messages);
+    if (!feedback && box && box.parentElement) { feedback = box.parentElement.querySelector(messages); }
+    if (!feedback) { return; }
+    if (!feedback.id) { feedback.id = 'e-' + (field.id || field.name); }
+    var ids = (field.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+    if (ids.indexOf(feedback.id) < 0) {
+      ids.unshift(feedback.id);
+      field.setAttribute('aria-describedby', ids.join(' '));
+    }
+  }
+
+  // The error summary above a refused form: each message links to its field, named by the field's label, and the
+  // summary takes the focus so that the keyboard starts from it.
+  function labelOf(field) {
+    var group = (field.type === 'checkbox' || field.type === 'radio') && field.closest('fieldset');
+    var label = group ? group.querySelector('legend') : document.querySelector('label[for="' + CSS.escape(field.id) + '"]');
+    if (!label) { return ''; }
+    var copy = label.cloneNode(true);
+    copy.querySelectorAll('.text-danger, .visually-hidden').forEach(function (e) { e.remove(); });
+    return copy.textContent.replace(/\s+/g, ' ').trim();
+  }
+  function linkErrors(summary) {
+    summary.querySelectorAll('a[data-error-field]').forEach(function (link) {
+      var id = link.getAttribute('data-error-field');
+      var field = document.getElementById(id)
+        || document.querySelector('[name="' + CSS.escape(id.replace(/^f-/, '')) + '"]:not([type=hidden])');
+      if (!field || !field.id) {
+        link.replaceWith(document.createTextNode(link.textContent));
+        return;
+      }
+      link.setAttribute('href', '#' + field.id);
+      var label = labelOf(field);
+      if (label) { link.textContent = label + ': ' + link.textContent; }
+      link.addEventListener('click', function (event) {
+        event.preventDefault();
+        field.focus();
+      });
+    });
+    summary.setAttribute('tabindex', '-1');
+    summary.focus();
+  }
+
+  // A table wider than its box (on a phone) scrolls sideways: the keyboard can reach the box and scroll it too,
+  // and a screen reader hears it named after its section's heading.
+  function scrollableTable(box) {
+    var section = box.closest('section, .card, figure');
+    var heading = section && section.querySelector('h1, h2, h3, h4, legend, figcaption');
+    function update() {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.setAttribute('tabindex', '0');
+        if (heading && !box.hasAttribute('aria-label')) {
+          box.setAttribute('role', 'region');
+          box.setAttribute('aria-label', heading.textContent.replace(/\s+/g, ' ').trim());
+        }
+      } else if (box.getAttribute('tabindex') === '0') {
+        box.removeAttribute('tabindex');
+      }
+    }
+    update();
+    window.addEventListener('resize', update);
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('.table-responsive').forEach(scrollableTable);
+    document.querySelectorAll('.is-invalid').forEach(describeInvalid);
+    document.querySelectorAll('.form-errors').forEach(linkErrors);
     document.querySelectorAll('canvas[data-values]').forEach(kriChart);
     document.querySelectorAll('canvas[data-loss-labels]').forEach(lossTrend);
     document.querySelectorAll('[data-share]').forEach(sizeBar);
