@@ -16,6 +16,7 @@ import org.opregister.attachment.StoredFiles;
 import org.opregister.comment.Comment;
 import org.opregister.comment.CommentKind;
 import org.opregister.core.AppClock;
+import org.opregister.core.ClusterLock;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
 import org.opregister.core.OpriskConfig;
@@ -37,6 +38,8 @@ import static org.opregister.core.Edits.requireVersion;
 /** Every change to incidents and their loss ledgers goes through here, for the HTML pages and the API alike. */
 @ApplicationScoped
 public class IncidentService {
+
+    private static final String EXTERNAL_REFERENCE_LOCK = "incident-external-reference";
 
     public static final String REFERENCE_PREFIX = "INC";
 
@@ -443,9 +446,17 @@ public class IncidentService {
         return new Grouping(entity, root);
     }
 
-    /** The bank's own reference names one incident only: another incident's is refused on the field. */
+    /**
+     * The bank's own reference names one incident only: another incident's is refused on the field. Writers that set
+     * a reference take turns (one named lock until commit), so two saving the same one at once cannot both pass the
+     * check and leave the second to the unique index.
+     */
     private static void checkExternalReference(IncidentData data, Incident incident, FieldErrors errors) {
-        if (data.externalReference() != null && Incident.findByExternalReference(data.externalReference())
+        if (data.externalReference() == null || data.externalReference().equals(incident.externalReference)) {
+            return;
+        }
+        ClusterLock.hold(EXTERNAL_REFERENCE_LOCK);
+        if (Incident.findByExternalReference(data.externalReference())
                 .filter(other -> !other.id.equals(incident.id)).isPresent()) {
             errors.add("externalReference", "api.externalReferenceTaken", data.externalReference());
         }

@@ -3,6 +3,7 @@ package org.opregister.incident;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -273,5 +274,20 @@ class LedgerApiTest {
                 .post("/api/incidents/" + id + "/losses").then().statusCode(201).extract().header("Location");
         as("auditor").get(location).then().statusCode(200).body("type", equalTo("PENDING_LOSS"))
                 .body("description", endsWith("general ledger"));
+    }
+
+    @Test
+    void twoIncidentsSavedAtOnceWithTheSameBankReferenceGiveOneIncidentAndOneMessage() {
+        String reference = "GL-RACE-" + System.nanoTime();
+        List<Integer> statuses = org.opregister.Parallel.run(4, i -> {
+            Map<String, Object> body = IncidentApiTest.body("Race for " + reference + " #" + i);
+            body.put("nearMiss", false);
+            body.put("externalReference", reference);
+            return as("officer").contentType(ContentType.JSON).body(body).post("/api/incidents").statusCode();
+        });
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(3, statuses.stream().filter(s -> s == 400).count(), statuses.toString());
+        as("auditor").get("/api/incidents?externalReference=" + reference).then().statusCode(200)
+                .body("items", hasSize(1));
     }
 }
