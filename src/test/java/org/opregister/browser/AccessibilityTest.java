@@ -99,6 +99,7 @@ class AccessibilityTest extends BrowserTest {
                 "/account/password"))) {
             page.navigate(url(path));
             scan(path + " (fr)");
+            screenshot("fr-page" + shape(path).replaceAll("[^a-z0-9]+", "-").replaceAll("-$", ""));
             if (path.equals("/")) {
                 // The menu and the account block on one line: Sign out is not pushed onto a second row.
                 Number navbar = (Number) page.evaluate("() => document.querySelector('.app-navbar').offsetHeight");
