@@ -41,6 +41,7 @@ import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 import org.opregister.web.PostedForm;
 import org.opregister.web.Step;
+import org.opregister.web.XlsxExport;
 
 /** The incident register in the browser: list, record, view, edit, workflow and the loss ledger. */
 @Path("/incidents")
@@ -100,6 +101,13 @@ public class IncidentResource {
     @Produces("text/csv")
     public Response export(@BeanParam ListParams query) {
         return exports.incidents(query);
+    }
+
+    @GET
+    @Path("export.xlsx")
+    @Produces(XlsxExport.XLSX)
+    public Response exportXlsx(@BeanParam ListParams query) {
+        return exports.incidentsXlsx(query);
     }
 
     @GET
