@@ -9,7 +9,8 @@ import java.util.function.Predicate;
 
 /**
  * One column of a CSV export: its code in the header line and how a row becomes its cell. The kind of column
- * chooses the formatting ({@link CsvOutput}'s rules), so an export is just its ordered list of columns:
+ * chooses the formatting ({@link CsvOutput}'s rules), so an export is just its ordered list of columns. The same
+ * column, typed, heads the export's XLSX ({@link #xlsx}: label {@code exports.col.<code>} in the user's language):
  * {@code List.of(CsvColumn.text("title", i -> i.title), CsvColumn.date("due_date", i -> i.dueDate), ...)}.
  * A null value is an empty cell in every kind.
  *
@@ -21,25 +22,16 @@ public final class CsvColumn<T> {
     private static final String LABEL_PREFIX = "exports.col.";
 
     private final String name;
-    private final String labelKey;
     private final XlsxColumn.Kind kind;
     private final Function<? super T, ?> value;
     private final Function<Object, String> format;
-    private final boolean numeric;
-
-    private CsvColumn(String name, String labelKey, XlsxColumn.Kind kind, Function<? super T, ?> value,
-            Function<Object, String> format) {
-        this.name = name;
-        this.labelKey = labelKey;
-        this.kind = kind;
-        this.value = value;
-        this.format = format;
-        this.numeric = kind == XlsxColumn.Kind.NUMBER;
-    }
 
     private CsvColumn(String name, XlsxColumn.Kind kind, Function<? super T, ?> value,
             Function<Object, String> format) {
-        this(name, LABEL_PREFIX + name, kind, value, format);
+        this.name = name;
+        this.kind = kind;
+        this.value = value;
+        this.format = format;
     }
 
     /** Text a user typed: neutralised against formula injection (see {@link CsvOutput#text}). */
@@ -86,17 +78,9 @@ public final class CsvColumn<T> {
         return new CsvColumn<>(name, XlsxColumn.Kind.CODE, value, text -> text == null ? "" : (String) text);
     }
 
-    /**
-     * The same column headed by another label in XLSX (by default {@code exports.col.<code>}), for a code whose
-     * meaning in this export differs from the shared label.
-     */
-    public CsvColumn<T> labelled(String key) {
-        return new CsvColumn<>(name, key, kind, value, format);
-    }
-
     /** The same column for {@link XlsxExport}: the CSV's code, a label in the user's language, a typed cell. */
     public XlsxColumn<T> xlsx() {
-        return XlsxColumn.of(name, labelKey, kind, value);
+        return XlsxColumn.of(name, LABEL_PREFIX + name, kind, value);
     }
 
     /** Every column for {@link XlsxExport}: one list of columns gives both downloads of a table. */
@@ -122,7 +106,7 @@ public final class CsvColumn<T> {
         String[] cells = new String[columns.size()];
         for (int i = 0; i < cells.length; i++) {
             CsvColumn<T> column = columns.get(i);
-            cells[i] = column.numeric ? dialect.number(column.cell(row)) : column.cell(row);
+            cells[i] = column.kind == XlsxColumn.Kind.NUMBER ? dialect.number(column.cell(row)) : column.cell(row);
         }
         return cells;
     }
