@@ -2,7 +2,6 @@ package org.opregister.incident;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import org.opregister.audit.AuditEntry;
@@ -21,12 +20,7 @@ public record ReviewTrail(List<Step> steps) {
 
     public static ReviewTrail of(Incident incident) {
         List<Step> steps = new ArrayList<>();
-        List<AuditEntry> entries = new ArrayList<>(AuditEntry.history("Incident", incident.id));
-        Collections.reverse(entries); // the history is newest first
-        for (AuditEntry entry : entries) {
-            if (!"Incident".equals(entry.recordType) || !String.valueOf(incident.id).equals(entry.recordId)) {
-                continue;
-            }
+        for (AuditEntry entry : AuditEntry.changesOf("Incident", incident.id, "status")) {
             FieldChange status = null;
             String comment = null;
             for (FieldChange change : entry.changeList()) {
