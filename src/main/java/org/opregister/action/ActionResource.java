@@ -45,6 +45,8 @@ import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 import org.opregister.web.PostedForm;
 import org.opregister.web.Step;
+import org.opregister.web.TableDownload;
+import org.opregister.web.XlsxExport;
 
 /** Action plans in the browser: all plans with filters and aging, my actions, the review queue, one plan's work. */
 @Path("/actions")
@@ -99,6 +101,9 @@ public class ActionResource {
     CsvExport csvExport;
 
     @Inject
+    XlsxExport xlsxExport;
+
+    @Inject
     CommentService commentService;
 
     @Inject
@@ -131,13 +136,24 @@ public class ActionResource {
     @Path("export.csv")
     @Produces("text/csv")
     public Response export(@BeanParam Query query) {
+        return export(query, csvExport::stream);
+    }
+
+    @GET
+    @Path("export.xlsx")
+    @Produces(XlsxExport.XLSX)
+    public Response exportXlsx(@BeanParam Query query) {
+        return export(query, xlsxExport::table);
+    }
+
+    private Response export(Query query, TableDownload download) {
         FieldErrors errors = new FieldErrors();
         ActionFilter filter = query.params().parse(errors);
         if (errors.any()) {
             return CsvExport.badFilter(errors);
         }
         LocalDate today = AppClock.today();
-        return csvExport.stream("action-plans", "actions", query.params().queryString(),
+        return download.send("action-plans", "actions", query.params().queryString(),
                 ActionCsv.columns(today), () -> ActionPlan.streamAll(filter, today));
     }
 

@@ -93,6 +93,15 @@ public class AuditEntry extends PanacheEntityBase {
      * What happened to a record and to its parts (loss lines of an incident), newest first by when it happened;
      * entries written at once (one id after the other) stay in the order they were written.
      */
+    /**
+     * The entries of one record itself (not its children's) that changed the given field, oldest first: read
+     * through the record-id index, only the entries that matter loaded (an incident's status changes, say).
+     */
+    public static List<AuditEntry> changesOf(String recordType, Object recordId, String field) {
+        return list("recordId = ?1 and recordType = ?2 and changes like ?3 order by occurredAt, id",
+                String.valueOf(recordId), recordType, "%\"field\":\"" + field + "\"%");
+    }
+
     public static List<AuditEntry> history(String recordType, Object recordId) {
         // Two indexed look-ups rather than one OR, which would read the whole trail.
         List<AuditEntry> entries = new ArrayList<>(

@@ -21,6 +21,8 @@ import org.opregister.core.Role;
 import org.opregister.web.CsvExport;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
+import org.opregister.web.TableDownload;
+import org.opregister.web.XlsxExport;
 
 /** The audit trail for auditors and administrators: filter, page, export, verify the chain. */
 @Path("/audit")
@@ -48,6 +50,9 @@ public class AuditResource {
     CsvExport csvExport;
 
     @Inject
+    XlsxExport xlsxExport;
+
+    @Inject
     EntityManager em;
 
     @GET
@@ -65,12 +70,23 @@ public class AuditResource {
     @Path("export.csv")
     @Produces("text/csv")
     public Response export(@BeanParam Query query) {
+        return export(query, csvExport::stream);
+    }
+
+    @GET
+    @Path("export.xlsx")
+    @Produces(XlsxExport.XLSX)
+    public Response exportXlsx(@BeanParam Query query) {
+        return export(query, xlsxExport::table);
+    }
+
+    private Response export(Query query, TableDownload download) {
         FieldErrors errors = new FieldErrors();
         AuditFilter filter = query.params().parse(errors);
         if (errors.any()) {
             return CsvExport.badFilter(errors);
         }
-        return csvExport.stream("audit-trail", "audit", query.params().queryString(),
+        return download.send("audit-trail", "audit", query.params().queryString(),
                 AuditCsv.COLUMNS, () -> AuditEntry.streamAll(filter));
     }
 

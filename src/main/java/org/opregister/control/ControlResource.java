@@ -36,6 +36,8 @@ import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 import org.opregister.web.PostedForm;
 import org.opregister.web.Step;
+import org.opregister.web.TableDownload;
+import org.opregister.web.XlsxExport;
 
 /**
  * The control library in the browser, with the risks each control mitigates (linked and unlinked from here by
@@ -76,6 +78,9 @@ public class ControlResource {
     @Inject
     CsvExport csvExport;
 
+    @Inject
+    XlsxExport xlsxExport;
+
     @GET
     public Response list(@QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("size") String size) {
         FieldErrors errors = new FieldErrors();
@@ -88,7 +93,18 @@ public class ControlResource {
     @Path("export.csv")
     @Produces("text/csv")
     public Response export() {
-        return csvExport.stream("control-library", "controls", "",
+        return export(csvExport::stream);
+    }
+
+    @GET
+    @Path("export.xlsx")
+    @Produces(XlsxExport.XLSX)
+    public Response exportXlsx() {
+        return export(xlsxExport::table);
+    }
+
+    private Response export(TableDownload download) {
+        return download.send("control-library", "controls", "",
                 ControlCsv.controls(risks),
                 () -> Control.<Control>streamAll(io.quarkus.panache.common.Sort.by("reference")));
     }

@@ -37,6 +37,8 @@ import org.opregister.security.User;
 import org.opregister.web.CsvExport;
 import org.opregister.web.Flash;
 import org.opregister.web.Step;
+import org.opregister.web.TableDownload;
+import org.opregister.web.XlsxExport;
 
 /** Self-certification rounds in the browser: launch, answer, follow who has answered, close, export. */
 @Path("/attestations")
@@ -66,6 +68,9 @@ public class AttestationResource {
     @Inject
     CsvExport csvExport;
 
+    @Inject
+    XlsxExport xlsxExport;
+
     @GET
     public TemplateInstance list() {
         return Templates.list(AttestationCampaign.list("order by periodEnd desc, id desc"),
@@ -76,12 +81,23 @@ public class AttestationResource {
     @Path("export.csv")
     @Produces("text/csv")
     public Response export(@QueryParam("campaign") String campaign) {
+        return export(campaign, csvExport::stream);
+    }
+
+    @GET
+    @Path("export.xlsx")
+    @Produces(XlsxExport.XLSX)
+    public Response exportXlsx(@QueryParam("campaign") String campaign) {
+        return export(campaign, xlsxExport::table);
+    }
+
+    private Response export(String campaign, TableDownload download) {
         String reference = FormInput.key(campaign);
         if (!FormInput.blank(campaign)
                 && (reference == null || AttestationCampaign.findByReference(reference) == null)) {
             return CsvExport.badFilter(new FieldErrors().add("campaign", "error.noSuchCampaign"));
         }
-        return csvExport.stream("certification-results", "attestations",
+        return download.send("certification-results", "attestations",
                 reference == null ? "" : "campaign=" + reference,
                 AttestationCsv.COLUMNS, () -> Attestation.streamForExport(reference));
     }

@@ -41,6 +41,8 @@ import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 import org.opregister.web.QueryString;
 import org.opregister.web.Step;
+import org.opregister.web.TableDownload;
+import org.opregister.web.XlsxExport;
 
 /** Control tests in the browser: plan, execute with evidence, sign off or return, export. */
 @Path("/control-tests")
@@ -94,6 +96,9 @@ public class ControlTestResource {
     @Inject
     StoredFiles files;
 
+    @Inject
+    XlsxExport xlsxExport;
+
     @GET
     public Response list(@QueryParam("q") String q, @QueryParam("status") String status,
             @QueryParam("result") String result,
@@ -111,12 +116,24 @@ public class ControlTestResource {
     @Produces("text/csv")
     public Response export(@QueryParam("q") String q, @QueryParam("status") String status,
             @QueryParam("result") String result) {
+        return export(q, status, result, csvExport::stream);
+    }
+
+    @GET
+    @Path("export.xlsx")
+    @Produces(XlsxExport.XLSX)
+    public Response exportXlsx(@QueryParam("q") String q, @QueryParam("status") String status,
+            @QueryParam("result") String result) {
+        return export(q, status, result, xlsxExport::table);
+    }
+
+    private Response export(String q, String status, String result, TableDownload download) {
         FieldErrors errors = new FieldErrors();
         ControlTestFilter filter = ControlTestFilter.parse(q, status, result, errors);
         if (errors.any()) {
             return CsvExport.badFilter(errors);
         }
-        return csvExport.stream("control-tests", "control-tests",
+        return download.send("control-tests", "control-tests",
                 new QueryString().add("q", q).add("status", status).add("result", result).toString(),
                 ControlTestCsv.COLUMNS, () -> ControlTest.streamAll(filter));
     }

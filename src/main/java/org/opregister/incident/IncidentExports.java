@@ -6,6 +6,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.opregister.core.FieldErrors;
 import org.opregister.web.CsvExport;
+import org.opregister.web.TableDownload;
+import org.opregister.web.XlsxExport;
 
 /**
  * CSV exports of the register and the loss ledger, with exactly the list's filters (served by
@@ -21,7 +23,26 @@ public class IncidentExports {
     @Inject
     CsvExport csvExport;
 
+    @Inject
+    XlsxExport xlsxExport;
+
     public Response incidents(IncidentResource.ListParams query) {
+        return incidents(query, csvExport::stream);
+    }
+
+    public Response incidentsXlsx(IncidentResource.ListParams query) {
+        return incidents(query, xlsxExport::table);
+    }
+
+    public Response losses(IncidentResource.ListParams query) {
+        return losses(query, csvExport::stream);
+    }
+
+    public Response lossesXlsx(IncidentResource.ListParams query) {
+        return losses(query, xlsxExport::table);
+    }
+
+    private Response incidents(IncidentResource.ListParams query, TableDownload download) {
         FieldErrors errors = new FieldErrors();
         IncidentFilter filter = query.params().parse(errors, service.dataSetRule());
         if (errors.any()) {
@@ -29,17 +50,17 @@ public class IncidentExports {
         }
         IncidentSort sort = IncidentSort.parse(query.sort);
         String currency = service.reportingCurrency();
-        return csvExport.stream("incident-register", "incidents", query.params().queryString(),
+        return download.send("incident-register", "incidents", query.params().queryString(),
                 IncidentCsv.incidents(currency), () -> Incident.streamAll(filter, sort));
     }
 
-    public Response losses(IncidentResource.ListParams query) {
+    private Response losses(IncidentResource.ListParams query, TableDownload download) {
         FieldErrors errors = new FieldErrors();
         IncidentFilter filter = query.params().parse(errors, service.dataSetRule());
         if (errors.any()) {
             return CsvExport.badFilter(errors);
         }
-        return csvExport.stream("loss-ledger", "losses", query.params().queryString(),
+        return download.send("loss-ledger", "losses", query.params().queryString(),
                 IncidentCsv.LOSSES, () -> LossEntry.streamAll(filter));
     }
 

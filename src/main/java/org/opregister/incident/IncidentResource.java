@@ -1,11 +1,13 @@
 package org.opregister.incident;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -33,6 +36,7 @@ import org.opregister.comment.CommentForm;
 import org.opregister.comment.CommentService;
 import org.opregister.comment.CommentThread;
 import org.opregister.core.AppClock;
+import org.opregister.core.CurrentLocale;
 import org.opregister.core.Edits;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.Records;
@@ -40,11 +44,15 @@ import org.opregister.core.Role;
 import org.opregister.core.RuleViolationException;
 import org.opregister.core.UnknownRecordException;
 import org.opregister.security.CurrentUser;
+import org.opregister.web.CsvExport;
 import org.opregister.web.Flash;
+import org.opregister.web.FollowUps;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
+import org.opregister.web.PdfDocument;
 import org.opregister.web.PostedForm;
 import org.opregister.web.Step;
+import org.opregister.web.XlsxExport;
 
 /** The incident register in the browser: list, record, view, edit, workflow and the loss ledger. */
 @Path("/incidents")
@@ -69,6 +77,10 @@ public class IncidentResource {
 
         static native TemplateInstance history(Incident incident, List<AuditLine> entries);
 
+        static native TemplateInstance report(Incident incident, List<LossEntry> losses,
+                List<LedgerTotals.Period> periods, IncidentLinks links, List<FollowUps.FollowUp> actions,
+                ReviewTrail trail, String currency, Instant generatedAt, String generatedBy, String lang);
+
         static native TemplateInstance lossForm(Incident incident, LossEntry entry, LossForm form, FieldErrors errors,
                 Choices choices);
     }
@@ -91,6 +103,12 @@ public class IncidentResource {
     @Inject
     StoredFiles files;
 
+    @Inject
+    FollowUps followUps;
+
+    @Inject
+    Event<CsvExport.Exported> exported;
+
     @GET
     public Response list(@BeanParam ListParams query) {
         FieldErrors errors = new FieldErrors();
@@ -108,6 +126,13 @@ public class IncidentResource {
     @Produces("text/csv")
     public Response export(@BeanParam ListParams query) {
         return exports.incidents(query);
+    }
+
+    @GET
+    @Path("export.xlsx")
+    @Produces(XlsxExport.XLSX)
+    public Response exportXlsx(@BeanParam ListParams query) {
+        return exports.incidentsXlsx(query);
     }
 
     @GET
@@ -135,6 +160,31 @@ public class IncidentResource {
         Incident incident = incident(id);
         return showPage(incident, LossForm.blank(service.reportingCurrency(), AppClock.today()), new FieldErrors(),
                 null);
+    }
+
+    /**
+     * The incident report for committees as PDF, in the user's language: details, classification, ledger and
+     * totals, linked risks, controls and action plans, and the review trail. One line in the audit trail per
+     * download, as for the CSV exports.
+     */
+    @GET
+    @Path("{id}/report.pdf")
+    @Produces(PdfDocument.PDF)
+    public Response report(@PathParam("id") long id) {
+        Incident incident = incident(id);
+        List<LossEntry> losses = LossEntry.forIncident(incident);
+        String html = Templates.report(incident, losses, LedgerTotals.byAccountingPeriod(losses), links.of(incident),
+                followUps.of(FollowUps.Subject.INCIDENT, incident.id), ReviewTrail.of(incident),
+                service.reportingCurrency(), AppClock.now(), currentUser.username(),
+                CurrentLocale.current().getLanguage()).render();
+        byte[] pdf = PdfDocument.render(html);
+        exported.fire(new CsvExport.Exported(currentUser.username(), "incident-report.pdf",
+                "incident=" + incident.reference, 1));
+        return Response.ok(pdf, PdfDocument.PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + incident.reference + "-report-"
+                        + AppClock.today() + ".pdf\"")
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     @GET

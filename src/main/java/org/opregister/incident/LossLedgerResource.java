@@ -24,6 +24,7 @@ import org.opregister.core.FormInput;
 import org.opregister.core.Role;
 import org.opregister.web.Flash;
 import org.opregister.web.Step;
+import org.opregister.web.XlsxExport;
 
 /**
  * The loss ledger across the register: its CSV (one row per loss line with its incident's reference) and its period
@@ -50,6 +51,13 @@ public class LossLedgerResource {
     @Produces("text/csv")
     public Response export(@BeanParam IncidentResource.ListParams query) {
         return exports.losses(query);
+    }
+
+    @GET
+    @Path("export.xlsx")
+    @Produces(XlsxExport.XLSX)
+    public Response exportXlsx(@BeanParam IncidentResource.ListParams query) {
+        return exports.lossesXlsx(query);
     }
 
     @GET

@@ -41,6 +41,8 @@ import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 import org.opregister.web.PostedForm;
 import org.opregister.web.Step;
+import org.opregister.web.TableDownload;
+import org.opregister.web.XlsxExport;
 
 /** Key risk indicators in the browser: definitions, values (typed or uploaded), trend, breaches. */
 @Path("/kris")
@@ -74,6 +76,9 @@ public class KriResource {
     CsvExport csvExport;
 
     @Inject
+    XlsxExport xlsxExport;
+
+    @Inject
     EntityManager em;
 
     @GET
@@ -96,7 +101,18 @@ public class KriResource {
     @Path("export.csv")
     @Produces("text/csv")
     public Response export() {
-        return csvExport.stream("kri-definitions", "kris", "", KriCsv.DEFINITIONS,
+        return export(csvExport::stream);
+    }
+
+    @GET
+    @Path("export.xlsx")
+    @Produces(XlsxExport.XLSX)
+    public Response exportXlsx() {
+        return export(xlsxExport::table);
+    }
+
+    private Response export(TableDownload download) {
+        return download.send("kri-definitions", "kris", "", KriCsv.DEFINITIONS,
                 () -> Kri.streamAll().map(KriTrend::of));
     }
 
@@ -104,11 +120,22 @@ public class KriResource {
     @Path("values.csv")
     @Produces("text/csv")
     public Response exportValues(@QueryParam("kri") String kri) {
+        return exportValues(kri, csvExport::stream);
+    }
+
+    @GET
+    @Path("values.xlsx")
+    @Produces(XlsxExport.XLSX)
+    public Response exportValuesXlsx(@QueryParam("kri") String kri) {
+        return exportValues(kri, xlsxExport::table);
+    }
+
+    private Response exportValues(String kri, TableDownload download) {
         String reference = FormInput.key(kri);
         if (!FormInput.blank(kri) && (reference == null || Kri.count("reference", reference) == 0)) {
             return CsvExport.badFilter(new FieldErrors().add("kri", "error.noSuchKri"));
         }
-        return csvExport.stream("kri-values", "kri-values", reference == null ? "" : "kri=" + reference,
+        return download.send("kri-values", "kri-values", reference == null ? "" : "kri=" + reference,
                 KriCsv.VALUES, () -> KriValue.streamForExport(reference));
     }
 

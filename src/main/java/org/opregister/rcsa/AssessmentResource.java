@@ -41,6 +41,8 @@ import org.opregister.web.Flash;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 import org.opregister.web.Step;
+import org.opregister.web.TableDownload;
+import org.opregister.web.XlsxExport;
 
 /** RCSA campaigns in the browser: open one, answer its tasks, review them, follow progress, export results. */
 @Path("/assessments")
@@ -87,6 +89,9 @@ public class AssessmentResource {
     @Inject
     CsvExport csvExport;
 
+    @Inject
+    XlsxExport xlsxExport;
+
     @GET
     public TemplateInstance list(@QueryParam("page") String page, @QueryParam("size") String size) {
         String me = currentUser.username();
@@ -100,7 +105,15 @@ public class AssessmentResource {
     @Produces("text/csv")
     public Response export(@QueryParam("campaign") String campaign) {
         return exportOf(campaign, "assessment-results", "assessments", AssessmentCsv.TASKS,
-                AssessmentTask::streamForExport);
+                AssessmentTask::streamForExport, csvExport::stream);
+    }
+
+    @GET
+    @Path("export.xlsx")
+    @Produces(XlsxExport.XLSX)
+    public Response exportXlsx(@QueryParam("campaign") String campaign) {
+        return exportOf(campaign, "assessment-results", "assessments", AssessmentCsv.TASKS,
+                AssessmentTask::streamForExport, xlsxExport::table);
     }
 
     @GET
@@ -108,18 +121,26 @@ public class AssessmentResource {
     @Produces("text/csv")
     public Response exportControlRatings(@QueryParam("campaign") String campaign) {
         return exportOf(campaign, "assessment-control-ratings", "assessment-control-ratings", AssessmentCsv.CONTROLS,
-                AssessmentControl::streamForExport);
+                AssessmentControl::streamForExport, csvExport::stream);
+    }
+
+    @GET
+    @Path("control-ratings.xlsx")
+    @Produces(XlsxExport.XLSX)
+    public Response exportControlRatingsXlsx(@QueryParam("campaign") String campaign) {
+        return exportOf(campaign, "assessment-control-ratings", "assessment-control-ratings", AssessmentCsv.CONTROLS,
+                AssessmentControl::streamForExport, xlsxExport::table);
     }
 
     private <T> Response exportOf(String campaign, String fileStem, String exportName,
             List<org.opregister.web.CsvColumn<T>> columns,
-            java.util.function.Function<String, java.util.stream.Stream<T>> rows) {
+            java.util.function.Function<String, java.util.stream.Stream<T>> rows, TableDownload download) {
         String reference = FormInput.key(campaign);
         if (!FormInput.blank(campaign)
                 && (reference == null || AssessmentCampaign.findByReference(reference) == null)) {
             return CsvExport.badFilter(new FieldErrors().add("campaign", "error.noSuchCampaign"));
         }
-        return csvExport.stream(fileStem, exportName, reference == null ? "" : "campaign=" + reference,
+        return download.send(fileStem, exportName, reference == null ? "" : "campaign=" + reference,
                 columns, () -> rows.apply(reference));
     }
 

@@ -33,6 +33,8 @@ import org.opregister.web.Flash;
 import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 import org.opregister.web.Step;
+import org.opregister.web.TableDownload;
+import org.opregister.web.XlsxExport;
 
 /**
  * The FX rate table: read by officers (who see the rates their lines used), managers and auditors; kept by managers,
@@ -59,7 +61,7 @@ public class FxRateResource {
 
         static native TemplateInstance list(PageResult<FxRate> page, FxRateFilter.Params filter, FieldErrors errors,
                 FxRateForm form, FieldErrors formErrors, String uploadBase, FieldErrors uploadErrors, String problem,
-                String reportingCurrency, String pagerBase, String exportLink);
+                String reportingCurrency, String pagerBase, String exportQuery);
     }
 
     @Inject
@@ -67,6 +69,9 @@ public class FxRateResource {
 
     @Inject
     CsvExport csvExport;
+
+    @Inject
+    XlsxExport xlsxExport;
 
     @Inject
     OpriskConfig config;
@@ -83,12 +88,23 @@ public class FxRateResource {
     @Path("export.csv")
     @Produces("text/csv")
     public Response export(@BeanParam FxRateFilter.Params params) {
+        return export(params, csvExport::stream);
+    }
+
+    @GET
+    @Path("export.xlsx")
+    @Produces(XlsxExport.XLSX)
+    public Response exportXlsx(@BeanParam FxRateFilter.Params params) {
+        return export(params, xlsxExport::table);
+    }
+
+    private Response export(FxRateFilter.Params params, TableDownload download) {
         FieldErrors errors = new FieldErrors();
         FxRateFilter filter = params.parse(errors);
         if (errors.any()) {
             return CsvExport.badFilter(errors);
         }
-        return csvExport.stream("fx-rates", "fx-rates", filter.describe(), COLUMNS,
+        return download.send("fx-rates", "fx-rates", filter.describe(), COLUMNS,
                 () -> FxRate.streamForExport(filter));
     }
 
@@ -144,7 +160,7 @@ public class FxRateResource {
         PageResult<FxRate> rates = FxRate.search(filter, PageRequest.of(params.page, params.size));
         String query = params.query();
         return Templates.list(rates, params, errors, form, formErrors, uploadBase, uploadErrors, problem,
-                reporting(), params.pagerBase(), "/fx-rates/export.csv" + (query.isEmpty() ? "" : "?" + query));
+                reporting(), params.pagerBase(), query.isEmpty() ? "" : "?" + query);
     }
 
     private String reporting() {

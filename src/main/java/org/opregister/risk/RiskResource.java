@@ -40,6 +40,8 @@ import org.opregister.web.PageRequest;
 import org.opregister.web.PageResult;
 import org.opregister.web.PostedForm;
 import org.opregister.web.Step;
+import org.opregister.web.TableDownload;
+import org.opregister.web.XlsxExport;
 
 /** The risk register in the browser, with each risk's controls. */
 @Path("/risks")
@@ -77,6 +79,9 @@ public class RiskResource {
     CsvExport csvExport;
 
     @Inject
+    XlsxExport xlsxExport;
+
+    @Inject
     OpriskConfig config;
 
     @Inject
@@ -96,12 +101,23 @@ public class RiskResource {
     @Path("export.csv")
     @Produces("text/csv")
     public Response export(@BeanParam Query query) {
+        return export(query, csvExport::stream);
+    }
+
+    @GET
+    @Path("export.xlsx")
+    @Produces(XlsxExport.XLSX)
+    public Response exportXlsx(@BeanParam Query query) {
+        return export(query, xlsxExport::table);
+    }
+
+    private Response export(Query query, TableDownload download) {
         FieldErrors errors = new FieldErrors();
         RiskFilter filter = query.params().parse(errors);
         if (errors.any()) {
             return CsvExport.badFilter(errors);
         }
-        return csvExport.stream("risk-register", "risks", query.params().queryString(),
+        return download.send("risk-register", "risks", query.params().queryString(),
                 RiskCsv.RISKS, () -> Risk.streamAll(filter, query.sort));
     }
 

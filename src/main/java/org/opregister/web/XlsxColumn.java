@@ -1,6 +1,7 @@
 package org.opregister.web;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
@@ -18,7 +19,7 @@ public final class XlsxColumn<T> {
 
     /** How the value is written. */
     public enum Kind {
-        TEXT, CODE, NUMBER, DATE
+        TEXT, CODE, NUMBER, DATE, INSTANT, BOOL
     }
 
     private final String name;
@@ -53,6 +54,21 @@ public final class XlsxColumn<T> {
         return new XlsxColumn<>(name, labelKey, Kind.DATE, value);
     }
 
+    /** A moment: a date-time cell in UTC (ISO-8601 in CSV). */
+    public static <T> XlsxColumn<T> instant(String name, String labelKey, Function<? super T, Instant> value) {
+        return new XlsxColumn<>(name, labelKey, Kind.INSTANT, value);
+    }
+
+    /** A yes/no: a boolean cell ({@code true}/{@code false} in CSV). */
+    public static <T> XlsxColumn<T> bool(String name, String labelKey, Function<? super T, Boolean> value) {
+        return new XlsxColumn<>(name, labelKey, Kind.BOOL, value);
+    }
+
+    /** A column of any kind, for {@link CsvColumn#xlsx}. */
+    static <T> XlsxColumn<T> of(String name, String labelKey, Kind kind, Function<? super T, ?> value) {
+        return new XlsxColumn<>(name, labelKey, kind, value);
+    }
+
     public String name() {
         return name;
     }
@@ -65,7 +81,9 @@ public final class XlsxColumn<T> {
         return kind;
     }
 
-    /** The row's value: a String, an Enum, a Number or a LocalDate, or null for an empty cell. */
+    /**
+     * The row's value: a String, an Enum, a Number, a LocalDate, an Instant or a Boolean, or null for an empty cell.
+     */
     public Object value(T row) {
         return value.apply(row);
     }
@@ -81,6 +99,8 @@ public final class XlsxColumn<T> {
             });
             case NUMBER -> CsvColumn.number(name, row -> (Number) value.apply(row));
             case DATE -> CsvColumn.date(name, row -> (LocalDate) value.apply(row));
+            case INSTANT -> CsvColumn.instant(name, row -> (Instant) value.apply(row));
+            case BOOL -> CsvColumn.bool(name, row -> Boolean.TRUE.equals(value.apply(row)));
         };
     }
 

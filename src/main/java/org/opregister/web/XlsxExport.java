@@ -3,7 +3,10 @@ package org.opregister.web;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -68,6 +71,15 @@ public class XlsxExport {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName(fileStem) + "\"")
                 .header("Cache-Control", "no-store")
                 .build();
+    }
+
+    /**
+     * The XLSX of a CSV export: the same columns ({@link CsvColumn#xlsx}), the same rows, the same audit line (its
+     * export name followed by {@code .xlsx}).
+     */
+    public <T> Response table(String fileStem, String export, String filters, List<CsvColumn<T>> columns,
+            Supplier<Stream<T>> rows) {
+        return stream(fileStem, export, filters, CsvColumn.xlsx(columns), rows);
     }
 
     /**
@@ -162,7 +174,7 @@ public class XlsxExport {
                 T record = cursor.next();
                 Row row = sheet.createRow((int) (count + 2));
                 for (int c = 0; c < columns.size(); c++) {
-                    cell(row, c, columns.get(c), record, styles.date());
+                    cell(row, c, columns.get(c), record, styles);
                 }
                 if (++count % CsvOutput.CLEAR_EVERY == 0) {
                     em.clear();
@@ -179,7 +191,7 @@ public class XlsxExport {
     }
 
     /** The cell styles both sheets use: bold headings, ISO dates, whole numbers and amounts. */
-    private record Styles(CellStyle bold, CellStyle date, CellStyle integer, CellStyle amount) {
+    private record Styles(CellStyle bold, CellStyle date, CellStyle integer, CellStyle amount, CellStyle moment) {
 
         static Styles of(SXSSFWorkbook workbook) {
             Font font = workbook.createFont();
@@ -187,7 +199,7 @@ public class XlsxExport {
             CellStyle bold = workbook.createCellStyle();
             bold.setFont(font);
             return new Styles(bold, format(workbook, "yyyy-mm-dd"), format(workbook, "#,##0"),
-                    format(workbook, "#,##0.00"));
+                    format(workbook, "#,##0.00"), format(workbook, "yyyy-mm-dd hh:mm:ss"));
         }
 
         private static CellStyle format(SXSSFWorkbook workbook, String pattern) {
@@ -207,7 +219,7 @@ public class XlsxExport {
         }
     }
 
-    private static <T> void cell(Row row, int index, XlsxColumn<T> column, T record, CellStyle dateStyle) {
+    private static <T> void cell(Row row, int index, XlsxColumn<T> column, T record, Styles styles) {
         Object value = column.value(record);
         if (value == null) {
             return;
@@ -217,8 +229,13 @@ public class XlsxExport {
             case NUMBER -> cell.setCellValue(XlsxColumn.number(value));
             case DATE -> {
                 cell.setCellValue((LocalDate) value);
-                cell.setCellStyle(dateStyle);
+                cell.setCellStyle(styles.date());
             }
+            case INSTANT -> {
+                cell.setCellValue(LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC));
+                cell.setCellStyle(styles.moment());
+            }
+            case BOOL -> cell.setCellValue((Boolean) value);
             case CODE -> cell.setCellValue(value instanceof Enum<?> constant ? constant.name() : value.toString());
             case TEXT -> cell.setCellValue(value.toString());
         }
