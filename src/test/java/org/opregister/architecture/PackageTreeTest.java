@@ -25,7 +25,8 @@ class PackageTreeTest {
 
     /** Bottom to top. */
     static final List<String> ORDER = List.of("core", "web", "audit", "security", "taxonomy", "reference", "comment",
-            "incident", "control", "risk", "rcsa", "kri", "controltest", "action", "losses", "ict", "dora", "corep",
+            "incident", "control", "risk", "rcsa", "kri", "controltest", "action", "imports", "losses", "ict", "dora",
+            "corep",
             "sma",
             "dashboard",
             "seed");
