@@ -72,7 +72,7 @@ public class ImportRunner {
     }
 
     /** Every instance looks for queued and abandoned jobs now and then (also after a restart). */
-    @Scheduled(every = "{oprisk.imports.poll:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         requeueAbandoned();
         kick();
