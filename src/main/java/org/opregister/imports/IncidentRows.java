@@ -27,7 +27,14 @@ import org.opregister.incident.IncidentImport.Outcome;
 import org.opregister.incident.IncidentStatus;
 import org.opregister.incident.LossForm;
 import org.opregister.incident.LossForm.LossData;
+import org.opregister.incident.LossType;
 import org.opregister.incident.RateSource;
+import org.opregister.incident.RecoveryStatus;
+import org.opregister.incident.Severity;
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.Cause;
+import org.opregister.taxonomy.EventCategory;
+import org.opregister.taxonomy.EventType;
 
 /**
  * Incidents and their ledger lines from two files in the columns of {@code /incidents/export.csv} and
@@ -190,27 +197,30 @@ final class IncidentRows {
         IncidentForm form = new IncidentForm();
         form.title = row.get("title");
         form.description = row.get("description");
-        form.severity = row.get("severity");
-        form.eventCategory = row.get("event_category");
-        form.eventType = row.get("event_type");
-        form.businessLine = row.get("business_line");
+        form.severity = Labels.code(Severity.class, row.get("severity"));
+        form.eventCategory = Labels.code(EventCategory.class, row.get("event_category"));
+        form.eventType = Labels.code(EventType.class, row.get("event_type"));
+        form.businessLine = Labels.code(BusinessLine.class, row.get("business_line"));
         form.orgUnit = row.get("org_unit");
         form.owner = row.get("owner");
         form.occurrenceDate = row.get("occurrence_date");
         form.discoveryDate = row.get("discovery_date");
         String causes = row.get("causes");
-        form.causes = causes == null ? List.of() : Arrays.stream(causes.split(";")).map(String::strip).toList();
+        form.causes = causes == null
+                ? List.of()
+                : Arrays.stream(causes.split(";")).map(cause -> Labels.code(Cause.class, cause.strip())).toList();
         form.rootCause = row.get("root_cause");
         form.thirdParty = row.get("third_party");
-        form.nearMiss = row.get("near_miss");
-        form.gainEvent = row.get("gain_event");
+        form.nearMiss = Labels.bool(row.get("near_miss"));
+        form.gainEvent = Labels.bool(row.get("gain_event"));
         form.legalEntity = row.get("legal_entity");
-        form.creditBoundary = row.get("credit_boundary");
-        form.marketBoundary = row.get("market_boundary");
+        form.creditBoundary = Labels.bool(row.get("credit_boundary"));
+        form.marketBoundary = Labels.bool(row.get("market_boundary"));
         FieldErrors errors = new FieldErrors();
         IncidentData data = form.parse(errors);
         FormInput input = new FormInput(errors);
-        IncidentStatus status = input.choice("status", row.get("status"), IncidentStatus.class, false);
+        IncidentStatus status = input.choice("status",
+                Labels.code(IncidentStatus.class, row.get("status")), IncidentStatus.class, false);
         History history = new History(status, input.date("reportingDate", row.get("reporting_date"), false),
                 input.date("closureDate", row.get("closure_date"), false),
                 input.text("closedBy", row.get("closed_by"), false, 64), instant("closedAt", row.get("closed_at"),
@@ -287,21 +297,22 @@ final class IncidentRows {
                 continue;
             }
             LossForm form = new LossForm();
-            form.type = row.get("entry_type");
-            form.recoveryStatus = row.get("recovery_status");
+            form.type = Labels.code(LossType.class, row.get("entry_type"));
+            form.recoveryStatus = Labels.code(RecoveryStatus.class, row.get("recovery_status"));
             form.amount = row.get("amount");
             form.currency = row.get("currency");
             form.fxRate = row.get("fx_rate");
             form.fxReason = row.get("fx_reason");
             form.accountingDate = row.get("accounting_date");
-            form.businessLine = row.get("business_line");
+            form.businessLine = Labels.code(BusinessLine.class, row.get("business_line"));
             form.description = row.get("description");
             FieldErrors errors = new FieldErrors();
             LossData data = form.parse(errors);
             FormInput input = new FormInput(errors);
-            RateSource source = input.choice("fxSource", row.get("fx_source"), RateSource.class, false);
+            RateSource source = input.choice("fxSource",
+                    Labels.code(RateSource.class, row.get("fx_source")), RateSource.class, false);
             String into = FormInput.trimmed(row.get("reporting_currency"));
-            String closing = row.get("post_closure");
+            String closing = Labels.bool(row.get("post_closure"));
             Boolean postClosure = null;
             if (closing != null) {
                 if ("true".equalsIgnoreCase(closing.strip()) || "false".equalsIgnoreCase(closing.strip())) {

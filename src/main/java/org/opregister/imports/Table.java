@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
@@ -22,12 +21,13 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * One uploaded file read as a header row and data rows, streamed: a CSV file as the exports write it (UTF-8, a
- * byte-order mark allowed, comma or semicolon as separator). Header cells are compared lower-cased and trimmed. A text
- * cell the export protected against spreadsheet formulas (a leading {@code '} before {@code = + - @}, a tab or a
- * carriage return) is read back without the apostrophe. Unreadable input ends the reading with a {@link Unreadable}
- * naming the message key.
+ * byte-order mark allowed, comma or semicolon as separator), or the first sheet of an XLSX workbook
+ * ({@link XlsxTable}).
+ * Header cells are matched by {@link Labels} (codes, English or French labels). A text cell the export protected
+ * against spreadsheet formulas (a leading {@code '} before {@code = + - @}, a tab or a carriage return) is read back
+ * without the apostrophe. Unreadable input ends the reading with a {@link Unreadable} naming the message key.
  */
-final class Table implements AutoCloseable, Iterable<Table.Row> {
+abstract class Table implements AutoCloseable, Iterable<Table.Row> {
 
     /** A data row: its line number in the file (the header is line 1) and its cells by header. */
     record Row(long line, Map<String, String> cells) {
@@ -51,105 +51,124 @@ final class Table implements AutoCloseable, Iterable<Table.Row> {
         }
     }
 
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
-    private final List<String> header;
+    /** The header as read, each cell as named by its column code when {@link Labels} knows the heading. */
+    abstract List<String> header();
 
-    private Table(CSVParser parser) {
-        this.parser = parser;
-        this.records = parser.iterator();
-        try {
-            if (!records.hasNext()) {
-                throw new Unreadable("error.uploadEmpty");
-            }
-            List<String> names = new ArrayList<>();
-            for (String cell : records.next()) {
-                names.add(normalise(cell));
-            }
-            this.header = List.copyOf(names);
-        } catch (UncheckedIOException | IllegalStateException e) {
-            throw unreadable(e);
-        }
-    }
-
-    /** Opens the bytes of a CSV file. */
+    /** Opens the bytes of an uploaded file: an XLSX workbook (a zip) or CSV text. */
     static Table open(byte[] data) {
-        char separator = separator(data);
-        Reader reader = new InputStreamReader(new ByteArrayInputStream(data), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
-        try {
-            return new Table(CSVFormat.RFC4180.builder().setDelimiter(separator).setIgnoreEmptyLines(true).get()
-                    .parse(reader));
-        } catch (IOException e) {
-            throw unreadable(e);
+        if (data.length > 3 && data[0] == 'P' && data[1] == 'K' && data[2] == 3 && data[3] == 4) {
+            return XlsxTable.open(data);
         }
+        return Csv.open(data);
     }
 
-    /** Header cells as compared: without a byte-order mark, trimmed, lower case. */
-    static String normalise(String cell) {
-        return cell.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
-    }
+    /** A CSV file. */
+    static final class Csv extends Table {
 
-    /** A semicolon when the first line holds more semicolons than commas (the exports' {@code sep=semicolon}). */
-    private static char separator(byte[] data) {
-        int commas = 0;
-        int semicolons = 0;
-        for (byte b : data) {
-            if (b == '\n') {
-                break;
+        private final CSVParser parser;
+        private final Iterator<CSVRecord> records;
+        private final List<String> header;
+
+        private Csv(CSVParser parser) {
+            this.parser = parser;
+            this.records = parser.iterator();
+            try {
+                if (!records.hasNext()) {
+                    throw new Unreadable("error.uploadEmpty");
+                }
+                List<String> names = new ArrayList<>();
+                for (String cell : records.next()) {
+                    names.add(Labels.column(cell));
+                }
+                this.header = List.copyOf(names);
+            } catch (UncheckedIOException | IllegalStateException e) {
+                throw unreadable(e);
             }
-            commas += b == ',' ? 1 : 0;
-            semicolons += b == ';' ? 1 : 0;
         }
-        return semicolons > commas ? ';' : ',';
-    }
 
-    private static Unreadable unreadable(Exception e) {
-        Throwable cause = e;
-        while (cause != null) {
-            if (cause instanceof CharacterCodingException) {
-                return new Unreadable("error.uploadEncoding");
+        static Table open(byte[] data) {
+            char separator = separator(data);
+            Reader reader = new InputStreamReader(new ByteArrayInputStream(data), StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+            try {
+                return new Csv(CSVFormat.RFC4180.builder().setDelimiter(separator).setIgnoreEmptyLines(true).get()
+                        .parse(reader));
+            } catch (IOException e) {
+                throw unreadable(e);
             }
-            cause = cause.getCause();
         }
-        return new Unreadable("error.uploadUnreadable");
-    }
 
-    List<String> header() {
-        return header;
-    }
-
-    @Override
-    public Iterator<Row> iterator() {
-        return new Iterator<>() {
-
-            @Override
-            public boolean hasNext() {
-                try {
-                    return records.hasNext();
-                } catch (UncheckedIOException | IllegalStateException e) {
-                    throw unreadable(e);
+        /** A semicolon when the first line holds more semicolons than commas (the exports' {@code sep=semicolon}). */
+        private static char separator(byte[] data) {
+            int commas = 0;
+            int semicolons = 0;
+            for (byte b : data) {
+                if (b == '\n') {
+                    break;
                 }
+                commas += b == ',' ? 1 : 0;
+                semicolons += b == ';' ? 1 : 0;
             }
+            return semicolons > commas ? ';' : ',';
+        }
 
-            @Override
-            public Row next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
+        static Unreadable unreadable(Exception e) {
+            Throwable cause = e;
+            while (cause != null) {
+                if (cause instanceof CharacterCodingException) {
+                    return new Unreadable("error.uploadEncoding");
                 }
-                CSVRecord record;
-                try {
-                    record = records.next();
-                } catch (UncheckedIOException | IllegalStateException e) {
-                    throw unreadable(e);
-                }
-                Map<String, String> cells = new LinkedHashMap<>();
-                for (int i = 0; i < header.size() && i < record.size(); i++) {
-                    cells.put(header.get(i), unprotect(record.get(i)));
-                }
-                return new Row(record.getRecordNumber(), cells);
+                cause = cause.getCause();
             }
-        };
+            return new Unreadable("error.uploadUnreadable");
+        }
+
+        @Override
+        List<String> header() {
+            return header;
+        }
+
+        @Override
+        public Iterator<Row> iterator() {
+            return new Iterator<>() {
+
+                @Override
+                public boolean hasNext() {
+                    try {
+                        return records.hasNext();
+                    } catch (UncheckedIOException | IllegalStateException e) {
+                        throw unreadable(e);
+                    }
+                }
+
+                @Override
+                public Row next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    CSVRecord record;
+                    try {
+                        record = records.next();
+                    } catch (UncheckedIOException | IllegalStateException e) {
+                        throw unreadable(e);
+                    }
+                    Map<String, String> cells = new LinkedHashMap<>();
+                    for (int i = 0; i < header.size() && i < record.size(); i++) {
+                        cells.put(header.get(i), unprotect(record.get(i)));
+                    }
+                    return new Row(record.getRecordNumber(), cells);
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+            try {
+                parser.close();
+            } catch (IOException e) {
+                // Reading from memory: nothing to release.
+            }
+        }
     }
 
     /** The cell without the apostrophe the exports put before text a spreadsheet would take for a formula. */
@@ -161,11 +180,5 @@ final class Table implements AutoCloseable, Iterable<Table.Row> {
     }
 
     @Override
-    public void close() {
-        try {
-            parser.close();
-        } catch (IOException e) {
-            // Reading from memory: nothing to release.
-        }
-    }
+    public abstract void close();
 }

@@ -1,5 +1,6 @@
 package org.opregister.imports;
 
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -13,6 +14,9 @@ import jakarta.inject.Inject;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import org.opregister.TestSupport;
@@ -331,5 +335,88 @@ class ImportTest {
         manager.request().cookie("csrf-token", again.cookie()).formParam("csrf-token", again.field())
                 .contentType("application/x-www-form-urlencoded").post("/imports/" + id + "/run").then()
                 .statusCode(409);
+    }
+
+    @Test
+    void anXlsxWorkbookWithFrenchHeadingsAndLabelsIsReadLikeTheCsv() throws Exception {
+        String p = prefix();
+        byte[] incidents;
+        byte[] lines;
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            CellStyle dateStyle = book.createCellStyle();
+            dateStyle.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+            Sheet sheet = book.createSheet("Incidents");
+            String[] heads = {"Référence", "Titre", "Statut", "Gravité", "Catégorie d’événement", "Type d’événement",
+                    "Ligne d’activité", "Unité organisationnelle", "Propriétaire", "Date de survenance",
+                    "Date de découverte", "Date de clôture", "Quasi-incident", "Catégories de causes", "Clôturé par"};
+            org.apache.poi.ss.usermodel.Row head = sheet.createRow(0);
+            for (int i = 0; i < heads.length; i++) {
+                head.createCell(i).setCellValue(heads[i]);
+            }
+            org.apache.poi.ss.usermodel.Row row = sheet.createRow(1);
+            row.createCell(0).setCellValue(p + "X1");
+            row.createCell(1).setCellValue("Panne des automates");
+            row.createCell(2).setCellValue("Clôturé");
+            row.createCell(3).setCellValue("Élevée");
+            row.createCell(4).setCellValue("BUSINESS_DISRUPTION");
+            row.createCell(5).setCellValue("Systems");
+            row.createCell(6).setCellValue("RETAIL_BANKING");
+            row.createCell(7).setCellValue("Agences");
+            row.createCell(8).setCellValue("Directeur des agences");
+            date(row, 9, LocalDate.of(2023, 5, 2), dateStyle);
+            date(row, 10, LocalDate.of(2023, 5, 3), dateStyle);
+            date(row, 11, LocalDate.of(2023, 6, 30), dateStyle);
+            row.createCell(12).setCellValue(false);
+            row.createCell(13).setCellValue("SYSTEMS");
+            row.createCell(14).setCellValue("cro");
+            book.write(out);
+            incidents = out.toByteArray();
+        }
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = book.createSheet("Pertes");
+            String[] heads = {"Référence de l’incident", "Identifiant de ligne", "Type d’écriture", "Montant", "Devise",
+                    "Date comptable", "Description"};
+            org.apache.poi.ss.usermodel.Row head = sheet.createRow(0);
+            for (int i = 0; i < heads.length; i++) {
+                head.createCell(i).setCellValue(heads[i]);
+            }
+            org.apache.poi.ss.usermodel.Row row = sheet.createRow(2);
+            row.createCell(0).setCellValue(p + "X1");
+            row.createCell(1).setCellValue(7);
+            row.createCell(2).setCellValue("DIRECT_CHARGE");
+            row.createCell(3).setCellValue(12500.5);
+            row.createCell(4).setCellValue("EUR");
+            row.createCell(5).setCellValue("2023-05-31");
+            row.createCell(6).setCellValue("Réparation");
+            book.write(out);
+            lines = out.toByteArray();
+        }
+        ImportJob queued = imports.queue("historique.xlsx", incidents, "pertes.xlsx", lines, false, "manager");
+        ImportJob job = finished(queued.id);
+        assertEquals(ImportStatus.DONE, job.status, problems(job));
+        assertEquals(1, job.created);
+        assertEquals(1, job.linesCreated);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Incident incident = Incident.findByExternalReference(p + "X1").orElseThrow();
+            assertEquals(IncidentStatus.CLOSED, incident.status);
+            assertEquals(org.opregister.incident.Severity.HIGH, incident.severity);
+            assertEquals(LocalDate.of(2023, 5, 2), incident.occurrenceDate);
+            assertEquals(LocalDate.of(2023, 6, 30), incident.closureDate);
+            assertEquals(0, new BigDecimal("12500.50").compareTo(incident.grossLoss));
+            LossEntry entry = LossEntry.find("incident", incident).firstResult();
+            assertEquals("7", entry.externalReference);
+            assertTrue(entry.postClosure == false);
+        });
+
+        ImportJob broken = finished(imports.queue("broken.xlsx", new byte[]{'P', 'K', 3, 4, 0, 0}, null, null, true,
+                "manager").id);
+        assertEquals(ImportStatus.REJECTED, broken.status);
+        assertTrue(problems(broken).contains("incidents:1::imports.error.xlsxUnreadable"), problems(broken));
+    }
+
+    private static void date(org.apache.poi.ss.usermodel.Row row, int column, LocalDate value, CellStyle style) {
+        var cell = row.createCell(column);
+        cell.setCellValue(value);
+        cell.setCellStyle(style);
     }
 }
