@@ -19,6 +19,7 @@ import org.opregister.core.FieldErrors;
 import org.opregister.core.InvalidInputException;
 import org.opregister.core.OpriskConfig;
 import org.opregister.core.ReferenceCounter;
+import org.opregister.core.ReviewRecord;
 import org.opregister.core.StampListener;
 import org.opregister.incident.IncidentForm.IncidentData;
 import org.opregister.incident.IncidentService.Grouping;
@@ -106,6 +107,10 @@ public class IncidentImport {
             return null;
         }
         Incident probe = new Incident();
+        if (existing != null) {
+            probe.status = existing.status;
+            probe.review = copy(existing.review);
+        }
         fill(probe, data, grouping, history);
         if (existing != null && same(existing, probe)) {
             return Outcome.SKIPPED;
@@ -134,6 +139,9 @@ public class IncidentImport {
                 : LossEntry.<LossEntry>find("incident = ?1 and externalReference = ?2", incident, line.key())
                         .firstResult();
         if (existing != null && !LedgerLock.current().open(existing.accountingDate)) {
+            if (!errors.any() && holds(existing, data, incident)) {
+                return Outcome.SKIPPED;
+            }
             errors.add("accountingDate", "error.periodLocked", LedgerLock.current().closedThrough);
         }
         LossEntry probe = new LossEntry();
@@ -244,6 +252,8 @@ public class IncidentImport {
     }
 
     private static void fill(Incident incident, IncidentData data, Grouping grouping, History history) {
+        boolean wasClosed = incident.status == IncidentStatus.CLOSED && incident.review.reviewedBy != null
+                && incident.review.reviewedAt != null;
         IncidentService.apply(data, incident);
         grouping.applyTo(incident);
         incident.status = history.status() != null ? history.status() : IncidentStatus.DRAFT;
@@ -252,12 +262,15 @@ public class IncidentImport {
         String me = StampListener.currentUser();
         switch (incident.status) {
             case CLOSED -> {
+                // Not given: the closing already recorded stands, else the importing manager on the closing day.
                 String closedBy = history.closedBy() != null
                         ? history.closedBy()
-                        : sameOr(incident.review.reviewedBy, me);
+                        : wasClosed ? incident.review.reviewedBy : me;
                 Instant closedAt = history.closedAt() != null
                         ? history.closedAt()
-                        : incident.closureDate.atStartOfDay().toInstant(ZoneOffset.UTC);
+                        : wasClosed
+                                ? incident.review.reviewedAt
+                                : incident.closureDate.atStartOfDay().toInstant(ZoneOffset.UTC);
                 incident.review.decide(closedBy, closedAt, incident.review.reviewComment);
             }
             case UNDER_REVIEW -> {
@@ -270,8 +283,29 @@ public class IncidentImport {
         }
     }
 
-    private static String sameOr(String kept, String otherwise) {
-        return kept != null ? kept : otherwise;
+    private static ReviewRecord copy(ReviewRecord review) {
+        ReviewRecord copy = new ReviewRecord();
+        copy.submissions = review.submissions;
+        copy.submittedBy = review.submittedBy;
+        copy.submittedAt = review.submittedAt;
+        copy.reviewedBy = review.reviewedBy;
+        copy.reviewedAt = review.reviewedAt;
+        copy.reviewComment = review.reviewComment;
+        return copy;
+    }
+
+    /**
+     * A line kept in a locked period cannot change: the row may only say what it holds already (then it is left as it
+     * is, so the same file imported after the period was locked still changes nothing).
+     */
+    private static boolean holds(LossEntry entry, LossData data, Incident incident) {
+        return entry.type == data.type()
+                && (data.type() == null || !data.type().isRecovery() || entry.recoveryStatus == data.recoveryStatus())
+                && equal(entry.amount, data.amount()) && Objects.equals(entry.currency, data.currency())
+                && Objects.equals(entry.accountingDate, data.accountingDate())
+                && entry.businessLine == (data.businessLine() != null ? data.businessLine() : incident.businessLine)
+                && Objects.equals(entry.description, data.description())
+                && (data.fxRate() == null || equal(entry.fxRate, data.fxRate()));
     }
 
     /** Whether the incident already holds what the row says. */

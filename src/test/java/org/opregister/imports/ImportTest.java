@@ -240,17 +240,33 @@ class ImportTest {
     }
 
     @Test
-    void aLineInALockedPeriodIsABadCell() throws Exception {
+    void aLineInALockedPeriodIsABadCellUnlessTheRowSaysWhatItHoldsAlready() throws Exception {
         String p = prefix();
         String incidents = csv(INCIDENT_HEADER,
-                incident(p + "1", "Old one", "OPEN", "2020-01-10", "2020-01-10", "", "", ""));
+                incident(p + "1", "Old one", "CLOSED", "2020-01-10", "2020-01-10", "2020-03-31", "", "cro"));
         String lines = csv(LINE_HEADER,
                 line(p + "1", "1", "DIRECT_CHARGE", "", "100", "EUR", "1", "SAME_CURRENCY", "2020-01-31"));
+        ImportJob first = run(incidents, lines, false);
+        assertEquals(ImportStatus.DONE, first.status, problems(first));
+        // Without closed_by and closed_at, the closing recorded stands.
+        String anonymous = incidents.replace(",cro,2024-09-30T10:00:00Z", ",,");
         QuarkusTransaction.requiringNew().run(() -> LedgerLock.current().closedThrough = LocalDate.of(2020, 12, 31));
         try {
-            ImportJob job = run(incidents, lines, true);
-            assertEquals(ImportStatus.REJECTED, job.status);
-            assertTrue(problems(job).contains("losses:2:accounting_date:error.periodLocked"), problems(job));
+            ImportJob again = run(anonymous, lines, false);
+            assertEquals(ImportStatus.DONE, again.status, problems(again));
+            assertEquals(1, again.skipped);
+            assertEquals(1, again.linesSkipped);
+            assertEquals("cro", byKey(p + "1").review.reviewedBy);
+
+            ImportJob changed = run(incidents, lines.replace(",100,", ",150,"), true);
+            assertEquals(ImportStatus.REJECTED, changed.status);
+            assertTrue(problems(changed).contains("losses:2:accounting_date:error.periodLocked"), problems(changed));
+
+            String added = lines + line(p + "1", "2", "DIRECT_CHARGE", "", "5", "EUR", "1", "SAME_CURRENCY",
+                    "2020-02-28") + "\r\n";
+            ImportJob booked = run(incidents, added, true);
+            assertEquals(ImportStatus.REJECTED, booked.status);
+            assertTrue(problems(booked).contains("losses:3:accounting_date:error.periodLocked"), problems(booked));
         } finally {
             QuarkusTransaction.requiringNew().run(() -> LedgerLock.current().closedThrough = null);
         }
