@@ -32,7 +32,8 @@ create table import_job (
     lines_skipped     integer                     not null,
     error_count       integer                     not null,
     errors            varchar(200000),
-    failure           varchar(2000)
+    failure           varchar(2000),
+    mapping           varchar(4000)
 );
 create index import_job_status_idx on import_job (status, queued_at);
 
@@ -43,4 +44,17 @@ create table import_file (
     data    bytea       not null,
     constraint import_file_pk primary key (job_id, part),
     constraint import_file_job_fk foreign key (job_id) references import_job (id)
+);
+
+-- Column mappings a manager saved for files whose headings are neither the export's codes nor their English or French
+-- names: each line "heading<TAB>column code" (a heading as compared: lower case, no accents, underscores), "-" for a
+-- column left out.
+create sequence import_mapping_seq start with 1 increment by 50;
+create table import_mapping (
+    id          bigint                      not null primary key,
+    name        varchar(100)                not null,
+    mapping     varchar(4000)               not null,
+    created_by  varchar(64)                 not null,
+    created_at  timestamp(6) with time zone not null,
+    constraint import_mapping_name_uk unique (name)
 );

@@ -117,6 +117,16 @@ public class ImportJob extends PanacheEntityBase {
     @Column(length = 2000)
     public String failure;
 
+    /** The column mapping the files are read with (see {@link ImportMapping}); null for none. */
+    @Column(length = ImportMapping.TEXT_MAX)
+    public String mapping;
+
+    /** The headings this job could not place: the columns its bad cells call unknown. */
+    public List<String> unknownColumns() {
+        return problems().stream().filter(p -> "imports.error.unknownColumn".equals(p.key()))
+                .map(ImportProblem::column).distinct().toList();
+    }
+
     public List<ImportProblem> problems() {
         if (errors == null) {
             return List.of();

@@ -45,9 +45,10 @@ public class ImportResource {
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance list(List<ImportJob> jobs, FieldErrors errors);
+        static native TemplateInstance list(List<ImportJob> jobs, List<ImportMapping> mappings, FieldErrors errors);
 
-        static native TemplateInstance job(ImportJob job, List<ImportProblem> problems, java.util.Locale locale);
+        static native TemplateInstance job(ImportJob job, List<ImportProblem> problems, java.util.Locale locale,
+                List<String> columns, FieldErrors errors);
     }
 
     @Inject
@@ -61,20 +62,25 @@ public class ImportResource {
 
     @GET
     public TemplateInstance list() {
-        return Templates.list(ImportJob.recent(RECENT), new FieldErrors());
+        return Templates.list(ImportJob.recent(RECENT), ImportMapping.all(), new FieldErrors());
     }
 
     @GET
     @Path("{id}")
     public TemplateInstance job(@PathParam("id") long id) {
+        return jobPage(id, new FieldErrors());
+    }
+
+    private static TemplateInstance jobPage(long id, FieldErrors errors) {
         ImportJob job = Records.require(ImportJob.class, id);
-        return Templates.job(job, job.problems(), CurrentLocale.current());
+        return Templates.job(job, job.problems(), CurrentLocale.current(), Labels.COLUMNS, errors);
     }
 
     /** Queues a dry run of the files; the job's page follows it. */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response upload(@RestForm("incidents") FileUpload incidents, @RestForm("losses") FileUpload losses) {
+    public Response upload(@RestForm("incidents") FileUpload incidents, @RestForm("losses") FileUpload losses,
+            @RestForm("mapping") String mapping) {
         return Step.run(() -> {
             FieldErrors errors = new FieldErrors();
             byte[] incidentBytes = read(incidents);
@@ -85,15 +91,38 @@ public class ImportResource {
             if (losses != null && losses.fileName() != null && !losses.fileName().isBlank() && lineBytes == null) {
                 errors.add("losses", "error.uploadEmpty");
             }
+            String saved = imports.savedMapping(mapping, errors);
             if (errors.any()) {
                 throw new InvalidInputException(errors);
             }
-            ImportJob job = imports.queue(incidents.fileName(), incidentBytes, lineBytes == null
-                    ? null
-                    : losses.fileName(), lineBytes, true, user.username());
+            ImportJob job = imports.queue(incidents.fileName(), incidentBytes,
+                    lineBytes == null ? null : losses.fileName(), lineBytes, true, user.username(), saved);
             runner.kick();
             return Flash.redirect("/imports/" + job.id, "imports.flash.queued", job.fileName);
-        }, (errors, problem) -> Templates.list(ImportJob.recent(RECENT), errors));
+        }, (errors, problem) -> Templates.list(ImportJob.recent(RECENT), ImportMapping.all(), errors));
+    }
+
+    /**
+     * A new dry run of the job's files with the columns mapped as chosen ({@code source}: the headings, {@code target}:
+     * the column of each, or {@code -} to leave it out), the mapping saved under {@code name} when one is given.
+     */
+    @POST
+    @Path("{id}/mapping")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response remap(@PathParam("id") long id, @RestForm("source") List<String> source,
+            @RestForm("target") List<String> target, @RestForm("name") String name) {
+        return Step.run(() -> {
+            java.util.Map<String, String> chosen = new java.util.LinkedHashMap<>();
+            int pairs = Math.min(source == null ? 0 : source.size(), target == null ? 0 : target.size());
+            for (int i = 0; i < pairs; i++) {
+                if (source.get(i) != null && !source.get(i).isBlank()) {
+                    chosen.put(source.get(i), target.get(i));
+                }
+            }
+            ImportJob job = imports.remap(id, chosen, name, user.username());
+            runner.kick();
+            return Flash.redirect("/imports/" + job.id, "imports.flash.queued", job.fileName);
+        }, (errors, problem) -> jobPage(id, errors));
     }
 
     /** Imports the files of a dry run that found nothing wrong. */

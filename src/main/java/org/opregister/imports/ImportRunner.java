@@ -128,6 +128,7 @@ public class ImportRunner {
         ImportJob job = QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>findById(id));
         byte[] incidents = QuarkusTransaction.requiringNew().call(() -> ImportFile.read(id, ImportFile.INCIDENTS));
         byte[] losses = QuarkusTransaction.requiringNew().call(() -> ImportFile.read(id, ImportFile.LOSSES));
+        java.util.Map<String, String> mapping = ImportMapping.parse(job.mapping);
         ImportReport report = new ImportReport();
         String[] failure = new String[1];
         ManagedContext requests = Arc.container().requestContext();
@@ -137,7 +138,8 @@ public class ImportRunner {
                 try {
                     QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> {
                         new IncidentRows(register, report, rows -> progress(id, rows)).run(
-                                () -> Table.open(incidents), losses == null ? null : () -> Table.open(losses));
+                                () -> Table.open(incidents, mapping),
+                                losses == null ? null : () -> Table.open(losses, mapping));
                         if (job.dryRun || report.failed()) {
                             throw new Undo();
                         }

@@ -3,11 +3,16 @@ package org.opregister.imports;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.opregister.core.AppClock;
+import org.opregister.core.Edits;
+import org.opregister.core.FieldErrors;
+import org.opregister.core.FormInput;
 import org.opregister.core.Records;
 import org.opregister.core.RuleViolationException;
 
@@ -19,7 +24,15 @@ public class Imports {
     @Transactional
     public ImportJob queue(String fileName, byte[] incidents, String linesName, byte[] lines, boolean dryRun,
             String username) {
+        return queue(fileName, incidents, linesName, lines, dryRun, username, null);
+    }
+
+    /** The same, the files read through a column mapping (its text, see {@link ImportMapping}; null for none). */
+    @Transactional
+    public ImportJob queue(String fileName, byte[] incidents, String linesName, byte[] lines, boolean dryRun,
+            String username, String mapping) {
         ImportJob job = new ImportJob();
+        job.mapping = mapping == null || mapping.isEmpty() ? null : mapping;
         job.dryRun = dryRun;
         job.fileName = name(fileName);
         job.fileSha256 = sha256(incidents);
@@ -45,7 +58,69 @@ public class Imports {
             throw new RuleViolationException("imports.error.notImportable");
         }
         return queue(dryRun.fileName, ImportFile.read(dryRunId, ImportFile.INCIDENTS), dryRun.linesFileName,
-                ImportFile.read(dryRunId, ImportFile.LOSSES), false, username);
+                ImportFile.read(dryRunId, ImportFile.LOSSES), false, username, dryRun.mapping);
+    }
+
+    /** The files of an upload read with a saved mapping: its text, or null when none was chosen. */
+    @Transactional
+    public String savedMapping(String id, FieldErrors errors) {
+        if (FormInput.blank(id)) {
+            return null;
+        }
+        Long key = FormInput.id(id);
+        ImportMapping saved = key == null ? null : ImportMapping.findById(key);
+        if (saved == null) {
+            errors.add("mapping", "error.choice");
+            return null;
+        }
+        return saved.mapping;
+    }
+
+    /**
+     * A new dry run of a job's files, its headings read through the mapping chosen (heading → column code, or
+     * {@value ImportMapping#LEAVE_OUT}), added to the job's own; saved under {@code name} when one is given (a mapping
+     * of that name is replaced). Bad input: the field errors, nothing queued.
+     */
+    @Transactional
+    public ImportJob remap(long jobId, Map<String, String> chosen, String name, String username) {
+        ImportJob job = Records.require(ImportJob.class, jobId);
+        FieldErrors errors = new FieldErrors();
+        Map<String, String> mapping = new LinkedHashMap<>(ImportMapping.parse(job.mapping));
+        chosen.forEach((heading, code) -> {
+            String target = FormInput.trimmed(code);
+            if (target == null) {
+                return;
+            }
+            if (!target.equals(ImportMapping.LEAVE_OUT) && !Labels.COLUMNS.contains(target)) {
+                errors.add("map." + heading, "error.choice");
+            } else {
+                mapping.put(Labels.normalise(heading), target);
+            }
+        });
+        if (mapping.isEmpty()) {
+            errors.add(FieldErrors.FORM, "imports.error.mappingEmpty");
+        }
+        String text = ImportMapping.text(mapping);
+        if (text.length() > ImportMapping.TEXT_MAX) {
+            errors.add(FieldErrors.FORM, "error.tooLong", ImportMapping.TEXT_MAX);
+        }
+        String saveAs = new FormInput(errors).text("name", name, false, ImportMapping.NAME_MAX);
+        Edits.failIfAny(errors);
+        if (saveAs != null) {
+            ImportMapping saved = ImportMapping.<ImportMapping>find("name", saveAs).firstResult();
+            if (saved == null) {
+                saved = new ImportMapping();
+                saved.name = saveAs;
+                saved.createdBy = username;
+                saved.createdAt = AppClock.now();
+                saved.mapping = text;
+                saved.persist();
+            } else {
+                saved.mapping = text;
+            }
+        }
+        return queue(job.fileName, ImportFile.read(jobId, ImportFile.INCIDENTS), job.linesFileName,
+                ImportFile.read(jobId, ImportFile.LOSSES), true, username, text);
     }
 
     static String sha256(byte[] data) {

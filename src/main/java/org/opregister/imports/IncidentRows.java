@@ -358,6 +358,9 @@ final class IncidentRows {
         boolean good = true;
         Set<String> seen = new HashSet<>();
         for (String column : table.header()) {
+            if (column.startsWith(Table.LEFT_OUT)) {
+                continue;
+            }
             if (!seen.add(column)) {
                 report.problem(file, 1, column, "imports.error.duplicateColumn", column);
                 good = false;

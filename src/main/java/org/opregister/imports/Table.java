@@ -56,10 +56,28 @@ abstract class Table implements AutoCloseable, Iterable<Table.Row> {
 
     /** Opens the bytes of an uploaded file: an XLSX workbook (a zip) or CSV text. */
     static Table open(byte[] data) {
+        return open(data, Map.of());
+    }
+
+    /** The same, reading the headings through a saved mapping (heading as normalised → column code). */
+    static Table open(byte[] data, Map<String, String> mapping) {
         if (data.length > 3 && data[0] == 'P' && data[1] == 'K' && data[2] == 3 && data[3] == 4) {
-            return XlsxTable.open(data);
+            return XlsxTable.open(data, mapping);
         }
-        return Csv.open(data);
+        return Csv.open(data, mapping);
+    }
+
+    /** Prefix of a column the mapping leaves out. */
+    static final String LEFT_OUT = "~";
+
+    /** The column a heading stands for: the mapping's choice, else a code or name {@link Labels} knows. */
+    static String name(String heading, Map<String, String> mapping) {
+        String normal = Labels.normalise(heading);
+        String mapped = mapping.get(normal);
+        if (mapped == null) {
+            return Labels.column(heading);
+        }
+        return ImportMapping.LEAVE_OUT.equals(mapped) ? LEFT_OUT + normal : mapped;
     }
 
     /** A CSV file. */
@@ -69,7 +87,7 @@ abstract class Table implements AutoCloseable, Iterable<Table.Row> {
         private final Iterator<CSVRecord> records;
         private final List<String> header;
 
-        private Csv(CSVParser parser) {
+        private Csv(CSVParser parser, Map<String, String> mapping) {
             this.parser = parser;
             this.records = parser.iterator();
             try {
@@ -78,7 +96,7 @@ abstract class Table implements AutoCloseable, Iterable<Table.Row> {
                 }
                 List<String> names = new ArrayList<>();
                 for (String cell : records.next()) {
-                    names.add(Labels.column(cell));
+                    names.add(name(cell, mapping));
                 }
                 this.header = List.copyOf(names);
             } catch (UncheckedIOException | IllegalStateException e) {
@@ -86,13 +104,13 @@ abstract class Table implements AutoCloseable, Iterable<Table.Row> {
             }
         }
 
-        static Table open(byte[] data) {
+        static Table open(byte[] data, Map<String, String> mapping) {
             char separator = separator(data);
             Reader reader = new InputStreamReader(new ByteArrayInputStream(data), StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
             try {
                 return new Csv(CSVFormat.RFC4180.builder().setDelimiter(separator).setIgnoreEmptyLines(true).get()
-                        .parse(reader));
+                        .parse(reader), mapping);
             } catch (IOException e) {
                 throw unreadable(e);
             }

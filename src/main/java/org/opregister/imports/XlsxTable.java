@@ -46,7 +46,7 @@ final class XlsxTable extends Table {
     private Row next;
 
     private XlsxTable(OPCPackage workbook, InputStream sheet, XMLStreamReader xml, ReadOnlySharedStringsTable strings,
-            StylesTable styles) {
+            StylesTable styles, Map<String, String> mapping) {
         this.workbook = workbook;
         this.sheet = sheet;
         this.xml = xml;
@@ -59,12 +59,12 @@ final class XlsxTable extends Table {
         }
         List<String> names = new ArrayList<>();
         for (String cell : first.cells()) {
-            names.add(Labels.column(cell == null ? "" : cell));
+            names.add(name(cell == null ? "" : cell, mapping));
         }
         this.header = List.copyOf(names);
     }
 
-    static XlsxTable open(byte[] data) {
+    static XlsxTable open(byte[] data, Map<String, String> mapping) {
         OPCPackage workbook = null;
         try {
             workbook = OPCPackage.open(new ByteArrayInputStream(data));
@@ -79,7 +79,8 @@ final class XlsxTable extends Table {
             XMLInputFactory factory = XMLInputFactory.newFactory();
             factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
             factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-            return new XlsxTable(workbook, sheet, factory.createXMLStreamReader(sheet), strings, styles);
+            return new XlsxTable(workbook, sheet, factory.createXMLStreamReader(sheet), strings, styles,
+                    mapping);
         } catch (IOException | OpenXML4JException | SAXException | XMLStreamException | POIXMLException
                 | IllegalArgumentException | IllegalStateException e) {
             if (workbook != null) {

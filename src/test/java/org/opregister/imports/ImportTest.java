@@ -165,7 +165,7 @@ class ImportTest {
         Instant stamped = byKey(p + "1").updatedAt;
 
         ImportJob again = run(incidents, lines, false);
-        assertEquals(ImportStatus.DONE, again.status, problems(again));
+        assertEquals(ImportStatus.DONE, again.status, problems(again) + "\nmapping: " + again.mapping);
         assertEquals(0, again.created);
         assertEquals(0, again.updated);
         assertEquals(2, again.skipped);
@@ -253,7 +253,7 @@ class ImportTest {
         QuarkusTransaction.requiringNew().run(() -> LedgerLock.current().closedThrough = LocalDate.of(2020, 12, 31));
         try {
             ImportJob again = run(anonymous, lines, false);
-            assertEquals(ImportStatus.DONE, again.status, problems(again));
+            assertEquals(ImportStatus.DONE, again.status, problems(again) + "\nmapping: " + again.mapping);
             assertEquals(1, again.skipped);
             assertEquals(1, again.linesSkipped);
             assertEquals("cro", byKey(p + "1").review.reviewedBy);
@@ -428,6 +428,45 @@ class ImportTest {
                 "manager").id);
         assertEquals(ImportStatus.REJECTED, broken.status);
         assertTrue(problems(broken).contains("incidents:1::imports.error.xlsxUnreadable"), problems(broken));
+    }
+
+    @Test
+    void headingsNotRecognisedAreMappedAndTheMappingIsSavedForTheNextFile() throws Exception {
+        String p = prefix();
+        String header = INCIDENT_HEADER.replace("reference,title,", "Ref,Incident heading,") + ",Notes";
+        String incidents = csv(header,
+                incident(p + "1", "Mapped", "OPEN", "2024-07-19", "2024-07-19", "", "", "") + ",internal");
+        ImportJob first = run(incidents, null, true);
+        assertEquals(ImportStatus.REJECTED, first.status);
+        assertEquals(List.of("ref", "incident_heading", "notes"), first.unknownColumns());
+
+        Session manager = TestSupport.session("manager");
+        manager.request().get("/imports/" + first.id).then().statusCode(200)
+                .body(containsString("id=\"mapping-form\""));
+        Csrf csrf = manager.csrf("/imports");
+        manager.request().cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.field())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("source", "ref").formParam("target", "no_such_column")
+                .post("/imports/" + first.id + "/mapping").then().statusCode(400);
+
+        String name = "Legacy " + p;
+        ImportJob mapped = finished(imports.remap(first.id, new java.util.LinkedHashMap<>(java.util.Map.of("ref",
+                "reference", "incident_heading", "title", "notes", "-")), name, "manager").id);
+        assertEquals(ImportStatus.DONE, mapped.status, problems(mapped));
+        assertEquals(1, mapped.created);
+        ImportMapping saved = QuarkusTransaction.requiringNew()
+                .call(() -> ImportMapping.<ImportMapping>find("name", name).firstResult());
+        assertEquals("reference", saved.pairs().get("ref"));
+
+        String next = csv(header,
+                incident(p + "2", "Mapped again", "OPEN", "2024-07-19", "2024-07-19", "", "", "") + ",x");
+        String location = manager.request().cookie("csrf-token", csrf.cookie()).multiPart("csrf-token", csrf.field())
+                .multiPart("incidents", "next.csv", next.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("mapping", Long.toString(saved.id)).post("/imports").then().statusCode(303).extract()
+                .header("Location");
+        ImportJob again = finished(Long.parseLong(location.substring(location.lastIndexOf('/') + 1)));
+        assertEquals(ImportStatus.DONE, again.status, problems(again) + "\nmapping: " + again.mapping);
+        assertEquals(1, again.created);
     }
 
     private static void date(org.apache.poi.ss.usermodel.Row row, int column, LocalDate value, CellStyle style) {
