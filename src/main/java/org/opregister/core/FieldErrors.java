@@ -47,6 +47,12 @@ public class FieldErrors {
         return java.util.List.copyOf(keys.keySet());
     }
 
+    /** The arguments of the field's message (none when the field has no problem). */
+    public Object[] arguments(String field) {
+        Object[] found = args.get(field);
+        return found == null ? new Object[0] : found.clone();
+    }
+
     public Map<String, String> keys() {
         return Map.copyOf(keys);
     }

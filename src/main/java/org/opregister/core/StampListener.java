@@ -44,6 +44,10 @@ public class StampListener {
         if (step != null) {
             return step.username();
         }
+        String acting = Acting.current();
+        if (acting != null) {
+            return acting;
+        }
         ManagedContext requestContext = Arc.container().requestContext();
         if (requestContext.isActive()) {
             SecurityIdentity identity = Arc.container().instance(SecurityIdentity.class).get();

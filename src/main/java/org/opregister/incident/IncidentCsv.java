@@ -53,7 +53,10 @@ final class IncidentCsv {
                 instant("created_at", i -> i.createdAt),
                 text("created_by", i -> i.createdBy),
                 instant("updated_at", i -> i.updatedAt),
-                text("updated_by", i -> i.updatedBy));
+                text("updated_by", i -> i.updatedBy),
+                text("external_reference", i -> i.externalReference),
+                text("closed_by", i -> i.status == IncidentStatus.CLOSED ? i.review.reviewedBy : null),
+                instant("closed_at", i -> i.status == IncidentStatus.CLOSED ? i.review.reviewedAt : null));
     }
 
     /** One row per loss line, with the incident's classification. */
@@ -83,5 +86,6 @@ final class IncidentCsv {
             instant("created_at", l -> l.createdAt),
             text("created_by", l -> l.createdBy),
             instant("updated_at", l -> l.updatedAt),
-            text("updated_by", l -> l.updatedBy));
+            text("updated_by", l -> l.updatedBy),
+            text("external_reference", l -> l.externalReference));
 }

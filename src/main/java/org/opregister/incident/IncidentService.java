@@ -295,6 +295,14 @@ public class IncidentService {
 
     /** The line's checks against its incident, reported together with the typing errors. */
     private void applyLoss(LossData data, FieldErrors errors, Incident incident, LossEntry entry) {
+        applyLoss(data, null, errors, incident, entry);
+    }
+
+    /**
+     * The same; {@code kept} is a rate the line brings from the rate table of the system it was imported from (a bulk
+     * import keeps a line's historical rate), used instead of looking it up here.
+     */
+    void applyLoss(LossData data, FxRates.Rate kept, FieldErrors errors, Incident incident, LossEntry entry) {
         if (incident.nearMiss || incident.gainEvent) {
             errors.add("type", incident.nearMiss ? "error.lineOnNearMiss" : "error.lineOnGainEvent");
         }
@@ -311,7 +319,7 @@ public class IncidentService {
         }
         FxRates.Rate rate = data.currency() == null || date == null
                 ? null
-                : fxRates.rateFor(data.currency(), date, data.fxRate(), data.fxReason(), errors);
+                : kept != null ? kept : fxRates.rateFor(data.currency(), date, data.fxRate(), data.fxReason(), errors);
         failIfAny(errors);
         entry.type = data.type();
         entry.amount = data.amount();
@@ -393,7 +401,7 @@ public class IncidentService {
         return totals;
     }
 
-    private static void applyTotals(Incident incident, LedgerTotals totals) {
+    static void applyTotals(Incident incident, LedgerTotals totals) {
         incident.grossLoss = totals.gross();
         incident.recoveries = totals.recoveries();
         incident.expectedRecoveries = totals.expectedRecoveries();
@@ -402,7 +410,7 @@ public class IncidentService {
     }
 
     /** The closing date (today when left blank) lies between the discovery and today. */
-    private static void checkClosureDate(LocalDate date, Incident incident, FieldErrors errors) {
+    static void checkClosureDate(LocalDate date, Incident incident, FieldErrors errors) {
         if (date.isBefore(incident.discoveryDate)) {
             errors.add("closureDate", "error.closureBeforeDiscovery", incident.discoveryDate);
         } else if (date.isAfter(AppClock.today())) {
@@ -411,7 +419,7 @@ public class IncidentService {
     }
 
     /** The legal entity and root event named on the form, checked; problems go to {@code errors}. */
-    private record Grouping(LegalEntity legalEntity, Incident rootEvent) {
+    record Grouping(LegalEntity legalEntity, Incident rootEvent) {
 
         void applyTo(Incident incident) {
             incident.legalEntity = legalEntity;
@@ -423,7 +431,7 @@ public class IncidentService {
      * A blank entity is the default one; a root event is another incident that is not itself grouped, and an incident
      * that already has events grouped under it cannot be grouped in turn (one level: the root is the event).
      */
-    private static Grouping grouping(IncidentData data, Incident incident, FieldErrors errors) {
+    static Grouping grouping(IncidentData data, Incident incident, FieldErrors errors) {
         LegalEntity entity = data.legalEntity() == null
                 ? LegalEntity.defaultEntity()
                 : LegalEntity.<LegalEntity>find("code = ?1 and active = true", data.legalEntity()).firstResult();
@@ -462,7 +470,7 @@ public class IncidentService {
         }
     }
 
-    private static void apply(IncidentData data, Incident incident) {
+    static void apply(IncidentData data, Incident incident) {
         incident.externalReference = data.externalReference();
         incident.title = data.title();
         incident.description = data.description();

@@ -48,6 +48,10 @@ public class LossEntry extends TrackedEntity implements AuditSubject {
     @JoinColumn(name = "incident_id", nullable = false, updatable = false)
     public Incident incident;
 
+    /** The bank's own key of the line, from the system it was imported from (unique within the incident); else null. */
+    @Column(name = "external_reference", length = Incident.EXTERNAL_REFERENCE_MAX)
+    public String externalReference;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "entry_type", nullable = false, length = 30)
     public LossType type;

@@ -26,7 +26,8 @@ class PackageTreeTest {
     /** Bottom to top. */
     static final List<String> ORDER = List.of("core", "web", "audit", "security", "taxonomy", "reference", "comment",
             "attachment",
-            "incident", "control", "risk", "rcsa", "kri", "controltest", "action", "losses", "ict", "dora", "corep",
+            "incident", "control", "risk", "rcsa", "kri", "controltest", "action", "imports", "losses", "ict", "dora",
+            "corep",
             "sma",
             "dashboard",
             "seed");

@@ -51,7 +51,7 @@ class CsvExportTest {
                         + "root_event,credit_boundary,market_boundary,causes,root_cause,"
                         + "third_party,gross_loss,recoveries,net_loss,expected_recoveries,provisions,reporting_currency,"
                         + "description,created_at,created_by,"
-                        + "updated_at,updated_by\r\n"),
+                        + "updated_at,updated_by,external_reference,closed_by,closed_at\r\n"),
                 text);
         assertTrue(text.endsWith("\r\n"));
 
