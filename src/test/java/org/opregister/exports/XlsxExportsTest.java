@@ -37,7 +37,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -186,7 +185,7 @@ class XlsxExportsTest {
                 assertEquals(header.get(c), codes.getCell(c).getStringCellValue(), where);
                 String key = "exports.col." + header.get(c);
                 assertEquals(Messages.get(locale, key), labels.getCell(c).getStringCellValue(), where);
-                assertNotEquals(key, labels.getCell(c).getStringCellValue(), where);
+                assertFalse(labels.getCell(c).getStringCellValue().startsWith("??"), where + " has no label");
             }
             assertEquals(header.size(), codes.getLastCellNum(), export.path());
             assertTrue(sheet.getPaneInformation().isFreezePane(), export.path());
