@@ -6,24 +6,14 @@ package org.opregister.core;
  */
 public final class Acting {
 
-    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+    private static final ThreadScoped<String> CURRENT = new ThreadScoped<>();
 
     private Acting() {
     }
 
     /** Runs the work as that user on this thread. */
     public static void as(String username, Runnable work) {
-        String outer = CURRENT.get();
-        CURRENT.set(username);
-        try {
-            work.run();
-        } finally {
-            if (outer == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(outer);
-            }
-        }
+        CURRENT.run(username, work);
     }
 
     /** The user this thread works for, or null. */

@@ -12,24 +12,14 @@ public final class Storyline {
     public record Step(Instant at, String username, String note) {
     }
 
-    private static final ThreadLocal<Step> CURRENT = new ThreadLocal<>();
+    private static final ThreadScoped<Step> CURRENT = new ThreadScoped<>();
 
     private Storyline() {
     }
 
     /** Runs the work as the step; whatever is to be recorded at the step's time must be flushed inside it. */
     public static void run(Step step, Runnable work) {
-        Step outer = CURRENT.get();
-        CURRENT.set(step);
-        try {
-            work.run();
-        } finally {
-            if (outer == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(outer);
-            }
-        }
+        CURRENT.run(step, work);
     }
 
     /** The step being seeded on this thread, or null (always, outside seeding). */
