@@ -19,6 +19,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import org.opregister.core.Causes;
+
 /**
  * One uploaded file read as a header row and data rows, streamed: a CSV file as the exports write it (UTF-8, a
  * byte-order mark allowed, comma or semicolon as separator), or the first sheet of an XLSX workbook
@@ -131,14 +133,9 @@ abstract class Table implements AutoCloseable, Iterable<Table.Row> {
         }
 
         static Unreadable unreadable(Exception e) {
-            Throwable cause = e;
-            while (cause != null) {
-                if (cause instanceof CharacterCodingException) {
-                    return new Unreadable("error.uploadEncoding");
-                }
-                cause = cause.getCause();
-            }
-            return new Unreadable("error.uploadUnreadable");
+            return new Unreadable(Causes.any(e, CharacterCodingException.class::isInstance)
+                    ? "error.uploadEncoding"
+                    : "error.uploadUnreadable");
         }
 
         @Override
