@@ -24,7 +24,9 @@ import org.opregister.TestSupport.Csrf;
 import org.opregister.TestSupport.Session;
 import org.opregister.audit.AuditAction;
 import org.opregister.audit.AuditEntry;
+import org.opregister.audit.AuditWriter;
 import org.opregister.incident.Incident;
+import org.opregister.incident.IncidentImport;
 import org.opregister.incident.IncidentStatus;
 import org.opregister.incident.LedgerLock;
 import org.opregister.incident.LossEntry;
@@ -53,6 +55,13 @@ class ImportTest {
 
     @Inject
     ImportRunner runner;
+
+    // The runner above is a client proxy, whose own fields are empty: a second runner gets the beans themselves.
+    @Inject
+    IncidentImport register;
+
+    @Inject
+    AuditWriter audit;
 
     /** A unique prefix for the keys of one test, so tests never meet each other's records. */
     private static String prefix() {
@@ -297,8 +306,8 @@ class ImportTest {
                 imports.queue("b.csv", bytes, null, null, false, "manager"));
         // Two instances' runners at once: each claims under the cluster lock, never two at a time.
         ImportRunner other = new ImportRunner();
-        other.register = runner.register;
-        other.audit = runner.audit;
+        other.register = register;
+        other.audit = audit;
         var first = runner.kick();
         var second = other.kick();
         first.get(60, TimeUnit.SECONDS);
