@@ -14,6 +14,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public final class AppLocale {
 
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.FRENCH);
+    /** The supported locales whose bundle is on the class path, found once (the choice is made on every request). */
+    private static final List<Locale> AVAILABLE = SUPPORTED.stream().filter(AppLocale::hasBundle).toList();
     public static final Locale DEFAULT = supported(
             ConfigProvider.getConfig().getOptionalValue("oprisk.locale", String.class).orElse("en"))
             .orElse(Locale.ENGLISH);
@@ -33,7 +35,7 @@ public final class AppLocale {
             return Optional.empty();
         }
         String language = Locale.forLanguageTag(tag.trim()).getLanguage();
-        return SUPPORTED.stream().filter(l -> l.getLanguage().equals(language) && hasBundle(l)).findFirst();
+        return AVAILABLE.stream().filter(l -> l.getLanguage().equals(language)).findFirst();
     }
 
     public static Locale pick(List<Locale> acceptable) {
