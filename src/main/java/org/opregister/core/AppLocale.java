@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class AppLocale {
 
-    public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.FRENCH);
+    private static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.FRENCH);
     /** The supported locales whose bundle is on the class path, found once (the choice is made on every request). */
     private static final List<Locale> AVAILABLE = SUPPORTED.stream().filter(AppLocale::hasBundle).toList();
     public static final Locale DEFAULT = supported(
