@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
@@ -27,8 +26,8 @@ import org.junit.jupiter.api.Test;
 
 import org.opregister.TestSupport;
 import org.opregister.TestSupport.Session;
-import org.opregister.audit.AuditAction;
 import org.opregister.audit.AuditEntry;
+import org.opregister.audit.ExportAudit;
 import org.opregister.core.Messages;
 import org.opregister.incident.CsvExportTestAccess;
 import org.opregister.incident.IncidentFixtures;
@@ -128,9 +127,9 @@ class XlsxExportsTest {
                 .body(containsString("from"));
 
         // one line in the audit trail, as for the CSV
-        AuditEntry line = awaitExport("export=incidents.xlsx; filters=q=xlsxexport; rows=1");
+        AuditEntry line = ExportAudit.await("export=incidents.xlsx; filters=q=xlsxexport; rows=1");
         assertEquals("auditor", line.username);
-        assertNotNull(awaitExport("export=losses.xlsx; filters=q=xlsxexport; rows=2"));
+        assertNotNull(ExportAudit.await("export=losses.xlsx; filters=q=xlsxexport; rows=2"));
     }
 
     @Test
@@ -277,17 +276,4 @@ class XlsxExportsTest {
         return new XSSFWorkbook(new ByteArrayInputStream(bytes));
     }
 
-    private static AuditEntry awaitExport(String details) throws InterruptedException {
-        for (int i = 0; i < 50; i++) {
-            AuditEntry entry = QuarkusTransaction.requiringNew()
-                    .call(() -> AuditEntry.<AuditEntry>find("action = ?1 and details = ?2 order by id desc",
-                            AuditAction.EXPORT, details).firstResult());
-            if (entry != null) {
-                return entry;
-            }
-            Thread.sleep(100);
-        }
-        fail("no audit line " + details);
-        return null;
-    }
 }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import org.opregister.TestSupport;
 import org.opregister.TestSupport.Session;
-import org.opregister.audit.AuditAction;
 import org.opregister.audit.AuditEntry;
+import org.opregister.audit.ExportAudit;
 import org.opregister.seed.ExampleCase;
 
 import static org.hamcrest.Matchers.containsString;
@@ -26,7 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The incident report for committees: a PDF whose extracted text carries the reference, the totals, the ledger
@@ -63,7 +62,7 @@ class IncidentReportTest {
                 normal(text).indexOf(normal("Returned for rework")) < normal(text).indexOf(normal("Closed: all five")),
                 "oldest first");
 
-        AuditEntry line = awaitExport("export=incident-report.pdf; filters=incident=" + ExampleCase.REFERENCE
+        AuditEntry line = ExportAudit.await("export=incident-report.pdf; filters=incident=" + ExampleCase.REFERENCE
                 + "; rows=1");
         assertEquals("auditor", line.username);
     }
@@ -139,17 +138,4 @@ class IncidentReportTest {
         assertTrue(normal(text).contains(normal(expected)), () -> "missing «" + expected + "» in:\n" + text);
     }
 
-    private static AuditEntry awaitExport(String details) throws InterruptedException {
-        for (int i = 0; i < 50; i++) {
-            AuditEntry entry = QuarkusTransaction.requiringNew()
-                    .call(() -> AuditEntry.<AuditEntry>find("action = ?1 and details = ?2 order by id desc",
-                            AuditAction.EXPORT, details).firstResult());
-            if (entry != null) {
-                return entry;
-            }
-            Thread.sleep(100);
-        }
-        fail("no audit line " + details);
-        return null;
-    }
 }
