@@ -34,7 +34,7 @@ awk -v n="$N" 'BEGIN {
 }' > "$WORK/losses.csv"
 echo "files: $(wc -l < "$WORK/incidents.csv") incident rows, $(wc -l < "$WORK/losses.csv") line rows (headers included)"
 
-OPRISK_DATA_DIR="$WORK/data" QUARKUS_HTTP_PORT=$PORT java -Xmx256m -jar target/quarkus-app/quarkus-run.jar \
+OPRISK_DATA_DIR="$WORK/data" QUARKUS_HTTP_PORT=$PORT java -Xmx256m ${BENCH_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar \
   > "$WORK/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT

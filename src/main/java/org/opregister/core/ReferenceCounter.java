@@ -37,8 +37,11 @@ public class ReferenceCounter extends PanacheEntityBase {
     }
 
     private static long take(String key) {
-        FirstRow.insertIfAbsent("insert into reference_counter (counter_key, next_value) values (?, 1)", key);
         ReferenceCounter counter = findById(key, LockModeType.PESSIMISTIC_WRITE);
+        if (counter == null) {
+            FirstRow.insertIfAbsent("insert into reference_counter (counter_key, next_value) values (?, 1)", key);
+            counter = findById(key, LockModeType.PESSIMISTIC_WRITE);
+        }
         return counter.nextValue++;
     }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +38,7 @@ public class ImportRunner {
 
     static final String LOCK = "imports";
     static final Duration STALE = Duration.ofMinutes(15);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
     /** The longest an import may run (its transaction's timeout), in seconds. */
     static final int TIMEOUT_SECONDS = 3600;
 
@@ -137,7 +139,7 @@ public class ImportRunner {
             Acting.as(job.startedBy, () -> {
                 try {
                     QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> {
-                        new IncidentRows(register, report, rows -> progress(id, rows)).run(
+                        new IncidentRows(register, report, progress(id)).run(
                                 () -> Table.open(incidents, mapping),
                                 losses == null ? null : () -> Table.open(losses, mapping));
                         if (job.dryRun || report.failed()) {
@@ -160,10 +162,20 @@ public class ImportRunner {
         }
     }
 
-    /** Rows read so far, and a heartbeat, in a transaction of its own (the import's own is still open). */
-    private void progress(long id, int rows) {
-        QuarkusTransaction.requiringNew().run(() -> ImportJob.update("rowsRead = ?1, heartbeatAt = ?2 where id = ?3",
-                rows, AppClock.now(), id));
+    /**
+     * Rows read so far, and a heartbeat, at most once a second, each in a transaction of its own (the import's own is
+     * still open).
+     */
+    private static IntConsumer progress(long id) {
+        long[] last = {System.nanoTime()};
+        return rows -> {
+            long now = System.nanoTime();
+            if (now - last[0] >= PROGRESS_EVERY.toNanos()) {
+                last[0] = now;
+                QuarkusTransaction.requiringNew().run(() -> ImportJob
+                        .update("rowsRead = ?1, heartbeatAt = ?2 where id = ?3", rows, AppClock.now(), id));
+            }
+        };
     }
 
     /** The audit entry's details: the files with their SHA-256, and the counts. */

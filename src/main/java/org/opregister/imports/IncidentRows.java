@@ -15,6 +15,9 @@ import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
+
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
 import org.opregister.incident.Incident;
@@ -95,6 +98,7 @@ final class IncidentRows {
     /** Keys of incidents refused: their lines are not looked at (the incident's problem says enough). */
     private final Set<String> refused = new HashSet<>();
     private final Set<Long> touched = new LinkedHashSet<>();
+    private final Set<Long> created = new HashSet<>();
     private final Set<String> lineKeys = new HashSet<>();
     private int written;
     private boolean incidentHeaderGood;
@@ -107,12 +111,23 @@ final class IncidentRows {
 
     /** Reads both files (the second may be absent) and writes what they hold. */
     void run(Supplier<Table> incidents, Supplier<Table> losses) {
-        boolean readable = read(INCIDENTS, incidents, this::incidentsFirstPass) && incidentHeaderGood;
-        if (readable) {
-            read(INCIDENTS, incidents, this::incidentsGrouped);
-        }
-        if (losses != null && readable) {
-            read(LOSSES, losses, this::lines);
+        Session session = Incident.getEntityManager().unwrap(Session.class);
+        FlushMode mode = session.getHibernateFlushMode();
+        // Flushed every BATCH rows and after each pass, not before each lookup: an automatic flush before every
+        // query would look through the whole session each time. The lookups never need an unflushed row: keys are
+        // unique within a file, and roots and incidents are written in passes before the rows that name them.
+        session.setHibernateFlushMode(FlushMode.MANUAL);
+        try {
+            boolean readable = read(INCIDENTS, incidents, this::incidentsFirstPass) && incidentHeaderGood;
+            if (readable) {
+                read(INCIDENTS, incidents, this::incidentsGrouped);
+            }
+            if (losses != null && readable) {
+                read(LOSSES, losses, this::lines);
+            }
+        } finally {
+            session.flush();
+            session.setHibernateFlushMode(mode);
         }
         if (!touched.isEmpty() && !report.failed()) {
             register.finish(touched).forEach((key, problem) -> report.problem(INCIDENTS,
@@ -128,6 +143,7 @@ final class IncidentRows {
     private boolean read(String file, Supplier<Table> source, Pass pass) {
         try (Table table = source.get()) {
             pass.read(table);
+            Incident.flush();
             return true;
         } catch (Table.Unreadable e) {
             report.problem(file, 1, null, e.key);
@@ -225,21 +241,23 @@ final class IncidentRows {
                 input.date("closureDate", row.get("closure_date"), false),
                 input.text("closedBy", row.get("closed_by"), false, 64), instant("closedAt", row.get("closed_at"),
                         errors));
-        Outcome outcome = register.incident(key, data, rootKey, history, errors);
-        if (outcome == null) {
+        IncidentImport.Written written = register.incident(key, data, rootKey, history, errors);
+        if (written == null) {
             refused.add(key);
             report(INCIDENTS, row.line(), errors, INCIDENT_COLUMNS);
             return;
         }
-        switch (outcome) {
+        switch (written.outcome()) {
             case CREATED -> report.created++;
             case UPDATED -> report.updated++;
             default -> report.skipped++;
         }
-        Incident incident = register.find(key);
-        idOfKey.put(key, incident.id);
-        if (outcome != Outcome.SKIPPED) {
-            touched.add(incident.id);
+        idOfKey.put(key, written.incident().id);
+        if (written.outcome() == Outcome.CREATED) {
+            created.add(written.incident().id);
+        }
+        if (written.outcome() != Outcome.SKIPPED) {
+            touched.add(written.incident().id);
         }
     }
 
@@ -323,7 +341,8 @@ final class IncidentRows {
             }
             Outcome outcome = errors.any()
                     ? null
-                    : register.line(incident, new ImportedLine(key, data, source, into, postClosure), errors);
+                    : register.line(incident, created.contains(incident.id),
+                            new ImportedLine(key, data, source, into, postClosure), errors);
             if (outcome == null) {
                 report(LOSSES, row.line(), errors, LINE_COLUMNS);
                 continue;

@@ -6,12 +6,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.opregister.core.AppClock;
@@ -41,6 +43,10 @@ public class IncidentImport {
         CREATED, UPDATED, SKIPPED
     }
 
+    /** What an incident row did, and the incident it wrote or left. */
+    public record Written(Outcome outcome, Incident incident) {
+    }
+
     /**
      * The history a row brings: the status, the reporting and closing dates, and who closed it and when (the
      * importing user and the closing day when not given).
@@ -57,6 +63,9 @@ public class IncidentImport {
     public record ImportedLine(String key, LossData data, RateSource rateSource, String rateInto,
             Boolean postClosure) {
     }
+
+    /** Incidents summed per query (and per flush) at the end of an import. */
+    private static final int FINISH_CHUNK = 500;
 
     @Inject
     IncidentService service;
@@ -79,7 +88,7 @@ public class IncidentImport {
      * bank's key or by our reference; it must have been imported before.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Outcome incident(String key, IncidentData typed, String rootKey, History history, FieldErrors errors) {
+    public Written incident(String key, IncidentData typed, String rootKey, History history, FieldErrors errors) {
         Incident existing = find(key);
         IncidentData data = keyed(typed, typed.rootEvent(), key);
         if (rootKey != null) {
@@ -113,28 +122,29 @@ public class IncidentImport {
         }
         fill(probe, data, grouping, history);
         if (existing != null && same(existing, probe)) {
-            return Outcome.SKIPPED;
+            return new Written(Outcome.SKIPPED, existing);
         }
         fill(incident, data, grouping, history);
         if (existing != null) {
-            return Outcome.UPDATED;
+            return new Written(Outcome.UPDATED, existing);
         }
         incident.externalReference = key;
         incident.reference = ReferenceCounter.next(IncidentService.REFERENCE_PREFIX,
                 incident.reportingDate.getYear());
         incident.persist();
-        return Outcome.CREATED;
+        return new Written(Outcome.CREATED, incident);
     }
 
     /**
      * Books, corrects or leaves the line of that key on the incident; null with the problems in {@code errors} (fields
-     * named as on the ledger form), then nothing was changed. The totals are not summed here: {@link #finish} does it
+     * named as on the ledger form), then nothing was changed. An incident this import created has no line to look
+     * for yet. The totals are not summed here: {@link #finish} does it
      * once for every incident touched.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Outcome line(Incident incident, ImportedLine line, FieldErrors errors) {
+    public Outcome line(Incident incident, boolean createdByThisImport, ImportedLine line, FieldErrors errors) {
         LossData data = line.data();
-        LossEntry existing = line.key() == null
+        LossEntry existing = line.key() == null || createdByThisImport
                 ? null
                 : LossEntry.<LossEntry>find("incident = ?1 and externalReference = ?2", incident, line.key())
                         .firstResult();
@@ -175,23 +185,26 @@ public class IncidentImport {
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<String, String> finish(Collection<Long> touched) {
         Map<String, String> refused = new LinkedHashMap<>();
-        LossEntry.flush();
-        int done = 0;
-        for (Long id : touched) {
-            Incident incident = Incident.findById(id);
-            LedgerTotals totals = LossEntry.totals(incident);
-            IncidentService.applyTotals(incident, totals);
-            String problem = totals.recoveredBeyondGross()
-                    ? "error.recoveriesBeyondGross"
-                    : totals.provisionsOverdrawn() ? "error.provisionsOverdrawn" : null;
-            if (problem != null) {
-                refused.put(incident.externalReference != null ? incident.externalReference : incident.reference,
-                        problem);
+        EntityManager session = Incident.getEntityManager();
+        session.flush();
+        session.clear();
+        List<Long> ids = List.copyOf(touched);
+        for (int from = 0; from < ids.size(); from += FINISH_CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + FINISH_CHUNK));
+            Map<Long, LedgerTotals> totals = LossEntry.totals(chunk);
+            for (Incident incident : Incident.<Incident>list("id in ?1 order by id", chunk)) {
+                LedgerTotals ledger = totals.getOrDefault(incident.id, LedgerTotals.NONE);
+                IncidentService.applyTotals(incident, ledger);
+                String problem = ledger.recoveredBeyondGross()
+                        ? "error.recoveriesBeyondGross"
+                        : ledger.provisionsOverdrawn() ? "error.provisionsOverdrawn" : null;
+                if (problem != null) {
+                    refused.put(incident.externalReference != null ? incident.externalReference : incident.reference,
+                            problem);
+                }
             }
-            if (++done % 500 == 0) {
-                Incident.flush();
-                Incident.getEntityManager().clear();
-            }
+            session.flush();
+            session.clear();
         }
         LossEvents.refreshAll();
         if (!touched.isEmpty()) {

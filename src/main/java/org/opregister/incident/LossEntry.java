@@ -3,7 +3,11 @@ package org.opregister.incident;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import jakarta.persistence.Column;
@@ -151,14 +155,23 @@ public class LossEntry extends TrackedEntity implements AuditSubject {
 
     /** The incident's ledger summed in the reporting currency, by type and recovery status in the database. */
     static LedgerTotals totals(Incident incident) {
-        List<Object[]> rows = getEntityManager()
-                .createQuery("select l.type, l.recoveryStatus, sum(l.reportingAmount) from LossEntry l"
-                        + " where l.incident = :incident group by l.type, l.recoveryStatus", Object[].class)
-                .setParameter("incident", incident)
-                .getResultList();
-        return LedgerTotals.of(rows.stream()
-                .map(row -> new LedgerTotals.Line((LossType) row[0], (RecoveryStatus) row[1], (BigDecimal) row[2]))
-                .toList());
+        return totals(List.of(incident.id)).getOrDefault(incident.id, LedgerTotals.NONE);
+    }
+
+    /** The ledger totals of each of these incidents that has lines, in one query. */
+    static Map<Long, LedgerTotals> totals(Collection<Long> incidentIds) {
+        Map<Long, List<LedgerTotals.Line>> lines = new HashMap<>();
+        getEntityManager()
+                .createQuery("select l.incident.id, l.type, l.recoveryStatus, sum(l.reportingAmount) from LossEntry l"
+                        + " where l.incident.id in :ids group by l.incident.id, l.type, l.recoveryStatus",
+                        Object[].class)
+                .setParameter("ids", incidentIds)
+                .getResultList()
+                .forEach(row -> lines.computeIfAbsent((Long) row[0], id -> new ArrayList<>())
+                        .add(new LedgerTotals.Line((LossType) row[1], (RecoveryStatus) row[2], (BigDecimal) row[3])));
+        Map<Long, LedgerTotals> totals = new HashMap<>();
+        lines.forEach((id, of) -> totals.put(id, LedgerTotals.of(of)));
+        return totals;
     }
 
     /** The first accounting date of the incident's ledger, or null when it has no lines. */
