@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -34,7 +35,17 @@ public class AuditInterceptor implements Interceptor {
     @Inject
     AuditWriter writer;
 
+    /**
+     * Drafts held in memory beyond this many, at the end of a flush, are staged in the database instead (see
+     * {@link AuditWriter#stage}): only transactions writing very many records (an import) get there.
+     */
+    static final int STAGE_AT = 1000;
+
     private final List<AuditDraft> pending = new ArrayList<>();
+
+    /** The key this transaction's staged drafts are kept under, once it staged some; how many it staged. */
+    private String stagedAs;
+    private long staged;
 
     /** Updates found by the flush in progress, by record; a flush that is not executed leaves them to the next. */
     private final Map<String, AuditDraft> flushing = new LinkedHashMap<>();
@@ -66,6 +77,14 @@ public class AuditInterceptor implements Interceptor {
     public void postFlush(Iterator<Object> entities) {
         pending.addAll(flushing.values());
         flushing.clear();
+        if (pending.size() >= STAGE_AT) {
+            if (stagedAs == null) {
+                stagedAs = UUID.randomUUID().toString();
+            }
+            writer.stage(stagedAs, staged, pending);
+            staged += pending.size();
+            pending.clear();
+        }
     }
 
     @Override
@@ -76,11 +95,14 @@ public class AuditInterceptor implements Interceptor {
     @Override
     public void beforeTransactionCompletion(Transaction transaction) {
         flushing.clear();
-        if (!pending.isEmpty()) {
+        if (!pending.isEmpty() || stagedAs != null) {
             List<AuditDraft> drafts = List.copyOf(pending);
+            String staging = stagedAs;
             pending.clear();
+            stagedAs = null;
+            staged = 0;
             try {
-                writer.append(drafts);
+                writer.append(staging, drafts);
             } catch (RuntimeException e) {
                 // Hibernate only logs what this callback throws: without this the change would commit unaudited.
                 transaction.markRollbackOnly();
@@ -93,6 +115,8 @@ public class AuditInterceptor implements Interceptor {
     public void afterTransactionCompletion(Transaction transaction) {
         pending.clear();
         flushing.clear();
+        stagedAs = null;
+        staged = 0;
     }
 
     private void collect(Object entity, Object id, AuditAction action, List<FieldChange> changes) {

@@ -39,8 +39,56 @@ public class AuditWriter {
 
     /** Writes in the current transaction (the connection is the one the transaction already uses). */
     void append(List<AuditDraft> drafts) {
-        try (Connection connection = dataSource.getConnection()) {
-            append(connection, drafts);
+        append(null, drafts);
+    }
+
+    /**
+     * Writes the entries this transaction staged under {@code stagedAs} (see {@link #stage}), in the order staged,
+     * then the drafts, and removes what was staged: all in the current transaction, under the chain's lock.
+     */
+    void append(String stagedAs, List<AuditDraft> drafts) {
+        try (Connection connection = dataSource.getConnection(); Chain chain = new Chain(connection)) {
+            if (stagedAs != null) {
+                chain.addStaged(stagedAs);
+            }
+            for (AuditDraft draft : drafts) {
+                chain.add(Stored.of(draft));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("audit trail could not be written", e);
+        }
+    }
+
+    /**
+     * Keeps drafts of the current transaction in {@code audit_pending} instead of in memory, numbered from
+     * {@code firstSeq}, without taking the chain's lock: a transaction that writes very many records (an import)
+     * stays small in memory and does not hold up other writers until it commits. Rolled back with the transaction;
+     * moved into the chain by {@link #append(String, List)}.
+     */
+    void stage(String stagedAs, long firstSeq, List<AuditDraft> drafts) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("insert into audit_pending (tx_key, seq,"
+                        + " occurred_at, username, action, record_type, record_id, record_label, parent_type,"
+                        + " parent_id, changes, details, seeded) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            long seq = firstSeq;
+            for (AuditDraft draft : drafts) {
+                Stored row = Stored.of(draft);
+                insert.setString(1, stagedAs);
+                insert.setLong(2, seq++);
+                insert.setObject(3, OffsetDateTime.ofInstant(row.at(), ZoneOffset.UTC));
+                insert.setString(4, row.username());
+                insert.setString(5, row.action());
+                insert.setString(6, row.recordType());
+                insert.setString(7, row.recordId());
+                insert.setString(8, row.recordLabel());
+                insert.setString(9, row.parentType());
+                insert.setString(10, row.parentId());
+                insert.setString(11, row.changes());
+                insert.setString(12, row.details());
+                insert.setBoolean(13, row.seeded());
+                insert.addBatch();
+            }
+            insert.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("audit trail could not be written", e);
         }
@@ -65,52 +113,112 @@ public class AuditWriter {
                 null, null, List.of(), truncate(details, 4000), false)));
     }
 
-    private static void append(Connection connection, List<AuditDraft> drafts) throws SQLException {
-        long lastId;
-        String lastHash;
-        try (PreparedStatement head = connection.prepareStatement(
-                "select last_id, last_hash from audit_head where id = 1 for update");
-                ResultSet row = head.executeQuery()) {
-            row.next();
-            lastId = row.getLong(1);
-            lastHash = row.getString(2);
+    /** An entry as stored, before it has its id and hashes: the draft cleaned, its changes as JSON. */
+    private record Stored(Instant at, String username, String action, String recordType, String recordId,
+            String recordLabel, String parentType, String parentId, String changes, String details,
+            boolean seeded) {
+
+        static Stored of(AuditDraft raw) {
+            AuditDraft draft = raw.cleaned();
+            return new Stored(draft.occurredAt().truncatedTo(ChronoUnit.MICROS), draft.username(),
+                    draft.action().name(), draft.recordType(), draft.recordId(), truncate(draft.recordLabel(), 200),
+                    draft.parentType(), draft.parentId(), draft.changes().isEmpty() ? null : json(draft.changes()),
+                    draft.details(), draft.seeded());
         }
-        try (PreparedStatement insert = connection
-                .prepareStatement("insert into audit_entry (id, occurred_at, username,"
-                        + " action, record_type, record_id, record_label, parent_type, parent_id, changes, details, prev_hash, hash,"
-                        + " seeded) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (AuditDraft raw : drafts) {
-                AuditDraft draft = raw.cleaned();
-                long id = ++lastId;
-                Instant at = draft.occurredAt().truncatedTo(ChronoUnit.MICROS);
-                String changes = draft.changes().isEmpty() ? null : json(draft.changes());
-                String hash = AuditHash.of(id, at, draft.username(), draft.action().name(), draft.recordType(),
-                        draft.recordId(), draft.recordLabel(), draft.parentType(), draft.parentId(), changes,
-                        draft.details(), lastHash, draft.seeded());
-                insert.setLong(1, id);
-                insert.setObject(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-                insert.setString(3, draft.username());
-                insert.setString(4, draft.action().name());
-                insert.setString(5, draft.recordType());
-                insert.setString(6, draft.recordId());
-                insert.setString(7, truncate(draft.recordLabel(), 200));
-                insert.setString(8, draft.parentType());
-                insert.setString(9, draft.parentId());
-                insert.setString(10, changes);
-                insert.setString(11, draft.details());
-                insert.setString(12, lastHash);
-                insert.setString(13, hash);
-                insert.setBoolean(14, draft.seeded());
-                insert.addBatch();
-                lastHash = hash;
+    }
+
+    /**
+     * The chain's head, locked ({@code select ... for update}) from opening to closing: each entry added gets the next
+     * id and its hash over its content and the previous hash; closing writes what is still batched and the new head.
+     */
+    private static final class Chain implements AutoCloseable {
+
+        private static final int BATCH = 1000;
+
+        private final Connection connection;
+        private final PreparedStatement insert;
+        private long lastId;
+        private String lastHash;
+        private int batched;
+
+        Chain(Connection connection) throws SQLException {
+            this.connection = connection;
+            try (PreparedStatement head = connection.prepareStatement(
+                    "select last_id, last_hash from audit_head where id = 1 for update");
+                    ResultSet row = head.executeQuery()) {
+                row.next();
+                lastId = row.getLong(1);
+                lastHash = row.getString(2);
             }
-            insert.executeBatch();
+            insert = connection.prepareStatement("insert into audit_entry (id, occurred_at, username, action,"
+                    + " record_type, record_id, record_label, parent_type, parent_id, changes, details, prev_hash,"
+                    + " hash, seeded) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         }
-        try (PreparedStatement head = connection
-                .prepareStatement("update audit_head set last_id = ?, last_hash = ? where id = 1")) {
-            head.setLong(1, lastId);
-            head.setString(2, lastHash);
-            head.executeUpdate();
+
+        void add(Stored entry) throws SQLException {
+            long id = ++lastId;
+            String hash = AuditHash.of(id, entry.at(), entry.username(), entry.action(), entry.recordType(),
+                    entry.recordId(), entry.recordLabel(), entry.parentType(), entry.parentId(), entry.changes(),
+                    entry.details(), lastHash, entry.seeded());
+            insert.setLong(1, id);
+            insert.setObject(2, OffsetDateTime.ofInstant(entry.at(), ZoneOffset.UTC));
+            insert.setString(3, entry.username());
+            insert.setString(4, entry.action());
+            insert.setString(5, entry.recordType());
+            insert.setString(6, entry.recordId());
+            insert.setString(7, entry.recordLabel());
+            insert.setString(8, entry.parentType());
+            insert.setString(9, entry.parentId());
+            insert.setString(10, entry.changes());
+            insert.setString(11, entry.details());
+            insert.setString(12, lastHash);
+            insert.setString(13, hash);
+            insert.setBoolean(14, entry.seeded());
+            insert.addBatch();
+            lastHash = hash;
+            if (++batched == BATCH) {
+                insert.executeBatch();
+                batched = 0;
+            }
+        }
+
+        /** The entries staged under that key, in their order, streamed; then removed from the staging table. */
+        void addStaged(String stagedAs) throws SQLException {
+            try (PreparedStatement select = connection.prepareStatement("select occurred_at, username, action,"
+                    + " record_type, record_id, record_label, parent_type, parent_id, changes, details, seeded"
+                    + " from audit_pending where tx_key = ? order by seq")) {
+                select.setFetchSize(BATCH);
+                select.setString(1, stagedAs);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        add(new Stored(row.getObject(1, OffsetDateTime.class).toInstant(), row.getString(2),
+                                row.getString(3), row.getString(4), row.getString(5), row.getString(6),
+                                row.getString(7), row.getString(8), row.getString(9), row.getString(10),
+                                row.getBoolean(11)));
+                    }
+                }
+            }
+            try (PreparedStatement delete = connection.prepareStatement("delete from audit_pending where tx_key = ?")) {
+                delete.setString(1, stagedAs);
+                delete.executeUpdate();
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                if (batched > 0) {
+                    insert.executeBatch();
+                }
+            } finally {
+                insert.close();
+            }
+            try (PreparedStatement head = connection
+                    .prepareStatement("update audit_head set last_id = ?, last_hash = ? where id = 1")) {
+                head.setLong(1, lastId);
+                head.setString(2, lastHash);
+                head.executeUpdate();
+            }
         }
     }
 
