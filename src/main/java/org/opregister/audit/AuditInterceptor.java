@@ -5,7 +5,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -36,16 +35,15 @@ public class AuditInterceptor implements Interceptor {
     AuditWriter writer;
 
     /**
-     * Drafts held in memory beyond this many, at the end of a flush, are staged in the database instead (see
-     * {@link AuditWriter#stage}): only transactions writing very many records (an import) get there.
+     * Drafts held in memory beyond this many, at the end of a flush, go to a spool file instead ({@link AuditSpool}):
+     * only transactions writing very many records (an import) get there.
      */
-    static final int STAGE_AT = 1000;
+    static final int SPOOL_AT = 1000;
 
     private final List<AuditDraft> pending = new ArrayList<>();
 
-    /** The key this transaction's staged drafts are kept under, once it staged some; how many it staged. */
-    private String stagedAs;
-    private long staged;
+    /** This transaction's entries beyond {@link #SPOOL_AT}, once it has some. */
+    private AuditSpool spool;
 
     /** Updates found by the flush in progress, by record; a flush that is not executed leaves them to the next. */
     private final Map<String, AuditDraft> flushing = new LinkedHashMap<>();
@@ -77,12 +75,11 @@ public class AuditInterceptor implements Interceptor {
     public void postFlush(Iterator<Object> entities) {
         pending.addAll(flushing.values());
         flushing.clear();
-        if (pending.size() >= STAGE_AT) {
-            if (stagedAs == null) {
-                stagedAs = UUID.randomUUID().toString();
+        if (pending.size() >= SPOOL_AT) {
+            if (spool == null) {
+                spool = new AuditSpool();
             }
-            writer.stage(stagedAs, staged, pending);
-            staged += pending.size();
+            spool.add(pending);
             pending.clear();
         }
     }
@@ -95,14 +92,11 @@ public class AuditInterceptor implements Interceptor {
     @Override
     public void beforeTransactionCompletion(Transaction transaction) {
         flushing.clear();
-        if (!pending.isEmpty() || stagedAs != null) {
+        if (!pending.isEmpty() || spool != null) {
             List<AuditDraft> drafts = List.copyOf(pending);
-            String staging = stagedAs;
             pending.clear();
-            stagedAs = null;
-            staged = 0;
             try {
-                writer.append(staging, drafts);
+                writer.append(spool, drafts);
             } catch (RuntimeException e) {
                 // Hibernate only logs what this callback throws: without this the change would commit unaudited.
                 transaction.markRollbackOnly();
@@ -115,8 +109,10 @@ public class AuditInterceptor implements Interceptor {
     public void afterTransactionCompletion(Transaction transaction) {
         pending.clear();
         flushing.clear();
-        stagedAs = null;
-        staged = 0;
+        if (spool != null) {
+            spool.close();
+            spool = null;
+        }
     }
 
     private void collect(Object entity, Object id, AuditAction action, List<FieldChange> changes) {

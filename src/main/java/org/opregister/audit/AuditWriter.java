@@ -1,13 +1,12 @@
 package org.opregister.audit;
 
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -43,54 +42,21 @@ public class AuditWriter {
     }
 
     /**
-     * Writes the entries this transaction staged under {@code stagedAs} (see {@link #stage}), in the order staged,
-     * then the drafts, and removes what was staged: all in the current transaction, under the chain's lock.
+     * Writes the entries the transaction spooled (null for none), in their order, then the drafts: in the current
+     * transaction, under the chain's lock.
      */
-    void append(String stagedAs, List<AuditDraft> drafts) {
+    void append(AuditSpool spooled, List<AuditDraft> drafts) {
         try (Connection connection = dataSource.getConnection(); Chain chain = new Chain(connection)) {
-            if (stagedAs != null) {
-                chain.addStaged(stagedAs);
+            if (spooled != null) {
+                spooled.forEach(chain::add);
             }
             for (AuditDraft draft : drafts) {
-                chain.add(Stored.of(draft));
+                chain.add(StoredEntry.of(draft));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("audit trail could not be written", e);
-        }
-    }
-
-    /**
-     * Keeps drafts of the current transaction in {@code audit_pending} instead of in memory, numbered from
-     * {@code firstSeq}, without taking the chain's lock: a transaction that writes very many records (an import)
-     * stays small in memory and does not hold up other writers until it commits. Rolled back with the transaction;
-     * moved into the chain by {@link #append(String, List)}.
-     */
-    void stage(String stagedAs, long firstSeq, List<AuditDraft> drafts) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("insert into audit_pending (tx_key, seq,"
-                        + " occurred_at, username, action, record_type, record_id, record_label, parent_type,"
-                        + " parent_id, changes, details, seeded) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            long seq = firstSeq;
-            for (AuditDraft draft : drafts) {
-                Stored row = Stored.of(draft);
-                insert.setString(1, stagedAs);
-                insert.setLong(2, seq++);
-                insert.setObject(3, OffsetDateTime.ofInstant(row.at(), ZoneOffset.UTC));
-                insert.setString(4, row.username());
-                insert.setString(5, row.action());
-                insert.setString(6, row.recordType());
-                insert.setString(7, row.recordId());
-                insert.setString(8, row.recordLabel());
-                insert.setString(9, row.parentType());
-                insert.setString(10, row.parentId());
-                insert.setString(11, row.changes());
-                insert.setString(12, row.details());
-                insert.setBoolean(13, row.seeded());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException("audit trail could not be written", e);
+        } catch (UncheckedIOException e) {
+            throw new IllegalStateException("audit entries spooled could not be read", e);
         }
     }
 
@@ -111,20 +77,6 @@ public class AuditWriter {
     public void recordEvent(AuditAction action, String recordType, String recordId, String label, String details) {
         append(List.of(new AuditDraft(AppClock.now(), StampListener.currentUser(), action, recordType, recordId, label,
                 null, null, List.of(), truncate(details, 4000), false)));
-    }
-
-    /** An entry as stored, before it has its id and hashes: the draft cleaned, its changes as JSON. */
-    private record Stored(Instant at, String username, String action, String recordType, String recordId,
-            String recordLabel, String parentType, String parentId, String changes, String details,
-            boolean seeded) {
-
-        static Stored of(AuditDraft raw) {
-            AuditDraft draft = raw.cleaned();
-            return new Stored(draft.occurredAt().truncatedTo(ChronoUnit.MICROS), draft.username(),
-                    draft.action().name(), draft.recordType(), draft.recordId(), truncate(draft.recordLabel(), 200),
-                    draft.parentType(), draft.parentId(), draft.changes().isEmpty() ? null : json(draft.changes()),
-                    draft.details(), draft.seeded());
-        }
     }
 
     /**
@@ -155,7 +107,7 @@ public class AuditWriter {
                     + " hash, seeded) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         }
 
-        void add(Stored entry) throws SQLException {
+        void add(StoredEntry entry) throws SQLException {
             long id = ++lastId;
             String hash = AuditHash.of(id, entry.at(), entry.username(), entry.action(), entry.recordType(),
                     entry.recordId(), entry.recordLabel(), entry.parentType(), entry.parentId(), entry.changes(),
@@ -179,28 +131,6 @@ public class AuditWriter {
             if (++batched == BATCH) {
                 insert.executeBatch();
                 batched = 0;
-            }
-        }
-
-        /** The entries staged under that key, in their order, streamed; then removed from the staging table. */
-        void addStaged(String stagedAs) throws SQLException {
-            try (PreparedStatement select = connection.prepareStatement("select occurred_at, username, action,"
-                    + " record_type, record_id, record_label, parent_type, parent_id, changes, details, seeded"
-                    + " from audit_pending where tx_key = ? order by seq")) {
-                select.setFetchSize(BATCH);
-                select.setString(1, stagedAs);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        add(new Stored(row.getObject(1, OffsetDateTime.class).toInstant(), row.getString(2),
-                                row.getString(3), row.getString(4), row.getString(5), row.getString(6),
-                                row.getString(7), row.getString(8), row.getString(9), row.getString(10),
-                                row.getBoolean(11)));
-                    }
-                }
-            }
-            try (PreparedStatement delete = connection.prepareStatement("delete from audit_pending where tx_key = ?")) {
-                delete.setString(1, stagedAs);
-                delete.executeUpdate();
             }
         }
 
