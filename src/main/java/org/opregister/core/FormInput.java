@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.opregister.core.StoredText;
 
@@ -13,6 +14,12 @@ import org.opregister.core.StoredText;
  * so that a form can be shown again with everything the user entered.
  */
 public final class FormInput {
+
+    private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9_-]*");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d{1,20}([.,]\\d+)?");
+    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,9}");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final Pattern ID = Pattern.compile("\\d{1,18}");
 
     public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
     public static final LocalDate LATEST_DATE = LocalDate.of(2999, 12, 31);
@@ -63,7 +70,7 @@ public final class FormInput {
             return null;
         }
         typed = typed.toUpperCase(Locale.ROOT);
-        if (!typed.matches("[A-Z0-9][A-Z0-9_-]*")) {
+        if (!CODE.matcher(typed).matches()) {
             errors.add(field, errorKey);
             return null;
         }
@@ -128,7 +135,7 @@ public final class FormInput {
             return null;
         }
         String text = LocalFormats.plainDecimal(typed, CurrentLocale.current());
-        if (!text.matches("[+-]?\\d{1,20}([.,]\\d+)?")) {
+        if (!DECIMAL.matcher(text).matches()) {
             errors.add(field, "error.number");
             return null;
         }
@@ -154,7 +161,7 @@ public final class FormInput {
         if (text == null) {
             return null;
         }
-        if (!text.matches("-?\\d{1,9}")) {
+        if (!INTEGER.matcher(text).matches()) {
             errors.add(field, "error.wholeNumber");
             return null;
         }
@@ -172,7 +179,7 @@ public final class FormInput {
             return null;
         }
         String code = text.toUpperCase(Locale.ROOT);
-        if (!code.matches("[A-Z]{3}")) {
+        if (!CURRENCY.matcher(code).matches()) {
             errors.add(field, "error.currency");
             return null;
         }
@@ -188,7 +195,7 @@ public final class FormInput {
     /** A record id as typed (1 to 18 digits), or null when it is not one. */
     public static Long id(String value) {
         String text = trimmed(value);
-        return text != null && text.matches("\\d{1,18}") ? Long.valueOf(text) : null;
+        return text != null && ID.matcher(text).matches() ? Long.valueOf(text) : null;
     }
 
     public long version(String field, String value) {

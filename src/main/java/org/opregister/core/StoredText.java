@@ -21,7 +21,16 @@ public final class StoredText {
     }
 
     public static String clean(String text) {
-        return text == null ? null : CONTROL.matcher(text).replaceAll("");
+        if (text == null) {
+            return null;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7F && c <= 0x9F) {
+                return CONTROL.matcher(text).replaceAll("");
+            }
+        }
+        return text;
     }
 
     /** Cleans every text value of an entity's state in place; answers whether any changed. */

@@ -1,6 +1,10 @@
 package org.opregister.imports;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,14 +13,12 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import org.opregister.core.NotAudited;
 
 /**
- * The bytes of a file uploaded for an import, kept in the database so that whichever instance runs the job reads
- * them, and so that a dry run's files can be imported without uploading them again.
+ * A file uploaded for an import, kept in the database (its bytes in {@link FileChunks}) so that whichever instance
+ * runs the job reads it, and so that a dry run's files can be imported without uploading them again.
  */
 @Entity
 @NotAudited
@@ -55,21 +57,25 @@ public class ImportFile extends PanacheEntityBase {
     @Column(length = 10)
     public String part;
 
-    @JdbcTypeCode(SqlTypes.VARBINARY)
-    @Column(nullable = false)
-    public byte[] data;
-
-    static ImportFile of(long jobId, String part, byte[] data) {
+    /** Keeps the bytes as that file of the job (in pieces, {@link FileChunks}). */
+    static void store(long jobId, String part, byte[] data) {
         ImportFile file = new ImportFile();
         file.jobId = jobId;
         file.part = part;
-        file.data = data;
-        return file;
+        file.persist();
+        file.flush();
+        FileChunks.write(jobId, part, new ByteArrayInputStream(data));
     }
 
     /** The bytes of that file of the job, or null when it has none. */
     static byte[] read(long jobId, String part) {
-        ImportFile file = find("jobId = ?1 and part = ?2", jobId, part).firstResult();
-        return file == null ? null : file.data;
+        if (find("jobId = ?1 and part = ?2", jobId, part).firstResult() == null) {
+            return null;
+        }
+        try (InputStream in = FileChunks.read(jobId, part)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

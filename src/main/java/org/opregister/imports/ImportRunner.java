@@ -140,8 +140,10 @@ public class ImportRunner {
                 try {
                     QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> {
                         new IncidentRows(register, report, progress(id)).run(
-                                () -> Table.open(incidents, mapping),
-                                losses == null ? null : () -> Table.open(losses, mapping));
+                                () -> Table.open(new java.io.ByteArrayInputStream(incidents), mapping),
+                                losses == null
+                                        ? null
+                                        : () -> Table.open(new java.io.ByteArrayInputStream(losses), mapping));
                         if (job.dryRun || report.failed()) {
                             throw new Undo();
                         }

@@ -43,9 +43,9 @@ public class Imports {
         job.startedBy = username;
         job.queuedAt = AppClock.now();
         job.persist();
-        ImportFile.of(job.id, ImportFile.INCIDENTS, incidents).persist();
+        ImportFile.store(job.id, ImportFile.INCIDENTS, incidents);
         if (lines != null) {
-            ImportFile.of(job.id, ImportFile.LOSSES, lines).persist();
+            ImportFile.store(job.id, ImportFile.LOSSES, lines);
         }
         return job;
     }

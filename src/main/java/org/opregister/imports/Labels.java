@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import org.opregister.core.Messages;
 
@@ -16,6 +17,11 @@ import org.opregister.core.Messages;
  * "Date de survenance", "date_de_survenance" and "DATE DE SURVENANCE" are the same heading.
  */
 final class Labels {
+
+    // First: the tables below are built with normalise().
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern OTHERS = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern EDGES = Pattern.compile("^_+|_+$");
 
     private static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.FRENCH);
 
@@ -41,8 +47,9 @@ final class Labels {
 
     /** Lower case, no accents, no byte-order mark, each run of other characters one underscore, none at the ends. */
     static String normalise(String text) {
-        String plain = Normalizer.normalize(text.replace("\uFEFF", ""), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        String plain = MARKS.matcher(Normalizer.normalize(text.replace("\uFEFF", ""), Normalizer.Form.NFD))
+                .replaceAll("");
+        return EDGES.matcher(OTHERS.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll("_")).replaceAll("");
     }
 
     /** The column code a heading names (a code, or a heading in English or French); the heading normalised if none. */

@@ -1,7 +1,9 @@
 package org.opregister.imports;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -58,15 +60,55 @@ abstract class Table implements AutoCloseable, Iterable<Table.Row> {
 
     /** Opens the bytes of an uploaded file: an XLSX workbook (a zip) or CSV text. */
     static Table open(byte[] data) {
-        return open(data, Map.of());
+        return open(new ByteArrayInputStream(data), Map.of());
     }
 
-    /** The same, reading the headings through a saved mapping (heading as normalised → column code). */
-    static Table open(byte[] data, Map<String, String> mapping) {
-        if (data.length > 3 && data[0] == 'P' && data[1] == 'K' && data[2] == 3 && data[3] == 4) {
-            return XlsxTable.open(data, mapping);
+    /**
+     * Opens an uploaded file as it is read from the stream (closed with the table), reading the headings through a
+     * saved mapping (heading as normalised → column code).
+     */
+    static Table open(InputStream source, Map<String, String> mapping) {
+        BufferedInputStream in = new BufferedInputStream(source, PEEK);
+        try {
+            in.mark(PEEK);
+            byte[] start = in.readNBytes(PEEK);
+            in.reset();
+            if (start.length > 3 && start[0] == 'P' && start[1] == 'K' && start[2] == 3 && start[3] == 4) {
+                return XlsxTable.open(in, mapping);
+            }
+            return Csv.open(in, separator(start), mapping);
+        } catch (IOException e) {
+            close(in);
+            throw Csv.unreadable(e);
+        } catch (RuntimeException e) {
+            close(in);
+            throw e;
         }
-        return Csv.open(data, mapping);
+    }
+
+    /** Bytes looked at before reading: the zip signature, and the first line for the separator. */
+    private static final int PEEK = 1 << 16;
+
+    /** A semicolon when the first line holds more semicolons than commas (the exports' {@code sep=semicolon}). */
+    private static char separator(byte[] start) {
+        int commas = 0;
+        int semicolons = 0;
+        for (byte b : start) {
+            if (b == '\n') {
+                break;
+            }
+            commas += b == ',' ? 1 : 0;
+            semicolons += b == ';' ? 1 : 0;
+        }
+        return semicolons > commas ? ';' : ',';
+    }
+
+    private static void close(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // Closing after a failure: nothing more to do.
+        }
     }
 
     /** Prefix of a column the mapping leaves out. */
@@ -106,9 +148,8 @@ abstract class Table implements AutoCloseable, Iterable<Table.Row> {
             }
         }
 
-        static Table open(byte[] data, Map<String, String> mapping) {
-            char separator = separator(data);
-            Reader reader = new InputStreamReader(new ByteArrayInputStream(data), StandardCharsets.UTF_8.newDecoder()
+        static Table open(InputStream in, char separator, Map<String, String> mapping) {
+            Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
             try {
                 return new Csv(CSVFormat.RFC4180.builder().setDelimiter(separator).setIgnoreEmptyLines(true).get()
@@ -116,20 +157,6 @@ abstract class Table implements AutoCloseable, Iterable<Table.Row> {
             } catch (IOException e) {
                 throw unreadable(e);
             }
-        }
-
-        /** A semicolon when the first line holds more semicolons than commas (the exports' {@code sep=semicolon}). */
-        private static char separator(byte[] data) {
-            int commas = 0;
-            int semicolons = 0;
-            for (byte b : data) {
-                if (b == '\n') {
-                    break;
-                }
-                commas += b == ',' ? 1 : 0;
-                semicolons += b == ';' ? 1 : 0;
-            }
-            return semicolons > commas ? ';' : ',';
         }
 
         static Unreadable unreadable(Exception e) {
@@ -181,7 +208,7 @@ abstract class Table implements AutoCloseable, Iterable<Table.Row> {
             try {
                 parser.close();
             } catch (IOException e) {
-                // Reading from memory: nothing to release.
+                // Read to its end or given up: nothing more to release.
             }
         }
     }

@@ -1,9 +1,11 @@
 package org.opregister.imports;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
@@ -38,6 +41,7 @@ import org.xml.sax.SAXException;
 final class XlsxTable extends Table {
 
     private final OPCPackage workbook;
+    private final Path copy;
     private final InputStream sheet;
     private final XMLStreamReader xml;
     private final ReadOnlySharedStringsTable strings;
@@ -45,9 +49,11 @@ final class XlsxTable extends Table {
     private final List<String> header;
     private Row next;
 
-    private XlsxTable(OPCPackage workbook, InputStream sheet, XMLStreamReader xml, ReadOnlySharedStringsTable strings,
+    private XlsxTable(OPCPackage workbook, Path copy, InputStream sheet, XMLStreamReader xml,
+            ReadOnlySharedStringsTable strings,
             StylesTable styles, Map<String, String> mapping) {
         this.workbook = workbook;
+        this.copy = copy;
         this.sheet = sheet;
         this.xml = xml;
         this.strings = strings;
@@ -64,28 +70,38 @@ final class XlsxTable extends Table {
         this.header = List.copyOf(names);
     }
 
-    static XlsxTable open(byte[] data, Map<String, String> mapping) {
+    /**
+     * The workbook the stream holds, copied to a temporary file first (a zip is read from its end; from a file, POI
+     * reads only the parts it needs instead of holding them all in memory). The file is deleted when the table closes.
+     */
+    static XlsxTable open(InputStream data, Map<String, String> mapping) {
         OPCPackage workbook = null;
-        try {
-            workbook = OPCPackage.open(new ByteArrayInputStream(data));
+        Path copy = null;
+        try (data) {
+            copy = Files.createTempFile("oprisk-import-", ".xlsx");
+            Files.copy(data, copy, StandardCopyOption.REPLACE_EXISTING);
+            workbook = OPCPackage.open(copy.toFile(), PackageAccess.READ);
             XSSFReader reader = new XSSFReader(workbook);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(workbook);
             StylesTable styles = reader.getStylesTable();
             Iterator<InputStream> sheets = reader.getSheetsData();
             if (!sheets.hasNext()) {
+                workbook.revert();
+                delete(copy);
                 throw new Unreadable("error.uploadEmpty");
             }
             InputStream sheet = sheets.next();
             XMLInputFactory factory = XMLInputFactory.newFactory();
             factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
             factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-            return new XlsxTable(workbook, sheet, factory.createXMLStreamReader(sheet), strings, styles,
+            return new XlsxTable(workbook, copy, sheet, factory.createXMLStreamReader(sheet), strings, styles,
                     mapping);
         } catch (IOException | OpenXML4JException | SAXException | XMLStreamException | POIXMLException
                 | IllegalArgumentException | IllegalStateException e) {
             if (workbook != null) {
                 workbook.revert();
             }
+            delete(copy);
             throw new Unreadable("imports.error.xlsxUnreadable");
         }
     }
@@ -245,8 +261,20 @@ final class XlsxTable extends Table {
             xml.close();
             sheet.close();
         } catch (XMLStreamException | IOException e) {
-            // Reading from memory: nothing to release.
+            // Read to its end or given up: nothing more to release.
         }
         workbook.revert();
+        delete(copy);
+    }
+
+    private static void delete(Path copy) {
+        if (copy == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(copy);
+        } catch (IOException e) {
+            copy.toFile().deleteOnExit();
+        }
     }
 }
