@@ -34,7 +34,7 @@ awk -v n="$N" 'BEGIN {
 }' > "$WORK/losses.csv"
 echo "files: $(wc -l < "$WORK/incidents.csv") incident rows, $(wc -l < "$WORK/losses.csv") line rows (headers included)"
 
-OPRISK_DATA_DIR="$WORK/data" QUARKUS_HTTP_PORT=$PORT java -Xmx256m ${BENCH_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar \
+OPRISK_DATA_DIR="$WORK/data" QUARKUS_HTTP_PORT=$PORT java -Xmx256m -Xlog:gc:file="$WORK/gc.log" ${BENCH_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar \
   > "$WORK/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
@@ -64,3 +64,5 @@ run=${location##*/}
 result=$(wait_for "$run")
 echo "import $run: $result in $(( $(date +%s) - start )) s (heap -Xmx256m, $N incidents, $((N * 5)) lines)"
 grep -c "OutOfMemoryError" "$WORK/app.log" | sed 's/^/OutOfMemoryError lines in the log: /'
+# The heap each collection left (the live data, roughly): flat means it does not grow with the file.
+awk -F'->' '/Pause/ { split($2, a, "M"); if (a[1] + 0 > max) max = a[1] + 0 } END { print "largest heap left after a collection: " max " MB of 256" }' "$WORK/gc.log"

@@ -23,6 +23,7 @@ import org.opregister.audit.AuditWriter;
 import org.opregister.core.Acting;
 import org.opregister.core.AppClock;
 import org.opregister.core.ClusterLock;
+import org.opregister.core.ReferenceCounter;
 import org.opregister.incident.IncidentImport;
 
 /**
@@ -136,7 +137,7 @@ public class ImportRunner {
         ManagedContext requests = Arc.container().requestContext();
         requests.activate();
         try {
-            Acting.as(job.startedBy, () -> {
+            Acting.as(job.startedBy, () -> ReferenceCounter.inBlocks(job.dryRun, () -> {
                 try {
                     QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> {
                         new IncidentRows(register, report, progress(id)).run(
@@ -156,7 +157,7 @@ public class ImportRunner {
                     LOG.errorf(e, "Import %d failed", id);
                     failure[0] = e.getClass().getSimpleName() + ": " + e.getMessage();
                 }
-            });
+            }));
             QuarkusTransaction.requiringNew()
                     .run(() -> ImportJob.<ImportJob>findById(id).finish(report, failure[0]));
         } finally {
