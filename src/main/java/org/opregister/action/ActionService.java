@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.security.ForbiddenException;
@@ -341,8 +342,9 @@ public class ActionService {
         files.detach(changeable(id), attachmentId, version);
     }
 
+    /** The plan for a change to its files, its row locked until the change commits (no closure request between). */
     private ActionPlan changeable(long id) {
-        ActionPlan action = Records.require(ActionPlan.class, id);
+        ActionPlan action = Records.require(ActionPlan.class, id, LockModeType.PESSIMISTIC_WRITE);
         requireEditor(action);
         requireOpen(action);
         return action;

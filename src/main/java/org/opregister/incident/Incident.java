@@ -20,6 +20,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
@@ -328,9 +329,13 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
         return incident;
     }
 
-    /** The incident by id (404 when there is none) for a change to its links: refused unless it is editable. */
+    /**
+     * The incident by id (404 when there is none) for a change to its links or files: refused unless it is editable.
+     * Its row stays locked until the change commits, so a submit for review cannot slip in between the check and the
+     * change: the change is in what is submitted, or it is refused.
+     */
     public static Incident requireEditable(long id) {
-        Incident incident = Records.require(Incident.class, id);
+        Incident incident = Records.require(Incident.class, id, LockModeType.PESSIMISTIC_WRITE);
         incident.requireEditable();
         return incident;
     }

@@ -3,6 +3,7 @@ package org.opregister.attachment;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -10,12 +11,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import org.opregister.Parallel;
 import org.opregister.TestSupport;
 import org.opregister.TestSupport.Csrf;
 import org.opregister.TestSupport.Session;
 import org.opregister.action.ActionFixtures;
 import org.opregister.action.ActionPlan;
 import org.opregister.action.ActionStatus;
+import org.opregister.audit.AuditEntry;
 import org.opregister.controltest.ControlTestFixtures;
 import org.opregister.incident.Incident;
 import org.opregister.incident.IncidentFixtures;
@@ -27,6 +30,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Files on incidents and action plans: the checks, limits, storage and download rules of control-test evidence, the
@@ -182,5 +186,35 @@ class AttachmentTest {
         assertEquals(2, count("ActionPlan", id));
         TestSupport.session("auditor").request().get(path + "/attachments/" + evidence.id).then().statusCode(200)
                 .body(equalTo(new String(csv, StandardCharsets.UTF_8)));
+    }
+    @Test
+    void aFileAddedAsTheIncidentIsSubmittedIsInWhatWasSubmittedOrRefused() {
+        Session officer = TestSupport.session("officer");
+        for (int round = 0; round < 6; round++) {
+            long id = IncidentFixtures.record(officer, "Submitted while a file comes in " + round);
+            IncidentFixtures.transition(officer, id, "open");
+            long version = IncidentFixtures.version(officer, id);
+            String path = "/incidents/" + id;
+            List<Integer> statuses = Parallel.run(2, i -> i == 0
+                    ? upload(officer, path, "late evidence.pdf", PDF).statusCode()
+                    : officer.post(path, path + "/transitions/submit-for-review", Map.of("version", version))
+                            .statusCode());
+            assertEquals(303, statuses.get(1), "the submit goes through");
+            Attachment added = file("Incident", id, "late evidence.pdf");
+            if (added == null) {
+                assertEquals(409, statuses.get(0), "refused: the incident is under review");
+                continue;
+            }
+            long attached = auditId("Attachment", added.id, "late evidence.pdf");
+            long submitted = auditId("Incident", id, "UNDER_REVIEW");
+            assertTrue(attached < submitted, "the file was added before the submit, not after (round " + round + ")");
+        }
+    }
+
+    /** The id of the first entry recording a change of that record whose changes mention the text. */
+    private static long auditId(String type, long id, String mentioned) {
+        return QuarkusTransaction.requiringNew().call(() -> AuditEntry.<AuditEntry>find(
+                "recordType = ?1 and recordId = ?2 and changes like ?3 order by id", type, String.valueOf(id),
+                "%" + mentioned + "%").firstResult().id);
     }
 }
