@@ -24,9 +24,6 @@ import org.opregister.core.NotAudited;
 @Table(name = "import_file")
 public class ImportFile extends PanacheEntityBase {
 
-    static final String INCIDENTS = "incidents";
-    static final String LOSSES = "losses";
-
     /** The job and which of its files. */
     public static class Key implements Serializable {
 
@@ -67,7 +64,10 @@ public class ImportFile extends PanacheEntityBase {
         return file;
     }
 
-    /** The bytes of that file of the job, or null when it has none. */
+    /**
+     * The bytes of that file of the job ({@link ImportPart#FILES}), or null when it has none: the one place where a
+     * part's bytes are read.
+     */
     static byte[] read(long jobId, String part) {
         ImportFile file = find("jobId = ?1 and part = ?2", jobId, part).firstResult();
         return file == null ? null : file.data;

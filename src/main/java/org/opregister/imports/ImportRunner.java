@@ -2,10 +2,14 @@ package org.opregister.imports;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,12 +21,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import org.jboss.logging.Logger;
 
+import org.opregister.action.ActionImport;
 import org.opregister.audit.AuditAction;
 import org.opregister.audit.AuditWriter;
+import org.opregister.control.ControlImport;
 import org.opregister.core.Acting;
 import org.opregister.core.AppClock;
 import org.opregister.core.ClusterLock;
 import org.opregister.incident.IncidentImport;
+import org.opregister.risk.RiskImport;
 
 /**
  * Runs queued imports in the background, one at a time across every instance sharing the database: an instance
@@ -54,6 +61,15 @@ public class ImportRunner {
 
     @Inject
     IncidentImport register;
+
+    @Inject
+    ControlImport controls;
+
+    @Inject
+    RiskImport risks;
+
+    @Inject
+    ActionImport actions;
 
     @Inject
     AuditWriter audit;
@@ -126,9 +142,11 @@ public class ImportRunner {
 
     private void run(long id) {
         ImportJob job = QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>findById(id));
-        byte[] incidents = QuarkusTransaction.requiringNew().call(() -> ImportFile.read(id, ImportFile.INCIDENTS));
-        byte[] losses = QuarkusTransaction.requiringNew().call(() -> ImportFile.read(id, ImportFile.LOSSES));
-        java.util.Map<String, String> mapping = ImportMapping.parse(job.mapping);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (ImportPart part : job.files()) {
+            files.put(part.part, QuarkusTransaction.requiringNew().call(() -> ImportFile.read(id, part.part)));
+        }
+        Map<String, String> mapping = ImportMapping.parse(job.mapping);
         ImportReport report = new ImportReport();
         String[] failure = new String[1];
         ManagedContext requests = Arc.container().requestContext();
@@ -137,14 +155,12 @@ public class ImportRunner {
             Acting.as(job.startedBy, () -> {
                 try {
                     QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> {
-                        new IncidentRows(register, report, rows -> progress(id, rows)).run(
-                                () -> Table.open(incidents, mapping),
-                                losses == null ? null : () -> Table.open(losses, mapping));
+                        read(files, mapping, report, rows -> progress(id, rows));
                         if (job.dryRun || report.failed()) {
                             throw new Undo();
                         }
                         audit.recordEvent(AuditAction.IMPORT, "ImportJob", Long.toString(id),
-                                "Import " + id + " " + job.fileName, details(job, report));
+                                "Import " + id + " " + job.fileNames(), details(job, report));
                     });
                 } catch (Undo e) {
                     // Rolled back as intended: nothing of a dry run or of a rejected file is kept.
@@ -160,23 +176,58 @@ public class ImportRunner {
         }
     }
 
+    /**
+     * Reads the files in the order of {@link ImportPart#ORDER}, so that what a row names is there before it: the
+     * library (controls, risks and their links), the incidents and their loss lines, then the action plans, which may
+     * name records of the same upload by the file's reference.
+     */
+    private void read(Map<String, byte[]> files, Map<String, String> mapping, ImportReport report,
+            IntConsumer progress) {
+        LibraryRows library = new LibraryRows(controls, risks, report, progress);
+        if (files.containsKey(ImportPart.CONTROLS) || files.containsKey(ImportPart.RISKS)) {
+            library.run(table(files, ImportPart.CONTROLS, mapping), table(files, ImportPart.RISKS, mapping));
+        }
+        IncidentRows incidents = new IncidentRows(register, report, progress);
+        if (files.containsKey(ImportPart.INCIDENTS) || files.containsKey(ImportPart.LOSSES)) {
+            incidents.run(table(files, ImportPart.INCIDENTS, mapping), table(files, ImportPart.LOSSES, mapping));
+        }
+        if (files.containsKey(ImportPart.ACTIONS)) {
+            new ActionRows(actions, report, progress, incidents.keys(), library.riskKeys(), library.controlKeys())
+                    .run(table(files, ImportPart.ACTIONS, mapping));
+        }
+    }
+
+    /** The file of that part opened as a table (each time asked), or null when the job has none. */
+    private static Supplier<Table> table(Map<String, byte[]> files, String part, Map<String, String> mapping) {
+        byte[] data = files.get(part);
+        return data == null ? null : () -> Table.open(data, mapping);
+    }
+
     /** Rows read so far, and a heartbeat, in a transaction of its own (the import's own is still open). */
     private void progress(long id, int rows) {
         QuarkusTransaction.requiringNew().run(() -> ImportJob.update("rowsRead = ?1, heartbeatAt = ?2 where id = ?3",
                 rows, AppClock.now(), id));
     }
 
-    /** The audit entry's details: the files with their SHA-256, and the counts. */
+    /** The audit entry's details: each file with its SHA-256, and the counts of each part. */
     static String details(ImportJob job, ImportReport report) {
-        StringBuilder text = new StringBuilder("file=").append(job.fileName).append("; sha256=")
-                .append(job.fileSha256);
-        if (job.linesFileName != null) {
-            text.append("; lines_file=").append(job.linesFileName).append("; lines_sha256=")
-                    .append(job.linesSha256);
+        StringBuilder text = new StringBuilder();
+        for (ImportPart part : job.files()) {
+            text.append(part.part).append("_file=").append(part.fileName).append("; ").append(part.part)
+                    .append("_sha256=").append(part.sha256).append("; ");
         }
-        return text.append("; rows=").append(report.rowsRead).append("; incidents created=").append(report.created)
-                .append(", updated=").append(report.updated).append(", unchanged=").append(report.skipped)
-                .append("; lines created=").append(report.linesCreated).append(", updated=")
-                .append(report.linesUpdated).append(", unchanged=").append(report.linesSkipped).toString();
+        text.append("rows=").append(report.rowsRead);
+        for (String part : ImportPart.ORDER) {
+            int[] counts = report.counts(part);
+            if (counts != null) {
+                text.append("; ").append(part).append(" created=").append(counts[ImportReport.CREATED])
+                        .append(", updated=").append(counts[ImportReport.UPDATED]).append(", unchanged=")
+                        .append(counts[ImportReport.SKIPPED]);
+                if (ImportPart.LINKS.equals(part)) {
+                    text.append(", removed=").append(counts[ImportReport.REMOVED]);
+                }
+            }
+        }
+        return text.toString();
     }
 }

@@ -2,8 +2,10 @@ package org.opregister.imports;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +22,10 @@ import org.opregister.core.RuleViolationException;
 @ApplicationScoped
 public class Imports {
 
+    /** A file uploaded for one part of an import ({@link ImportPart#FILES}): its name and its bytes. */
+    public record Upload(String part, String fileName, byte[] data) {
+    }
+
     /** A dry run (or an import) of the incidents file and, when given, the loss-lines file. */
     @Transactional
     public ImportJob queue(String fileName, byte[] incidents, String linesName, byte[] lines, boolean dryRun,
@@ -31,21 +37,33 @@ public class Imports {
     @Transactional
     public ImportJob queue(String fileName, byte[] incidents, String linesName, byte[] lines, boolean dryRun,
             String username, String mapping) {
+        List<Upload> files = new ArrayList<>();
+        files.add(new Upload(ImportPart.INCIDENTS, fileName, incidents));
+        if (lines != null) {
+            files.add(new Upload(ImportPart.LOSSES, linesName, lines));
+        }
+        return queue(files, dryRun, username, mapping);
+    }
+
+    /**
+     * A dry run (or an import) of the files uploaded, one at most per part, read through a column mapping (its text,
+     * see {@link ImportMapping}; null for none).
+     */
+    @Transactional
+    public ImportJob queue(List<Upload> files, boolean dryRun, String username, String mapping) {
         ImportJob job = new ImportJob();
         job.mapping = mapping == null || mapping.isEmpty() ? null : mapping;
         job.dryRun = dryRun;
-        job.fileName = name(fileName);
-        job.fileSha256 = sha256(incidents);
-        if (lines != null) {
-            job.linesFileName = name(linesName);
-            job.linesSha256 = sha256(lines);
+        for (String part : ImportPart.FILES) {
+            files.stream().filter(f -> f.part().equals(part)).findFirst().ifPresent(
+                    file -> job.parts.add(ImportPart.file(part, name(file.fileName()), sha256(file.data()))));
         }
         job.startedBy = username;
         job.queuedAt = AppClock.now();
         job.persist();
-        ImportFile.of(job.id, ImportFile.INCIDENTS, incidents).persist();
-        if (lines != null) {
-            ImportFile.of(job.id, ImportFile.LOSSES, lines).persist();
+        for (ImportPart part : job.parts) {
+            files.stream().filter(f -> f.part().equals(part.part)).findFirst()
+                    .ifPresent(file -> ImportFile.of(job.id, part.part, file.data()).persist());
         }
         return job;
     }
@@ -57,8 +75,13 @@ public class Imports {
         if (!dryRun.importable()) {
             throw new RuleViolationException("imports.error.notImportable");
         }
-        return queue(dryRun.fileName, ImportFile.read(dryRunId, ImportFile.INCIDENTS), dryRun.linesFileName,
-                ImportFile.read(dryRunId, ImportFile.LOSSES), false, username, dryRun.mapping);
+        return queue(uploads(dryRun), false, username, dryRun.mapping);
+    }
+
+    /** The files of a job, as uploaded. */
+    private static List<Upload> uploads(ImportJob job) {
+        return job.files().stream()
+                .map(part -> new Upload(part.part, part.fileName, ImportFile.read(job.id, part.part))).toList();
     }
 
     /** The files of an upload read with a saved mapping: its text, or null when none was chosen. */
@@ -119,8 +142,7 @@ public class Imports {
                 saved.mapping = text;
             }
         }
-        return queue(job.fileName, ImportFile.read(jobId, ImportFile.INCIDENTS), job.linesFileName,
-                ImportFile.read(jobId, ImportFile.LOSSES), true, username, text);
+        return queue(uploads(job), true, username, text);
     }
 
     static String sha256(byte[] data) {

@@ -19,7 +19,7 @@ final class Labels {
 
     private static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.FRENCH);
 
-    /** Every column of the two exports: the codes a heading may name. */
+    /** Every column of the exports read back: the codes a heading may name. */
     static final List<String> COLUMNS = List.of("reference", "external_reference", "title", "status", "severity",
             "event_category", "event_type", "business_line", "org_unit", "owner", "occurrence_date", "discovery_date",
             "reporting_date", "closure_date", "near_miss", "gain_event", "legal_entity", "root_event",
@@ -29,7 +29,12 @@ final class Labels {
             "entry_type", "recovery_status", "amount", "currency", "fx_rate", "fx_source", "fx_reason",
             "reporting_amount", "accounting_date", "post_closure", "incident_event_category", "incident_event_type",
             "incident_business_line", "incident_occurrence_date", "incident_discovery_date", "incident_near_miss",
-            "incident_gain_event");
+            "incident_gain_event", "control_type", "nature", "frequency", "design_effectiveness",
+            "operating_effectiveness", "key_control", "risks", "assessor", "inherent_likelihood", "inherent_impact",
+            "inherent_score", "inherent_band", "residual_likelihood", "residual_impact", "residual_score",
+            "residual_band", "residual_comment", "appetite", "controls", "overdue", "aging", "priority", "due_date",
+            "original_due_date", "progress", "sources", "closure_note", "closure_requested_by", "closure_requested_at",
+            "reviewed_by", "reviewed_at", "review_comment", "completed_on");
 
     private static final Map<String, String> HEADINGS = headings();
     private static final Map<Class<?>, Map<String, String>> ENUMS = new ConcurrentHashMap<>();
