@@ -36,7 +36,12 @@ final class ImportReport {
 
     /** One more of that part in that column ({@link #CREATED} ... {@link #REMOVED}). */
     void count(String part, int column) {
-        counts.computeIfAbsent(part, p -> new int[4])[column]++;
+        count(part, column, 1);
+    }
+
+    /** So many more of that part in that column. */
+    void count(String part, int column, int howMany) {
+        counts.computeIfAbsent(part, p -> new int[4])[column] += howMany;
     }
 
     /** The counts of that part (created, updated, unchanged, removed), or null when none was counted. */

@@ -138,15 +138,9 @@ final class LibraryRows {
         }
         if (!report.failed() && (!governedRisks.isEmpty() || !governedControls.isEmpty() || !links.isEmpty())) {
             LinkCounts counts = risks.links(links, governedRisks, governedControls);
-            for (int i = 0; i < counts.created(); i++) {
-                report.count(ImportPart.LINKS, ImportReport.CREATED);
-            }
-            for (int i = 0; i < counts.removed(); i++) {
-                report.count(ImportPart.LINKS, ImportReport.REMOVED);
-            }
-            for (int i = 0; i < counts.unchanged(); i++) {
-                report.count(ImportPart.LINKS, ImportReport.SKIPPED);
-            }
+            report.count(ImportPart.LINKS, ImportReport.CREATED, counts.created());
+            report.count(ImportPart.LINKS, ImportReport.REMOVED, counts.removed());
+            report.count(ImportPart.LINKS, ImportReport.SKIPPED, counts.unchanged());
         }
     }
 
