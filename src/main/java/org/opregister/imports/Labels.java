@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.opregister.core.Messages;
 
 /**
- * What a file may write instead of a code: a column's English or French heading ({@code imports.column.<code>}), an
+ * What a file may write instead of a code: a column's English or French heading ({@code imports.column.<code>}, or
+ * the one the XLSX exports write, {@code exports.col.<code>}), an
  * enumeration's English or French label ({@code enum.<Type>.<CONST>}), yes/no in either language. Compared
  * {@link #normalise normalised}: lower case, without accents, every run of other characters one underscore, so that
  * "Date de survenance", "date_de_survenance" and "DATE DE SURVENANCE" are the same heading.
@@ -77,6 +78,15 @@ final class Labels {
                 map.putIfAbsent(normalise(Messages.get(language, "imports.column." + code)), code);
             }
             map.put(code, code);
+        }
+        // The headings the XLSX exports write (exports.col.*), where they say it otherwise: "Modifié le (UTC)".
+        for (String code : COLUMNS) {
+            for (Locale language : LANGUAGES) {
+                String exported = Messages.get(language, "exports.col." + code);
+                if (!exported.startsWith("??")) {
+                    map.putIfAbsent(normalise(exported), code);
+                }
+            }
         }
         return Map.copyOf(map);
     }
