@@ -23,6 +23,7 @@ final class ActionCsv {
     static List<CsvColumn<ActionPlan>> columns(LocalDate today) {
         return List.of(
                 text("reference", a -> a.reference),
+                text("external_reference", a -> a.externalReference),
                 text("title", a -> a.title),
                 code("status", a -> a.status),
                 bool("overdue", a -> a.overdueOn(today)),
@@ -32,7 +33,7 @@ final class ActionCsv {
                 date("due_date", a -> a.dueDate),
                 date("original_due_date", a -> a.originalDueDate),
                 number("progress", a -> a.progress),
-                text("sources", a -> a.sources().stream().map(s -> s.type.name() + ":" + s.label())
+                text("sources", a -> a.sources().stream().map(s -> s.type.name() + ":" + s.reference())
                         .collect(Collectors.joining("; "))),
                 text("closure_note", a -> a.closureNote),
                 text("closure_requested_by", a -> a.review.submittedBy),

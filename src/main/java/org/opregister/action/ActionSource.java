@@ -60,6 +60,11 @@ public class ActionSource extends TrackedEntity implements AuditSubject {
         return Sources.label(type, sourceId);
     }
 
+    /** The record as a file names it, so that an import reads it back: its reference (a KRI breach: its number). */
+    public String reference() {
+        return Sources.reference(type, sourceId);
+    }
+
     public String link() {
         return Sources.link(type, sourceId);
     }

@@ -94,6 +94,33 @@ final class Sources {
         };
     }
 
+    /**
+     * The text {@link #resolve} reads back as that record: its reference; a KRI breach, which has none, by its number
+     * (a KRI's reference would name its latest breach).
+     */
+    static String reference(SourceType type, long id) {
+        String reference = switch (type) {
+            case INCIDENT -> {
+                Incident incident = Incident.findById(id);
+                yield incident == null ? null : incident.reference;
+            }
+            case RISK -> {
+                Risk risk = Risk.findById(id);
+                yield risk == null ? null : risk.reference;
+            }
+            case CONTROL -> {
+                Control control = Control.findById(id);
+                yield control == null ? null : control.reference;
+            }
+            case KRI_BREACH -> null;
+            case CONTROL_TEST -> {
+                ControlTest test = ControlTest.findById(id);
+                yield test == null ? null : test.reference;
+            }
+        };
+        return reference != null ? reference : Long.toString(id);
+    }
+
     static String link(SourceType type, long id) {
         return switch (type) {
             case INCIDENT -> "/incidents/" + id;

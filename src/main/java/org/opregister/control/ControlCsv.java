@@ -20,6 +20,7 @@ final class ControlCsv {
     static List<CsvColumn<Control>> controls(ControlRisks.Source risks) {
         return List.of(
                 text("reference", c -> c.reference),
+                text("external_reference", c -> c.externalReference),
                 text("title", c -> c.title),
                 code("control_type", c -> c.type),
                 code("nature", c -> c.nature),

@@ -94,12 +94,12 @@ final class FileChunks {
         };
     }
 
-    /** Copies every file of one job to another, in the database. */
-    static void copy(long fromJob, long toJob) {
+    /** Copies that file of one job to another, in the database. */
+    static void copy(long fromJob, long toJob, String part) {
         Panache.getEntityManager()
                 .createNativeQuery("insert into import_file_chunk (job_id, part, seq, data)"
-                        + " select ?1, part, seq, data from import_file_chunk where job_id = ?2")
-                .setParameter(1, toJob).setParameter(2, fromJob).executeUpdate();
+                        + " select ?1, part, seq, data from import_file_chunk where job_id = ?2 and part = ?3")
+                .setParameter(1, toJob).setParameter(2, fromJob).setParameter(3, part).executeUpdate();
     }
 
     private static MessageDigest sha256() {

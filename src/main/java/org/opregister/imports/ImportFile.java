@@ -1,10 +1,7 @@
 package org.opregister.imports;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -25,9 +22,6 @@ import org.opregister.core.NotAudited;
 @IdClass(ImportFile.Key.class)
 @Table(name = "import_file")
 public class ImportFile extends PanacheEntityBase {
-
-    static final String INCIDENTS = "incidents";
-    static final String LOSSES = "losses";
 
     /** The job and which of its files. */
     public static class Key implements Serializable {
@@ -57,25 +51,28 @@ public class ImportFile extends PanacheEntityBase {
     @Column(length = 10)
     public String part;
 
-    /** Keeps the bytes as that file of the job (in pieces, {@link FileChunks}). */
-    static void store(long jobId, String part, byte[] data) {
+    /** Keeps what the stream holds as that file of the job (in pieces, {@link FileChunks}): its SHA-256 and size. */
+    static FileChunks.Stored store(long jobId, String part, InputStream data) {
+        header(jobId, part);
+        return FileChunks.write(jobId, part, data);
+    }
+
+    /** That file of the job, read as it is consumed, in the caller's transaction. */
+    static InputStream open(long jobId, String part) {
+        return FileChunks.read(jobId, part);
+    }
+
+    /** Keeps another job's file as this job's too, copied in the database. */
+    static void copy(long fromJob, long toJob, String part) {
+        header(toJob, part);
+        FileChunks.copy(fromJob, toJob, part);
+    }
+
+    private static void header(long jobId, String part) {
         ImportFile file = new ImportFile();
         file.jobId = jobId;
         file.part = part;
         file.persist();
         file.flush();
-        FileChunks.write(jobId, part, new ByteArrayInputStream(data));
-    }
-
-    /** The bytes of that file of the job, or null when it has none. */
-    static byte[] read(long jobId, String part) {
-        if (find("jobId = ?1 and part = ?2", jobId, part).firstResult() == null) {
-            return null;
-        }
-        try (InputStream in = FileChunks.read(jobId, part)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,15 +1,20 @@
 package org.opregister.imports;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
@@ -22,20 +27,15 @@ import org.opregister.core.AppClock;
 import org.opregister.core.NotAudited;
 
 /**
- * One import as asked for: its files (names and SHA-256; the bytes in {@link ImportFile}), who started it, whether it
- * is
- * a dry run, where it stands and, once finished, what it did and every bad cell. Not business data, so not in the
+ * One import as asked for: its files (names and SHA-256 in its {@link ImportPart parts}; the bytes in
+ * {@link ImportFile}), who started it, whether it is a dry run, where it stands and, once finished, what it did and
+ * every bad cell. Not business data, so not in the
  * audit trail itself: a kept import writes one entry there ({@code IMPORT}).
  */
 @Entity
 @NotAudited
 @Table(name = "import_job")
 public class ImportJob extends PanacheEntityBase {
-
-    /** What is imported. */
-    public enum Kind {
-        INCIDENTS
-    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,10 +44,6 @@ public class ImportJob extends PanacheEntityBase {
     @SequenceGenerator(name = "import_job_seq", sequenceName = "import_job_seq", allocationSize = 50)
     public Long id;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 20)
-    public Kind kind = Kind.INCIDENTS;
-
     @Column(name = "dry_run", nullable = false)
     public boolean dryRun;
 
@@ -55,17 +51,10 @@ public class ImportJob extends PanacheEntityBase {
     @Column(nullable = false, length = 20)
     public ImportStatus status = ImportStatus.QUEUED;
 
-    @Column(name = "file_name", nullable = false, length = 255)
-    public String fileName;
-
-    @Column(name = "file_sha256", nullable = false, length = 64)
-    public String fileSha256;
-
-    @Column(name = "lines_file_name", length = 255)
-    public String linesFileName;
-
-    @Column(name = "lines_sha256", length = 64)
-    public String linesSha256;
+    /** Its files, and the links they set, with what the import did with each (in {@link ImportPart#ORDER}). */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "import_part", joinColumns = @JoinColumn(name = "job_id"))
+    public List<ImportPart> parts = new ArrayList<>();
 
     @Column(name = "started_by", nullable = false, length = 64)
     public String startedBy;
@@ -87,24 +76,6 @@ public class ImportJob extends PanacheEntityBase {
 
     @Column(name = "rows_read", nullable = false)
     public int rowsRead;
-
-    @Column(name = "created_count", nullable = false)
-    public int created;
-
-    @Column(name = "updated_count", nullable = false)
-    public int updated;
-
-    @Column(name = "skipped_count", nullable = false)
-    public int skipped;
-
-    @Column(name = "lines_created", nullable = false)
-    public int linesCreated;
-
-    @Column(name = "lines_updated", nullable = false)
-    public int linesUpdated;
-
-    @Column(name = "lines_skipped", nullable = false)
-    public int linesSkipped;
 
     @Column(name = "error_count", nullable = false)
     public int errorCount;
@@ -142,12 +113,23 @@ public class ImportJob extends PanacheEntityBase {
     /** Records the outcome: done, rejected for bad cells, or failed with that reason. */
     void finish(ImportReport report, String reason) {
         rowsRead = report.rowsRead;
-        created = report.created;
-        updated = report.updated;
-        skipped = report.skipped;
-        linesCreated = report.linesCreated;
-        linesUpdated = report.linesUpdated;
-        linesSkipped = report.linesSkipped;
+        for (String code : ImportPart.ORDER) {
+            int[] counts = report.counts(code);
+            if (counts == null) {
+                continue;
+            }
+            ImportPart counted = part(code);
+            if (counted == null) {
+                counted = new ImportPart();
+                counted.part = code;
+                parts.add(counted);
+            }
+            counted.created = counts[ImportReport.CREATED];
+            counted.updated = counts[ImportReport.UPDATED];
+            counted.skipped = counts[ImportReport.SKIPPED];
+            counted.removed = counts[ImportReport.REMOVED];
+        }
+        parts.sort(java.util.Comparator.comparingInt(p -> ImportPart.ORDER.indexOf(p.part)));
         errorCount = report.errorCount;
         try {
             errors = report.problems.isEmpty() ? null : JSON.writeValueAsString(report.problems);
@@ -157,6 +139,21 @@ public class ImportJob extends PanacheEntityBase {
         failure = reason == null ? null : reason.length() > 2000 ? reason.substring(0, 2000) : reason;
         status = reason != null ? ImportStatus.FAILED : report.failed() ? ImportStatus.REJECTED : ImportStatus.DONE;
         finishedAt = AppClock.now();
+    }
+
+    /** That part of the job (a file, or the links), or null when it has none. */
+    public ImportPart part(String code) {
+        return parts.stream().filter(p -> p.part.equals(code)).findFirst().orElse(null);
+    }
+
+    /** The job's files, in the order they are imported. */
+    public List<ImportPart> files() {
+        return parts.stream().filter(ImportPart::isFile).toList();
+    }
+
+    /** The names of its files, for a line of text. */
+    public String fileNames() {
+        return String.join(", ", files().stream().map(p -> p.fileName).toList());
     }
 
     public boolean finished() {

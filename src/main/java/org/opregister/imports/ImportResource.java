@@ -1,8 +1,10 @@
 package org.opregister.imports;
 
-import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -30,8 +32,9 @@ import org.opregister.web.Flash;
 import org.opregister.web.Step;
 
 /**
- * Bulk import of a bank's history (managers): upload the incidents file and, optionally, its ledger lines; a dry run
- * reports every bad cell and what would be created, updated or left; its files can then be imported. Both run in the
+ * Bulk import of a bank's history (managers): upload any of the controls, risks, incidents, loss-lines and
+ * action-plans files in one go; a dry run reports every bad cell and what would be created, updated or left; its files
+ * can then be imported. Both run in the
  * background; the job's page follows them and keeps their result.
  */
 @Path("/imports")
@@ -76,29 +79,42 @@ public class ImportResource {
         return Templates.job(job, job.problems(), CurrentLocale.current(), Labels.COLUMNS, errors);
     }
 
-    /** Queues a dry run of the files; the job's page follows it. */
+    /**
+     * Queues a dry run of the files given (at least one: controls, risks, incidents, loss lines, action plans); the
+     * job's page follows it.
+     */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response upload(@RestForm("incidents") FileUpload incidents, @RestForm("losses") FileUpload losses,
-            @RestForm("mapping") String mapping) {
+    public Response upload(@RestForm("controls") FileUpload controls, @RestForm("risks") FileUpload risks,
+            @RestForm("incidents") FileUpload incidents, @RestForm("losses") FileUpload losses,
+            @RestForm("actions") FileUpload actions, @RestForm("mapping") String mapping) {
         return Step.run(() -> {
             FieldErrors errors = new FieldErrors();
-            byte[] incidentBytes = read(incidents);
-            byte[] lineBytes = read(losses);
-            if (incidentBytes == null) {
-                errors.add("incidents", "imports.error.fileRequired");
-            }
-            if (losses != null && losses.fileName() != null && !losses.fileName().isBlank() && lineBytes == null) {
-                errors.add("losses", "error.uploadEmpty");
+            Map<String, FileUpload> given = new LinkedHashMap<>();
+            given.put(ImportPart.CONTROLS, controls);
+            given.put(ImportPart.RISKS, risks);
+            given.put(ImportPart.INCIDENTS, incidents);
+            given.put(ImportPart.LOSSES, losses);
+            given.put(ImportPart.ACTIONS, actions);
+            List<Imports.Upload> files = new ArrayList<>();
+            given.forEach((part, upload) -> {
+                if (received(upload)) {
+                    files.add(new Imports.Upload(part, upload.fileName(),
+                            () -> Files.newInputStream(upload.uploadedFile())));
+                } else if (upload != null && upload.fileName() != null && !upload.fileName().isBlank()) {
+                    errors.add(part, "error.uploadEmpty");
+                }
+            });
+            if (files.isEmpty() && !errors.any()) {
+                errors.add(FieldErrors.FORM, "imports.error.fileRequired");
             }
             String saved = imports.savedMapping(mapping, errors);
             if (errors.any()) {
                 throw new InvalidInputException(errors);
             }
-            ImportJob job = imports.queue(incidents.fileName(), incidentBytes,
-                    lineBytes == null ? null : losses.fileName(), lineBytes, true, user.username(), saved);
+            ImportJob job = imports.queue(files, true, user.username(), saved);
             runner.kick();
-            return Flash.redirect("/imports/" + job.id, "imports.flash.queued", job.fileName);
+            return Flash.redirect("/imports/" + job.id, "imports.flash.queued", job.fileNames());
         }, (errors, problem) -> Templates.list(ImportJob.recent(RECENT), ImportMapping.all(), errors));
     }
 
@@ -121,7 +137,7 @@ public class ImportResource {
             }
             ImportJob job = imports.remap(id, chosen, name, user.username());
             runner.kick();
-            return Flash.redirect("/imports/" + job.id, "imports.flash.queued", job.fileName);
+            return Flash.redirect("/imports/" + job.id, "imports.flash.queued", job.fileNames());
         }, (errors, problem) -> jobPage(id, errors));
     }
 
@@ -131,17 +147,11 @@ public class ImportResource {
     public Response run(@PathParam("id") long id) {
         ImportJob job = imports.importDryRun(id, user.username());
         runner.kick();
-        return Flash.redirect("/imports/" + job.id, "imports.flash.queued", job.fileName);
+        return Flash.redirect("/imports/" + job.id, "imports.flash.queued", job.fileNames());
     }
 
-    private static byte[] read(FileUpload upload) {
-        if (upload == null || upload.uploadedFile() == null || upload.size() == 0) {
-            return null;
-        }
-        try {
-            return Files.readAllBytes(upload.uploadedFile());
-        } catch (IOException e) {
-            return null;
-        }
+    /** Whether a file came, with something in it (the queue streams it into the database). */
+    private static boolean received(FileUpload upload) {
+        return upload != null && upload.uploadedFile() != null && upload.size() > 0;
     }
 }

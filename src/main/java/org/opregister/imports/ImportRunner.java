@@ -2,11 +2,15 @@ package org.opregister.imports;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,13 +22,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import org.jboss.logging.Logger;
 
+import org.opregister.action.ActionImport;
 import org.opregister.audit.AuditAction;
 import org.opregister.audit.AuditWriter;
+import org.opregister.control.ControlImport;
 import org.opregister.core.Acting;
 import org.opregister.core.AppClock;
 import org.opregister.core.ClusterLock;
 import org.opregister.core.ReferenceCounter;
 import org.opregister.incident.IncidentImport;
+import org.opregister.risk.RiskImport;
 
 /**
  * Runs queued imports in the background, one at a time across every instance sharing the database: an instance
@@ -57,6 +64,15 @@ public class ImportRunner {
 
     @Inject
     IncidentImport register;
+
+    @Inject
+    ControlImport controls;
+
+    @Inject
+    RiskImport risks;
+
+    @Inject
+    ActionImport actions;
 
     @Inject
     AuditWriter audit;
@@ -129,9 +145,9 @@ public class ImportRunner {
 
     private void run(long id) {
         ImportJob job = QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>findById(id));
-        byte[] incidents = QuarkusTransaction.requiringNew().call(() -> ImportFile.read(id, ImportFile.INCIDENTS));
-        byte[] losses = QuarkusTransaction.requiringNew().call(() -> ImportFile.read(id, ImportFile.LOSSES));
-        java.util.Map<String, String> mapping = ImportMapping.parse(job.mapping);
+        Set<String> files = QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>findById(id).files()
+                .stream().map(part -> part.part).collect(Collectors.toSet()));
+        Map<String, String> mapping = ImportMapping.parse(job.mapping);
         ImportReport report = new ImportReport();
         String[] failure = new String[1];
         ManagedContext requests = Arc.container().requestContext();
@@ -140,16 +156,12 @@ public class ImportRunner {
             Acting.as(job.startedBy, () -> ReferenceCounter.inBlocks(job.dryRun, () -> {
                 try {
                     QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> {
-                        new IncidentRows(register, report, progress(id)).run(
-                                () -> Table.open(new java.io.ByteArrayInputStream(incidents), mapping),
-                                losses == null
-                                        ? null
-                                        : () -> Table.open(new java.io.ByteArrayInputStream(losses), mapping));
+                        read(id, files, mapping, report, progress(id));
                         if (job.dryRun || report.failed()) {
                             throw new Undo();
                         }
                         audit.recordEvent(AuditAction.IMPORT, "ImportJob", Long.toString(id),
-                                "Import " + id + " " + job.fileName, details(job, report));
+                                "Import " + id + " " + job.fileNames(), details(job, report));
                     });
                 } catch (Undo e) {
                     // Rolled back as intended: nothing of a dry run or of a rejected file is kept.
@@ -163,6 +175,36 @@ public class ImportRunner {
         } finally {
             requests.terminate();
         }
+    }
+
+    /**
+     * Reads the files in the order of {@link ImportPart#ORDER}, so that what a row names is there before it: the
+     * library (controls, risks and their links), the incidents and their loss lines, then the action plans, which may
+     * name records of the same upload by the file's reference.
+     */
+    private void read(long id, Set<String> files, Map<String, String> mapping, ImportReport report,
+            IntConsumer progress) {
+        LibraryRows library = new LibraryRows(controls, risks, report, progress);
+        if (files.contains(ImportPart.CONTROLS) || files.contains(ImportPart.RISKS)) {
+            library.run(table(id, files, ImportPart.CONTROLS, mapping), table(id, files, ImportPart.RISKS, mapping));
+        }
+        IncidentRows incidents = new IncidentRows(register, report, progress);
+        if (files.contains(ImportPart.INCIDENTS) || files.contains(ImportPart.LOSSES)) {
+            incidents.run(table(id, files, ImportPart.INCIDENTS, mapping),
+                    table(id, files, ImportPart.LOSSES, mapping));
+        }
+        if (files.contains(ImportPart.ACTIONS)) {
+            new ActionRows(actions, report, progress, incidents.keys(), library.riskKeys(), library.controlKeys())
+                    .run(table(id, files, ImportPart.ACTIONS, mapping));
+        }
+    }
+
+    /**
+     * The file of that part opened as a table each time asked (streamed from the database, in the import's
+     * transaction), or null when the job has none.
+     */
+    private static Supplier<Table> table(long id, Set<String> files, String part, Map<String, String> mapping) {
+        return files.contains(part) ? () -> Table.open(ImportFile.open(id, part), mapping) : null;
     }
 
     /**
@@ -181,17 +223,25 @@ public class ImportRunner {
         };
     }
 
-    /** The audit entry's details: the files with their SHA-256, and the counts. */
+    /** The audit entry's details: each file with its SHA-256, and the counts of each part. */
     static String details(ImportJob job, ImportReport report) {
-        StringBuilder text = new StringBuilder("file=").append(job.fileName).append("; sha256=")
-                .append(job.fileSha256);
-        if (job.linesFileName != null) {
-            text.append("; lines_file=").append(job.linesFileName).append("; lines_sha256=")
-                    .append(job.linesSha256);
+        StringBuilder text = new StringBuilder();
+        for (ImportPart part : job.files()) {
+            text.append(part.part).append("_file=").append(part.fileName).append("; ").append(part.part)
+                    .append("_sha256=").append(part.sha256).append("; ");
         }
-        return text.append("; rows=").append(report.rowsRead).append("; incidents created=").append(report.created)
-                .append(", updated=").append(report.updated).append(", unchanged=").append(report.skipped)
-                .append("; lines created=").append(report.linesCreated).append(", updated=")
-                .append(report.linesUpdated).append(", unchanged=").append(report.linesSkipped).toString();
+        text.append("rows=").append(report.rowsRead);
+        for (String part : ImportPart.ORDER) {
+            int[] counts = report.counts(part);
+            if (counts != null) {
+                text.append("; ").append(part).append(" created=").append(counts[ImportReport.CREATED])
+                        .append(", updated=").append(counts[ImportReport.UPDATED]).append(", unchanged=")
+                        .append(counts[ImportReport.SKIPPED]);
+                if (ImportPart.LINKS.equals(part)) {
+                    text.append(", removed=").append(counts[ImportReport.REMOVED]);
+                }
+            }
+        }
+        return text.toString();
     }
 }

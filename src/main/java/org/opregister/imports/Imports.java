@@ -1,9 +1,12 @@
 package org.opregister.imports;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +23,24 @@ import org.opregister.core.RuleViolationException;
 @ApplicationScoped
 public class Imports {
 
+    /**
+     * A file uploaded for one part of an import ({@link ImportPart#FILES}): its name and how to read it (streamed
+     * into the database when queued).
+     */
+    public record Upload(String part, String fileName, Source data) {
+
+        /** A file held in memory (a test's, say). */
+        public Upload(String part, String fileName, byte[] data) {
+            this(part, fileName, () -> new ByteArrayInputStream(data));
+        }
+    }
+
+    /** Opens the bytes of an upload, each time anew. */
+    public interface Source {
+
+        InputStream open() throws IOException;
+    }
+
     /** A dry run (or an import) of the incidents file and, when given, the loss-lines file. */
     @Transactional
     public ImportJob queue(String fileName, byte[] incidents, String linesName, byte[] lines, boolean dryRun,
@@ -31,21 +52,31 @@ public class Imports {
     @Transactional
     public ImportJob queue(String fileName, byte[] incidents, String linesName, byte[] lines, boolean dryRun,
             String username, String mapping) {
-        ImportJob job = new ImportJob();
-        job.mapping = mapping == null || mapping.isEmpty() ? null : mapping;
-        job.dryRun = dryRun;
-        job.fileName = name(fileName);
-        job.fileSha256 = sha256(incidents);
+        List<Upload> files = new ArrayList<>();
+        files.add(new Upload(ImportPart.INCIDENTS, fileName, incidents));
         if (lines != null) {
-            job.linesFileName = name(linesName);
-            job.linesSha256 = sha256(lines);
+            files.add(new Upload(ImportPart.LOSSES, linesName, lines));
         }
-        job.startedBy = username;
-        job.queuedAt = AppClock.now();
-        job.persist();
-        ImportFile.store(job.id, ImportFile.INCIDENTS, incidents);
-        if (lines != null) {
-            ImportFile.store(job.id, ImportFile.LOSSES, lines);
+        return queue(files, dryRun, username, mapping);
+    }
+
+    /**
+     * A dry run (or an import) of the files uploaded, one at most per part, read through a column mapping (its text,
+     * see {@link ImportMapping}; null for none). Each file is streamed into the database as it is read.
+     */
+    @Transactional
+    public ImportJob queue(List<Upload> files, boolean dryRun, String username, String mapping) {
+        ImportJob job = job(dryRun, username, mapping);
+        for (String part : ImportPart.FILES) {
+            files.stream().filter(f -> f.part().equals(part)).findFirst().ifPresent(file -> {
+                FileChunks.Stored stored;
+                try {
+                    stored = ImportFile.store(job.id, part, file.data().open());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                job.parts.add(ImportPart.file(part, name(file.fileName()), stored.sha256()));
+            });
         }
         return job;
     }
@@ -57,8 +88,27 @@ public class Imports {
         if (!dryRun.importable()) {
             throw new RuleViolationException("imports.error.notImportable");
         }
-        return queue(dryRun.fileName, ImportFile.read(dryRunId, ImportFile.INCIDENTS), dryRun.linesFileName,
-                ImportFile.read(dryRunId, ImportFile.LOSSES), false, username, dryRun.mapping);
+        return again(dryRun, false, username, dryRun.mapping);
+    }
+
+    /** A new job of another job's files, copied in the database. */
+    private static ImportJob again(ImportJob from, boolean dryRun, String username, String mapping) {
+        ImportJob job = job(dryRun, username, mapping);
+        for (ImportPart file : from.files()) {
+            ImportFile.copy(from.id, job.id, file.part);
+            job.parts.add(ImportPart.file(file.part, file.fileName, file.sha256));
+        }
+        return job;
+    }
+
+    private static ImportJob job(boolean dryRun, String username, String mapping) {
+        ImportJob job = new ImportJob();
+        job.mapping = mapping == null || mapping.isEmpty() ? null : mapping;
+        job.dryRun = dryRun;
+        job.startedBy = username;
+        job.queuedAt = AppClock.now();
+        job.persist();
+        return job;
     }
 
     /** The files of an upload read with a saved mapping: its text, or null when none was chosen. */
@@ -119,16 +169,7 @@ public class Imports {
                 saved.mapping = text;
             }
         }
-        return queue(job.fileName, ImportFile.read(jobId, ImportFile.INCIDENTS), job.linesFileName,
-                ImportFile.read(jobId, ImportFile.LOSSES), true, username, text);
-    }
-
-    static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return again(job, true, username, text);
     }
 
     private static String name(String fileName) {

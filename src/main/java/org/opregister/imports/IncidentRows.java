@@ -50,8 +50,8 @@ import org.opregister.taxonomy.EventType;
  */
 final class IncidentRows {
 
-    static final String INCIDENTS = "incidents";
-    static final String LOSSES = "losses";
+    static final String INCIDENTS = ImportPart.INCIDENTS;
+    static final String LOSSES = ImportPart.LOSSES;
 
     /** Flush and forget what was written every this many rows, so the session stays small. */
     private static final int BATCH = 200;
@@ -109,7 +109,10 @@ final class IncidentRows {
         this.progress = progress;
     }
 
-    /** Reads both files (the second may be absent) and writes what they hold. */
+    /**
+     * Reads both files (either may be absent: loss lines alone name incidents already in the register) and writes
+     * what they hold.
+     */
     void run(Supplier<Table> incidents, Supplier<Table> losses) {
         Session session = Incident.getEntityManager().unwrap(Session.class);
         FlushMode mode = session.getHibernateFlushMode();
@@ -118,8 +121,9 @@ final class IncidentRows {
         // unique within a file, and roots and incidents are written in passes before the rows that name them.
         session.setHibernateFlushMode(FlushMode.MANUAL);
         try {
-            boolean readable = read(INCIDENTS, incidents, this::incidentsFirstPass) && incidentHeaderGood;
-            if (readable) {
+            boolean readable = incidents == null
+                    || read(INCIDENTS, incidents, this::incidentsFirstPass) && incidentHeaderGood;
+            if (readable && incidents != null) {
                 read(INCIDENTS, incidents, this::incidentsGrouped);
             }
             if (losses != null && readable) {
@@ -247,11 +251,7 @@ final class IncidentRows {
             report(INCIDENTS, row.line(), errors, INCIDENT_COLUMNS);
             return;
         }
-        switch (written.outcome()) {
-            case CREATED -> report.created++;
-            case UPDATED -> report.updated++;
-            default -> report.skipped++;
-        }
+        report.counted(INCIDENTS, written.outcome());
         idOfKey.put(key, written.incident().id);
         if (written.outcome() == Outcome.CREATED) {
             created.add(written.incident().id);
@@ -347,11 +347,7 @@ final class IncidentRows {
                 report(LOSSES, row.line(), errors, LINE_COLUMNS);
                 continue;
             }
-            switch (outcome) {
-                case CREATED -> report.linesCreated++;
-                case UPDATED -> report.linesUpdated++;
-                default -> report.linesSkipped++;
-            }
+            report.counted(LOSSES, outcome);
             if (outcome != Outcome.SKIPPED) {
                 touched.add(incident.id);
             }
@@ -419,6 +415,11 @@ final class IncidentRows {
             map.put(pairs[i], pairs[i + 1]);
         }
         return map;
+    }
+
+    /** The bank's key of each incident of the file, by the file's reference (an action plan may name either). */
+    Map<String, String> keys() {
+        return keyOfReference;
     }
 
     /** The keys of the incidents written, for tests. */

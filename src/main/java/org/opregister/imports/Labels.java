@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 import org.opregister.core.Messages;
 
 /**
- * What a file may write instead of a code: a column's English or French heading ({@code imports.column.<code>}), an
+ * What a file may write instead of a code: a column's English or French heading ({@code imports.column.<code>}, or
+ * the one the XLSX exports write, {@code exports.col.<code>}), an
  * enumeration's English or French label ({@code enum.<Type>.<CONST>}), yes/no in either language. Compared
  * {@link #normalise normalised}: lower case, without accents, every run of other characters one underscore, so that
  * "Date de survenance", "date_de_survenance" and "DATE DE SURVENANCE" are the same heading.
@@ -25,7 +26,7 @@ final class Labels {
 
     private static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.FRENCH);
 
-    /** Every column of the two exports: the codes a heading may name. */
+    /** Every column of the exports read back: the codes a heading may name. */
     static final List<String> COLUMNS = List.of("reference", "external_reference", "title", "status", "severity",
             "event_category", "event_type", "business_line", "org_unit", "owner", "occurrence_date", "discovery_date",
             "reporting_date", "closure_date", "near_miss", "gain_event", "legal_entity", "root_event",
@@ -35,7 +36,12 @@ final class Labels {
             "entry_type", "recovery_status", "amount", "currency", "fx_rate", "fx_source", "fx_reason",
             "reporting_amount", "accounting_date", "post_closure", "incident_event_category", "incident_event_type",
             "incident_business_line", "incident_occurrence_date", "incident_discovery_date", "incident_near_miss",
-            "incident_gain_event");
+            "incident_gain_event", "control_type", "nature", "frequency", "design_effectiveness",
+            "operating_effectiveness", "key_control", "risks", "assessor", "inherent_likelihood", "inherent_impact",
+            "inherent_score", "inherent_band", "residual_likelihood", "residual_impact", "residual_score",
+            "residual_band", "residual_comment", "appetite", "controls", "overdue", "aging", "priority", "due_date",
+            "original_due_date", "progress", "sources", "closure_note", "closure_requested_by", "closure_requested_at",
+            "reviewed_by", "reviewed_at", "review_comment", "completed_on");
 
     private static final Map<String, String> HEADINGS = headings();
     private static final Map<Class<?>, Map<String, String>> ENUMS = new ConcurrentHashMap<>();
@@ -79,6 +85,15 @@ final class Labels {
                 map.putIfAbsent(normalise(Messages.get(language, "imports.column." + code)), code);
             }
             map.put(code, code);
+        }
+        // The headings the XLSX exports write (exports.col.*), where they say it otherwise: "Modifié le (UTC)".
+        for (String code : COLUMNS) {
+            for (Locale language : LANGUAGES) {
+                String exported = Messages.get(language, "exports.col." + code);
+                if (!exported.startsWith("??")) {
+                    map.putIfAbsent(normalise(exported), code);
+                }
+            }
         }
         return Map.copyOf(map);
     }

@@ -48,6 +48,7 @@ final class XlsxTable extends Table {
     private final StylesTable styles;
     private final List<String> header;
     private Row next;
+    private boolean firstRow = true;
 
     private XlsxTable(OPCPackage workbook, Path copy, InputStream sheet, XMLStreamReader xml,
             ReadOnlySharedStringsTable strings,
@@ -119,6 +120,10 @@ final class XlsxTable extends Table {
             public boolean hasNext() {
                 if (next == null) {
                     RawRow raw = readRow();
+                    if (raw != null && firstRow && codes(raw)) {
+                        raw = readRow();
+                    }
+                    firstRow = false;
                     if (raw != null) {
                         Map<String, String> cells = new LinkedHashMap<>();
                         for (int i = 0; i < header.size() && i < raw.cells().size(); i++) {
@@ -141,6 +146,23 @@ final class XlsxTable extends Table {
                 return row;
             }
         };
+    }
+
+    /**
+     * Whether the row holds the column codes under the headings, as the register's own XLSX exports write them in
+     * their second row: each cell is its column's code. Not data, so an XLSX export reads back as its CSV does.
+     */
+    private boolean codes(RawRow raw) {
+        if (raw.cells().size() < header.size()) {
+            return false;
+        }
+        for (int i = 0; i < header.size(); i++) {
+            String cell = raw.cells().get(i);
+            if (cell == null || !cell.strip().equals(header.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private record RawRow(long line, List<String> cells) {

@@ -20,6 +20,7 @@ final class RiskCsv {
     /** One row per risk, with the references of its controls. */
     static final List<CsvColumn<Risk>> RISKS = List.of(
             text("reference", r -> r.reference),
+            text("external_reference", r -> r.externalReference),
             text("title", r -> r.title),
             code("status", r -> r.status),
             code("event_category", r -> r.eventCategory),

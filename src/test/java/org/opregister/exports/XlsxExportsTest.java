@@ -140,9 +140,11 @@ class XlsxExportsTest {
             Row labels = book.getSheetAt(0).getRow(0);
             Row codes = book.getSheetAt(0).getRow(1);
             assertEquals("Référence", labels.getCell(0).getStringCellValue());
-            assertEquals("Titre", labels.getCell(1).getStringCellValue());
+            assertEquals("Votre référence", labels.getCell(1).getStringCellValue());
+            assertEquals("Titre", labels.getCell(2).getStringCellValue());
             assertEquals("reference", codes.getCell(0).getStringCellValue());
-            assertEquals("title", codes.getCell(1).getStringCellValue());
+            assertEquals("external_reference", codes.getCell(1).getStringCellValue());
+            assertEquals("title", codes.getCell(2).getStringCellValue());
         }
     }
 

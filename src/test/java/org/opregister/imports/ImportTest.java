@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.opregister.TestSupport;
 import org.opregister.TestSupport.Csrf;
 import org.opregister.TestSupport.Session;
+import org.opregister.attachment.StoredFiles;
 import org.opregister.audit.AuditAction;
 import org.opregister.audit.AuditEntry;
 import org.opregister.audit.AuditWriter;
@@ -130,16 +131,16 @@ class ImportTest {
 
         ImportJob dry = run(incidents, lines, true);
         assertEquals(ImportStatus.DONE, dry.status, problems(dry));
-        assertEquals(2, dry.created);
-        assertEquals(4, dry.linesCreated);
+        assertEquals(2, dry.part("incidents").created);
+        assertEquals(4, dry.part("losses").created);
         assertEquals(0, dry.errorCount);
         assertNull(byKey(p + "1"), "a dry run stores nothing");
         assertNull(byKey(p + "2"));
 
         ImportJob kept = finished(imports.importDryRun(dry.id, "manager").id);
         assertEquals(ImportStatus.DONE, kept.status, problems(kept));
-        assertEquals(2, kept.created);
-        assertEquals(4, kept.linesCreated);
+        assertEquals(2, kept.part("incidents").created);
+        assertEquals(4, kept.part("losses").created);
         QuarkusTransaction.requiringNew().run(() -> {
             Incident root = Incident.findByExternalReference(p + "1").orElseThrow();
             assertEquals(IncidentStatus.CLOSED, root.status);
@@ -166,7 +167,8 @@ class ImportTest {
                     Long.toString(kept.id)));
             AuditEntry entry = AuditEntry.find("action = ?1 and recordId = ?2", AuditAction.IMPORT,
                     Long.toString(kept.id)).firstResult();
-            assertTrue(entry.details.contains("sha256=" + Imports.sha256(incidents.getBytes(StandardCharsets.UTF_8))),
+            assertTrue(
+                    entry.details.contains("sha256=" + StoredFiles.sha256(incidents.getBytes(StandardCharsets.UTF_8))),
                     entry.details);
             assertTrue(entry.details.contains("incidents created=2"), entry.details);
             assertEquals("manager", entry.username);
@@ -175,11 +177,11 @@ class ImportTest {
 
         ImportJob again = run(incidents, lines, false);
         assertEquals(ImportStatus.DONE, again.status, problems(again) + "\nmapping: " + again.mapping);
-        assertEquals(0, again.created);
-        assertEquals(0, again.updated);
-        assertEquals(2, again.skipped);
-        assertEquals(0, again.linesCreated + again.linesUpdated);
-        assertEquals(4, again.linesSkipped);
+        assertEquals(0, again.part("incidents").created);
+        assertEquals(0, again.part("incidents").updated);
+        assertEquals(2, again.part("incidents").skipped);
+        assertEquals(0, again.part("losses").created + again.part("losses").updated);
+        assertEquals(4, again.part("losses").skipped);
         assertEquals(stamped, byKey(p + "1").updatedAt, "nothing was written");
         assertEquals(2L, (long) QuarkusTransaction.requiringNew()
                 .call(() -> LossEntry.count("incident.externalReference", p + "1")));
@@ -187,8 +189,8 @@ class ImportTest {
         String changed = incidents.replace("Branch outage", "Branch network outage");
         ImportJob update = run(changed, lines, false);
         assertEquals(ImportStatus.DONE, update.status, problems(update));
-        assertEquals(1, update.updated);
-        assertEquals(1, update.skipped);
+        assertEquals(1, update.part("incidents").updated);
+        assertEquals(1, update.part("incidents").skipped);
         assertEquals("Branch network outage", byKey(p + "2").title);
     }
 
@@ -263,8 +265,8 @@ class ImportTest {
         try {
             ImportJob again = run(anonymous, lines, false);
             assertEquals(ImportStatus.DONE, again.status, problems(again) + "\nmapping: " + again.mapping);
-            assertEquals(1, again.skipped);
-            assertEquals(1, again.linesSkipped);
+            assertEquals(1, again.part("incidents").skipped);
+            assertEquals(1, again.part("losses").skipped);
             assertEquals("cro", byKey(p + "1").review.reviewedBy);
 
             ImportJob changed = run(incidents, lines.replace(",100,", ",150,"), true);
@@ -317,8 +319,9 @@ class ImportTest {
         ImportJob b = finished(queued.get(1).id);
         assertEquals(ImportStatus.DONE, a.status, problems(a));
         assertEquals(ImportStatus.DONE, b.status, problems(b));
-        assertEquals(1, a.created + b.created, "one created it, the other found it");
-        assertEquals(1, a.skipped + b.skipped);
+        assertEquals(1, a.part("incidents").created + b.part("incidents").created,
+                "one created it, the other found it");
+        assertEquals(1, a.part("incidents").skipped + b.part("incidents").skipped);
         assertEquals(1L, (long) QuarkusTransaction.requiringNew()
                 .call(() -> Incident.count("externalReference", p + "1")));
     }
@@ -332,7 +335,10 @@ class ImportTest {
         Csrf csrf = manager.csrf("/imports");
         manager.request().cookie("csrf-token", csrf.cookie()).multiPart("csrf-token", csrf.field())
                 .multiPart("losses", "losses.csv", new byte[0], "text/csv").post("/imports").then().statusCode(400)
-                .body(containsString("Choose the incidents file."));
+                .body(containsString("id=\"f-losses-error\""));
+        manager.request().cookie("csrf-token", csrf.cookie()).multiPart("csrf-token", csrf.field())
+                .multiPart("mapping", "").post("/imports").then().statusCode(400)
+                .body(containsString("Choose at least one file."));
     }
 
     @Test
@@ -419,8 +425,8 @@ class ImportTest {
         ImportJob queued = imports.queue("historique.xlsx", incidents, "pertes.xlsx", lines, false, "manager");
         ImportJob job = finished(queued.id);
         assertEquals(ImportStatus.DONE, job.status, problems(job));
-        assertEquals(1, job.created);
-        assertEquals(1, job.linesCreated);
+        assertEquals(1, job.part("incidents").created);
+        assertEquals(1, job.part("losses").created);
         QuarkusTransaction.requiringNew().run(() -> {
             Incident incident = Incident.findByExternalReference(p + "X1").orElseThrow();
             assertEquals(IncidentStatus.CLOSED, incident.status);
@@ -462,7 +468,7 @@ class ImportTest {
         ImportJob mapped = finished(imports.remap(first.id, new java.util.LinkedHashMap<>(java.util.Map.of("ref",
                 "reference", "incident_heading", "title", "notes", "-")), name, "manager").id);
         assertEquals(ImportStatus.DONE, mapped.status, problems(mapped));
-        assertEquals(1, mapped.created);
+        assertEquals(1, mapped.part("incidents").created);
         ImportMapping saved = QuarkusTransaction.requiringNew()
                 .call(() -> ImportMapping.<ImportMapping>find("name", name).firstResult());
         assertEquals("reference", saved.pairs().get("ref"));
@@ -475,7 +481,7 @@ class ImportTest {
                 .header("Location");
         ImportJob again = finished(Long.parseLong(location.substring(location.lastIndexOf('/') + 1)));
         assertEquals(ImportStatus.DONE, again.status, problems(again) + "\nmapping: " + again.mapping);
-        assertEquals(1, again.created);
+        assertEquals(1, again.part("incidents").created);
     }
 
     private static void date(org.apache.poi.ss.usermodel.Row row, int column, LocalDate value, CellStyle style) {
