@@ -57,7 +57,8 @@ final class IncidentRows {
     private static final int BATCH = 200;
 
     /** Incident columns read, by the form field (or import field) they fill. */
-    static final Map<String, String> INCIDENT_COLUMNS = columns("title", "title", "status", "status", "severity",
+    static final Map<String, String> INCIDENT_COLUMNS = RowChecks.columns("title", "title", "status", "status",
+            "severity",
             "severity", "eventCategory", "event_category", "eventType", "event_type", "businessLine", "business_line",
             "orgUnit", "org_unit", "owner", "owner", "occurrenceDate", "occurrence_date", "discoveryDate",
             "discovery_date", "reportingDate", "reporting_date", "closureDate", "closure_date", "nearMiss",
@@ -74,7 +75,8 @@ final class IncidentRows {
     static final List<String> INCIDENT_REQUIRED = List.of("title", "severity", "event_category", "event_type",
             "business_line", "org_unit", "owner", "occurrence_date", "discovery_date");
 
-    static final Map<String, String> LINE_COLUMNS = columns("incident", "incident_reference", "lossId", "loss_id",
+    static final Map<String, String> LINE_COLUMNS = RowChecks.columns("incident", "incident_reference", "lossId",
+            "loss_id",
             "externalReference", "external_reference", "type", "entry_type", "recoveryStatus", "recovery_status",
             "amount", "amount", "currency", "currency", "fxRate", "fx_rate", "fxSource", "fx_source", "fxReason",
             "fx_reason", "rateInto", "reporting_currency", "accountingDate", "accounting_date", "businessLine",
@@ -156,32 +158,17 @@ final class IncidentRows {
     }
 
     private void incidentsFirstPass(Table table) {
-        if (!header(INCIDENTS, table, INCIDENT_COLUMNS, INCIDENT_COMPUTED, INCIDENT_REQUIRED)) {
-            return;
-        }
-        if (!table.header().contains("reference") && !table.header().contains("external_reference")) {
-            report.problem(INCIDENTS, 1, "reference", "imports.error.missingColumn", "reference");
+        if (!RowChecks.header(report, INCIDENTS, table, INCIDENT_COLUMNS, INCIDENT_COMPUTED, INCIDENT_REQUIRED)) {
             return;
         }
         incidentHeaderGood = true;
         for (Table.Row row : table) {
             report.rowsRead++;
-            String key = key(row);
-            String reference = FormInput.trimmed(row.get("reference"));
+            String key = RowChecks.key(report, INCIDENTS, row, Incident.EXTERNAL_REFERENCE_MAX, lineOfKey);
             if (key == null) {
-                report.problem(INCIDENTS, row.line(), "reference", "error.required");
                 continue;
             }
-            if (key.length() > Incident.EXTERNAL_REFERENCE_MAX) {
-                report.problem(INCIDENTS, row.line(), column(row, "external_reference", "reference"),
-                        "error.tooLong", Incident.EXTERNAL_REFERENCE_MAX);
-                continue;
-            }
-            if (lineOfKey.putIfAbsent(key, row.line()) != null) {
-                report.problem(INCIDENTS, row.line(), column(row, "external_reference", "reference"),
-                        "imports.error.duplicateKey", key, lineOfKey.get(key));
-                continue;
-            }
+            String reference = FormInput.trimmed(row.get("reference"));
             if (reference != null) {
                 keyOfReference.put(reference, key);
             }
@@ -194,7 +181,7 @@ final class IncidentRows {
 
     private void incidentsGrouped(Table table) {
         for (Table.Row row : table) {
-            String key = key(row);
+            String key = RowChecks.key(row);
             String root = FormInput.trimmed(row.get("root_event"));
             if (root == null || key == null || !Long.valueOf(row.line()).equals(lineOfKey.get(key))) {
                 continue;
@@ -202,15 +189,6 @@ final class IncidentRows {
             incident(row, key, keyOfReference.getOrDefault(root, root));
             tick();
         }
-    }
-
-    private static String key(Table.Row row) {
-        String external = FormInput.trimmed(row.get("external_reference"));
-        return external != null ? external : FormInput.trimmed(row.get("reference"));
-    }
-
-    private static String column(Table.Row row, String preferred, String otherwise) {
-        return row.get(preferred) != null ? preferred : otherwise;
     }
 
     private void incident(Table.Row row, String key, String rootKey) {
@@ -248,7 +226,7 @@ final class IncidentRows {
         IncidentImport.Written written = register.incident(key, data, rootKey, history, errors);
         if (written == null) {
             refused.add(key);
-            report(INCIDENTS, row.line(), errors, INCIDENT_COLUMNS);
+            RowChecks.report(report, INCIDENTS, row.line(), errors, INCIDENT_COLUMNS);
             return;
         }
         report.counted(INCIDENTS, written.outcome());
@@ -275,7 +253,7 @@ final class IncidentRows {
     }
 
     private void lines(Table table) {
-        if (!header(LOSSES, table, LINE_COLUMNS, LINE_COMPUTED, LINE_REQUIRED)) {
+        if (!RowChecks.knownColumns(report, LOSSES, table, LINE_COLUMNS, LINE_COMPUTED, LINE_REQUIRED)) {
             return;
         }
         if (!table.header().contains("loss_id") && !table.header().contains("external_reference")) {
@@ -344,7 +322,7 @@ final class IncidentRows {
                     : register.line(incident, created.contains(incident.id),
                             new ImportedLine(key, data, source, into, postClosure), errors);
             if (outcome == null) {
-                report(LOSSES, row.line(), errors, LINE_COLUMNS);
+                RowChecks.report(report, LOSSES, row.line(), errors, LINE_COLUMNS);
                 continue;
             }
             report.counted(LOSSES, outcome);
@@ -367,54 +345,12 @@ final class IncidentRows {
         return found != null ? found : Incident.findByReference(named);
     }
 
-    /** Checks the header: every column known, the required ones there. */
-    private boolean header(String file, Table table, Map<String, String> read, Set<String> computed,
-            List<String> required) {
-        boolean good = true;
-        Set<String> seen = new HashSet<>();
-        for (String column : table.header()) {
-            if (column.startsWith(Table.LEFT_OUT)) {
-                continue;
-            }
-            if (!seen.add(column)) {
-                report.problem(file, 1, column, "imports.error.duplicateColumn", column);
-                good = false;
-            } else if (!read.containsValue(column) && !computed.contains(column)) {
-                report.problem(file, 1, column, "imports.error.unknownColumn", column);
-                good = false;
-            }
-        }
-        for (String column : required) {
-            if (!seen.contains(column)) {
-                report.problem(file, 1, column, "imports.error.missingColumn", column);
-                good = false;
-            }
-        }
-        return good;
-    }
-
-    /** Each problem of the row under the column of the field it is about. */
-    private void report(String file, long line, FieldErrors errors, Map<String, String> columns) {
-        for (String field : errors.fields()) {
-            String column = columns.getOrDefault(field, columns.containsKey(field) ? field : "");
-            report.problem(file, line, column, errors.keys().get(field), errors.arguments(field));
-        }
-    }
-
     private void tick() {
         if (++written % BATCH == 0) {
             Incident.flush();
             Incident.getEntityManager().clear();
             progress.accept(report.rowsRead);
         }
-    }
-
-    private static Map<String, String> columns(String... pairs) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            map.put(pairs[i], pairs[i + 1]);
-        }
-        return map;
     }
 
     /** The bank's key of each incident of the file, by the file's reference (an action plan may name either). */

@@ -9,14 +9,28 @@ import java.util.Set;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
 
-/** What every file of the library and of the action plans checks alike: its header, its keys, a row's problems. */
+/** What every file of an import checks alike: its header, its keys, a row's problems. */
 final class RowChecks {
 
     private RowChecks() {
     }
 
-    /** Checks the header: every column known (read or computed), the required ones there, none twice. */
+    /**
+     * Checks the header of a file of records keyed by reference: its columns ({@link #knownColumns}) and a
+     * {@code reference} or {@code external_reference} column.
+     */
     static boolean header(ImportReport report, String file, Table table, Map<String, String> read,
+            Set<String> computed, List<String> required) {
+        boolean good = knownColumns(report, file, table, read, computed, required);
+        if (!table.header().contains("reference") && !table.header().contains("external_reference")) {
+            report.problem(file, 1, "reference", "imports.error.missingColumn", "reference");
+            good = false;
+        }
+        return good;
+    }
+
+    /** Checks the header: every column known (read or computed), the required ones there, none twice. */
+    static boolean knownColumns(ImportReport report, String file, Table table, Map<String, String> read,
             Set<String> computed, List<String> required) {
         boolean good = true;
         Set<String> seen = new HashSet<>();
@@ -37,10 +51,6 @@ final class RowChecks {
                 report.problem(file, 1, column, "imports.error.missingColumn", column);
                 good = false;
             }
-        }
-        if (!seen.contains("reference") && !seen.contains("external_reference")) {
-            report.problem(file, 1, "reference", "imports.error.missingColumn", "reference");
-            good = false;
         }
         return good;
     }
