@@ -20,6 +20,7 @@ import org.opregister.core.AppClock;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.InvalidInputException;
 import org.opregister.core.OpriskConfig;
+import org.opregister.core.PlannerStatistics;
 import org.opregister.core.ReferenceCounter;
 import org.opregister.core.ReviewRecord;
 import org.opregister.core.StampListener;
@@ -188,6 +189,7 @@ public class IncidentImport {
         EntityManager session = Incident.getEntityManager();
         session.flush();
         session.clear();
+        PlannerStatistics.refresh("incident", "loss_entry");
         List<Long> ids = List.copyOf(touched);
         for (int from = 0; from < ids.size(); from += FINISH_CHUNK) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + FINISH_CHUNK));
