@@ -24,11 +24,10 @@ final class FileChunks {
     private FileChunks() {
     }
 
-    /** Writes what the stream holds as that file of the job; answers its SHA-256 (hex) and size. */
-    static Stored write(long jobId, String part, InputStream source) {
+    /** Writes what the stream holds as that file of the job; answers its SHA-256 (hex). */
+    static String write(long jobId, String part, InputStream source) {
         EntityManager em = Panache.getEntityManager();
         MessageDigest sha256 = sha256();
-        long size = 0;
         try (InputStream in = new DigestInputStream(source, sha256)) {
             int seq = 0;
             byte[] piece;
@@ -36,16 +35,11 @@ final class FileChunks {
                 em.createNativeQuery("insert into import_file_chunk (job_id, part, seq, data) values (?1, ?2, ?3, ?4)")
                         .setParameter(1, jobId).setParameter(2, part).setParameter(3, seq++).setParameter(4, piece)
                         .executeUpdate();
-                size += piece.length;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Stored(HexFormat.of().formatHex(sha256.digest()), size);
-    }
-
-    /** What was written: the SHA-256 of the bytes (hex) and how many there were. */
-    record Stored(String sha256, long size) {
+        return HexFormat.of().formatHex(sha256.digest());
     }
 
     /** That file of the job, read piece by piece (in the caller's transaction) as it is consumed. */

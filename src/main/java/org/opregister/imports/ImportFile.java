@@ -51,8 +51,8 @@ public class ImportFile extends PanacheEntityBase {
     @Column(length = 10)
     public String part;
 
-    /** Keeps what the stream holds as that file of the job (in pieces, {@link FileChunks}): its SHA-256 and size. */
-    static FileChunks.Stored store(long jobId, String part, InputStream data) {
+    /** Keeps what the stream holds as that file of the job (in pieces, {@link FileChunks}): answers its SHA-256. */
+    static String store(long jobId, String part, InputStream data) {
         header(jobId, part);
         return FileChunks.write(jobId, part, data);
     }

@@ -69,13 +69,13 @@ public class Imports {
         ImportJob job = job(dryRun, username, mapping);
         for (String part : ImportPart.FILES) {
             files.stream().filter(f -> f.part().equals(part)).findFirst().ifPresent(file -> {
-                FileChunks.Stored stored;
+                String sha256;
                 try {
-                    stored = ImportFile.store(job.id, part, file.data().open());
+                    sha256 = ImportFile.store(job.id, part, file.data().open());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                job.parts.add(ImportPart.file(part, name(file.fileName()), stored.sha256()));
+                job.parts.add(ImportPart.file(part, name(file.fileName()), sha256));
             });
         }
         return job;

@@ -139,8 +139,7 @@ public class IncidentImport {
     /**
      * Books, corrects or leaves the line of that key on the incident; null with the problems in {@code errors} (fields
      * named as on the ledger form), then nothing was changed. An incident this import created has no line to look
-     * for yet. The totals are not summed here: {@link #finish} does it
-     * once for every incident touched.
+     * for yet. The totals are not summed here: {@link #finish} does it once for every incident touched.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Outcome line(Incident incident, boolean createdByThisImport, ImportedLine line, FieldErrors errors) {
