@@ -1,7 +1,5 @@
 package org.opregister.imports;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -99,9 +97,9 @@ final class ActionRows {
                     input.date("originalDueDate", row.get("original_due_date"), false),
                     input.text("closureNote", row.get("closure_note"), false, ActionPlan.TEXT_MAX),
                     input.text("closureRequestedBy", row.get("closure_requested_by"), false, 64),
-                    instant("closureRequestedAt", row.get("closure_requested_at"), errors),
+                    RowChecks.instant("closureRequestedAt", row.get("closure_requested_at"), errors),
                     input.text("reviewedBy", row.get("reviewed_by"), false, 64),
-                    instant("reviewedAt", row.get("reviewed_at"), errors),
+                    RowChecks.instant("reviewedAt", row.get("reviewed_at"), errors),
                     input.text("reviewComment", row.get("review_comment"), false, ActionPlan.COMMENT_MAX),
                     input.date("completedOn", row.get("completed_on"), false));
             List<NamedSource> sources = sources(row.get("sources"), errors);
@@ -138,19 +136,6 @@ final class ActionRows {
         try {
             return SourceType.valueOf(code);
         } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static Instant instant(String field, String value, FieldErrors errors) {
-        String text = FormInput.trimmed(value);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            errors.add(field, "imports.error.instant");
             return null;
         }
     }

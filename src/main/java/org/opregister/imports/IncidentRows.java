@@ -1,7 +1,5 @@
 package org.opregister.imports;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -221,7 +219,8 @@ final class IncidentRows {
                 Labels.code(IncidentStatus.class, row.get("status")), IncidentStatus.class, false);
         History history = new History(status, input.date("reportingDate", row.get("reporting_date"), false),
                 input.date("closureDate", row.get("closure_date"), false),
-                input.text("closedBy", row.get("closed_by"), false, 64), instant("closedAt", row.get("closed_at"),
+                input.text("closedBy", row.get("closed_by"), false, 64),
+                RowChecks.instant("closedAt", row.get("closed_at"),
                         errors));
         IncidentImport.Written written = register.incident(key, data, rootKey, history, errors);
         if (written == null) {
@@ -236,19 +235,6 @@ final class IncidentRows {
         }
         if (written.outcome() != Outcome.SKIPPED) {
             touched.add(written.incident().id);
-        }
-    }
-
-    private static Instant instant(String field, String value, FieldErrors errors) {
-        String text = FormInput.trimmed(value);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            errors.add(field, "imports.error.instant");
-            return null;
         }
     }
 

@@ -1,5 +1,7 @@
 package org.opregister.imports;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,6 +88,20 @@ final class RowChecks {
             return null;
         }
         return key;
+    }
+
+    /** A moment written as ISO-8601 in UTC ({@code 2024-07-19T10:00:00Z}), as the exports write it; null if blank. */
+    static Instant instant(String field, String value, FieldErrors errors) {
+        String text = FormInput.trimmed(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            errors.add(field, "imports.error.instant");
+            return null;
+        }
     }
 
     /** The references a cell lists, separated by {@code ;}, each trimmed, none empty. */
