@@ -18,6 +18,7 @@ import org.hibernate.Session;
 
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
+import org.opregister.core.StoredText;
 import org.opregister.incident.Incident;
 import org.opregister.incident.IncidentForm;
 import org.opregister.incident.IncidentForm.IncidentData;
@@ -99,7 +100,7 @@ final class IncidentRows {
     private final Set<String> refused = new HashSet<>();
     private final Set<Long> touched = new LinkedHashSet<>();
     private final Set<Long> created = new HashSet<>();
-    private final Set<String> lineKeys = new HashSet<>();
+    private final LineKeys lineKeys = new LineKeys();
     private int written;
     private boolean incidentHeaderGood;
 
@@ -274,7 +275,7 @@ final class IncidentRows {
                 report.problem(LOSSES, row.line(), keyColumn, "error.tooLong", Incident.EXTERNAL_REFERENCE_MAX);
                 continue;
             }
-            if (!lineKeys.add(incident.id + "\n" + key)) {
+            if (!lineKeys.firstTime(incident.id, key)) {
                 report.problem(LOSSES, row.line(), keyColumn, "imports.error.duplicateLine", key, named);
                 continue;
             }
@@ -315,6 +316,41 @@ final class IncidentRows {
             if (outcome != Outcome.SKIPPED) {
                 touched.add(incident.id);
             }
+        }
+    }
+
+    /**
+     * The keys of the lines read so far, by incident, to find a key given twice. The lines of an incident usually
+     * come together (the exports write them so): the keys of the incident being read are a set; those of an incident
+     * read before are kept joined in one string (a tenth of the memory a set of them takes), and read back into the
+     * set if its lines come again further down.
+     */
+    private static final class LineKeys {
+
+        private static final String SEPARATOR = "\u001F";
+
+        private final Map<Long, String> earlier = new HashMap<>();
+        private final Set<String> current = new HashSet<>();
+        private long currentIncident = -1;
+
+        /**
+         * Whether this key is new for the incident (else it was given already). Compared as stored: without control
+         * characters, so the separator cannot be part of a key.
+         */
+        boolean firstTime(long incident, String given) {
+            String key = StoredText.clean(given);
+            if (incident != currentIncident) {
+                if (currentIncident != -1) {
+                    earlier.put(currentIncident, String.join(SEPARATOR, current));
+                }
+                current.clear();
+                String seen = earlier.remove(incident);
+                if (seen != null) {
+                    current.addAll(Arrays.asList(seen.split(SEPARATOR, -1)));
+                }
+                currentIncident = incident;
+            }
+            return current.add(key);
         }
     }
 

@@ -116,6 +116,25 @@ class ImportTest {
     }
 
     @Test
+    void aLineKeyGivenTwiceIsFoundAlsoWhenTheIncidentsLinesAreApart() throws Exception {
+        String p = prefix();
+        String incidents = csv(INCIDENT_HEADER,
+                incident(p + "A", "First", "OPEN", "2024-07-19", "2024-07-19", "", "", ""),
+                incident(p + "B", "Second", "OPEN", "2024-07-19", "2024-07-19", "", "", ""));
+        String lines = csv(LINE_HEADER,
+                line(p + "A", "1", "DIRECT_CHARGE", "", "100", "EUR", "1", "SAME_CURRENCY", "2024-07-31"),
+                line(p + "B", "1", "DIRECT_CHARGE", "", "100", "EUR", "1", "SAME_CURRENCY", "2024-07-31"),
+                line(p + "A", "2", "DIRECT_CHARGE", "", "100", "EUR", "1", "SAME_CURRENCY", "2024-07-31"),
+                line(p + "A", "1", "DIRECT_CHARGE", "", "100", "EUR", "1", "SAME_CURRENCY", "2024-07-31"),
+                line(p + "B", "2", "DIRECT_CHARGE", "", "100", "EUR", "1", "SAME_CURRENCY", "2024-07-31"),
+                line(p + "B", "2", "DIRECT_CHARGE", "", "100", "EUR", "1", "SAME_CURRENCY", "2024-07-31"));
+        ImportJob job = run(incidents, lines, true);
+        assertEquals(ImportStatus.REJECTED, job.status);
+        assertEquals("losses:5:loss_id:imports.error.duplicateLine\nlosses:7:loss_id:imports.error.duplicateLine",
+                problems(job), "the same key on another incident, or a new key further down, is no duplicate");
+    }
+
+    @Test
     void aDryRunStoresNothingTheImportKeepsHistoryAndTheSameFileAgainChangesNothing() throws Exception {
         String p = prefix();
         String incidents = csv(INCIDENT_HEADER,
