@@ -21,10 +21,14 @@ import org.opregister.core.RowLocks;
  */
 public final class LossEvents {
 
-    /** Every line from scratch, in two statements (the same as the migration V22 that introduced the columns). */
+    /**
+     * Every line from scratch, in two statements (the same as the migration V22 that introduced the columns); the
+     * first rewrites only the lines whose event changed (a line is written with its event: after an import, none).
+     */
     private static final String[] REFRESH_ALL = {
             "update loss_entry set event_id = (select coalesce(i.root_event_id, i.id) from incident i"
-                    + " where i.id = loss_entry.incident_id)",
+                    + " where i.id = loss_entry.incident_id) where event_id is distinct from"
+                    + " (select coalesce(i.root_event_id, i.id) from incident i where i.id = loss_entry.incident_id)",
             "update loss_entry set"
                     + " event_type = (select e.event_type from incident e where e.id = loss_entry.event_id),"
                     + " event_business_line = (select e.business_line from incident e"
