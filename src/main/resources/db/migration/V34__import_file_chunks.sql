@@ -1,4 +1,4 @@
--- Uploaded files kept in pieces of at most 1 MB (ImportFile), written and read as streams, so that an import's files
+-- Uploaded files kept in pieces of at most 256 KB (ImportFile), written and read as streams, so that an import's files
 -- never sit whole in memory. The files kept so far become one piece each.
 create table import_file_chunk (
     job_id  bigint      not null,

@@ -13,13 +13,14 @@ import jakarta.persistence.EntityManager;
 import io.quarkus.hibernate.orm.panache.Panache;
 
 /**
- * The bytes of an uploaded file in {@code import_file_chunk}, in pieces of {@value #CHUNK} bytes: written from a stream
+ * The bytes of an uploaded file in {@code import_file_chunk}, in pieces of {@value #CHUNK} bytes (256 KB): written from
+ * a stream
  * and read back as one, so that neither the upload nor the import holds a whole file in memory. Each piece is written
  * or read by one statement in the caller's transaction.
  */
 final class FileChunks {
 
-    static final int CHUNK = 1 << 20;
+    static final int CHUNK = 1 << 18;
 
     private FileChunks() {
     }
@@ -88,12 +89,21 @@ final class FileChunks {
         };
     }
 
-    /** Copies that file of one job to another, in the database. */
+    /**
+     * Copies that file of one job to another, in the database, a piece a statement (one statement for the whole file
+     * would have H2 hold all of it in memory).
+     */
     static void copy(long fromJob, long toJob, String part) {
-        Panache.getEntityManager()
-                .createNativeQuery("insert into import_file_chunk (job_id, part, seq, data)"
-                        + " select ?1, part, seq, data from import_file_chunk where job_id = ?2 and part = ?3")
-                .setParameter(1, toJob).setParameter(2, fromJob).setParameter(3, part).executeUpdate();
+        int copied;
+        int seq = 0;
+        do {
+            copied = Panache.getEntityManager()
+                    .createNativeQuery("insert into import_file_chunk (job_id, part, seq, data)"
+                            + " select ?1, part, seq, data from import_file_chunk where job_id = ?2 and part = ?3"
+                            + " and seq = ?4")
+                    .setParameter(1, toJob).setParameter(2, fromJob).setParameter(3, part).setParameter(4, seq++)
+                    .executeUpdate();
+        } while (copied > 0);
     }
 
     private static MessageDigest sha256() {
