@@ -95,6 +95,11 @@ class ImportTest {
     }
 
     ImportJob finished(long id) throws Exception {
+        return finished(runner, id);
+    }
+
+    /** Runs what is queued until that job is finished (the runner given is the bean or its client proxy). */
+    static ImportJob finished(ImportRunner runner, long id) throws Exception {
         for (int i = 0; i < 600; i++) {
             runner.kick().get(60, TimeUnit.SECONDS);
             ImportJob job = QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>findById(id));

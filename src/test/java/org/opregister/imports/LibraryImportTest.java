@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
@@ -106,20 +105,11 @@ class LibraryImportTest {
     }
 
     ImportJob finished(long id) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            runner.kick().get(60, TimeUnit.SECONDS);
-            ImportJob job = QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>findById(id));
-            if (job.finished()) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("import " + id + " did not finish");
+        return ImportTest.finished(runner, id);
     }
 
     static String problems(ImportJob job) {
-        return job.problems().stream().map(p -> p.file() + ":" + p.line() + ":" + p.column() + ":" + p.key())
-                .collect(Collectors.joining("\n"));
+        return ImportTest.problems(job);
     }
 
     /** The references of the controls linked to the risk of that key, sorted. */
