@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import org.opregister.audit.AuditSubject;
 import org.opregister.core.TrackedEntity;
 import org.opregister.incident.Incident;
+import org.opregister.incident.IncidentLinks;
 
 /** A control that failed (or was missing) in an incident. */
 @Entity
@@ -47,6 +48,17 @@ public class IncidentControl extends TrackedEntity implements AuditSubject {
     public static List<Control> controlsOf(Incident incident) {
         return getEntityManager().createQuery("select l.control from IncidentControl l where l.incident = :incident"
                 + " order by l.control.reference", Control.class).setParameter("incident", incident).getResultList();
+    }
+
+    /** The controls not linked to the incident yet, by reference: only what the picker shows is read. */
+    public static List<IncidentLinks.Pickable> linkableTo(Incident incident) {
+        return getEntityManager().createQuery("select c.id, c.reference, c.title from Control c"
+                + " where not exists (select l.id from IncidentControl l where l.control = c and l.incident = :incident)"
+                + " order by c.reference", Object[].class)
+                .setParameter("incident", incident)
+                .getResultStream()
+                .map(row -> new IncidentLinks.Pickable((Long) row[0], (String) row[1], (String) row[2]))
+                .toList();
     }
 
     public static List<Incident> incidentsOf(Control control) {

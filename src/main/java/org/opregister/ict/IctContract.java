@@ -25,6 +25,7 @@ import jakarta.persistence.Table;
 
 import org.opregister.audit.AuditSubject;
 import org.opregister.core.TrackedEntity;
+import org.opregister.incident.IncidentThirdParties;
 
 /**
  * A contractual arrangement with an ICT third-party service provider (ITS 2024/2956, templates B_02.01 and B_02.02)
@@ -118,6 +119,15 @@ public class IctContract extends TrackedEntity implements AuditSubject {
     }
 
     /** Every contract with its provider and services, by provider name and reference (exports, the KRI). */
+    /** Every contract as the incident page's picker lists it ("provider – reference"), in the register's order. */
+    public static List<IncidentThirdParties.Choice> choices() {
+        return getEntityManager().createQuery("select c.id, p.name, c.reference from IctContract c join c.provider p"
+                + " order by p.nameKey, c.reference", Object[].class)
+                .getResultStream()
+                .map(row -> new IncidentThirdParties.Choice((Long) row[0], row[1] + " – " + row[2]))
+                .toList();
+    }
+
     public static List<IctContract> register() {
         return getEntityManager().createQuery("select distinct c from IctContract c join fetch c.provider p"
                 + " left join fetch c.services order by p.nameKey, c.reference", IctContract.class).getResultList();

@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 
 import org.opregister.audit.AuditSubject;
 import org.opregister.core.TrackedEntity;
+import org.opregister.incident.IncidentThirdParties;
 import org.opregister.reference.Lei;
 
 /**
@@ -81,6 +82,14 @@ public class IctProvider extends TrackedEntity implements AuditSubject {
     @Override
     public String auditPath() {
         return "/ict-providers/" + id;
+    }
+
+    /** Every provider as the incident page's picker lists it, by name. */
+    public static List<IncidentThirdParties.Choice> choices() {
+        return getEntityManager()
+                .createQuery("select p.id, p.name from IctProvider p order by p.nameKey", Object[].class)
+                .getResultStream().map(row -> new IncidentThirdParties.Choice((Long) row[0], (String) row[1]))
+                .toList();
     }
 
     public static List<IctProvider> all() {

@@ -14,7 +14,7 @@ import org.opregister.incident.IncidentThirdParties;
 public class IncidentThirdPartySource implements IncidentThirdParties {
 
     @Override
-    public View of(long incidentId) {
+    public View of(long incidentId, boolean withChoices) {
         List<Linked> linked = IncidentProvider.ofIncident(incidentId).stream()
                 .map(l -> new Linked(l.id, l.provider.name, "/ict-providers/" + l.provider.id,
                         l.contract == null ? null : l.contract.reference,
@@ -22,9 +22,8 @@ public class IncidentThirdPartySource implements IncidentThirdParties {
                                 ? l.contract.critical()
                                 : IctContract.of(l.provider).stream().anyMatch(IctContract::critical)))
                 .toList();
-        List<Choice> providers = IctProvider.all().stream().map(p -> new Choice(p.id, p.name)).toList();
-        List<Choice> contracts = IctContract.register().stream()
-                .map(c -> new Choice(c.id, c.provider.name + " – " + c.reference)).toList();
-        return new View(true, linked, providers, contracts);
+        return withChoices
+                ? new View(true, linked, IctProvider.choices(), IctContract.choices())
+                : new View(true, linked, List.of(), List.of());
     }
 }

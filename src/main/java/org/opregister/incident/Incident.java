@@ -294,7 +294,6 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
         return find("order by createdAt desc, id desc").page(Page.ofSize(howMany)).list();
     }
 
-    /** The incidents grouped under this root event, oldest first. */
     /**
      * Whether the event this incident roots stays out of the regulatory data set whatever its size: a near miss, a
      * gain event or a credit-boundary loss ({@link LossDataSet}).
@@ -303,6 +302,7 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
         return nearMiss || gainEvent || creditBoundary;
     }
 
+    /** The incidents grouped under this root event, oldest first. */
     public List<Incident> groupedEvents() {
         return list("rootEvent = ?1 order by occurrenceDate, id", this);
     }

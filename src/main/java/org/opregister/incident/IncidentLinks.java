@@ -8,8 +8,8 @@ import java.util.List;
  * {@link Source}, so that this one need not know it.
  */
 public record IncidentLinks(List<LinkedRecord> risks, List<LinkedRecord> failedControls,
-        List<LinkedRecord> linkableRisks,
-        List<LinkedRecord> linkableControls) {
+        List<Pickable> linkableRisks,
+        List<Pickable> linkableControls) {
 
     public static final IncidentLinks NONE = new IncidentLinks(List.of(), List.of(), List.of(), List.of());
 
@@ -18,9 +18,17 @@ public record IncidentLinks(List<LinkedRecord> risks, List<LinkedRecord> failedC
             String badgeTitle) {
     }
 
+    /** A record that can still be linked, as the picker lists it. */
+    public record Pickable(long id, String reference, String title) {
+    }
+
     /** Implemented by the module that keeps the links. */
     public interface Source {
 
-        IncidentLinks of(Incident incident);
+        /**
+         * The records linked to the incident and, when {@code withChoices} (the user may link more), those that can
+         * still be linked; else no choices, and they are not read.
+         */
+        IncidentLinks of(Incident incident, boolean withChoices);
     }
 }

@@ -173,10 +173,12 @@ public class IncidentResource {
     public Response report(@PathParam("id") long id) {
         Incident incident = incident(id);
         List<LossEntry> losses = LossEntry.forIncident(incident);
-        String html = Templates.report(incident, losses, LedgerTotals.byAccountingPeriod(losses), links.of(incident),
-                followUps.of(FollowUps.Subject.INCIDENT, incident.id), ReviewTrail.of(incident),
-                service.reportingCurrency(), AppClock.now(), currentUser.username(),
-                CurrentLocale.current().getLanguage()).render();
+        String html = Templates
+                .report(incident, losses, LedgerTotals.byAccountingPeriod(losses), links.of(incident, false),
+                        followUps.of(FollowUps.Subject.INCIDENT, incident.id), ReviewTrail.of(incident),
+                        service.reportingCurrency(), AppClock.now(), currentUser.username(),
+                        CurrentLocale.current().getLanguage())
+                .render();
         byte[] pdf = PdfDocument.render(html);
         exported.fire(new CsvExport.Exported(currentUser.username(), "incident-report.pdf",
                 "incident=" + incident.reference, 1));
@@ -377,7 +379,8 @@ public class IncidentResource {
         List<LossEntry> losses = LossEntry.forIncident(incident);
         return Templates.show(incident, losses, LedgerTotals.byAccountingPeriod(losses), LedgerLock.current(),
                 service.lossDataSet(incident, losses), lossForm, errors, problem, choices(),
-                links.of(incident), CommentThread.of(incident, "/incidents/" + incident.id + "/comments",
+                links.of(incident, currentUser.canEdit() && incident.editable()),
+                CommentThread.of(incident, "/incidents/" + incident.id + "/comments",
                         typed.get(CommentService.FIELD)),
                 typed, AttachmentPanel.of(incident, "/incidents/" + incident.id + "/attachments",
                         currentUser.canEdit() && incident.editable(), files));

@@ -28,21 +28,22 @@ public interface IncidentThirdParties {
         public static final View NONE = new View(false, List.of(), List.of(), List.of());
     }
 
-    View of(long incidentId);
+    /** The providers linked to the incident and, when {@code withChoices}, the picker's choices (else not read). */
+    View of(long incidentId, boolean withChoices);
 
-    /** The template side: {@code thirdParties:of(incident.id)}, delegating to the CDI bean. */
+    /** The template side: {@code thirdParties:of(incident.id, inject:user.canEdit)}, delegating to the CDI bean. */
     @TemplateExtension(namespace = "thirdParties")
     final class Pages {
 
         private Pages() {
         }
 
-        static View of(Long id) {
+        static View of(Long id, boolean withChoices) {
             if (id == null) {
                 return View.NONE;
             }
             try (InstanceHandle<IncidentThirdParties> source = Arc.container().instance(IncidentThirdParties.class)) {
-                return source.isAvailable() ? source.get().of(id) : View.NONE;
+                return source.isAvailable() ? source.get().of(id, withChoices) : View.NONE;
             }
         }
     }

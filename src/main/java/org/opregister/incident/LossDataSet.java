@@ -17,7 +17,7 @@ import java.util.Objects;
  */
 public record LossDataSet(boolean included, List<String> reasons, BigDecimal aggregatedGross,
         BigDecimal aggregatedNet, int events, boolean rapidlyRecovered, BigDecimal threshold, String basis,
-        Incident countedWith) {
+        Incident countedWith, List<Incident> grouped) {
 
     public static final String NET = "NET";
 
@@ -63,7 +63,7 @@ public record LossDataSet(boolean included, List<String> reasons, BigDecimal agg
             reasons.add(BELOW_THRESHOLD);
         }
         return new LossDataSet(reasons.isEmpty(), List.copyOf(reasons), gross, net, 1 + grouped.size(),
-                rapidlyRecovered(lines), rule.threshold(), rule.basis(), incident.rootEvent);
+                rapidlyRecovered(lines), rule.threshold(), rule.basis(), incident.rootEvent, List.copyOf(grouped));
     }
 
     /**

@@ -18,15 +18,11 @@ import org.opregister.web.TemplateExtensions;
 public class IncidentLinkSource implements IncidentLinks.Source {
 
     @Override
-    public IncidentLinks of(Incident incident) {
-        List<Risk> risks = IncidentRisk.risksOf(incident);
-        List<Control> controls = IncidentControl.controlsOf(incident);
-        return new IncidentLinks(risks.stream().map(IncidentLinkSource::line).toList(),
-                controls.stream().map(IncidentLinkSource::line).toList(),
-                Risk.active().stream().filter(r -> risks.stream().noneMatch(l -> l.id.equals(r.id)))
-                        .map(IncidentLinkSource::line).toList(),
-                Control.all().stream().filter(c -> controls.stream().noneMatch(l -> l.id.equals(c.id)))
-                        .map(IncidentLinkSource::line).toList());
+    public IncidentLinks of(Incident incident, boolean withChoices) {
+        return new IncidentLinks(IncidentRisk.risksOf(incident).stream().map(IncidentLinkSource::line).toList(),
+                IncidentControl.controlsOf(incident).stream().map(IncidentLinkSource::line).toList(),
+                withChoices ? IncidentRisk.linkableTo(incident) : List.of(),
+                withChoices ? IncidentControl.linkableTo(incident) : List.of());
     }
 
     private static LinkedRecord line(Risk risk) {

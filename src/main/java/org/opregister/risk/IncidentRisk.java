@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 import org.opregister.audit.AuditSubject;
 import org.opregister.core.TrackedEntity;
 import org.opregister.incident.Incident;
+import org.opregister.incident.IncidentLinks;
 
 /** A risk that materialised in an incident. */
 @Entity
@@ -48,6 +49,18 @@ public class IncidentRisk extends TrackedEntity implements AuditSubject {
     public static List<Risk> risksOf(Incident incident) {
         return getEntityManager().createQuery("select l.risk from IncidentRisk l where l.incident = :incident"
                 + " order by l.risk.reference", Risk.class).setParameter("incident", incident).getResultList();
+    }
+
+    /** The active risks not linked to the incident yet, by reference: only what the picker shows is read. */
+    public static List<IncidentLinks.Pickable> linkableTo(Incident incident) {
+        return getEntityManager().createQuery("select r.id, r.reference, r.title from Risk r where r.status = :active"
+                + " and not exists (select l.id from IncidentRisk l where l.risk = r and l.incident = :incident)"
+                + " order by r.reference", Object[].class)
+                .setParameter("active", RiskStatus.ACTIVE)
+                .setParameter("incident", incident)
+                .getResultStream()
+                .map(row -> new IncidentLinks.Pickable((Long) row[0], (String) row[1], (String) row[2]))
+                .toList();
     }
 
     public static List<Incident> incidentsOf(Risk risk) {

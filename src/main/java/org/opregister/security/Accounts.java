@@ -90,6 +90,7 @@ public class Accounts {
                 .addRoles(user.roleSet())
                 .addAttribute(PasswordChangeGate.ATTRIBUTE, user.mustChangePassword)
                 .addAttribute(AppLocale.IDENTITY_ATTRIBUTE, user.locale == null ? "" : user.locale)
+                .addAttribute(CurrentUser.DISPLAY_NAME, user.displayName == null ? user.username : user.displayName)
                 .build();
     }
 

@@ -18,6 +18,9 @@ import org.opregister.core.Role;
 @RequestScoped
 public class CurrentUser {
 
+    /** The identity's attribute holding the user's name, read with the account when the session was checked. */
+    static final String DISPLAY_NAME = "oprisk.displayName";
+
     @Inject
     SecurityIdentity identity;
 
@@ -47,8 +50,15 @@ public class CurrentUser {
         return signedIn() ? identity().getPrincipal().getName() : "";
     }
 
-    /** The user's name from the database; on an I/O thread (error pages for unknown paths) the username. */
+    /**
+     * The user's name as read with the account when the session was checked (else from the database); on an I/O
+     * thread (error pages for unknown paths) the username.
+     */
     public String displayName() {
+        SecurityIdentity known = identity();
+        if (displayName == null && known != null && known.getAttribute(DISPLAY_NAME) instanceof String name) {
+            displayName = name;
+        }
         if (displayName == null && !BlockingOperationControl.isBlockingAllowed()) {
             return username();
         }

@@ -14,7 +14,10 @@ import org.opregister.incident.IncidentFixtures;
 import org.opregister.risk.IncidentRisk;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Incidents ↔ risks they materialised, incidents ↔ controls that failed: from either side, shown on both. */
 @QuarkusTest
@@ -42,6 +45,31 @@ class IncidentLinksTest {
         officer.post("/risks/" + risk, "/risks/" + risk + "/incidents/" + incident + "/unlink", Map.of()).then()
                 .statusCode(303);
         assertEquals(0, QuarkusTransaction.requiringNew().call(() -> IncidentRisk.count("risk.id", risk)));
+    }
+
+    @Test
+    void thePickersOfferWhatIsNotLinkedYetAndOnlyToThoseWhoMayLink() {
+        Session officer = TestSupport.session("officer");
+        long incident = IncidentFixtures.record(officer, "Incident with pickers");
+        long linked = RiskFixtures.risk(officer, "Risk already linked here");
+        long free = RiskFixtures.risk(officer, "Risk still to link");
+        long control = RiskFixtures.control(officer, "Control still to link");
+        officer.post("/incidents/" + incident, "/incidents/" + incident + "/risks", Map.of("risk", linked)).then()
+                .statusCode(303);
+
+        String page = officer.request().get("/incidents/" + incident).then().statusCode(200).extract().asString();
+        String riskPicker = page.substring(page.indexOf("id=\"f-risk\""), page.indexOf("</select>",
+                page.indexOf("id=\"f-risk\"")));
+        assertTrue(riskPicker.contains("value=\"" + free + "\""), riskPicker);
+        assertFalse(riskPicker.contains("value=\"" + linked + "\""), riskPicker);
+        String controlPicker = page.substring(page.indexOf("id=\"f-failed-control\""));
+        assertTrue(controlPicker.contains("value=\"" + control + "\""));
+        assertTrue(page.contains("id=\"f-ict-provider\""));
+
+        TestSupport.session("auditor").request().get("/incidents/" + incident).then().statusCode(200)
+                .body(containsString("Risk already linked here")).body(not(containsString("id=\"f-risk\"")))
+                .body(not(containsString("id=\"f-failed-control\"")))
+                .body(not(containsString("id=\"f-ict-provider\"")));
     }
 
     @Test
