@@ -88,8 +88,14 @@ public class ActionExtension extends TrackedEntity implements AuditSubject {
 
     /** The pending requests this user may decide ({@link #decidableBy}), oldest first. */
     public static List<ActionExtension> awaitingDecisionBy(String user) {
-        return list("status = ?1 and review.submittedBy <> ?2 and action.owner <> ?2 order by review.submittedAt, id",
-                ExtensionStatus.PENDING, user);
+        return list(AWAITING_DECISION + " order by review.submittedAt, id", ExtensionStatus.PENDING, user);
     }
+
+    /** How many {@link #awaitingDecisionBy} lists, counted in the database. */
+    public static long countAwaitingDecisionBy(String user) {
+        return count(AWAITING_DECISION, ExtensionStatus.PENDING, user);
+    }
+
+    private static final String AWAITING_DECISION = "status = ?1 and review.submittedBy <> ?2 and action.owner <> ?2";
 
 }

@@ -132,9 +132,15 @@ public class ActionPlan extends TrackedEntity implements AuditSubject, Commentab
 
     /** The closure requests this user may decide ({@link #decidableBy}), oldest request first. */
     public static List<ActionPlan> awaitingDecisionBy(String user) {
-        return list("status = ?1 and owner <> ?2 and (review.submittedBy is null or review.submittedBy <> ?2)"
-                + " order by review.submittedAt, id", ActionStatus.PENDING_REVIEW, user);
+        return list(AWAITING_DECISION + " order by review.submittedAt, id", ActionStatus.PENDING_REVIEW, user);
     }
+
+    /** How many {@link #awaitingDecisionBy} lists, counted in the database. */
+    public static long countAwaitingDecisionBy(String user) {
+        return count(AWAITING_DECISION, ActionStatus.PENDING_REVIEW, user);
+    }
+
+    private static final String AWAITING_DECISION = "status = ?1 and owner <> ?2 and (review.submittedBy is null or review.submittedBy <> ?2)";
 
     public boolean extended() {
         return !dueDate.equals(originalDueDate);

@@ -66,10 +66,15 @@ public class Attestation extends TrackedEntity implements AuditSubject {
 
     /** The user's controls still to certify, in open rounds. */
     public static List<Attestation> toAnswer(String username) {
-        return list(
-                "assignee = ?1 and response is null and campaign.status = ?2 order by campaign.dueDate, control.reference",
-                username, RoundStatus.OPEN);
+        return list(TO_ANSWER + " order by campaign.dueDate, control.reference", username, RoundStatus.OPEN);
     }
+
+    /** How many {@link #toAnswer} lists, counted in the database. */
+    public static long countToAnswer(String username) {
+        return count(TO_ANSWER, username, RoundStatus.OPEN);
+    }
+
+    private static final String TO_ANSWER = "assignee = ?1 and response is null and campaign.status = ?2";
 
     static java.util.stream.Stream<Attestation> streamForExport(String campaignReference) {
         String where = campaignReference == null ? "" : " where c.reference = :campaign";

@@ -125,9 +125,16 @@ public class ControlTest extends TrackedEntity implements AuditSubject {
 
     /** The submitted tests this user may decide ({@link #decidableBy}), oldest submission first. */
     public static List<ControlTest> awaitingDecisionBy(String user) {
-        return list("status = ?1 and tester <> ?2 and (review.submittedBy is null or review.submittedBy <> ?2)"
-                + " and ?2 not member of editors order by review.submittedAt, id", TestStatus.SUBMITTED, user);
+        return list(AWAITING_DECISION + " order by review.submittedAt, id", TestStatus.SUBMITTED, user);
     }
+
+    /** How many {@link #awaitingDecisionBy} lists, counted in the database. */
+    public static long countAwaitingDecisionBy(String user) {
+        return count(AWAITING_DECISION, TestStatus.SUBMITTED, user);
+    }
+
+    private static final String AWAITING_DECISION = "status = ?1 and tester <> ?2"
+            + " and (review.submittedBy is null or review.submittedBy <> ?2) and ?2 not member of editors";
 
     /** Who had a hand in what a reviewer would approve: the tester, the submitter and every editor. */
     public List<String> peopleBehind() {

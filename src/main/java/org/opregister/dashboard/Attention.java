@@ -33,11 +33,11 @@ public record Attention(List<Item> items) {
         String me = user.username();
         List<Item> items = new ArrayList<>();
         if (user.canEdit()) {
-            add(items, "attention.assessmentsToAnswer", AssessmentTask.toAnswer(me).size(), "/assessments#my-tasks");
+            add(items, "attention.assessmentsToAnswer", AssessmentTask.countToAnswer(me), "/assessments#my-tasks");
             add(items, "attention.myActions", ActionPlan.countInProgressOwnedBy(me), "/actions/mine");
             add(items, "attention.testsToExecute", ControlTest.countToExecuteBy(me),
                     "/control-tests?status=PLANNED");
-            add(items, "attention.attestationsToAnswer", Attestation.toAnswer(me).size(),
+            add(items, "attention.attestationsToAnswer", Attestation.countToAnswer(me),
                     "/attestations#my-attestations");
             for (Incident incident : Incident.returnedTo(me)) {
                 items.add(new Item("attention.incidentReturned", 1, "/incidents/" + incident.id, incident.reference,
@@ -45,16 +45,16 @@ public record Attention(List<Item> items) {
             }
         }
         if (user.isManager()) {
-            add(items, "attention.assessmentsToReview", AssessmentTask.awaitingDecisionBy(me).size(),
+            add(items, "attention.assessmentsToReview", AssessmentTask.countAwaitingDecisionBy(me),
                     "/assessments#to-review");
-            add(items, "attention.actionsToReview", ActionPlan.awaitingDecisionBy(me).size()
-                    + ActionExtension.awaitingDecisionBy(me).size(), "/actions/review");
-            add(items, "attention.testsToSignOff", ControlTest.awaitingDecisionBy(me).size(),
+            add(items, "attention.actionsToReview", ActionPlan.countAwaitingDecisionBy(me)
+                    + ActionExtension.countAwaitingDecisionBy(me), "/actions/review");
+            add(items, "attention.testsToSignOff", ControlTest.countAwaitingDecisionBy(me),
                     "/control-tests?status=SUBMITTED");
-            add(items, "attention.incidentsToReview", Incident.awaitingDecisionBy(me).size(),
+            add(items, "attention.incidentsToReview", Incident.countAwaitingDecisionBy(me),
                     "/incidents?status=UNDER_REVIEW");
         }
-        add(items, "attention.openBreaches", KriBreach.open().size(), "/kris/breaches");
+        add(items, "attention.openBreaches", KriBreach.countOpen(), "/kris/breaches");
         add(items, "attention.kriValuesMissing", ValuesDue.kriCountMissing(), "/kris?status=ACTIVE");
         add(items, "attention.overdueActions", ActionPlan.countOverdue(AppClock.today()), "/actions?overdue=true");
         add(items, "dora.attentionOverdue", DoraDeadlines.countOverdue(AppClock.now()), "/dora");

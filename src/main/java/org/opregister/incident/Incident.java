@@ -259,9 +259,15 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
 
     /** Incidents this user may decide on now: {@link #decidableBy} as a query, oldest change first. */
     public static List<Incident> awaitingDecisionBy(String user) {
-        return list("status = ?1 and (review.submittedBy is null or review.submittedBy <> ?2) order by updatedAt, id",
-                IncidentStatus.UNDER_REVIEW, user);
+        return list(AWAITING_DECISION + " order by updatedAt, id", IncidentStatus.UNDER_REVIEW, user);
     }
+
+    /** How many {@link #awaitingDecisionBy} lists, counted in the database. */
+    public static long countAwaitingDecisionBy(String user) {
+        return count(AWAITING_DECISION, IncidentStatus.UNDER_REVIEW, user);
+    }
+
+    private static final String AWAITING_DECISION = "status = ?1 and (review.submittedBy is null or review.submittedBy <> ?2)";
 
     /** Incidents returned for rework to this user: they asked for the review, or they are named as owner. */
     public static List<Incident> returnedTo(String username) {

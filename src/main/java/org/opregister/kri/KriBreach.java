@@ -80,6 +80,10 @@ public class KriBreach extends TrackedEntity implements AuditSubject {
         return list("status = ?1 order by firstPeriod, id", BreachStatus.OPEN);
     }
 
+    public static long countOpen() {
+        return count("status", BreachStatus.OPEN);
+    }
+
     public static List<KriBreach> recent(int count) {
         return find("status <> ?1 order by firstPeriod desc, id desc", BreachStatus.WITHDRAWN).page(0, count).list();
     }

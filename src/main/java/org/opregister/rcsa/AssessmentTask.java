@@ -196,16 +196,33 @@ public class AssessmentTask extends TrackedEntity implements AuditSubject {
 
     /** The user's tasks still to answer, in open campaigns, soonest due first. */
     public static List<AssessmentTask> toAnswer(String username) {
-        return list("assignee = ?1 and status in ?2 and campaign.status = ?3 order by campaign.dueDate, risk.reference",
-                username, List.of(AssessmentStatus.NOT_STARTED, AssessmentStatus.IN_PROGRESS), CampaignStatus.OPEN);
+        return list(TO_ANSWER + " order by campaign.dueDate, risk.reference", username, UNANSWERED,
+                CampaignStatus.OPEN);
     }
+
+    /** How many {@link #toAnswer} lists, counted in the database. */
+    public static long countToAnswer(String username) {
+        return count(TO_ANSWER, username, UNANSWERED, CampaignStatus.OPEN);
+    }
+
+    private static final String TO_ANSWER = "assignee = ?1 and status in ?2 and campaign.status = ?3";
+    private static final List<AssessmentStatus> UNANSWERED = List.of(AssessmentStatus.NOT_STARTED,
+            AssessmentStatus.IN_PROGRESS);
 
     /** Submitted tasks of open campaigns that this user may approve ({@link #approvableBy}), oldest first. */
     public static List<AssessmentTask> awaitingDecisionBy(String username) {
-        return list("status = ?1 and campaign.status = ?2 and (assignee is null or assignee <> ?3)"
-                + " and (review.submittedBy is null or review.submittedBy <> ?3) and ?3 not member of editors order by review.submittedAt, id",
-                AssessmentStatus.SUBMITTED, CampaignStatus.OPEN, username);
+        return list(AWAITING_DECISION + " order by review.submittedAt, id", AssessmentStatus.SUBMITTED,
+                CampaignStatus.OPEN, username);
     }
+
+    /** How many {@link #awaitingDecisionBy} lists, counted in the database. */
+    public static long countAwaitingDecisionBy(String username) {
+        return count(AWAITING_DECISION, AssessmentStatus.SUBMITTED, CampaignStatus.OPEN, username);
+    }
+
+    private static final String AWAITING_DECISION = "status = ?1 and campaign.status = ?2"
+            + " and (assignee is null or assignee <> ?3) and (review.submittedBy is null or review.submittedBy <> ?3)"
+            + " and ?3 not member of editors";
 
     /** Tasks with their campaign and risk, of one campaign (by reference) or all, in campaign then risk order. */
     static java.util.stream.Stream<AssessmentTask> streamForExport(String campaignReference) {
