@@ -367,12 +367,6 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
         return new Totals(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (BigDecimal) row[2]);
     }
 
-    /** Every matching incident, in the given order, read lazily from the database (for exports). */
-    public static Stream<Incident> streamAll(IncidentFilter filter, IncidentSort sort) {
-        IncidentQuery query = IncidentQuery.of(filter);
-        return stream(query.hql(sort), query.parameters());
-    }
-
     public record Totals(long count, long events, BigDecimal netLoss) {
 
         /** Some of the incidents are grouped under root events: the number of events differs. */

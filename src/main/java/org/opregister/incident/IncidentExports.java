@@ -12,7 +12,8 @@ import org.opregister.web.XlsxExport;
 /**
  * CSV exports of the register and the loss ledger, with exactly the list's filters (served by
  * {@link IncidentResource} and {@link LossLedgerResource}). Rows are streamed from
- * a database cursor to the response, so memory stays flat at any size.
+ * a database cursor to the response as exactly the export's columns ({@link IncidentExportRow},
+ * {@link LossExportRow}), so memory stays flat at any size.
  */
 @ApplicationScoped
 public class IncidentExports {
@@ -51,7 +52,7 @@ public class IncidentExports {
         IncidentSort sort = IncidentSort.parse(query.sort);
         String currency = service.reportingCurrency();
         return download.send("incident-register", "incidents", query.params().queryString(),
-                IncidentCsv.incidents(currency), () -> Incident.streamAll(filter, sort));
+                IncidentCsv.incidents(currency), () -> IncidentExportRow.stream(filter, sort));
     }
 
     private Response losses(IncidentResource.ListParams query, TableDownload download) {
@@ -61,7 +62,7 @@ public class IncidentExports {
             return CsvExport.badFilter(errors);
         }
         return download.send("loss-ledger", "losses", query.params().queryString(),
-                IncidentCsv.LOSSES, () -> LossEntry.streamAll(filter));
+                IncidentCsv.LOSSES, () -> LossExportRow.stream(filter));
     }
 
 }

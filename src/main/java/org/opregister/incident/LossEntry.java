@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -132,13 +131,6 @@ public class LossEntry extends TrackedEntity implements AuditSubject {
 
     public static List<LossEntry> forIncident(Incident incident) {
         return list("incident = ?1 order by accountingDate, id", incident);
-    }
-
-    /** Loss lines of every incident the filter matches, with their incident, ordered by incident then date. */
-    public static Stream<LossEntry> streamAll(IncidentFilter filter) {
-        IncidentQuery query = IncidentQuery.of(filter);
-        return stream("select l from LossEntry l join fetch l.incident i where " + query.where()
-                + " order by i.reference, l.accountingDate, l.id", query.parameters());
     }
 
     /** A line of that incident's ledger; 404 when there is none, or it belongs to another incident. */
