@@ -41,6 +41,12 @@ public class CsvExport {
     @Inject
     HttpServerRequest request;
 
+    /**
+     * The longest a download's read transaction may last, in seconds: a large export on a busy machine outlasts the
+     * default transaction timeout (60 s), which would cut the file off after its 200 status was sent.
+     */
+    public static final int READ_TIMEOUT_SECONDS = 3600;
+
     /** A finished download, for the audit trail: who, which export, with which filters, how many rows. */
     public record Exported(String username, String export, String filters, long rows) {
     }
@@ -57,7 +63,8 @@ public class CsvExport {
         Cookie chosen = request.getCookie(CsvDialect.COOKIE);
         CsvDialect dialect = CsvDialect.of(request.getParam("sep"), chosen == null ? null : chosen.getValue());
         StreamingOutput body = out -> {
-            long written = QuarkusTransaction.requiringNew().call(() -> write(out, dialect, columns, rows));
+            long written = QuarkusTransaction.requiringNew().timeout(READ_TIMEOUT_SECONDS)
+                    .call(() -> write(out, dialect, columns, rows));
             exported.fire(new Exported(username, export, filters, written));
         };
         return download(body, fileStem);

@@ -64,7 +64,8 @@ public class XlsxExport {
         String username = identity.isAnonymous() ? "" : identity.getPrincipal().getName();
         Locale locale = CurrentLocale.current();
         StreamingOutput body = out -> {
-            long written = QuarkusTransaction.requiringNew().call(() -> write(out, export, locale, columns, rows));
+            long written = QuarkusTransaction.requiringNew().timeout(CsvExport.READ_TIMEOUT_SECONDS)
+                    .call(() -> write(out, export, locale, columns, rows));
             exported.fire(new CsvExport.Exported(username, export + ".xlsx", filters, written));
         };
         return Response.ok(body, XLSX)
