@@ -45,7 +45,7 @@ class ComputedKriTest {
         incident.put("discoveryDate", "2023-02-14");
         long id = IncidentFixtures.record(officer, incident);
         assertEquals(before + 1, expectedCount(LocalDate.of(2023, 2, 1)));
-        assertEquals(before + 1, value(kri, "2023-02"), "the KRI follows the new incident at once");
+        assertEquals(before + 1, value(kri, "2023-02"), "the KRI follows the new incident once its recompute ran");
 
         Map<String, Object> moved = IncidentFixtures.incidentForm("Card skimming ring");
         moved.putAll(incident);
