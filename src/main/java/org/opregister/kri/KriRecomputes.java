@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,6 +65,8 @@ public class KriRecomputes {
     static volatile boolean holdWorker;
 
     private final AtomicBoolean queued = new AtomicBoolean();
+
+    private final AtomicLong rounds = new AtomicLong();
 
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(work -> {
         Thread thread = new Thread(work, "kri-recompute");
@@ -170,8 +173,14 @@ public class KriRecomputes {
                 hook.run();
             }
             KriMarks.clear(marks);
+            rounds.incrementAndGet();
             return true;
         });
+    }
+
+    /** Rounds that found marks since start (the README's measurements). */
+    long rounds() {
+        return rounds.get();
     }
 
     @PreDestroy

@@ -113,6 +113,20 @@ class KriRecomputeTest {
         assertEquals(comparison.full(), comparison.stored());
     }
 
+    @Test
+    void theWorkerRecomputesByItselfOnceTheChangeCommits() {
+        long kri = define("INCIDENT_COUNT", "MONTHLY", "2024-01", "EXECUTION_DELIVERY_PROCESS", "RETAIL_BANKING");
+        recomputes.drain();
+        long before = count("2024-08-01");
+        create("2024-08-12", "EXECUTION_DELIVERY_PROCESS", "RETAIL_BANKING");
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (stored(kri, "2024-08") == before && System.currentTimeMillis() < deadline) {
+            sleep(100);
+        }
+        assertEquals(before + 1, stored(kri, "2024-08"), "recomputed after commit, nobody draining");
+        assertEquals(0, marks());
+    }
+
     /** One writer's share of the burst: nine writes on incidents and lines of several classes and periods. */
     private int burst(Random random) {
         int writes = 0;
