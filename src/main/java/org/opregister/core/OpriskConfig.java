@@ -155,6 +155,14 @@ public interface OpriskConfig {
         /** When computed KRIs are recomputed (read by {@code kri.KriComputation}'s {@code @Scheduled}). */
         String recomputeCron();
 
+        /** How long after a change commits the periods it touched are recomputed (writes meanwhile share it). */
+        @WithDefault("PT0.5S")
+        java.time.Duration recomputeDelay();
+
+        /** How often every instance looks for periods left to recompute (read by {@code kri.KriRecomputes}). */
+        @WithDefault("10s")
+        String recomputePoll();
+
         /** Days after a period ends by which a typed-in KRI's value is due. */
         @WithDefault("15")
         int valueDueDays();

@@ -209,7 +209,7 @@ public class IncidentImport {
         }
         LossEvents.refreshAll();
         if (!touched.isEmpty()) {
-            registerChanged.fire(new RegisterChanged(touched.iterator().next()));
+            registerChanged.fire(RegisterChanged.everything());
         }
         return refused;
     }

@@ -89,7 +89,7 @@ public class IncidentService {
         incident.reportingDate = today;
         incident.reference = ReferenceCounter.next(REFERENCE_PREFIX, today.getYear());
         incident.persist();
-        registerChanged.fire(new RegisterChanged(incident.id));
+        registerChanged.fire(new RegisterChanged(List.of(RegisterChanged.counted(incident))));
         return incident;
     }
 
@@ -120,10 +120,11 @@ public class IncidentService {
             Grouping grouping = grouping(data, incident, errors);
             checkExternalReference(data, incident, errors);
             failIfAny(errors);
+            RegisterChanged.Touched before = RegisterChanged.counted(incident);
             apply(data, incident);
             grouping.applyTo(incident);
             LossEvents.refresh(incident);
-            registerChanged.fire(new RegisterChanged(incident.id));
+            registerChanged.fire(reclassified(incident, before));
             return incident;
         });
     }
@@ -221,7 +222,7 @@ public class IncidentService {
             entry.postClosure = incident.status == IncidentStatus.CLOSED;
             applyLoss(loss, typed, incident, entry);
             entry.persist();
-            recomputeChecked(incident, "amount");
+            recomputeChecked(incident, "amount", List.of(entry.accountingDate));
             return entry;
         });
     }
@@ -230,9 +231,10 @@ public class IncidentService {
     public LossEntry updateLoss(long incidentId, long lossId, LossData loss, FieldErrors typed) {
         return guarded(() -> {
             LossEntry entry = lockedLine(incidentId, lossId, loss.version());
+            LocalDate booked = entry.accountingDate;
             applyLoss(loss, typed, entry.incident, entry);
             entry.postClosure = entry.postClosure || entry.incident.status == IncidentStatus.CLOSED;
-            recomputeChecked(entry.incident, "amount");
+            recomputeChecked(entry.incident, "amount", List.of(booked, entry.accountingDate));
             return entry;
         });
     }
@@ -242,7 +244,7 @@ public class IncidentService {
         return guarded(() -> {
             LossEntry entry = lockedLine(incidentId, lossId, version);
             entry.delete();
-            recomputeChecked(entry.incident, null);
+            recomputeChecked(entry.incident, null, List.of(entry.accountingDate));
             return entry.incident;
         });
     }
@@ -338,8 +340,9 @@ public class IncidentService {
      * Re-sums the ledger and refuses the change (rolled back, the form shown again) when it would take net loss below
      * zero or draw more on the provisions than was set up.
      */
-    private void recomputeChecked(Incident incident, String field) {
-        LedgerTotals totals = recompute(incident);
+    private void recomputeChecked(Incident incident, String field, List<LocalDate> booked) {
+        LedgerTotals totals = recompute(incident,
+                new RegisterChanged(RegisterChanged.booked(incident.eventCategory, incident.businessLine, booked)));
         String problem = totals.recoveredBeyondGross()
                 ? "error.recoveriesBeyondGross"
                 : totals.provisionsOverdrawn() ? "error.provisionsOverdrawn" : null;
@@ -387,18 +390,42 @@ public class IncidentService {
         }
         LossEvents.refreshAll();
         if (last != null) {
-            registerChanged.fire(new RegisterChanged(last));
+            registerChanged.fire(RegisterChanged.everything());
         }
     }
 
-    /** Re-sums the ledger into the incident's totals (reporting currency). */
+    /**
+     * Re-sums the ledger into the incident's totals (reporting currency), after lines were changed in any way: every
+     * period of the computed KRIs is recomputed.
+     */
     public LedgerTotals recompute(Incident incident) {
+        return recompute(incident, RegisterChanged.everything());
+    }
+
+    private LedgerTotals recompute(Incident incident, RegisterChanged change) {
         LossEntry.flush();
         LedgerTotals totals = LossEntry.totals(incident);
         applyTotals(incident, totals);
         LossEvents.refresh(incident);
-        registerChanged.fire(new RegisterChanged(incident.id));
+        registerChanged.fire(change);
         return totals;
+    }
+
+    /**
+     * What an edit may have moved: the incident counted before and after; when its classification changed, its
+     * lines too, under the old classification and the new.
+     */
+    private static RegisterChanged reclassified(Incident incident, RegisterChanged.Touched before) {
+        List<RegisterChanged.Touched> touched = new java.util.ArrayList<>();
+        touched.add(before);
+        RegisterChanged.Touched after = RegisterChanged.counted(incident);
+        touched.add(after);
+        if (before.eventCategory() != after.eventCategory() || before.businessLine() != after.businessLine()) {
+            List<LocalDate> dates = LossEntry.accountingDates(incident);
+            touched.addAll(RegisterChanged.booked(before.eventCategory(), before.businessLine(), dates));
+            touched.addAll(RegisterChanged.booked(after.eventCategory(), after.businessLine(), dates));
+        }
+        return new RegisterChanged(touched);
     }
 
     static void applyTotals(Incident incident, LedgerTotals totals) {

@@ -174,4 +174,13 @@ public class LossEntry extends TrackedEntity implements AuditSubject {
                 .setParameter("incident", incident)
                 .getSingleResult();
     }
+
+    /** The accounting dates the incident's lines are booked on. */
+    static List<LocalDate> accountingDates(Incident incident) {
+        return getEntityManager()
+                .createQuery("select distinct l.accountingDate from LossEntry l where l.incident = :incident",
+                        LocalDate.class)
+                .setParameter("incident", incident)
+                .getResultList();
+    }
 }

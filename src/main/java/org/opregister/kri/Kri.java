@@ -130,6 +130,21 @@ public class Kri extends TrackedEntity implements AuditSubject {
         return list("status = ?1 and source <> ?2 order by reference", KriActivity.ACTIVE, KriSource.MANUAL);
     }
 
+    /** What a computed KRI taken from the register counts: read by every writer, so not loaded as entities. */
+    record Scope(long id, KriSource source, KriFrequency frequency, EventCategory eventCategory,
+            BusinessLine businessLine, LocalDate valuesFrom) {
+    }
+
+    /** The active KRIs computed from incidents or loss lines. */
+    static List<Scope> registerScopes() {
+        return getEntityManager().createQuery("select new org.opregister.kri.Kri$Scope(k.id, k.source, k.frequency,"
+                + " k.eventCategory, k.businessLine, k.valuesFrom) from Kri k where k.status = :active"
+                + " and k.source in (:sources) and k.valuesFrom is not null", Scope.class)
+                .setParameter("active", KriActivity.ACTIVE)
+                .setParameter("sources", List.of(KriSource.INCIDENT_COUNT, KriSource.NET_LOSS))
+                .getResultList();
+    }
+
     public static java.util.stream.Stream<Kri> streamAll() {
         return stream("order by reference");
     }

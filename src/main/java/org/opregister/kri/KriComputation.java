@@ -2,8 +2,10 @@ package org.opregister.kri;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,12 +22,12 @@ import org.opregister.incident.Incident;
 import org.opregister.incident.LossEntry;
 import org.opregister.incident.LossType;
 import org.opregister.incident.RecoveryStatus;
-import org.opregister.incident.RegisterChanged;
 
 /**
  * Values of computed KRIs, taken from the register: incidents by month of discovery, or net loss (gross losses
  * minus recoveries, reporting currency) by accounting month, optionally of one event type or business line.
- * They follow every change to the register in its own transaction, and a new period each night.
+ * They follow changes to the register shortly after they commit, only in the periods touched
+ * ({@link KriRecomputes}), and are computed in full each night (which also adds the new period).
  */
 @ApplicationScoped
 public class KriComputation {
@@ -35,10 +37,6 @@ public class KriComputation {
     @Inject
     @Any
     Instance<KriMeasure> measures;
-
-    void onRegisterChange(@Observes RegisterChanged change) {
-        Kri.activeComputed().stream().filter(k -> !k.source.measured()).forEach(this::recompute);
-    }
 
     void onMeasureChange(@Observes KriMeasure.Changed change) {
         Kri.activeComputed().stream().filter(k -> k.source == change.source()).forEach(this::recompute);
@@ -72,21 +70,68 @@ public class KriComputation {
         Map<LocalDate, KriValue> stored = new HashMap<>();
         KriValue.of(kri).forEach(v -> stored.put(v.periodStart, v));
         for (LocalDate period = kri.valuesFrom; !period.isAfter(last); period = kri.frequency.next(period)) {
-            BigDecimal value = KriService.scaled(measured.getOrDefault(period, BigDecimal.ZERO));
-            KriValue existing = stored.remove(period);
-            if (existing == null) {
-                KriValue created = new KriValue();
-                created.kri = kri;
-                created.periodStart = period;
-                created.computed = true;
-                created.rate(value, KriThreshold.inForce(kri, period));
-                created.persist();
-            } else if (existing.value.compareTo(value) != 0) {
-                existing.rate(value, KriThreshold.inForce(kri, period));
-            }
+            store(kri, period, measured.getOrDefault(period, BigDecimal.ZERO), stored.remove(period));
         }
         stored.values().forEach(KriValue::delete);
         Breaches.update(kri);
+    }
+
+    /**
+     * Brings these periods (period starts) of a KRI computed from the register in line with it: one GROUP BY per run
+     * of consecutive periods, then the breaches. Periods before the first or after today's are left to the full
+     * recompute, as it would leave them.
+     */
+    void recompute(Kri kri, Collection<LocalDate> periods) {
+        if (kri.source.measured()) {
+            recompute(kri);
+            return;
+        }
+        if (!kri.computed() || kri.status != KriActivity.ACTIVE || kri.valuesFrom == null) {
+            return;
+        }
+        LocalDate last = kri.frequency.periodOf(AppClock.today());
+        TreeSet<LocalDate> wanted = new TreeSet<>();
+        for (LocalDate period : periods) {
+            if (!period.isBefore(kri.valuesFrom) && !period.isAfter(last)) {
+                wanted.add(kri.frequency.periodOf(period));
+            }
+        }
+        if (wanted.isEmpty()) {
+            return;
+        }
+        kri.lockValues();
+        Map<LocalDate, BigDecimal> measured = new HashMap<>();
+        LocalDate runStart = null;
+        LocalDate runEnd = null;
+        for (LocalDate period : wanted) {
+            if (runEnd != null && !kri.frequency.next(runEnd).equals(period)) {
+                measured.putAll(measure(kri, runStart, kri.frequency.lastDay(runEnd)));
+                runStart = null;
+            }
+            runStart = runStart == null ? period : runStart;
+            runEnd = period;
+        }
+        measured.putAll(measure(kri, runStart, kri.frequency.lastDay(runEnd)));
+        Map<LocalDate, KriValue> stored = new HashMap<>();
+        KriValue.in(kri, wanted).forEach(v -> stored.put(v.periodStart, v));
+        for (LocalDate period : wanted) {
+            store(kri, period, measured.getOrDefault(period, BigDecimal.ZERO), stored.get(period));
+        }
+        Breaches.update(kri);
+    }
+
+    private static void store(Kri kri, LocalDate period, BigDecimal measured, KriValue existing) {
+        BigDecimal value = KriService.scaled(measured);
+        if (existing == null) {
+            KriValue created = new KriValue();
+            created.kri = kri;
+            created.periodStart = period;
+            created.computed = true;
+            created.rate(value, KriThreshold.inForce(kri, period));
+            created.persist();
+        } else if (existing.value.compareTo(value) != 0) {
+            existing.rate(value, KriThreshold.inForce(kri, period));
+        }
     }
 
     /**

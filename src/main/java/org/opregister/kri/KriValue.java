@@ -104,6 +104,11 @@ public class KriValue extends TrackedEntity implements AuditSubject {
                 .setParameter("kri", kri).getResultList();
     }
 
+    /** The KRI's values for these periods (those it has). */
+    static List<KriValue> in(Kri kri, java.util.Collection<LocalDate> periodStarts) {
+        return list("kri = ?1 and periodStart in ?2", kri, periodStarts);
+    }
+
     static KriValue at(Kri kri, LocalDate periodStart) {
         return find("kri = ?1 and periodStart = ?2", kri, periodStart).firstResult();
     }
