@@ -2,12 +2,16 @@ package org.opregister.audit;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.metamodel.EntityType;
+
+import org.hibernate.Session;
 
 import org.opregister.core.CurrentLocale;
 import org.opregister.core.Messages;
@@ -38,7 +42,25 @@ public final class AuditLines {
 
     public static List<AuditLine> of(List<AuditEntry> entries) {
         AuditLines lines = new AuditLines(AuditEntry.getEntityManager());
+        lines.preload(entries);
         return entries.stream().map(lines::line).toList();
+    }
+
+    /**
+     * The records the entries name, read in one query per kind of record (not one per record) into the session, where
+     * the lookups below find them.
+     */
+    private void preload(List<AuditEntry> entries) {
+        Map<Class<?>, Set<Object>> ids = new HashMap<>();
+        for (AuditEntry entry : entries) {
+            Class<?> type = entry.recordType == null ? null : types.get(entry.recordType);
+            Object key = type == null || entry.recordId == null ? null : key(type, entry.recordId);
+            if (key != null) {
+                ids.computeIfAbsent(type, t -> new LinkedHashSet<>()).add(key);
+            }
+        }
+        Session session = em.unwrap(Session.class);
+        ids.forEach((type, keys) -> session.byMultipleIds(type).multiLoad(List.copyOf(keys)));
     }
 
     /** A record type as people call it ("Loss line"), from the bundle; the stored name when there is no label. */
@@ -129,11 +151,19 @@ public final class AuditLines {
     }
 
     private Object find(Class<?> entityClass, String id) {
+        Object key = key(entityClass, id);
+        return key == null ? null : em.find(entityClass, key);
+    }
+
+    /** The id as the entity's id type (a number or a text), or null when it cannot be one. */
+    private Object key(Class<?> entityClass, String id) {
         Class<?> idType = em.getMetamodel().entity(entityClass).getIdType().getJavaType();
         try {
-            Object key = idType == Long.class || idType == long.class ? (Object) Long.valueOf(id) : id;
-            return em.find(entityClass, key);
-        } catch (IllegalArgumentException e) {
+            if (idType == Long.class || idType == long.class) {
+                return Long.valueOf(id);
+            }
+            return idType == String.class ? id : null;
+        } catch (NumberFormatException e) {
             return null;
         }
     }
