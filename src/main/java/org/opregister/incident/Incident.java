@@ -26,7 +26,6 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.TypedQuery;
 
 import io.quarkus.panache.common.Page;
 
@@ -357,13 +356,10 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
      * incident the filter matches, in one query.
      */
     public static Totals totals(IncidentFilter filter) {
-        IncidentQuery query = IncidentQuery.of(filter);
-        TypedQuery<Object[]> totals = getEntityManager().createQuery(
+        Object[] row = IncidentQuery.of(filter).typed(
                 "select count(i), count(case when i.rootEvent is null then 1 end), coalesce(sum(i.netLoss), 0)"
-                        + " from Incident i where " + query.where(),
-                Object[].class);
-        query.parameters().forEach(totals::setParameter);
-        Object[] row = totals.getSingleResult();
+                        + " from Incident i where ",
+                "", Object[].class).getSingleResult();
         return new Totals(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (BigDecimal) row[2]);
     }
 

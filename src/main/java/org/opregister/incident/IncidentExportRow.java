@@ -3,7 +3,6 @@ package org.opregister.incident;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -44,12 +43,7 @@ record IncidentExportRow(String reference, String title, IncidentStatus status, 
 
     /** The rows of the list's filter, in its order. */
     static Stream<IncidentExportRow> stream(IncidentFilter filter, IncidentSort sort) {
-        IncidentQuery query = IncidentQuery.of(filter);
-        var rows = Incident.getEntityManager()
-                .createQuery(SELECT + query.where() + " order by " + sort.orderBy(), IncidentExportRow.class);
-        for (Map.Entry<String, Object> parameter : query.parameters().entrySet()) {
-            rows.setParameter(parameter.getKey(), parameter.getValue());
-        }
-        return rows.getResultStream();
+        return IncidentQuery.of(filter).typed(SELECT, " order by " + sort.orderBy(), IncidentExportRow.class)
+                .getResultStream();
     }
 }

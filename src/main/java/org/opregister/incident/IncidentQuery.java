@@ -3,6 +3,8 @@ package org.opregister.incident;
 import java.util.HashMap;
 import java.util.Map;
 
+import jakarta.persistence.TypedQuery;
+
 import org.opregister.web.Where;
 
 /** The where-clause and parameters of an {@link IncidentFilter}, shared by list, totals and exports. */
@@ -57,6 +59,13 @@ record IncidentQuery(String where, Map<String, Object> parameters) {
             values.put("to", filter.to());
         }
         return values;
+    }
+
+    /** {@code head} (a select and its from clause, ending in "where "), this filter, then {@code tail}, typed. */
+    <T> TypedQuery<T> typed(String head, String tail, Class<T> type) {
+        TypedQuery<T> query = Incident.getEntityManager().createQuery(head + where + tail, type);
+        parameters.forEach(query::setParameter);
+        return query;
     }
 
     String hql(IncidentSort sort) {

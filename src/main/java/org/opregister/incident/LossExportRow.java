@@ -3,7 +3,6 @@ package org.opregister.incident;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.opregister.taxonomy.BusinessLine;
@@ -27,12 +26,8 @@ record LossExportRow(String incidentReference, Long id, LossType type, RecoveryS
 
     /** The lines of the incidents of the list's filter, by incident reference, then accounting date. */
     static Stream<LossExportRow> stream(IncidentFilter filter) {
-        IncidentQuery query = IncidentQuery.of(filter);
-        var rows = LossEntry.getEntityManager().createQuery(
-                SELECT + query.where() + " order by i.reference, l.accountingDate, l.id", LossExportRow.class);
-        for (Map.Entry<String, Object> parameter : query.parameters().entrySet()) {
-            rows.setParameter(parameter.getKey(), parameter.getValue());
-        }
-        return rows.getResultStream();
+        return IncidentQuery.of(filter)
+                .typed(SELECT, " order by i.reference, l.accountingDate, l.id", LossExportRow.class)
+                .getResultStream();
     }
 }
