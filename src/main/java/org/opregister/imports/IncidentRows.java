@@ -19,6 +19,7 @@ import org.hibernate.Session;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
 import org.opregister.core.StoredText;
+import org.opregister.incident.ImportedLedgers;
 import org.opregister.incident.Incident;
 import org.opregister.incident.IncidentForm;
 import org.opregister.incident.IncidentForm.IncidentData;
@@ -44,8 +45,10 @@ import org.opregister.taxonomy.EventType;
  * {@link IncidentImport}, so a row is refused for exactly what the form would refuse; every problem is reported with
  * its file, line and column. Keys: an incident is the bank's {@code external_reference} when given, else the file's
  * {@code reference}; a line is its {@code external_reference} when given, else its {@code loss_id}. Incidents
- * grouped under a root event are read in a second pass over the file, once every root exists. Runs inside the
- * importer's transaction; whether it is kept is the caller's decision.
+ * grouped under a root event are read in a second pass over the file, once every root exists. The loss file is read
+ * once more before the incidents, to sum each incident's ledger, so that every record is inserted once with its
+ * figures ({@link ImportedLedgers}). Runs inside the importer's transaction; whether it is kept is the caller's
+ * decision.
  */
 final class IncidentRows {
 
@@ -99,7 +102,7 @@ final class IncidentRows {
     /** Keys of incidents refused: their lines are not looked at (the incident's problem says enough). */
     private final Set<String> refused = new HashSet<>();
     private final Set<Long> touched = new LinkedHashSet<>();
-    private final Set<Long> created = new HashSet<>();
+    private final ImportedLedgers ledgers = new ImportedLedgers();
     private final LineKeys lineKeys = new LineKeys();
     private int written;
     private boolean incidentHeaderGood;
@@ -122,6 +125,9 @@ final class IncidentRows {
         // unique within a file, and roots and incidents are written in passes before the rows that name them.
         session.setHibernateFlushMode(FlushMode.MANUAL);
         try {
+            if (incidents != null && losses != null) {
+                presum(losses);
+            }
             boolean readable = incidents == null
                     || read(INCIDENTS, incidents, this::incidentsFirstPass) && incidentHeaderGood;
             if (readable && incidents != null) {
@@ -135,7 +141,7 @@ final class IncidentRows {
             session.setHibernateFlushMode(mode);
         }
         if (!touched.isEmpty() && !report.failed()) {
-            register.finish(touched).forEach((key, problem) -> report.problem(INCIDENTS,
+            register.finish(touched, ledgers).forEach((key, problem) -> report.problem(INCIDENTS,
                     lineOfKey.getOrDefault(key, 0L), "reference", problem));
         }
     }
@@ -170,6 +176,7 @@ final class IncidentRows {
             String reference = FormInput.trimmed(row.get("reference"));
             if (reference != null) {
                 keyOfReference.put(reference, key);
+                ledgers.alias(reference, key);
             }
             if (row.get("root_event") == null) {
                 incident(row, key, null);
@@ -223,7 +230,7 @@ final class IncidentRows {
                 input.text("closedBy", row.get("closed_by"), false, 64),
                 RowChecks.instant("closedAt", row.get("closed_at"),
                         errors));
-        IncidentImport.Written written = register.incident(key, data, rootKey, history, errors);
+        IncidentImport.Written written = register.incident(key, data, rootKey, history, ledgers, errors);
         if (written == null) {
             refused.add(key);
             RowChecks.report(report, INCIDENTS, row.line(), errors, INCIDENT_COLUMNS);
@@ -231,9 +238,6 @@ final class IncidentRows {
         }
         report.counted(INCIDENTS, written.outcome());
         idOfKey.put(key, written.incident().id);
-        if (written.outcome() == Outcome.CREATED) {
-            created.add(written.incident().id);
-        }
         if (written.outcome() != Outcome.SKIPPED) {
             touched.add(written.incident().id);
         }
@@ -279,35 +283,9 @@ final class IncidentRows {
                 report.problem(LOSSES, row.line(), keyColumn, "imports.error.duplicateLine", key, named);
                 continue;
             }
-            LossForm form = new LossForm();
-            form.type = Labels.code(LossType.class, row.get("entry_type"));
-            form.recoveryStatus = Labels.code(RecoveryStatus.class, row.get("recovery_status"));
-            form.amount = row.get("amount");
-            form.currency = row.get("currency");
-            form.fxRate = row.get("fx_rate");
-            form.fxReason = row.get("fx_reason");
-            form.accountingDate = row.get("accounting_date");
-            form.businessLine = Labels.code(BusinessLine.class, row.get("business_line"));
-            form.description = row.get("description");
             FieldErrors errors = new FieldErrors();
-            LossData data = form.parse(errors);
-            FormInput input = new FormInput(errors);
-            RateSource source = input.choice("fxSource",
-                    Labels.code(RateSource.class, row.get("fx_source")), RateSource.class, false);
-            String into = FormInput.trimmed(row.get("reporting_currency"));
-            String closing = Labels.bool(row.get("post_closure"));
-            Boolean postClosure = null;
-            if (closing != null) {
-                if ("true".equalsIgnoreCase(closing.strip()) || "false".equalsIgnoreCase(closing.strip())) {
-                    postClosure = Boolean.valueOf(closing.strip().toLowerCase(Locale.ROOT));
-                } else {
-                    errors.add("postClosure", "error.choice");
-                }
-            }
-            Outcome outcome = errors.any()
-                    ? null
-                    : register.line(incident, created.contains(incident.id),
-                            new ImportedLine(key, data, source, into, postClosure), errors);
+            ImportedLine line = line(row, key, errors);
+            Outcome outcome = errors.any() ? null : register.line(incident, ledgers, line, errors);
             if (outcome == null) {
                 RowChecks.report(report, LOSSES, row.line(), errors, LINE_COLUMNS);
                 continue;
@@ -317,6 +295,57 @@ final class IncidentRows {
                 touched.add(incident.id);
             }
         }
+    }
+
+    /**
+     * The loss file summed per incident it names, before any incident is written. Nothing is reported here: the
+     * lines' own pass reports every problem of the file.
+     */
+    private void presum(Supplier<Table> losses) {
+        try (Table table = losses.get()) {
+            if (!table.header().containsAll(LINE_REQUIRED)) {
+                return;
+            }
+            for (Table.Row row : table) {
+                String named = FormInput.trimmed(row.get("incident_reference"));
+                FieldErrors errors = new FieldErrors();
+                ImportedLine line = named == null ? null : line(row, null, errors);
+                if (line != null && !errors.any()) {
+                    register.presum(named, line, ledgers);
+                }
+            }
+        } catch (Table.Unreadable e) {
+            // The lines' own pass reports it.
+        }
+    }
+
+    /** A ledger line as its row types it; its problems go to {@code errors}. */
+    private static ImportedLine line(Table.Row row, String key, FieldErrors errors) {
+        LossForm form = new LossForm();
+        form.type = Labels.code(LossType.class, row.get("entry_type"));
+        form.recoveryStatus = Labels.code(RecoveryStatus.class, row.get("recovery_status"));
+        form.amount = row.get("amount");
+        form.currency = row.get("currency");
+        form.fxRate = row.get("fx_rate");
+        form.fxReason = row.get("fx_reason");
+        form.accountingDate = row.get("accounting_date");
+        form.businessLine = Labels.code(BusinessLine.class, row.get("business_line"));
+        form.description = row.get("description");
+        LossData data = form.parse(errors);
+        FormInput input = new FormInput(errors);
+        RateSource source = input.choice("fxSource",
+                Labels.code(RateSource.class, row.get("fx_source")), RateSource.class, false);
+        String into = FormInput.trimmed(row.get("reporting_currency"));
+        String closing = Labels.bool(row.get("post_closure"));
+        Boolean postClosure = null;
+        if (closing != null) {
+            if ("true".equalsIgnoreCase(closing.strip()) || "false".equalsIgnoreCase(closing.strip())) {
+                postClosure = Boolean.valueOf(closing.strip().toLowerCase(Locale.ROOT));
+            } else {
+                errors.add("postClosure", "error.choice");
+            }
+        }
+        return new ImportedLine(key, data, source, into, postClosure);
     }
 
     /**

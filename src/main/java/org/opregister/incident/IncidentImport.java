@@ -33,8 +33,9 @@ import org.opregister.incident.LossForm.LossData;
  * the incident form and the ledger form ({@link IncidentForm#parse}, {@link LossForm#parse} and the service's checks),
  * and keyed by the bank's own reference so that the same file imported again changes nothing. What an import may
  * carry beyond the forms is history: the status (closed, with who closed it and when), the reporting date, and a
- * ledger line's historical rate. Every method joins the importer's one transaction; totals, the lines' events and the
- * computed KRIs are brought up to date once, by {@link #finish}.
+ * ledger line's historical rate. Every method joins the importer's one transaction. The loss file is summed first
+ * ({@link #presum}), so that a new incident is inserted with its totals and its lines with their event's figures;
+ * {@link #finish} checks them against the database once and brings the computed KRIs up to date once.
  */
 @ApplicationScoped
 public class IncidentImport {
@@ -75,7 +76,28 @@ public class IncidentImport {
     OpriskConfig config;
 
     @Inject
+    FxRates fxRates;
+
+    @Inject
     Event<RegisterChanged> registerChanged;
+
+    /**
+     * Adds a line of the file to the ledger summed for the incident it names, before any incident is written. A line
+     * whose amount cannot be converted is left out: its own pass refuses it, and the import with it.
+     */
+    public void presum(String named, ImportedLine line, ImportedLedgers ledgers) {
+        LossData data = line.data();
+        FieldErrors ignored = new FieldErrors();
+        FxRates.Rate kept = keptRate(line);
+        FxRates.Rate rate = kept != null
+                ? kept
+                : fxRates.rateFor(data.currency(), data.accountingDate(), data.fxRate(), data.fxReason(), ignored);
+        if (rate != null && !ignored.any()) {
+            ledgers.add(named, new LedgerTotals.Line(data.type(),
+                    data.type().isRecovery() ? data.recoveryStatus() : null,
+                    LossEntry.inReportingCurrency(data.amount(), rate.rate())));
+        }
+    }
 
     /** The incident imported under that key, or null. */
     public Incident find(String key) {
@@ -89,7 +111,8 @@ public class IncidentImport {
      * bank's key or by our reference; it must have been imported before.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Written incident(String key, IncidentData typed, String rootKey, History history, FieldErrors errors) {
+    public Written incident(String key, IncidentData typed, String rootKey, History history,
+            ImportedLedgers ledgers, FieldErrors errors) {
         Incident existing = find(key);
         IncidentData data = keyed(typed, typed.rootEvent(), key);
         if (rootKey != null) {
@@ -127,22 +150,28 @@ public class IncidentImport {
         }
         fill(incident, data, grouping, history);
         if (existing != null) {
+            ledgers.changedExisting();
             return new Written(Outcome.UPDATED, existing);
         }
         incident.externalReference = key;
         incident.reference = ReferenceCounter.next(IncidentService.REFERENCE_PREFIX,
                 incident.reportingDate.getYear());
+        LedgerTotals ledger = ledgers.take(key);
+        IncidentService.applyTotals(incident, ledger);
         incident.persist();
+        ledgers.created(incident, ledger);
         return new Written(Outcome.CREATED, incident);
     }
 
     /**
      * Books, corrects or leaves the line of that key on the incident; null with the problems in {@code errors} (fields
      * named as on the ledger form), then nothing was changed. An incident this import created has no line to look
-     * for yet. The totals are not summed here: {@link #finish} does it once for every incident touched.
+     * for yet, and its line is written with its event as the import summed it. The totals are not summed here:
+     * {@link #finish} checks them once for every incident touched.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Outcome line(Incident incident, boolean createdByThisImport, ImportedLine line, FieldErrors errors) {
+    public Outcome line(Incident incident, ImportedLedgers ledgers, ImportedLine line, FieldErrors errors) {
+        boolean createdByThisImport = ledgers.createdHere(incident.id);
         LossData data = line.data();
         LossEntry existing = line.key() == null || createdByThisImport
                 ? null
@@ -172,18 +201,26 @@ public class IncidentImport {
             copy(probe, existing);
         } else {
             entry.externalReference = line.key();
+            if (createdByThisImport) {
+                entry.event = ledgers.eventOf(incident);
+            }
             entry.persist();
+        }
+        if (!createdByThisImport) {
+            ledgers.changedExisting();
         }
         return existing != null ? Outcome.UPDATED : Outcome.CREATED;
     }
 
     /**
-     * After every row: each incident touched has its ledger summed again into its totals, every line's event is
-     * rewritten once and the computed KRIs follow once. Answers the keys of the incidents whose ledger breaks a rule
-     * (recoveries beyond the gross loss, provisions drawn beyond what was set up) with the message key.
+     * After every row: each incident touched has its ledger summed again in the database and compared with its
+     * totals; those that differ (an incident this import did not create, or named in a way the early sums could not
+     * follow) are written again, with their events' lines. When the import changed records it did not create, every
+     * line's event is rewritten once. The computed KRIs follow once. Answers the keys of the incidents whose ledger
+     * breaks a rule (recoveries beyond the gross loss, provisions drawn beyond what was set up) with the message key.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Map<String, String> finish(Collection<Long> touched) {
+    public Map<String, String> finish(Collection<Long> touched, ImportedLedgers ledgers) {
         Map<String, String> refused = new LinkedHashMap<>();
         EntityManager session = Incident.getEntityManager();
         session.flush();
@@ -193,21 +230,32 @@ public class IncidentImport {
         for (int from = 0; from < ids.size(); from += FINISH_CHUNK) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + FINISH_CHUNK));
             Map<Long, LedgerTotals> totals = LossEntry.totals(chunk);
-            for (Incident incident : Incident.<Incident>list("id in ?1 order by id", chunk)) {
-                LedgerTotals ledger = totals.getOrDefault(incident.id, LedgerTotals.NONE);
-                IncidentService.applyTotals(incident, ledger);
+            for (Object[] stored : session.createQuery("select i.id, i.grossLoss, i.recoveries,"
+                    + " i.expectedRecoveries, i.provisions, coalesce(i.rootEvent.id, i.id),"
+                    + " coalesce(i.externalReference, i.reference) from Incident i where i.id in :ids order by i.id",
+                    Object[].class).setParameter("ids", chunk).getResultList()) {
+                long id = (Long) stored[0];
+                LedgerTotals ledger = totals.getOrDefault(id, LedgerTotals.NONE);
+                if (!ledger.sameAs((BigDecimal) stored[1], (BigDecimal) stored[2], (BigDecimal) stored[3],
+                        (BigDecimal) stored[4])) {
+                    IncidentService.applyTotals(Incident.findById(id), ledger);
+                    ledgers.stale((Long) stored[5]);
+                }
                 String problem = ledger.recoveredBeyondGross()
                         ? "error.recoveriesBeyondGross"
                         : ledger.provisionsOverdrawn() ? "error.provisionsOverdrawn" : null;
                 if (problem != null) {
-                    refused.put(incident.externalReference != null ? incident.externalReference : incident.reference,
-                            problem);
+                    refused.put((String) stored[6], problem);
                 }
             }
             session.flush();
             session.clear();
         }
-        LossEvents.refreshAll();
+        if (!ledgers.onlyCreations() || ledgers.staleEvents().size() > FINISH_CHUNK) {
+            LossEvents.refreshAll();
+        } else {
+            LossEvents.refreshEvents(ledgers.staleEvents());
+        }
         if (!touched.isEmpty()) {
             registerChanged.fire(RegisterChanged.everything());
         }

@@ -48,6 +48,12 @@ public record LedgerTotals(BigDecimal gross, BigDecimal recoveries, BigDecimal e
         return new LedgerTotals(newGross, recoveries, expectedRecoveries, newProvisions);
     }
 
+    /** Whether these are the figures given (as stored on an incident), whatever their scale. */
+    boolean sameAs(BigDecimal gross, BigDecimal recoveries, BigDecimal expected, BigDecimal provisions) {
+        return this.gross.compareTo(gross) == 0 && this.recoveries.compareTo(recoveries) == 0
+                && expectedRecoveries.compareTo(expected) == 0 && this.provisions.compareTo(provisions) == 0;
+    }
+
     /** Received recoveries beyond the gross loss: net loss would go below zero. */
     public boolean recoveredBeyondGross() {
         return recoveries.compareTo(gross) > 0;

@@ -45,13 +45,19 @@ public class LineEvent {
     /** The event of that incident as it stands in memory (its root's classification); sizes follow on refresh. */
     static LineEvent of(Incident incident) {
         Incident root = incident.rootEvent != null ? incident.rootEvent : incident;
+        return of(incident, root.grossLoss, root.netLoss);
+    }
+
+    /** The event of that incident, of that gross and net loss (the root's and its members' summed). */
+    static LineEvent of(Incident incident, BigDecimal gross, BigDecimal net) {
+        Incident root = incident.rootEvent != null ? incident.rootEvent : incident;
         LineEvent event = new LineEvent();
         event.root = root.id;
         event.type = root.eventType;
         event.businessLine = root.businessLine;
         event.excluded = root.excludedFromDataSet();
-        event.gross = root.grossLoss;
-        event.net = root.netLoss;
+        event.gross = gross;
+        event.net = net;
         return event;
     }
 }

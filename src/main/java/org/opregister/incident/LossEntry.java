@@ -109,9 +109,12 @@ public class LossEntry extends TrackedEntity implements AuditSubject {
     @NotAudited
     public LineEvent event;
 
+    /** A line is written with its event as the incident stands, unless its writer sized the event already. */
     @PrePersist
     void stampEvent() {
-        event = LineEvent.of(incident);
+        if (event == null) {
+            event = LineEvent.of(incident);
+        }
     }
 
     @Override
@@ -126,7 +129,12 @@ public class LossEntry extends TrackedEntity implements AuditSubject {
 
     public void convertTo(String reportingCurrency) {
         this.reportingCurrency = reportingCurrency;
-        this.reportingAmount = amount.multiply(fxRate).setScale(2, RoundingMode.HALF_EVEN);
+        this.reportingAmount = inReportingCurrency(amount, fxRate);
+    }
+
+    /** An amount converted at a rate, to the cent. */
+    static BigDecimal inReportingCurrency(BigDecimal amount, BigDecimal rate) {
+        return amount.multiply(rate).setScale(2, RoundingMode.HALF_EVEN);
     }
 
     public static List<LossEntry> forIncident(Incident incident) {

@@ -1,5 +1,6 @@
 package org.opregister.incident;
 
+import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -64,6 +65,15 @@ public final class LossEvents {
         events.add(eventOf(incident));
         for (long event : events) {
             refreshEvent(em, event);
+        }
+    }
+
+    /** Rewrites the lines of those events (by root id), each under its root's row lock, in the order of their ids. */
+    static void refreshEvents(Collection<Long> roots) {
+        EntityManager em = Incident.getEntityManager();
+        em.flush();
+        for (long root : new TreeSet<>(roots)) {
+            refreshEvent(em, root);
         }
     }
 

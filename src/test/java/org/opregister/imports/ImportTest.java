@@ -27,6 +27,7 @@ import org.opregister.audit.AuditAction;
 import org.opregister.audit.AuditEntry;
 import org.opregister.audit.AuditWriter;
 import org.opregister.incident.Incident;
+import org.opregister.incident.IncidentFixtures;
 import org.opregister.incident.IncidentImport;
 import org.opregister.incident.IncidentStatus;
 import org.opregister.incident.LedgerLock;
@@ -216,6 +217,58 @@ class ImportTest {
         assertEquals(1, update.part("incidents").updated);
         assertEquals(1, update.part("incidents").skipped);
         assertEquals("Branch network outage", byKey(p + "2").title);
+    }
+
+    @Test
+    void theFiguresWrittenOnceEqualARecomputationWhateverTheLinesNameAndHowEventsAreGrouped() throws Exception {
+        String p = prefix();
+        ImportJob earlier = run(csv(INCIDENT_HEADER, incident(p + "E", "Earlier event", "OPEN", "2024-07-19",
+                "2024-07-19", "", "", "")),
+                csv(LINE_HEADER, line(p + "E", "1", "DIRECT_CHARGE", "", "500", "EUR", "1", "SAME_CURRENCY",
+                        "2024-07-31")),
+                false);
+        assertEquals(ImportStatus.DONE, earlier.status, problems(earlier));
+        String header = INCIDENT_HEADER + ",external_reference";
+        String incidents = csv(header,
+                incident(p + "R-REF", "Root", "OPEN", "2024-07-19", "2024-07-19", "", "", "") + "," + p + "R",
+                incident(p + "M-REF", "Member", "OPEN", "2024-07-19", "2024-07-19", "", p + "R-REF", "") + ","
+                        + p + "M",
+                incident(p + "X-REF", "Joins the earlier event", "OPEN", "2024-07-19", "2024-07-19", "", p + "E", "")
+                        + "," + p + "X",
+                // A's key is B's reference in the file: a line naming it belongs to B, which is read after A.
+                incident(p + "A-REF", "Named by its key", "OPEN", "2024-07-19", "2024-07-19", "", "", "") + ","
+                        + p + "A",
+                incident(p + "A", "Named by its reference", "OPEN", "2024-07-19", "2024-07-19", "", "", "") + ","
+                        + p + "B");
+        String lines = csv(LINE_HEADER,
+                line(p + "R-REF", "1", "DIRECT_CHARGE", "", "1000", "EUR", "1", "SAME_CURRENCY", "2024-07-31"),
+                line(p + "R", "2", "EXTERNAL_EXPENSE", "", "200", "USD", "0.9", "RATE_TABLE", "2024-08-15"),
+                line(p + "M", "3", "DIRECT_CHARGE", "", "300", "EUR", "1", "SAME_CURRENCY", "2024-08-01"),
+                line(p + "M-REF", "4", "INSURANCE_RECOVERY", "RECEIVED", "100", "EUR", "1", "SAME_CURRENCY",
+                        "2024-10-15"),
+                line(p + "X", "5", "DIRECT_CHARGE", "", "50", "EUR", "1", "SAME_CURRENCY", "2024-08-01"),
+                line(p + "A", "6", "DIRECT_CHARGE", "", "70", "EUR", "1", "SAME_CURRENCY", "2024-08-01"));
+
+        ImportJob job = run(incidents, lines, false);
+        assertEquals(ImportStatus.DONE, job.status, problems(job));
+        assertEquals(5, job.part("incidents").created);
+        assertEquals(6, job.part("losses").created);
+        assertTrue(IncidentFixtures.totalsFollowTheirLedger(p), "every incident holds its ledger's totals");
+        assertEquals(0, IncidentFixtures.linesOffTheirEvent(p), "every line holds its event's figures");
+        QuarkusTransaction.requiringNew().run(() -> {
+            Incident root = Incident.findByExternalReference(p + "R").orElseThrow();
+            assertEquals(0, new BigDecimal("1180.00").compareTo(root.grossLoss), root.grossLoss.toPlainString());
+            LossEntry member = LossEntry.<LossEntry>find("incident.externalReference = ?1 and externalReference"
+                    + " = '3'", p + "M").firstResult();
+            assertEquals(0, new BigDecimal("1480.00").compareTo(member.event.gross), "root and member as one");
+            assertEquals(0, new BigDecimal("1380.00").compareTo(member.event.net));
+            LossEntry joined = LossEntry.<LossEntry>find("incident.externalReference", p + "E").firstResult();
+            assertEquals(0, new BigDecimal("550.00").compareTo(joined.event.gross),
+                    "the earlier event's own line counts the incident that joined it");
+            assertEquals(0, Incident.findByExternalReference(p + "A").orElseThrow().grossLoss.signum());
+            assertEquals(0, new BigDecimal("70.00")
+                    .compareTo(Incident.findByExternalReference(p + "B").orElseThrow().grossLoss));
+        });
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import org.opregister.TestSupport.Session;
 
 /** Valid incident and loss forms, and short-cuts that record them through the HTTP forms. */
@@ -74,4 +76,35 @@ public final class IncidentFixtures {
                 .extract().jsonPath().getLong("version");
     }
 
+    /**
+     * How many ledger lines hold an event that differs from a recomputation from the incidents (the rule of migration
+     * V22); only the lines of incidents whose bank key starts with {@code keyPrefix}, when given.
+     */
+    public static long linesOffTheirEvent(String keyPrefix) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = Incident.getEntityManager().createNativeQuery("select count(*) from loss_entry l"
+                    + " join incident i on i.id = l.incident_id"
+                    + " join incident e on e.id = coalesce(i.root_event_id, i.id)"
+                    + " where (l.event_id <> e.id or l.event_type <> e.event_type"
+                    + " or l.event_business_line <> e.business_line"
+                    + " or l.event_excluded <> (e.near_miss or e.gain_event or e.credit_boundary)"
+                    + " or l.event_gross <> e.gross_loss"
+                    + " + coalesce((select sum(m.gross_loss) from incident m where m.root_event_id = e.id), 0)"
+                    + " or l.event_net <> e.net_loss"
+                    + " + coalesce((select sum(m.net_loss) from incident m where m.root_event_id = e.id), 0))"
+                    + (keyPrefix == null ? "" : " and i.external_reference like :prefix"));
+            if (keyPrefix != null) {
+                query.setParameter("prefix", keyPrefix + "%");
+            }
+            return ((Number) query.getSingleResult()).longValue();
+        });
+    }
+
+    /** Whether every incident whose bank key starts with that prefix holds the totals of its ledger. */
+    public static boolean totalsFollowTheirLedger(String keyPrefix) {
+        return QuarkusTransaction.requiringNew().call(() -> Incident
+                .<Incident>list("externalReference like ?1", keyPrefix + "%").stream()
+                .allMatch(incident -> LossEntry.totals(incident).sameAs(incident.grossLoss, incident.recoveries,
+                        incident.expectedRecoveries, incident.provisions)));
+    }
 }
