@@ -85,7 +85,7 @@ public class KriResource {
     public Response list(@BeanParam KriFilter.Params params) {
         FieldErrors errors = new FieldErrors();
         PageResult<Kri> kris = Kri.search(params.parse(errors), PageRequest.of(params.page, params.size));
-        PageResult<KriTrend> rows = new PageResult<>(kris.items().stream().map(KriTrend::of).toList(), kris.request(),
+        PageResult<KriTrend> rows = new PageResult<>(KriTrend.of(kris.items()), kris.request(),
                 kris.total());
         return Response.status(errors.any() ? 400 : 200).entity(Templates.list(rows, params.q, params.status, errors,
                 KriChoices.INSTANCE, KriBreach.open().size(), params.pagerBase())).build();

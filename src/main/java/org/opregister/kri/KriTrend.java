@@ -1,6 +1,7 @@
 package org.opregister.kri;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A KRI with its latest value, the move from the value before (read in the KRI's direction) and the values it misses:
@@ -9,9 +10,18 @@ import java.util.List;
 public record KriTrend(Kri kri, KriValue latest, KriValue previous, ValuesDue due) {
 
     public static KriTrend of(Kri kri) {
-        List<KriValue> latest = kri.latest();
-        return new KriTrend(kri, latest.isEmpty() ? null : latest.get(0), latest.size() < 2 ? null : latest.get(1),
-                ValuesDue.of(kri));
+        return of(List.of(kri)).get(0);
+    }
+
+    /** The trends of these KRIs, in their order, read in two queries whatever their number. */
+    public static List<KriTrend> of(List<Kri> kris) {
+        Map<Long, List<KriValue>> latest = KriValue.latestOf(kris, 2);
+        Map<Long, ValuesDue> due = ValuesDue.of(kris);
+        return kris.stream().map(kri -> {
+            List<KriValue> values = latest.getOrDefault(kri.id, List.of());
+            return new KriTrend(kri, values.isEmpty() ? null : values.get(0), values.size() < 2 ? null : values.get(1),
+                    due.get(kri.id));
+        }).toList();
     }
 
     /** +1 rising, -1 falling, 0 level; null without two values. */

@@ -2,7 +2,13 @@ package org.opregister.kri;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -97,11 +103,30 @@ public class KriValue extends TrackedEntity implements AuditSubject {
         return find("kri = ?1 order by periodStart desc", kri).page(0, count).list();
     }
 
-    /** The periods that have a value. */
-    static List<LocalDate> periodsOf(Kri kri) {
-        return getEntityManager()
-                .createQuery("select v.periodStart from KriValue v where v.kri = :kri", LocalDate.class)
-                .setParameter("kri", kri).getResultList();
+    /** The latest {@code count} values of each of these KRIs, newest first, by KRI id: one query for a page. */
+    static Map<Long, List<KriValue>> latestOf(Collection<Kri> kris, int count) {
+        Map<Long, List<KriValue>> latest = new HashMap<>();
+        if (!kris.isEmpty()) {
+            KriValue.<KriValue>list("from KriValue v where v.kri in ?1 and (select count(w) from KriValue w"
+                    + " where w.kri = v.kri and w.periodStart > v.periodStart) < ?2 order by v.periodStart desc",
+                    kris, (long) count)
+                    .forEach(value -> latest.computeIfAbsent(value.kri.id, id -> new ArrayList<>()).add(value));
+        }
+        return latest;
+    }
+
+    /** The periods that have a value, for each of these KRIs (by id; absent: none). */
+    static Map<Long, Set<LocalDate>> periodsOf(Collection<Kri> kris) {
+        Map<Long, Set<LocalDate>> periods = new HashMap<>();
+        if (!kris.isEmpty()) {
+            getEntityManager()
+                    .createQuery("select v.kri.id, v.periodStart from KriValue v where v.kri in :kris",
+                            Object[].class)
+                    .setParameter("kris", kris).getResultList()
+                    .forEach(row -> periods.computeIfAbsent((Long) row[0], id -> new HashSet<>())
+                            .add((LocalDate) row[1]));
+        }
+        return periods;
     }
 
     /** The KRI's values for these periods (those it has). */

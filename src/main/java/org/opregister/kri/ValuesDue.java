@@ -3,8 +3,9 @@ package org.opregister.kri;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.smallrye.config.SmallRyeConfig;
@@ -27,11 +28,32 @@ public record ValuesDue(Kri kri, List<LocalDate> open, int missing, int dueDays)
     }
 
     static ValuesDue of(Kri kri, LocalDate today, int dueDays) {
-        if (kri.computed() || kri.status != KriActivity.ACTIVE) {
-            return new ValuesDue(kri, List.of(), 0, dueDays);
+        return of(List.of(kri), today, dueDays).get(kri.id);
+    }
+
+    /** The values due of each of these KRIs, by id, their recorded periods read in one query. */
+    static Map<Long, ValuesDue> of(List<Kri> kris) {
+        return of(kris, AppClock.today(), configuredDueDays());
+    }
+
+    private static Map<Long, ValuesDue> of(List<Kri> kris, LocalDate today, int dueDays) {
+        Map<Long, Set<LocalDate>> recorded = KriValue.periodsOf(kris.stream().filter(ValuesDue::expectsValues)
+                .toList());
+        Map<Long, ValuesDue> due = new HashMap<>();
+        for (Kri kri : kris) {
+            due.put(kri.id, expectsValues(kri)
+                    ? of(kri, recorded.getOrDefault(kri.id, Set.of()), today, dueDays)
+                    : new ValuesDue(kri, List.of(), 0, dueDays));
         }
+        return due;
+    }
+
+    private static boolean expectsValues(Kri kri) {
+        return !kri.computed() && kri.status == KriActivity.ACTIVE;
+    }
+
+    private static ValuesDue of(Kri kri, Set<LocalDate> recorded, LocalDate today, int dueDays) {
         KriFrequency frequency = kri.frequency;
-        Set<LocalDate> recorded = new HashSet<>(KriValue.periodsOf(kri));
         LocalDate start = firstExpected(kri, recorded);
         LocalDate lastEnded = frequency.previous(frequency.periodOf(today));
         List<LocalDate> open = new ArrayList<>();
@@ -73,8 +95,8 @@ public record ValuesDue(Kri kri, List<LocalDate> open, int missing, int dueDays)
 
     /** How many active typed-in KRIs miss a value past its due date. */
     public static long kriCountMissing() {
-        return Kri.<Kri>list("status = ?1 and source = ?2", KriActivity.ACTIVE, KriSource.MANUAL).stream()
-                .filter(kri -> of(kri).anyMissing()).count();
+        return of(Kri.<Kri>list("status = ?1 and source = ?2", KriActivity.ACTIVE, KriSource.MANUAL)).values()
+                .stream().filter(ValuesDue::anyMissing).count();
     }
 
     public boolean anyMissing() {

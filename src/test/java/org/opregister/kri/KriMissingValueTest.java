@@ -1,6 +1,8 @@
 package org.opregister.kri;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,6 +16,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A typed-in KRI whose value for an ended period is past due shows "value missing", not its last colour. */
@@ -112,5 +115,29 @@ class KriMissingValueTest {
         assertTrue(due(retired, LocalDate.now(), 15).anyMissing());
         QuarkusTransaction.requiringNew().run(() -> Kri.<Kri>findById(retired).status = KriActivity.RETIRED);
         assertFalse(due(retired, LocalDate.now(), 15).anyMissing());
+    }
+
+    @Test
+    void theTrendsOfAPageReadTogetherAreEachKrisOwn() {
+        long three = KriFixtures.define(officer(), "Three values");
+        KriFixtures.record(officer(), three, "2024-01", "10").then().statusCode(303);
+        KriFixtures.record(officer(), three, "2024-03", "15").then().statusCode(303);
+        KriFixtures.record(officer(), three, "2024-02", "20").then().statusCode(303);
+        long one = KriFixtures.define(officer(), "One value");
+        KriFixtures.record(officer(), one, "2024-05", "7").then().statusCode(303);
+        long none = KriFixtures.define(officer(), "No value");
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<KriTrend> trends = KriTrend.of(List.of(Kri.findById(three), Kri.findById(one), Kri.findById(none)));
+            assertEquals(List.of(three, one, none), trends.stream().map(trend -> trend.kri().id).toList());
+            assertEquals(0, new BigDecimal("15").compareTo(trends.get(0).latest().value));
+            assertEquals(0, new BigDecimal("20").compareTo(trends.get(0).previous().value));
+            assertEquals("down", trends.get(0).arrow());
+            assertEquals(0, new BigDecimal("7").compareTo(trends.get(1).latest().value));
+            assertNull(trends.get(1).previous());
+            assertNull(trends.get(2).latest());
+            assertEquals(LocalDate.of(2024, 4, 1), trends.get(0).due().open().get(0),
+                    "April has no value: the first period due after March's");
+            assertTrue(trends.get(1).due().open().contains(LocalDate.of(2024, 6, 1)));
+        });
     }
 }
