@@ -39,6 +39,7 @@ import org.opregister.core.Records;
 import org.opregister.core.Review;
 import org.opregister.core.Role;
 import org.opregister.security.CurrentUser;
+import org.opregister.security.People;
 import org.opregister.web.CsvExport;
 import org.opregister.web.Flash;
 import org.opregister.web.PageRequest;
@@ -109,12 +110,16 @@ public class ActionResource {
     @Inject
     StoredFiles files;
 
+    @Inject
+    People people;
+
     @GET
     public Response list(@BeanParam Query query) {
         FieldErrors errors = new FieldErrors();
         ActionFilter filter = query.params().parse(errors);
         LocalDate today = AppClock.today();
         PageResult<ActionPlan> page = ActionPlan.search(filter, PageRequest.of(query.page, query.size), today);
+        people.know(page.items().stream().map(plan -> plan.owner).toList());
         return Response.status(errors.any() ? 400 : 200).entity(Templates.list(page, query.params(), errors,
                 filter.agingCounts(today), ActionChoices.current())).build();
     }
