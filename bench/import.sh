@@ -75,3 +75,5 @@ echo "import $run: $result in $(( $(date +%s) - start )) s (heap -Xmx256m, $N in
 echo "OutOfMemoryError lines in the log: $(grep -c "OutOfMemoryError" "$WORK/app.log" || true)"
 # The heap each collection left (the live data, roughly): flat means it does not grow with the file.
 awk -F'->' '/Pause/ { split($2, a, "M"); if (a[1] + 0 > max) max = a[1] + 0 } END { print "largest heap left after a collection: " max " MB of 256" }' "$WORK/gc.log"
+# A full collection leaves only what is live: the data the import holds, without garbage not yet collected.
+awk -F'->' '/Pause Full/ { n++; split($2, a, "M"); if (a[1] + 0 > max) max = a[1] + 0 } END { print "full collections: " n + 0 ", largest live heap after one: " max + 0 " MB" }' "$WORK/gc.log"
