@@ -110,7 +110,8 @@ public class Ratio {
         switch (args[0]) {
             case "capture" -> capture(opt);
             case "measure" -> measure(opt);
-            default -> throw new IllegalArgumentException("capture or measure");
+            case "ceiling" -> ceiling(opt);
+            default -> throw new IllegalArgumentException("capture, measure or ceiling");
         }
     }
 
@@ -706,5 +707,185 @@ public class Ratio {
             con.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
                     .copyOut("COPY (" + sql + ") TO STDOUT WITH (FORMAT csv)", out);
         }
+    }
+
+    // ---------------------------------------------------------------- audit chain ceiling
+
+    /**
+     * How many audited writes a second the audit chain's single lock lets through, whatever the number of
+     * instances (issue #19). Three measurements, each at several numbers of concurrent writers:
+     * <ol>
+     * <li>"chain": the chain's own transaction in plain JDBC, as {@code AuditWriter} runs it at each commit (lock the
+     * head row, insert the entry with its SHA-256, update the head, commit): the ceiling, with no application around
+     * it;</li>
+     * <li>"no chain": the same insert and commit without the head lock (into a scratch table): what the database
+     * commits when writers do not take turns;</li>
+     * <li>"app": ledger lines added through the JSON API of every instance given, the writers spread over them, each
+     * writer on an incident of its own (so that only the audit chain is shared).</li>
+     * </ol>
+     */
+    static void ceiling(Map<String, String> opt) throws Exception {
+        String jdbc = opt.get("jdbc");
+        String user = opt.getOrDefault("user", "postgres");
+        int seconds = Integer.parseInt(opt.getOrDefault("seconds", "10"));
+        int[] writers = java.util.Arrays.stream(opt.getOrDefault("threads", "1,2,4,8,16,32").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        List<String> apps = List.of(opt.get("apps").split(","));
+        try (Connection con = DriverManager.getConnection(jdbc, user, opt.getOrDefault("password", ""));
+                Statement st = con.createStatement()) {
+            st.execute("create table if not exists bench_unchained (id bigserial primary key, occurred_at timestamp"
+                    + " with time zone, details varchar(4000), hash varchar(64))");
+        }
+        List<HttpClient> officers = new ArrayList<>();
+        for (String base : apps) {
+            officers.add(App.signedIn(base, "officer"));
+        }
+        int most = java.util.Arrays.stream(writers).max().orElse(1);
+        List<String> incidents = new ArrayList<>();
+        for (int w = 0; w < most; w++) {
+            HttpResponse<String> r = officers.get(w % apps.size()).send(HttpRequest.newBuilder(URI.create(apps.get(
+                    w % apps.size()) + "/api/incidents")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(NEW_INCIDENT)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String location = r.headers().firstValue("Location").orElse("");
+            if (r.statusCode() != 201 || !location.matches(".*/api/incidents/\\d+$")) {
+                throw new IllegalStateException("could not create an incident: " + r.statusCode() + " " + r.body());
+            }
+            incidents.add(location.substring(location.lastIndexOf('/') + 1));
+        }
+        StringBuilder md = new StringBuilder("| writers | chain, JDBC: writes/s | p95 ms | no chain, JDBC: writes/s"
+                + " | p95 ms | app, " + apps.size() + " instance(s): writes/s | p95 ms |\n|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (int n : writers) {
+            Figures[] chain = new Figures[1];
+            double chained = concurrently(n, seconds, chain, w -> {
+                Connection c = DriverManager.getConnection(jdbc, user, opt.getOrDefault("password", ""));
+                c.setAutoCommit(false);
+                return () -> chainedWrite(c);
+            });
+            Figures[] free = new Figures[1];
+            double unchained = concurrently(n, seconds, free, w -> {
+                Connection c = DriverManager.getConnection(jdbc, user, opt.getOrDefault("password", ""));
+                c.setAutoCommit(false);
+                return () -> unchainedWrite(c);
+            });
+            Figures[] app = new Figures[1];
+            double viaApp = concurrently(n, seconds, app, w -> {
+                HttpClient client = officers.get(w % apps.size());
+                HttpRequest line = HttpRequest.newBuilder(URI.create(apps.get(w % apps.size()) + "/api/incidents/"
+                        + incidents.get(w) + "/losses")).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(NEW_LINE)).build();
+                return () -> {
+                    int status = client.send(line, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    if (status != 201) {
+                        throw new IllegalStateException("a ledger line answered " + status);
+                    }
+                };
+            });
+            String row = String.format(Locale.ROOT, "| %d | %.0f | %s | %.0f | %s | %.0f | %s |", n, chained,
+                    f(chain[0].p95()), unchained, f(free[0].p95()), viaApp, f(app[0].p95()));
+            System.out.println(row);
+            md.append(row).append('\n');
+        }
+        try (Connection con = DriverManager.getConnection(jdbc, user, opt.getOrDefault("password", ""));
+                Statement st = con.createStatement()) {
+            st.execute("drop table bench_unchained");
+        }
+        System.out.println();
+        System.out.print(md);
+        if (opt.containsKey("out")) {
+            Files.writeString(Path.of(opt.get("out")), md.toString());
+        }
+    }
+
+    interface Write {
+        void run() throws Exception;
+    }
+
+    interface Writer {
+        Write open(int index) throws Exception;
+    }
+
+    /** Runs n writers released together for that long; answers the writes a second, and their latency. */
+    static double concurrently(int n, int seconds, Figures[] latency, Writer writer) throws Exception {
+        List<Write> writes = new ArrayList<>();
+        for (int w = 0; w < n; w++) {
+            writes.add(writer.open(w));
+        }
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<Double> times = java.util.Collections.synchronizedList(new ArrayList<>());
+        long[] deadline = new long[1];
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        List<java.util.concurrent.Future<Integer>> done = new ArrayList<>();
+        for (Write write : writes) {
+            done.add(pool.submit(() -> {
+                start.await();
+                int count = 0;
+                while (System.nanoTime() < deadline[0]) {
+                    long t = System.nanoTime();
+                    write.run();
+                    times.add((System.nanoTime() - t) / 1e6);
+                    count++;
+                }
+                return count;
+            }));
+        }
+        long began = System.nanoTime();
+        deadline[0] = began + seconds * 1_000_000_000L;
+        start.countDown();
+        long total = 0;
+        for (java.util.concurrent.Future<Integer> f : done) {
+            total += f.get();
+        }
+        double elapsed = (System.nanoTime() - began) / 1e9;
+        pool.shutdown();
+        latency[0] = Figures.of(new ArrayList<>(times));
+        return total / elapsed;
+    }
+
+    static void chainedWrite(Connection c) throws Exception {
+        long id;
+        String previous;
+        try (PreparedStatement head = c.prepareStatement("select last_id, last_hash from audit_head where id = 1"
+                + " for update"); ResultSet row = head.executeQuery()) {
+            row.next();
+            id = row.getLong(1) + 1;
+            previous = row.getString(2);
+        }
+        String details = "bench entry " + id;
+        String hash = sha256(id + "|" + details + "|" + previous);
+        try (PreparedStatement insert = c.prepareStatement("insert into audit_entry (id, occurred_at, username,"
+                + " action, record_type, record_id, record_label, parent_type, parent_id, changes, details, prev_hash,"
+                + " hash, seeded) values (?, ?, 'bench', 'EXPORT', null, null, null, null, null, null, ?, ?, ?, false)")) {
+            insert.setLong(1, id);
+            insert.setObject(2, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+            insert.setString(3, details);
+            insert.setString(4, previous);
+            insert.setString(5, hash);
+            insert.executeUpdate();
+        }
+        try (PreparedStatement head = c.prepareStatement("update audit_head set last_id = ?, last_hash = ?"
+                + " where id = 1")) {
+            head.setLong(1, id);
+            head.setString(2, hash);
+            head.executeUpdate();
+        }
+        c.commit();
+    }
+
+    static void unchainedWrite(Connection c) throws Exception {
+        String details = "bench entry " + System.nanoTime();
+        try (PreparedStatement insert = c.prepareStatement("insert into bench_unchained (occurred_at, details, hash)"
+                + " values (?, ?, ?)")) {
+            insert.setObject(1, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+            insert.setString(2, details);
+            insert.setString(3, sha256(details));
+            insert.executeUpdate();
+        }
+        c.commit();
+    }
+
+    static String sha256(String text) throws Exception {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(digest);
     }
 }
