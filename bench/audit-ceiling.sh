@@ -37,6 +37,6 @@ start() {   # start <port>: an instance on the shared database, ready
 }
 start 18211   # the first migrates the database and seeds the example case
 start 18212
-java -cp "$(ls "$OUT"/app/lib/main/org.postgresql.postgresql-*.jar)" bench/Ratio.java ceiling --jdbc "$JDBC" \
+java -cp "$(ls "$OUT"/app/lib/main/org.postgresql.postgresql-*.jar):$(ls "$OUT"/app/lib/main/com.h2database.h2-*.jar)" bench/Ratio.java ceiling --jdbc "$JDBC" \
   --user postgres --apps http://127.0.0.1:18211,http://127.0.0.1:18212 --seconds "$SECONDS_EACH" \
   --out "$OUT/ceiling.md"
