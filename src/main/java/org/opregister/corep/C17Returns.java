@@ -89,6 +89,11 @@ public class C17Returns {
                     + (entity == null ? "" : "&entity=" + URLEncoder.encode(entity.code, StandardCharsets.UTF_8));
         }
 
+        /** The URL of a page of this return's list at that path, up to where the pager adds its page. */
+        public String pagerBase(String path) {
+            return path + "?" + query() + "&";
+        }
+
         /** Whether the EUR thresholds were converted (the reporting currency is not EUR). */
         public boolean converted() {
             return eurRate != null && !EUR.equals(currency);

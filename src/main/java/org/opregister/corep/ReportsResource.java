@@ -21,9 +21,12 @@ import org.opregister.corep.C17Codes.Code;
 import org.opregister.corep.C17Codes.Row;
 import org.opregister.corep.C17Grid.GridRow;
 import org.opregister.corep.C17Return.Cell;
+import org.opregister.corep.C17Return.LargeEvent;
 import org.opregister.corep.C17Returns.Prepared;
 import org.opregister.taxonomy.BusinessLine;
 import org.opregister.web.CsvExport;
+import org.opregister.web.PageRequest;
+import org.opregister.web.PageResult;
 import org.opregister.web.XlsxExport;
 
 /**
@@ -35,6 +38,9 @@ import org.opregister.web.XlsxExport;
 @RolesAllowed({Role.OFFICER, Role.MANAGER, Role.AUDITOR, Role.ADMIN})
 public class ReportsResource {
 
+    /** Events of C 17.02 shown a page. */
+    static final int C1702_PAGE = 100;
+
     @CheckedTemplate
     static class Templates {
 
@@ -42,7 +48,8 @@ public class ReportsResource {
 
         static native TemplateInstance c1701(Prepared prepared, List<GridRow> rows, List<Code> columns);
 
-        static native TemplateInstance c1702(Prepared prepared, List<Code> columns, List<BusinessLine> businessLines);
+        static native TemplateInstance c1702(Prepared prepared, PageResult<LargeEvent> events, List<Code> columns,
+                List<BusinessLine> businessLines);
 
         static native TemplateInstance cell(Prepared prepared, Row row, Code column, Cell cell);
     }
@@ -71,9 +78,17 @@ public class ReportsResource {
 
     @GET
     @Path("c17-02")
-    public Response c1702(@RestQuery String referenceDate, @RestQuery String entity) {
+    public Response c1702(@RestQuery String referenceDate, @RestQuery String entity, @RestQuery String page,
+            @RestQuery String size) {
         Prepared prepared = returns.prepare(referenceDate, entity);
-        return page(prepared, Templates.c1702(prepared, C17Codes.C1702_COLUMNS,
+        List<LargeEvent> all = prepared.ok() ? prepared.result().largeEvents() : List.of();
+        // A page of the events on screen (a large bank's return lists thousands); the downloads hold them all.
+        PageRequest request = PageRequest.of(page, size == null ? Integer.toString(C1702_PAGE) : size)
+                .within(all.size());
+        List<LargeEvent> shown = all.subList(Math.min(all.size(), request.offset()),
+                Math.min(all.size(), request.offset() + request.size()));
+        return page(prepared, Templates.c1702(prepared, new PageResult<>(shown, request, all.size()),
+                C17Codes.C1702_COLUMNS,
                 C17Codes.BLOCKS.stream().map(C17Codes.Block::businessLine).toList()));
     }
 

@@ -133,6 +133,37 @@ class C17ReturnsTest {
     }
 
     @Test
+    void theLargeEventsAreShownAPageAtATimeAndTheDownloadsHoldThemAll() {
+        String code = "C17P";
+        entity(code);
+        Session officer = TestSupport.session("officer");
+        Map<String, Object> form = IncidentFixtures.incidentForm("C17 second event " + code);
+        form.put("legalEntity", code);
+        form.put("occurrenceDate", "2023-05-01");
+        form.put("discoveryDate", "2023-05-02");
+        long second = IncidentFixtures.record(officer, form);
+        IncidentFixtures.addLoss(officer, second, IncidentFixtures.lossForm("DIRECT_CHARGE", "250000", "EUR", "",
+                "2023-05-31"));
+        String query = "/reports/c17-02?referenceDate=2023-12-31&entity=" + code;
+        String all = officer.request().get(query).then().statusCode(200).extract().asString();
+        assertTrue(all.contains("C17 test event " + code) && all.contains("C17 second event " + code), all);
+        assertFalse(all.contains("rel=\"next\""), "two events fit on one page: no pager");
+        String first = officer.request().get(query + "&size=1").then().statusCode(200)
+                .body(containsString("Rows 1-1 of 2")).extract().asString();
+        String next = officer.request().get(query + "&size=1&page=2").then().statusCode(200)
+                .body(containsString("Rows 2-2 of 2")).extract().asString();
+        assertTrue(first.contains("C17 test event " + code) != next.contains("C17 test event " + code),
+                "each event on one page only");
+        assertTrue(first.contains("C17 second event " + code) != next.contains("C17 second event " + code));
+        assertTrue(first.contains("href=\"/reports/c17-02?referenceDate=2023-12-31&amp;entity=" + code
+                + "&amp;page=2&size=1\""), "the pager keeps the return's date and entity");
+        officer.request().get(query + "&size=1&page=99").then().statusCode(200).body(containsString("Rows 2-2 of 2"));
+        String csv = officer.request().get("/reports/c17-02.csv?referenceDate=2023-12-31&entity=" + code + "&size=1")
+                .then().statusCode(200).extract().asString();
+        assertTrue(csv.contains("C17 test event " + code) && csv.contains("C17 second event " + code), csv);
+    }
+
+    @Test
     void badInputIsAnsweredWithAMessage() {
         Session officer = TestSupport.session("officer");
         officer.request().get("/reports/c17-01?referenceDate=2024-09-30").then().statusCode(400)
