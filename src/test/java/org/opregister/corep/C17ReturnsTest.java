@@ -137,13 +137,7 @@ class C17ReturnsTest {
         String code = "C17P";
         entity(code);
         Session officer = TestSupport.session("officer");
-        Map<String, Object> form = IncidentFixtures.incidentForm("C17 second event " + code);
-        form.put("legalEntity", code);
-        form.put("occurrenceDate", "2023-05-01");
-        form.put("discoveryDate", "2023-05-02");
-        long second = IncidentFixtures.record(officer, form);
-        IncidentFixtures.addLoss(officer, second, IncidentFixtures.lossForm("DIRECT_CHARGE", "250000", "EUR", "",
-                "2023-05-31"));
+        event(officer, code, "C17 second event " + code, "2023-05-01", "250000");
         String query = "/reports/c17-02?referenceDate=2023-12-31&entity=" + code;
         String all = officer.request().get(query).then().statusCode(200).extract().asString();
         assertTrue(all.contains("C17 test event " + code) && all.contains("C17 second event " + code), all);
@@ -322,16 +316,26 @@ class C17ReturnsTest {
             entity.persist();
         });
         Session officer = TestSupport.session("officer");
-        Map<String, Object> form = IncidentFixtures.incidentForm("C17 test event " + code);
-        form.put("legalEntity", code);
-        form.put("occurrenceDate", "2023-03-01");
-        form.put("discoveryDate", "2023-03-02");
-        long id = IncidentFixtures.record(officer, form);
-        IncidentFixtures.addLoss(officer, id, IncidentFixtures.lossForm("DIRECT_CHARGE", "150000", "EUR", "",
-                "2023-03-31"));
+        long id = event(officer, code, "C17 test event " + code, "2023-03-01", "150000");
         IncidentFixtures.addLoss(officer, id, IncidentFixtures.lossForm("OTHER_RECOVERY", "10000", "EUR", "",
                 "2023-04-30"));
         assertNotNull(QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>findById(id).legalEntity));
+        return id;
+    }
+
+    /**
+     * An incident of that entity, occurred (and discovered the next day) on that date, with a direct charge at the
+     * end of its month.
+     */
+    private static long event(Session officer, String entity, String title, String occurred, String charge) {
+        Map<String, Object> form = IncidentFixtures.incidentForm(title);
+        form.put("legalEntity", entity);
+        LocalDate day = LocalDate.parse(occurred);
+        form.put("occurrenceDate", occurred);
+        form.put("discoveryDate", day.plusDays(1).toString());
+        long id = IncidentFixtures.record(officer, form);
+        IncidentFixtures.addLoss(officer, id, IncidentFixtures.lossForm("DIRECT_CHARGE", charge, "EUR", "",
+                day.withDayOfMonth(day.lengthOfMonth()).toString()));
         return id;
     }
 
