@@ -38,7 +38,7 @@ public class V35__full_text_search extends BaseJavaMigration {
                     + " varchar(" + SearchWords.DOCUMENT_MAX + ")");
             ddl.execute("create table incident_search_word (word varchar(" + SearchWords.WORD_MAX + ") not null,"
                     + " incident_id bigint not null, constraint incident_search_word_pk primary key (word, incident_id))");
-            ddl.execute("create index incident_search_word_incident_idx on incident_search_word (incident_id)");
+            ddl.execute("create index incident_search_word_incident_idx on incident_search_word (incident_id, word)");
         }
         refill(connection, !postgres);
         if (postgres) {

@@ -26,6 +26,17 @@ import org.opregister.web.Where;
  */
 public final class SearchIndex {
 
+    /**
+     * On H2, a word that starts the words of at most this many incidents, and of at most an eighth of them, picks the
+     * candidates by id: looking a row up by id costs H2 several times reading the next row of a scan, and this stays
+     * well below the rows H2 keeps in memory for an {@code in (select ...)} at a 192 MB heap (beyond, it spools them to
+     * disk).
+     */
+    static final int FEW = 2000;
+
+    /** Set by tests to take one way whatever the counts: 0 every word per incident, a large number by id. */
+    static volatile int fewForTests = -1;
+
     private SearchIndex() {
     }
 
@@ -39,15 +50,35 @@ public final class SearchIndex {
             return where.and("function('incident_search_matches', i.searchText, :searchQuery) = true", "searchQuery",
                     SearchWords.tsquery(words));
         }
+        // H2: the rarest word, when it starts the words of few incidents, gives the candidates (looked up by id);
+        // every other word is checked per candidate. When every word is common, each is checked per incident, in
+        // the order the page is sorted by, so a page stops after its rows (the totals still visit every incident).
+        int few = fewForTests >= 0 ? fewForTests : (int) Math.min(FEW, Incident.count() / 8);
+        int rarest = -1;
+        int fewest = Integer.MAX_VALUE;
+        for (int n = 0; n < words.size(); n++) {
+            int found = Incident.getEntityManager()
+                    .createQuery("select w.key.incidentId from IncidentSearchWord w where w.key.word like :word",
+                            Long.class)
+                    .setParameter("word", words.get(n) + "%").setMaxResults(few + 1).getResultList().size();
+            if (found < fewest) {
+                fewest = found;
+                rarest = n;
+            }
+        }
         StringBuilder clause = new StringBuilder();
         Map<String, Object> parameters = new HashMap<>();
         for (int n = 0; n < words.size(); n++) {
             if (n > 0) {
                 clause.append(" and ");
             }
-            clause.append(
-                    "i.id in (select w.key.incidentId from IncidentSearchWord w where w.key.word like :searchWord")
-                    .append(n).append(')');
+            if (n == rarest && fewest <= few) {
+                clause.append("i.id in (select w.key.incidentId from IncidentSearchWord w where w.key.word like ");
+            } else {
+                clause.append("exists (select 1 from IncidentSearchWord w where w.key.incidentId = i.id")
+                        .append(" and w.key.word like ");
+            }
+            clause.append(":searchWord").append(n).append(')');
             parameters.put("searchWord" + n, words.get(n) + "%");
         }
         return where.and(clause.toString(), parameters);
