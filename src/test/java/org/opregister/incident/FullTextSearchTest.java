@@ -120,6 +120,10 @@ class FullTextSearchTest {
         officer.request().queryParam("q", "x".repeat(1000)).get("/incidents").then().statusCode(400)
                 .body(containsString("f-q"));
         officer.request().queryParam("q", tag + " %_\\'\"&|!:*()<>").get("/incidents").then().statusCode(200);
+        officer.request().get("/incidents").then().statusCode(200)
+                .body(containsString("Each word you type must start a word of the incident"));
+        officer.in("fr").request().get("/incidents").then().statusCode(200)
+                .body(containsString("Chaque mot saisi doit commencer un mot de l’incident"));
         officer.request().queryParam("q", tag + " reseau").get("/incidents").then().statusCode(200)
                 .body(containsString("<strong id=\"total-count\">2</strong>"))
                 .body(containsString(a)).body(containsString(b));
