@@ -54,7 +54,7 @@ public class V35__full_text_search extends BaseJavaMigration {
     }
 
     /** Every incident's search text, in batches along the primary key; on H2 its words too. */
-    private static void refill(Connection connection, boolean wordTable) throws Exception {
+    static void refill(Connection connection, boolean wordTable) throws Exception {
         long after = Long.MIN_VALUE;
         try (PreparedStatement read = connection.prepareStatement("select id, reference, title, org_unit, owner,"
                 + " third_party, description, root_cause from incident where id > ? order by id fetch first "
