@@ -15,9 +15,9 @@ import org.opregister.core.NotAudited;
 
 /**
  * One word of an incident's search text ({@link SearchWords}), one row per distinct word: H2's full-text index, read by
- * the register's search with {@code word like 'w%'} along the primary key (word, incident). Written by
- * {@link SearchIndex} only, in the incident's own transaction; on PostgreSQL the table stays empty (a GIN index on the
- * incident's search text does its work).
+ * the register's search with {@code word like 'w%'}, along the primary key (word, incident) for a rare word, along
+ * the index (incident, word) per incident otherwise. Written by {@link SearchIndex} only, in the incident's own
+ * transaction; on PostgreSQL the table stays empty (a GIN index on the incident's search text does its work).
  */
 @Entity
 @Immutable
