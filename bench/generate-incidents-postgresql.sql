@@ -25,9 +25,9 @@ SELECT 10000000 + x, 0, 'BEN-' || LPAD(x::text, 6, '0'),
     CAST((MOD(x * 7919, 500000) + 1000) / 4 AS NUMERIC(19, 2)),
     0,
     CAST(MOD(x * 7919, 500000) + 1000 AS NUMERIC(19, 2)) - CAST((MOD(x * 7919, 500000) + 1000) / 4 AS NUMERIC(19, 2)),
-    'ben-' || LPAD(x::text, 6, '0') || ' | generated incident ' || x || ' '
+    'ben ' || LPAD(x::text, 6, '0') || ' generated incident ' || x || ' '
         || (ARRAY['payment', 'server', 'fraud', 'vendor', 'branch', 'trading'])[MOD(x, 6) + 1]
-        || ' | unit ' || MOD(x, 40) || ' | owner ' || MOD(x, 300),
+        || ' unit ' || MOD(x, 40) || ' owner ' || MOD(x, 300) || ' benchmark data',
     NULL, (SELECT e.id FROM legal_entity e WHERE e.is_default = TRUE), CURRENT_TIMESTAMP, 'bench', CURRENT_TIMESTAMP,
     'bench'
 FROM generate_series(1::bigint, ${count}) x;

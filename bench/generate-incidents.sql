@@ -25,12 +25,19 @@ SELECT 10000000 + x, 0, 'BEN-' || LPAD(CAST(x AS VARCHAR), 6, '0'),
     CAST((MOD(x * 7919, 500000) + 1000) / 4 AS NUMERIC(19, 2)),
     0,
     CAST(MOD(x * 7919, 500000) + 1000 AS NUMERIC(19, 2)) - CAST((MOD(x * 7919, 500000) + 1000) / 4 AS NUMERIC(19, 2)),
-    'ben-' || LPAD(CAST(x AS VARCHAR), 6, '0') || ' | generated incident ' || x || ' '
+    'ben ' || LPAD(CAST(x AS VARCHAR), 6, '0') || ' generated incident ' || x || ' '
         || ARRAY_GET(ARRAY['payment', 'server', 'fraud', 'vendor', 'branch', 'trading'], MOD(x, 6) + 1)
-        || ' | unit ' || MOD(x, 40) || ' | owner ' || MOD(x, 300),
+        || ' unit ' || MOD(x, 40) || ' owner ' || MOD(x, 300) || ' benchmark data',
     NULL, (SELECT e.id FROM legal_entity e WHERE e.is_default = TRUE), CURRENT_TIMESTAMP, 'bench', CURRENT_TIMESTAMP,
     'bench'
 FROM SYSTEM_RANGE(1, ${count});
+
+-- The search words of each incident (incident.SearchWords: what the application writes on H2), one a row; a word
+-- the search text holds twice (the number in the title may equal the unit's or owner's) once.
+INSERT INTO incident_search_word (word, incident_id)
+SELECT DISTINCT REGEXP_SUBSTR(i.search_text, '[^ ]+', 1, n.x), i.id
+FROM incident i CROSS JOIN SYSTEM_RANGE(1, 13) n
+WHERE i.created_by = 'bench' AND REGEXP_SUBSTR(i.search_text, '[^ ]+', 1, n.x) IS NOT NULL;
 
 -- Four charge lines per incident booked over its first seven months (a quarter of the gross each, the last one the
 -- remainder), so the ledger holds five lines per incident and an event's lines fall in several periods. No incident

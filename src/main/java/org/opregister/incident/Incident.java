@@ -7,7 +7,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -22,10 +21,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostRemove;
+import jakarta.persistence.PostUpdate;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 import io.quarkus.panache.common.Page;
 
@@ -178,10 +182,17 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
     @Column(name = "expected_recoveries", nullable = false, precision = 19, scale = 2)
     public BigDecimal expectedRecoveries = BigDecimal.ZERO;
 
-    /** Lower-case reference, title, unit, owner and third party: what the register's free-text search reads. */
+    /**
+     * The distinct words ({@link SearchWords}) of the reference, title, unit, owner, third party, description and
+     * root cause: what the register's free-text search reads ({@link SearchIndex}).
+     */
     @NotAudited
-    @Column(name = "search_text", nullable = false, length = 1000)
+    @Column(name = "search_text", nullable = false, length = SearchWords.DOCUMENT_MAX)
     String searchText;
+
+    /** The search text the word table holds for this incident (H2), as last loaded or written. */
+    @Transient
+    String indexedSearchText;
 
     /**
      * The last review: who asked for it (while it is pending they cannot close the incident; once it is returned, it
@@ -193,10 +204,33 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
     @PrePersist
     @PreUpdate
     void indexForSearch() {
-        searchText = Stream.of(reference, title, orgUnit, owner, thirdParty)
-                .filter(java.util.Objects::nonNull)
-                .map(text -> text.toLowerCase(java.util.Locale.ROOT))
-                .collect(java.util.stream.Collectors.joining(" | "));
+        searchText = searchDocument(reference, title, orgUnit, owner, thirdParty, description, rootCause);
+    }
+
+    /** The search text of an incident's fields, in this order (migration V35 fills existing rows with it). */
+    public static String searchDocument(String reference, String title, String orgUnit, String owner,
+            String thirdParty, String description, String rootCause) {
+        return SearchWords.document(reference, title, orgUnit, owner, thirdParty, description, rootCause);
+    }
+
+    @PostLoad
+    void loadedForSearch() {
+        indexedSearchText = searchText;
+    }
+
+    /** The word table follows the row in the same transaction, when the words changed. */
+    @PostPersist
+    @PostUpdate
+    void writtenForSearch() {
+        if (!searchText.equals(indexedSearchText)) {
+            SearchIndex.stored(id, searchText, indexedSearchText != null);
+            indexedSearchText = searchText;
+        }
+    }
+
+    @PostRemove
+    void removedForSearch() {
+        SearchIndex.removed(id);
     }
 
     @Override

@@ -11,8 +11,7 @@ import org.opregister.web.Where;
 record IncidentQuery(String where, Map<String, Object> parameters) {
 
     static IncidentQuery of(IncidentFilter filter) {
-        Where where = new Where()
-                .contains("i.searchText", "q", filter.q())
+        Where where = SearchIndex.where(new Where(), filter.q())
                 .and("i.status = :status", "status", filter.status())
                 .and(classified(filter, "eventCategory") + " = :category", "category", filter.eventCategory())
                 .and(classified(filter, "eventType") + " = :type", "type", filter.eventType())

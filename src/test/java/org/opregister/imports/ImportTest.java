@@ -141,6 +141,23 @@ class ImportTest {
     }
 
     @Test
+    void importedIncidentsAreFoundByTheFreeTextSearch() throws Exception {
+        String p = prefix();
+        String word = "imported" + p.substring(4, 12).toLowerCase();
+        ImportJob job = run(csv(INCIDENT_HEADER,
+                incident(p + "1", word + " Tägliche Störung", "OPEN", "2024-07-19", "2024-07-19", "", "", ""),
+                incident(p + "2", word + " Branch outage", "OPEN", "2024-07-19", "2024-07-20", "", "", "")), null,
+                false);
+        assertEquals(ImportStatus.DONE, job.status, problems(job));
+        Session auditor = TestSupport.session("auditor");
+        // the title without its accents, and a word of the root cause
+        assertEquals(List.of(p + "1"), auditor.request().queryParam("q", word + " STORUNG faul")
+                .get("/api/incidents").then().statusCode(200).extract().jsonPath().getList("items.externalReference"));
+        assertEquals(2, auditor.request().queryParam("q", word).get("/api/incidents").then().statusCode(200)
+                .extract().jsonPath().getInt("total"));
+    }
+
+    @Test
     void aDryRunStoresNothingTheImportKeepsHistoryAndTheSameFileAgainChangesNothing() throws Exception {
         String p = prefix();
         String incidents = csv(INCIDENT_HEADER,
