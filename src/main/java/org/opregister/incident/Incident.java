@@ -207,7 +207,7 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
         searchText = searchDocument(reference, title, orgUnit, owner, thirdParty, description, rootCause);
     }
 
-    /** The search text of an incident's fields, in this order (migration V35 fills existing rows with it). */
+    /** The search text of an incident's fields, in this order (migration V37 fills existing rows with it). */
     public static String searchDocument(String reference, String title, String orgUnit, String owner,
             String thirdParty, String description, String rootCause) {
         return SearchWords.document(reference, title, orgUnit, owner, thirdParty, description, rootCause);

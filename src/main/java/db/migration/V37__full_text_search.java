@@ -23,7 +23,7 @@ import org.opregister.incident.SearchWords;
  * created on both databases so the schema is the same (it stays empty on PostgreSQL). A Java migration because the
  * normalisation is Java's and the index is not portable SQL.
  */
-public class V35__full_text_search extends BaseJavaMigration {
+public class V37__full_text_search extends BaseJavaMigration {
 
     private static final int BATCH = 500;
 

@@ -17,11 +17,11 @@ import org.opregister.incident.IncidentFixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Migration V35 gives incidents written before it (their search text in the old form, no words on H2) the words the
+ * Migration V37 gives incidents written before it (their search text in the old form, no words on H2) the words the
  * application would write: what a bank upgrading with its register gets.
  */
 @QuarkusTest
-class V35RefillTest {
+class V37RefillTest {
 
     @Test
     void incidentsWrittenBeforeTheMigrationAreFoundAfterIt() {
@@ -42,7 +42,7 @@ class V35RefillTest {
         QuarkusTransaction.requiringNew().run(() -> Incident.getEntityManager().unwrap(Session.class)
                 .doWork(connection -> {
                     try {
-                        V35__full_text_search.refill(connection, !connection.getMetaData().getDatabaseProductName()
+                        V37__full_text_search.refill(connection, !connection.getMetaData().getDatabaseProductName()
                                 .toLowerCase(Locale.ROOT).contains("postgres"));
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
