@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 STARTS="${1:-5}"
 PORT="${PORT:-18221}"
-OUT=target/bench-startup
+OUT="$PWD/target/bench-startup"
 rm -rf "$OUT" && mkdir -p "$OUT"
 ./mvnw -B -q package -DskipTests
 HEAP=()
@@ -25,19 +25,20 @@ launch() {   # launch <log>: starts the app, waits until ready; prints the milli
     > "$1" 2>&1 &
   APP=$!
   until curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null; do
-    kill -0 "$APP" 2>/dev/null || { echo "the app stopped"; tail -30 "$1"; exit 1; }
+    kill -0 "$APP" 2>/dev/null || { echo "the app stopped"; tail -30 "$1"; return 1; }
     sleep 0.05
   done
   now=$(date +%s%N)
   echo $(( (now - began) / 1000000 ))
 }
 stop() { kill "$APP"; wait "$APP" 2>/dev/null || true; APP=""; }
-launch "$OUT/first.log" > /dev/null
+launch "$OUT/first.log" > "$OUT/first.ms" || { cat "$OUT/first.ms"; exit 1; }
 stop
 echo "| start | ready after (ms) | Quarkus start-up | RSS when ready (MB) |"
 echo "|---:|---:|---:|---:|"
 for i in $(seq 1 "$STARTS"); do
-  ms=$(launch "$OUT/start-$i.log")
+  launch "$OUT/start-$i.log" > "$OUT/ms" || { cat "$OUT/ms"; exit 1; }
+  ms=$(cat "$OUT/ms")
   rss=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$APP/status")
   quarkus=$(grep -o "started in [0-9.]*s" "$OUT/start-$i.log" | head -1 | sed 's/started in //')
   echo "| $i | $ms | $quarkus | $rss |"
