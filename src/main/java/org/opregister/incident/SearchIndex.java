@@ -19,10 +19,9 @@ import org.opregister.web.Where;
  * The register's full-text index, one per database, both fed with the words of {@link SearchWords} and queried for
  * incidents having, for every typed word, a word that starts with it. PostgreSQL: a GIN index
  * ({@code incident_search_gin}) on {@code array_to_tsvector(string_to_array(search_text, ' '))}, asked with a
- * prefix tsquery through the SQL function {@code incident_search_matches} (migration V37), which the planner inlines so
- * the index serves it. H2: the word table {@code incident_search_word} ({@link IncidentSearchWord}), written here in
- * the
- * incident's transaction, read with {@code word like 'w%'} along its primary key.
+ * prefix tsquery through the SQL function {@code incident_search_matches} (migration V37), which the planner inlines
+ * so the index serves it. H2: the word table {@code incident_search_word} ({@link IncidentSearchWord}), written here
+ * in the incident's transaction, read with {@code word like 'w%'} along its primary key.
  */
 public final class SearchIndex {
 
