@@ -379,9 +379,11 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
         return incident;
     }
 
-    /** One page of the incidents the filter matches; the total comes from {@link #totals}. */
-    public static PageResult<Incident> search(IncidentFilter filter, IncidentSort sort, PageRequest page, long total) {
-        IncidentQuery query = IncidentQuery.of(filter);
+    /**
+     * One page of the incidents the filter's query matches; the total comes from {@link #totals} with the same query
+     * (built once: on H2 the search's words are looked up while it is built).
+     */
+    static PageResult<Incident> search(IncidentQuery query, IncidentSort sort, PageRequest page, long total) {
         return PageResult.of(find(query.hql(sort), query.parameters()), page, total);
     }
 
@@ -389,8 +391,8 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
      * Count, loss events (incidents grouped under a root event are one event with it) and summed net loss of every
      * incident the filter matches, in one query.
      */
-    public static Totals totals(IncidentFilter filter) {
-        Object[] row = IncidentQuery.of(filter).typed(
+    static Totals totals(IncidentQuery query) {
+        Object[] row = query.typed(
                 "select count(i), count(case when i.rootEvent is null then 1 end), coalesce(sum(i.netLoss), 0)"
                         + " from Incident i where ",
                 "", Object[].class).getSingleResult();

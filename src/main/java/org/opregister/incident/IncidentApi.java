@@ -72,8 +72,9 @@ public class IncidentApi {
                     .build();
         }
         Edits.failIfAny(errors);
-        Incident.Totals totals = Incident.totals(filter);
-        PageResult<Incident> page = Incident.search(filter, IncidentSort.parse(query.sort),
+        IncidentQuery matching = IncidentQuery.of(filter);
+        Incident.Totals totals = Incident.totals(matching);
+        PageResult<Incident> page = Incident.search(matching, IncidentSort.parse(query.sort),
                 PageRequest.of(query.page, query.size), totals.count());
         return Response.ok(new IncidentPage(page.items().stream().map(i -> IncidentView.of(i, currency)).toList(),
                 page.page(), page.size(), page.total(), totals.netLoss(), currency)).build();

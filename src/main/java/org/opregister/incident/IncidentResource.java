@@ -115,8 +115,9 @@ public class IncidentResource {
         IncidentFilter filter = query.params().parse(errors, service.dataSetRule());
         IncidentSort sort = IncidentSort.parse(query.sort);
         PageRequest pageRequest = PageRequest.of(query.page, query.size);
-        Incident.Totals totals = Incident.totals(filter);
-        PageResult<Incident> page = Incident.search(filter, sort, pageRequest, totals.count());
+        IncidentQuery matching = IncidentQuery.of(filter);
+        Incident.Totals totals = Incident.totals(matching);
+        PageResult<Incident> page = Incident.search(matching, sort, pageRequest, totals.count());
         return Response.status(errors.any() ? 400 : 200)
                 .entity(Templates.list(page, totals, query.params(), sort, errors, choices())).build();
     }
