@@ -1,6 +1,7 @@
 package org.opregister.incident;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -58,14 +59,12 @@ public final class LossEvents {
     static void refresh(Incident incident) {
         EntityManager em = Incident.getEntityManager();
         em.flush();
-        Set<Long> events = new TreeSet<>(em
+        Set<Long> events = new HashSet<>(em
                 .createQuery("select distinct l.event.root from LossEntry l where l.incident.id = :incident",
                         Long.class)
                 .setParameter("incident", incident.id).getResultList());
         events.add(eventOf(incident));
-        for (long event : events) {
-            refreshEvent(em, event);
-        }
+        refreshEvents(events);
     }
 
     /** Rewrites the lines of those events (by root id), each under its root's row lock, in the order of their ids. */
