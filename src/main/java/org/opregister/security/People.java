@@ -27,10 +27,7 @@ public class People {
         User.getEntityManager()
                 .createQuery("select u.username, u.displayName from User u where u.username in :names", Object[].class)
                 .setParameter("names", unknown).getResultList()
-                .forEach(row -> {
-                    String shown = (String) row[1];
-                    names.put((String) row[0], shown == null || shown.isBlank() ? (String) row[0] : shown);
-                });
+                .forEach(row -> names.put((String) row[0], shown((String) row[0], (String) row[1])));
     }
 
     /** The display name, or the username itself for an account that no longer exists (or none for null). */
@@ -39,6 +36,11 @@ public class People {
             return "";
         }
         return names.computeIfAbsent(username,
-                u -> User.findByUsername(u).map(user -> user.displayName).filter(n -> !n.isBlank()).orElse(u));
+                u -> shown(u, User.findByUsername(u).map(user -> user.displayName).orElse(null)));
+    }
+
+    /** What a page shows for a user: the display name, or the username when there is none. */
+    private static String shown(String username, String displayName) {
+        return displayName == null || displayName.isBlank() ? username : displayName;
     }
 }
