@@ -59,6 +59,8 @@ public interface OpriskConfig {
 
     Kri kri();
 
+    Incident incident();
+
     LossData lossData();
 
     Returns returns();
@@ -166,6 +168,16 @@ public interface OpriskConfig {
         /** Days after a period ends by which a typed-in KRI's value is due. */
         @WithDefault("15")
         int valueDueDays();
+    }
+
+    interface Incident {
+
+        /** How often the register's kept totals are folded (read by {@code incident.IncidentTotals}'s schedule). */
+        @WithDefault("30s")
+        String totalsFold();
+
+        /** When the kept totals are checked against a count of the register (same). */
+        String totalsCheckCron();
     }
 
     /** DORA reporting (Delegated Regulation 2025/301, Art. 5). */

@@ -7,12 +7,16 @@ import jakarta.persistence.TypedQuery;
 
 import org.opregister.web.Where;
 
-/** The where-clause and parameters of an {@link IncidentFilter}, shared by list, totals and exports. */
-record IncidentQuery(String where, Map<String, Object> parameters) {
+/**
+ * The where-clause and parameters of an {@link IncidentFilter}, shared by list, totals and exports.
+ * {@code byStatusOnly}:
+ * the filter narrows by status at most, so its totals are the kept ones ({@link IncidentTotals}) of {@code status}
+ * (null: every status).
+ */
+record IncidentQuery(String where, Map<String, Object> parameters, boolean byStatusOnly, IncidentStatus status) {
 
     static IncidentQuery of(IncidentFilter filter) {
         Where where = SearchIndex.where(new Where(), filter.q())
-                .and("i.status = :status", "status", filter.status())
                 .and(classified(filter, "eventCategory") + " = :category", "category", filter.eventCategory())
                 .and(classified(filter, "eventType") + " = :type", "type", filter.eventType())
                 .and(classified(filter, "businessLine") + " = :line", "line", filter.businessLine())
@@ -21,7 +25,9 @@ record IncidentQuery(String where, Map<String, Object> parameters) {
                         ? filter.rule().inClause()
                         : "not " + filter.rule().inClause(),
                         filter.dataSet() == null ? null : Map.of("dataSetThreshold", filter.rule().threshold()));
-        return new IncidentQuery(where.clause(), where.parameters());
+        boolean byStatusOnly = where.isEmpty();
+        where.and("i.status = :status", "status", filter.status());
+        return new IncidentQuery(where.clause(), where.parameters(), byStatusOnly, filter.status());
     }
 
     /** The incident's own attribute, or its loss event's (its root's when it is grouped). */
