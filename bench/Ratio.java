@@ -74,6 +74,7 @@ public class Ratio {
         List<Case> cases = new ArrayList<>();
         page(cases, "incident list", "/incidents");
         page(cases, "list, sort by net loss + business line", "/incidents?sort=-netLoss&businessLine=RETAIL_BANKING");
+        page(cases, "list, status OPEN", "/incidents?status=OPEN");
         page(cases, "list, status + type + dates", "/incidents?status=OPEN&eventType=BUSINESS_DISRUPTION&from=2024-01-01&to=2024-12-31");
         page(cases, "list, page 20", "/incidents?page=20");
         page(cases, "search q=vendor", "/incidents?q=vendor");
@@ -95,6 +96,11 @@ public class Ratio {
         cases.add(new Case("export audit CSV", Kind.EXPORT, "/audit/export.csv", null, false));
         cases.add(new Case("write: create incident", Kind.WRITE, "/api/incidents", NEW_INCIDENT, true));
         cases.add(new Case("write: add loss line", Kind.WRITE, "/api/incidents/10000041/losses", NEW_LINE, true));
+        String only = System.getenv("CASES");
+        if (only != null && !only.isBlank()) {
+            Pattern chosen = Pattern.compile(only);
+            cases.removeIf(c -> !chosen.matcher(c.name()).find());
+        }
         return cases;
     }
 

@@ -23,7 +23,8 @@
 #
 # Prints and writes (target/ratio/ratio-<db>-<n>.md) one table per database and size: app p50/p95, SQL p50/p95, the
 # ratio of the p95s, COPY (PostgreSQL exports), and which of issue #19's targets each figure misses.
-# Environment: ROUNDS (20), EXPORT_ROUNDS (5), AUDIT_COUNT, BENCH_HEAP (192m), PORT (18097), PG_LOG (the server log).
+# Environment: ROUNDS (20), EXPORT_ROUNDS (5), AUDIT_COUNT, BENCH_HEAP (192m), PORT (18097), PG_LOG (the server log),
+# CASES (a regular expression: only the cases whose name it finds, e.g. CASES='^(incident list|list, )').
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -89,7 +90,8 @@ run_one() {   # run_one <kind> <incidents>
   local kind=$1 count=$2 url jdbc db="oprisk_ratio_$2" log
   local lib="$OUT/app-$kind/lib/main"
   local cp
-  cp="$(ls "$lib"/com.h2database.h2-*.jar):$(ls "$lib"/org.postgresql.postgresql-*.jar)"
+  # The app's own jar too: H2 runs the register's kept-totals trigger (incident.IncidentTotalsTrigger) on the load.
+  cp="$(ls "$lib"/com.h2database.h2-*.jar):$(ls "$lib"/org.postgresql.postgresql-*.jar):$(ls "$OUT/app-$kind"/app/*.jar)"
   DATA="$OUT/data-$kind-$count"
   rm -rf "$DATA" && mkdir -p "$DATA"
   echo
