@@ -392,8 +392,8 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
      * incident the filter matches, in one query.
      */
     static Totals totals(IncidentQuery query) {
-        if (query.byStatusOnly()) {
-            return IncidentTotals.kept(query.status());
+        if (query.kept() != null) {
+            return IncidentTotals.kept(query.kept());
         }
         Object[] row = query.typed(
                 "select count(i), count(case when i.rootEvent is null then 1 end), coalesce(sum(i.netLoss), 0)"

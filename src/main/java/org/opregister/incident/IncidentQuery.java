@@ -8,26 +8,30 @@ import jakarta.persistence.TypedQuery;
 import org.opregister.web.Where;
 
 /**
- * The where-clause and parameters of an {@link IncidentFilter}, shared by list, totals and exports.
- * {@code byStatusOnly}:
- * the filter narrows by status at most, so its totals are the kept ones ({@link IncidentTotals}) of {@code status}
- * (null: every status).
+ * The where-clause and parameters of an {@link IncidentFilter}, shared by list, totals and exports. {@code kept}: the
+ * filter narrows by status and the incident's own classification at most, so its totals are kept ones
+ * ({@link IncidentTotals}); null when they must be counted.
  */
-record IncidentQuery(String where, Map<String, Object> parameters, boolean byStatusOnly, IncidentStatus status) {
+record IncidentQuery(String where, Map<String, Object> parameters, IncidentTotals.Scope kept) {
 
     static IncidentQuery of(IncidentFilter filter) {
         Where where = SearchIndex.where(new Where(), filter.q())
-                .and(classified(filter, "eventCategory") + " = :category", "category", filter.eventCategory())
-                .and(classified(filter, "eventType") + " = :type", "type", filter.eventType())
-                .and(classified(filter, "businessLine") + " = :line", "line", filter.businessLine())
                 .and(dateRange(filter), dateParameters(filter))
                 .and(filter.dataSet() == DataSetScope.IN
                         ? filter.rule().inClause()
                         : "not " + filter.rule().inClause(),
                         filter.dataSet() == null ? null : Map.of("dataSetThreshold", filter.rule().threshold()));
-        boolean byStatusOnly = where.isEmpty();
-        where.and("i.status = :status", "status", filter.status());
-        return new IncidentQuery(where.clause(), where.parameters(), byStatusOnly, filter.status());
+        boolean classifiedByEvent = filter.classifyBy() == IncidentFilter.Classification.EVENT
+                && (filter.eventCategory() != null || filter.eventType() != null || filter.businessLine() != null);
+        IncidentTotals.Scope kept = where.isEmpty() && !classifiedByEvent
+                ? new IncidentTotals.Scope(filter.status(), filter.eventCategory(), filter.eventType(),
+                        filter.businessLine())
+                : null;
+        where.and(classified(filter, "eventCategory") + " = :category", "category", filter.eventCategory())
+                .and(classified(filter, "eventType") + " = :type", "type", filter.eventType())
+                .and(classified(filter, "businessLine") + " = :line", "line", filter.businessLine())
+                .and("i.status = :status", "status", filter.status());
+        return new IncidentQuery(where.clause(), where.parameters(), kept);
     }
 
     /** The incident's own attribute, or its loss event's (its root's when it is grouped). */

@@ -5,20 +5,24 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 import org.h2.api.Trigger;
 
 /**
  * H2's half of the kept totals ({@link IncidentTotals}): on every inserted, updated or deleted incident, writes its
- * change to the number of incidents, of events and of the net loss in {@code incident_totals}, in the writer's
- * transaction (PostgreSQL does the same with statement triggers, see {@code V38__kept_incident_totals}). H2 databases
- * store this class's name in their trigger: it must keep its name and package.
+ * change to the number of incidents, of events and of the net loss of its group (status and classification) in
+ * {@code incident_totals}, in the writer's transaction (PostgreSQL does the same with statement triggers, see
+ * {@code V38__kept_incident_totals}). H2 databases store this class's name in their trigger: it must keep its name
+ * and package.
  */
 public class IncidentTotalsTrigger implements Trigger {
 
-    private int status;
+    private static final List<String> GROUP = List.of("status", "event_category", "event_type", "business_line");
+
+    private final int[] group = new int[GROUP.size()];
     private int rootEvent;
     private int netLoss;
 
@@ -28,12 +32,13 @@ public class IncidentTotalsTrigger implements Trigger {
         try (ResultSet column = connection.getMetaData().getColumns(null, schema, table, null)) {
             while (column.next()) {
                 int index = column.getInt("ORDINAL_POSITION") - 1;
-                switch (column.getString("COLUMN_NAME").toLowerCase(Locale.ROOT)) {
-                    case "status" -> status = index;
-                    case "root_event_id" -> rootEvent = index;
-                    case "net_loss" -> netLoss = index;
-                    default -> {
-                    }
+                String name = column.getString("COLUMN_NAME").toLowerCase(Locale.ROOT);
+                if (GROUP.contains(name)) {
+                    group[GROUP.indexOf(name)] = index;
+                } else if (name.equals("root_event_id")) {
+                    rootEvent = index;
+                } else if (name.equals("net_loss")) {
+                    netLoss = index;
                 }
             }
         }
@@ -41,17 +46,20 @@ public class IncidentTotalsTrigger implements Trigger {
 
     @Override
     public void fire(Connection connection, Object[] before, Object[] after) throws SQLException {
-        if (before != null && after != null && Objects.equals(before[status], after[status])) {
-            write(connection, (String) after[status], 0, events(after) - events(before),
-                    amount(after).subtract(amount(before)));
+        if (before != null && after != null && Arrays.equals(group(before), group(after))) {
+            write(connection, group(after), 0, events(after) - events(before), amount(after).subtract(amount(before)));
             return;
         }
         if (before != null) {
-            write(connection, (String) before[status], -1, -events(before), amount(before).negate());
+            write(connection, group(before), -1, -events(before), amount(before).negate());
         }
         if (after != null) {
-            write(connection, (String) after[status], 1, events(after), amount(after));
+            write(connection, group(after), 1, events(after), amount(after));
         }
+    }
+
+    private Object[] group(Object[] row) {
+        return Arrays.stream(group).mapToObj(index -> row[index]).toArray();
     }
 
     private int events(Object[] row) {
@@ -62,17 +70,20 @@ public class IncidentTotalsTrigger implements Trigger {
         return (BigDecimal) row[netLoss];
     }
 
-    private static void write(Connection connection, String status, long incidents, long events, BigDecimal netLoss)
-            throws SQLException {
+    private static void write(Connection connection, Object[] group, long incidents, long events,
+            BigDecimal netLoss) throws SQLException {
         if (incidents == 0 && events == 0 && netLoss.signum() == 0) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into incident_totals (status, incidents, events, net_loss) values (?, ?, ?, ?)")) {
-            insert.setString(1, status);
-            insert.setLong(2, incidents);
-            insert.setLong(3, events);
-            insert.setBigDecimal(4, netLoss);
+        try (PreparedStatement insert = connection.prepareStatement("insert into incident_totals (status,"
+                + " event_category, event_type, business_line, incidents, events, net_loss)"
+                + " values (?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < group.length; i++) {
+                insert.setObject(i + 1, group[i]);
+            }
+            insert.setLong(5, incidents);
+            insert.setLong(6, events);
+            insert.setBigDecimal(7, netLoss);
             insert.executeUpdate();
         }
     }

@@ -16,12 +16,16 @@ import org.junit.jupiter.api.Test;
 import org.opregister.Parallel;
 import org.opregister.TestSupport;
 import org.opregister.TestSupport.Session;
+import org.opregister.taxonomy.BusinessLine;
+import org.opregister.taxonomy.EventCategory;
+import org.opregister.taxonomy.EventType;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The register's kept totals (count, events, net loss per status) equal a count of the register after a burst of
+ * The register's kept totals (count, events, net loss per status and classification) equal a count of the register
+ * after a burst of
  * parallel writes with folds running among them, follow bulk SQL, serve the list, and are repaired by the nightly
  * check.
  */
@@ -60,7 +64,8 @@ class IncidentTotalsTest {
 
         totals.fold();
         assertEquals(counted(), kept());
-        assertEquals(counted().size() - 1, rows(), "one row per status once folded");
+        assertEquals(counted().keySet().stream().filter(key -> key.startsWith("g:")).count(), rows(),
+                "one row per group once folded");
         assertEquals(0, totals.reconcile(), "the nightly check finds nothing to correct");
     }
 
@@ -85,15 +90,22 @@ class IncidentTotalsTest {
     void theListShowsTheKeptTotalsAndTheNightlyCheckRepairsThem() {
         Session auditor = TestSupport.session("auditor");
         long count = Long.parseLong(counted().get("*").split(" ")[0]);
+        long payments = Long.parseLong(counted().get("l:PAYMENT_AND_SETTLEMENT").split(" ")[0]);
+        assertEquals(payments, auditor.request().get("/api/incidents?businessLine=PAYMENT_AND_SETTLEMENT").then()
+                .statusCode(200).extract().jsonPath().getLong("total"));
         assertEquals(count, auditor.request().get("/api/incidents").then().statusCode(200).extract().jsonPath()
                 .getLong("total"));
         // A change written behind the triggers' back (as if they had been disabled): the list shows the kept figure.
         QuarkusTransaction.requiringNew().run(() -> Incident.getEntityManager().createNativeQuery(
-                "insert into incident_totals (status, incidents, events, net_loss) values ('CLOSED', 5, 5, 12.34)")
+                "insert into incident_totals (status, event_category, event_type, business_line, incidents, events,"
+                        + " net_loss) values ('CLOSED', 'EXECUTION_DELIVERY_PROCESS', 'TRANSACTION_CAPTURE_EXECUTION',"
+                        + " 'PAYMENT_AND_SETTLEMENT', 5, 5, 12.34)")
                 .executeUpdate());
         assertEquals(count + 5, auditor.request().get("/api/incidents").then().statusCode(200).extract().jsonPath()
                 .getLong("total"));
-        assertEquals(1, totals.reconcile(), "the nightly check corrects the one status that differed");
+        assertEquals(payments + 5, auditor.request().get("/api/incidents?businessLine=PAYMENT_AND_SETTLEMENT")
+                .then().statusCode(200).extract().jsonPath().getLong("total"));
+        assertEquals(1, totals.reconcile(), "the nightly check corrects the one group that differed");
         assertEquals(counted(), kept());
         assertEquals(count, auditor.request().get("/api/incidents").then().statusCode(200).extract().jsonPath()
                 .getLong("total"));
@@ -115,52 +127,74 @@ class IncidentTotalsTest {
                 String.valueOf(100 + random.nextInt(900)), "EUR", null, "2025-03-11"));
         IncidentFixtures.addLoss(officer, root, IncidentFixtures.lossForm("INSURANCE_RECOVERY",
                 String.valueOf(10 + random.nextInt(90)), "EUR", null, "2025-03-12"));
+        member.put("businessLine", random.nextBoolean() ? "RETAIL_BANKING" : "CORPORATE_FINANCE");
+        member.put("version", IncidentFixtures.version(officer, grouped));
+        officer.post("/incidents/" + grouped + "/edit", "/incidents/" + grouped, member).then().statusCode(303);
         IncidentFixtures.transition(officer, root, "open");
         IncidentFixtures.transition(officer, grouped, "open");
         IncidentFixtures.transition(officer, root, "submit-for-review");
         if (random.nextBoolean()) {
             IncidentFixtures.transition(manager, root, "close");
         }
-        return 9;
+        return 10;
     }
 
-    /** The register counted now: per status, and "*" for all, as "incidents events netLoss". */
+    /**
+     * The register counted now, as "incidents events netLoss": per group ("g:status/category/type/line"), per status
+     * ("s:"), per business line ("l:") and for all ("*").
+     */
     private static Map<String, String> counted() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Map<String, String> figures = new TreeMap<>();
-            long incidents = 0;
-            long events = 0;
-            BigDecimal netLoss = BigDecimal.ZERO;
+            Map<String, Incident.Totals> figures = new TreeMap<>();
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = Incident.getEntityManager().createNativeQuery("select status, count(*),"
-                    + " count(case when root_event_id is null then 1 end), coalesce(sum(net_loss), 0)"
-                    + " from incident group by status").getResultList();
+            List<Object[]> rows = Incident.getEntityManager().createNativeQuery("select status, event_category,"
+                    + " event_type, business_line, count(*), count(case when root_event_id is null then 1 end),"
+                    + " coalesce(sum(net_loss), 0) from incident group by status, event_category, event_type,"
+                    + " business_line").getResultList();
             for (Object[] row : rows) {
-                Incident.Totals status = new Incident.Totals(((Number) row[1]).longValue(),
-                        ((Number) row[2]).longValue(), ((BigDecimal) row[3]).setScale(2));
-                figures.put((String) row[0], text(status));
-                incidents += status.count();
-                events += status.events();
-                netLoss = netLoss.add(status.netLoss());
+                Incident.Totals group = new Incident.Totals(((Number) row[4]).longValue(),
+                        ((Number) row[5]).longValue(), ((BigDecimal) row[6]).setScale(2));
+                for (String key : List.of("g:" + row[0] + "/" + row[1] + "/" + row[2] + "/" + row[3], "s:" + row[0],
+                        "l:" + row[3], "*")) {
+                    figures.merge(key, group, (a, b) -> new Incident.Totals(a.count() + b.count(),
+                            a.events() + b.events(), a.netLoss().add(b.netLoss())));
+                }
             }
-            figures.put("*", text(new Incident.Totals(incidents, events, netLoss)));
-            return figures;
+            Map<String, String> text = new TreeMap<>();
+            figures.forEach((key, totals) -> text.put(key, text(totals)));
+            return text;
         });
     }
 
-    /** The kept totals as the list reads them, per status (those not all zero) and for all. */
+    /** The kept totals as the list reads them, for the same keys as {@link #counted} (those not all zero). */
     private static Map<String, String> kept() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Map<String, String> figures = new TreeMap<>();
-            for (IncidentStatus status : IncidentStatus.values()) {
-                Incident.Totals totals = IncidentTotals.kept(status);
-                if (totals.count() != 0 || totals.events() != 0 || totals.netLoss().signum() != 0) {
-                    figures.put(status.name(), text(totals));
-                }
+            @SuppressWarnings("unchecked")
+            List<Object[]> groups = Incident.getEntityManager().createNativeQuery("select distinct status,"
+                    + " event_category, event_type, business_line from incident_totals").getResultList();
+            for (Object[] g : groups) {
+                put(figures, "g:" + g[0] + "/" + g[1] + "/" + g[2] + "/" + g[3],
+                        new IncidentTotals.Scope(IncidentStatus.valueOf((String) g[0]),
+                                EventCategory.valueOf((String) g[1]), EventType.valueOf((String) g[2]),
+                                BusinessLine.valueOf((String) g[3])));
             }
-            figures.put("*", text(IncidentTotals.kept(null)));
+            for (IncidentStatus status : IncidentStatus.values()) {
+                put(figures, "s:" + status, new IncidentTotals.Scope(status, null, null, null));
+            }
+            for (BusinessLine line : BusinessLine.values()) {
+                put(figures, "l:" + line, new IncidentTotals.Scope(null, null, null, line));
+            }
+            put(figures, "*", new IncidentTotals.Scope(null, null, null, null));
             return figures;
         });
+    }
+
+    private static void put(Map<String, String> figures, String key, IncidentTotals.Scope scope) {
+        Incident.Totals totals = IncidentTotals.kept(scope);
+        if (totals.count() != 0 || totals.events() != 0 || totals.netLoss().signum() != 0) {
+            figures.put(key, text(totals));
+        }
     }
 
     private static String text(Incident.Totals totals) {
