@@ -5,7 +5,7 @@ INSERT INTO incident (id, version, reference, title, description, status, severi
     business_line, org_unit, owner, occurrence_date, discovery_date, reporting_date, closure_date, causes, root_cause,
     third_party, near_miss, gross_loss, recoveries, provisions, net_loss, search_text, submitted_by,
     legal_entity_id, created_at, created_by, updated_at, updated_by)
-SELECT 10000000 + x, 0, 'BEN-' || LPAD(CAST(x AS VARCHAR), 6, '0'),
+SELECT 10000000 + x, 0, 'BEN-' || LPAD(CAST(x AS VARCHAR), GREATEST(6, LENGTH(CAST(x AS VARCHAR))), '0'),
     'Generated incident ' || x || ' ' || ARRAY_GET(ARRAY['payment', 'server', 'fraud', 'vendor', 'branch', 'trading'], MOD(x, 6) + 1),
     'Benchmark data',
     ARRAY_GET(ARRAY['DRAFT', 'OPEN', 'UNDER_REVIEW', 'CLOSED'], MOD(x, 4) + 1),
@@ -25,7 +25,7 @@ SELECT 10000000 + x, 0, 'BEN-' || LPAD(CAST(x AS VARCHAR), 6, '0'),
     CAST((MOD(x * 7919, 500000) + 1000) / 4 AS NUMERIC(19, 2)),
     0,
     CAST(MOD(x * 7919, 500000) + 1000 AS NUMERIC(19, 2)) - CAST((MOD(x * 7919, 500000) + 1000) / 4 AS NUMERIC(19, 2)),
-    'ben ' || LPAD(CAST(x AS VARCHAR), 6, '0') || ' generated incident ' || x || ' '
+    'ben ' || LPAD(CAST(x AS VARCHAR), GREATEST(6, LENGTH(CAST(x AS VARCHAR))), '0') || ' generated incident ' || x || ' '
         || ARRAY_GET(ARRAY['payment', 'server', 'fraud', 'vendor', 'branch', 'trading'], MOD(x, 6) + 1)
         || ' unit ' || MOD(x, 40) || ' owner ' || MOD(x, 300) || ' benchmark data',
     NULL, (SELECT e.id FROM legal_entity e WHERE e.is_default = TRUE), CURRENT_TIMESTAMP, 'bench', CURRENT_TIMESTAMP,

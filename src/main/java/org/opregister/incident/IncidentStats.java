@@ -2,7 +2,6 @@ package org.opregister.incident;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,26 +28,16 @@ public record IncidentStats(Map<IncidentStatus, Long> byStatus, List<CategoryLos
                 .divide(maxCategoryLoss, 0, java.math.RoundingMode.HALF_UP).intValue();
     }
 
-    /** Incidents by status only, one query (the dashboard's counters; its loss panel is the losses package's). */
+    /**
+     * Incidents by status only, from the kept totals (the dashboard's counters; its loss panel is the losses
+     * package's).
+     */
     public static IncidentStats statusCounts() {
-        return new IncidentStats(countByStatus(), List.of(), BigDecimal.ZERO, 0, BigDecimal.ZERO);
-    }
-
-    static Map<IncidentStatus, Long> countByStatus() {
-        Map<IncidentStatus, Long> byStatus = new EnumMap<>(IncidentStatus.class);
-        Incident.getEntityManager()
-                .createQuery("select i.status, count(i) from Incident i group by i.status", Object[].class)
-                .getResultList()
-                .forEach(row -> byStatus.put((IncidentStatus) row[0], ((Number) row[1]).longValue()));
-        return byStatus;
+        return new IncidentStats(IncidentTotals.countByStatus(), List.of(), BigDecimal.ZERO, 0, BigDecimal.ZERO);
     }
 
     public static IncidentStats compute(LocalDate since) {
-        Map<IncidentStatus, Long> byStatus = new EnumMap<>(IncidentStatus.class);
-        Incident.getEntityManager()
-                .createQuery("select i.status, count(i) from Incident i group by i.status", Object[].class)
-                .getResultList()
-                .forEach(row -> byStatus.put((IncidentStatus) row[0], ((Number) row[1]).longValue()));
+        Map<IncidentStatus, Long> byStatus = IncidentTotals.countByStatus();
         List<CategoryLoss> byCategory = Incident.getEntityManager()
                 .createQuery("select i.eventCategory, count(case when i.rootEvent is null then 1 end),"
                         + " coalesce(sum(i.netLoss), 0) from Incident i"

@@ -2,6 +2,7 @@ package org.opregister.incident;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,16 @@ public class IncidentTotals {
         Object[] row = (Object[]) query.getSingleResult();
         return new Incident.Totals(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
                 ((BigDecimal) row[2]).setScale(2));
+    }
+
+    /** The number of incidents in each status (statuses with none left out). */
+    static Map<IncidentStatus, Long> countByStatus() {
+        Map<IncidentStatus, Long> byStatus = new EnumMap<>(IncidentStatus.class);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em().createNativeQuery("select status, sum(incidents) from incident_totals"
+                + " group by status having sum(incidents) <> 0").getResultList();
+        rows.forEach(row -> byStatus.put(IncidentStatus.valueOf((String) row[0]), ((Number) row[1]).longValue()));
+        return byStatus;
     }
 
     private static void put(Map<String, Object> criteria, String column, Enum<?> value) {

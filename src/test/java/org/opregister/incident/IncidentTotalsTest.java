@@ -60,6 +60,16 @@ class IncidentTotalsTest {
         writing.set(false);
         assertTrue(writes.get(0) > 0, "folds ran during the burst");
         assertEquals(counted(), kept(), "seed " + seed);
+        Map<String, String> dashboard = new TreeMap<>();
+        QuarkusTransaction.requiringNew().run(() -> IncidentTotals.countByStatus()
+                .forEach((status, count) -> dashboard.put("s:" + status, String.valueOf(count))));
+        Map<String, String> byStatus = new TreeMap<>();
+        counted().forEach((key, figures) -> {
+            if (key.startsWith("s:")) {
+                byStatus.put(key, figures.split(" ")[0]);
+            }
+        });
+        assertEquals(byStatus, dashboard, "the dashboard's counts by status");
         assertTrue(!kept().equals(before), "the burst moved the totals");
 
         totals.fold();
