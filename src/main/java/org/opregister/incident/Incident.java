@@ -389,7 +389,8 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
 
     /**
      * Count, loss events (incidents grouped under a root event are one event with it) and summed net loss of every
-     * incident the filter matches, in one query.
+     * incident the filter matches: the kept totals when the filter narrows by status and classification at most
+     * ({@link IncidentTotals}), else one query over the matches.
      */
     static Totals totals(IncidentQuery query) {
         if (query.kept() != null) {
