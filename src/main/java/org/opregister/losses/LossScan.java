@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.hibernate.Session;
 
@@ -164,6 +165,44 @@ final class LossScan {
                 + " from incident i left join incident r on r.id = i.root_event_id"
                 + " where i." + date + " >= ? and i." + date + " <= ? and i.near_miss = false and i.gross_loss <> 0"
                 + " order by i." + date;
+    }
+
+    /**
+     * Per event type of the period: events, gross and recoveries received, by the scan's rules, summed by the
+     * database (parameters {@code :from}, {@code :to}); the accounting basis reads {@code loss_entry_period_idx} only.
+     */
+    static String byEventType(DateBasis basis) {
+        if (basis == DateBasis.ACCOUNTING) {
+            return "select event_type, count(distinct event_id), coalesce(sum(" + grossOfLine() + "), 0),"
+                    + " coalesce(sum(" + recoveryOfLine() + "), 0) from loss_entry"
+                    + " where accounting_date >= :from and accounting_date <= :to group by event_type";
+        }
+        String date = basis == DateBasis.OCCURRENCE ? "occurrence_date" : "discovery_date";
+        return "select coalesce(r.event_type, i.event_type), count(distinct coalesce(i.root_event_id, i.id)),"
+                + " coalesce(sum(i.gross_loss), 0), coalesce(sum(i.recoveries), 0)"
+                + " from incident i left join incident r on r.id = i.root_event_id"
+                + " where i." + date + " >= :from and i." + date + " <= :to and i.near_miss = false"
+                + " and i.gross_loss <> 0 group by coalesce(r.event_type, i.event_type)";
+    }
+
+    /** A line's part of gross loss, as {@link #addLine} counts it: by {@link LossType#grossSign}, recoveries none. */
+    private static String grossOfLine() {
+        StringBuilder sql = new StringBuilder("case entry_type");
+        for (LossType type : LossType.values()) {
+            if (!type.isRecovery() && type.grossSign != 0) {
+                sql.append(" when '").append(type.name()).append("' then ")
+                        .append(type.grossSign > 0 ? "" : "-").append("reporting_amount");
+            }
+        }
+        return sql.append(" else 0 end").toString();
+    }
+
+    /** A line's part of recoveries, as {@link #addLine} counts it: a recovery received. */
+    private static String recoveryOfLine() {
+        String recoveries = Arrays.stream(LossType.values()).filter(LossType::isRecovery)
+                .map(type -> "'" + type.name() + "'").collect(Collectors.joining(", "));
+        return "case when entry_type in (" + recoveries + ") and recovery_status = '" + RecoveryStatus.RECEIVED.name()
+                + "' then reporting_amount else 0 end";
     }
 
     private static final String INCIDENTS_BY_OCCURRENCE = incidents("occurrence_date");

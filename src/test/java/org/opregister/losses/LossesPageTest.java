@@ -4,7 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -187,6 +189,30 @@ class LossesPageTest {
         assertEquals(3, matrix.rows().size());
         List<LossMatrix.Line> flat = matrix.flat();
         assertEquals(figures(3, "69000", "58000"), flat.get(flat.size() - 1).figures());
+    }
+
+    @Test
+    void theDashboardsCategoriesAreTheMatrixsLevel1RowsSummedByTheDatabase() {
+        List<LossAnalytics.CategoryLoss> categories = read(
+                () -> LossAnalytics.byCategory(year(DateBasis.ACCOUNTING, Grain.MONTH)));
+        assertEquals(List.of(
+                new LossAnalytics.CategoryLoss(EventCategory.EXTERNAL_FRAUD, figures(1, "59000", "53000")),
+                new LossAnalytics.CategoryLoss(EventCategory.BUSINESS_DISRUPTION,
+                        figures(1, "10000", "10000")),
+                new LossAnalytics.CategoryLoss(EventCategory.EXECUTION_DELIVERY_PROCESS, figures(1, "0", "-5000"))),
+                categories, "A with B under its root; C; D's 2003 recovery; largest net first");
+        for (DateBasis basis : DateBasis.values()) {
+            for (LossPeriod period : List.of(year(basis, Grain.MONTH),
+                    new LossPeriod(LocalDate.of(2000, 1, 1), LocalDate.of(2030, 12, 31), basis, Grain.YEAR))) {
+                Map<EventCategory, LossFigures> scanned = new EnumMap<>(EventCategory.class);
+                read(() -> LossAnalytics.matrix(period)).rows()
+                        .forEach(row -> scanned.put(row.category(), row.total()));
+                Map<EventCategory, LossFigures> summed = new EnumMap<>(EventCategory.class);
+                read(() -> LossAnalytics.byCategory(period))
+                        .forEach(category -> summed.put(category.category(), category.figures()));
+                assertEquals(scanned, summed, basis + " " + period.from() + ".." + period.to());
+            }
+        }
     }
 
     @Test
