@@ -24,7 +24,8 @@
 # Prints and writes (target/ratio/ratio-<db>-<n>.md) one table per database and size: app p50/p95, SQL p50/p95, the
 # ratio of the p95s, COPY (PostgreSQL exports), and which of issue #19's targets each figure misses.
 # Environment: ROUNDS (20), EXPORT_ROUNDS (5), AUDIT_COUNT, BENCH_HEAP (192m), PORT (18097), PG_LOG (the server log),
-# CASES (a regular expression: only the cases whose name it finds, e.g. CASES='^(incident list|list, )').
+# CASES (a regular expression: only the cases whose name it finds, e.g. CASES='^(incident list|list, )'), KEEP (set:
+# keep the data directory and database after the run). The app's log is copied to target/ratio/app-<db>-<n>.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -73,7 +74,7 @@ APP=""
 start() {   # start <kind> <jdbc url>
   DB_KIND=$1 DB_URL=$2 DB_USER=$DB_USER DB_PASSWORD= OPRISK_DATA_DIR="$DATA" \
     OPRISK_SESSION_KEY=bench-session-key-0123456789 QUARKUS_HTTP_PORT=$PORT \
-    java "-Xmx$HEAP" -jar "$OUT/app-$1/quarkus-run.jar" > "$DATA/app.log" 2>&1 &
+    java "-Xmx$HEAP" -jar "$OUT/app-$1/quarkus-run.jar" >> "$DATA/app.log" 2>&1 &
   APP=$!
   for _ in $(seq 1 120); do
     curl -sf "$BASE/q/health/ready" >/dev/null && return
@@ -138,6 +139,11 @@ run_one() {   # run_one <kind> <incidents>
     --capture "$DATA/capture.bin" --rounds "$ROUNDS" --export-rounds "$EXPORT_ROUNDS" --work "$DATA" \
     --out "$OUT/ratio-$kind-$count.md"
   stop
+  cp "$DATA/app.log" "$OUT/app-$kind-$count.log"
+  if [ -n "${KEEP:-}" ]; then
+    echo "kept: $DATA$([ "$kind" = h2 ] || echo " and database $db")"
+    return
+  fi
   rm -rf "$DATA"
   [ "$kind" = h2 ] || psql_ -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
 }

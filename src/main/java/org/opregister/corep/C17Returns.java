@@ -209,23 +209,22 @@ public class C17Returns {
     /**
      * The events with a line booked in the period. An event without one adds nothing to the return (no new loss, no
      * adjustment, no recovery in the period), so its earlier lines are not read: the return reads the events of its
-     * period, not the whole history.
+     * period, not the whole history. Each line carries the event it counts in ({@code LineEvent}: its root), so no
+     * incident is joined to find it.
      */
-    private static final String ACTIVE_IN_PERIOD = "select coalesce(r2.id, i2.id) from LossEntry l2 join l2.incident i2"
-            + " left join i2.rootEvent r2 where l2.accountingDate >= :start and l2.accountingDate <= :end";
+    private static final String ACTIVE_IN_PERIOD = "select l2.event.root from LossEntry l2"
+            + " where l2.accountingDate >= :start and l2.accountingDate <= :end";
 
     private void groups(Map<Long, List<LineGroup>> byRoot, boolean inPeriod, ReportingPeriod period,
             LegalEntity entity) {
-        String jpql = "select coalesce(r.id, i.id), l.businessLine, l.type, l.recoveryStatus, sum(l.reportingAmount),"
-                + " count(l), min(l.accountingDate), max(l.accountingDate)"
-                + " from LossEntry l join l.incident i left join i.rootEvent r"
+        String jpql = "select l.event.root, l.businessLine, l.type, l.recoveryStatus, sum(l.reportingAmount),"
+                + " count(l), min(l.accountingDate), max(l.accountingDate) from LossEntry l"
+                + (entity == null ? "" : " join Incident root on root.id = l.event.root")
                 + (inPeriod
                         ? " where l.accountingDate >= :start and l.accountingDate <= :end"
-                                + " and i.id in (select b.incident.id from LossEntry b"
-                                + " where b.accountingDate >= :start and b.accountingDate <= :end)"
-                        : " where l.accountingDate < :start and coalesce(r.id, i.id) in (" + ACTIVE_IN_PERIOD + ")")
-                + (entity == null ? "" : " and coalesce(r.legalEntity.id, i.legalEntity.id) = :entity")
-                + " group by coalesce(r.id, i.id), l.businessLine, l.type, l.recoveryStatus";
+                        : " where l.accountingDate < :start and l.event.root in (" + ACTIVE_IN_PERIOD + ")")
+                + (entity == null ? "" : " and root.legalEntity.id = :entity")
+                + " group by l.event.root, l.businessLine, l.type, l.recoveryStatus";
         var query = em.createQuery(jpql, Object[].class).setParameter("start", period.start())
                 .setParameter("end", period.end());
         if (entity != null) {

@@ -30,13 +30,13 @@ public final class AnnualLosses {
     /**
      * The years from {@code first} to {@code last} that hold lines of events in the data set, oldest first: two
      * aggregate queries (sums by year, line type and recovery status; events by year), whose answers stay small
-     * whatever the size of the ledger.
+     * whatever the size of the ledger. Each line says which event it counts in and whether that event is in the data
+     * set ({@link DataSetRule#lineInClause}), so both read the lines' index by accounting date
+     * ({@code loss_entry_period_idx}) and no incident.
      */
     public static List<Year> between(DataSetRule rule, int first, int last) {
         String year = "extract(year from l.accountingDate)";
-        String scope = " from LossEntry l join l.incident x left join x.rootEvent r"
-                + " where l.accountingDate between :from and :to"
-                + " and coalesce(r.id, x.id) in (select i.id from Incident i where " + rule.inClause() + ")";
+        String scope = " from LossEntry l where l.accountingDate between :from and :to and " + rule.lineInClause("l");
         Map<Integer, List<LedgerTotals.Line>> lines = new TreeMap<>();
         for (Object[] row : query("select " + year + ", l.type, l.recoveryStatus, sum(l.reportingAmount)" + scope
                 + " group by " + year + ", l.type, l.recoveryStatus", rule, first, last)) {
@@ -44,7 +44,7 @@ public final class AnnualLosses {
                     .add(new LedgerTotals.Line((LossType) row[1], (RecoveryStatus) row[2], (BigDecimal) row[3]));
         }
         Map<Integer, Long> events = new HashMap<>();
-        for (Object[] row : query("select " + year + ", count(distinct coalesce(r.id, x.id))" + scope + " group by "
+        for (Object[] row : query("select " + year + ", count(distinct l.event.root)" + scope + " group by "
                 + year, rule, first, last)) {
             events.put(((Number) row[0]).intValue(), ((Number) row[1]).longValue());
         }

@@ -20,6 +20,16 @@ public record DataSetRule(BigDecimal threshold, String basis) {
     }
 
     /**
+     * The same condition on a ledger line of that alias ({@code LossEntry}), read from the event the line carries
+     * ({@link LineEvent}: its root's exclusion and the event's aggregated loss, kept by {@link LossEvents}), so that a
+     * sum over lines by accounting date reads the lines' index alone; with {@code :dataSetThreshold}.
+     */
+    public String lineInClause(String alias) {
+        return "(" + alias + ".event.excluded = false and " + alias + ".event." + (netBasis() ? "net" : "gross")
+                + " >= :dataSetThreshold)";
+    }
+
+    /**
      * The HQL condition on the incident of that alias (a root event, with the incidents grouped under it summed),
      * with {@code :dataSetThreshold} bound to {@link #threshold()}.
      */

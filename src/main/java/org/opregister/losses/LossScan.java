@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.hibernate.Session;
 
 import org.opregister.incident.DataSetRule;
@@ -114,9 +115,15 @@ final class LossScan {
 
     /**
      * The period's rows, read with plain JDBC: tens of thousands of rows of an index, where an entity query's
-     * per-row conversions would cost more than the database's read.
+     * per-row conversions would cost more than the database's read. In a transaction (the request's, or one for the
+     * read): outside one the connection auto-commits, and PostgreSQL's driver then ignores the fetch size and holds
+     * the whole result in memory (a year of 500,000 lines ran a 192 MB heap out of memory at 1,000,000 incidents).
      */
     private void read(String sql, RowReader reader) {
+        QuarkusTransaction.joiningExisting().run(() -> readInTransaction(sql, reader));
+    }
+
+    private void readInTransaction(String sql, RowReader reader) {
         Incident.getEntityManager().unwrap(Session.class).doWork(connection -> {
             boolean h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
             if (h2) {
