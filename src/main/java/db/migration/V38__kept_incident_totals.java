@@ -15,8 +15,10 @@ import org.flywaydb.core.api.migration.Context;
  * incident (PostgreSQL: statement triggers over the transition tables; H2: a row trigger in Java,
  * {@code org.opregister.incident.IncidentTotalsTrigger}), so their sum is always the register's. The rows are folded
  * into one per group now and then ({@code IncidentTotals.fold}). A Java migration because the triggers are not
- * portable SQL. The first rows, one per group, are the register as it stands, written after the triggers exist and
- * in the same transaction, so no write is counted twice or missed.
+ * portable SQL. The first rows, one per group, are the register as it stands, written after the triggers exist: on
+ * PostgreSQL in the same transaction, whose {@code create trigger} holds writers off until it commits, so no write is
+ * counted twice or missed; on H2, where each DDL statement commits at once, the migration runs at start-up before the
+ * app serves anything, and the nightly check would correct a write of another process meanwhile.
  */
 public class V38__kept_incident_totals extends BaseJavaMigration {
 

@@ -18,7 +18,7 @@ import io.quarkus.scheduler.Scheduler;
 @ApplicationScoped
 public class ScheduledJobsStart {
 
-    /** After every other start-up observer: the checks (1, 2, 10), the seeding (2500) and the migrations (3000). */
+    /** After every other start-up observer (checks, seeding, data migrations): {@code ScheduledJobsStartTest}. */
     static final int LAST = 100_000;
 
     @Inject

@@ -24,7 +24,7 @@ public record DataSetRule(BigDecimal threshold, String basis) {
      * ({@link LineEvent}: its root's exclusion and the event's aggregated loss, kept by {@link LossEvents}), so that a
      * sum over lines by accounting date reads the lines' index alone; with {@code :dataSetThreshold}.
      */
-    public String lineInClause(String alias) {
+    String lineInClause(String alias) {
         return "(" + alias + ".event.excluded = false and " + alias + ".event." + (netBasis() ? "net" : "gross")
                 + " >= :dataSetThreshold)";
     }

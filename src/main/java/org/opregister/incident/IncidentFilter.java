@@ -26,6 +26,20 @@ public record IncidentFilter(String q, IncidentStatus status, EventCategory even
         INCIDENT, EVENT
     }
 
+    /**
+     * The kept totals ({@link IncidentTotals}) of this filter, when it narrows by status and the incident's own
+     * classification at most; null when its totals must be counted. A new criterion of the filter belongs here too.
+     */
+    IncidentTotals.Scope keptScope() {
+        boolean searches = q != null && !SearchWords.query(q).isEmpty();
+        boolean classifiedByEvent = classifyBy == Classification.EVENT
+                && (eventCategory != null || eventType != null || businessLine != null);
+        if (searches || from != null || to != null || dataSet != null || classifiedByEvent) {
+            return null;
+        }
+        return new IncidentTotals.Scope(status, eventCategory, eventType, businessLine);
+    }
+
     /** The raw parameters, kept as typed so a page can show them back. */
     public record Params(String q, String status, String eventType, String businessLine, String dates, String from,
             String to, String dataSet, String classifyBy) {

@@ -8,30 +8,23 @@ import jakarta.persistence.TypedQuery;
 import org.opregister.web.Where;
 
 /**
- * The where-clause and parameters of an {@link IncidentFilter}, shared by list, totals and exports. {@code kept}: the
- * filter narrows by status and the incident's own classification at most, so its totals are kept ones
- * ({@link IncidentTotals}); null when they must be counted.
+ * The where-clause and parameters of an {@link IncidentFilter}, shared by list, totals and exports; {@code kept}: the
+ * scope of its kept totals, null when they must be counted ({@link IncidentFilter#keptScope}).
  */
 record IncidentQuery(String where, Map<String, Object> parameters, IncidentTotals.Scope kept) {
 
     static IncidentQuery of(IncidentFilter filter) {
         Where where = SearchIndex.where(new Where(), filter.q())
+                .and("i.status = :status", "status", filter.status())
+                .and(classified(filter, "eventCategory") + " = :category", "category", filter.eventCategory())
+                .and(classified(filter, "eventType") + " = :type", "type", filter.eventType())
+                .and(classified(filter, "businessLine") + " = :line", "line", filter.businessLine())
                 .and(dateRange(filter), dateParameters(filter))
                 .and(filter.dataSet() == DataSetScope.IN
                         ? filter.rule().inClause()
                         : "not " + filter.rule().inClause(),
                         filter.dataSet() == null ? null : Map.of("dataSetThreshold", filter.rule().threshold()));
-        boolean classifiedByEvent = filter.classifyBy() == IncidentFilter.Classification.EVENT
-                && (filter.eventCategory() != null || filter.eventType() != null || filter.businessLine() != null);
-        IncidentTotals.Scope kept = where.isEmpty() && !classifiedByEvent
-                ? new IncidentTotals.Scope(filter.status(), filter.eventCategory(), filter.eventType(),
-                        filter.businessLine())
-                : null;
-        where.and(classified(filter, "eventCategory") + " = :category", "category", filter.eventCategory())
-                .and(classified(filter, "eventType") + " = :type", "type", filter.eventType())
-                .and(classified(filter, "businessLine") + " = :line", "line", filter.businessLine())
-                .and("i.status = :status", "status", filter.status());
-        return new IncidentQuery(where.clause(), where.parameters(), kept);
+        return new IncidentQuery(where.clause(), where.parameters(), filter.keptScope());
     }
 
     /** The incident's own attribute, or its loss event's (its root's when it is grouped). */

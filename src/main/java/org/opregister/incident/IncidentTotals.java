@@ -85,9 +85,15 @@ public class IncidentTotals {
         }
     }
 
-    @Scheduled(every = "{oprisk.incident.totals-fold}", delayed = "{oprisk.incident.totals-fold}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Folds until what is left fits one run: a large write (an import, a ledger conversion, a bulk load) leaves a row
+     * per incident it changed. The first run comes as the scheduled jobs start.
+     */
+    @Scheduled(every = "{oprisk.incident.totals-fold}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledFold() {
-        fold();
+        while (fold() == FOLD_LIMIT) {
+            LOG.debug("Kept totals: folded a full run, folding again");
+        }
     }
 
     @Scheduled(cron = "{oprisk.incident.totals-check-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -22,6 +22,9 @@ public class IncidentTotalsTrigger implements Trigger {
 
     private static final List<String> GROUP = List.of("status", "event_category", "event_type", "business_line");
 
+    private static final String INSERT = "insert into incident_totals (" + String.join(", ", GROUP)
+            + ", incidents, events, net_loss) values (" + "?, ".repeat(GROUP.size()) + "?, ?, ?)";
+
     private final int[] group = new int[GROUP.size()];
     private int rootEvent;
     private int netLoss;
@@ -75,15 +78,13 @@ public class IncidentTotalsTrigger implements Trigger {
         if (incidents == 0 && events == 0 && netLoss.signum() == 0) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement("insert into incident_totals (status,"
-                + " event_category, event_type, business_line, incidents, events, net_loss)"
-                + " values (?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (int i = 0; i < group.length; i++) {
                 insert.setObject(i + 1, group[i]);
             }
-            insert.setLong(5, incidents);
-            insert.setLong(6, events);
-            insert.setBigDecimal(7, netLoss);
+            insert.setLong(group.length + 1, incidents);
+            insert.setLong(group.length + 2, events);
+            insert.setBigDecimal(group.length + 3, netLoss);
             insert.executeUpdate();
         }
     }

@@ -25,6 +25,7 @@ import org.opregister.incident.LossType;
 import org.opregister.incident.RecoveryStatus;
 import org.opregister.taxonomy.BusinessLine;
 import org.opregister.taxonomy.EventType;
+import org.opregister.web.CsvExport;
 
 /**
  * One pass over the period's rows, summed in memory by loss event and by trend bucket; every table of the losses page
@@ -120,7 +121,8 @@ final class LossScan {
      * the whole result in memory (a year of 500,000 lines ran a 192 MB heap out of memory at 1,000,000 incidents).
      */
     private void read(String sql, RowReader reader) {
-        QuarkusTransaction.joiningExisting().run(() -> readInTransaction(sql, reader));
+        QuarkusTransaction.joiningExisting().timeout(CsvExport.READ_TIMEOUT_SECONDS)
+                .run(() -> readInTransaction(sql, reader));
     }
 
     private void readInTransaction(String sql, RowReader reader) {
@@ -169,9 +171,14 @@ final class LossScan {
                 + " case when r.id is null then i.near_miss or i.gain_event or i.credit_boundary"
                 + " else r.near_miss or r.gain_event or r.credit_boundary end,"
                 + " coalesce(r.gross_loss, i.gross_loss), coalesce(r.net_loss, i.net_loss)"
-                + " from incident i left join incident r on r.id = i.root_event_id"
-                + " where i." + date + " >= ? and i." + date + " <= ? and i.near_miss = false and i.gross_loss <> 0"
-                + " order by i." + date;
+                + incidentsDated(date, "?", "?") + " order by i." + date;
+    }
+
+    /** The incidents dated in the period that carry a loss, each with its root event as {@code r} (null if none). */
+    private static String incidentsDated(String date, String from, String to) {
+        return " from incident i left join incident r on r.id = i.root_event_id"
+                + " where i." + date + " >= " + from + " and i." + date + " <= " + to + " and i.near_miss = false"
+                + " and i.gross_loss <> 0";
     }
 
     /**
@@ -187,9 +194,7 @@ final class LossScan {
         String date = basis == DateBasis.OCCURRENCE ? "occurrence_date" : "discovery_date";
         return "select coalesce(r.event_type, i.event_type), count(distinct coalesce(i.root_event_id, i.id)),"
                 + " coalesce(sum(i.gross_loss), 0), coalesce(sum(i.recoveries), 0)"
-                + " from incident i left join incident r on r.id = i.root_event_id"
-                + " where i." + date + " >= :from and i." + date + " <= :to and i.near_miss = false"
-                + " and i.gross_loss <> 0 group by coalesce(r.event_type, i.event_type)";
+                + incidentsDated(date, ":from", ":to") + " group by coalesce(r.event_type, i.event_type)";
     }
 
     /** A line's part of gross loss, as {@link #addLine} counts it: by {@link LossType#grossSign}, recoveries none. */

@@ -46,11 +46,6 @@ public final class Where {
                 text == null ? null : LikePattern.contains(text));
     }
 
-    /** No condition applies: the filter is empty. */
-    public boolean isEmpty() {
-        return clauses.isEmpty();
-    }
-
     /** The clause for after "where": "1 = 1" when no filter applies. */
     public String clause() {
         return clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses);
