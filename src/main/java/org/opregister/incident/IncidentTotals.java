@@ -44,7 +44,11 @@ public class IncidentTotals {
 
     private static final int DELETE_CHUNK = 500;
 
-    private static final String GROUP = "status, event_category, event_type, business_line";
+    /**
+     * The columns a kept row is grouped by. A constant the compiler copies into {@link IncidentTotalsTrigger}, which H2
+     * loads without the rest of the app (and without this class).
+     */
+    static final String GROUP = "status, event_category, event_type, business_line";
 
     /** Which incidents the kept totals are read for: each null criterion is every value. */
     public record Scope(IncidentStatus status, EventCategory category, EventType type, BusinessLine line) {

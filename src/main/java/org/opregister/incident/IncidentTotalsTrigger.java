@@ -20,9 +20,9 @@ import org.h2.api.Trigger;
  */
 public class IncidentTotalsTrigger implements Trigger {
 
-    private static final List<String> GROUP = List.of("status", "event_category", "event_type", "business_line");
+    private static final List<String> GROUP = List.of(IncidentTotals.GROUP.split(", "));
 
-    private static final String INSERT = "insert into incident_totals (" + String.join(", ", GROUP)
+    private static final String INSERT = "insert into incident_totals (" + IncidentTotals.GROUP
             + ", incidents, events, net_loss) values (" + "?, ".repeat(GROUP.size()) + "?, ?, ?)";
 
     private final int[] group = new int[GROUP.size()];
