@@ -17,19 +17,19 @@ final class AuditCsv {
     private AuditCsv() {
     }
 
-    static final List<CsvColumn<AuditEntry>> COLUMNS = List.of(
-            number("id", a -> a.id),
-            instant("occurred_at", a -> a.occurredAt),
-            text("username", a -> a.username),
-            code("action", a -> a.action),
-            text("record_type", a -> a.recordType),
-            text("record_id", a -> a.recordId),
-            text("record_label", a -> a.recordLabel),
-            text("parent_type", a -> a.parentType),
-            text("parent_id", a -> a.parentId),
-            text("changes", a -> a.changes),
-            text("details", a -> a.details),
-            raw("prev_hash", a -> a.prevHash),
-            raw("hash", a -> a.hash),
-            bool("seeded", a -> a.seeded));
+    static final List<CsvColumn<AuditExportRow>> COLUMNS = List.of(
+            number("id", AuditExportRow::id),
+            instant("occurred_at", AuditExportRow::occurredAt),
+            text("username", AuditExportRow::username),
+            code("action", AuditExportRow::action),
+            text("record_type", AuditExportRow::recordType),
+            text("record_id", AuditExportRow::recordId),
+            text("record_label", AuditExportRow::recordLabel),
+            text("parent_type", AuditExportRow::parentType),
+            text("parent_id", AuditExportRow::parentId),
+            text("changes", AuditExportRow::changes),
+            text("details", AuditExportRow::details),
+            raw("prev_hash", AuditExportRow::prevHash),
+            raw("hash", AuditExportRow::hash),
+            bool("seeded", AuditExportRow::seeded));
 }

@@ -130,9 +130,13 @@ public class AuditEntry extends PanacheEntityBase {
         return PageResult.counted(items, shown, total, COUNT_LIMIT);
     }
 
-    public static Stream<AuditEntry> streamAll(AuditFilter filter) {
+    /** The export's rows of a filter, in the page's order. */
+    static Stream<AuditExportRow> exportRows(AuditFilter filter) {
         Query query = Query.of(filter);
-        return stream("from AuditEntry a where " + query.where + " order by " + query.orderBy, query.parameters);
+        TypedQuery<AuditExportRow> rows = getEntityManager().createQuery(
+                AuditExportRow.SELECT + query.where + " order by " + query.orderBy, AuditExportRow.class);
+        query.parameters.forEach(rows::setParameter);
+        return rows.getResultStream();
     }
 
     /** The audited record types, for the filter: every entity not marked {@link NotAudited}. */

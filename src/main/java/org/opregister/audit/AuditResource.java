@@ -87,7 +87,7 @@ public class AuditResource {
             return CsvExport.badFilter(errors);
         }
         return download.send("audit-trail", "audit", query.params().queryString(),
-                AuditCsv.COLUMNS, () -> AuditEntry.streamAll(filter));
+                AuditCsv.COLUMNS, () -> AuditEntry.exportRows(filter));
     }
 
     private Response page(Query query, ChainVerifier.Result verification) {

@@ -97,6 +97,24 @@ class CsvOutputTest {
     }
 
     @Test
+    void momentsAreWrittenAsIsoInstantWritesThem() {
+        Random random = new Random(7);
+        for (int round = 0; round < 20_000; round++) {
+            long second = random.nextLong(-62_167_219_200L - 86_400L * 400, 253_402_300_800L + 86_400L * 400);
+            int nano = switch (round % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1_000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1_000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            java.time.Instant moment = java.time.Instant.ofEpochSecond(second, nano);
+            assertEquals(java.time.format.DateTimeFormatter.ISO_INSTANT.format(moment), CsvOutput.instant(moment));
+        }
+        assertEquals("2024-07-19T04:09:00Z", CsvOutput.instant(java.time.Instant.parse("2024-07-19T04:09:00Z")));
+        assertEquals("", CsvOutput.instant(null));
+    }
+
+    @Test
     void aMissingCellIsEmpty() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (CsvOutput csv = new CsvOutput(out, CsvDialect.STANDARD, "a", "b", "c")) {
