@@ -43,7 +43,7 @@ record IncidentExportRow(String reference, String title, IncidentStatus status, 
 
     /** The rows of the list's filter, in its order. */
     static Stream<IncidentExportRow> stream(IncidentFilter filter, IncidentSort sort) {
-        return IncidentQuery.of(filter).typed(SELECT, " order by " + sort.orderBy(), IncidentExportRow.class)
-                .getResultStream();
+        IncidentQuery query = IncidentQuery.of(filter);
+        return query.typed(SELECT, " order by " + query.orderBy(sort), IncidentExportRow.class).getResultStream();
     }
 }

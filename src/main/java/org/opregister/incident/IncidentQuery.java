@@ -1,6 +1,8 @@
 package org.opregister.incident;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.persistence.TypedQuery;
@@ -9,9 +11,10 @@ import org.opregister.web.Where;
 
 /**
  * The where-clause and parameters of an {@link IncidentFilter}, shared by list, totals and exports; {@code kept}: the
- * scope of its kept totals, null when they must be counted ({@link IncidentFilter#keptScope}).
+ * scope of its kept totals, null when they must be counted ({@link IncidentFilter#keptScope}); {@code fixed}: the
+ * one column of the incident the filter holds to a single value, if there is exactly one (see {@link #orderBy}).
  */
-record IncidentQuery(String where, Map<String, Object> parameters, IncidentTotals.Scope kept) {
+record IncidentQuery(String where, Map<String, Object> parameters, IncidentTotals.Scope kept, String fixed) {
 
     static IncidentQuery of(IncidentFilter filter) {
         Where where = SearchIndex.where(new Where(), filter.q())
@@ -24,7 +27,39 @@ record IncidentQuery(String where, Map<String, Object> parameters, IncidentTotal
                         ? filter.rule().inClause()
                         : "not " + filter.rule().inClause(),
                         filter.dataSet() == null ? null : Map.of("dataSetThreshold", filter.rule().threshold()));
-        return new IncidentQuery(where.clause(), where.parameters(), filter.keptScope());
+        return new IncidentQuery(where.clause(), where.parameters(), filter.keptScope(), fixedColumn(filter));
+    }
+
+    /** The one indexed column of the incident itself the filter fixes (a type implies its category), else null. */
+    private static String fixedColumn(IncidentFilter filter) {
+        List<String> fixed = new ArrayList<>();
+        if (filter.status() != null) {
+            fixed.add("i.status");
+        }
+        if (filter.classifyBy() != IncidentFilter.Classification.EVENT) {
+            if (filter.eventType() != null) {
+                fixed.add("i.eventType");
+            } else if (filter.eventCategory() != null) {
+                fixed.add("i.eventCategory");
+            }
+            if (filter.businessLine() != null) {
+                fixed.add("i.businessLine");
+            }
+        }
+        return fixed.size() == 1 ? fixed.get(0) : null;
+    }
+
+    /**
+     * The sort's ORDER BY, led by the column the filter fixes when the sort is by occurrence date: the same rows in
+     * the same order (that column has one value), but H2 then reads the page along that column's index
+     * ({@code incident_status_idx}, {@code incident_type_idx}, ...: the column, then the occurrence date) instead of
+     * sorting every match. H2 uses an index for the order only when it starts with the ORDER BY's columns;
+     * PostgreSQL drops a column held to one value from the order by itself.
+     */
+    String orderBy(IncidentSort sort) {
+        return fixed == null || !IncidentSort.DEFAULT.column().equals(sort.column())
+                ? sort.orderBy()
+                : fixed + (sort.descending() ? " desc, " : " asc, ") + sort.orderBy();
     }
 
     /** The incident's own attribute, or its loss event's (its root's when it is grouped). */
@@ -71,6 +106,6 @@ record IncidentQuery(String where, Map<String, Object> parameters, IncidentTotal
     }
 
     String hql(IncidentSort sort) {
-        return "from Incident i where " + where + " order by " + sort.orderBy();
+        return "from Incident i where " + where + " order by " + orderBy(sort);
     }
 }

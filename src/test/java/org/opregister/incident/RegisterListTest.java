@@ -59,6 +59,55 @@ class RegisterListTest {
                 .body(containsString("sort=reference"));
     }
 
+    /**
+     * A list filtered by one column of the incident is ordered with that column first (so H2 reads the column's
+     * index in order): the pages must still hold exactly the matches, by occurrence date, ties by id, both ways.
+     */
+    @Test
+    void aListFilteredByOneValuePagesInTheSortsOrder() {
+        Session officer = TestSupport.session("officer");
+        String tag = "fixedordertag";
+        String[] days = {"2025-01-03", "2025-01-01", "2025-01-03", "2025-01-02", "2025-01-01", "2025-01-03"};
+        List<long[]> made = new java.util.ArrayList<>();
+        for (int i = 0; i < days.length; i++) {
+            long id = recordWith(officer, tag + " " + i, "BUSINESS_DISRUPTION", "SYSTEMS",
+                    i < 4 ? "RETAIL_BANKING" : "ASSET_MANAGEMENT", days[i]);
+            if (i != 5) {
+                IncidentFixtures.transition(officer, id, "open");
+            }
+            made.add(new long[]{id, java.time.LocalDate.parse(days[i]).toEpochDay(), i});
+        }
+        java.util.Comparator<long[]> oldestFirst = java.util.Comparator.<long[]>comparingLong(m -> m[1])
+                .thenComparingLong(m -> m[0]);
+        List<String> open = made.stream().filter(m -> m[2] != 5).sorted(oldestFirst).map(m -> tag + " " + m[2])
+                .toList();
+        List<String> retail = made.stream().filter(m -> m[2] < 4).sorted(oldestFirst).map(m -> tag + " " + m[2])
+                .toList();
+        for (String filter : List.of("status=OPEN", "eventType=SYSTEMS&status=OPEN&businessLine=RETAIL_BANKING",
+                "businessLine=RETAIL_BANKING", "eventType=SYSTEMS")) {
+            List<String> expected = filter.equals("businessLine=RETAIL_BANKING")
+                    || filter.startsWith("eventType=SYSTEMS&")
+                            ? retail
+                            : filter.equals("eventType=SYSTEMS")
+                                    ? made.stream().sorted(oldestFirst).map(m -> tag + " " + m[2]).toList()
+                                    : open;
+            for (boolean newestFirst : new boolean[]{false, true}) {
+                List<String> want = new java.util.ArrayList<>(expected);
+                if (newestFirst) {
+                    java.util.Collections.reverse(want);
+                }
+                List<String> paged = new java.util.ArrayList<>();
+                for (int page = 1; paged.size() < want.size(); page++) {
+                    JsonPath rows = api(officer, "q=" + tag + "&" + filter + "&size=2&page=" + page + "&sort="
+                            + (newestFirst ? "-" : "") + "occurrenceDate");
+                    assertEquals(want.size(), rows.getInt("total"), filter);
+                    paged.addAll(rows.getList("items.title"));
+                }
+                assertEquals(want, paged, filter + (newestFirst ? ", newest first" : ", oldest first"));
+            }
+        }
+    }
+
     @Test
     void pagesAreServedFromTheServer() {
         Session officer = TestSupport.session("officer");
