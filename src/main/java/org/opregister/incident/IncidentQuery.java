@@ -57,7 +57,7 @@ record IncidentQuery(String where, Map<String, Object> parameters, IncidentTotal
      * PostgreSQL drops a column held to one value from the order by itself.
      */
     String orderBy(IncidentSort sort) {
-        return fixed == null || !IncidentSort.DEFAULT.column().equals(sort.column())
+        return fixed == null || !sort.byOccurrenceDate()
                 ? sort.orderBy()
                 : fixed + (sort.descending() ? " desc, " : " asc, ") + sort.orderBy();
     }

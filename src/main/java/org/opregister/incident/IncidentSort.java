@@ -46,6 +46,11 @@ public record IncidentSort(String column, boolean descending) {
         return COLUMNS.get(column) + direction + ", i.id" + direction;
     }
 
+    /** Sorted by occurrence date, the order the register's filter indexes keep after their column. */
+    boolean byOccurrenceDate() {
+        return column.equals("occurrenceDate");
+    }
+
     public String code() {
         return descending ? "-" + column : column;
     }

@@ -19,8 +19,8 @@ import java.time.format.DateTimeFormatter;
  * byte-order mark, ISO-8601 dates, plain '.' decimals, and text cells neutralised against formula injection.
  * Exports do not use it directly: they list their {@link CsvColumn}s and {@link CsvExport#stream} writes them.
  * Cells are quoted exactly where Commons CSV's RFC 4180 format quotes them (its minimal quoting, pinned by
- * {@code CsvOutputTest}), written straight to the buffer: going through {@code CSVPrinter}, a cell at a time through
- * {@code Appendable}, was two fifths of a large export's time.
+ * {@code CsvOutputTest}), each row built whole and written at once: {@code CSVPrinter}, a cell at a time through
+ * {@code Appendable}, was much slower.
  */
 final class CsvOutput implements AutoCloseable {
 
@@ -44,14 +44,19 @@ final class CsvOutput implements AutoCloseable {
         row(header);
     }
 
-    /** One row, its cells formatted by their {@link CsvColumn}: built whole, then written at once. */
+    /**
+     * One row, its cells formatted by their {@link CsvColumn}: built whole, then written at once. A null cell is
+     * empty and never quoted, as Commons CSV writes it.
+     */
     public void row(String... cells) {
         line.setLength(0);
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
                 line.append(delimiter);
             }
-            cell(cells[i] == null ? "" : cells[i], i == 0);
+            if (cells[i] != null) {
+                cell(cells[i], i == 0);
+            }
         }
         line.append(RECORD_END);
         try {
@@ -124,19 +129,22 @@ final class CsvOutput implements AutoCloseable {
         return value == null ? "" : value.toString();
     }
 
+    private static final long YEAR_0 = LocalDateTime.of(0, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
+    private static final long YEAR_10000 = LocalDateTime.of(10_000, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
+
     /**
      * As {@link DateTimeFormatter#ISO_INSTANT} writes it (seconds always, then 3, 6 or 9 digits of fraction when
-     * there is one, pinned by {@code CsvOutputTest}), written by hand for years 0 to 9999: the formatter was a seventh
-     * of a large export's time.
+     * there is one, pinned by {@code CsvOutputTest}), written by hand for years 0 to 9999, the formatter's own
+     * beyond, where the formatter is slow.
      */
     public static String instant(Instant value) {
         if (value == null) {
             return "";
         }
-        LocalDateTime utc = LocalDateTime.ofEpochSecond(value.getEpochSecond(), value.getNano(), ZoneOffset.UTC);
-        if (utc.getYear() < 0 || utc.getYear() > 9999) {
+        if (value.getEpochSecond() < YEAR_0 || value.getEpochSecond() >= YEAR_10000) {
             return DateTimeFormatter.ISO_INSTANT.format(value);
         }
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(value.getEpochSecond(), value.getNano(), ZoneOffset.UTC);
         StringBuilder text = new StringBuilder(30);
         digits(text, utc.getYear(), 4).append('-');
         digits(text, utc.getMonthValue(), 2).append('-');

@@ -35,6 +35,9 @@ class FixedColumnOrderTest {
                 orderBy(null, EventCategory.EXTERNAL_FRAUD, null, null, Classification.INCIDENT, NEWEST));
         assertEquals("i.businessLine desc, i.occurrenceDate desc, i.id desc",
                 orderBy(null, null, null, BusinessLine.RETAIL_BANKING, Classification.INCIDENT, NEWEST));
+        assertEquals("i.status desc, i.occurrenceDate desc, i.id desc", orderBy(IncidentStatus.OPEN, null, null,
+                BusinessLine.RETAIL_BANKING, Classification.EVENT, NEWEST),
+                "by loss event the line is the root's: the status is the only column of the incident fixed");
     }
 
     @Test

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Random;
 
 import org.apache.commons.csv.CSVFormat;
@@ -72,6 +75,10 @@ class CsvOutputTest {
             for (int round = 0; round < 2_000; round++) {
                 String[] cells = new String[1 + random.nextInt(4)];
                 for (int i = 0; i < cells.length; i++) {
+                    if (random.nextInt(12) == 0) {
+                        cells[i] = null;
+                        continue;
+                    }
                     StringBuilder cell = new StringBuilder();
                     int length = random.nextInt(5);
                     for (int c = 0; c < length; c++) {
@@ -91,7 +98,7 @@ class CsvOutputTest {
                 printer.printRecord((Object[]) cells);
                 printer.flush();
                 assertEquals(theirs.toString(), ours.toString(StandardCharsets.UTF_8),
-                        () -> "cells " + java.util.Arrays.toString(cells) + " in " + dialect);
+                        () -> "cells " + Arrays.toString(cells) + " in " + dialect);
             }
         }
     }
@@ -107,19 +114,28 @@ class CsvOutputTest {
                 case 2 -> random.nextInt(1_000_000) * 1_000;
                 default -> random.nextInt(1_000_000_000);
             };
-            java.time.Instant moment = java.time.Instant.ofEpochSecond(second, nano);
-            assertEquals(java.time.format.DateTimeFormatter.ISO_INSTANT.format(moment), CsvOutput.instant(moment));
+            Instant moment = Instant.ofEpochSecond(second, nano);
+            assertEquals(DateTimeFormatter.ISO_INSTANT.format(moment), CsvOutput.instant(moment));
         }
-        assertEquals("2024-07-19T04:09:00Z", CsvOutput.instant(java.time.Instant.parse("2024-07-19T04:09:00Z")));
+        for (String edge : new String[]{"-0001-12-31T23:59:59.999999999Z", "0000-01-01T00:00:00Z",
+                "9999-12-31T23:59:59.999999999Z", "+10000-01-01T00:00:00Z", "1970-01-01T00:00:00Z",
+                "2024-07-19T04:09:00.000000001Z", "2024-07-19T04:09:00.000001Z", "2024-07-19T04:09:00.100Z"}) {
+            Instant moment = Instant.parse(edge);
+            assertEquals(DateTimeFormatter.ISO_INSTANT.format(moment), CsvOutput.instant(moment), edge);
+        }
+        assertEquals(DateTimeFormatter.ISO_INSTANT.format(Instant.MIN), CsvOutput.instant(Instant.MIN));
+        assertEquals(DateTimeFormatter.ISO_INSTANT.format(Instant.MAX), CsvOutput.instant(Instant.MAX));
+        assertEquals("2024-07-19T04:09:00Z", CsvOutput.instant(Instant.parse("2024-07-19T04:09:00Z")));
         assertEquals("", CsvOutput.instant(null));
     }
 
     @Test
-    void aMissingCellIsEmpty() {
+    void aMissingCellIsEmptyAndAnEmptyFirstCellQuoted() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (CsvOutput csv = new CsvOutput(out, CsvDialect.STANDARD, "a", "b", "c")) {
             csv.row(null, "x", null);
+            csv.row("", "", "");
         }
-        assertEquals("\uFEFFa,b,c\r\n\"\",x,\r\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals("\uFEFFa,b,c\r\n,x,\r\n\"\",,\r\n", out.toString(StandardCharsets.UTF_8));
     }
 }
