@@ -117,15 +117,10 @@ public class AuditEntry extends PanacheEntityBase {
 
     public static PageResult<AuditEntry> search(AuditFilter filter, PageRequest page) {
         Query query = Query.of(filter);
-        TypedQuery<Long> count = getEntityManager()
-                .createQuery("select count(*) from (select a.id as id from AuditEntry a"
-                        + " where " + query.where + " order by " + query.orderBy + " limit " + (COUNT_LIMIT + 1)
-                        + ") matching", Long.class);
-        query.parameters.forEach(count::setParameter);
-        long total = count.getSingleResult();
+        long total = query.typed("select count(*) from (select a.id as id from AuditEntry a" + query.matching()
+                + " limit " + (COUNT_LIMIT + 1) + ") matching", Long.class).getSingleResult();
         PageRequest shown = total > COUNT_LIMIT ? page : page.within(total);
-        List<AuditEntry> items = find("from AuditEntry a where " + query.where + " order by " + query.orderBy,
-                query.parameters)
+        List<AuditEntry> items = find("from AuditEntry a" + query.matching(), query.parameters)
                 .page(shown.panache()).list();
         return PageResult.counted(items, shown, total, COUNT_LIMIT);
     }
@@ -133,10 +128,7 @@ public class AuditEntry extends PanacheEntityBase {
     /** The export's rows of a filter, in the page's order. */
     static Stream<AuditExportRow> exportRows(AuditFilter filter) {
         Query query = Query.of(filter);
-        TypedQuery<AuditExportRow> rows = getEntityManager().createQuery(
-                AuditExportRow.SELECT + query.where + " order by " + query.orderBy, AuditExportRow.class);
-        query.parameters.forEach(rows::setParameter);
-        return rows.getResultStream();
+        return query.typed(AuditExportRow.SELECT + query.matching(), AuditExportRow.class).getResultStream();
     }
 
     /** The audited record types, for the filter: every entity not marked {@link NotAudited}. */
@@ -155,6 +147,21 @@ public class AuditEntry extends PanacheEntityBase {
      * result, but lets the database read the page straight off the index instead of sorting every match.
      */
     private record Query(String where, Map<String, Object> parameters, String orderBy) {
+
+        /** The filter and its order, after a query's {@code from AuditEntry a}. */
+        String matching() {
+            return " where " + where + " order by " + orderBy;
+        }
+
+        /**
+         * A query of this filter, its parameters bound. Qualified {@code AuditEntry.getEntityManager()}: Panache fills
+         * in that method on the entity, so an unqualified call from this nested record fails at run time.
+         */
+        <T> TypedQuery<T> typed(String hql, Class<T> type) {
+            TypedQuery<T> query = AuditEntry.getEntityManager().createQuery(hql, type);
+            parameters.forEach(query::setParameter);
+            return query;
+        }
 
         static Query of(AuditFilter filter) {
             // A number is a record id, anything else a label such as a reference.

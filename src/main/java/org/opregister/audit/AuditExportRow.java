@@ -12,5 +12,5 @@ record AuditExportRow(Long id, Instant occurredAt, String username, AuditAction 
 
     static final String SELECT = "select new org.opregister.audit.AuditExportRow(a.id, a.occurredAt, a.username,"
             + " a.action, a.recordType, a.recordId, a.recordLabel, a.parentType, a.parentId, a.changes, a.details,"
-            + " a.prevHash, a.hash, a.seeded) from AuditEntry a where ";
+            + " a.prevHash, a.hash, a.seeded) from AuditEntry a";
 }
