@@ -175,6 +175,7 @@ public class Ratio {
         boolean h2 = opt.get("kind").equals("h2");
         String db = opt.get("db");
         List<Captured> captured = new ArrayList<>();
+        awaitKeptAnnualLosses(opt);
         // H2's trace level is the database's and can change while the app runs: no restart between capture and measure.
         Connection traceSwitch = h2 ? DriverManager.getConnection(opt.get("jdbc"), "sa", "") : null;
         if (traceSwitch != null) {
@@ -204,6 +205,33 @@ public class Ratio {
                 }
             }
         }
+    }
+
+    /**
+     * Waits for the app's first refresh of the kept annual losses after the data load (the load marks every year of
+     * the ledger), so that pages are captured and measured as they run between changes, not while the SMA page
+     * still counts its years from the lines.
+     */
+    static void awaitKeptAnnualLosses(Map<String, String> opt) throws Exception {
+        long start = System.nanoTime();
+        try (Connection con = DriverManager.getConnection(opt.get("jdbc"), opt.getOrDefault("user", "sa"),
+                opt.getOrDefault("password", ""))) {
+            while (true) {
+                try (Statement s = con.createStatement();
+                        ResultSet marks = s.executeQuery("select count(*) from loss_year_mark")) {
+                    marks.next();
+                    if (marks.getLong(1) == 0) {
+                        break;
+                    }
+                }
+                if (System.nanoTime() - start > 1_800_000_000_000L) {
+                    throw new IllegalStateException("the kept annual losses were not refreshed within 30 minutes");
+                }
+                Thread.sleep(500);
+            }
+        }
+        System.out.printf("  kept annual losses refreshed (%.1f s after the app was ready)%n",
+                (System.nanoTime() - start) / 1e9);
     }
 
     static List<Captured> captureOne(App app, Case c, Path log, boolean h2, String db) throws Exception {

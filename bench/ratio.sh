@@ -128,7 +128,7 @@ run_one() {   # run_one <kind> <incidents>
   start "$kind" "$url"
   echo "capture ($((SECONDS)) s)"
   java -cp "$cp" bench/Ratio.java capture --base "$BASE" --kind "$kind" --db "$db" --log "$log" --jdbc "$jdbc" \
-    --out "$DATA/capture.bin" --sql-dump "$OUT/captured-$kind-$count.sql"
+    --user "$DB_USER" --out "$DATA/capture.bin" --sql-dump "$OUT/captured-$kind-$count.sql"
   if [ "$kind" = postgresql ]; then   # the pool's sessions keep the setting they started with: restart
     stop
     psql_ -d postgres -c "ALTER DATABASE $db RESET log_min_duration_statement"

@@ -142,6 +142,10 @@ public interface OpriskConfig {
         /** Whether the threshold reads the event's aggregated net loss (EU) or gross loss. */
         @WithDefault("NET")
         String thresholdBasis();
+
+        /** How often the kept figures by accounting year are brought up to date (read by {@code KeptAnnualLosses}). */
+        @WithDefault("5s")
+        String keptYearsRefresh();
     }
 
     /** The supervisory returns (COREP C 17). */

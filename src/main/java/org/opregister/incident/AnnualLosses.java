@@ -28,13 +28,36 @@ public final class AnnualLosses {
     }
 
     /**
-     * The years from {@code first} to {@code last} that hold lines of events in the data set, oldest first: two
-     * aggregate queries (sums by year, line type and recovery status; events by year), whose answers stay small
-     * whatever the size of the ledger. Each line says which event it counts in and whether that event is in the data
-     * set ({@link DataSetRule#lineInClause}), so both read the lines' index by accounting date
-     * ({@code loss_entry_period_idx}) and no incident.
+     * The years from {@code first} to {@code last} that hold lines of events in the data set, oldest first. A year's
+     * kept figure ({@link KeptAnnualLosses}) is read when no change to the ledger has marked the year since it was
+     * written, in one statement (one snapshot of figures and marks); the other years are counted from their lines.
      */
     public static List<Year> between(DataSetRule rule, int first, int last) {
+        Map<Integer, Year> years = new TreeMap<>(KeptAnnualLosses.unmarked(rule, first, last));
+        List<Integer> uncounted = new ArrayList<>();
+        for (int y = first; y <= last; y++) {
+            if (!years.containsKey(y)) {
+                uncounted.add(y);
+            }
+        }
+        if (!uncounted.isEmpty()) {
+            for (Year year : counted(rule, uncounted.get(0), uncounted.get(uncounted.size() - 1))) {
+                if (uncounted.contains(year.year())) {
+                    years.put(year.year(), year);
+                }
+            }
+        }
+        years.values().removeIf(year -> year.events() == 0);
+        return List.copyOf(years.values());
+    }
+
+    /**
+     * The same years counted from the ledger: two aggregate queries (sums by year, line type and recovery status;
+     * events by year), whose answers stay small whatever the size of the ledger. Each line says which event it counts
+     * in and whether that event is in the data set ({@link DataSetRule#lineInClause}), so both read the lines' index
+     * by accounting date ({@code loss_entry_period_idx}) and no incident.
+     */
+    static List<Year> counted(DataSetRule rule, int first, int last) {
         String year = "extract(year from l.accountingDate)";
         String scope = " from LossEntry l where l.accountingDate between :from and :to and " + rule.lineInClause("l");
         Map<Integer, List<LedgerTotals.Line>> lines = new TreeMap<>();

@@ -14,6 +14,11 @@ public record DataSetRule(BigDecimal threshold, String basis) {
         return LossDataSet.NET.equals(basis);
     }
 
+    /** The rule in a few characters, to key what was computed under it ({@code NET 20000}), whatever the scale. */
+    public String key() {
+        return basis + " " + threshold.stripTrailingZeros().toPlainString();
+    }
+
     /** The HQL condition (alias {@code i}) for events in the data set, with {@code :dataSetThreshold}. */
     String inClause() {
         return inClause("i");
