@@ -3,13 +3,16 @@ package org.opregister.corep;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.opregister.corep.C17Codes.Bucket;
 import org.opregister.corep.C17Codes.Measure;
@@ -51,32 +54,131 @@ public final class C17Computation {
         }
     }
 
+    /** The return of these events, every cell with all the contributions its value is made of. */
     public static C17Return compute(List<LossEvent> events, ReportingPeriod period, Rule rule) {
-        Map<String, List<Contribution>> collected = new LinkedHashMap<>();
-        List<Excluded> rapidlyRecovered = new ArrayList<>();
-        List<Figures> inScope = new ArrayList<>();
-        for (LossEvent event : events) {
+        Run run = new Run(period, rule, key -> true);
+        events.forEach(run::add);
+        return run.result();
+    }
+
+    /** Which cells keep every contribution to their sum or count: those of the cell at that row and column. */
+    public static Predicate<String> showing(String row, String column) {
+        return C17Return.key(row, column)::equals;
+    }
+
+    /** No cell keeps the contributions to its sum or count (the grid and the downloads show values only). */
+    public static final Predicate<String> VALUES_ONLY = key -> false;
+
+    /**
+     * A return computed from events fed one at a time, holding only what the result shows: each cell's value and
+     * number of contributions, the winners of a maximum or the five largest, every contribution only in the cells
+     * {@code showing} names, and the events C 17.02 lists; so a register of a million incidents is computed in the
+     * memory of one event at a time.
+     */
+    public static final class Run {
+
+        private final ReportingPeriod period;
+        private final Rule rule;
+        private final Predicate<String> showing;
+        private final BigDecimal listingThreshold;
+        private final Map<String, Collected> collected = new HashMap<>();
+        private final List<Excluded> rapidlyRecovered = new ArrayList<>();
+        private final List<LargeEvent> listed = new ArrayList<>();
+
+        public Run(ReportingPeriod period, Rule rule, Predicate<String> showing) {
+            this.period = period;
+            this.rule = rule;
+            this.showing = showing;
+            this.listingThreshold = rule.fromEur(rule.c1702ThresholdEur());
+        }
+
+        public void add(LossEvent event) {
             LocalDate first = event.firstAccounting();
             if (first == null || event.nearMiss() || event.gainEvent() || event.creditBoundary()) {
-                continue;
+                return;
             }
             BigDecimal gross = event.gross(false);
-            boolean inScopeAtStart = event.lossBeforePeriod() && event.gross(true).compareTo(rule.threshold()) >= 0
-                    && !event.rapidlyRecovered(true);
+            boolean inScopeAtStart = event.lossBeforePeriod()
+                    && event.gross(true).compareTo(rule.threshold()) >= 0 && !event.rapidlyRecovered(true);
             boolean inScopeAtEnd = gross.compareTo(rule.threshold()) >= 0;
             if (!inScopeAtStart && inScopeAtEnd && event.rapidlyRecovered(false)) {
                 rapidlyRecovered.add(new Excluded(ref(event), first, gross));
-                continue;
+                return;
             }
             if (inScopeAtStart || inScopeAtEnd) {
-                inScope.add(figures(event, first, !inScopeAtStart));
+                Figures figures = figures(event, first, !inScopeAtStart);
+                C17Computation.add(this::put, figures, rule);
+                if ((figures.isNew() || figures.adjustment().signum() != 0)
+                        && figures.gross().compareTo(listingThreshold) >= 0) {
+                    listed.add(largeEvent(0, figures));
+                }
             }
         }
-        for (Figures figures : inScope) {
-            add(collected, figures, rule);
+
+        public C17Return result() {
+            return new C17Return(period, cells(collected, rule), List.copyOf(rapidlyRecovered), largeEvents(listed));
         }
-        Map<String, Cell> cells = cells(collected, rule);
-        return new C17Return(period, cells, List.copyOf(rapidlyRecovered), largeEvents(inScope, rule));
+
+        /** Into the event type's column and the total column 0080. */
+        private void put(String row, String column, Contribution contribution) {
+            for (String key : List.of(C17Return.key(row, column), C17Return.key(row, C17Codes.TOTAL_COLUMN))) {
+                collected.computeIfAbsent(key, k -> new Collected(C17Codes.row(row).measure(), showing.test(k)))
+                        .add(contribution);
+            }
+        }
+    }
+
+    /** Where {@link #add} puts a contribution: a row of the template and an event type's column. */
+    private interface Sink {
+
+        void put(String row, String column, Contribution contribution);
+    }
+
+    /**
+     * What one cell has collected: the sum and number of its contributions, and which of them it keeps: the winners
+     * of a maximum or the five largest (largest first, ties by reference, then in the order they came), or all of
+     * them when the cell is shown with its events.
+     */
+    private static final class Collected {
+
+        private static final Comparator<Contribution> LARGEST_FIRST = Comparator
+                .comparing(Contribution::amount).reversed().thenComparing(c -> c.event().reference());
+
+        private final int ranked;
+        private final boolean keepAll;
+        private final List<Contribution> kept = new ArrayList<>();
+        private BigDecimal sum = BigDecimal.ZERO;
+        private long count;
+
+        Collected(Measure measure, boolean keepAll) {
+            this.ranked = measure == Measure.MAX ? 1 : measure == Measure.TOP5 ? 5 : 0;
+            this.keepAll = keepAll;
+        }
+
+        void add(Contribution contribution) {
+            count++;
+            if (ranked == 0) {
+                sum = sum.add(contribution.amount());
+                if (keepAll) {
+                    kept.add(contribution);
+                }
+                return;
+            }
+            int at = kept.size();
+            while (at > 0 && LARGEST_FIRST.compare(kept.get(at - 1), contribution) > 0) {
+                at--;
+            }
+            if (at < ranked) {
+                kept.add(at, contribution);
+                if (kept.size() > ranked) {
+                    kept.remove(ranked);
+                }
+            }
+        }
+
+        Cell cell(String row, String column) {
+            return new Cell(row, column, ranked == 0 ? sum : C17Computation.sum(kept), count, List.copyOf(kept));
+        }
     }
 
     private static EventRef ref(LossEvent event) {
@@ -132,7 +234,7 @@ public final class C17Computation {
                 insurance);
     }
 
-    private static void add(Map<String, List<Contribution>> collected, Figures f, Rule rule) {
+    private static void add(Sink collected, Figures f, Rule rule) {
         EventRef ref = f.ref();
         for (C17Codes.Block block : C17Codes.BLOCKS) {
             BusinessLine line = block.businessLine();
@@ -194,7 +296,7 @@ public final class C17Computation {
      * and for the total block's maximum 0950: the largest of the business lines' maxima (EBA check EGDQ_0082, Q&A
      * 2022_6656). The total block's five largest (0960) rank whole events instead ({@link #add}).
      */
-    private static void candidate(Map<String, List<Contribution>> collected, String maxRow, String topRow,
+    private static void candidate(Sink collected, String maxRow, String topRow,
             String column, EventRef ref, BusinessLine line, BigDecimal amount) {
         if (amount.signum() <= 0) {
             return;
@@ -204,13 +306,9 @@ public final class C17Computation {
         put(collected, "0950", column, ref, line, amount);
     }
 
-    /** Into the event type's column and the total column 0080. */
-    private static void put(Map<String, List<Contribution>> collected, String row, String column, EventRef ref,
-            BusinessLine line, BigDecimal amount) {
-        Contribution contribution = new Contribution(ref, line, amount);
-        collected.computeIfAbsent(C17Return.key(row, column), k -> new ArrayList<>()).add(contribution);
-        collected.computeIfAbsent(C17Return.key(row, C17Codes.TOTAL_COLUMN), k -> new ArrayList<>())
-                .add(contribution);
+    private static void put(Sink collected, String row, String column, EventRef ref, BusinessLine line,
+            BigDecimal amount) {
+        collected.put(row, column, new Contribution(ref, line, amount));
     }
 
     /** The size bucket of an amount in the reporting currency; null below EUR 10,000. */
@@ -225,57 +323,51 @@ public final class C17Computation {
         return null;
     }
 
-    private static Map<String, Cell> cells(Map<String, List<Contribution>> collected, Rule rule) {
+    private static Map<String, Cell> cells(Map<String, Collected> collected, Rule rule) {
         Map<String, Cell> cells = new LinkedHashMap<>();
         BigDecimal threshold = rule.threshold();
         for (Row row : C17Codes.ROWS) {
             for (C17Codes.Code column : C17Codes.COLUMNS) {
                 String code = column.code();
+                String key = C17Return.key(row.code(), code);
                 if (code.equals(C17Codes.LOWEST_THRESHOLD) || code.equals(C17Codes.HIGHEST_THRESHOLD)) {
                     if (row.suffix().equals("10") && row.code().endsWith("10")) {
-                        cells.put(C17Return.key(row.code(), code), new Cell(row.code(), code, threshold, List.of()));
+                        cells.put(key, new Cell(row.code(), code, threshold, 0, List.of()));
                     }
                     continue;
                 }
-                List<Contribution> all = collected.getOrDefault(C17Return.key(row.code(), code), List.of());
-                cells.put(C17Return.key(row.code(), code), cell(row, code, all));
+                Collected cell = collected.get(key);
+                cells.put(key, cell == null
+                        ? new Cell(row.code(), code, BigDecimal.ZERO, 0, List.of())
+                        : cell.cell(row.code(), code));
             }
         }
         return cells;
-    }
-
-    private static Cell cell(Row row, String column, List<Contribution> all) {
-        if (row.measure() == Measure.MAX || row.measure() == Measure.TOP5) {
-            List<Contribution> largest = all.stream()
-                    .sorted(Comparator.comparing(Contribution::amount).reversed()
-                            .thenComparing(c -> c.event().reference()))
-                    .limit(row.measure() == Measure.MAX ? 1 : 5).toList();
-            return new Cell(row.code(), column, sum(largest), largest);
-        }
-        return new Cell(row.code(), column, sum(all), List.copyOf(all));
     }
 
     private static BigDecimal sum(List<Contribution> contributions) {
         return contributions.stream().map(Contribution::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    /** C 17.02: the events of the return (new or adjusted in the period) at or above the threshold, largest first. */
-    private static List<LargeEvent> largeEvents(List<Figures> inScope, Rule rule) {
-        BigDecimal threshold = rule.fromEur(rule.c1702ThresholdEur());
-        List<Figures> listed = inScope.stream()
-                .filter(f -> f.isNew() || f.adjustment().signum() != 0)
-                .filter(f -> f.gross().compareTo(threshold) >= 0)
-                .sorted(Comparator.comparing((Figures f) -> f.gross()).reversed()
-                        .thenComparing(f -> f.event().reference()))
-                .toList();
-        List<LargeEvent> rows = new ArrayList<>();
-        for (Figures f : listed) {
-            LossEvent e = f.event();
-            rows.add(new LargeEvent(rows.size() + 1, f.ref(), f.first(), e.occurrenceDate(), e.discoveryDate(),
-                    e.category(), e.eventType(), e.entityCode(), e.entityName(), e.entityLei(), e.orgUnit(),
-                    f.gross(), f.gross().subtract(f.directReceived()), f.insuranceReceived(),
-                    Map.copyOf(f.grossByLine())));
+    /**
+     * C 17.02: the events of the return (new or adjusted in the period) at or above the threshold, largest first,
+     * numbered; each row replaces its unnumbered one as it goes, so the list is never held twice.
+     */
+    private static List<LargeEvent> largeEvents(List<LargeEvent> listed) {
+        listed.sort(Comparator.comparing(LargeEvent::gross).reversed().thenComparing(e -> e.event().reference()));
+        for (int i = 0; i < listed.size(); i++) {
+            LargeEvent e = listed.get(i);
+            listed.set(i, new LargeEvent(i + 1, e.event(), e.firstAccounting(), e.occurrenceDate(),
+                    e.discoveryDate(), e.category(), e.eventType(), e.entityCode(), e.entityName(), e.entityLei(),
+                    e.orgUnit(), e.gross(), e.grossNetOfDirect(), e.insurance(), e.grossByLine()));
         }
-        return List.copyOf(rows);
+        return Collections.unmodifiableList(listed);
+    }
+
+    private static LargeEvent largeEvent(int line, Figures f) {
+        LossEvent e = f.event();
+        return new LargeEvent(line, f.ref(), f.first(), e.occurrenceDate(), e.discoveryDate(), e.category(),
+                e.eventType(), e.entityCode(), e.entityName(), e.entityLei(), e.orgUnit(), f.gross(),
+                f.gross().subtract(f.directReceived()), f.insuranceReceived(), Map.copyOf(f.grossByLine()));
     }
 }

@@ -24,11 +24,16 @@ public record C17Return(ReportingPeriod period, Map<String, Cell> cells, List<Ex
     public record Contribution(EventRef event, BusinessLine businessLine, BigDecimal amount) {
     }
 
-    /** One cell of C 17.01 and the contributions its value is made of (for a maximum: the winning one). */
-    public record Cell(String row, String column, BigDecimal value, List<Contribution> contributions) {
+    /**
+     * One cell of C 17.01: its value, how many contributions it was made of, and those contributions (for a maximum or
+     * the five largest: the winning ones; for a sum or a count: all of them where the return was computed to show
+     * this cell's events, none otherwise).
+     */
+    public record Cell(String row, String column, BigDecimal value, long contributing,
+            List<Contribution> contributions) {
 
         public boolean empty() {
-            return contributions.isEmpty();
+            return contributing == 0;
         }
     }
 

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -110,8 +112,18 @@ public class C17Returns {
     static final String REFERENCE_DATE = "referenceDate";
     static final String ENTITY = "entity";
 
+    /** The return as the grid, C 17.02 and the downloads show it: every cell's value, no cell's list of events. */
     @Transactional
     public Prepared prepare(String referenceDateInput, String entityInput) {
+        return prepare(referenceDateInput, entityInput, C17Computation.VALUES_ONLY);
+    }
+
+    /**
+     * The return with the contributions to the sums and counts of the cells {@code showing} names (a cell's page
+     * lists its events).
+     */
+    @Transactional
+    public Prepared prepare(String referenceDateInput, String entityInput, Predicate<String> showing) {
         List<LegalEntity> entities = LegalEntity.all();
         String currency = config.reportingCurrency();
         FieldErrors errors = new FieldErrors();
@@ -146,12 +158,16 @@ public class C17Returns {
                 closedThrough != null && !closedThrough.isBefore(referenceDate));
         ReturnInput.Rule rule = new ReturnInput.Rule(config.lossData().threshold(), currency, rate.get().rate(),
                 rate.get().rateDate(), config.returns().c1702Threshold());
-        List<LossEvent> events = load(period.get(), entity);
-        C17Return result = C17Computation.compute(events, period.get(), rule);
-        String hash = LedgerHash.of(referenceDate, entity == null ? null : entity.code, rule, events);
-        long lines = events.stream().mapToLong(LossEvent::lines).sum();
+        C17Computation.Run run = new C17Computation.Run(period.get(), rule, showing);
+        LedgerHash.Digest hash = new LedgerHash.Digest(referenceDate, entity == null ? null : entity.code, rule);
+        long[] lines = {0};
+        load(period.get(), entity, event -> {
+            run.add(event);
+            hash.add(event);
+            lines[0] += event.lines();
+        });
         return new Prepared(referenceDateInput, referenceDate, entityInput, entity, currency, rate.get(), lockState,
-                result, hash, lines, errors, entities);
+                run.result(), hash.hex(), lines[0], errors, entities);
     }
 
     private static Prepared refused(String input, LocalDate date, String entityCode, String currency,
@@ -176,65 +192,85 @@ public class C17Returns {
     }
 
     /**
-     * The events with a line in the period, summed in the database: their lines before the period and the lines
-     * inside it, each grouped by root event (the incident itself when it is not grouped), business line, type
-     * and recovery status (two queries), then the root events' attributes (a scalar query per thousand roots). With
-     * an entity, only the events whose root belongs to it. No entity and no line is loaded.
+     * The events with a line in the period, by root id, each summed in the database: its lines before the period and
+     * the lines inside it, grouped by business line, type and recovery status, with the root's attributes. Read a
+     * thousand events at a time (three queries each), handed on one by one and not kept, so the return's memory does
+     * not grow with the register. With an entity, only the events whose root belongs to it.
      */
-    public List<LossEvent> load(ReportingPeriod period, LegalEntity entity) {
-        Map<Long, List<LineGroup>> byRoot = new HashMap<>();
-        groups(byRoot, false, period, entity);
-        groups(byRoot, true, period, entity);
-        List<Long> ids = new ArrayList<>(byRoot.keySet());
-        ids.sort(null);
-        List<LossEvent> events = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
-            List<Object[]> roots = em.createQuery("select i.id, i.reference, i.title, i.eventCategory, i.eventType,"
-                    + " i.nearMiss, i.gainEvent, i.creditBoundary, i.occurrenceDate, i.discoveryDate, e.code, e.name,"
-                    + " e.lei, i.orgUnit from Incident i join i.legalEntity e where i.id in :ids order by i.id",
-                    Object[].class).setParameter("ids", chunk).getResultList();
-            for (Object[] r : roots) {
+    public void load(ReportingPeriod period, LegalEntity entity, Consumer<LossEvent> events) {
+        List<Long> roots = activeRoots(period, entity);
+        Shared shared = new Shared();
+        for (int from = 0; from < roots.size(); from += IDS_PER_QUERY) {
+            List<Long> chunk = roots.subList(from, Math.min(roots.size(), from + IDS_PER_QUERY));
+            Map<Long, List<LineGroup>> byRoot = new HashMap<>();
+            groups(byRoot, chunk, false, period, shared);
+            groups(byRoot, chunk, true, period, shared);
+            List<Object[]> attributes = em.createQuery("select i.id, i.reference, i.title, i.eventCategory,"
+                    + " i.eventType, i.nearMiss, i.gainEvent, i.creditBoundary, i.occurrenceDate, i.discoveryDate,"
+                    + " e.code, e.name, e.lei, i.orgUnit from Incident i join i.legalEntity e where i.id in :ids"
+                    + " order by i.id", Object[].class).setParameter("ids", chunk).getResultList();
+            for (Object[] r : attributes) {
                 long id = (Long) r[0];
                 List<LineGroup> groups = byRoot.get(id);
                 groups.sort(LineGroup.ORDER);
-                events.add(new LossEvent(id, (String) r[1], (String) r[2], (EventCategory) r[3], (EventType) r[4],
-                        (Boolean) r[5], (Boolean) r[6], (Boolean) r[7], (LocalDate) r[8], (LocalDate) r[9],
-                        (String) r[10], (String) r[11], (String) r[12], (String) r[13], List.copyOf(groups)));
+                events.accept(new LossEvent(id, (String) r[1], (String) r[2], (EventCategory) r[3],
+                        (EventType) r[4], (Boolean) r[5], (Boolean) r[6], (Boolean) r[7], shared.one(r[8]),
+                        shared.one(r[9]), shared.one(r[10]), shared.one(r[11]), shared.one(r[12]),
+                        shared.one(r[13]), List.copyOf(groups)));
             }
         }
-        return List.copyOf(events);
     }
 
     /**
-     * The events with a line booked in the period. An event without one adds nothing to the return (no new loss, no
-     * adjustment, no recovery in the period), so its earlier lines are not read: the return reads the events of its
-     * period, not the whole history. Each line carries the event it counts in ({@code LineEvent}: its root), so no
-     * incident is joined to find it.
+     * The events with a line booked in the period, by root id. An event without one adds nothing to the return (no
+     * new loss, no adjustment, no recovery in the period), so its earlier lines are not read: the return reads the
+     * events of its period, not the whole history. Each line carries the event it counts in ({@code LineEvent}: its
+     * root), so no incident is joined to find it, but to keep an entity's.
      */
-    private static final String ACTIVE_IN_PERIOD = "select l2.event.root from LossEntry l2"
-            + " where l2.accountingDate >= :start and l2.accountingDate <= :end";
-
-    private void groups(Map<Long, List<LineGroup>> byRoot, boolean inPeriod, ReportingPeriod period,
-            LegalEntity entity) {
-        String jpql = "select l.event.root, l.businessLine, l.type, l.recoveryStatus, sum(l.reportingAmount),"
-                + " count(l), min(l.accountingDate), max(l.accountingDate) from LossEntry l"
+    private List<Long> activeRoots(ReportingPeriod period, LegalEntity entity) {
+        var query = em.createQuery("select distinct l.event.root from LossEntry l"
                 + (entity == null ? "" : " join Incident root on root.id = l.event.root")
-                + (inPeriod
-                        ? " where l.accountingDate >= :start and l.accountingDate <= :end"
-                        : " where l.accountingDate < :start and l.event.root in (" + ACTIVE_IN_PERIOD + ")")
-                + (entity == null ? "" : " and root.legalEntity.id = :entity")
-                + " group by l.event.root, l.businessLine, l.type, l.recoveryStatus";
-        var query = em.createQuery(jpql, Object[].class).setParameter("start", period.start())
-                .setParameter("end", period.end());
+                + " where l.accountingDate >= :start and l.accountingDate <= :end"
+                + (entity == null ? "" : " and root.legalEntity.id = :entity") + " order by l.event.root",
+                Long.class).setParameter("start", period.start()).setParameter("end", period.end());
         if (entity != null) {
             query.setParameter("entity", entity.id);
+        }
+        return query.getResultList();
+    }
+
+    /** The lines of those events before the period, or inside it, grouped (read through the event's index). */
+    private void groups(Map<Long, List<LineGroup>> byRoot, List<Long> roots, boolean inPeriod,
+            ReportingPeriod period, Shared shared) {
+        String jpql = "select l.event.root, l.businessLine, l.type, l.recoveryStatus, sum(l.reportingAmount),"
+                + " count(l), min(l.accountingDate), max(l.accountingDate) from LossEntry l"
+                + " where l.event.root in :roots and "
+                + (inPeriod ? "l.accountingDate >= :start and l.accountingDate <= :end" : "l.accountingDate < :start")
+                + " group by l.event.root, l.businessLine, l.type, l.recoveryStatus";
+        var query = em.createQuery(jpql, Object[].class).setParameter("roots", roots)
+                .setParameter("start", period.start());
+        if (inPeriod) {
+            query.setParameter("end", period.end());
         }
         for (Object[] row : query.getResultList()) {
             byRoot.computeIfAbsent((Long) row[0], k -> new ArrayList<>())
                     .add(new LineGroup((BusinessLine) row[1], (LossType) row[2], (RecoveryStatus) row[3], inPeriod,
-                            (BigDecimal) row[4], ((Number) row[5]).longValue(), (LocalDate) row[6],
-                            (LocalDate) row[7]));
+                            (BigDecimal) row[4], ((Number) row[5]).longValue(), shared.one(row[6]),
+                            shared.one(row[7])));
+        }
+    }
+
+    /**
+     * One instance of each date and entity or unit name a return reads: C 17.02 keeps a row per large event (113,000
+     * at 1,000,000 incidents), whose dates and names repeat.
+     */
+    private static final class Shared {
+
+        private final Map<Object, Object> values = new HashMap<>();
+
+        @SuppressWarnings("unchecked")
+        <T> T one(Object value) {
+            return value == null ? null : (T) values.computeIfAbsent(value, v -> v);
         }
     }
 }

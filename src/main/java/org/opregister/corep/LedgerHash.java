@@ -29,34 +29,72 @@ public final class LedgerHash {
     /** The serialisation as text (tests, and the README's example). */
     public static String serialise(LocalDate referenceDate, String entityCode, Rule rule, List<LossEvent> events) {
         StringBuilder text = new StringBuilder();
-        write(referenceDate, entityCode, rule, events, text::append);
+        Writer writer = new Writer(referenceDate, entityCode, rule, text::append);
+        sorted(events).forEach(writer::add);
         return text.toString();
     }
 
     public static String of(LocalDate referenceDate, String entityCode, Rule rule, List<LossEvent> events) {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        write(referenceDate, entityCode, rule, events, line -> digest.update(line.getBytes(StandardCharsets.UTF_8)));
-        return HexFormat.of().formatHex(digest.digest());
+        Digest digest = new Digest(referenceDate, entityCode, rule);
+        sorted(events).forEach(digest::add);
+        return digest.hex();
     }
 
-    private static void write(LocalDate referenceDate, String entityCode, Rule rule, List<LossEvent> events,
-            Consumer<String> out) {
-        out.accept(line("C17", referenceDate, entityCode));
-        out.accept(line("RULE", money(rule.threshold()), rule.currency(), rate(rule.eurRate()), rule.eurRateDate(),
-                money(rule.c1702ThresholdEur())));
-        events.stream().sorted(Comparator.comparingLong(LossEvent::rootId)).forEach(e -> {
+    private static List<LossEvent> sorted(List<LossEvent> events) {
+        return events.stream().sorted(Comparator.comparingLong(LossEvent::rootId)).toList();
+    }
+
+    /** The hash of a return's data fed one event at a time, in the order of their root ids. */
+    public static final class Digest {
+
+        private final MessageDigest digest;
+        private final Writer writer;
+
+        public Digest(LocalDate referenceDate, String entityCode, Rule rule) {
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            writer = new Writer(referenceDate, entityCode, rule,
+                    line -> digest.update(line.getBytes(StandardCharsets.UTF_8)));
+        }
+
+        public void add(LossEvent event) {
+            writer.add(event);
+        }
+
+        public String hex() {
+            return HexFormat.of().formatHex(digest.digest());
+        }
+    }
+
+    /** Writes the serialisation: the head lines at once, then each event added, which must come by root id. */
+    private static final class Writer {
+
+        private final Consumer<String> out;
+        private long lastRoot = Long.MIN_VALUE;
+
+        Writer(LocalDate referenceDate, String entityCode, Rule rule, Consumer<String> out) {
+            this.out = out;
+            out.accept(line("C17", referenceDate, entityCode));
+            out.accept(line("RULE", money(rule.threshold()), rule.currency(), rate(rule.eurRate()),
+                    rule.eurRateDate(), money(rule.c1702ThresholdEur())));
+        }
+
+        void add(LossEvent e) {
+            if (e.rootId() <= lastRoot) {
+                throw new IllegalArgumentException("events must come by root id: " + e.rootId() + " after "
+                        + lastRoot);
+            }
+            lastRoot = e.rootId();
             out.accept(line("E", e.rootId(), e.reference(), e.title(), e.category(), e.eventType(), e.nearMiss(),
                     e.gainEvent(), e.creditBoundary(), e.occurrenceDate(), e.discoveryDate(), e.entityCode(),
                     e.entityName(), e.entityLei(), e.orgUnit()));
             e.groups().stream().sorted(LineGroup.ORDER)
                     .forEach(g -> out.accept(line("G", g.businessLine(), g.type(), g.status(), g.inPeriod() ? "P" : "B",
                             money(g.amount()), g.lines(), g.firstDate(), g.lastDate())));
-        });
+        }
     }
 
     /** Fields separated by ';', a line feed at the end; null is empty; text escaped (\\, \;, \n, \r). */

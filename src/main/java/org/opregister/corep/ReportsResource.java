@@ -101,7 +101,7 @@ public class ReportsResource {
         if (templateRow == null || templateColumn == null) {
             throw new UnknownRecordException(Cell.class, row + "/" + column);
         }
-        Prepared prepared = returns.prepare(referenceDate, entity);
+        Prepared prepared = returns.prepare(referenceDate, entity, C17Computation.showing(row, column));
         Cell cell = prepared.ok() ? prepared.result().cell(row, column) : null;
         if (prepared.ok() && cell == null) {
             throw new UnknownRecordException(Cell.class, row + "/" + column);

@@ -257,6 +257,45 @@ class C17ComputationTest {
         assertNull(result.cell("0911", "0090"), "memo columns on the x10 rows only");
     }
 
+    /**
+     * The grid and the downloads compute the return keeping no list behind a sum or a count, and a cell's page keeps
+     * only its own: every value, count of contributions, winner and C 17.02 row is the same as with every list kept,
+     * whatever order the events come in.
+     */
+    @Test
+    void aReturnComputedForValuesOnlyOrForOneCellHasTheFiguresOfTheFullOne() {
+        List<LossEvent> inputs = new ArrayList<>(inputs(events(), DECEMBER));
+        ReportingPeriod period = ReportingPeriod.of(DECEMBER).orElseThrow();
+        C17Return full = C17Computation.compute(inputs, period, RULE);
+        Collections.reverse(inputs);
+        C17Computation.Run valuesOnly = new C17Computation.Run(period, RULE, C17Computation.VALUES_ONLY);
+        C17Computation.Run oneCell = new C17Computation.Run(period, RULE, C17Computation.showing("0910", "0080"));
+        inputs.forEach(valuesOnly::add);
+        inputs.forEach(oneCell::add);
+        for (C17Return partial : List.of(valuesOnly.result(), oneCell.result())) {
+            assertEquals(full.cells().keySet(), partial.cells().keySet());
+            full.cells().forEach((key, cell) -> {
+                Cell same = partial.cells().get(key);
+                assertEquals(0, cell.value().compareTo(same.value()), key);
+                assertEquals(cell.contributing(), same.contributing(), key);
+            });
+            assertEquals(full.largeEvents(), partial.largeEvents());
+            assertEquals(full.rapidlyRecovered().size(), partial.rapidlyRecovered().size());
+        }
+        assertEquals(4, full.cell("0910", "0080").contributing());
+        assertEquals(List.of(), valuesOnly.result().cell("0910", "0080").contributions(), "no list behind a count");
+        assertEquals(full.cell("0910", "0080").contributions().stream().map(c -> c.event().reference()).sorted()
+                .toList(),
+                oneCell.result().cell("0910", "0080").contributions().stream()
+                        .map(c -> c.event().reference()).sorted().toList());
+        assertEquals(List.of(), oneCell.result().cell("0920", "0080").contributions(), "only the cell shown");
+        for (String[] ranked : new String[][]{{"0450", "0080"}, {"0960", "0080"}, {"0950", "0040"}}) {
+            assertEquals(full.cell(ranked[0], ranked[1]).contributions(),
+                    valuesOnly.result().cell(ranked[0], ranked[1]).contributions(),
+                    "the winners of " + ranked[0] + "/" + ranked[1]);
+        }
+    }
+
     @Test
     void bucketsAreInEuroConvertedAtTheReferenceDateRate() {
         Rule twoPerEuro = rule("10000", "2");
