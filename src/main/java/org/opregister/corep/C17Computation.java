@@ -3,7 +3,6 @@ package org.opregister.corep;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -351,7 +350,7 @@ public final class C17Computation {
 
     /**
      * C 17.02: the events of the return (new or adjusted in the period) at or above the threshold, largest first,
-     * numbered; each row replaces its unnumbered one as it goes, so the list is never held twice.
+     * numbered; each row replaces its unnumbered one as it goes, so the rows are never held twice.
      */
     private static List<LargeEvent> largeEvents(List<LargeEvent> listed) {
         listed.sort(Comparator.comparing(LargeEvent::gross).reversed().thenComparing(e -> e.event().reference()));
@@ -361,7 +360,7 @@ public final class C17Computation {
                     e.discoveryDate(), e.category(), e.eventType(), e.entityCode(), e.entityName(), e.entityLei(),
                     e.orgUnit(), e.gross(), e.grossNetOfDirect(), e.insurance(), e.grossByLine()));
         }
-        return Collections.unmodifiableList(listed);
+        return List.copyOf(listed);
     }
 
     private static LargeEvent largeEvent(int line, Figures f) {

@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 import org.opregister.core.AppClock;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
+import org.opregister.core.OneSnapshot;
 import org.opregister.core.OpriskConfig;
 import org.opregister.corep.ReturnInput.LineGroup;
 import org.opregister.corep.ReturnInput.LossEvent;
@@ -120,10 +121,12 @@ public class C17Returns {
 
     /**
      * The return with the contributions to the sums and counts of the cells {@code showing} names (a cell's page
-     * lists its events).
+     * lists its events). Its many statements read one snapshot of the ledger, so the figures and the hash describe
+     * the ledger as of one moment even while it is written.
      */
     @Transactional
     public Prepared prepare(String referenceDateInput, String entityInput, Predicate<String> showing) {
+        OneSnapshot.forThisTransaction(em);
         List<LegalEntity> entities = LegalEntity.all();
         String currency = config.reportingCurrency();
         FieldErrors errors = new FieldErrors();
@@ -212,6 +215,10 @@ public class C17Returns {
             for (Object[] r : attributes) {
                 long id = (Long) r[0];
                 List<LineGroup> groups = byRoot.get(id);
+                if (groups == null) {
+                    // Not possible in one snapshot: the event's lines of the period are what made it active.
+                    continue;
+                }
                 groups.sort(LineGroup.ORDER);
                 events.accept(new LossEvent(id, (String) r[1], (String) r[2], (EventCategory) r[3],
                         (EventType) r[4], (Boolean) r[5], (Boolean) r[6], (Boolean) r[7], shared.one(r[8]),
