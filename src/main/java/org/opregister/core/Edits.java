@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import jakarta.persistence.OptimisticLockException;
 
 import io.quarkus.hibernate.orm.panache.Panache;
+import org.hibernate.exception.ConstraintViolationException;
 
 /** What every service does around a change: refuse invalid input, refuse stale versions, surface conflicts. */
 public final class Edits {
@@ -33,7 +34,10 @@ public final class Edits {
         }
     }
 
-    /** Runs a change and flushes it inside the transaction, so a concurrent change surfaces as an edit conflict. */
+    /**
+     * Runs a change and flushes it inside the transaction, so a concurrent change surfaces as an edit conflict: a
+     * stale version, or a row that another writer inserted first where there may be only one (a unique key).
+     */
     public static <T> T guarded(Supplier<T> work) {
         try {
             T result = work.get();
@@ -41,6 +45,11 @@ public final class Edits {
             return result;
         } catch (OptimisticLockException e) {
             throw new EditConflictException();
+        } catch (ConstraintViolationException e) {
+            if (e.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE) {
+                throw new EditConflictException();
+            }
+            throw e;
         }
     }
 }
