@@ -143,9 +143,16 @@ public interface OpriskConfig {
         @WithDefault("NET")
         String thresholdBasis();
 
-        /** How often the kept figures by accounting year are brought up to date (read by {@code KeptAnnualLosses}). */
+        /**
+         * How often the kept figures by accounting year are brought up to date (read by the {@code @Scheduled} of
+         * {@code incident.KeptAnnualLosses}).
+         */
         @WithDefault("5s")
         String keptYearsRefresh();
+
+        /** When every kept year is marked to be counted again (Quarkus cron; read by the same class's schedule). */
+        @WithDefault("0 50 1 * * ?")
+        String keptYearsCheckCron();
     }
 
     /** The supervisory returns (COREP C 17). */

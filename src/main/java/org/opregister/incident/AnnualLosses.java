@@ -3,11 +3,13 @@ package org.opregister.incident;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 
@@ -33,22 +35,34 @@ public final class AnnualLosses {
      * written, in one statement (one snapshot of figures and marks); the other years are counted from their lines.
      */
     public static List<Year> between(DataSetRule rule, int first, int last) {
-        Map<Integer, Year> years = new TreeMap<>(KeptAnnualLosses.unmarked(rule, first, last));
-        List<Integer> uncounted = new ArrayList<>();
+        Map<Integer, Year> years = new TreeMap<>(KeptAnnualLosses.keptUnmarked(rule, first, last));
+        List<Integer> toCount = new ArrayList<>();
         for (int y = first; y <= last; y++) {
             if (!years.containsKey(y)) {
-                uncounted.add(y);
+                toCount.add(y);
             }
         }
-        if (!uncounted.isEmpty()) {
-            for (Year year : counted(rule, uncounted.get(0), uncounted.get(uncounted.size() - 1))) {
-                if (uncounted.contains(year.year())) {
-                    years.put(year.year(), year);
-                }
+        for (List<Integer> run : runs(toCount)) {
+            for (Year year : counted(rule, run.get(0), run.get(run.size() - 1))) {
+                years.put(year.year(), year);
             }
         }
         years.values().removeIf(year -> year.events() == 0);
         return List.copyOf(years.values());
+    }
+
+    /** The years, in ascending order, as runs of consecutive years (each counted by one pair of queries). */
+    static List<List<Integer>> runs(Collection<Integer> years) {
+        List<List<Integer>> runs = new ArrayList<>();
+        List<Integer> run = null;
+        for (int year : new TreeSet<>(years)) {
+            if (run == null || run.get(run.size() - 1) != year - 1) {
+                run = new ArrayList<>();
+                runs.add(run);
+            }
+            run.add(year);
+        }
+        return runs;
     }
 
     /**
