@@ -206,8 +206,8 @@ public class C17Returns {
         for (int from = 0; from < roots.size(); from += IDS_PER_QUERY) {
             List<Long> chunk = roots.subList(from, Math.min(roots.size(), from + IDS_PER_QUERY));
             Map<Long, List<LineGroup>> byRoot = new HashMap<>();
-            groups(byRoot, chunk, false, period, shared);
-            groups(byRoot, chunk, true, period, shared);
+            groups(byRoot, chunk, false, period);
+            groups(byRoot, chunk, true, period);
             List<Object[]> attributes = em.createQuery("select i.id, i.reference, i.title, i.eventCategory,"
                     + " i.eventType, i.nearMiss, i.gainEvent, i.creditBoundary, i.occurrenceDate, i.discoveryDate,"
                     + " e.code, e.name, e.lei, i.orgUnit from Incident i join i.legalEntity e where i.id in :ids"
@@ -221,8 +221,8 @@ public class C17Returns {
                 }
                 groups.sort(LineGroup.ORDER);
                 events.accept(new LossEvent(id, (String) r[1], (String) r[2], (EventCategory) r[3],
-                        (EventType) r[4], (Boolean) r[5], (Boolean) r[6], (Boolean) r[7], shared.one(r[8]),
-                        shared.one(r[9]), shared.one(r[10]), shared.one(r[11]), shared.one(r[12]),
+                        (EventType) r[4], (Boolean) r[5], (Boolean) r[6], (Boolean) r[7], (LocalDate) r[8],
+                        (LocalDate) r[9], shared.one(r[10]), shared.one(r[11]), shared.one(r[12]),
                         shared.one(r[13]), List.copyOf(groups)));
             }
         }
@@ -248,7 +248,7 @@ public class C17Returns {
 
     /** The lines of those events before the period, or inside it, grouped (read through the event's index). */
     private void groups(Map<Long, List<LineGroup>> byRoot, List<Long> roots, boolean inPeriod,
-            ReportingPeriod period, Shared shared) {
+            ReportingPeriod period) {
         String jpql = "select l.event.root, l.businessLine, l.type, l.recoveryStatus, sum(l.reportingAmount),"
                 + " count(l), min(l.accountingDate), max(l.accountingDate) from LossEntry l"
                 + " where l.event.root in :roots and "
@@ -262,22 +262,21 @@ public class C17Returns {
         for (Object[] row : query.getResultList()) {
             byRoot.computeIfAbsent((Long) row[0], k -> new ArrayList<>())
                     .add(new LineGroup((BusinessLine) row[1], (LossType) row[2], (RecoveryStatus) row[3], inPeriod,
-                            (BigDecimal) row[4], ((Number) row[5]).longValue(), shared.one(row[6]),
-                            shared.one(row[7])));
+                            (BigDecimal) row[4], ((Number) row[5]).longValue(), (LocalDate) row[6],
+                            (LocalDate) row[7]));
         }
     }
 
     /**
-     * One instance of each date and entity or unit name a return reads: C 17.02 keeps a row per large event (113,000
-     * at 1,000,000 incidents), whose dates and names repeat.
+     * One instance of each entity and unit name a return reads: C 17.02 keeps a row per large event (113,000 at
+     * 1,000,000 incidents), whose names repeat.
      */
     private static final class Shared {
 
-        private final Map<Object, Object> values = new HashMap<>();
+        private final Map<String, String> names = new HashMap<>();
 
-        @SuppressWarnings("unchecked")
-        <T> T one(Object value) {
-            return value == null ? null : (T) values.computeIfAbsent(value, v -> v);
+        String one(Object name) {
+            return name == null ? null : names.computeIfAbsent((String) name, n -> n);
         }
     }
 }
