@@ -2,11 +2,9 @@ package org.opregister.incident;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 import org.h2.api.Trigger;
@@ -23,19 +21,12 @@ public class AnnualLossMarkTrigger implements Trigger {
     private static final List<String> COUNTED = List.of("accounting_date", "entry_type", "recovery_status",
             "reporting_amount", "event_id", "event_excluded", "event_gross", "event_net");
 
-    private final int[] counted = new int[COUNTED.size()];
+    private int[] counted;
 
     @Override
     public void init(Connection connection, String schema, String trigger, String table, boolean before, int type)
             throws SQLException {
-        try (ResultSet column = connection.getMetaData().getColumns(null, schema, table, null)) {
-            while (column.next()) {
-                int at = COUNTED.indexOf(column.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
-                if (at >= 0) {
-                    counted[at] = column.getInt("ORDINAL_POSITION") - 1;
-                }
-            }
-        }
+        counted = TriggerColumns.positions(connection, schema, table, COUNTED);
     }
 
     @Override

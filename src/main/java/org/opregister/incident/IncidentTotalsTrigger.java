@@ -3,11 +3,10 @@ package org.opregister.incident;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import org.h2.api.Trigger;
 
@@ -25,26 +24,20 @@ public class IncidentTotalsTrigger implements Trigger {
     private static final String INSERT = "insert into incident_totals (" + IncidentTotals.GROUP
             + ", incidents, events, net_loss) values (" + "?, ".repeat(GROUP.size()) + "?, ?, ?)";
 
-    private final int[] group = new int[GROUP.size()];
+    private int[] group;
     private int rootEvent;
     private int netLoss;
 
     @Override
     public void init(Connection connection, String schema, String trigger, String table, boolean before, int type)
             throws SQLException {
-        try (ResultSet column = connection.getMetaData().getColumns(null, schema, table, null)) {
-            while (column.next()) {
-                int index = column.getInt("ORDINAL_POSITION") - 1;
-                String name = column.getString("COLUMN_NAME").toLowerCase(Locale.ROOT);
-                if (GROUP.contains(name)) {
-                    group[GROUP.indexOf(name)] = index;
-                } else if (name.equals("root_event_id")) {
-                    rootEvent = index;
-                } else if (name.equals("net_loss")) {
-                    netLoss = index;
-                }
-            }
-        }
+        List<String> read = new ArrayList<>(GROUP);
+        read.add("root_event_id");
+        read.add("net_loss");
+        int[] positions = TriggerColumns.positions(connection, schema, table, read);
+        group = Arrays.copyOf(positions, GROUP.size());
+        rootEvent = positions[GROUP.size()];
+        netLoss = positions[GROUP.size() + 1];
     }
 
     @Override
