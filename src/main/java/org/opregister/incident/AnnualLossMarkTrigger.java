@@ -13,7 +13,7 @@ import org.h2.api.Trigger;
  * H2's half of the kept annual losses ({@link KeptAnnualLosses}): marks, in the writer's transaction, the year a
  * ledger line was booked in when it is inserted or deleted, and both years when an update changes what the line
  * contributes to its year's figures (the columns of migration V39's {@code COUNTED}). PostgreSQL does the same with
- * statement triggers ({@code V39__kept_annual_losses}). H2 databases store this class's name in their trigger: it
+ * row triggers in PL/pgSQL ({@code V39__kept_annual_losses}). H2 databases store this class's name in their trigger: it
  * must keep its name and package.
  */
 public class AnnualLossMarkTrigger implements Trigger {
