@@ -29,6 +29,7 @@ import org.opregister.control.ControlImport;
 import org.opregister.core.Acting;
 import org.opregister.core.AppClock;
 import org.opregister.core.ClusterLock;
+import org.opregister.core.PlannerStatistics;
 import org.opregister.core.ReferenceCounter;
 import org.opregister.incident.IncidentImport;
 import org.opregister.risk.RiskImport;
@@ -156,6 +157,7 @@ public class ImportRunner {
             Acting.as(job.startedBy, () -> ReferenceCounter.inBlocks(job.dryRun, () -> {
                 try {
                     QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> {
+                        PlannerStatistics.planForTheTablesAsTheyGrow();
                         read(id, files, mapping, report, progress(id));
                         if (job.dryRun || report.failed()) {
                             throw new Undo();
