@@ -26,20 +26,19 @@ public final class PlannerStatistics {
      * in its incidents after 5 minutes, where it took under 2). H2 plans by the indexes: nothing to do there.
      */
     public static void planForTheTablesAsTheyGrow() {
-        Panache.getEntityManager().unwrap(Session.class).doWork(connection -> {
-            if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("set local plan_cache_mode = force_custom_plan");
-                }
-            }
-        });
+        onPostgres("set local plan_cache_mode = force_custom_plan");
     }
 
     public static void refresh(String... tables) {
+        onPostgres("analyze " + String.join(", ", tables));
+    }
+
+    /** Runs the statement in the current transaction when the database is PostgreSQL; on H2, nothing. */
+    private static void onPostgres(String sql) {
         Panache.getEntityManager().unwrap(Session.class).doWork(connection -> {
             if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("analyze " + String.join(", ", tables));
+                    statement.execute(sql);
                 }
             }
         });
