@@ -2,12 +2,19 @@ package org.opregister.incident;
 
 import java.math.BigDecimal;
 
+import org.opregister.core.OpriskConfig;
+
 /**
  * The collection rule of the regulatory loss data set, as configured ({@code oprisk.loss-data}): an event is in it
  * when its aggregated loss, on the chosen basis, reaches the threshold; the same rule as {@link LossDataSet}, for
  * the register's filter.
  */
 public record DataSetRule(BigDecimal threshold, String basis) {
+
+    /** The rule as configured ({@code oprisk.loss-data}). */
+    public static DataSetRule configured(OpriskConfig config) {
+        return new DataSetRule(config.lossData().threshold(), config.lossData().thresholdBasis());
+    }
 
     /** Whether the threshold reads the event's aggregated net loss (else its gross loss). */
     public boolean netBasis() {

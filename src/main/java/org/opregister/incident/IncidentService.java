@@ -67,7 +67,7 @@ public class IncidentService {
 
     /** The configured collection rule of the regulatory loss data set. */
     public DataSetRule dataSetRule() {
-        return new DataSetRule(config.lossData().threshold(), config.lossData().thresholdBasis());
+        return DataSetRule.configured(config);
     }
 
     /** Where the incident stands in the regulatory loss data set, with the configured collection threshold. */

@@ -155,7 +155,7 @@ public class KeptAnnualLosses {
     }
 
     DataSetRule rule() {
-        return new DataSetRule(config.lossData().threshold(), config.lossData().thresholdBasis());
+        return DataSetRule.configured(config);
     }
 
     private static boolean anyMark() {

@@ -82,7 +82,7 @@ public class SmaReport {
     }
 
     public DataSetRule dataSetRule() {
-        return new DataSetRule(config.lossData().threshold(), config.lossData().thresholdBasis());
+        return DataSetRule.configured(config);
     }
 
     public String reportingCurrency() {
