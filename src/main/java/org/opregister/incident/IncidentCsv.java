@@ -2,6 +2,7 @@ package org.opregister.incident;
 
 import java.util.List;
 
+import org.opregister.taxonomy.Cause;
 import org.opregister.web.CsvColumn;
 
 import static org.opregister.web.CsvColumn.bool;
@@ -40,7 +41,7 @@ final class IncidentCsv {
                 text("root_event", IncidentExportRow::rootEvent),
                 bool("credit_boundary", IncidentExportRow::creditBoundary),
                 bool("market_boundary", IncidentExportRow::marketBoundary),
-                raw("causes", i -> String.join(";", i.causes().stream().map(Enum::name).sorted().toList())),
+                raw("causes", i -> Cause.names(i.causes(), ';')),
                 text("root_cause", IncidentExportRow::rootCause),
                 text("third_party", IncidentExportRow::thirdParty),
                 number("gross_loss", IncidentExportRow::grossLoss),

@@ -1,6 +1,5 @@
 package org.opregister.taxonomy;
 
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,8 +22,14 @@ public class CauseSetConverter implements AttributeConverter<Set<Cause>, String>
     @Override
     public Set<Cause> convertToEntityAttribute(String column) {
         EnumSet<Cause> causes = EnumSet.noneOf(Cause.class);
-        if (column != null && !column.isBlank()) {
-            Arrays.stream(column.split(",")).map(String::trim).map(Cause::valueOf).forEach(causes::add);
+        if (column == null || column.isBlank()) {
+            return causes;
+        }
+        for (int from = 0; from <= column.length();) {
+            int comma = column.indexOf(',', from);
+            int to = comma < 0 ? column.length() : comma;
+            causes.add(Cause.valueOf(column.substring(from, to).trim()));
+            from = to + 1;
         }
         return causes;
     }

@@ -1,13 +1,7 @@
 package org.opregister.web;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -29,18 +23,14 @@ final class CsvOutput implements AutoCloseable {
 
     private static final String RECORD_END = "\r\n";
 
-    private final Writer writer;
+    private final Utf8Output writer;
     private final char delimiter;
     private final StringBuilder line = new StringBuilder(512);
 
     public CsvOutput(OutputStream out, CsvDialect dialect, String... header) {
-        writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+        writer = new Utf8Output(out);
         delimiter = dialect.delimiter;
-        try {
-            writer.write('\uFEFF');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        writer.write("\uFEFF");
         row(header);
     }
 
@@ -59,11 +49,7 @@ final class CsvOutput implements AutoCloseable {
             }
         }
         line.append(RECORD_END);
-        try {
-            writer.append(line);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        writer.write(line);
     }
 
     private void cell(String value, boolean first) {
@@ -125,8 +111,18 @@ final class CsvOutput implements AutoCloseable {
         return value == null ? "" : value.toPlainString();
     }
 
+    /** As {@link LocalDate#toString()} writes it, by hand for years 0 to 9999. */
     public static String date(LocalDate value) {
-        return value == null ? "" : value.toString();
+        if (value == null) {
+            return "";
+        }
+        if (value.getYear() < 0 || value.getYear() > 9999) {
+            return value.toString();
+        }
+        StringBuilder text = new StringBuilder(10);
+        digits(text, value.getYear(), 4).append('-');
+        digits(text, value.getMonthValue(), 2).append('-');
+        return digits(text, value.getDayOfMonth(), 2).toString();
     }
 
     private static final long YEAR_0 = LocalDateTime.of(0, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
@@ -166,12 +162,14 @@ final class CsvOutput implements AutoCloseable {
         return text.append('Z').toString();
     }
 
+    /** A number of 0 up to {@code width} digits, padded with zeros to that width. */
     private static StringBuilder digits(StringBuilder text, int value, int width) {
-        String number = Integer.toString(value);
-        for (int pad = number.length(); pad < width; pad++) {
-            text.append('0');
+        char[] digits = new char[width];
+        for (int i = width - 1; i >= 0; i--) {
+            digits[i] = (char) ('0' + value % 10);
+            value /= 10;
         }
-        return text.append(number);
+        return text.append(digits);
     }
 
     public static String bool(boolean value) {
@@ -179,11 +177,7 @@ final class CsvOutput implements AutoCloseable {
     }
 
     public void flush() {
-        try {
-            writer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        writer.flush();
     }
 
     /** Flushes what is buffered. The stream belongs to the caller and stays open: the response is not over yet. */

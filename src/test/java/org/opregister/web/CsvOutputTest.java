@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Random;
@@ -101,6 +102,21 @@ class CsvOutputTest {
                         () -> "cells " + Arrays.toString(cells) + " in " + dialect);
             }
         }
+    }
+
+    @Test
+    void datesAreWrittenAsLocalDateWritesThem() {
+        Random random = new Random(11);
+        for (int round = 0; round < 20_000; round++) {
+            LocalDate date = LocalDate.ofEpochDay(random.nextLong(-719_528L - 800, 2_932_897L + 800));
+            assertEquals(date.toString(), CsvOutput.date(date));
+        }
+        for (LocalDate edge : new LocalDate[]{LocalDate.of(0, 1, 1), LocalDate.of(-1, 12, 31),
+                LocalDate.of(9999, 12, 31),
+                LocalDate.of(10_000, 1, 1), LocalDate.MIN, LocalDate.MAX, LocalDate.of(2024, 7, 19)}) {
+            assertEquals(edge.toString(), CsvOutput.date(edge));
+        }
+        assertEquals("", CsvOutput.date(null));
     }
 
     @Test
