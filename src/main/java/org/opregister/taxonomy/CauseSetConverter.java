@@ -28,7 +28,10 @@ public class CauseSetConverter implements AttributeConverter<Set<Cause>, String>
         for (int from = 0; from <= column.length();) {
             int comma = column.indexOf(',', from);
             int to = comma < 0 ? column.length() : comma;
-            causes.add(Cause.valueOf(column.substring(from, to).trim()));
+            String code = column.substring(from, to).trim();
+            if (!code.isEmpty()) {
+                causes.add(Cause.valueOf(code));
+            }
             from = to + 1;
         }
         return causes;

@@ -34,6 +34,7 @@ class CauseSetConverterTest {
         assertEquals(EnumSet.of(Cause.PROCESS, Cause.SYSTEMS),
                 converter.convertToEntityAttribute(" SYSTEMS , PROCESS"));
         assertEquals(EnumSet.noneOf(Cause.class), converter.convertToEntityAttribute("  "));
+        assertEquals(EnumSet.of(Cause.PEOPLE), converter.convertToEntityAttribute("PEOPLE,"));
         assertNull(converter.convertToDatabaseColumn(Set.of()));
     }
 }
