@@ -15,7 +15,8 @@ import java.util.List;
  * The audit entries of one transaction that writes very many records (an import), kept in a temporary file until it
  * commits instead of in memory, in the order they were made. The entries are chained at commit from here
  * ({@link AuditWriter#append(AuditSpool, List)}); the file is deleted when the transaction ends, committed or not.
- * Nothing in it is needed after a crash: the transaction it belongs to dies with the process.
+ * Nothing in it is needed after a crash: the transaction it belongs to dies with the process, and the file is
+ * deleted later by {@link AbandonedSpools}.
  */
 final class AuditSpool implements AutoCloseable {
 
@@ -25,13 +26,16 @@ final class AuditSpool implements AutoCloseable {
         void accept(StoredEntry entry) throws SQLException;
     }
 
+    static final String PREFIX = "oprisk-audit-";
+    static final String SUFFIX = ".spool";
+
     private final Path file;
     private DataOutputStream out;
     private long count;
 
     AuditSpool() {
         try {
-            file = Files.createTempFile("oprisk-audit-", ".spool");
+            file = Files.createTempFile(PREFIX, SUFFIX);
             out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
         } catch (IOException e) {
             throw new UncheckedIOException("audit spool could not be created", e);
