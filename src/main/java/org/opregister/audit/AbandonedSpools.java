@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.scheduler.Scheduled;
 import org.jboss.logging.Logger;
 
+import org.opregister.core.LongTransactions;
+
 /**
  * Deletes the audit spool files of processes that died in the middle of a large transaction (killed, out of
  * memory, power lost): such a file is never deleted by its transaction, and an interrupted import can leave hundreds
@@ -24,12 +26,12 @@ public class AbandonedSpools {
 
     private static final Logger LOG = Logger.getLogger(AbandonedSpools.class);
 
-    /** Twice the longest transaction timeout set anywhere in the application (an import, a download: one hour). */
-    static final Duration ABANDONED_AFTER = Duration.ofHours(2);
+    /** Twice the longest transaction timeout of the application (an import, a download). */
+    static final Duration ABANDONED_AFTER = Duration.ofSeconds(2L * LongTransactions.TIMEOUT_SECONDS);
 
     @Scheduled(every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        deleteOlderThan(Path.of(System.getProperty("java.io.tmpdir")), Instant.now().minus(ABANDONED_AFTER));
+        deleteOlderThan(AuditSpool.FOLDER, Instant.now().minus(ABANDONED_AFTER));
     }
 
     /** Deletes the spool files in a folder last written before a moment; answers how many it deleted. */

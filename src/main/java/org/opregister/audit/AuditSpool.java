@@ -28,6 +28,11 @@ final class AuditSpool implements AutoCloseable {
 
     static final String PREFIX = "oprisk-audit-";
     static final String SUFFIX = ".spool";
+    /**
+     * The temporary folder, where {@link Files#createTempFile(String, String, java.nio.file.attribute.FileAttribute[])}
+     * puts them.
+     */
+    static final Path FOLDER = Path.of(System.getProperty("java.io.tmpdir"));
 
     private final Path file;
     private DataOutputStream out;
@@ -35,7 +40,7 @@ final class AuditSpool implements AutoCloseable {
 
     AuditSpool() {
         try {
-            file = Files.createTempFile(PREFIX, SUFFIX);
+            file = Files.createTempFile(FOLDER, PREFIX, SUFFIX);
             out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
         } catch (IOException e) {
             throw new UncheckedIOException("audit spool could not be created", e);

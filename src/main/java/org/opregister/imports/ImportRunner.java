@@ -29,6 +29,7 @@ import org.opregister.control.ControlImport;
 import org.opregister.core.Acting;
 import org.opregister.core.AppClock;
 import org.opregister.core.ClusterLock;
+import org.opregister.core.LongTransactions;
 import org.opregister.core.PlannerStatistics;
 import org.opregister.core.ReferenceCounter;
 import org.opregister.incident.IncidentImport;
@@ -49,7 +50,7 @@ public class ImportRunner {
     static final Duration STALE = Duration.ofMinutes(15);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
     /** The longest an import may run (its transaction's timeout), in seconds. */
-    static final int TIMEOUT_SECONDS = 3600;
+    static final int TIMEOUT_SECONDS = LongTransactions.TIMEOUT_SECONDS;
 
     private static final Logger LOG = Logger.getLogger(ImportRunner.class);
 

@@ -19,6 +19,7 @@ public class CauseSetConverter implements AttributeConverter<Set<Cause>, String>
         return causes.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
     }
 
+    /** Reads the codes back; an empty code (a stray comma) is skipped, an unknown one is refused. */
     @Override
     public Set<Cause> convertToEntityAttribute(String column) {
         EnumSet<Cause> causes = EnumSet.noneOf(Cause.class);

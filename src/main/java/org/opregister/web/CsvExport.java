@@ -22,6 +22,7 @@ import io.vertx.core.http.HttpServerRequest;
 
 import org.opregister.core.CurrentLocale;
 import org.opregister.core.FieldErrors;
+import org.opregister.core.LongTransactions;
 
 /** What every CSV download shares: headers, the answer to bad filters, and its line in the audit trail. */
 @ApplicationScoped
@@ -41,11 +42,8 @@ public class CsvExport {
     @Inject
     HttpServerRequest request;
 
-    /**
-     * The longest a download's read transaction may last, in seconds: a large export on a busy machine outlasts the
-     * default transaction timeout (60 s), which would cut the file off after its 200 status was sent.
-     */
-    public static final int READ_TIMEOUT_SECONDS = 3600;
+    /** The longest a download's read transaction may last, in seconds. */
+    public static final int READ_TIMEOUT_SECONDS = LongTransactions.TIMEOUT_SECONDS;
 
     /** A finished download, for the audit trail: who, which export, with which filters, how many rows. */
     public record Exported(String username, String export, String filters, long rows) {

@@ -5,9 +5,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
- * Text to a byte stream in UTF-8 through a buffer of its own, as {@code OutputStreamWriter} encodes it (a lone
- * surrogate becomes {@code ?}), without the writer's per-call encoder and the copies in between: an export's lines
- * are nearly all ASCII and were a tenth of its time going through {@code BufferedWriter} and the encoder.
+ * Text to a byte stream in UTF-8 through a buffer of its own, as {@link String#getBytes} encodes each piece written
+ * (a lone surrogate becomes {@code ?}; a surrogate pair split over two writes would too, which a CSV line never is),
+ * without a writer's per-call encoder and the copies in between: an export's lines are nearly all ASCII and were a
+ * tenth of its time going through {@code BufferedWriter} and the encoder.
  */
 final class Utf8Output {
 

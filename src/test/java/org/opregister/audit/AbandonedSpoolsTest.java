@@ -1,10 +1,13 @@
 package org.opregister.audit;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +38,30 @@ class AbandonedSpoolsTest {
         assertTrue(Files.exists(live));
         assertTrue(Files.exists(other));
         assertEquals(0, AbandonedSpools.deleteOlderThan(folder, now.minus(AbandonedSpools.ABANDONED_AFTER)));
+    }
+
+    /** The job looks where spools are made: a new spool is a file of the pattern in that folder, gone when closed. */
+    @Test
+    void theJobLooksWhereSpoolsAreMade() throws IOException {
+        Set<Path> before = spools();
+        try (AuditSpool spool = new AuditSpool()) {
+            Set<Path> made = spools();
+            made.removeAll(before);
+            assertEquals(1, made.size(), "one new spool file in " + AuditSpool.FOLDER);
+            assertTrue(Files.exists(made.iterator().next()));
+        }
+        Set<Path> after = spools();
+        after.removeAll(before);
+        assertTrue(after.isEmpty());
+    }
+
+    private static Set<Path> spools() throws IOException {
+        Set<Path> found = new HashSet<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(AuditSpool.FOLDER,
+                AuditSpool.PREFIX + "*" + AuditSpool.SUFFIX)) {
+            files.forEach(found::add);
+        }
+        return found;
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class CauseSetConverterTest {
 
@@ -35,6 +36,9 @@ class CauseSetConverterTest {
                 converter.convertToEntityAttribute(" SYSTEMS , PROCESS"));
         assertEquals(EnumSet.noneOf(Cause.class), converter.convertToEntityAttribute("  "));
         assertEquals(EnumSet.of(Cause.PEOPLE), converter.convertToEntityAttribute("PEOPLE,"));
+        assertEquals(EnumSet.of(Cause.PEOPLE, Cause.SYSTEMS),
+                converter.convertToEntityAttribute(",PEOPLE,, SYSTEMS ,"));
+        assertThrows(IllegalArgumentException.class, () -> converter.convertToEntityAttribute("PEOPLE,FOO"));
         assertNull(converter.convertToDatabaseColumn(Set.of()));
     }
 }
