@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
  * requested once to warm up, then twice while the log grows; the statements logged during the request with fewer
  * of them (only those of the bench database on PostgreSQL) are that case's SQL, kept with their parameters as the logs print them.
  *
- * <p>{@code measure}: the app runs without logging. For each case, rounds alternate one HTTP request and one replay
+ * <p>{@code measure}: the app runs without logging. For each case, after warm-up rounds that are not counted (five
+ * for a page, one for an export or a write), rounds alternate one HTTP request and one replay
  * of its captured statements through plain JDBC (one transaction, every row and column read; exports written to a
  * file as CSV; writes rolled back, with the keys the capture inserted replaced by fresh ones so the replay can
  * insert again). On PostgreSQL the exports are also timed against {@code COPY (<largest select>) TO STDOUT} into a
@@ -89,6 +90,8 @@ public class Ratio {
         page(cases, "audit trail, by user", "/audit?user=officer2");
         page(cases, "COREP C 17.01", "/reports/c17-01?referenceDate=2024-12-31");
         page(cases, "COREP C 17.02", "/reports/c17-02?referenceDate=2024-12-31");
+        // A cell's events are computed on every view: what the first view of a return after a change costs.
+        page(cases, "COREP C 17.01, a cell's events", "/reports/c17-01/cells/0920/0080?referenceDate=2024-12-31");
         page(cases, "SMA calculator", "/reports/sma?year=2025");
         page(cases, "DORA register", "/dora");
         cases.add(new Case("export incidents CSV", Kind.EXPORT, "/incidents/export.csv", null, false));
@@ -584,6 +587,7 @@ public class Ratio {
         boolean h2 = opt.get("kind").equals("h2");
         int rounds = Integer.parseInt(opt.getOrDefault("rounds", "20"));
         int exportRounds = Integer.parseInt(opt.getOrDefault("export-rounds", "5"));
+        int pageWarmup = Integer.parseInt(opt.getOrDefault("page-warmup", "5"));
         String only = opt.get("only");
         Path work = Path.of(opt.getOrDefault("work", "/tmp"));
         App app = new App(opt.get("base"));
@@ -609,7 +613,10 @@ public class Ratio {
                 int bad = 0;
                 String problem = "";
                 Path file = work.resolve("jdbc-stream.csv");
-                for (int round = -1; round < n; round++) {   // round -1 warms both up, not counted
+                // Rounds below 0 warm both up and are not counted: pages several (the JIT compiles a page's
+                // templates and queries over its first requests), exports and writes one.
+                int warm = c.kind() == Kind.PAGE ? pageWarmup : 1;
+                for (int round = -warm; round < n; round++) {
                     long t0 = System.nanoTime();
                     int status;
                     try {

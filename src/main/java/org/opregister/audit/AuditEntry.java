@@ -112,6 +112,17 @@ public class AuditEntry extends PanacheEntityBase {
         return entries;
     }
 
+    /**
+     * The id of the chain's last entry, as the current transaction sees it. Every committed change of a record adds
+     * entries in its own transaction ({@link AuditInterceptor}; the few writes in plain SQL record theirs with
+     * {@link AuditWriter#recordEvent}), under the head's lock, so the head moves with every commit that changes
+     * data: equal heads, same data. Read before the data it marks, a head can only be older than what was read.
+     */
+    public static long headId() {
+        return ((Number) getEntityManager().createNativeQuery("select last_id from audit_head where id = 1")
+                .getSingleResult()).longValue();
+    }
+
     /** Counting stops here: past it the page says "more than", so a broad filter over millions stays quick. */
     public static final int COUNT_LIMIT = 10_000;
 

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.opregister.audit.AuditEntry;
 import org.opregister.core.AppClock;
 import org.opregister.core.FieldErrors;
 import org.opregister.core.FormInput;
@@ -36,7 +37,8 @@ import org.opregister.taxonomy.EventType;
 /**
  * Reads the ledger for a C 17 return, summed in the database (the lines before the period and inside it by root
  * event, business line, type and recovery status, then the roots' attributes), and computes it with
- * {@link C17Computation}.
+ * {@link C17Computation}. The figures of a return are kept ({@link ComputedReturns}) until the data changes: the
+ * grid, C 17.02 and the downloads of an unchanged ledger are not computed again.
  */
 @ApplicationScoped
 public class C17Returns {
@@ -49,6 +51,9 @@ public class C17Returns {
 
     @Inject
     OpriskConfig config;
+
+    @Inject
+    ComputedReturns computedReturns;
 
     /** The ledger lock as it stands, against the reference date. */
     public record LockState(LocalDate closedThrough, boolean covered) {
@@ -127,6 +132,7 @@ public class C17Returns {
     @Transactional
     public Prepared prepare(String referenceDateInput, String entityInput, Predicate<String> showing) {
         OneSnapshot.forThisTransaction(em);
+        long head = AuditEntry.headId();
         List<LegalEntity> entities = LegalEntity.all();
         String currency = config.reportingCurrency();
         FieldErrors errors = new FieldErrors();
@@ -161,16 +167,31 @@ public class C17Returns {
                 closedThrough != null && !closedThrough.isBefore(referenceDate));
         ReturnInput.Rule rule = new ReturnInput.Rule(config.lossData().threshold(), currency, rate.get().rate(),
                 rate.get().rateDate(), config.returns().c1702Threshold());
-        C17Computation.Run run = new C17Computation.Run(period.get(), rule, showing);
-        LedgerHash.Digest hash = new LedgerHash.Digest(referenceDate, entity == null ? null : entity.code, rule);
+        ComputedReturns.Key key = new ComputedReturns.Key(referenceDate, entity == null ? null : entity.code, rule);
+        ComputedReturns.Computed computed = showing == C17Computation.VALUES_ONLY
+                ? computedReturns.at(key, head)
+                : null;
+        if (computed == null) {
+            computed = compute(period.get(), entity, rule, showing, key);
+            if (showing == C17Computation.VALUES_ONLY) {
+                computedReturns.keep(key, head, computed);
+            }
+        }
+        return new Prepared(referenceDateInput, referenceDate, entityInput, entity, currency, rate.get(), lockState,
+                computed.result(), computed.hash(), computed.lines(), errors, entities);
+    }
+
+    private ComputedReturns.Computed compute(ReportingPeriod period, LegalEntity entity, ReturnInput.Rule rule,
+            Predicate<String> showing, ComputedReturns.Key key) {
+        C17Computation.Run run = new C17Computation.Run(period, rule, showing);
+        LedgerHash.Digest hash = new LedgerHash.Digest(key.referenceDate(), key.entityCode(), rule);
         long[] lines = {0};
-        load(period.get(), entity, event -> {
+        load(period, entity, event -> {
             run.add(event);
             hash.add(event);
             lines[0] += event.lines();
         });
-        return new Prepared(referenceDateInput, referenceDate, entityInput, entity, currency, rate.get(), lockState,
-                run.result(), hash.hex(), lines[0], errors, entities);
+        return new ComputedReturns.Computed(run.result(), hash.hex(), lines[0]);
     }
 
     private static Prepared refused(String input, LocalDate date, String entityCode, String currency,
