@@ -13,8 +13,8 @@
 # statement logging on (H2: SET TRACE_LEVEL_FILE 2 while it runs, which writes every statement with its parameters
 # to <db>.trace.db, then 0 again; PostgreSQL: ALTER DATABASE ... SET log_min_duration_statement = 0, whose server log shows every
 # execute with "DETAIL: parameters"), and bench/Ratio.java requests each case twice, keeping what the log gained
-# during the second request. Then the app is restarted without logging and Ratio.java measures: for each case, after
-# uncounted warm-up rounds, rounds
+# during the second request. Then the app is restarted without logging, warmed up (the pages requested in turn for
+# WARMUP_SECONDS, not counted) and Ratio.java measures: for each case, after one uncounted round, rounds
 # alternating one HTTP request and one plain-JDBC replay of the captured statements with the same parameters (one
 # transaction, rolled back, so what a request writes - a new row, an export's audit entry - is written again each
 # round with fresh keys; every row and column read; an export's rows written to a file as CSV). On PostgreSQL the
@@ -24,8 +24,8 @@
 #
 # Prints and writes (target/ratio/ratio-<db>-<n>.md) one table per database and size: app p50/p95, SQL p50/p95, the
 # ratio of the p95s, COPY (PostgreSQL exports), and which of issue #19's targets each figure misses.
-# Environment: ROUNDS (20), EXPORT_ROUNDS (5), PAGE_WARMUP (5: uncounted rounds before a page's; exports and writes
-# have one), AUDIT_COUNT, BENCH_HEAP (192m), PORT (18097), PG_LOG (the server log),
+# Environment: ROUNDS (20), EXPORT_ROUNDS (5), WARMUP_SECONDS (90: the pages requested in turn, not counted, before
+# any is measured, so the app is as warm as a running one), AUDIT_COUNT, BENCH_HEAP (192m), PORT (18097), PG_LOG (the server log),
 # CASES (a regular expression: only the cases whose name it finds, e.g. CASES='^(incident list|list, )'), KEEP (set:
 # keep the data directory and database after the run). The app's log is copied to target/ratio/app-<db>-<n>.log.
 set -euo pipefail
@@ -48,14 +48,14 @@ if $SMOKE; then
   AUDIT_COUNT="${AUDIT_COUNT:-10000}"
   ROUNDS="${ROUNDS:-3}"
   EXPORT_ROUNDS="${EXPORT_ROUNDS:-1}"
-  PAGE_WARMUP="${PAGE_WARMUP:-1}"
+  WARMUP_SECONDS="${WARMUP_SECONDS:-5}"
 fi
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(10000 100000)
 [ "$DBS" != both ] || DBS="h2 postgresql"
 AUDIT_COUNT="${AUDIT_COUNT:-1000000}"
 ROUNDS="${ROUNDS:-20}"
 EXPORT_ROUNDS="${EXPORT_ROUNDS:-5}"
-PAGE_WARMUP="${PAGE_WARMUP:-5}"
+WARMUP_SECONDS="${WARMUP_SECONDS:-90}"
 PORT="${PORT:-18097}"
 BASE="http://127.0.0.1:$PORT"
 HEAP="${BENCH_HEAP:-192m}"
@@ -140,7 +140,7 @@ run_one() {   # run_one <kind> <incidents>
   fi
   echo "measure ($((SECONDS)) s)"
   java -cp "$cp" bench/Ratio.java measure --base "$BASE" --kind "$kind" --jdbc "$jdbc" --user "$DB_USER" \
-    --capture "$DATA/capture.bin" --rounds "$ROUNDS" --export-rounds "$EXPORT_ROUNDS" --page-warmup "$PAGE_WARMUP" --work "$DATA" \
+    --capture "$DATA/capture.bin" --rounds "$ROUNDS" --export-rounds "$EXPORT_ROUNDS" --warmup-seconds "$WARMUP_SECONDS" --work "$DATA" \
     --out "$OUT/ratio-$kind-$count.md"
   stop
   cp "$DATA/app.log" "$OUT/app-$kind-$count.log"
