@@ -113,14 +113,19 @@ public class AuditEntry extends PanacheEntityBase {
     }
 
     /**
-     * The id of the chain's last entry, as the current transaction sees it. Every committed change of a record adds
-     * entries in its own transaction ({@link AuditInterceptor}; the few writes in plain SQL record theirs with
-     * {@link AuditWriter#recordEvent}), under the head's lock, so the head moves with every commit that changes
-     * data: equal heads, same data. Read before the data it marks, a head can only be older than what was read.
+     * The id of the chain's last entry about a record, as the current transaction sees it: it moves with every commit
+     * that changes a record, and only then. Every change of an entity is recorded in its own transaction by
+     * {@link AuditInterceptor}; the application's writes in plain SQL to what the entities read record theirs against
+     * the record ({@link AuditWriter#recordEvent}: the ledger conversion) or ride in a transaction that records an
+     * entity's change (a line's event, {@code incident.LossEvents}). Entries about no record (a sign-in, a download)
+     * leave it. So, within what the application writes, an unchanged id means unchanged records; a write made around
+     * the application (by hand in SQL, a restored backup) is not seen. Read first in a snapshot, it is never newer
+     * than the records read after it.
      */
-    public static long headId() {
-        return ((Number) getEntityManager().createNativeQuery("select last_id from audit_head where id = 1")
-                .getSingleResult()).longValue();
+    public static long lastChangeId() {
+        return ((Number) getEntityManager()
+                .createNativeQuery("select last_change_id from audit_head where id = 1").getSingleResult())
+                .longValue();
     }
 
     /** Counting stops here: past it the page says "more than", so a broad filter over millions stays quick. */

@@ -81,7 +81,8 @@ public class AuditWriter {
 
     /**
      * The chain's head, locked ({@code select ... for update}) from opening to closing: each entry added gets the next
-     * id and its hash over its content and the previous hash; closing writes what is still batched and the new head.
+     * id and its hash over its content and the previous hash; closing writes what is still batched and the new head,
+     * with the id of the last entry about a record ({@link AuditEntry#lastChangeId}).
      */
     private static final class Chain implements AutoCloseable {
 
@@ -91,16 +92,18 @@ public class AuditWriter {
         private final PreparedStatement insert;
         private long lastId;
         private String lastHash;
+        private long lastChangeId;
         private int batched;
 
         Chain(Connection connection) throws SQLException {
             this.connection = connection;
             try (PreparedStatement head = connection.prepareStatement(
-                    "select last_id, last_hash from audit_head where id = 1 for update");
+                    "select last_id, last_hash, last_change_id from audit_head where id = 1 for update");
                     ResultSet row = head.executeQuery()) {
                 row.next();
                 lastId = row.getLong(1);
                 lastHash = row.getString(2);
+                lastChangeId = row.getLong(3);
             }
             insert = connection.prepareStatement("insert into audit_entry (id, occurred_at, username, action,"
                     + " record_type, record_id, record_label, parent_type, parent_id, changes, details, prev_hash,"
@@ -128,6 +131,9 @@ public class AuditWriter {
             insert.setBoolean(14, entry.seeded());
             insert.addBatch();
             lastHash = hash;
+            if (entry.recordType() != null) {
+                lastChangeId = id;
+            }
             if (++batched == BATCH) {
                 insert.executeBatch();
                 batched = 0;
@@ -144,9 +150,11 @@ public class AuditWriter {
                 insert.close();
             }
             try (PreparedStatement head = connection
-                    .prepareStatement("update audit_head set last_id = ?, last_hash = ? where id = 1")) {
+                    .prepareStatement(
+                            "update audit_head set last_id = ?, last_hash = ?, last_change_id = ? where id = 1")) {
                 head.setLong(1, lastId);
                 head.setString(2, lastHash);
+                head.setLong(3, lastChangeId);
                 head.executeUpdate();
             }
         }

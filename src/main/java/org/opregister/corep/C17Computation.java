@@ -3,6 +3,7 @@ package org.opregister.corep;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -341,7 +342,8 @@ public final class C17Computation {
                         : cell.cell(row.code(), code));
             }
         }
-        return cells;
+        // A computed return is shared by the requests that read it (ComputedReturns).
+        return Collections.unmodifiableMap(cells);
     }
 
     private static BigDecimal sum(List<Contribution> contributions) {

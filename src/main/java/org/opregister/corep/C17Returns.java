@@ -37,8 +37,8 @@ import org.opregister.taxonomy.EventType;
 /**
  * Reads the ledger for a C 17 return, summed in the database (the lines before the period and inside it by root
  * event, business line, type and recovery status, then the roots' attributes), and computes it with
- * {@link C17Computation}. The figures of a return are kept ({@link ComputedReturns}) until the data changes: the
- * grid, C 17.02 and the downloads of an unchanged ledger are not computed again.
+ * {@link C17Computation}. The figures of a return are kept ({@link ComputedReturns}) until a record changes: the
+ * grid, C 17.02 and the downloads of unchanged records are not computed again.
  */
 @ApplicationScoped
 public class C17Returns {
@@ -132,7 +132,7 @@ public class C17Returns {
     @Transactional
     public Prepared prepare(String referenceDateInput, String entityInput, Predicate<String> showing) {
         OneSnapshot.forThisTransaction(em);
-        long head = AuditEntry.headId();
+        long lastChange = AuditEntry.lastChangeId();
         List<LegalEntity> entities = LegalEntity.all();
         String currency = config.reportingCurrency();
         FieldErrors errors = new FieldErrors();
@@ -169,12 +169,12 @@ public class C17Returns {
                 rate.get().rateDate(), config.returns().c1702Threshold());
         ComputedReturns.Key key = new ComputedReturns.Key(referenceDate, entity == null ? null : entity.code, rule);
         ComputedReturns.Computed computed = showing == C17Computation.VALUES_ONLY
-                ? computedReturns.at(key, head)
+                ? computedReturns.at(key, lastChange)
                 : null;
         if (computed == null) {
             computed = compute(period.get(), entity, rule, showing, key);
             if (showing == C17Computation.VALUES_ONLY) {
-                computedReturns.keep(key, head, computed);
+                computedReturns.keep(key, lastChange, computed);
             }
         }
         return new Prepared(referenceDateInput, referenceDate, entityInput, entity, currency, rate.get(), lockState,

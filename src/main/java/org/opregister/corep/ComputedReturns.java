@@ -10,11 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.opregister.corep.ReturnInput.Rule;
 
 /**
- * The returns last computed, each with the audit chain's head it was computed at ({@code AuditEntry.headId}): every
- * committed change of the ledger, an incident, an entity or a rate moves the head, so a return kept for the head
- * read now is the return the data gives now. The head is read in the snapshot of the request, before its data, so a
- * return is never kept under a head newer than its data. Each instance keeps its own; a few returns (reference date,
- * entity, rule), softly held, so they go before the heap runs short.
+ * The returns last computed, each with the id of the audit trail's last entry about a record when its data was read
+ * ({@code AuditEntry.lastChangeId}): every commit that changes a ledger line, an incident, an entity or a rate moves
+ * it, so a return kept for the id read now is the return the records give now. The id is read first in the request's
+ * snapshot, so a return is never kept under an id newer than its data. Once a later id is seen, returns kept under
+ * earlier ones can no longer be served and are let go. Each instance keeps its own: a few returns (reference date,
+ * entity, rule), softly held, so they go before the heap runs short. Two requests that miss at once both compute.
  */
 @ApplicationScoped
 public class ComputedReturns {
@@ -29,7 +30,7 @@ public class ComputedReturns {
     record Computed(C17Return result, String hash, long lines) {
     }
 
-    private record Kept(long head, SoftReference<Computed> computed) {
+    private record Kept(long lastChange, SoftReference<Computed> computed) {
     }
 
     private final Map<Key, Kept> kept = new LinkedHashMap<>(KEPT, 0.75f, true) {
@@ -40,18 +41,23 @@ public class ComputedReturns {
         }
     };
 
-    /** The return computed at that head, or null. */
-    synchronized Computed at(Key key, long head) {
+    /** The return computed when the last change was {@code lastChange}, or null. */
+    synchronized Computed at(Key key, long lastChange) {
         Kept entry = kept.get(key);
-        return entry == null || entry.head != head ? null : entry.computed.get();
+        return entry == null || entry.lastChange != lastChange ? null : entry.computed.get();
     }
 
-    /** Keeps a return computed at that head, unless one computed at a later head is kept already. */
-    synchronized void keep(Key key, long head, Computed computed) {
+    /**
+     * Keeps a return computed when the last change was {@code lastChange}, unless one computed later is kept already;
+     * lets go of those computed before it, which no later read can be served.
+     */
+    synchronized void keep(Key key, long lastChange, Computed computed) {
         Kept entry = kept.get(key);
-        if (entry == null || entry.head <= head) {
-            kept.put(key, new Kept(head, new SoftReference<>(computed)));
+        if (entry != null && entry.lastChange > lastChange) {
+            return;
         }
+        kept.values().removeIf(other -> other.lastChange < lastChange);
+        kept.put(key, new Kept(lastChange, new SoftReference<>(computed)));
     }
 
     /** How many returns are kept (tests). */

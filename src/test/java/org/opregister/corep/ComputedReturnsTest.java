@@ -24,9 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A return is computed once while its data stays the same, and again after any change to what it reads: a ledger
- * line, an incident's attributes, its legal entity; under parallel writes and reads the return kept at the end is the
- * one a fresh computation gives.
+ * A return is computed once while no record changes (a download or a sign-in changes none), and again after any
+ * change to what it reads: a ledger line, an incident's attributes, its legal entity; under parallel writes and reads
+ * the return kept at the end is the one a fresh computation gives.
  */
 @QuarkusTest
 class ComputedReturnsTest {
@@ -87,6 +87,33 @@ class ComputedReturnsTest {
     }
 
     @Test
+    void regroupingAnIncidentIsSeen() {
+        String entity = entity("CRK5");
+        long root = firstIncident(entity);
+        Session officer = TestSupport.session("officer");
+        Map<String, Object> form = IncidentFixtures.incidentForm("Second effect " + entity);
+        form.put("legalEntity", entity);
+        form.put("occurrenceDate", "2022-05-01");
+        form.put("discoveryDate", "2022-05-02");
+        long member = IncidentFixtures.record(officer, form);
+        IncidentFixtures.addLoss(officer, member,
+                IncidentFixtures.lossForm("DIRECT_CHARGE", "30000", "EUR", "", "2022-05-31"));
+        Prepared apart = returns.prepare(DATE, entity);
+        assertEquals(0, new BigDecimal("2").compareTo(apart.result().value("0910", "0080")), "two events");
+
+        String rootReference = QuarkusTransaction.requiringNew()
+                .call(() -> Incident.<Incident>findById(root).reference);
+        form.put("rootEvent", rootReference);
+        form.put("version", IncidentFixtures.version(officer, member));
+        officer.post("/incidents/" + member + "/edit", "/incidents/" + member, form).then().statusCode(303);
+        Prepared grouped = returns.prepare(DATE, entity);
+        assertEquals(0, BigDecimal.ONE.compareTo(grouped.result().value("0910", "0080")),
+                "one event: the member counts in its root");
+        assertEquals(0, new BigDecimal("180000").compareTo(grouped.result().value("0920", "0080")));
+        assertFresh(grouped, entity);
+    }
+
+    @Test
     void parallelWritesAndReadsEndOnTheFreshReturn() {
         String entity = entity("CRK3");
         long incident = firstIncident(entity);
@@ -100,9 +127,38 @@ class ComputedReturnsTest {
             return returns.prepare(DATE, entity).lines();
         });
         lines.forEach(n -> assertTrue(n == -1L || (n >= 2 && n <= 6), "a reader saw " + n + " lines"));
-        Prepared last = returns.prepare(DATE, entity);
+        Prepared last;
+        Prepared again;
+        int tries = 0;
+        long change;
+        do {
+            change = head();
+            last = returns.prepare(DATE, entity);
+            again = returns.prepare(DATE, entity);
+        } while (head() != change && ++tries < 50);
+        assertTrue(last.result() == again.result(), "the return computed after the burst is kept");
         assertEquals(6, last.lines(), "two lines of the entity, four written in parallel");
-        assertFresh(last, entity);
+        assertFresh(again, entity);
+    }
+
+    @Test
+    void aDownloadOrASignInChangesNoRecordAndLeavesTheKeptReturn() {
+        String entity = entity("CRK4");
+        Prepared first;
+        Prepared second;
+        int tries = 0;
+        long change;
+        do {
+            change = head();
+            first = returns.prepare(DATE, entity);
+            TestSupport.session("auditor").request()
+                    .get("/reports/c17-01.csv?referenceDate=" + DATE + "&entity=" + entity).then().statusCode(200);
+            second = returns.prepare(DATE, entity);
+        } while (head() != change && ++tries < 50);
+        long lastEntry = QuarkusTransaction.requiringNew()
+                .call(() -> AuditEntry.<AuditEntry>find("order by id desc").firstResult().id);
+        assertTrue(lastEntry > change, "the sign-in and the download were audited");
+        assertTrue(first.result() == second.result(), "they moved the trail, not the last change of a record");
     }
 
     /** The return as kept equals the return computed afresh (a cell's page computes it afresh). */
@@ -119,7 +175,7 @@ class ComputedReturnsTest {
     }
 
     private static long head() {
-        return QuarkusTransaction.requiringNew().call(AuditEntry::headId);
+        return QuarkusTransaction.requiringNew().call(AuditEntry::lastChangeId);
     }
 
     private static long firstIncident(String entity) {

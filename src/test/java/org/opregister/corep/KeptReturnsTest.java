@@ -1,0 +1,73 @@
+package org.opregister.corep;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import org.opregister.corep.ComputedReturns.Computed;
+import org.opregister.corep.ComputedReturns.Key;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+/** How {@link ComputedReturns} keeps and lets go of returns, by the id of the last change they were computed at. */
+class KeptReturnsTest {
+
+    private static final ReturnInput.Rule RULE = new ReturnInput.Rule(new BigDecimal("20000"), "EUR", BigDecimal.ONE,
+            LocalDate.of(2024, 12, 31), new BigDecimal("100000"));
+
+    private static Key key(int year, String entity) {
+        return new Key(LocalDate.of(year, 12, 31), entity, RULE);
+    }
+
+    private static Computed computed(String hash) {
+        return new Computed(null, hash, 1);
+    }
+
+    @Test
+    void aReturnIsServedOnlyForTheChangeItWasComputedAt() {
+        ComputedReturns kept = new ComputedReturns();
+        Computed at7 = computed("a");
+        kept.keep(key(2024, null), 7, at7);
+        assertSame(at7, kept.at(key(2024, null), 7));
+        assertNull(kept.at(key(2024, null), 8), "a record changed since");
+        assertNull(kept.at(key(2024, "E1"), 7), "another entity");
+        assertNull(kept.at(key(2023, null), 7), "another reference date");
+        assertNull(kept.at(new Key(LocalDate.of(2024, 12, 31), null, new ReturnInput.Rule(new BigDecimal("20000"),
+                "EUR", BigDecimal.ONE, LocalDate.of(2024, 12, 31), new BigDecimal("50000"))), 7), "another rule");
+    }
+
+    @Test
+    void aReturnComputedEarlierNeverReplacesOneComputedLater() {
+        ComputedReturns kept = new ComputedReturns();
+        Computed at9 = computed("new");
+        kept.keep(key(2024, null), 9, at9);
+        kept.keep(key(2024, null), 8, computed("old"));
+        assertSame(at9, kept.at(key(2024, null), 9));
+    }
+
+    @Test
+    void returnsOfEarlierChangesAreLetGoWhenALaterOneIsKept() {
+        ComputedReturns kept = new ComputedReturns();
+        kept.keep(key(2022, null), 3, computed("a"));
+        kept.keep(key(2023, null), 3, computed("b"));
+        kept.keep(key(2024, null), 4, computed("c"));
+        assertEquals(1, kept.size());
+        assertNull(kept.at(key(2022, null), 3));
+    }
+
+    @Test
+    void atMostEightReturnsAreKeptTheLeastRecentlyReadGoFirst() {
+        ComputedReturns kept = new ComputedReturns();
+        for (int year = 2001; year <= 2008; year++) {
+            kept.keep(key(year, null), 5, computed("y" + year));
+        }
+        kept.at(key(2001, null), 5);
+        kept.keep(key(2009, null), 5, computed("y2009"));
+        assertEquals(ComputedReturns.KEPT, kept.size());
+        assertNull(kept.at(key(2002, null), 5), "the least recently read");
+        assertEquals("y2001", kept.at(key(2001, null), 5).hash());
+    }
+}
