@@ -39,16 +39,10 @@ class ComputedReturnsTest {
     @Test
     void anUnchangedLedgerIsNotComputedAgain() {
         String entity = entity("CRK1");
-        Prepared first;
-        Prepared second;
-        int tries = 0;
-        long head;
-        do {
-            // Work set off by the fixture's writes (computed KRIs follow after commit) may still move the head.
-            head = head();
-            first = returns.prepare(DATE, entity);
-            second = returns.prepare(DATE, entity);
-        } while (head() != head && ++tries < 50);
+        Prepared[] views = twoViews(entity, () -> {
+        });
+        Prepared first = views[0];
+        Prepared second = views[1];
         assertTrue(first.result() == second.result(), "the second view reads the return kept by the first");
         assertEquals(first.hash(), second.hash());
         assertEquals(first.lines(), second.lines());
@@ -127,15 +121,10 @@ class ComputedReturnsTest {
             return returns.prepare(DATE, entity).lines();
         });
         lines.forEach(n -> assertTrue(n == -1L || (n >= 2 && n <= 6), "a reader saw " + n + " lines"));
-        Prepared last;
-        Prepared again;
-        int tries = 0;
-        long change;
-        do {
-            change = head();
-            last = returns.prepare(DATE, entity);
-            again = returns.prepare(DATE, entity);
-        } while (head() != change && ++tries < 50);
+        Prepared[] views = twoViews(entity, () -> {
+        });
+        Prepared last = views[0];
+        Prepared again = views[1];
         assertTrue(last.result() == again.result(), "the return computed after the burst is kept");
         assertEquals(6, last.lines(), "two lines of the entity, four written in parallel");
         assertFresh(again, entity);
@@ -144,21 +133,11 @@ class ComputedReturnsTest {
     @Test
     void aDownloadOrASignInChangesNoRecordAndLeavesTheKeptReturn() {
         String entity = entity("CRK4");
-        Prepared first;
-        Prepared second;
-        int tries = 0;
-        long change;
-        do {
-            change = head();
-            first = returns.prepare(DATE, entity);
-            TestSupport.session("auditor").request()
-                    .get("/reports/c17-01.csv?referenceDate=" + DATE + "&entity=" + entity).then().statusCode(200);
-            second = returns.prepare(DATE, entity);
-        } while (head() != change && ++tries < 50);
-        long lastEntry = QuarkusTransaction.requiringNew()
-                .call(() -> AuditEntry.<AuditEntry>find("order by id desc").firstResult().id);
-        assertTrue(lastEntry > change, "the sign-in and the download were audited");
-        assertTrue(first.result() == second.result(), "they moved the trail, not the last change of a record");
+        long entriesBefore = lastEntry();
+        Prepared[] views = twoViews(entity, () -> TestSupport.session("auditor").request()
+                .get("/reports/c17-01.csv?referenceDate=" + DATE + "&entity=" + entity).then().statusCode(200));
+        assertTrue(lastEntry() > entriesBefore, "the download was audited");
+        assertTrue(views[0].result() == views[1].result(), "they moved the trail, not the last change of a record");
     }
 
     /** The return as kept equals the return computed afresh (a cell's page computes it afresh). */
@@ -172,6 +151,28 @@ class ComputedReturnsTest {
                     cell.getKey());
         }
         assertEquals(fresh.result().largeEvents().size(), kept.result().largeEvents().size());
+    }
+
+    /**
+     * Two views of the return with {@code between} done in between, again until no record changed meanwhile: work the
+     * fixtures set off may still be writing (computed KRIs follow a change after its commit).
+     */
+    private Prepared[] twoViews(String entity, Runnable between) {
+        Prepared[] views = new Prepared[2];
+        int tries = 0;
+        long change;
+        do {
+            change = head();
+            views[0] = returns.prepare(DATE, entity);
+            between.run();
+            views[1] = returns.prepare(DATE, entity);
+        } while (head() != change && ++tries < 50);
+        return views;
+    }
+
+    private static long lastEntry() {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> AuditEntry.<AuditEntry>find("order by id desc").firstResult().id);
     }
 
     private static long head() {
