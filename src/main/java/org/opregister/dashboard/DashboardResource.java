@@ -19,6 +19,7 @@ import org.opregister.core.OpriskConfig;
 import org.opregister.core.Role;
 import org.opregister.incident.Incident;
 import org.opregister.incident.IncidentStats;
+import org.opregister.losses.KeptLossFigures;
 import org.opregister.losses.LossPanel;
 import org.opregister.losses.LossParams;
 import org.opregister.risk.RiskSummary;
@@ -44,11 +45,14 @@ public class DashboardResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    KeptLossFigures keptLossFigures;
+
     /** The loss panel's period: from, to, dates (as on the losses page); by default the latest twelve months. */
     @GET
     public Response dashboard(@BeanParam LossParams period) {
         FieldErrors errors = new FieldErrors();
-        LossPanel losses = LossPanel.of(period, errors);
+        LossPanel losses = LossPanel.of(period, errors, keptLossFigures);
         return Response.status(errors.any() ? 400 : 200)
                 .entity(Templates.dashboard(IncidentStats.statusCounts(), Incident.recent(8),
                         config.reportingCurrency(),

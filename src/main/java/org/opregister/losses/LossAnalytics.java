@@ -14,7 +14,6 @@ import java.util.PriorityQueue;
 import org.opregister.incident.DataSetRule;
 import org.opregister.incident.DateBasis;
 import org.opregister.incident.Incident;
-import org.opregister.incident.LossDataSet;
 import org.opregister.taxonomy.BusinessLine;
 import org.opregister.taxonomy.EventCategory;
 import org.opregister.taxonomy.EventType;
@@ -28,11 +27,19 @@ public final class LossAnalytics {
     private LossAnalytics() {
     }
 
-    /** Event type × business line. */
-    public static LossMatrix matrix(LossPeriod period) {
-        return matrix(LossScan.of(period, IGNORED));
+    /** Every table of the losses page for one period; read-only, so that it can be kept and shared. */
+    public record PeriodFigures(LossMatrix matrix, List<TrendRow> trend, List<TopEvent> top, DataSetShare share) {
     }
 
+    /** The losses page's tables for the period, from one pass over its rows; {@code rule} decides the data set. */
+    public static PeriodFigures figures(LossPeriod period, DataSetRule rule) {
+        LossScan scan = LossScan.of(period, rule);
+        LossMatrix matrix = matrix(scan);
+        return new PeriodFigures(matrix, List.copyOf(scan.trend()), List.copyOf(topTen(scan)),
+                dataSetShare(scan, rule, matrix.total()));
+    }
+
+    /** Event type × business line. */
     static LossMatrix matrix(LossScan scan) {
         Map<EventType, Map<BusinessLine, LossFigures>> cells = new EnumMap<>(EventType.class);
         for (LossScan.Event event : scan.events()) {
@@ -73,19 +80,9 @@ public final class LossAnalytics {
     public record TrendRow(LossPeriod.Bucket bucket, LossFigures figures) {
     }
 
-    /** The trend by the period's grain, every bucket of the period (empty ones at zero). */
-    public static List<TrendRow> trend(LossPeriod period) {
-        return LossScan.of(period, IGNORED).trend();
-    }
-
     /** One of the events with the largest net loss in the period, as its root incident describes it. */
     public record TopEvent(int rank, long id, String reference, String title, EventType eventType,
             BusinessLine businessLine, LocalDate occurrenceDate, LossFigures figures) {
-    }
-
-    /** The ten events with the largest net loss in the period (net above zero), largest first. */
-    public static List<TopEvent> topTen(LossPeriod period) {
-        return topTen(LossScan.of(period, IGNORED));
     }
 
     /** An event with its net loss worked out once (a comparison would subtract again, thousands of times). */
@@ -95,6 +92,7 @@ public final class LossAnalytics {
     private static final Comparator<Ranked> LARGEST_FIRST = Comparator.comparing(Ranked::net).reversed()
             .thenComparingLong(r -> r.event().id);
 
+    /** The ten events with the largest net loss in the period (net above zero), largest first. */
     static List<TopEvent> topTen(LossScan scan) {
         List<LossScan.Event> rows = largest(scan.events(), 10);
         if (rows.isEmpty()) {
@@ -142,19 +140,11 @@ public final class LossAnalytics {
      * size and exclusion; on the incident-date bases each incident brings its root's totals and flags, and the
      * incidents grouped under a root are summed once per scan. Those out are the rest of the total.
      */
-    public static DataSetShare dataSetShare(LossPeriod period, DataSetRule rule) {
-        LossScan scan = LossScan.of(period, rule);
-        return dataSetShare(scan, rule, matrix(scan).total());
-    }
-
     static DataSetShare dataSetShare(LossScan scan, DataSetRule rule, LossFigures total) {
         LossFigures in = scan.events().stream().filter(e -> e.inDataSet).map(LossScan.Event::figures)
                 .reduce(LossFigures.NONE, LossFigures::plus);
         return new DataSetShare(in, total.minus(in), rule.threshold(), rule.netBasis());
     }
-
-    /** For the tables that do not read the data set. */
-    private static final DataSetRule IGNORED = new DataSetRule(BigDecimal.ZERO, LossDataSet.NET);
 
     /** Events in and out of the regulatory data set in the period. */
     public record DataSetShare(LossFigures in, LossFigures out, BigDecimal threshold, boolean netBasis) {

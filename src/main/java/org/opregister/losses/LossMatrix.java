@@ -1,6 +1,7 @@
 package org.opregister.losses;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -72,12 +73,15 @@ public record LossMatrix(List<BusinessLine> lines, List<Row> rows, Map<BusinessL
                     categoryCells.merge(cell.getKey(), cell.getValue(), LossFigures::plus);
                     typeTotal = typeTotal.plus(cell.getValue());
                 }
-                typeRows.add(new Row(category, type.getKey(), type.getValue(), typeTotal, List.of()));
+                typeRows.add(new Row(category, type.getKey(), Collections.unmodifiableMap(type.getValue()), typeTotal,
+                        List.of()));
                 categoryTotal = categoryTotal.plus(typeTotal);
             }
-            rows.add(new Row(category, null, categoryCells, categoryTotal, typeRows));
+            rows.add(new Row(category, null, Collections.unmodifiableMap(categoryCells), categoryTotal,
+                    List.copyOf(typeRows)));
         });
-        return new LossMatrix(List.copyOf(lines), rows, columns, total);
+        // Kept and shared between requests (KeptLossFigures): read-only.
+        return new LossMatrix(List.copyOf(lines), List.copyOf(rows), Collections.unmodifiableMap(columns), total);
     }
 
     /** One line of the matrix's download: a row (Level 1 or 2, or the total) and a business line (null: all). */

@@ -5,19 +5,14 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.opregister.incident.DataSetRule;
-
 /** Everything the losses page shows for one period. */
 public record LossPage(LossPeriod period, LossMatrix matrix, List<LossAnalytics.TrendRow> trend,
         List<LossAnalytics.TopEvent> top, LossAnalytics.DataSetShare share, String currency, boolean level2,
         LossLinks links) {
 
-    static LossPage of(LossPeriod period, DataSetRule rule, String currency, boolean level2) {
-        LossScan scan = LossScan.of(period, rule);
-        LossMatrix matrix = LossAnalytics.matrix(scan);
-        return new LossPage(period, matrix, scan.trend(), LossAnalytics.topTen(scan),
-                LossAnalytics.dataSetShare(scan, rule, matrix.total()), currency, level2,
-                new LossLinks(period));
+    static LossPage of(LossPeriod period, LossAnalytics.PeriodFigures figures, String currency, boolean level2) {
+        return new LossPage(period, figures.matrix(), figures.trend(), figures.top(), figures.share(), currency,
+                level2, new LossLinks(period));
     }
 
     /** The chart's bucket labels, as a JSON array for a data attribute. */

@@ -8,18 +8,20 @@ import org.opregister.incident.DateBasis;
 
 /**
  * The dashboard's loss panel: net loss by Level 1 event type for a period (by default the latest twelve months that
- * hold data), linked to the losses page for the same period. Two queries: the latest date, the figures.
+ * hold data), linked to the losses page for the same period. Two queries: the latest date, the figures (kept until a
+ * record changes,
+ * {@link KeptLossFigures}).
  */
 public record LossPanel(LossParams form, LossPeriod period, List<LossAnalytics.CategoryLoss> categories,
         LossFigures total, BigDecimal largest) {
 
     /** The panel for the typed period; with errors, the panel without figures (period null). */
-    public static LossPanel of(LossParams params, FieldErrors errors) {
+    public static LossPanel of(LossParams params, FieldErrors errors, KeptLossFigures kept) {
         LossPeriod period = params.parse(errors, LossAnalytics::latestData);
         if (period == null) {
             return new LossPanel(params, null, List.of(), LossFigures.NONE, BigDecimal.ZERO);
         }
-        List<LossAnalytics.CategoryLoss> categories = LossAnalytics.byCategory(period);
+        List<LossAnalytics.CategoryLoss> categories = kept.byCategory(period);
         LossFigures total = categories.stream().map(LossAnalytics.CategoryLoss::figures).reduce(LossFigures.NONE,
                 LossFigures::plus);
         BigDecimal largest = categories.stream().map(c -> c.figures().net()).reduce(BigDecimal.ZERO, BigDecimal::max);

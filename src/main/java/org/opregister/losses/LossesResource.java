@@ -45,6 +45,9 @@ public class LossesResource {
     IncidentService incidents;
 
     @Inject
+    KeptLossFigures kept;
+
+    @Inject
     CsvExport csvExport;
 
     @Inject
@@ -56,7 +59,8 @@ public class LossesResource {
         LossPeriod period = params.parse(errors, LossAnalytics::latestData);
         LossPage page = period == null
                 ? null
-                : LossPage.of(period, incidents.dataSetRule(), incidents.reportingCurrency(), params.level2());
+                : LossPage.of(period, kept.page(period, incidents.dataSetRule()), incidents.reportingCurrency(),
+                        params.level2());
         return Response.status(errors.any() ? 400 : 200)
                 .entity(Templates.page(params, page == null ? params : page.form(), page, errors,
                         List.of(DateBasis.ACCOUNTING, DateBasis.OCCURRENCE,
@@ -116,13 +120,14 @@ public class LossesResource {
         String currency = incidents.reportingCurrency();
         String stem = "losses-" + table;
         String filters = LossParams.periodQuery(period) + "&grain=" + period.grain().name();
+        Supplier<LossAnalytics.PeriodFigures> figures = () -> kept.page(period, incidents.dataSetRule());
         return switch (table) {
             case "matrix" -> send(format, stem, filters, LossTables.matrix(period, currency),
-                    () -> LossAnalytics.matrix(period).flat().stream());
+                    () -> figures.get().matrix().flat().stream());
             case "trend" -> send(format, stem, filters, LossTables.trend(period, currency),
-                    () -> LossAnalytics.trend(period).stream());
+                    () -> figures.get().trend().stream());
             default -> send(format, stem, filters, LossTables.top(period, currency),
-                    () -> LossAnalytics.topTen(period).stream());
+                    () -> figures.get().top().stream());
         };
     }
 

@@ -164,13 +164,17 @@ class LossesPageTest {
         return new LossPeriod(FROM, TO, basis, grain);
     }
 
+    private static LossAnalytics.PeriodFigures tables(DateBasis basis, Grain grain) {
+        return read(() -> LossAnalytics.figures(year(basis, grain), RULE));
+    }
+
     private static <T> T read(java.util.function.Supplier<T> query) {
         return QuarkusTransaction.requiringNew().call(query::get);
     }
 
     @Test
     void matrixCellsAndTotalsCountAGroupedIncidentOnceUnderItsRoot() {
-        LossMatrix matrix = read(() -> LossAnalytics.matrix(year(DateBasis.ACCOUNTING, Grain.MONTH)));
+        LossMatrix matrix = tables(DateBasis.ACCOUNTING, Grain.MONTH).matrix();
         assertEquals(List.of(BusinessLine.RETAIL_BANKING, BusinessLine.COMMERCIAL_BANKING), matrix.lines());
         LossMatrix.Row fraud = matrix.rows().stream().filter(r -> r.category() == EventCategory.EXTERNAL_FRAUD)
                 .findFirst().orElseThrow();
@@ -205,7 +209,7 @@ class LossesPageTest {
             for (LossPeriod period : List.of(year(basis, Grain.MONTH),
                     new LossPeriod(LocalDate.of(2000, 1, 1), LocalDate.of(2030, 12, 31), basis, Grain.YEAR))) {
                 Map<EventCategory, LossFigures> scanned = new EnumMap<>(EventCategory.class);
-                read(() -> LossAnalytics.matrix(period)).rows()
+                read(() -> LossAnalytics.figures(period, RULE).matrix()).rows()
                         .forEach(row -> scanned.put(row.category(), row.total()));
                 Map<EventCategory, LossFigures> summed = new EnumMap<>(EventCategory.class);
                 read(() -> LossAnalytics.byCategory(period))
@@ -217,12 +221,12 @@ class LossesPageTest {
 
     @Test
     void onTheOccurrenceBasisIncidentsOfThePeriodCountWithTheirWholeLedger() {
-        LossMatrix matrix = read(() -> LossAnalytics.matrix(year(DateBasis.OCCURRENCE, Grain.MONTH)));
+        LossMatrix matrix = tables(DateBasis.OCCURRENCE, Grain.MONTH).matrix();
         // A and B occurred in 2003 (one event: 56,000 + 3,000 gross, 50,000 + 3,000 net), C too; D in 2002.
         LossMatrix.Row fraud = matrix.rows().stream().filter(r -> r.category() == EventCategory.EXTERNAL_FRAUD)
                 .findFirst().orElseThrow();
         assertEquals(figures(1, "59000", "53000"), fraud.cell(BusinessLine.RETAIL_BANKING));
-        assertTrue(read(() -> LossAnalytics.matrix(year(DateBasis.OCCURRENCE, Grain.MONTH))).rows().stream()
+        assertTrue(tables(DateBasis.OCCURRENCE, Grain.MONTH).matrix().rows().stream()
                 .noneMatch(r -> r.category() == EventCategory.EXECUTION_DELIVERY_PROCESS));
         assertTrue(matrix.rows().stream().noneMatch(r -> r.category() == EventCategory.DAMAGE_TO_PHYSICAL_ASSETS),
                 "a near miss (E) and an incident without a loss (F) are not loss events");
@@ -231,7 +235,7 @@ class LossesPageTest {
 
     @Test
     void trendBucketsByMonthQuarterAndYear() {
-        List<LossAnalytics.TrendRow> months = read(() -> LossAnalytics.trend(year(DateBasis.ACCOUNTING, Grain.MONTH)));
+        List<LossAnalytics.TrendRow> months = tables(DateBasis.ACCOUNTING, Grain.MONTH).trend();
         assertEquals(12, months.size(), "every month, empty ones too");
         assertEquals("2003-02", months.get(1).bucket().label());
         assertEquals(figures(1, "53000", "53000"), months.get(1).figures(), "A and B in February: one event");
@@ -240,8 +244,7 @@ class LossesPageTest {
         assertEquals(figures(1, "0", "0"), months.get(5).figures(), "an expected recovery is not deducted");
         assertEquals(LossFigures.NONE, months.get(11).figures());
 
-        List<LossAnalytics.TrendRow> quarters = read(
-                () -> LossAnalytics.trend(year(DateBasis.ACCOUNTING, Grain.QUARTER)));
+        List<LossAnalytics.TrendRow> quarters = tables(DateBasis.ACCOUNTING, Grain.QUARTER).trend();
         assertEquals(List.of("2003-Q1", "2003-Q2", "2003-Q3", "2003-Q4"),
                 quarters.stream().map(q -> q.bucket().label()).toList());
         assertEquals(figures(2, "63000", "58000"), quarters.get(0).figures());
@@ -249,23 +252,20 @@ class LossesPageTest {
         assertEquals(figures(1, "10000", "10000"), quarters.get(2).figures(), "C's two lines: one event");
         assertEquals(LossFigures.NONE, quarters.get(3).figures());
 
-        List<LossAnalytics.TrendRow> years = read(() -> LossAnalytics.trend(year(DateBasis.ACCOUNTING, Grain.YEAR)));
+        List<LossAnalytics.TrendRow> years = tables(DateBasis.ACCOUNTING, Grain.YEAR).trend();
         assertEquals(1, years.size());
         assertEquals(figures(3, "69000", "58000"), years.get(0).figures());
     }
 
     @Test
     void topTenByNetLossLargestFirstAndDataSetShare() {
-        List<LossAnalytics.TopEvent> top = read(() -> LossAnalytics.topTen(year(DateBasis.ACCOUNTING, Grain.MONTH)));
+        List<LossAnalytics.TopEvent> top = tables(DateBasis.ACCOUNTING, Grain.MONTH).top();
         assertEquals(List.of("LT-2003-A", "LT-2003-C"), top.stream().map(LossAnalytics.TopEvent::reference).toList(),
                 "D's net in 2003 is below zero");
         assertEquals(figures(1, "59000", "53000"), top.get(0).figures());
         assertEquals(1, top.get(0).rank());
 
-        LossAnalytics.DataSetShare share = read(() -> {
-            LossPeriod period = year(DateBasis.ACCOUNTING, Grain.MONTH);
-            return LossAnalytics.dataSetShare(period, RULE);
-        });
+        LossAnalytics.DataSetShare share = tables(DateBasis.ACCOUNTING, Grain.MONTH).share();
         assertEquals(figures(2, "59000", "48000"), share.in(), "A with B (53,000 net overall) and D (25,000)");
         assertEquals(figures(1, "10000", "10000"), share.out(), "C: 10,000 is below 20,000");
         assertEquals(67, share.eventsPercentIn());
