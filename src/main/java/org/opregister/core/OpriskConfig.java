@@ -53,6 +53,10 @@ public interface OpriskConfig {
 
     Session session();
 
+    Directory directory();
+
+    Ldap ldap();
+
     Evidence evidence();
 
     Actions actions();
@@ -105,6 +109,65 @@ public interface OpriskConfig {
 
         /** The random per-process session cookie key ({@code security.SessionKeySource}). */
         String generatedKey();
+    }
+
+    /**
+     * Which directory groups give which role, for every directory sign-in (LDAP / Active Directory, OpenID Connect).
+     * Each is a list separated by semicolons; an entry with '=' is a group's distinguished name, any other a group's
+     * name (its cn, or the value of the provider's groups claim). Case is ignored.
+     */
+    interface Directory {
+
+        Optional<String> officerGroups();
+
+        Optional<String> managerGroups();
+
+        Optional<String> auditorGroups();
+
+        Optional<String> adminGroups();
+    }
+
+    /** Sign-in with the bank's LDAP directory or Active Directory through the sign-in form; off without a URL. */
+    interface Ldap {
+
+        /** ldap://host:389 or ldaps://host:636; several, separated by spaces, are tried in turn. */
+        Optional<String> url();
+
+        /** The account that looks users up; none: the search is made anonymously. */
+        Optional<String> bindDn();
+
+        Optional<String> bindPassword();
+
+        /** Where user entries are looked for (subtree). */
+        Optional<String> userSearchBase();
+
+        /** Finds the entry of the username typed, {0}: e.g. (uid={0}) or (sAMAccountName={0}). */
+        @WithDefault("(uid={0})")
+        String userFilter();
+
+        /** The attribute of the entry that holds the username kept in the register. */
+        @WithDefault("uid")
+        String usernameAttribute();
+
+        @WithDefault("displayName")
+        String displayNameAttribute();
+
+        @WithDefault("mail")
+        String emailAttribute();
+
+        /** The attribute of the user's entry that lists their groups' distinguished names (Active Directory). */
+        @WithDefault("memberOf")
+        String groupAttribute();
+
+        /** Where groups are looked for as well (subtree); none: only the group attribute counts. */
+        Optional<String> groupSearchBase();
+
+        /** Finds the groups of a user, {0}: the user's distinguished name. */
+        @WithDefault("(|(member={0})(uniqueMember={0}))")
+        String groupFilter();
+
+        @WithDefault("PT5S")
+        Duration timeout();
     }
 
     /** Evidence files of control tests. */

@@ -39,7 +39,7 @@ public class AccountResource {
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance password(FieldErrors errors);
+        static native TemplateInstance password(FieldErrors errors, boolean directory);
 
         static native TemplateInstance language(LanguageForm form, FieldErrors errors, CsvDialect csv);
     }
@@ -50,7 +50,7 @@ public class AccountResource {
     @GET
     @Path("password")
     public TemplateInstance passwordForm() {
-        return Templates.password(new FieldErrors());
+        return Templates.password(new FieldErrors(), service.currentAccount().directory());
     }
 
     @POST
@@ -60,7 +60,7 @@ public class AccountResource {
         return Step.form(() -> {
             service.changeOwnPassword(form.parse(), sessionId);
             return Flash.redirect(URI.create("/"), "flash.passwordChanged", null);
-        }, Templates::password);
+        }, errors -> Templates.password(errors, service.currentAccount().directory()));
     }
 
     @GET

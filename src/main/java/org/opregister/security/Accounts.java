@@ -1,6 +1,7 @@
 package org.opregister.security;
 
 import java.time.Instant;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,9 +31,13 @@ public class Accounts {
     /** Compared against when the username is unknown, so both cases take the same time. */
     private static final String DUMMY_HASH = BcryptUtil.bcryptHash("not-a-password-of-anyone");
 
-    /** LOCKED: this failure locked the username or address; REFUSED: it was locked already. */
+    /**
+     * LOCKED: this failure locked the username or address; REFUSED: it was locked already; NO_ROLE: the directory
+     * knows the user but none of their groups gives a role; LOCAL_OFF: local sign-in is off for this account;
+     * UNAVAILABLE: the directory could not be reached (not counted against the user).
+     */
     public enum Outcome {
-        SUCCESS, FAILED, LOCKED, REFUSED
+        SUCCESS, FAILED, LOCKED, REFUSED, NO_ROLE, LOCAL_OFF, UNAVAILABLE
     }
 
     record Attempt(Outcome outcome, User user) {
@@ -43,6 +48,15 @@ public class Accounts {
 
     @Inject
     AuditWriter audit;
+
+    @Inject
+    LdapDirectory ldap;
+
+    @Inject
+    DirectoryRoles directoryRoles;
+
+    @Inject
+    DirectoryAccounts directoryAccounts;
 
     /**
      * Checks a password from a client address; records failures (and, for interactive sign-ins, successes) in the
@@ -56,23 +70,23 @@ public class Accounts {
         String userKey = SignInThrottle.userKey(name);
         String addressKey = SignInThrottle.addressKey(from);
         Instant now = AppClock.now();
-        Attempt attempt;
+        Checked checked;
         if (QuarkusTransaction.requiringNew().call(() -> SignInThrottle.locked(userKey, now)
                 || SignInThrottle.locked(addressKey, now))) {
-            attempt = new Attempt(Outcome.REFUSED, null);
+            checked = new Checked(new Attempt(Outcome.REFUSED, null), AuthSource.LOCAL, null);
         } else {
             User user = QuarkusTransaction.requiringNew().call(() -> User.findByUsername(name).orElse(null));
-            boolean matches = BcryptUtil.matches(password == null ? "" : password,
-                    user == null ? DUMMY_HASH : user.passwordHash);
-            attempt = user != null && user.enabled && matches
-                    ? QuarkusTransaction.requiringNew().call(() -> succeed(user, userKey, addressKey, now))
-                    : QuarkusTransaction.requiringNew().call(() -> fail(userKey, addressKey, now));
+            checked = ldap.enabled() && (user == null || user.authSource == AuthSource.LDAP)
+                    ? withDirectory(name, password, userKey, addressKey, now)
+                    : withLocalPassword(user, password, userKey, addressKey, now);
         }
-        String channel = (interactive ? "form" : "basic") + " from " + from;
+        Attempt attempt = checked.attempt();
+        String channel = (interactive ? "form" : "basic") + ", " + checked.method().method() + " from " + from
+                + (checked.reason() == null ? "" : ": " + checked.reason());
         switch (attempt.outcome()) {
             case SUCCESS -> {
                 if (interactive) {
-                    audit.event(AuditAction.LOGIN_SUCCESS, name, channel);
+                    audit.event(AuditAction.LOGIN_SUCCESS, attempt.user().username, channel);
                 }
             }
             case LOCKED -> audit.event(AuditAction.ACCOUNT_LOCKED, name, channel + ": locked after "
@@ -80,8 +94,64 @@ public class Accounts {
                     + config.login().maxFailuresPerAddress() + " from the address");
             case REFUSED -> audit.event(AuditAction.LOGIN_FAILURE, name, channel + ": refused while locked");
             case FAILED -> audit.event(AuditAction.LOGIN_FAILURE, name, channel);
+            case NO_ROLE -> audit.event(AuditAction.LOGIN_REFUSED, name, channel);
+            case LOCAL_OFF -> audit.event(AuditAction.LOGIN_REFUSED, name,
+                    channel + ": local sign-in is off but for administrators");
+            case UNAVAILABLE -> audit.event(AuditAction.LOGIN_FAILURE, name, channel);
         }
         return attempt;
+    }
+
+    /** How a sign-in was checked, and why it was refused when the outcome alone does not say. */
+    private record Checked(Attempt attempt, AuthSource method, String reason) {
+    }
+
+    private Checked withLocalPassword(User user, String password, String userKey, String addressKey, Instant now) {
+        boolean matches = BcryptUtil.matches(password == null ? "" : password,
+                user == null || user.passwordHash == null ? DUMMY_HASH : user.passwordHash);
+        Attempt attempt;
+        if (user != null && user.enabled && matches && !policyAllowsLocal(user)) {
+            attempt = new Attempt(Outcome.LOCAL_OFF, null);
+        } else {
+            attempt = user != null && user.enabled && matches
+                    ? QuarkusTransaction.requiringNew().call(() -> succeed(user, userKey, addressKey, now))
+                    : QuarkusTransaction.requiringNew().call(() -> fail(userKey, addressKey, now));
+        }
+        return new Checked(attempt, AuthSource.LOCAL, null);
+    }
+
+    /**
+     * A bind to the directory proves the password; the groups give the roles, read again at every sign-in. A
+     * directory that cannot be reached counts against no one.
+     */
+    private Checked withDirectory(String name, String password, String userKey, String addressKey, Instant now) {
+        LdapDirectory.Result result = ldap.authenticate(name, password);
+        if (result.failure() == LdapDirectory.Failure.UNAVAILABLE) {
+            return new Checked(new Attempt(Outcome.UNAVAILABLE, null), AuthSource.LDAP, "directory unreachable");
+        }
+        if (result.failure() != null) {
+            return new Checked(QuarkusTransaction.requiringNew().call(() -> fail(userKey, addressKey, now)),
+                    AuthSource.LDAP, null);
+        }
+        Set<String> roles = directoryRoles.roles(result.account().groups());
+        if (roles.isEmpty()) {
+            return new Checked(new Attempt(Outcome.NO_ROLE, null), AuthSource.LDAP,
+                    "in no directory group that gives a role");
+        }
+        DirectoryAccounts.Adoption adoption = directoryAccounts.adopt(result.account(), roles, AuthSource.LDAP);
+        if (adoption.refusal() != null) {
+            return new Checked(QuarkusTransaction.requiringNew().call(() -> fail(userKey, addressKey, now)),
+                    AuthSource.LDAP, adoption.refusal() == DirectoryAccounts.Refusal.DISABLED
+                            ? "account disabled here"
+                            : "a local account holds the username " + adoption.user().username);
+        }
+        return new Checked(
+                QuarkusTransaction.requiringNew().call(() -> succeed(adoption.user(), userKey, addressKey, now)),
+                AuthSource.LDAP, null);
+    }
+
+    private static boolean policyAllowsLocal(User user) {
+        return QuarkusTransaction.requiringNew().call(() -> SignInPolicy.current().allowsLocal(user));
     }
 
     public SecurityIdentity identity(User user) {

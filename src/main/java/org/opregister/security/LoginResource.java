@@ -36,7 +36,7 @@ public class LoginResource {
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance login(boolean error, boolean locked, boolean demoData);
+        static native TemplateInstance login(boolean error, String notice, boolean demoData, boolean directory);
     }
 
     @Inject
@@ -54,16 +54,20 @@ public class LoginResource {
     @Inject
     CurrentLocale currentLocale;
 
+    @Inject
+    LdapDirectory ldap;
+
     @GET
     @Path("login")
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
     public Object login(@QueryParam("error") String error,
-            @CookieParam(PasswordIdentityProvider.LOCKED_NOTICE) String locked, @QueryParam("lang") String lang) {
+            @CookieParam(PasswordIdentityProvider.NOTICE) String notice, @QueryParam("lang") String lang) {
         if (!identity.isAnonymous()) {
             return Response.seeOther(URI.create("/")).build();
         }
-        TemplateInstance page = Templates.login(error != null, error != null && locked != null, config.demoData());
+        TemplateInstance page = Templates.login(error != null, error == null ? null : LoginNotice.known(notice),
+                config.demoData(), ldap.enabled());
         Optional<Locale> picked = AppLocale.supported(lang);
         if (picked.isEmpty()) {
             return page;

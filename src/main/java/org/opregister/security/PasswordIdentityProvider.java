@@ -17,8 +17,11 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
-    /** Tells the login page that sign-in is locked for a while (for any username, existing or not). */
-    public static final String LOCKED_NOTICE = "oprisk-login-locked";
+    /**
+     * Tells the login page why a sign-in was refused when it is not a wrong password: locked for a while (for any
+     * username, existing or not), in no directory group that gives a role, local sign-in off, directory unreachable.
+     */
+    public static final String NOTICE = "oprisk-login-notice";
 
     @Inject
     Accounts accounts;
@@ -46,10 +49,9 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
                 }
                 return accounts.identity(attempt.user());
             }
-            boolean locked = attempt.outcome() == Accounts.Outcome.LOCKED
-                    || attempt.outcome() == Accounts.Outcome.REFUSED;
-            if (locked && interactive) {
-                routing.response().addCookie(Cookie.cookie(LOCKED_NOTICE, "1").setPath("/login").setMaxAge(120)
+            String notice = LoginNotice.of(attempt.outcome());
+            if (notice != null && interactive) {
+                routing.response().addCookie(Cookie.cookie(NOTICE, notice).setPath("/login").setMaxAge(120)
                         .setHttpOnly(true));
             }
             throw new AuthenticationFailedException();

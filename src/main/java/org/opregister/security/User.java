@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -41,9 +43,14 @@ public class User extends PanacheEntityBase implements AuditSubject {
     @Column(nullable = false, unique = true, length = 64)
     public String username;
 
+    /** None for a directory account: its password is the directory's. */
     @Masked
-    @Column(name = "password_hash", nullable = false, length = 100)
+    @Column(name = "password_hash", length = 100)
     public String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "auth_source", nullable = false, length = 8)
+    public AuthSource authSource = AuthSource.LOCAL;
 
     @Column(nullable = false, length = 200)
     public String roles;
@@ -82,6 +89,11 @@ public class User extends PanacheEntityBase implements AuditSubject {
     /** The language of the pages and e-mails for this user when no request says otherwise. */
     public Locale language() {
         return AppLocale.supported(locale).orElse(AppLocale.DEFAULT);
+    }
+
+    /** Signs in with the bank's directory: its roles, name, e-mail and password are the directory's. */
+    public boolean directory() {
+        return authSource != AuthSource.LOCAL;
     }
 
     public boolean hasRole(String role) {

@@ -62,6 +62,11 @@ public class UserForm {
      */
     public UserData parse(FieldErrors errors, User stored) {
         FormInput input = new FormInput(errors);
+        if (stored != null && stored.directory()) {
+            // Name, e-mail and roles are the directory's, read again at every sign-in: only the state is set here.
+            return new UserData(null, stored.displayName, stored.email, stored.roleSet(), null, enabledChecked(),
+                    input.version("version", version));
+        }
         String name = null;
         if (stored == null) {
             name = input.text("username", username, true, 64);

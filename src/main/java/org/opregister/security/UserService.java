@@ -83,6 +83,9 @@ public class UserService {
     public User resetPassword(long id, String password) {
         User user = Records.require(User.class, id);
         FieldErrors errors = new FieldErrors();
+        if (user.directory()) {
+            Edits.failIfAny(errors.add("password", "error.passwordInDirectory"));
+        }
         PasswordPolicy.check("password", user.username, password, errors);
         Edits.failIfAny(errors);
         user.setPassword(password);
@@ -106,6 +109,9 @@ public class UserService {
         String password = change.password();
         String confirmation = change.confirmation();
         FieldErrors errors = new FieldErrors();
+        if (user.directory()) {
+            Edits.failIfAny(errors.add("current", "error.passwordInDirectory"));
+        }
         if (current == null || !BcryptUtil.matches(current, user.passwordHash)) {
             errors.add("current", "error.currentPassword");
         }

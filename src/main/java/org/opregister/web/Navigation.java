@@ -17,7 +17,8 @@ public enum Navigation {
                                             "/attestations", "nav.attestations"), FX_RATES("/fx-rates", "nav.fxRates",
                                                     Role.OFFICER, Role.MANAGER, Role.AUDITOR), AUDIT("/audit",
                                                             "nav.audit", Role.AUDITOR,
-                                                            Role.ADMIN), USERS("/admin/users", "nav.users", Role.ADMIN);
+                                                            Role.ADMIN), USERS("/admin/users", "nav.users",
+                                                                    List.of("/admin/sign-in"), Role.ADMIN);
 
     public final String path;
     public final String labelKey;

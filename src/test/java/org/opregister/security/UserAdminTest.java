@@ -188,8 +188,8 @@ class UserAdminTest {
                     .formParam("j_password", PASSWORD)
                     .post("/j_security_check");
             locked.then().header("Location", containsString("error"));
-            String notice = locked.getCookie(PasswordIdentityProvider.LOCKED_NOTICE);
-            given().cookie(PasswordIdentityProvider.LOCKED_NOTICE, notice).get("/login?error=true").then()
+            String notice = locked.getCookie(PasswordIdentityProvider.NOTICE);
+            given().cookie(PasswordIdentityProvider.NOTICE, notice).get("/login?error=true").then()
                     .body(containsString("Too many failed sign-ins"));
         }
         assertTrue(QuarkusTransaction.requiringNew().call(() -> AuditEntry.count("action = ?1 and username = ?2",

@@ -1,0 +1,121 @@
+package org.opregister.security;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.Map;
+
+import javax.naming.directory.BasicAttribute;
+import javax.naming.directory.DirContext;
+import javax.naming.directory.InitialDirContext;
+import javax.naming.directory.ModificationItem;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * A real OpenLDAP server (Debian's slapd, started by src/test/ldap/start-slapd.sh) holding the test directory of
+ * src/test/ldap/directory.ldif, and the settings that point the application at it: look-up with a service
+ * account, groups from memberOf, the officer role by group name, the manager role by distinguished name.
+ */
+public class SlapdServer implements QuarkusTestResourceLifecycleManager {
+
+    static final String BASE = "dc=bank,dc=example";
+    static final String PEOPLE = "ou=people," + BASE;
+    static final String GROUPS = "ou=groups," + BASE;
+
+    private static final Path WORK = Path.of("target", "slapd");
+    private static int port;
+
+    /** With init argument groups=search: groups found by a search of the groups, not from memberOf. */
+    private boolean groupSearch;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        groupSearch = "search".equals(initArgs.get("groups"));
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        launch();
+        Map<String, String> settings = new HashMap<>(Map.of("oprisk.ldap.url", url(), "oprisk.ldap.bind-dn",
+                "cn=register,ou=services," + BASE, "oprisk.ldap.bind-password", "service-account-secret",
+                "oprisk.ldap.user-search-base", PEOPLE, "oprisk.directory.officer-groups", "risk-officers",
+                "oprisk.directory.manager-groups", "cn=Risk-Managers, ou=groups, dc=bank, dc=example",
+                "oprisk.directory.auditor-groups", "internal-audit"));
+        if (groupSearch) {
+            settings.put("oprisk.ldap.group-attribute", "description");
+            settings.put("oprisk.ldap.group-search-base", GROUPS);
+        }
+        return settings;
+    }
+
+    @Override
+    public void stop() {
+        halt();
+    }
+
+    static String url() {
+        return "ldap://127.0.0.1:" + port + "/";
+    }
+
+    /** Starts the server with the test directory as in the LDIF file (a fresh copy each time). */
+    static void launch() {
+        run(Path.of("src", "test", "ldap", "start-slapd.sh").toAbsolutePath().toString(),
+                WORK.toAbsolutePath().toString(), String.valueOf(port));
+    }
+
+    /** Stops the server at once, as a directory outage. */
+    static void halt() {
+        Path pid = WORK.resolve("slapd.pid");
+        try {
+            if (Files.exists(pid)) {
+                run("kill", "-KILL", Files.readString(pid).strip());
+                Files.delete(pid);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Adds (or, with {@code add} false, removes) a member of a group, as the directory's administrator. */
+    static void membership(String group, String userUid, boolean add) throws Exception {
+        Hashtable<String, Object> env = new Hashtable<>();
+        env.put(javax.naming.Context.INITIAL_CONTEXT_FACTORY, "com.sun.jndi.ldap.LdapCtxFactory");
+        env.put(javax.naming.Context.PROVIDER_URL, url());
+        env.put(javax.naming.Context.SECURITY_AUTHENTICATION, "simple");
+        env.put(javax.naming.Context.SECURITY_PRINCIPAL, "cn=admin," + BASE);
+        env.put(javax.naming.Context.SECURITY_CREDENTIALS, "directory-admin-secret");
+        DirContext admin = new InitialDirContext(env);
+        try {
+            admin.modifyAttributes("cn=" + group + "," + GROUPS,
+                    new ModificationItem[]{new ModificationItem(
+                            add ? DirContext.ADD_ATTRIBUTE : DirContext.REMOVE_ATTRIBUTE,
+                            new BasicAttribute("member", "uid=" + userUid + "," + PEOPLE))});
+        } finally {
+            admin.close();
+        }
+    }
+
+    private static void run(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("slapd could not be started (is Debian's slapd installed?)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
