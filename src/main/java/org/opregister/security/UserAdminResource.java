@@ -102,7 +102,13 @@ public class UserAdminResource {
         return Step.form(() -> {
             User user = service.resetPassword(id, form.password);
             return Flash.redirect(URI.create("/admin/users/" + id), "flash.passwordReset", user.username);
-        }, errors -> again(id, UserForm.of(user(id)), new FieldErrors(), errors));
+        }, errors -> {
+            User user = user(id);
+            // A directory account's page has no password form: the refusal is shown with the page's own errors.
+            return user.directory()
+                    ? again(id, UserForm.of(user), errors, new FieldErrors())
+                    : again(id, UserForm.of(user), new FieldErrors(), errors);
+        });
     }
 
     private TemplateInstance again(long id, UserForm form, FieldErrors errors, FieldErrors passwordErrors) {

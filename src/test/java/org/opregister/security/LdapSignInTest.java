@@ -173,6 +173,35 @@ class LdapSignInTest {
     }
 
     @Test
+    void anAccountDisabledHereStaysOutWhateverTheDirectorySaysAndKeepsItsDirectoryFields() {
+        assertEquals(Accounts.Outcome.SUCCESS,
+                accounts.signIn("camille.martin", "Camille-directory-1", true, "10.1.1.6").outcome());
+        User camille = account("camille.martin").orElseThrow();
+        Session admin = TestSupport.login("admin");
+        String page = "/admin/users/" + camille.id;
+        // A directory account's name and roles are not edited here, whatever the form posts.
+        admin.post(page, page, Map.of("version", camille.version, "displayName", "Someone Else", "roles", "admin"))
+                .then().statusCode(303);
+        try {
+            User disabled = account("camille.martin").orElseThrow();
+            assertFalse(disabled.enabled);
+            assertEquals("Camille Martin", disabled.displayName);
+            assertEquals("officer", disabled.roles);
+            assertEquals(Accounts.Outcome.FAILED,
+                    accounts.signIn("camille.martin", "Camille-directory-1", true, "10.1.1.6").outcome());
+            assertTrue(
+                    lastEntry(AuditAction.LOGIN_FAILURE, "camille.martin").details.endsWith("account disabled here"));
+            admin.post(page, page + "/password", Map.of("password", "a long enough password 1")).then()
+                    .statusCode(400).body(containsString("its password is changed there"));
+        } finally {
+            long version = account("camille.martin").orElseThrow().version;
+            admin.post(page, page, Map.of("version", version, "enabled", "true")).then().statusCode(303);
+        }
+        assertEquals(Accounts.Outcome.SUCCESS,
+                accounts.signIn("camille.martin", "Camille-directory-1", true, "10.1.1.6").outcome());
+    }
+
+    @Test
     void anUnreachableDirectoryIsSaidSoAndCountsAgainstNoOne() {
         SlapdServer.halt();
         try {

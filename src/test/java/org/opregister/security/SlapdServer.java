@@ -62,7 +62,7 @@ public class SlapdServer implements QuarkusTestResourceLifecycleManager {
         halt();
     }
 
-    static String url() {
+    public static String url() {
         return "ldap://127.0.0.1:" + port + "/";
     }
 
