@@ -1,11 +1,20 @@
 #!/usr/bin/env bash
 # Starts a throw-away OpenLDAP server (Debian's slapd) for the directory sign-in tests, with the test directory of
-# directory.ldif: start-slapd.sh <work dir> <port>. The server forks and writes <work dir>/slapd.pid; stop it with
-# kill "$(cat <work dir>/slapd.pid)". Installs nothing: .ci/run installs slapd and ldap-utils.
+# directory.ldif: start-slapd.sh <work dir> <port> [--again]. The server forks and writes <work dir>/slapd.pid; stop
+# it with kill "$(cat <work dir>/slapd.pid)". --again starts the server of an earlier start again, its entries as they
+# were. Installs nothing: .ci/run installs slapd and ldap-utils.
 set -euo pipefail
 WORK="$1"
 PORT="$2"
 HERE="$(cd "$(dirname "$0")" && pwd)"
+if [ "${3:-}" = "--again" ]; then
+  /usr/sbin/slapd -f "$WORK/slapd.conf" -h "ldap://127.0.0.1:$PORT/"
+  for _ in $(seq 1 50); do
+    if ldapsearch -x -H "ldap://127.0.0.1:$PORT/" -b "" -s base >/dev/null 2>&1; then exit 0; fi
+    sleep 0.1
+  done
+  exit 1
+fi
 rm -rf "$WORK"
 mkdir -p "$WORK/data"
 cat > "$WORK/slapd.conf" <<CONF

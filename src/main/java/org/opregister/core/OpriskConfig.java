@@ -149,6 +149,10 @@ public interface OpriskConfig {
         @WithDefault("uid")
         String usernameAttribute();
 
+        /** The directory's own id of an entry, kept with the account (entryUUID; objectGUID on Active Directory). */
+        @WithDefault("entryUUID")
+        String idAttribute();
+
         @WithDefault("displayName")
         String displayNameAttribute();
 

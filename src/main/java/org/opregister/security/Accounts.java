@@ -107,8 +107,11 @@ public class Accounts {
     }
 
     private Checked withLocalPassword(User user, String password, String userKey, String addressKey, Instant now) {
+        // A directory account has no password here: with the directory off it cannot sign in at all (the dummy
+        // hash is still compared, so the answer takes the same time).
+        boolean local = user != null && user.authSource == AuthSource.LOCAL && user.passwordHash != null;
         boolean matches = BcryptUtil.matches(password == null ? "" : password,
-                user == null || user.passwordHash == null ? DUMMY_HASH : user.passwordHash);
+                local ? user.passwordHash : DUMMY_HASH) && local;
         Attempt attempt;
         if (user != null && user.enabled && matches && !policyAllowsLocal(user)) {
             attempt = new Attempt(Outcome.LOCAL_OFF, null);
@@ -135,15 +138,14 @@ public class Accounts {
         }
         Set<String> roles = directoryRoles.roles(result.account().groups());
         if (roles.isEmpty()) {
+            directoryAccounts.withdraw(result.account(), AuthSource.LDAP);
             return new Checked(new Attempt(Outcome.NO_ROLE, null), AuthSource.LDAP,
                     "in no directory group that gives a role");
         }
         DirectoryAccounts.Adoption adoption = directoryAccounts.adopt(result.account(), roles, AuthSource.LDAP);
         if (adoption.refusal() != null) {
             return new Checked(QuarkusTransaction.requiringNew().call(() -> fail(userKey, addressKey, now)),
-                    AuthSource.LDAP, adoption.refusal() == DirectoryAccounts.Refusal.DISABLED
-                            ? "account disabled here"
-                            : "a local account holds the username " + adoption.user().username);
+                    AuthSource.LDAP, adoption.refusal().reason(adoption.user().username));
         }
         return new Checked(
                 QuarkusTransaction.requiringNew().call(() -> succeed(adoption.user(), userKey, addressKey, now)),

@@ -2,6 +2,7 @@ package org.opregister.security;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,10 +31,24 @@ public class DirectoryAccounts {
     }
 
     public enum Refusal {
-        /** A local account holds the username: a directory sign-in does not take it over. */
-        LOCAL_ACCOUNT,
+
+        /** A local account holds the username (in any case): a directory sign-in does not take it over. */
+        LOCAL_ACCOUNT("a local account holds the username %s"),
+        /** The account was made for another directory entry (a username given again to someone else). */
+        OTHER_ENTRY("the directory entry is not the one the account %s was made for (a reused username)"),
         /** An administrator disabled the account here. */
-        DISABLED
+        DISABLED("account %s disabled here");
+
+        private final String reason;
+
+        Refusal(String reason) {
+            this.reason = reason;
+        }
+
+        /** For the audit trail. */
+        public String reason(String username) {
+            return String.format(reason, username);
+        }
     }
 
     @Inject
@@ -55,13 +70,32 @@ public class DirectoryAccounts {
         return adoption[0];
     }
 
+    /**
+     * A directory user whose groups give no role any more: the account, if there is one, loses its roles and its open
+     * sessions at once (it keeps its history; the next sign-in in a mapped group gives the roles back).
+     */
+    public void withdraw(LdapDirectory.Account account, AuthSource source) {
+        Acting.as(account.username(), () -> QuarkusTransaction.requiringNew().run(() -> {
+            User user = locked(account.username());
+            if (user == null || user.authSource != source || !sameEntry(user, account)
+                    || user.roleSet().isEmpty()) {
+                return;
+            }
+            String before = String.join(",", user.roleSet());
+            user.roles = "";
+            long ended = UserSession.endAllOf(user.username, null);
+            audit.recordEvent(AuditAction.ROLE_CHANGE, "User", user.id.toString(), user.username, "roles: " + before
+                    + " -> (none): in no directory group that gives a role; sessions ended: " + ended);
+        }));
+    }
+
     private Adoption keep(LdapDirectory.Account account, Set<String> roles, AuthSource source) {
-        User user = User.<User>find("username", account.username()).withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional().orElse(null);
+        User user = locked(account.username());
         if (user == null) {
             User made = new User();
             made.username = account.username();
             made.authSource = source;
+            made.directoryId = account.id();
             made.displayName = account.displayName();
             made.email = account.email();
             made.roles = String.join(",", roles);
@@ -69,11 +103,17 @@ public class DirectoryAccounts {
             made.persistAndFlush();
             return new Adoption(made, null);
         }
-        if (user.authSource != source) {
+        if (user.authSource != source || !user.username.equals(account.username())) {
             return new Adoption(user, Refusal.LOCAL_ACCOUNT);
+        }
+        if (!sameEntry(user, account)) {
+            return new Adoption(user, Refusal.OTHER_ENTRY);
         }
         if (!user.enabled) {
             return new Adoption(user, Refusal.DISABLED);
+        }
+        if (user.directoryId == null) {
+            user.directoryId = account.id();
         }
         Set<String> before = user.roleSet();
         user.displayName = account.displayName();
@@ -84,6 +124,17 @@ public class DirectoryAccounts {
                     + String.join(",", before) + " -> " + String.join(",", roles) + " (directory groups)");
         }
         return new Adoption(user, null);
+    }
+
+    /** The account whose username is this one in any case, locked until the transaction ends. */
+    private static User locked(String username) {
+        return User.<User>find("lower(username) = ?1", username.toLowerCase(Locale.ROOT))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional().orElse(null);
+    }
+
+    /** The directory's own id of the entry (entryUUID, objectGUID) is the one the account was made for. */
+    private static boolean sameEntry(User user, LdapDirectory.Account account) {
+        return user.directoryId == null || account.id() == null || user.directoryId.equals(account.id());
     }
 
     private static boolean uniqueViolation(Throwable e) {

@@ -11,6 +11,8 @@ import javax.naming.AuthenticationException;
 import javax.naming.Context;
 import javax.naming.NamingEnumeration;
 import javax.naming.NamingException;
+import javax.naming.PartialResultException;
+import javax.naming.SizeLimitExceededException;
 import javax.naming.directory.Attribute;
 import javax.naming.directory.Attributes;
 import javax.naming.directory.DirContext;
@@ -49,7 +51,7 @@ public class LdapDirectory {
     }
 
     /** What the directory says of a user who proved their password. */
-    public record Account(String username, String displayName, String email, List<String> groups) {
+    public record Account(String username, String id, String displayName, String email, List<String> groups) {
     }
 
     /** Either the account or why not. */
@@ -85,6 +87,11 @@ public class LdapDirectory {
             return Result.rejected();
         }
         String filter = settings.userFilter().replace("{0}", escapeFilter(username));
+        if (settings.bindDn().isPresent() && settings.bindPassword().isEmpty()) {
+            // A name without a password is an unauthenticated bind: the look-up would run as no one.
+            LOG.warn("oprisk.ldap.bind-dn is set without oprisk.ldap.bind-password: directory sign-in refused");
+            return Result.unavailable();
+        }
         DirContext lookup;
         try {
             lookup = connect(settings.bindDn().orElse(null), settings.bindPassword().orElse(null));
@@ -97,7 +104,7 @@ public class LdapDirectory {
             SearchControls controls = new SearchControls();
             controls.setSearchScope(SearchControls.SUBTREE_SCOPE);
             controls.setCountLimit(2);
-            controls.setReturningAttributes(new String[]{settings.usernameAttribute(),
+            controls.setReturningAttributes(new String[]{settings.usernameAttribute(), settings.idAttribute(),
                     settings.displayNameAttribute(), "cn", settings.emailAttribute(), settings.groupAttribute()});
             List<SearchResult> found = new ArrayList<>();
             NamingEnumeration<SearchResult> results = lookup.search(settings.userSearchBase().orElse(""), filter,
@@ -106,8 +113,10 @@ public class LdapDirectory {
                 while (results.hasMore()) {
                     found.add(results.next());
                 }
-            } catch (javax.naming.SizeLimitExceededException e) {
+            } catch (SizeLimitExceededException e) {
                 return Result.rejected();
+            } catch (PartialResultException e) {
+                // Continuation references (Active Directory's DomainDnsZones ... under a domain root), not followed.
             }
             if (found.size() != 1) {
                 return Result.rejected();
@@ -122,8 +131,8 @@ public class LdapDirectory {
             if (settings.groupSearchBase().isPresent()) {
                 groups.addAll(groupsListing(lookup, dn));
             }
-            String kept = first(attributes.get(settings.usernameAttribute())).orElse(username);
-            if (!kept.matches(UserService.USERNAME_PATTERN)) {
+            String kept = keptName(values(attributes.get(settings.usernameAttribute())), username);
+            if (kept == null || !kept.matches(UserService.USERNAME_PATTERN)) {
                 LOG.warnf("A directory username does not fit the register's usernames (%s): refused",
                         UserService.USERNAME_PATTERN);
                 return Result.rejected();
@@ -133,7 +142,8 @@ public class LdapDirectory {
                     .orElse(kept);
             String email = first(attributes.get(settings.emailAttribute()))
                     .filter(mail -> mail.length() <= User.EMAIL_MAX).orElse(null);
-            return new Result(new Account(kept, cut(displayName, 200), email, List.copyOf(groups)), null);
+            String id = entryId(attributes.get(settings.idAttribute()));
+            return new Result(new Account(kept, id, cut(displayName, 200), email, List.copyOf(groups)), null);
         } catch (NamingException e) {
             // Not the user's doing (the password's answer is AuthenticationException, handled above): the directory
             // stopped answering, timed out, or refused the search. Not counted against the username.
@@ -162,8 +172,12 @@ public class LdapDirectory {
         List<String> groups = new ArrayList<>();
         NamingEnumeration<SearchResult> results = context.search(settings.groupSearchBase().get(), filter,
                 controls);
-        while (results.hasMore()) {
-            groups.add(results.next().getNameInNamespace());
+        try {
+            while (results.hasMore()) {
+                groups.add(results.next().getNameInNamespace());
+            }
+        } catch (PartialResultException e) {
+            // continuation references, not followed
         }
         return groups;
     }
@@ -173,6 +187,7 @@ public class LdapDirectory {
         env.put(Context.INITIAL_CONTEXT_FACTORY, "com.sun.jndi.ldap.LdapCtxFactory");
         env.put(Context.PROVIDER_URL, settings.url().orElseThrow());
         env.put(Context.REFERRAL, "ignore");
+        env.put("java.naming.ldap.attributes.binary", "objectGUID");
         String millis = String.valueOf(settings.timeout().toMillis());
         env.put("com.sun.jndi.ldap.connect.timeout", millis);
         env.put("com.sun.jndi.ldap.read.timeout", millis);
@@ -195,6 +210,28 @@ public class LdapDirectory {
             }
         }
         return values;
+    }
+
+    /**
+     * The username kept: of the attribute's values, the one typed (case aside), else its only value. A second value
+     * an entry gave itself (uid is multi-valued) never names another person's account.
+     */
+    private static String keptName(List<String> values, String typed) {
+        return values.stream().filter(typed::equalsIgnoreCase).findFirst()
+                .orElse(values.size() == 1 ? values.get(0) : values.isEmpty() ? typed : null);
+    }
+
+    /** The entry's id as text: entryUUID as it is, a binary objectGUID in hexadecimal. */
+    private static String entryId(Attribute attribute) throws NamingException {
+        if (attribute == null || attribute.size() == 0) {
+            return null;
+        }
+        Object value = attribute.get();
+        if (value instanceof byte[] bytes) {
+            return java.util.HexFormat.of().formatHex(bytes);
+        }
+        String text = String.valueOf(value);
+        return text.length() <= 64 ? text : text.substring(0, 64);
     }
 
     private static Optional<String> first(Attribute attribute) throws NamingException {

@@ -39,8 +39,9 @@ public class SignInThrottle extends PanacheEntityBase {
     @Column(name = "locked_until")
     public Instant lockedUntil;
 
+    /** Case ignored: a directory matches names so, and "Alice" must not get five more tries than "alice". */
     static String userKey(String username) {
-        return "user:" + cut(username);
+        return "user:" + cut(username.toLowerCase(java.util.Locale.ROOT));
     }
 
     static String addressKey(String address) {

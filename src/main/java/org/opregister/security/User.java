@@ -52,6 +52,13 @@ public class User extends PanacheEntityBase implements AuditSubject {
     @Column(name = "auth_source", nullable = false, length = 8)
     public AuthSource authSource = AuthSource.LOCAL;
 
+    /**
+     * A directory account's entry id in the directory (entryUUID, objectGUID): a username given again to someone
+     * else in the directory does not open this account.
+     */
+    @Column(name = "directory_id", length = 64)
+    public String directoryId;
+
     @Column(nullable = false, length = 200)
     public String roles;
 

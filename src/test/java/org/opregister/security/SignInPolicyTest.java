@@ -2,6 +2,8 @@ package org.opregister.security;
 
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -9,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.opregister.TestSupport;
 import org.opregister.TestSupport.Session;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -19,6 +23,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 class SignInPolicyTest {
+
+    @Inject
+    Accounts accounts;
+
+    /** With the directory off (a start without OPRISK_LDAP_URL), a directory account has no password to match. */
+    @Test
+    void aDirectoryAccountCannotSignInWhileTheDirectoryIsOff() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            User user = new User();
+            user.username = "from.directory";
+            user.authSource = AuthSource.LDAP;
+            user.displayName = "From Directory";
+            user.roles = "admin";
+            user.createdAt = java.time.Instant.now();
+            user.persist();
+        });
+        for (String password : new String[]{"not-a-password-of-anyone", "", "demo"}) {
+            assertEquals(Accounts.Outcome.FAILED,
+                    accounts.signIn("from.directory", password, true, "10.4.4.4").outcome());
+        }
+        given().auth().preemptive().basic("from.directory", "not-a-password-of-anyone").get("/api/incidents").then()
+                .statusCode(401);
+    }
 
     @Test
     void withoutADirectoryLocalSignInStaysOnForEveryone() {

@@ -72,6 +72,12 @@ public class SlapdServer implements QuarkusTestResourceLifecycleManager {
                 WORK.toAbsolutePath().toString(), String.valueOf(port));
     }
 
+    /** Starts the server again after {@link #halt()}, with its entries as they were. */
+    static void resume() {
+        run(Path.of("src", "test", "ldap", "start-slapd.sh").toAbsolutePath().toString(),
+                WORK.toAbsolutePath().toString(), String.valueOf(port), "--again");
+    }
+
     /** Stops the server at once, as a directory outage. */
     static void halt() {
         Path pid = WORK.resolve("slapd.pid");
@@ -87,13 +93,7 @@ public class SlapdServer implements QuarkusTestResourceLifecycleManager {
 
     /** Adds (or, with {@code add} false, removes) a member of a group, as the directory's administrator. */
     static void membership(String group, String userUid, boolean add) throws Exception {
-        Hashtable<String, Object> env = new Hashtable<>();
-        env.put(javax.naming.Context.INITIAL_CONTEXT_FACTORY, "com.sun.jndi.ldap.LdapCtxFactory");
-        env.put(javax.naming.Context.PROVIDER_URL, url());
-        env.put(javax.naming.Context.SECURITY_AUTHENTICATION, "simple");
-        env.put(javax.naming.Context.SECURITY_PRINCIPAL, "cn=admin," + BASE);
-        env.put(javax.naming.Context.SECURITY_CREDENTIALS, "directory-admin-secret");
-        DirContext admin = new InitialDirContext(env);
+        DirContext admin = asAdministrator();
         try {
             admin.modifyAttributes("cn=" + group + "," + GROUPS,
                     new ModificationItem[]{new ModificationItem(
@@ -102,6 +102,52 @@ public class SlapdServer implements QuarkusTestResourceLifecycleManager {
         } finally {
             admin.close();
         }
+    }
+
+    /** Adds a value to an attribute of a person's entry (what an entry may do to itself where ACLs let it). */
+    static void addValue(String userUid, String attribute, String value) throws Exception {
+        DirContext admin = asAdministrator();
+        try {
+            admin.modifyAttributes("uid=" + userUid + "," + PEOPLE, new ModificationItem[]{
+                    new ModificationItem(DirContext.ADD_ATTRIBUTE, new BasicAttribute(attribute, value))});
+        } finally {
+            admin.close();
+        }
+    }
+
+    /**
+     * Deletes a person's entry and makes a new one of the same username and password, in the same group: the
+     * directory gives the name to someone else (a new entryUUID).
+     */
+    static void recreate(String userUid, String password, String group) throws Exception {
+        membership(group, userUid, false);
+        DirContext admin = asAdministrator();
+        String dn = "uid=" + userUid + "," + PEOPLE;
+        try {
+            admin.destroySubcontext(dn);
+            javax.naming.directory.BasicAttributes attributes = new javax.naming.directory.BasicAttributes(true);
+            BasicAttribute classes = new BasicAttribute("objectClass");
+            classes.add("inetOrgPerson");
+            attributes.put(classes);
+            attributes.put("uid", userUid);
+            attributes.put("cn", "Second Holder");
+            attributes.put("sn", "Holder");
+            attributes.put("userPassword", password);
+            admin.createSubcontext(dn, attributes).close();
+        } finally {
+            admin.close();
+        }
+        membership(group, userUid, true);
+    }
+
+    private static DirContext asAdministrator() throws Exception {
+        Hashtable<String, Object> env = new Hashtable<>();
+        env.put(javax.naming.Context.INITIAL_CONTEXT_FACTORY, "com.sun.jndi.ldap.LdapCtxFactory");
+        env.put(javax.naming.Context.PROVIDER_URL, url());
+        env.put(javax.naming.Context.SECURITY_AUTHENTICATION, "simple");
+        env.put(javax.naming.Context.SECURITY_PRINCIPAL, "cn=admin," + BASE);
+        env.put(javax.naming.Context.SECURITY_CREDENTIALS, "directory-admin-secret");
+        return new InitialDirContext(env);
     }
 
     private static void run(String... command) {
