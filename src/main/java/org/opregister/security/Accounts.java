@@ -113,12 +113,12 @@ public class Accounts {
         boolean matches = BcryptUtil.matches(password == null ? "" : password,
                 local ? user.passwordHash : DUMMY_HASH) && local;
         Attempt attempt;
-        if (user != null && user.enabled && matches && !policyAllowsLocal(user)) {
+        if (!(user != null && user.enabled && matches)) {
+            attempt = failed(userKey, addressKey, now);
+        } else if (!policyAllowsLocal(user)) {
             attempt = new Attempt(Outcome.LOCAL_OFF, null);
         } else {
-            attempt = user != null && user.enabled && matches
-                    ? QuarkusTransaction.requiringNew().call(() -> succeed(user, userKey, addressKey, now))
-                    : QuarkusTransaction.requiringNew().call(() -> fail(userKey, addressKey, now));
+            attempt = QuarkusTransaction.requiringNew().call(() -> succeed(user, userKey, addressKey, now));
         }
         return new Checked(attempt, AuthSource.LOCAL, null);
     }
@@ -133,8 +133,7 @@ public class Accounts {
             return new Checked(new Attempt(Outcome.UNAVAILABLE, null), AuthSource.LDAP, "directory unreachable");
         }
         if (result.failure() != null) {
-            return new Checked(QuarkusTransaction.requiringNew().call(() -> fail(userKey, addressKey, now)),
-                    AuthSource.LDAP, null);
+            return new Checked(failed(userKey, addressKey, now), AuthSource.LDAP, null);
         }
         Set<String> roles = directoryRoles.roles(result.account().groups());
         if (roles.isEmpty()) {
@@ -144,12 +143,17 @@ public class Accounts {
         }
         DirectoryAccounts.Adoption adoption = directoryAccounts.adopt(result.account(), roles, AuthSource.LDAP);
         if (adoption.refusal() != null) {
-            return new Checked(QuarkusTransaction.requiringNew().call(() -> fail(userKey, addressKey, now)),
-                    AuthSource.LDAP, adoption.refusal().reason(adoption.user().username));
+            return new Checked(failed(userKey, addressKey, now), AuthSource.LDAP,
+                    adoption.refusal().reason(adoption.user().username));
         }
         return new Checked(
                 QuarkusTransaction.requiringNew().call(() -> succeed(adoption.user(), userKey, addressKey, now)),
                 AuthSource.LDAP, null);
+    }
+
+    /** The failure counted, in a transaction of its own. */
+    private Attempt failed(String userKey, String addressKey, Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> fail(userKey, addressKey, now));
     }
 
     private static boolean policyAllowsLocal(User user) {

@@ -1,6 +1,5 @@
 package org.opregister.security;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
@@ -14,17 +13,17 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.opregister.audit.AuditAction;
 import org.opregister.audit.AuditWriter;
 import org.opregister.core.Acting;
+import org.opregister.core.EditConflictException;
+import org.opregister.core.Edits;
 
 /**
  * The register's account of a directory user who proved their password: made at the first sign-in (name, e-mail,
  * username from the directory), brought up to date at every later one, roles included. Two first sign-ins of the
- * same user at once make one account: the username is unique, the loser reads the winner's row.
+ * same user at once make one account: the username is unique, and the loser's insert, an edit conflict
+ * ({@link Edits#guarded}), is followed by a read of the winner's row.
  */
 @ApplicationScoped
 public class DirectoryAccounts {
-
-    /** SQLSTATE of a unique-key violation. */
-    private static final String UNIQUE_VIOLATION = "23505";
 
     /** The account, or why the directory user may not use it. */
     public record Adoption(User user, Refusal refusal) {
@@ -59,11 +58,9 @@ public class DirectoryAccounts {
         Adoption[] adoption = new Adoption[1];
         Acting.as(account.username(), () -> {
             try {
-                adoption[0] = QuarkusTransaction.requiringNew().call(() -> keep(account, roles, source));
-            } catch (RuntimeException e) {
-                if (!uniqueViolation(e)) {
-                    throw e;
-                }
+                adoption[0] = QuarkusTransaction.requiringNew().call(() -> Edits.guarded(() -> keep(account, roles,
+                        source)));
+            } catch (EditConflictException madeMeanwhile) {
                 adoption[0] = QuarkusTransaction.requiringNew().call(() -> keep(account, roles, source));
             }
         });
@@ -135,14 +132,5 @@ public class DirectoryAccounts {
     /** The directory's own id of the entry (entryUUID, objectGUID) is the one the account was made for. */
     private static boolean sameEntry(User user, LdapDirectory.Account account) {
         return user.directoryId == null || account.id() == null || user.directoryId.equals(account.id());
-    }
-
-    private static boolean uniqueViolation(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

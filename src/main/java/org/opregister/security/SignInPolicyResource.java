@@ -38,9 +38,9 @@ public class SignInPolicyResource {
             String userFilter, String usernameAttribute, String groupAttribute, String groupSearchBase,
             String groupFilter, Map<String, List<String>> groupsByRole, long localAccounts, long directoryAccounts) {
 
-        static DirectoryView of(boolean enabled, OpriskConfig.Ldap ldap, Map<String, List<String>> groupsByRole,
-                long localAccounts, long directoryAccounts) {
-            return new DirectoryView(enabled, ldap.url().orElse(""), ldap.bindDn().orElse(""),
+        static DirectoryView of(OpriskConfig.Ldap ldap, Map<String, List<String>> groupsByRole, long localAccounts,
+                long directoryAccounts) {
+            return new DirectoryView(ldap.url().isPresent(), ldap.url().orElse(""), ldap.bindDn().orElse(""),
                     ldap.userSearchBase().orElse(""), ldap.userFilter(), ldap.usernameAttribute(),
                     ldap.groupAttribute(), ldap.groupSearchBase().orElse(""), ldap.groupFilter(), groupsByRole,
                     localAccounts, directoryAccounts);
@@ -78,7 +78,7 @@ public class SignInPolicyResource {
     }
 
     private DirectoryView directory() {
-        return DirectoryView.of(ldap.enabled(), ldap.settings(), roles.mapping(),
+        return DirectoryView.of(ldap.settings(), roles.mapping(),
                 User.count("authSource", AuthSource.LOCAL), User.count("authSource <> ?1", AuthSource.LOCAL));
     }
 }
