@@ -57,6 +57,8 @@ public interface OpriskConfig {
 
     Ldap ldap();
 
+    Oidc oidc();
+
     Evidence evidence();
 
     Actions actions();
@@ -169,6 +171,40 @@ public interface OpriskConfig {
         /** Finds the groups of a user, {0}: the user's distinguished name. */
         @WithDefault("(|(member={0})(uniqueMember={0}))")
         String groupFilter();
+
+        @WithDefault("PT5S")
+        Duration timeout();
+    }
+
+    /**
+     * Sign-in with the bank's OpenID Connect provider (Entra ID, ADFS, Keycloak): authorization code flow with PKCE
+     * for the browser, bearer tokens for the API; off without an issuer.
+     */
+    interface Oidc {
+
+        /** The provider's issuer identifier; its discovery document is read from issuer/.well-known/... */
+        Optional<String> issuer();
+
+        Optional<String> clientId();
+
+        Optional<String> clientSecret();
+
+        @WithDefault("openid profile email")
+        String scope();
+
+        /** The claim whose value becomes the register's username (preferred_username; upn on ADFS). */
+        @WithDefault("preferred_username")
+        String usernameClaim();
+
+        /** The claim that lists the user's groups (a list of names or ids). */
+        @WithDefault("groups")
+        String groupsClaim();
+
+        /** Named on the sign-in page's button: "Sign in with ..."; none: "single sign-on". */
+        Optional<String> displayName();
+
+        /** The audience a bearer token for the API must carry; none: the client id. */
+        Optional<String> apiAudience();
 
         @WithDefault("PT5S")
         Duration timeout();

@@ -1,6 +1,7 @@
 package org.opregister.security;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,7 +67,7 @@ public class Accounts {
     public Attempt signIn(String username, String password, boolean interactive, String address) {
         // Control characters cannot be in a username, and some databases refuse them in any text.
         String name = username == null ? "" : username.replaceAll("\\p{Cntrl}", "").strip();
-        String from = address == null || address.isBlank() ? "unknown" : address.replaceAll("\\p{Cntrl}", "");
+        String from = from(address);
         String userKey = SignInThrottle.userKey(name);
         String addressKey = SignInThrottle.addressKey(from);
         Instant now = AppClock.now();
@@ -81,8 +82,54 @@ public class Accounts {
                     : withLocalPassword(user, password, userKey, addressKey, now);
         }
         Attempt attempt = checked.attempt();
-        String channel = (interactive ? "form" : "basic") + ", " + checked.method().method() + " from " + from
-                + (checked.reason() == null ? "" : ": " + checked.reason());
+        record(attempt, name, (interactive ? "form" : "basic") + ", " + checked.method().method() + " from " + from
+                + (checked.reason() == null ? "" : ": " + checked.reason()), interactive);
+        return attempt;
+    }
+
+    /**
+     * A user the OpenID Connect provider vouched for (a validated ID token): the same rules as a directory sign-in
+     * (roles from the groups, read again now; the account made at the first sign-in; lock-out), with no password
+     * here. A refusal is not counted against the username: nobody guessed a password.
+     */
+    public Attempt signInThroughProvider(DirectoryEntry entry, String address) {
+        String from = from(address);
+        String userKey = SignInThrottle.userKey(entry.username());
+        String addressKey = SignInThrottle.addressKey(from);
+        Instant now = AppClock.now();
+        Attempt attempt;
+        String reason = null;
+        Set<String> roles = directoryRoles.rolesOfNamedGroups(entry.groups());
+        if (QuarkusTransaction.requiringNew().call(() -> SignInThrottle.locked(userKey, now)
+                || SignInThrottle.locked(addressKey, now))) {
+            attempt = new Attempt(Outcome.REFUSED, null);
+        } else if (roles.isEmpty()) {
+            directoryAccounts.withdraw(entry, AuthSource.OIDC);
+            attempt = new Attempt(Outcome.NO_ROLE, null);
+            reason = "in no directory group that gives a role";
+        } else {
+            DirectoryAccounts.Adoption adoption = directoryAccounts.adopt(entry, roles, AuthSource.OIDC);
+            if (adoption.refusal() != null) {
+                attempt = new Attempt(Outcome.FAILED, null);
+                reason = adoption.refusal().reason(adoption.user().username);
+            } else {
+                attempt = QuarkusTransaction.requiringNew().call(() -> succeed(adoption.user(), userKey, addressKey,
+                        now));
+            }
+        }
+        record(attempt, entry.username(), "browser, " + AuthSource.OIDC.method() + " from " + from
+                + (reason == null ? "" : ": " + reason), true);
+        return attempt;
+    }
+
+    /** A sign-in through the provider that named no user: refused by it, a bad token, a stale page. */
+    public void providerSignInFailed(String why, String address) {
+        audit.event(AuditAction.LOGIN_FAILURE, "unknown",
+                "browser, " + AuthSource.OIDC.method() + " from " + from(address)
+                        + ": " + why.replaceAll("\\p{Cntrl}", " "));
+    }
+
+    private void record(Attempt attempt, String name, String channel, boolean interactive) {
         switch (attempt.outcome()) {
             case SUCCESS -> {
                 if (interactive) {
@@ -99,7 +146,10 @@ public class Accounts {
                     channel + ": local sign-in is off but for administrators");
             case UNAVAILABLE -> audit.event(AuditAction.LOGIN_FAILURE, name, channel);
         }
-        return attempt;
+    }
+
+    private static String from(String address) {
+        return address == null || address.isBlank() ? "unknown" : address.replaceAll("\\p{Cntrl}", "");
     }
 
     /** How a sign-in was checked, and why it was refused when the outcome alone does not say. */
@@ -161,26 +211,53 @@ public class Accounts {
     }
 
     public SecurityIdentity identity(User user) {
+        return identity(user, user.roleSet());
+    }
+
+    private static SecurityIdentity identity(User user, Set<String> roles) {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(user.username))
-                .addRoles(user.roleSet())
+                .addRoles(roles)
                 .addAttribute(PasswordChangeGate.ATTRIBUTE, user.mustChangePassword)
                 .addAttribute(AppLocale.IDENTITY_ATTRIBUTE, user.locale == null ? "" : user.locale)
                 .addAttribute(CurrentUser.DISPLAY_NAME, user.displayName == null ? user.username : user.displayName)
                 .build();
     }
 
+    /**
+     * The account a validated bearer token names (by the provider's subject, never by a username it could reuse):
+     * refused if there is none or it is disabled. Roles from the token's groups, read now.
+     */
+    public SecurityIdentity bearerIdentity(DirectoryEntry entry) {
+        User user = QuarkusTransaction.requiringNew()
+                .call(() -> User.findByDirectoryId(AuthSource.OIDC, entry.id()).orElse(null));
+        if (user == null || !user.enabled) {
+            throw new AuthenticationFailedException("no active account for the token's subject");
+        }
+        Set<String> roles = directoryRoles.rolesOfNamedGroups(entry.groups());
+        if (roles.isEmpty()) {
+            throw new AuthenticationFailedException("the token's groups give no role");
+        }
+        return identity(user, roles);
+    }
+
     /** A new browser session for a user who just signed in with the form; answers its id. */
     public String openSession(String username) {
+        return openSession(username, null);
+    }
+
+    /** A new browser session; the ID token, for a sign-in through the OpenID Connect provider. */
+    public String openSession(String username, String idToken) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = AppClock.now();
             UserSession.purgeOlderThan(now.minus(config.session().maxLifetime()));
-            return UserSession.open(username, now).id;
+            return UserSession.open(username, now, idToken).id;
         });
     }
 
-    public void closeSession(String sessionId) {
-        QuarkusTransaction.requiringNew().run(() -> UserSession.close(sessionId));
+    /** Ends the session; answers the ID token it was opened with, for the provider's sign-out. */
+    public Optional<String> closeSession(String sessionId) {
+        return QuarkusTransaction.requiringNew().call(() -> UserSession.close(sessionId));
     }
 
     /**

@@ -2,6 +2,7 @@ package org.opregister.security;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,11 @@ public class DirectoryAccounts {
         LOCAL_ACCOUNT("a local account holds the username %s"),
         /** The account was made for another directory entry (a username given again to someone else). */
         OTHER_ENTRY("the directory entry is not the one the account %s was made for (a reused username)"),
+        /**
+         * The directory entry has an account here under another username (renamed in the directory): not a second
+         * account; an administrator renames the first.
+         */
+        RENAMED("the directory entry already has the account %s here, under its former username"),
         /** An administrator disabled the account here. */
         DISABLED("account %s disabled here");
 
@@ -54,7 +60,7 @@ public class DirectoryAccounts {
     AuditWriter audit;
 
     /** Stamped and audited as the user's own doing (the request has no signed-in user yet). */
-    public Adoption adopt(LdapDirectory.Account account, Set<String> roles, AuthSource source) {
+    public Adoption adopt(DirectoryEntry account, Set<String> roles, AuthSource source) {
         Adoption[] adoption = new Adoption[1];
         Acting.as(account.username(), () -> {
             try {
@@ -71,7 +77,7 @@ public class DirectoryAccounts {
      * A directory user whose groups give no role any more: the account, if there is one, loses its roles and its open
      * sessions at once (it keeps its history; the next sign-in in a mapped group gives the roles back).
      */
-    public void withdraw(LdapDirectory.Account account, AuthSource source) {
+    public void withdraw(DirectoryEntry account, AuthSource source) {
         Acting.as(account.username(), () -> QuarkusTransaction.requiringNew().run(() -> {
             User user = locked(account.username());
             if (user == null || user.authSource != source || !sameEntry(user, account)
@@ -86,8 +92,14 @@ public class DirectoryAccounts {
         }));
     }
 
-    private Adoption keep(LdapDirectory.Account account, Set<String> roles, AuthSource source) {
+    private Adoption keep(DirectoryEntry account, Set<String> roles, AuthSource source) {
         User user = locked(account.username());
+        if (user == null && account.id() != null) {
+            Optional<User> renamed = User.findByDirectoryId(source, account.id());
+            if (renamed.isPresent()) {
+                return new Adoption(renamed.get(), Refusal.RENAMED);
+            }
+        }
         if (user == null) {
             User made = new User();
             made.username = account.username();
@@ -130,7 +142,7 @@ public class DirectoryAccounts {
     }
 
     /** The directory's own id of the entry (entryUUID, objectGUID) is the one the account was made for. */
-    private static boolean sameEntry(User user, LdapDirectory.Account account) {
+    private static boolean sameEntry(User user, DirectoryEntry account) {
         return user.directoryId == null || account.id() == null || user.directoryId.equals(account.id());
     }
 }

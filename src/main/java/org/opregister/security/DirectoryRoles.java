@@ -55,6 +55,21 @@ public class DirectoryRoles {
         return roles;
     }
 
+    /**
+     * The roles the groups of an OpenID Connect token give: each value compared whole with the configured entries
+     * (case ignored), never read as a distinguished name, since a group's name there is whatever its owner chose.
+     */
+    public Set<String> rolesOfNamedGroups(Collection<String> groups) {
+        Set<String> roles = new TreeSet<>();
+        groupsByRole.forEach((role, configured) -> {
+            if (groups.stream().anyMatch(group -> configured.stream().anyMatch(entry -> entry.equalsIgnoreCase(
+                    group.strip())))) {
+                roles.add(role);
+            }
+        });
+        return roles;
+    }
+
     /** The configured entries, by role, for the sign-in methods page. */
     public Map<String, List<String>> mapping() {
         return groupsByRole;

@@ -50,12 +50,8 @@ public class LdapDirectory {
         UNAVAILABLE
     }
 
-    /** What the directory says of a user who proved their password. */
-    public record Account(String username, String id, String displayName, String email, List<String> groups) {
-    }
-
     /** Either the account or why not. */
-    public record Result(Account account, Failure failure) {
+    public record Result(DirectoryEntry account, Failure failure) {
 
         static Result rejected() {
             return new Result(null, Failure.REJECTED);
@@ -143,7 +139,7 @@ public class LdapDirectory {
             String email = first(attributes.get(settings.emailAttribute()))
                     .filter(mail -> mail.length() <= User.EMAIL_MAX).orElse(null);
             String id = entryId(attributes.get(settings.idAttribute()));
-            return new Result(new Account(kept, id, cut(displayName, 200), email, List.copyOf(groups)), null);
+            return new Result(new DirectoryEntry(kept, id, cut(displayName, 200), email, List.copyOf(groups)), null);
         } catch (NamingException e) {
             // Not the user's doing (the password's answer is AuthenticationException, handled above): the directory
             // stopped answering, timed out, or refused the search. Not counted against the username.

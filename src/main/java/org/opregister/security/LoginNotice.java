@@ -9,8 +9,10 @@ public final class LoginNotice {
     public static final String NO_ROLE = "no-role";
     public static final String LOCAL_OFF = "local-off";
     public static final String UNAVAILABLE = "unavailable";
+    /** The OpenID Connect provider did not sign the user in, or its answer was refused here. */
+    public static final String PROVIDER_FAILED = "provider-failed";
 
-    private static final Set<String> ALL = Set.of(LOCKED, NO_ROLE, LOCAL_OFF, UNAVAILABLE);
+    private static final Set<String> ALL = Set.of(LOCKED, NO_ROLE, LOCAL_OFF, UNAVAILABLE, PROVIDER_FAILED);
 
     private LoginNotice() {
     }

@@ -13,9 +13,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -36,7 +38,8 @@ public class LoginResource {
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance login(boolean error, String notice, boolean demoData, boolean directory);
+        static native TemplateInstance login(boolean error, String notice, boolean demoData, boolean directory,
+                boolean provider, String providerName);
     }
 
     @Inject
@@ -57,6 +60,9 @@ public class LoginResource {
     @Inject
     LdapDirectory ldap;
 
+    @Inject
+    OidcProvider provider;
+
     @GET
     @Path("login")
     @PermitAll
@@ -67,7 +73,8 @@ public class LoginResource {
             return Response.seeOther(URI.create("/")).build();
         }
         TemplateInstance page = Templates.login(error != null, error == null ? null : LoginNotice.known(notice),
-                config.demoData(), ldap.enabled());
+                config.demoData(), ldap.enabled(), provider.enabled(),
+                config.oidc().displayName().filter(name -> !name.isBlank()).orElse(null));
         Optional<Locale> picked = AppLocale.supported(lang);
         if (picked.isEmpty()) {
             return page;
@@ -77,18 +84,27 @@ public class LoginResource {
         return Response.ok(page).cookie(LanguageCookie.of(picked.get().getLanguage())).build();
     }
 
-    /** A form post like every other, so its CSRF token is checked: another site cannot sign a user out. */
+    /**
+     * A form post like every other, so its CSRF token is checked: another site cannot sign a user out. A user who
+     * signed in through the OpenID Connect provider is then sent to the provider's end-session endpoint (RP-Initiated
+     * Logout 1.0), which signs them out there too and sends them back to the sign-in page.
+     */
     @POST
     @Path("logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response logout(@CookieParam(UserSession.COOKIE) String sessionId) {
+    public Response logout(@CookieParam(UserSession.COOKIE) String sessionId, @Context UriInfo uri) {
+        Optional<URI> atProvider = Optional.empty();
         if (!identity.isAnonymous()) {
-            accounts.closeSession(sessionId);
+            Optional<String> idToken = accounts.closeSession(sessionId);
             audit.event(AuditAction.LOGOUT, identity.getPrincipal().getName(), null);
             FormAuthenticationMechanism.logout(identity);
+            if (idToken.isPresent() && provider.enabled()) {
+                atProvider = provider.endSession(idToken.get(), uri.getBaseUri().resolve("login").toString());
+            }
         }
         NewCookie expired = new NewCookie.Builder(UserSession.COOKIE).value("").path("/").maxAge(0).httpOnly(true)
                 .build();
-        return Response.fromResponse(Flash.redirect("/login", "flash.signedOut", null)).cookie(expired).build();
+        return Response.fromResponse(Flash.redirect(atProvider.orElse(URI.create("/login")), "flash.signedOut", null))
+                .cookie(expired).build();
     }
 }

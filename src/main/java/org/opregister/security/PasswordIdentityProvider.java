@@ -59,7 +59,7 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     }
 
     /** The client's address: the connection's, or the one a trusted proxy forwarded (see quarkus.http.proxy.*). */
-    private static String clientAddress(RoutingContext routing) {
+    static String clientAddress(RoutingContext routing) {
         if (routing == null || routing.request().remoteAddress() == null) {
             return null;
         }

@@ -47,10 +47,15 @@ public class SignInPolicyResource {
         }
     }
 
+    /** What the page shows of the OpenID Connect set-up (never the client secret). */
+    public record ProviderView(boolean enabled, Map<String, String> settings) {
+    }
+
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance page(SignInPolicyForm form, FieldErrors errors, DirectoryView directory);
+        static native TemplateInstance page(SignInPolicyForm form, FieldErrors errors, DirectoryView directory,
+                ProviderView provider);
     }
 
     @Inject
@@ -60,11 +65,15 @@ public class SignInPolicyResource {
     DirectoryRoles roles;
 
     @Inject
+    OidcProvider provider;
+
+    @Inject
     SignInPolicyService service;
 
     @GET
     public TemplateInstance page() {
-        return Templates.page(SignInPolicyForm.of(SignInPolicy.current()), new FieldErrors(), directory());
+        return Templates.page(SignInPolicyForm.of(SignInPolicy.current()), new FieldErrors(), directory(),
+                provider());
     }
 
     @POST
@@ -74,7 +83,11 @@ public class SignInPolicyResource {
             SignInPolicy policy = service.change(form.parse());
             return Flash.redirect(URI.create("/admin/sign-in"),
                     policy.localForEveryone ? "flash.localSignInOn" : "flash.localSignInOff", null);
-        }, errors -> Templates.page(form, errors, directory()));
+        }, errors -> Templates.page(form, errors, directory(), provider()));
+    }
+
+    private ProviderView provider() {
+        return new ProviderView(provider.enabled(), provider.settings());
     }
 
     private DirectoryView directory() {

@@ -14,11 +14,14 @@ public class SignInPolicyService {
     @Inject
     LdapDirectory ldap;
 
+    @Inject
+    OidcProvider provider;
+
     @Transactional
     public SignInPolicy change(SignInPolicyForm.PolicyChange change) {
         return Edits.guarded(() -> {
             SignInPolicy policy = SignInPolicy.current();
-            if (!change.localForEveryone() && !ldap.enabled()) {
+            if (!change.localForEveryone() && !ldap.enabled() && !provider.enabled()) {
                 // Everyone but the administrators would be locked out: there is no other way in.
                 Edits.failIfAny(new FieldErrors().add("local", "error.localOffWithoutDirectory"));
             }

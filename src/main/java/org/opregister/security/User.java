@@ -56,7 +56,7 @@ public class User extends PanacheEntityBase implements AuditSubject {
      * A directory account's entry id in the directory (entryUUID, objectGUID): a username given again to someone
      * else in the directory does not open this account.
      */
-    @Column(name = "directory_id", length = 64)
+    @Column(name = "directory_id", length = 255)
     public String directoryId;
 
     @Column(nullable = false, length = 200)
@@ -125,6 +125,11 @@ public class User extends PanacheEntityBase implements AuditSubject {
     @Override
     public String auditPath() {
         return "/admin/users/" + id;
+    }
+
+    /** The account made for this entry of the directory (the token's subject, for OpenID Connect). */
+    public static Optional<User> findByDirectoryId(AuthSource source, String directoryId) {
+        return find("authSource = ?1 and directoryId = ?2", source, directoryId).firstResultOptional();
     }
 
     public static Optional<User> findByUsername(String username) {

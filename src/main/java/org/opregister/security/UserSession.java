@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -33,13 +34,18 @@ public class UserSession extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    static UserSession open(String username, Instant now) {
+    /** The OpenID Connect ID token the session was opened with; sent back to the provider at sign-out. */
+    @Column(name = "id_token", length = 16384)
+    public String idToken;
+
+    static UserSession open(String username, Instant now, String idToken) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         UserSession session = new UserSession();
         session.id = HexFormat.of().formatHex(bytes);
         session.username = username;
         session.createdAt = now;
+        session.idToken = idToken;
         session.persist();
         return session;
     }
@@ -53,10 +59,14 @@ public class UserSession extends PanacheEntityBase {
         return session != null && session.username.equals(username) && session.createdAt.plus(lifetime).isAfter(now);
     }
 
-    static void close(String id) {
-        if (id != null && id.matches("[0-9a-f]{64}")) {
-            deleteById(id);
+    /** Ends the session; answers the ID token it was opened with, if any. */
+    static Optional<String> close(String id) {
+        if (id == null || !id.matches("[0-9a-f]{64}")) {
+            return Optional.empty();
         }
+        Optional<String> idToken = UserSession.<UserSession>findByIdOptional(id).map(session -> session.idToken);
+        deleteById(id);
+        return idToken;
     }
 
     /** Ends every session of the user except the one named (null ends them all); answers how many ended. */

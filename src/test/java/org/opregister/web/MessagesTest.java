@@ -90,7 +90,8 @@ class MessagesTest {
     /** Words French writes as English does, acronyms, codes and format samples: the only values left untranslated. */
     private static final Set<String> SAME_IN_FRENCH = Set.of("Action", "Actions", "Active", "Article", "BI", "BI × α",
             "BIC",
-            "CSV", "Causes", "English", "Français", "Classification", "Code", "DORA", "LDAP / Active Directory", "Date",
+            "CSV", "Causes", "English", "Français", "Classification", "Code", "DORA", "LDAP / Active Directory",
+            "OpenID Connect", "Date",
             "Dates", "Description",
             "Exceptions", "FC",
             "ILDC", "Impact", "Inactive", "Incident", "Incidents", "JSON", "KRI", "LEI", "Nature", "Note",
