@@ -18,8 +18,16 @@ const users = {
   // Holds the username of a local account of the register: its sign-in here must not take that account over.
   officer: { password: 'namesake-password', sub: 'b8f2c1d0-0004', name: 'Officer Namesake',
     email: 'namesake@bank.example', groups: ['risk-officers'] },
+  // Renamed by the tests (POST /test/rename): the same person, the same subject, a new username.
+  'nora.first': { password: 'nora-password', sub: 'b8f2c1d0-0005', name: 'Nora First',
+    email: 'nora@bank.example', groups: ['risk-officers'] },
 };
-const bySubject = Object.fromEntries(Object.entries(users).map(([username, user]) => [user.sub, { username, ...user }]));
+const bySubject = {};
+function index() {
+  for (const key of Object.keys(bySubject)) delete bySubject[key];
+  for (const [username, user] of Object.entries(users)) bySubject[user.sub] = { username, ...user };
+}
+index();
 
 const configuration = {
   clients: [{
@@ -141,6 +149,20 @@ async function interaction(req, res, uid, action) {
 const callback = provider.callback();
 http.createServer(async (req, res) => {
   const path = new URL(req.url, issuer).pathname;
+  if (path === '/test/rename' && req.method === 'POST') {
+    // The directory renames someone: ?from=<username>&to=<username>.
+    const query = new URL(req.url, issuer).searchParams;
+    const user = users[query.get('from')];
+    if (!user) {
+      res.writeHead(404).end();
+      return;
+    }
+    delete users[query.get('from')];
+    users[query.get('to')] = user;
+    index();
+    res.writeHead(204).end();
+    return;
+  }
   const match = path.match(/^\/interaction\/([^/]+)(?:\/(login|abort))?$/);
   if (!match) {
     callback(req, res);

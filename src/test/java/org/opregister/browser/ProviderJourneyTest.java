@@ -41,9 +41,10 @@ class ProviderJourneyTest extends BrowserTest {
         page.waitForURL(url("/"));
         assertThat(page.locator(".app-account .badge")).hasText("Manager");
         signOutEverywhere();
-        page.navigate(url("/incidents"));
-        page.waitForURL(url("/login"));
+        Response signedOut = page.navigate(url("/audit"));
+        assertTrue(signedOut.url().endsWith("/login"), signedOut.url());
 
+        page.context().clearCookies();
         login("admin");
         page.navigate(url("/admin/users"));
         assertThat(page.locator("tr:has-text('camille.martin')")).containsText("Directory (OpenID Connect)");
@@ -89,6 +90,7 @@ class ProviderJourneyTest extends BrowserTest {
 
     /** Signs out of the register, confirms at the provider, and is back on the register's sign-in page. */
     private void signOutEverywhere() {
+        page.navigate(url("/"));
         page.click("button:has-text('Sign out')");
         page.waitForSelector("#provider-logout");
         screenshot("provider-02-provider-sign-out");

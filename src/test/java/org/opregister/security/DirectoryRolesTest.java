@@ -35,6 +35,16 @@ class DirectoryRolesTest {
     }
 
     @Test
+    void aTokensGroupIsComparedWholeNeverReadAsADistinguishedName() {
+        assertEquals(Set.of("officer"), roles.rolesOfNamedGroups(List.of("Risk-Officers")));
+        assertEquals(Set.of("admin"), roles.rolesOfNamedGroups(List.of("F4C1E7AA-0D7E-4A4F-9A1B-2B0C6F1D9E11")));
+        // A cloud group anyone may name "cn=risk-officers,..." gives nothing.
+        assertEquals(Set.of(), roles.rolesOfNamedGroups(List.of("cn=risk-officers,o=anyone")));
+        assertEquals(Set.of("manager"),
+                roles.rolesOfNamedGroups(List.of("cn=risk managers,ou=groups,dc=bank,dc=example")));
+    }
+
+    @Test
     void severalGroupsGiveSeveralRolesAndNoneGivesNone() {
         assertEquals(Set.of("manager", "officer"), roles.roles(List.of("risk-officers",
                 "CN=Risk Managers,OU=Groups,DC=bank,DC=example", "staff")));

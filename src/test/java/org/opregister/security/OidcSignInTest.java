@@ -221,6 +221,24 @@ class OidcSignInTest {
         }
     }
 
+    @Test
+    void someoneRenamedAtTheProviderDoesNotGetASecondAccount() throws Exception {
+        Browser browser = new Browser();
+        assertEquals(200, browser.signIn(app("/"), "nora.first", "nora-password", uri -> false).statusCode());
+        HttpResponse<String> renamed = browser.http.send(HttpRequest.newBuilder(URI.create(OidcProviderServer
+                .issuer() + "/test/rename?from=nora.first&to=nora.second")).POST(HttpRequest.BodyPublishers
+                        .noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, renamed.statusCode());
+
+        HttpResponse<String> answer = new Browser().signIn(app("/"), "nora.second", "nora-password", uri -> false);
+        assertTrue(answer.body().contains("id=\"login-provider-failed\""), answer.body());
+        assertTrue(account("nora.second").isEmpty());
+        assertEquals("b8f2c1d0-0005", account("nora.first").orElseThrow().directoryId);
+        assertTrue(lastEntry(AuditAction.LOGIN_FAILURE, "nora.second").details
+                .contains("already has the account nora.first"));
+    }
+
     /** The tokens an integration gets for the API: the code flow, then the token endpoint. */
     private static JsonNode tokens(String username, String password) throws Exception {
         String verifier = "integration-verifier-0123456789-0123456789-0123456789";
