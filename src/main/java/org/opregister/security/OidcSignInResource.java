@@ -57,7 +57,8 @@ public class OidcSignInResource {
             sessions.keepHandshake(routing, handshake);
             return Response.seeOther(to).build();
         } catch (OidcProvider.ProviderException e) {
-            return refused(e.getMessage(), notice(e.failure()));
+            // Nobody has signed in yet: the log says why (OidcProvider), the trail is for sign-ins.
+            return toSignInPage(notice(e.failure()));
         }
     }
 

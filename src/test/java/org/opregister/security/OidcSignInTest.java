@@ -222,6 +222,20 @@ class OidcSignInTest {
     }
 
     @Test
+    void aUsernameLockedByWrongPasswordsCannotSignInThroughTheProviderEither() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            given().redirects().follow(false).formParam("j_username", "lucas.bernard").formParam("j_password",
+                    "guess-" + i).post("/j_security_check");
+        }
+        Browser browser = new Browser();
+        HttpResponse<String> answer = browser.signIn(app("/"), "lucas.bernard", "manager-password", uri -> false);
+        assertTrue(answer.body().contains("id=\"login-locked\""), answer.body());
+        assertEquals(null, browser.cookie("oprisk-sid"));
+        assertTrue(lastEntry(AuditAction.LOGIN_FAILURE, "lucas.bernard").details
+                .startsWith("browser, oidc from "));
+    }
+
+    @Test
     void someoneRenamedAtTheProviderDoesNotGetASecondAccount() throws Exception {
         Browser browser = new Browser();
         assertEquals(200, browser.signIn(app("/"), "nora.first", "nora-password", uri -> false).statusCode());
