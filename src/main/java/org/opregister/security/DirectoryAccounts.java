@@ -95,9 +95,13 @@ public class DirectoryAccounts {
     private Adoption keep(DirectoryEntry account, Set<String> roles, AuthSource source) {
         User user = locked(account.username());
         if (user == null && account.id() != null) {
-            Optional<User> renamed = User.findByDirectoryId(source, account.id());
-            if (renamed.isPresent()) {
-                return new Adoption(renamed.get(), Refusal.RENAMED);
+            Optional<User> bySubject = User.findByDirectoryId(source, account.id());
+            if (bySubject.isPresent() && !bySubject.get().username.equalsIgnoreCase(account.username())) {
+                return new Adoption(bySubject.get(), Refusal.RENAMED);
+            }
+            if (bySubject.isPresent()) {
+                // Made a moment ago by a sign-in of the same user at the same time: read it under the lock.
+                user = locked(account.username());
             }
         }
         if (user == null) {
