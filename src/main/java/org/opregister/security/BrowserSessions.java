@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 
 import io.quarkus.vertx.http.runtime.security.PersistentLoginManager;
 import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -54,8 +53,7 @@ public class BrowserSessions {
         boolean secure = routing.request().isSSL();
         // A token too long to keep (a provider listing hundreds of groups) only costs the hint at sign-out.
         String kept = idToken != null && idToken.length() <= ID_TOKEN_MAX ? idToken : null;
-        routing.response().addCookie(Cookie.cookie(UserSession.COOKIE, accounts.openSession(user.username, kept))
-                .setPath("/").setHttpOnly(true).setSecure(secure).setSameSite(CookieSameSite.LAX));
+        routing.response().addCookie(UserSession.cookie(accounts.openSession(user.username, kept), secure));
         sessions.save(user.username, routing, sessionCookie, null, secure);
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiPredicate;
 
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
@@ -46,13 +47,7 @@ public class DirectoryRoles {
 
     /** The roles the groups give; none: the account may not sign in. */
     public Set<String> roles(Collection<String> groups) {
-        Set<String> roles = new TreeSet<>();
-        groupsByRole.forEach((role, configured) -> {
-            if (groups.stream().anyMatch(group -> configured.stream().anyMatch(entry -> matches(entry, group)))) {
-                roles.add(role);
-            }
-        });
-        return roles;
+        return roles(groups, DirectoryRoles::matches);
     }
 
     /**
@@ -60,10 +55,14 @@ public class DirectoryRoles {
      * (case ignored), never read as a distinguished name, since a group's name there is whatever its owner chose.
      */
     public Set<String> rolesOfNamedGroups(Collection<String> groups) {
+        return roles(groups, (entry, group) -> entry.equalsIgnoreCase(group.strip()));
+    }
+
+    /** The roles with a configured entry that matches one of the groups. */
+    private Set<String> roles(Collection<String> groups, BiPredicate<String, String> matches) {
         Set<String> roles = new TreeSet<>();
         groupsByRole.forEach((role, configured) -> {
-            if (groups.stream().anyMatch(group -> configured.stream().anyMatch(entry -> entry.equalsIgnoreCase(
-                    group.strip())))) {
+            if (groups.stream().anyMatch(group -> configured.stream().anyMatch(entry -> matches.test(entry, group)))) {
                 roles.add(role);
             }
         });

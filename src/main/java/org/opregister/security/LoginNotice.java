@@ -2,6 +2,8 @@ package org.opregister.security;
 
 import java.util.Set;
 
+import io.vertx.core.http.Cookie;
+
 /** What the sign-in page says when a sign-in was refused for another reason than a wrong password. */
 public final class LoginNotice {
 
@@ -26,6 +28,12 @@ public final class LoginNotice {
             case UNAVAILABLE -> UNAVAILABLE;
             case SUCCESS, FAILED -> null;
         };
+    }
+
+    /** The short-lived cookie that carries the notice to the sign-in page. */
+    static Cookie cookie(String notice) {
+        return Cookie.cookie(PasswordIdentityProvider.NOTICE, notice).setPath("/login")
+                .setMaxAge(120).setHttpOnly(true);
     }
 
     /** A notice the page knows, from the cookie; anything else is no notice. */

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -119,8 +118,7 @@ public class OidcSignInResource {
     }
 
     private Response toSignInPage(String notice) {
-        routing.response().addCookie(Cookie.cookie(PasswordIdentityProvider.NOTICE, notice).setPath("/login")
-                .setMaxAge(120).setHttpOnly(true));
+        routing.response().addCookie(LoginNotice.cookie(notice));
         return Response.seeOther(URI.create("/login?error=true")).build();
     }
 }

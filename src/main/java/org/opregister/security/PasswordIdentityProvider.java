@@ -10,7 +10,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 
 /** Username and password, from the login form or HTTP basic auth, checked against the accounts. */
@@ -42,17 +41,14 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
                     clientAddress(routing));
             if (attempt.outcome() == Accounts.Outcome.SUCCESS) {
                 if (interactive) {
-                    routing.response()
-                            .addCookie(Cookie.cookie(UserSession.COOKIE, accounts.openSession(attempt.user().username))
-                                    .setPath("/").setHttpOnly(true).setSecure(routing.request().isSSL())
-                                    .setSameSite(io.vertx.core.http.CookieSameSite.LAX));
+                    routing.response().addCookie(UserSession.cookie(accounts.openSession(attempt.user().username),
+                            routing.request().isSSL()));
                 }
                 return accounts.identity(attempt.user());
             }
             String notice = LoginNotice.of(attempt.outcome());
             if (notice != null && interactive) {
-                routing.response().addCookie(Cookie.cookie(NOTICE, notice).setPath("/login").setMaxAge(120)
-                        .setHttpOnly(true));
+                routing.response().addCookie(LoginNotice.cookie(notice));
             }
             throw new AuthenticationFailedException();
         });

@@ -12,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
 
 import org.opregister.core.NotAudited;
 
@@ -37,6 +39,12 @@ public class UserSession extends PanacheEntityBase {
     /** The OpenID Connect ID token the session was opened with; sent back to the provider at sign-out. */
     @Column(name = "id_token", length = 16384)
     public String idToken;
+
+    /** The browser's cookie that names the session (beside the form mechanism's encrypted one). */
+    static Cookie cookie(String id, boolean secure) {
+        return Cookie.cookie(COOKIE, id).setPath("/").setHttpOnly(true).setSecure(secure)
+                .setSameSite(CookieSameSite.LAX);
+    }
 
     static UserSession open(String username, Instant now, String idToken) {
         byte[] bytes = new byte[32];
