@@ -2,6 +2,7 @@ package org.opregister.audit;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -126,6 +127,19 @@ public class AuditEntry extends PanacheEntityBase {
         return ((Number) getEntityManager()
                 .createNativeQuery("select last_change_id from audit_head where id = 1").getSingleResult())
                 .longValue();
+    }
+
+    /**
+     * Whether a change committed after the last change {@code after}, up to {@code upTo}, touched a record of one of
+     * {@code recordTypes}: every change of a record adds an entry about it, with the record's type, and the last
+     * change's id counts only those entries. Read on the primary key's range; the first such entry answers.
+     */
+    public static boolean recordsChanged(long after, long upTo, Collection<String> recordTypes) {
+        return !getEntityManager()
+                .createQuery("select e.id from AuditEntry e where e.id > :after and e.id <= :upTo"
+                        + " and e.recordType in :types", Long.class)
+                .setParameter("after", after).setParameter("upTo", upTo).setParameter("types", recordTypes)
+                .setMaxResults(1).getResultList().isEmpty();
     }
 
     /** Counting stops here: past it the page says "more than", so a broad filter over millions stays quick. */

@@ -6,10 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.opregister.core.KeptUntilChange;
 import org.opregister.corep.ReturnInput.Rule;
+import org.opregister.incident.LossDataChanges;
 
 /**
- * The returns last computed, kept until a record changes ({@link KeptUntilChange}): every commit that changes a ledger
- * line, an incident, an entity or a rate moves the last change's id. A few returns: reference date, entity, rule.
+ * The returns last computed, kept until the loss data changes ({@link KeptUntilChange}, {@link LossDataChanges}): a
+ * commit that changes a ledger line, an incident, an entity or a rate; a change to any other record leaves them. A
+ * few returns: reference date, entity, rule.
  */
 @ApplicationScoped
 public class ComputedReturns extends KeptUntilChange<ComputedReturns.Key, ComputedReturns.Computed> {
@@ -25,6 +27,10 @@ public class ComputedReturns extends KeptUntilChange<ComputedReturns.Key, Comput
     }
 
     public ComputedReturns() {
-        super(KEPT);
+        this(LossDataChanges::noneBetween);
+    }
+
+    ComputedReturns(Unchanged unchanged) {
+        super(KEPT, unchanged);
     }
 }

@@ -7,12 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.opregister.audit.AuditEntry;
 import org.opregister.core.KeptUntilChange;
 import org.opregister.incident.DataSetRule;
+import org.opregister.incident.LossDataChanges;
 
 /**
- * The losses page's tables and the dashboard's loss panel, kept until a record changes ({@link KeptUntilChange}), as
- * the COREP returns are: a period's ledger is read once, then every view of that period, its downloads and the
- * landing page are served from memory until a commit changes a ledger line, an incident or the event it belongs to
- * (each moves the audit trail's last change). The id is read before the records, so a kept result is never older
+ * The losses page's tables and the dashboard's loss panel, kept until the loss data changes ({@link KeptUntilChange},
+ * {@link LossDataChanges}), as the COREP returns are: a period's ledger is read once, then every view of that period,
+ * its downloads and the landing page are served from memory until a commit changes a ledger line, an incident or the
+ * event it belongs to; a change to another record (a KRI value, an action plan) leaves them. The id is read before the
+ * records, so a kept result is never older
  * than the id it is kept under.
  */
 @ApplicationScoped
@@ -24,8 +26,10 @@ public class KeptLossFigures {
     record PageKey(LossPeriod period, DataSetRule rule) {
     }
 
-    final KeptUntilChange<PageKey, LossAnalytics.PeriodFigures> pages = new KeptUntilChange<>(KEPT);
-    final KeptUntilChange<LossPeriod, List<LossAnalytics.CategoryLoss>> panels = new KeptUntilChange<>(KEPT);
+    final KeptUntilChange<PageKey, LossAnalytics.PeriodFigures> pages = new KeptUntilChange<>(KEPT,
+            LossDataChanges::noneBetween);
+    final KeptUntilChange<LossPeriod, List<LossAnalytics.CategoryLoss>> panels = new KeptUntilChange<>(KEPT,
+            LossDataChanges::noneBetween);
 
     /** The losses page's tables for the period: one pass over its rows ({@link LossScan}), or the kept result. */
     LossAnalytics.PeriodFigures page(LossPeriod period, DataSetRule rule) {

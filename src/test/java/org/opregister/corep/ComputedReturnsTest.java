@@ -24,8 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A return is computed once while no record changes (a download or a sign-in changes none), and again after any
- * change to what it reads: a ledger line, an incident's attributes, its legal entity; under parallel writes and reads
+ * A return is computed once while no record changes (a download or a sign-in changes none) or only records it does
+ * not read change (a comment), and again after any change to what it reads: a ledger line, an incident's attributes,
+ * its legal entity; under parallel writes and reads
  * the return kept at the end is the one a fresh computation gives.
  */
 @QuarkusTest
@@ -141,6 +142,28 @@ class ComputedReturnsTest {
         });
         assertTrue(lastEntry() >= entriesBefore + 2, "the sign-in and the download were audited");
         assertTrue(views[0].result() == views[1].result(), "they moved the trail, not the last change of a record");
+    }
+
+    @Test
+    void aChangeToAnotherRecordLeavesTheKeptReturnALineBeforeItIsSeen() {
+        String entity = entity("CRK6");
+        long incident = firstIncident(entity);
+        Session officer = TestSupport.session("officer");
+        String page = "/incidents/" + incident;
+        Prepared first = returns.prepare(DATE, entity);
+        long before = head();
+        officer.post(page, page + "/comments", Map.of("comment", "No figure moves")).then().statusCode(303);
+        assertTrue(head() > before, "the comment is a change of a record");
+        Prepared second = returns.prepare(DATE, entity);
+        assertTrue(first.result() == second.result(), "a comment moves no figure of the return");
+
+        IncidentFixtures.addLoss(officer, incident,
+                IncidentFixtures.lossForm("DIRECT_CHARGE", "40000", "EUR", "", "2022-11-30"));
+        officer.post(page, page + "/comments", Map.of("comment", "After the line")).then().statusCode(303);
+        Prepared afterLine = returns.prepare(DATE, entity);
+        assertTrue(afterLine.result() != second.result(), "the line booked before the comment is seen");
+        assertEquals(second.lines() + 1, afterLine.lines());
+        assertFresh(afterLine, entity);
     }
 
     /** The return as kept equals the return computed afresh (a cell's page computes it afresh). */

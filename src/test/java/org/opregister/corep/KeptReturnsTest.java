@@ -2,9 +2,12 @@ package org.opregister.corep;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.opregister.core.KeptUntilChange;
 import org.opregister.corep.ComputedReturns.Computed;
 import org.opregister.corep.ComputedReturns.Key;
 
@@ -12,11 +15,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-/** How {@link ComputedReturns} keeps and lets go of returns, by the id of the last change they were computed at. */
+/**
+ * How {@link ComputedReturns} keeps and lets go of returns, by the id of the last change they were computed at and
+ * whether what they read changed since.
+ */
 class KeptReturnsTest {
 
     private static final ReturnInput.Rule RULE = new ReturnInput.Rule(new BigDecimal("20000"), "EUR", BigDecimal.ONE,
             LocalDate.of(2024, 12, 31), new BigDecimal("100000"));
+
+    /** Every change touches what a return reads. */
+    private static final KeptUntilChange.Unchanged EVERY_CHANGE_COUNTS = (after, upTo) -> false;
 
     private static Key key(int year, String entity) {
         return new Key(LocalDate.of(year, 12, 31), entity, RULE);
@@ -28,7 +37,7 @@ class KeptReturnsTest {
 
     @Test
     void aReturnIsServedOnlyForTheChangeItWasComputedAt() {
-        ComputedReturns kept = new ComputedReturns();
+        ComputedReturns kept = new ComputedReturns(EVERY_CHANGE_COUNTS);
         Computed at7 = computed("a");
         kept.keep(key(2024, null), 7, at7);
         assertSame(at7, kept.at(key(2024, null), 7));
@@ -41,7 +50,7 @@ class KeptReturnsTest {
 
     @Test
     void aReturnComputedEarlierNeverReplacesOneComputedLater() {
-        ComputedReturns kept = new ComputedReturns();
+        ComputedReturns kept = new ComputedReturns(EVERY_CHANGE_COUNTS);
         Computed at9 = computed("new");
         kept.keep(key(2024, null), 9, at9);
         kept.keep(key(2024, null), 8, computed("old"));
@@ -49,18 +58,36 @@ class KeptReturnsTest {
     }
 
     @Test
-    void returnsOfEarlierChangesAreLetGoWhenALaterOneIsKept() {
-        ComputedReturns kept = new ComputedReturns();
-        kept.keep(key(2022, null), 3, computed("a"));
-        kept.keep(key(2023, null), 3, computed("b"));
-        kept.keep(key(2024, null), 4, computed("c"));
+    void aReturnIsServedAtALaterChangeWhenNothingItReadsChangedInBetween() {
+        List<long[]> asked = new ArrayList<>();
+        // The changes 8 and 9 are about other records (a KRI value, an action plan); 10 is a ledger line.
+        ComputedReturns kept = new ComputedReturns((after, upTo) -> {
+            asked.add(new long[]{after, upTo});
+            return upTo < 10;
+        });
+        Computed at7 = computed("a");
+        kept.keep(key(2024, null), 7, at7);
+        assertSame(at7, kept.at(key(2024, null), 9), "nothing the return reads changed after 7");
+        assertEquals(1, asked.size());
+        assertEquals(7, asked.get(0)[0]);
+        assertEquals(9, asked.get(0)[1]);
+        assertSame(at7, kept.at(key(2024, null), 9), "kept under 9 since");
+        assertEquals(1, asked.size(), "served without asking again");
+        assertNull(kept.at(key(2024, null), 11), "a line changed at 10");
+        assertEquals(0, kept.size(), "and the return is let go");
+    }
+
+    @Test
+    void aReturnKeptUnderALaterChangeIsNotServedToAReaderOfAnEarlierOne() {
+        ComputedReturns kept = new ComputedReturns((after, upTo) -> true);
+        kept.keep(key(2024, null), 9, computed("at 9"));
+        assertNull(kept.at(key(2024, null), 8));
         assertEquals(1, kept.size());
-        assertNull(kept.at(key(2022, null), 3));
     }
 
     @Test
     void atMostEightReturnsAreKeptTheLeastRecentlyReadGoFirst() {
-        ComputedReturns kept = new ComputedReturns();
+        ComputedReturns kept = new ComputedReturns(EVERY_CHANGE_COUNTS);
         for (int year = 2001; year <= 2008; year++) {
             kept.keep(key(year, null), 5, computed("y" + year));
         }

@@ -28,8 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The losses page's tables and the dashboard panel are read once while no record changes (a sign-in or a download
- * changes none) and again after a change to what they read: a ledger line, an incident's title; what is kept always
- * equals a fresh computation. The ledger here: 2007, a year no other test books in.
+ * changes none) or only records they do not read change (a comment), and again after a change to what they read: a
+ * ledger line, an incident's title; what is kept always equals a fresh computation. The ledger here: 2007, a year no
+ * other test books in.
  */
 @QuarkusTest
 class KeptLossFiguresTest {
@@ -80,6 +81,28 @@ class KeptLossFiguresTest {
         assertFresh();
         TestSupport.session("auditor").request().get("/losses?" + PERIOD).then().statusCode(200)
                 .body(containsString("Kept figures renamed"));
+    }
+
+    @Test
+    void aChangeToAnotherRecordLeavesTheKeptFiguresALineBeforeItIsSeen() {
+        long id = incident("Kept figures three");
+        Session officer = TestSupport.session("officer");
+        String page = "/incidents/" + id;
+        LossAnalytics.PeriodFigures first = read(() -> kept.page(YEAR, RULE));
+        List<LossAnalytics.CategoryLoss> firstPanel = read(() -> kept.byCategory(YEAR));
+        long before = head();
+        officer.post(page, page + "/comments", Map.of("comment", "No loss moves")).then().statusCode(303);
+        assertTrue(head() > before, "the comment is a change of a record");
+        assertSame(first, read(() -> kept.page(YEAR, RULE)), "a comment moves no loss figure");
+        assertSame(firstPanel, read(() -> kept.byCategory(YEAR)));
+
+        IncidentFixtures.addLoss(officer, id,
+                IncidentFixtures.lossForm("DIRECT_CHARGE", "7000", "EUR", "", "2007-09-30"));
+        officer.post(page, page + "/comments", Map.of("comment", "After the line")).then().statusCode(303);
+        LossAnalytics.PeriodFigures afterLine = read(() -> kept.page(YEAR, RULE));
+        assertEquals(0, first.matrix().total().gross().add(new BigDecimal("7000"))
+                .compareTo(afterLine.matrix().total().gross()), "the line booked before the comment is seen");
+        assertFresh();
     }
 
     /** An incident of its own with a direct charge of 40,000 booked in May 2007; returns its id. */
