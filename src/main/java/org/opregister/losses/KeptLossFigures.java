@@ -14,8 +14,7 @@ import org.opregister.incident.LossDataChanges;
  * {@link LossDataChanges}), as the COREP returns are: a period's ledger is read once, then every view of that period,
  * its downloads and the landing page are served from memory until a commit changes a ledger line, an incident or the
  * event it belongs to; a change to another record (a KRI value, an action plan) leaves them. The id is read before the
- * records, so a kept result is never older
- * than the id it is kept under.
+ * records, so a kept result is never older than the id it is kept under.
  */
 @ApplicationScoped
 public class KeptLossFigures {

@@ -26,8 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A return is computed once while no record changes (a download or a sign-in changes none) or only records it does
  * not read change (a comment), and again after any change to what it reads: a ledger line, an incident's attributes,
- * its legal entity; under parallel writes and reads
- * the return kept at the end is the one a fresh computation gives.
+ * its legal entity; under parallel writes and reads the return kept at the end is the one a fresh computation gives.
  */
 @QuarkusTest
 class ComputedReturnsTest {

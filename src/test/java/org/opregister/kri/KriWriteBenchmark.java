@@ -14,9 +14,8 @@ import jakarta.inject.Inject;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.hibernate.Session;
-import org.hibernate.dialect.PostgreSQLDialect;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.junit.jupiter.api.Test;
 
 import org.opregister.TestSupport;
@@ -143,9 +142,8 @@ class KriWriteBenchmark {
         if (loaded) {
             return;
         }
-        boolean postgres = QuarkusTransaction.requiringNew().call(() -> Incident.getEntityManager()
-                .getEntityManagerFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices()
-                .getDialect() instanceof PostgreSQLDialect);
+        boolean postgres = ConfigProvider.getConfig().getValue("quarkus.datasource.db-kind", String.class)
+                .equals("postgresql");
         String generator = postgres ? "bench/generate-incidents-postgresql.sql" : "bench/generate-incidents.sql";
         String script = Files.readString(Path.of(generator)).replace("${count}", String.valueOf(incidents));
         QuarkusTransaction.requiringNew().timeout(1800).run(() -> Incident.getEntityManager().unwrap(Session.class)
