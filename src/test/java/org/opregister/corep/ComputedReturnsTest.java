@@ -165,6 +165,33 @@ class ComputedReturnsTest {
         assertFresh(afterLine, entity);
     }
 
+    @Test
+    void commentsLinesAndViewsReleasedTogetherEndOnTheFreshReturn() {
+        String entity = entity("CRK7");
+        long incident = firstIncident(entity);
+        Session officer = TestSupport.session("officer");
+        String page = "/incidents/" + incident;
+        returns.prepare(DATE, entity);
+        // Readers find the kept return under an earlier change with comments and lines committed in between: each
+        // asks the trail, and must never keep a return that misses a line.
+        List<Long> lines = Parallel.run(9, i -> {
+            switch (i % 3) {
+                case 0 -> IncidentFixtures.addLoss(officer, incident, IncidentFixtures.lossForm("DIRECT_CHARGE",
+                        Integer.toString(2000 + i), "EUR", "", "2022-08-" + (10 + i)));
+                case 1 -> officer.post(page, page + "/comments", Map.of("comment", "Comment " + i)).then()
+                        .statusCode(303);
+                default -> {
+                    return returns.prepare(DATE, entity).lines();
+                }
+            }
+            return -1L;
+        });
+        lines.forEach(n -> assertTrue(n == -1L || (n >= 2 && n <= 5), "a reader saw " + n + " lines"));
+        Prepared kept = returns.prepare(DATE, entity);
+        assertEquals(5, kept.lines(), "two lines of the entity, three written in parallel");
+        assertFresh(kept, entity);
+    }
+
     /** The return as kept equals the return computed afresh (a cell's page computes it afresh). */
     private void assertFresh(Prepared kept, String entity) {
         Prepared fresh = returns.prepare(DATE, entity, C17Computation.showing("0910", "0080"));
