@@ -78,13 +78,19 @@ public class AuditEntry extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean seeded;
 
+    /**
+     * The fields the entry records as changed. Entries written before 2 December 2026 may also name the tracker
+     * Hibernate's bytecode enhancement adds to an embedded review ({@link AuditedFields#enhancerField}), whose value
+     * is an object's identity, not the record's data: it is left out here (the entry as stored, and hashed, keeps it).
+     */
     public List<FieldChange> changeList() {
         if (changes == null || changes.isBlank()) {
             return List.of();
         }
         try {
             return JSON.readValue(changes, new TypeReference<List<FieldChange>>() {
-            });
+            }).stream().filter(change -> change.field() == null
+                    || !change.field().startsWith(AuditedFields.ENHANCER_PREFIX)).toList();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return List.of(new FieldChange("?", null, null, changes));
         }
@@ -140,6 +146,18 @@ public class AuditEntry extends PanacheEntityBase {
                         + " and e.recordType in :types", Long.class)
                 .setParameter("after", after).setParameter("upTo", upTo).setParameter("types", recordTypes)
                 .setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /**
+     * The entries about records of those types after one last change up to a later one, oldest first, at most
+     * {@code limit} of them: read on the primary key's range.
+     */
+    public static List<AuditEntry> recordChanges(long after, long upTo, Collection<String> recordTypes, int limit) {
+        return getEntityManager()
+                .createQuery("from AuditEntry e where e.id > :after and e.id <= :upTo and e.recordType in :types"
+                        + " order by e.id", AuditEntry.class)
+                .setParameter("after", after).setParameter("upTo", upTo).setParameter("types", recordTypes)
+                .setMaxResults(limit).getResultList();
     }
 
     /** Counting stops here: past it the page says "more than", so a broad filter over millions stays quick. */

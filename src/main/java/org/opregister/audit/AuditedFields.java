@@ -153,7 +153,7 @@ final class AuditedFields {
         return EMBEDDED.computeIfAbsent(type, t -> {
             List<Field> parts = new ArrayList<>();
             for (Field part : t.getDeclaredFields()) {
-                if (!java.lang.reflect.Modifier.isStatic(part.getModifiers())) {
+                if (!java.lang.reflect.Modifier.isStatic(part.getModifiers()) && !enhancerField(part)) {
                     part.setAccessible(true);
                     parts.add(part);
                 }
@@ -161,6 +161,16 @@ final class AuditedFields {
             return parts;
         });
     }
+
+    /**
+     * A field Hibernate's bytecode enhancement adds to an embeddable (its owners' tracker): not the record's data, and
+     * its value is an object's identity, which would show as a change.
+     */
+    static boolean enhancerField(Field part) {
+        return part.getName().startsWith(ENHANCER_PREFIX);
+    }
+
+    static final String ENHANCER_PREFIX = "$$_hibernate_";
 
     private static Object valueOf(Field part, Object embedded) {
         try {

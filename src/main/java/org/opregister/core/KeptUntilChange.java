@@ -19,18 +19,20 @@ public class KeptUntilChange<K, V> {
     private record Kept<V>(long lastChange, SoftReference<V> value) {
     }
 
-    /** Whether the changes after one last change, up to a later one, left what the results read as it was. */
+    /**
+     * Whether the changes after one last change, up to a later one, left what the result of a key reads as it was.
+     */
     @FunctionalInterface
-    public interface Unchanged {
+    public interface Unchanged<K> {
 
-        boolean between(long kept, long now);
+        boolean between(K key, long kept, long now);
     }
 
     private final int capacity;
-    private final Unchanged unchanged;
+    private final Unchanged<K> unchanged;
     private final Map<K, Kept<V>> kept;
 
-    public KeptUntilChange(int capacity, Unchanged unchanged) {
+    public KeptUntilChange(int capacity, Unchanged<K> unchanged) {
         this.capacity = capacity;
         this.unchanged = unchanged;
         this.kept = new LinkedHashMap<>(capacity, 0.75f, true) {
@@ -55,7 +57,7 @@ public class KeptUntilChange<K, V> {
         if (value == null || entry.lastChange == lastChange) {
             return value;
         }
-        if (!unchanged.between(entry.lastChange, lastChange)) {
+        if (!unchanged.between(key, entry.lastChange, lastChange)) {
             letGo(key, entry);
             return null;
         }

@@ -9,9 +9,10 @@ import org.opregister.corep.ReturnInput.Rule;
 import org.opregister.incident.LossDataChanges;
 
 /**
- * The returns last computed, kept until the loss data changes ({@link KeptUntilChange}, {@link LossDataChanges}): a
- * commit that changes a ledger line, an incident, an entity or a rate; a change to any other record leaves them. A
- * few returns: reference date, entity, rule.
+ * The returns last computed, kept until the loss data they read changes ({@link KeptUntilChange},
+ * {@link LossDataChanges#noneUpTo}): a commit that changes a ledger line booked up to the reference date, an incident,
+ * an entity or a rate. A change to any other record leaves them, and so does a line booked after the reference date
+ * (the lines of the current half-year leave the return of the last one). A few returns: reference date, entity, rule.
  */
 @ApplicationScoped
 public class ComputedReturns extends KeptUntilChange<ComputedReturns.Key, ComputedReturns.Computed> {
@@ -27,10 +28,10 @@ public class ComputedReturns extends KeptUntilChange<ComputedReturns.Key, Comput
     }
 
     public ComputedReturns() {
-        this(LossDataChanges::noneBetween);
+        this((key, kept, now) -> LossDataChanges.noneUpTo(key.referenceDate(), kept, now));
     }
 
-    ComputedReturns(Unchanged unchanged) {
+    ComputedReturns(Unchanged<Key> unchanged) {
         super(KEPT, unchanged);
     }
 }

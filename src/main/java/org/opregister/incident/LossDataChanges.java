@@ -1,8 +1,13 @@
 package org.opregister.incident;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Set;
 
+import org.opregister.audit.AuditAction;
 import org.opregister.audit.AuditEntry;
+import org.opregister.audit.FieldChange;
 import org.opregister.reference.FxRate;
 import org.opregister.reference.LegalEntity;
 
@@ -14,8 +19,18 @@ import org.opregister.reference.LegalEntity;
  */
 public final class LossDataChanges {
 
-    static final Set<String> RECORD_TYPES = Set.of(Incident.class.getSimpleName(), LossEntry.class.getSimpleName(),
-            LegalEntity.class.getSimpleName(), FxRate.class.getSimpleName());
+    private static final String INCIDENT = Incident.class.getSimpleName();
+    private static final String LINE = LossEntry.class.getSimpleName();
+
+    static final Set<String> RECORD_TYPES = Set.of(INCIDENT, LINE, LegalEntity.class.getSimpleName(),
+            FxRate.class.getSimpleName());
+
+    /** What an incident sums from its ledger lines ({@link IncidentService#applyTotals}), changed with every line. */
+    static final Set<String> LEDGER_TOTALS = Set.of("grossLoss", "recoveries", "expectedRecoveries", "provisions",
+            "netLoss");
+
+    /** Entries judged at most one by one: past them the figures are computed again, which costs less. */
+    static final int JUDGED = 1000;
 
     private LossDataChanges() {
     }
@@ -23,5 +38,58 @@ public final class LossDataChanges {
     /** Whether no change after the last change {@code kept}, up to {@code now}, touched the loss data. */
     public static boolean noneBetween(long kept, long now) {
         return !AuditEntry.recordsChanged(kept, now, RECORD_TYPES);
+    }
+
+    /**
+     * Whether no change after the last change {@code kept}, up to {@code now}, touched the loss data as figures read
+     * it that read only the ledger lines booked up to {@code day} (by accounting date): a C 17 return of that
+     * reference date. Each entry about the loss data is judged by {@link #leaves}.
+     */
+    public static boolean noneUpTo(LocalDate day, long kept, long now) {
+        List<AuditEntry> entries = AuditEntry.recordChanges(kept, now, RECORD_TYPES, JUDGED + 1);
+        return entries.size() <= JUDGED && entries.stream().allMatch(entry -> leaves(entry, day));
+    }
+
+    /**
+     * Whether a change leaves the figures that read the lines booked up to {@code day}: a line booked or removed with
+     * a later accounting date (those figures never read it); the totals an incident sums from its lines (each line
+     * has an entry of its own); a new incident (it has no line yet: its lines come with their own entries). Any
+     * other change counts: an edited line (its entry names only what changed, maybe not its date), an incident's
+     * attributes, grouping or removal, a legal entity, an FX rate, a change the trail records without its fields
+     * (the ledger conversion).
+     */
+    static boolean leaves(AuditEntry entry, LocalDate day) {
+        if (LINE.equals(entry.recordType)) {
+            LocalDate booked = switch (entry.action) {
+                case CREATE -> accountingDate(entry, true);
+                case DELETE -> accountingDate(entry, false);
+                default -> null;
+            };
+            return booked != null && booked.isAfter(day);
+        }
+        if (INCIDENT.equals(entry.recordType)) {
+            if (entry.action == AuditAction.CREATE) {
+                return true;
+            }
+            List<FieldChange> changes = entry.changeList();
+            return entry.action == AuditAction.UPDATE && !changes.isEmpty()
+                    && changes.stream().allMatch(change -> LEDGER_TOTALS.contains(change.field()));
+        }
+        return false;
+    }
+
+    /** The line's accounting date as booked ({@code created}) or as it was when removed; null when not recorded. */
+    private static LocalDate accountingDate(AuditEntry entry, boolean created) {
+        for (FieldChange change : entry.changeList()) {
+            if ("accountingDate".equals(change.field())) {
+                String value = created ? change.newValue() : change.oldValue();
+                try {
+                    return value == null ? null : LocalDate.parse(value);
+                } catch (DateTimeParseException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 }

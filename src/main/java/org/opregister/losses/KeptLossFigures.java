@@ -26,9 +26,9 @@ public class KeptLossFigures {
     }
 
     final KeptUntilChange<PageKey, LossAnalytics.PeriodFigures> pages = new KeptUntilChange<>(KEPT,
-            LossDataChanges::noneBetween);
+            (key, kept, now) -> LossDataChanges.noneBetween(kept, now));
     final KeptUntilChange<LossPeriod, List<LossAnalytics.CategoryLoss>> panels = new KeptUntilChange<>(KEPT,
-            LossDataChanges::noneBetween);
+            (key, kept, now) -> LossDataChanges.noneBetween(kept, now));
 
     /** The losses page's tables for the period: one pass over its rows ({@link LossScan}), or the kept result. */
     LossAnalytics.PeriodFigures page(LossPeriod period, DataSetRule rule) {

@@ -122,6 +122,8 @@ class AuditTrailTest {
                 "one expected-recovery change");
         assertEquals(2, history.stream().filter(e -> "LossEntry".equals(e.recordType)).count(),
                 "one entry per line added");
+        assertTrue(history.stream().noneMatch(e -> e.changes != null && e.changes.contains("$$_hibernate")),
+                "the tracker Hibernate adds to the embedded review is not a field of the incident");
     }
 
     @Test

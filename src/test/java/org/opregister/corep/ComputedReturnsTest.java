@@ -17,6 +17,7 @@ import org.opregister.audit.AuditEntry;
 import org.opregister.corep.C17Returns.Prepared;
 import org.opregister.incident.Incident;
 import org.opregister.incident.IncidentFixtures;
+import org.opregister.incident.LossEntry;
 import org.opregister.reference.LegalEntity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -163,6 +164,39 @@ class ComputedReturnsTest {
         assertTrue(afterLine.result() != second.result(), "the line booked before the comment is seen");
         assertEquals(second.lines() + 1, afterLine.lines());
         assertFresh(afterLine, entity);
+    }
+
+    @Test
+    void aLineBookedOrRemovedAfterTheReferenceDateLeavesTheKeptReturn() {
+        String entity = entity("CRK8");
+        long incident = firstIncident(entity);
+        Session officer = TestSupport.session("officer");
+        String page = "/incidents/" + incident;
+        Prepared first = returns.prepare(DATE, entity);
+        long before = head();
+        IncidentFixtures.addLoss(officer, incident,
+                IncidentFixtures.lossForm("DIRECT_CHARGE", "70000", "EUR", "", "2023-01-02"));
+        assertTrue(head() > before, "the line and the incident's totals are changes of records");
+        Prepared second = returns.prepare(DATE, entity);
+        assertTrue(first.result() == second.result(), "the return of 2022 reads no line of 2023");
+        assertFresh(second, entity);
+
+        LossEntry line = QuarkusTransaction.requiringNew()
+                .call(() -> LossEntry.<LossEntry>find("incident.id = ?1 and accountingDate = ?2", incident,
+                        java.time.LocalDate.of(2023, 1, 2)).firstResult());
+        officer.post(page, page + "/losses/" + line.id + "/delete", Map.of("version", line.version)).then()
+                .statusCode(303);
+        Prepared third = returns.prepare(DATE, entity);
+        assertTrue(second.result() == third.result(), "nor does removing it change the return of 2022");
+
+        IncidentFixtures.addLoss(officer, incident,
+                IncidentFixtures.lossForm("DIRECT_CHARGE", "5000", "EUR", "", "2022-12-31"));
+        Prepared fourth = returns.prepare(DATE, entity);
+        assertTrue(fourth.result() != third.result(), "a line booked on the reference date is read");
+        assertEquals(third.lines() + 1, fourth.lines());
+        assertEquals(0, third.result().value("0920", "0080").add(new BigDecimal("5000"))
+                .compareTo(fourth.result().value("0920", "0080")));
+        assertFresh(fourth, entity);
     }
 
     @Test

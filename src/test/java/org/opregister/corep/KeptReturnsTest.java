@@ -25,7 +25,7 @@ class KeptReturnsTest {
             LocalDate.of(2024, 12, 31), new BigDecimal("100000"));
 
     /** Every change touches what a return reads. */
-    private static final KeptUntilChange.Unchanged EVERY_CHANGE_COUNTS = (after, upTo) -> false;
+    private static final KeptUntilChange.Unchanged<Key> EVERY_CHANGE_COUNTS = (key, after, upTo) -> false;
 
     private static Key key(int year, String entity) {
         return new Key(LocalDate.of(year, 12, 31), entity, RULE);
@@ -61,8 +61,10 @@ class KeptReturnsTest {
     void aReturnIsServedAtALaterChangeWhenNothingItReadsChangedInBetween() {
         List<long[]> asked = new ArrayList<>();
         // The changes 8 and 9 are about other records (a KRI value, an action plan); 10 is a ledger line.
-        ComputedReturns kept = new ComputedReturns((after, upTo) -> {
+        List<Key> about = new ArrayList<>();
+        ComputedReturns kept = new ComputedReturns((key, after, upTo) -> {
             asked.add(new long[]{after, upTo});
+            about.add(key);
             return upTo < 10;
         });
         Computed at7 = computed("a");
@@ -71,6 +73,7 @@ class KeptReturnsTest {
         assertEquals(1, asked.size());
         assertEquals(7, asked.get(0)[0]);
         assertEquals(9, asked.get(0)[1]);
+        assertEquals(key(2024, null), about.get(0), "asked about the return's own reference date");
         assertSame(at7, kept.at(key(2024, null), 9), "kept under 9 since");
         assertEquals(1, asked.size(), "served without asking again");
         assertNull(kept.at(key(2024, null), 11), "a line changed at 10");
@@ -79,7 +82,7 @@ class KeptReturnsTest {
 
     @Test
     void aReturnKeptUnderALaterChangeIsNotServedToAReaderOfAnEarlierOne() {
-        ComputedReturns kept = new ComputedReturns((after, upTo) -> true);
+        ComputedReturns kept = new ComputedReturns((key, after, upTo) -> true);
         kept.keep(key(2024, null), 9, computed("at 9"));
         assertNull(kept.at(key(2024, null), 8));
         assertEquals(1, kept.size());
