@@ -5,10 +5,15 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -26,6 +31,7 @@ import org.opregister.core.OpriskConfig;
 import org.opregister.corep.ReturnInput.LineGroup;
 import org.opregister.corep.ReturnInput.LossEvent;
 import org.opregister.incident.LedgerLock;
+import org.opregister.incident.LossDataChanges;
 import org.opregister.incident.LossType;
 import org.opregister.incident.RecoveryStatus;
 import org.opregister.reference.FxRate;
@@ -68,10 +74,11 @@ public class C17Returns {
     /**
      * A return as the pages and downloads show it, or why it cannot be computed ({@code errors}: the reference date or
      * entity as typed, or the missing EUR rate under {@link FieldErrors#FORM}; then {@code result} is null).
+     * {@code eventsRead}: how many loss events this view read from the database (none when the return was kept).
      */
     public record Prepared(String referenceDateInput, LocalDate referenceDate, String entityCode, LegalEntity entity,
             String currency, FxRate.Quote eurRate, LockState lock, C17Return result, String hash, long lines,
-            FieldErrors errors, List<LegalEntity> entities) {
+            long eventsRead, FieldErrors errors, List<LegalEntity> entities) {
 
         public boolean ok() {
             return !errors.any();
@@ -168,35 +175,110 @@ public class C17Returns {
         ReturnInput.Rule rule = new ReturnInput.Rule(config.lossData().threshold(), currency, rate.get().rate(),
                 rate.get().rateDate(), config.returns().c1702Threshold());
         ComputedReturns.Key key = new ComputedReturns.Key(referenceDate, entity == null ? null : entity.code, rule);
-        ComputedReturns.Computed computed = showing == C17Computation.VALUES_ONLY
-                ? computedReturns.at(key, lastChange)
-                : null;
-        if (computed == null) {
-            computed = compute(period.get(), entity, rule, showing, key);
-            if (showing == C17Computation.VALUES_ONLY) {
+        ComputedReturns.Computed computed;
+        long eventsRead = 0;
+        if (showing == C17Computation.VALUES_ONLY) {
+            computed = computedReturns.at(key, lastChange);
+            if (computed == null) {
+                computed = computeKept(period.get(), entity, key, lastChange);
                 computedReturns.keep(key, lastChange, computed);
+                eventsRead = computed.eventsRead();
             }
+        } else {
+            computed = computeAfresh(period.get(), entity, showing, key);
+            eventsRead = computed.eventsRead();
         }
         return new Prepared(referenceDateInput, referenceDate, entityInput, entity, currency, rate.get(), lockState,
-                computed.result(), computed.hash(), computed.lines(), errors, entities);
+                computed.result(), computed.hash(), computed.lines(), eventsRead, errors, entities);
     }
 
-    private ComputedReturns.Computed compute(ReportingPeriod period, LegalEntity entity, ReturnInput.Rule rule,
+    /** The return read whole, with the contributions to the cells {@code showing} names. */
+    private ComputedReturns.Computed computeAfresh(ReportingPeriod period, LegalEntity entity,
             Predicate<String> showing, ComputedReturns.Key key) {
+        return computed(period, key.rule(), showing, key, events -> load(period, entity, events));
+    }
+
+    /**
+     * The return for the values its pages and downloads show. When the events of this return read at an earlier
+     * change are kept and the changes since are about incidents and their lines only, just the events those changes
+     * touched are read again ({@link #changedRoots}) and the return is computed from the kept events with them;
+     * otherwise every event is read. Either way the events are kept for the next change (up to
+     * {@link ComputedReturns#EVENTS_KEPT}).
+     */
+    private ComputedReturns.Computed computeKept(ReportingPeriod period, LegalEntity entity, ComputedReturns.Key key,
+            long lastChange) {
+        ComputedReturns.Events base = computedReturns.eventsAtOrBefore(key, lastChange);
+        Set<Long> changed = base == null ? null : changedRoots(base.lastChange(), lastChange);
+        NavigableMap<Long, LossEvent> events = changed == null ? new TreeMap<>() : new TreeMap<>(base.byRoot());
+        ComputedReturns.Computed computed;
+        if (changed == null) {
+            computed = computed(period, key.rule(), C17Computation.VALUES_ONLY, key,
+                    sink -> load(period, entity, event -> {
+                        if (events.size() <= ComputedReturns.EVENTS_KEPT) {
+                            events.put(event.rootId(), event);
+                        }
+                        sink.accept(event);
+                    }));
+        } else {
+            events.keySet().removeAll(changed);
+            long[] read = {0};
+            if (!changed.isEmpty()) {
+                load(period, entity, activeRoots(period, entity, changed), event -> {
+                    events.put(event.rootId(), event);
+                    read[0]++;
+                });
+            }
+            ComputedReturns.Computed fromKept = computed(period, key.rule(), C17Computation.VALUES_ONLY, key,
+                    events.values()::forEach);
+            computed = new ComputedReturns.Computed(fromKept.result(), fromKept.hash(), fromKept.lines(), read[0]);
+        }
+        if (events.size() <= ComputedReturns.EVENTS_KEPT) {
+            computedReturns.keepEvents(new ComputedReturns.Events(key, lastChange, events));
+        }
+        return computed;
+    }
+
+    /**
+     * The events (root ids) the changes after {@code kept} up to {@code now} may have touched: each changed incident,
+     * the event it counts in now (by its root, and by its lines), and the events a regrouping or a removal moved it
+     * from and to. Null when a change is not about incidents and their lines (an entity, a rate, the ledger
+     * conversion) or there are too many: then every event is read.
+     */
+    private Set<Long> changedRoots(long kept, long now) {
+        Optional<Set<Long>> incidents = LossDataChanges.incidentsChanged(kept, now);
+        if (incidents.isEmpty()) {
+            return null;
+        }
+        Set<Long> roots = new HashSet<>(incidents.get());
+        List<Long> ids = List.copyOf(incidents.get());
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+            roots.addAll(em.createQuery("select coalesce(r.id, i.id) from Incident i left join i.rootEvent r"
+                    + " where i.id in :ids", Long.class).setParameter("ids", chunk).getResultList());
+            roots.addAll(em.createQuery("select distinct l.event.root from LossEntry l where l.incident.id in :ids",
+                    Long.class).setParameter("ids", chunk).getResultList());
+        }
+        return roots;
+    }
+
+    /** The return's figures, hash and line count from its events, which {@code events} hands on by root id. */
+    private static ComputedReturns.Computed computed(ReportingPeriod period, ReturnInput.Rule rule,
+            Predicate<String> showing, ComputedReturns.Key key, Consumer<Consumer<LossEvent>> events) {
         C17Computation.Run run = new C17Computation.Run(period, rule, showing);
         LedgerHash.Digest hash = new LedgerHash.Digest(key.referenceDate(), key.entityCode(), rule);
-        long[] lines = {0};
-        load(period, entity, event -> {
+        long[] counted = {0, 0};
+        events.accept(event -> {
             run.add(event);
             hash.add(event);
-            lines[0] += event.lines();
+            counted[0] += event.lines();
+            counted[1]++;
         });
-        return new ComputedReturns.Computed(run.result(), hash.hex(), lines[0]);
+        return new ComputedReturns.Computed(run.result(), hash.hex(), counted[0], counted[1]);
     }
 
     private static Prepared refused(String input, LocalDate date, String entityCode, String currency,
             List<LegalEntity> entities, FieldErrors errors) {
-        return new Prepared(input, date, entityCode, null, currency, null, null, null, null, 0, errors, entities);
+        return new Prepared(input, date, entityCode, null, currency, null, null, null, null, 0, 0, errors, entities);
     }
 
     /**
@@ -222,7 +304,11 @@ public class C17Returns {
      * not grow with the register. With an entity, only the events whose root belongs to it.
      */
     public void load(ReportingPeriod period, LegalEntity entity, Consumer<LossEvent> events) {
-        List<Long> roots = activeRoots(period, entity);
+        load(period, entity, activeRoots(period, entity, null), events);
+    }
+
+    /** Those events ({@link #activeRoots}), by root id. */
+    private void load(ReportingPeriod period, LegalEntity entity, List<Long> roots, Consumer<LossEvent> events) {
         Shared shared = new Shared();
         for (int from = 0; from < roots.size(); from += IDS_PER_QUERY) {
             List<Long> chunk = roots.subList(from, Math.min(roots.size(), from + IDS_PER_QUERY));
@@ -253,16 +339,34 @@ public class C17Returns {
      * The events with a line booked in the period, by root id. An event without one adds nothing to the return (no
      * new loss, no adjustment, no recovery in the period), so its earlier lines are not read: the return reads the
      * events of its period, not the whole history. Each line carries the event it counts in ({@code LineEvent}: its
-     * root), so no incident is joined to find it, but to keep an entity's.
+     * root), so no incident is joined to find it, but to keep an entity's. With {@code among}, only those events (a
+     * thousand at a time); with null, all of them.
      */
-    private List<Long> activeRoots(ReportingPeriod period, LegalEntity entity) {
+    private List<Long> activeRoots(ReportingPeriod period, LegalEntity entity, Collection<Long> among) {
+        if (among == null) {
+            return activeRootsAmong(period, entity, null);
+        }
+        List<Long> candidates = among.stream().sorted().toList();
+        List<Long> roots = new ArrayList<>();
+        for (int from = 0; from < candidates.size(); from += IDS_PER_QUERY) {
+            roots.addAll(activeRootsAmong(period, entity,
+                    candidates.subList(from, Math.min(candidates.size(), from + IDS_PER_QUERY))));
+        }
+        return roots;
+    }
+
+    private List<Long> activeRootsAmong(ReportingPeriod period, LegalEntity entity, List<Long> chunk) {
         var query = em.createQuery("select distinct l.event.root from LossEntry l"
                 + (entity == null ? "" : " join Incident root on root.id = l.event.root")
                 + " where l.accountingDate >= :start and l.accountingDate <= :end"
-                + (entity == null ? "" : " and root.legalEntity.id = :entity") + " order by l.event.root",
-                Long.class).setParameter("start", period.start()).setParameter("end", period.end());
+                + (entity == null ? "" : " and root.legalEntity.id = :entity")
+                + (chunk == null ? "" : " and l.event.root in :among") + " order by l.event.root", Long.class)
+                .setParameter("start", period.start()).setParameter("end", period.end());
         if (entity != null) {
             query.setParameter("entity", entity.id);
+        }
+        if (chunk != null) {
+            query.setParameter("among", chunk);
         }
         return query.getResultList();
     }

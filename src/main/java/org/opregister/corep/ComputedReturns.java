@@ -1,10 +1,13 @@
 package org.opregister.corep;
 
+import java.lang.ref.SoftReference;
 import java.time.LocalDate;
+import java.util.NavigableMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.opregister.core.KeptUntilChange;
+import org.opregister.corep.ReturnInput.LossEvent;
 import org.opregister.corep.ReturnInput.Rule;
 import org.opregister.incident.LossDataChanges;
 
@@ -13,19 +16,36 @@ import org.opregister.incident.LossDataChanges;
  * {@link LossDataChanges#noneUpTo}): a commit that changes a ledger line booked up to the reference date, an incident,
  * an entity or a rate. A change to any other record leaves them, and so does a line booked after the reference date
  * (the lines of the current half-year leave the return of the last one). A few returns: reference date, entity, rule.
+ * The return computed last also keeps its events ({@link Events}), so that after a change the next computation reads
+ * again only the events it touched.
  */
 @ApplicationScoped
 public class ComputedReturns extends KeptUntilChange<ComputedReturns.Key, ComputedReturns.Computed> {
 
     static final int KEPT = 8;
 
+    /**
+     * The most events kept with a return (a few hundred bytes each): up to about 500,000 incidents over ten years, a
+     * year's events; past it a return is read whole after every change, one event at a time.
+     */
+    static final int EVENTS_KEPT = 50_000;
+
     /** Which return: the rule holds the threshold, the currency, the EUR rate and its date. */
     record Key(LocalDate referenceDate, String entityCode, Rule rule) {
     }
 
-    /** What the computation gives: the figures, the data's hash and how many ledger lines it read. */
-    record Computed(C17Return result, String hash, long lines) {
+    /**
+     * What the computation gives: the figures, the data's hash, how many ledger lines it read, and how many events it
+     * read from the database (all of the return's, or those a change touched).
+     */
+    record Computed(C17Return result, String hash, long lines, long eventsRead) {
     }
+
+    /** A return's events as read when the last change was {@code lastChange}, by root id (never changed once kept). */
+    record Events(Key key, long lastChange, NavigableMap<Long, LossEvent> byRoot) {
+    }
+
+    private SoftReference<Events> lastEvents = new SoftReference<>(null);
 
     public ComputedReturns() {
         this((key, kept, now) -> LossDataChanges.noneUpTo(key.referenceDate(), kept, now));
@@ -33,5 +53,20 @@ public class ComputedReturns extends KeptUntilChange<ComputedReturns.Key, Comput
 
     ComputedReturns(Unchanged<Key> unchanged) {
         super(KEPT, unchanged);
+    }
+
+    /** The events kept of that return, read at the last change {@code lastChange} or before it; or null. */
+    synchronized Events eventsAtOrBefore(Key key, long lastChange) {
+        Events events = lastEvents.get();
+        return events != null && events.key().equals(key) && events.lastChange() <= lastChange ? events : null;
+    }
+
+    /** Keeps a return's events, unless that return's events read at a later change are kept already. */
+    synchronized void keepEvents(Events events) {
+        Events held = lastEvents.get();
+        if (held != null && held.key().equals(events.key()) && held.lastChange() > events.lastChange()) {
+            return;
+        }
+        lastEvents = new SoftReference<>(events);
     }
 }

@@ -2,7 +2,9 @@ package org.opregister.incident;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.opregister.audit.AuditAction;
@@ -76,6 +78,49 @@ public final class LossDataChanges {
                     && changes.stream().allMatch(change -> LEDGER_TOTALS.contains(change.field()));
         }
         return false;
+    }
+
+    /**
+     * The incidents whose ledger lines or attributes changed after the last change {@code kept}, up to {@code now},
+     * with the events a regrouping moved them from and to (a root's id); empty when a change is not about incidents
+     * and their lines alone (a legal entity, an FX rate, the ledger conversion, which records no incident) or when
+     * there are more than {@link #JUDGED} of them: then every event is read again.
+     */
+    public static Optional<Set<Long>> incidentsChanged(long kept, long now) {
+        List<AuditEntry> entries = AuditEntry.recordChanges(kept, now, RECORD_TYPES, JUDGED + 1);
+        if (entries.size() > JUDGED) {
+            return Optional.empty();
+        }
+        Set<Long> incidents = new HashSet<>();
+        try {
+            for (AuditEntry entry : entries) {
+                if (LINE.equals(entry.recordType) && INCIDENT.equals(entry.parentType) && entry.parentId != null) {
+                    incidents.add(Long.valueOf(entry.parentId));
+                    addIds(incidents, entry, "incident");
+                } else if (INCIDENT.equals(entry.recordType) && entry.recordId != null) {
+                    incidents.add(Long.valueOf(entry.recordId));
+                    addIds(incidents, entry, "rootEvent");
+                } else {
+                    return Optional.empty();
+                }
+            }
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        return Optional.of(incidents);
+    }
+
+    /** The ids a change of that field names, before and after (a line's incident, an incident's root event). */
+    private static void addIds(Set<Long> ids, AuditEntry entry, String field) {
+        for (FieldChange change : entry.changeList()) {
+            if (field.equals(change.field())) {
+                for (String id : new String[]{change.oldValue(), change.newValue()}) {
+                    if (id != null) {
+                        ids.add(Long.valueOf(id));
+                    }
+                }
+            }
+        }
     }
 
     /** The line's accounting date as booked ({@code created}) or as it was when removed; null when not recorded. */

@@ -106,6 +106,17 @@ class ComputedReturnsTest {
                 "one event: the member counts in its root");
         assertEquals(0, new BigDecimal("180000").compareTo(grouped.result().value("0920", "0080")));
         assertFresh(grouped, entity);
+
+        // The member's only line removed: its root's event is read again, though no line of the member is left to
+        // name it.
+        LossEntry line = QuarkusTransaction.requiringNew()
+                .call(() -> LossEntry.<LossEntry>find("incident.id", member).firstResult());
+        String memberPage = "/incidents/" + member;
+        officer.post(memberPage, memberPage + "/losses/" + line.id + "/delete", Map.of("version", line.version))
+                .then().statusCode(303);
+        Prepared removed = returns.prepare(DATE, entity);
+        assertEquals(0, new BigDecimal("150000").compareTo(removed.result().value("0920", "0080")));
+        assertFresh(removed, entity);
     }
 
     @Test
@@ -200,6 +211,112 @@ class ComputedReturnsTest {
     }
 
     @Test
+    void aChangeReadsAgainOnlyTheEventsItTouched() {
+        String entity = entity("CRK9");
+        Session officer = TestSupport.session("officer");
+        long other = incidentOf(officer, entity, "Second event " + entity);
+        IncidentFixtures.addLoss(officer, other,
+                IncidentFixtures.lossForm("DIRECT_CHARGE", "60000", "EUR", "", "2022-06-30"));
+        Prepared whole = returns.prepare(DATE, entity);
+        assertEquals(0, new BigDecimal("2").compareTo(whole.result().value("0910", "0080")), "two events");
+
+        IncidentFixtures.addLoss(officer, other,
+                IncidentFixtures.lossForm("DIRECT_CHARGE", "1000", "EUR", "", "2022-10-01"));
+        Prepared afterLine = returns.prepare(DATE, entity);
+        assertEquals(1, afterLine.eventsRead(), "only the event of the new line is read again");
+        assertEquals(whole.lines() + 1, afterLine.lines());
+        assertFresh(afterLine, entity);
+
+        QuarkusTransaction.requiringNew()
+                .run(() -> LegalEntity.<LegalEntity>find("code", entity).firstResult().name = "Renamed " + entity);
+        Prepared entityRenamed = returns.prepare(DATE, entity);
+        assertEquals(2, entityRenamed.eventsRead(), "an entity's change reads every event again");
+        assertFresh(entityRenamed, entity);
+    }
+
+    @Test
+    void afterEachOfRandomChangesTheReturnReadAgainEqualsAFreshOne() {
+        String entity = entity("CRK10");
+        Session officer = TestSupport.session("officer");
+        long root = firstIncident(entity);
+        String rootReference = QuarkusTransaction.requiringNew()
+                .call(() -> Incident.<Incident>findById(root).reference);
+        List<Long> incidents = new java.util.ArrayList<>(List.of(root));
+        Map<Long, Map<String, Object>> forms = new java.util.HashMap<>();
+        for (int i = 1; i <= 3; i++) {
+            String title = "Random event " + i + " " + entity;
+            long id = incidentOf(officer, entity, title);
+            forms.put(id, incidentForm(entity, title));
+            incidents.add(id);
+        }
+        String[] dates = {"2021-11-30", "2022-01-03", "2022-06-30", "2022-12-31", "2023-01-02"};
+        java.util.Random random = new java.util.Random(311);
+        returns.prepare(DATE, entity);
+        for (int round = 0; round < 24; round++) {
+            long incident = incidents.get(random.nextInt(incidents.size()));
+            // The first incident occurred in March 2022: no line of it is booked before.
+            int earliest = incident == root ? 2 : 0;
+            String date = dates[earliest + random.nextInt(dates.length - earliest)];
+            String page = "/incidents/" + incident;
+            List<LossEntry> lines = QuarkusTransaction.requiringNew()
+                    .call(() -> LossEntry.<LossEntry>list("incident.id = ?1 order by id", incident));
+            String change;
+            switch (random.nextInt(5)) {
+                case 0 -> {
+                    // A recovery only where a charge was booked, which it stays below.
+                    boolean recovery = charges(lines) > 0 && random.nextInt(4) == 0;
+                    change = "a line";
+                    IncidentFixtures.addLoss(officer, incident,
+                            IncidentFixtures.lossForm(recovery ? "OTHER_RECOVERY" : "DIRECT_CHARGE",
+                                    recovery ? "100" : Integer.toString(5000 + random.nextInt(30000)), "EUR", "",
+                                    date));
+                }
+                case 1 -> {
+                    change = "a title";
+                    QuarkusTransaction.requiringNew().run(
+                            () -> Incident.<Incident>findById(incident).title = "Retitled " + random.nextInt(1000));
+                }
+                case 2 -> {
+                    if (incident == root) {
+                        continue;
+                    }
+                    Map<String, Object> form = forms.get(incident);
+                    boolean grouped = rootReference.equals(form.get("rootEvent"));
+                    change = grouped ? "ungrouped" : "grouped";
+                    form.put("rootEvent", grouped ? "" : rootReference);
+                    form.put("version", IncidentFixtures.version(officer, incident));
+                    officer.post(page + "/edit", page, form).then().statusCode(303);
+                }
+                case 3 -> {
+                    if (lines.isEmpty()) {
+                        continue;
+                    }
+                    LossEntry line = lines.get(random.nextInt(lines.size()));
+                    change = "a line's amount";
+                    Map<String, Object> edited = IncidentFixtures.lossForm(line.type.name(),
+                            line.type.isRecovery() ? "50" : Integer.toString(4000 + random.nextInt(9000)), "EUR", "",
+                            date);
+                    edited.put("version", line.version);
+                    String linePage = page + "/losses/" + line.id;
+                    officer.post(linePage + "/edit", linePage, edited).then().statusCode(303);
+                }
+                default -> {
+                    LossEntry line = lines.isEmpty() ? null : lines.get(lines.size() - 1);
+                    if (line == null || !line.type.isRecovery() && charges(lines) < 2) {
+                        continue;
+                    }
+                    change = "a line removed";
+                    officer.post(page, page + "/losses/" + line.id + "/delete", Map.of("version", line.version))
+                            .then().statusCode(303);
+                }
+            }
+            Prepared kept = returns.prepare(DATE, entity);
+            assertTrue(kept.eventsRead() <= 2, "after " + change + ", " + kept.eventsRead() + " events read");
+            assertFresh(kept, entity);
+        }
+    }
+
+    @Test
     void commentsLinesAndViewsReleasedTogetherEndOnTheFreshReturn() {
         String entity = entity("CRK7");
         long incident = firstIncident(entity);
@@ -268,6 +385,23 @@ class ComputedReturnsTest {
     private static long firstIncident(String entity) {
         return QuarkusTransaction.requiringNew()
                 .call(() -> Incident.<Incident>find("title", "Computed return " + entity).firstResult().id);
+    }
+
+    private static long charges(List<LossEntry> lines) {
+        return lines.stream().filter(line -> !line.type.isRecovery()).count();
+    }
+
+    private static Map<String, Object> incidentForm(String entity, String title) {
+        Map<String, Object> form = IncidentFixtures.incidentForm(title);
+        form.put("legalEntity", entity);
+        form.put("occurrenceDate", "2021-10-01");
+        form.put("discoveryDate", "2021-10-02");
+        return form;
+    }
+
+    /** A second incident of the entity, with no line yet. */
+    private static long incidentOf(Session officer, String entity, String title) {
+        return IncidentFixtures.record(officer, incidentForm(entity, title));
     }
 
     /** A legal entity of its own with one event of 2022: a direct charge of 150,000, a recovery of 10,000. */

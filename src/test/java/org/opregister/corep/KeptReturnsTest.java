@@ -32,7 +32,7 @@ class KeptReturnsTest {
     }
 
     private static Computed computed(String hash) {
-        return new Computed(null, hash, 1);
+        return new Computed(null, hash, 1, 1);
     }
 
     @Test
