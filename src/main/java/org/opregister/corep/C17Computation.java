@@ -82,6 +82,9 @@ public final class C17Computation {
         private final Predicate<String> showing;
         private final BigDecimal listingThreshold;
         private final Map<String, Collected> collected = new HashMap<>();
+        /** The same cells by row, then column: found without building a key for every contribution. */
+        private final Map<String, Map<String, Collected>> byRow = new HashMap<>();
+        private final Buckets buckets;
         private final List<Excluded> rapidlyRecovered = new ArrayList<>();
         private final List<LargeEvent> listed = new ArrayList<>();
 
@@ -90,6 +93,7 @@ public final class C17Computation {
             this.rule = rule;
             this.showing = showing;
             this.listingThreshold = rule.fromEur(rule.c1702ThresholdEur());
+            this.buckets = new Buckets(rule);
         }
 
         public void add(LossEvent event) {
@@ -107,7 +111,7 @@ public final class C17Computation {
             }
             if (inScopeAtStart || inScopeAtEnd) {
                 Figures figures = figures(event, first, !inScopeAtStart);
-                C17Computation.add(this::put, figures, rule);
+                C17Computation.add(this::put, figures, buckets);
                 if ((figures.isNew() || figures.adjustment().signum() != 0)
                         && figures.gross().compareTo(listingThreshold) >= 0) {
                     listed.add(largeEvent(0, figures));
@@ -121,10 +125,20 @@ public final class C17Computation {
 
         /** Into the event type's column and the total column 0080. */
         private void put(String row, String column, Contribution contribution) {
-            for (String key : List.of(C17Return.key(row, column), C17Return.key(row, C17Codes.TOTAL_COLUMN))) {
-                collected.computeIfAbsent(key, k -> new Collected(C17Codes.row(row).measure(), showing.test(k)))
-                        .add(contribution);
+            Map<String, Collected> columns = byRow.computeIfAbsent(row, r -> new HashMap<>());
+            cell(columns, row, column).add(contribution);
+            cell(columns, row, C17Codes.TOTAL_COLUMN).add(contribution);
+        }
+
+        private Collected cell(Map<String, Collected> columns, String row, String column) {
+            Collected cell = columns.get(column);
+            if (cell == null) {
+                String key = C17Return.key(row, column);
+                cell = new Collected(C17Codes.row(row).measure(), showing.test(key));
+                columns.put(column, cell);
+                collected.put(key, cell);
             }
+            return cell;
         }
     }
 
@@ -234,7 +248,7 @@ public final class C17Computation {
                 insurance);
     }
 
-    private static void add(Sink collected, Figures f, Rule rule) {
+    private static void add(Sink collected, Figures f, Buckets buckets) {
         EventRef ref = f.ref();
         for (C17Codes.Block block : C17Codes.BLOCKS) {
             BusinessLine line = block.businessLine();
@@ -268,7 +282,7 @@ public final class C17Computation {
             }
             put(collected, "0910", f.column(), ref, null, BigDecimal.ONE);
             put(collected, "0920", f.column(), ref, null, gross);
-            Bucket bucket = bucket(gross, rule);
+            Bucket bucket = buckets.of(gross);
             if (bucket != null) {
                 put(collected, "091" + bucket.number(), f.column(), ref, null, BigDecimal.ONE);
                 put(collected, "092" + bucket.number(), f.column(), ref, null, gross);
@@ -280,11 +294,11 @@ public final class C17Computation {
             }
             put(collected, "0930", f.column(), ref, null, BigDecimal.ONE);
             put(collected, "0940", f.column(), ref, null, adjustment);
-            Set<Bucket> buckets = new LinkedHashSet<>();
-            buckets.add(bucket(f.grossBefore(), rule));
-            buckets.add(bucket(f.gross(), rule));
-            buckets.remove(null);
-            for (Bucket bucket : buckets) {
+            Set<Bucket> touched = new LinkedHashSet<>();
+            touched.add(buckets.of(f.grossBefore()));
+            touched.add(buckets.of(f.gross()));
+            touched.remove(null);
+            for (Bucket bucket : touched) {
                 put(collected, "093" + bucket.number(), f.column(), ref, null, BigDecimal.ONE);
                 put(collected, "094" + bucket.number(), f.column(), ref, null, adjustment);
             }
@@ -313,14 +327,32 @@ public final class C17Computation {
 
     /** The size bucket of an amount in the reporting currency; null below EUR 10,000. */
     static Bucket bucket(BigDecimal amount, Rule rule) {
-        for (Bucket bucket : C17Codes.BUCKETS) {
-            boolean above = amount.compareTo(rule.fromEur(bucket.fromEur())) >= 0;
-            boolean below = bucket.toEur() == null || amount.compareTo(rule.fromEur(bucket.toEur())) < 0;
-            if (above && below) {
-                return bucket;
+        return new Buckets(rule).of(amount);
+    }
+
+    /** The size buckets with their bounds in the reporting currency, converted once for a return. */
+    private static final class Buckets {
+
+        private final BigDecimal[] from = new BigDecimal[C17Codes.BUCKETS.size()];
+        private final BigDecimal[] to = new BigDecimal[C17Codes.BUCKETS.size()];
+
+        Buckets(Rule rule) {
+            for (int i = 0; i < from.length; i++) {
+                Bucket bucket = C17Codes.BUCKETS.get(i);
+                from[i] = rule.fromEur(bucket.fromEur());
+                to[i] = bucket.toEur() == null ? null : rule.fromEur(bucket.toEur());
             }
         }
-        return null;
+
+        /** The size bucket of an amount in the reporting currency; null below EUR 10,000. */
+        Bucket of(BigDecimal amount) {
+            for (int i = 0; i < from.length; i++) {
+                if (amount.compareTo(from[i]) >= 0 && (to[i] == null || amount.compareTo(to[i]) < 0)) {
+                    return C17Codes.BUCKETS.get(i);
+                }
+            }
+            return null;
+        }
     }
 
     private static Map<String, Cell> cells(Map<String, Collected> collected, Rule rule) {

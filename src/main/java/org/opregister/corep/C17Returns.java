@@ -195,7 +195,7 @@ public class C17Returns {
     /** The return read whole, with the contributions to the cells {@code showing} names. */
     private ComputedReturns.Computed computeAfresh(ReportingPeriod period, LegalEntity entity,
             Predicate<String> showing, ComputedReturns.Key key) {
-        return computed(period, key.rule(), showing, key, events -> load(period, entity, events));
+        return computed(period, key.rule(), showing, key, events -> load(period, entity, serialised(events)));
     }
 
     /**
@@ -209,24 +209,26 @@ public class C17Returns {
             long lastChange) {
         ComputedReturns.Events base = computedReturns.eventsAtOrBefore(key, lastChange);
         Set<Long> changed = base == null ? null : changedRoots(base.lastChange(), lastChange);
-        NavigableMap<Long, LossEvent> events = changed == null ? new TreeMap<>() : new TreeMap<>(base.byRoot());
+        NavigableMap<Long, LedgerHash.Serialised> events = changed == null
+                ? new TreeMap<>()
+                : new TreeMap<>(base.byRoot());
         ComputedReturns.Computed computed;
         if (changed == null) {
             computed = computed(period, key.rule(), C17Computation.VALUES_ONLY, key,
-                    sink -> load(period, entity, event -> {
+                    sink -> load(period, entity, serialised(event -> {
                         if (events.size() <= ComputedReturns.EVENTS_KEPT) {
-                            events.put(event.rootId(), event);
+                            events.put(event.event().rootId(), event);
                         }
                         sink.accept(event);
-                    }));
+                    })));
         } else {
             events.keySet().removeAll(changed);
             long[] read = {0};
             if (!changed.isEmpty()) {
-                load(period, entity, activeRoots(period, entity, changed), event -> {
-                    events.put(event.rootId(), event);
+                load(period, entity, activeRoots(period, entity, changed), serialised(event -> {
+                    events.put(event.event().rootId(), event);
                     read[0]++;
-                });
+                }));
             }
             ComputedReturns.Computed fromKept = computed(period, key.rule(), C17Computation.VALUES_ONLY, key,
                     events.values()::forEach);
@@ -236,6 +238,10 @@ public class C17Returns {
             computedReturns.keepEvents(new ComputedReturns.Events(key, lastChange, events));
         }
         return computed;
+    }
+
+    private static Consumer<LossEvent> serialised(Consumer<LedgerHash.Serialised> events) {
+        return event -> events.accept(LedgerHash.Serialised.of(event));
     }
 
     /**
@@ -263,14 +269,14 @@ public class C17Returns {
 
     /** The return's figures, hash and line count from its events, which {@code events} hands on by root id. */
     private static ComputedReturns.Computed computed(ReportingPeriod period, ReturnInput.Rule rule,
-            Predicate<String> showing, ComputedReturns.Key key, Consumer<Consumer<LossEvent>> events) {
+            Predicate<String> showing, ComputedReturns.Key key, Consumer<Consumer<LedgerHash.Serialised>> events) {
         C17Computation.Run run = new C17Computation.Run(period, rule, showing);
         LedgerHash.Digest hash = new LedgerHash.Digest(key.referenceDate(), key.entityCode(), rule);
         long[] counted = {0, 0};
         events.accept(event -> {
-            run.add(event);
+            run.add(event.event());
             hash.add(event);
-            counted[0] += event.lines();
+            counted[0] += event.event().lines();
             counted[1]++;
         });
         return new ComputedReturns.Computed(run.result(), hash.hex(), counted[0], counted[1]);

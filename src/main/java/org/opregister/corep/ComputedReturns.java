@@ -7,7 +7,6 @@ import java.util.NavigableMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.opregister.core.KeptUntilChange;
-import org.opregister.corep.ReturnInput.LossEvent;
 import org.opregister.corep.ReturnInput.Rule;
 import org.opregister.incident.LossDataChanges;
 
@@ -25,10 +24,11 @@ public class ComputedReturns extends KeptUntilChange<ComputedReturns.Key, Comput
     static final int KEPT = 8;
 
     /**
-     * The most events kept with a return (a few hundred bytes each): up to about 500,000 incidents over ten years, a
-     * year's events; past it a return is read whole after every change, one event at a time.
+     * The most events kept with a return (about a kilobyte each with their serialisation): a year's events of a
+     * register of up to about 200,000 incidents over ten years; past it a return is read whole after every change,
+     * one event at a time.
      */
-    static final int EVENTS_KEPT = 50_000;
+    static final int EVENTS_KEPT = 30_000;
 
     /** Which return: the rule holds the threshold, the currency, the EUR rate and its date. */
     record Key(LocalDate referenceDate, String entityCode, Rule rule) {
@@ -41,8 +41,11 @@ public class ComputedReturns extends KeptUntilChange<ComputedReturns.Key, Comput
     record Computed(C17Return result, String hash, long lines, long eventsRead) {
     }
 
-    /** A return's events as read when the last change was {@code lastChange}, by root id (never changed once kept). */
-    record Events(Key key, long lastChange, NavigableMap<Long, LossEvent> byRoot) {
+    /**
+     * A return's events as read when the last change was {@code lastChange}, by root id, each with its lines of the
+     * data hash (never changed once kept).
+     */
+    record Events(Key key, long lastChange, NavigableMap<Long, LedgerHash.Serialised> byRoot) {
     }
 
     private SoftReference<Events> lastEvents = new SoftReference<>(null);

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.opregister.corep.ReturnInput.LineGroup;
 import org.opregister.corep.ReturnInput.LossEvent;
@@ -28,9 +27,8 @@ public final class LedgerHash {
 
     /** The serialisation as text (tests, and the README's example). */
     public static String serialise(LocalDate referenceDate, String entityCode, Rule rule, List<LossEvent> events) {
-        StringBuilder text = new StringBuilder();
-        Writer writer = new Writer(referenceDate, entityCode, rule, text::append);
-        sorted(events).forEach(writer::add);
+        StringBuilder text = new StringBuilder(head(referenceDate, entityCode, rule));
+        sorted(events).forEach(event -> text.append(text(event)));
         return text.toString();
     }
 
@@ -48,7 +46,7 @@ public final class LedgerHash {
     public static final class Digest {
 
         private final MessageDigest digest;
-        private final Writer writer;
+        private long lastRoot = Long.MIN_VALUE;
 
         public Digest(LocalDate referenceDate, String entityCode, Rule rule) {
             try {
@@ -56,12 +54,21 @@ public final class LedgerHash {
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
-            writer = new Writer(referenceDate, entityCode, rule,
-                    line -> digest.update(line.getBytes(StandardCharsets.UTF_8)));
+            digest.update(head(referenceDate, entityCode, rule).getBytes(StandardCharsets.UTF_8));
         }
 
         public void add(LossEvent event) {
-            writer.add(event);
+            add(Serialised.of(event));
+        }
+
+        /** An event already serialised (a return computed again from kept events serialises only those read). */
+        public void add(Serialised event) {
+            if (event.event().rootId() <= lastRoot) {
+                throw new IllegalArgumentException("events must come by root id: " + event.event().rootId()
+                        + " after " + lastRoot);
+            }
+            lastRoot = event.event().rootId();
+            digest.update(event.bytes());
         }
 
         public String hex() {
@@ -69,32 +76,29 @@ public final class LedgerHash {
         }
     }
 
-    /** Writes the serialisation: the head lines at once, then each event added, which must come by root id. */
-    private static final class Writer {
+    /** An event with its lines of the serialisation, in UTF-8. */
+    public record Serialised(LossEvent event, byte[] bytes) {
 
-        private final Consumer<String> out;
-        private long lastRoot = Long.MIN_VALUE;
-
-        Writer(LocalDate referenceDate, String entityCode, Rule rule, Consumer<String> out) {
-            this.out = out;
-            out.accept(line("C17", referenceDate, entityCode));
-            out.accept(line("RULE", money(rule.threshold()), rule.currency(), rate(rule.eurRate()),
-                    rule.eurRateDate(), money(rule.c1702ThresholdEur())));
+        public static Serialised of(LossEvent event) {
+            return new Serialised(event, text(event).getBytes(StandardCharsets.UTF_8));
         }
+    }
 
-        void add(LossEvent e) {
-            if (e.rootId() <= lastRoot) {
-                throw new IllegalArgumentException("events must come by root id: " + e.rootId() + " after "
-                        + lastRoot);
-            }
-            lastRoot = e.rootId();
-            out.accept(line("E", e.rootId(), e.reference(), e.title(), e.category(), e.eventType(), e.nearMiss(),
-                    e.gainEvent(), e.creditBoundary(), e.occurrenceDate(), e.discoveryDate(), e.entityCode(),
-                    e.entityName(), e.entityLei(), e.orgUnit()));
-            e.groups().stream().sorted(LineGroup.ORDER)
-                    .forEach(g -> out.accept(line("G", g.businessLine(), g.type(), g.status(), g.inPeriod() ? "P" : "B",
-                            money(g.amount()), g.lines(), g.firstDate(), g.lastDate())));
-        }
+    /** The head lines: the return and the rule. */
+    private static String head(LocalDate referenceDate, String entityCode, Rule rule) {
+        return line("C17", referenceDate, entityCode) + line("RULE", money(rule.threshold()), rule.currency(),
+                rate(rule.eurRate()), rule.eurRateDate(), money(rule.c1702ThresholdEur()));
+    }
+
+    /** An event's lines: its attributes, then its line groups. */
+    private static String text(LossEvent e) {
+        StringBuilder text = new StringBuilder(line("E", e.rootId(), e.reference(), e.title(), e.category(),
+                e.eventType(), e.nearMiss(), e.gainEvent(), e.creditBoundary(), e.occurrenceDate(), e.discoveryDate(),
+                e.entityCode(), e.entityName(), e.entityLei(), e.orgUnit()));
+        e.groups().stream().sorted(LineGroup.ORDER)
+                .forEach(g -> text.append(line("G", g.businessLine(), g.type(), g.status(), g.inPeriod() ? "P" : "B",
+                        money(g.amount()), g.lines(), g.firstDate(), g.lastDate())));
+        return text.toString();
     }
 
     /** Fields separated by ';', a line feed at the end; null is empty; text escaped (\\, \;, \n, \r). */
@@ -106,7 +110,16 @@ public final class LedgerHash {
             }
             Object field = fields[i];
             String value = field == null ? "" : field instanceof Enum<?> e ? e.name() : field.toString();
-            text.append(value.replace("\\", "\\\\").replace(";", "\\;").replace("\n", "\\n").replace("\r", "\\r"));
+            for (int c = 0; c < value.length(); c++) {
+                char ch = value.charAt(c);
+                switch (ch) {
+                    case '\\' -> text.append("\\\\");
+                    case ';' -> text.append("\\;");
+                    case '\n' -> text.append("\\n");
+                    case '\r' -> text.append("\\r");
+                    default -> text.append(ch);
+                }
+            }
         }
         return text.append('\n').toString();
     }

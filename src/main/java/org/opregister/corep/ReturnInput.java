@@ -99,8 +99,13 @@ public final class ReturnInput {
 
         /** Gross loss of the groups (all of them, or those before the period only). */
         BigDecimal gross(boolean beforePeriodOnly) {
-            return groups.stream().filter(g -> !beforePeriodOnly || !g.inPeriod()).map(LineGroup::gross)
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal gross = BigDecimal.ZERO;
+            for (LineGroup g : groups) {
+                if (!beforePeriodOnly || !g.inPeriod()) {
+                    gross = gross.add(g.gross());
+                }
+            }
+            return gross;
         }
 
         /**
@@ -121,17 +126,31 @@ public final class ReturnInput {
 
         /** The first accounting date of a line that changes the gross loss; null when there is none. */
         LocalDate firstAccounting() {
-            return groups.stream().filter(g -> g.type().grossSign != 0).map(LineGroup::firstDate)
-                    .min(LocalDate::compareTo).orElse(null);
+            LocalDate first = null;
+            for (LineGroup g : groups) {
+                if (g.type().grossSign != 0 && (first == null || g.firstDate().isBefore(first))) {
+                    first = g.firstDate();
+                }
+            }
+            return first;
         }
 
         /** Whether any group is before the period and changes the gross loss. */
         boolean lossBeforePeriod() {
-            return groups.stream().anyMatch(g -> !g.inPeriod() && g.type().grossSign != 0);
+            for (LineGroup g : groups) {
+                if (!g.inPeriod() && g.type().grossSign != 0) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         public long lines() {
-            return groups.stream().mapToLong(LineGroup::lines).sum();
+            long lines = 0;
+            for (LineGroup g : groups) {
+                lines += g.lines();
+            }
+            return lines;
         }
     }
 

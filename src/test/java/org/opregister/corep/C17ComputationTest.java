@@ -461,6 +461,21 @@ class C17ComputationTest {
                 """.formatted(EventCategory.EXTERNAL_FRAUD.types().get(0).name()), text);
     }
 
+    /** F4: text is escaped in the serialisation (\\, \;, \n, \r), so no field can pass for another. */
+    @Test
+    void theHashEscapesTheTextItReads() {
+        EventType type = EventCategory.EXTERNAL_FRAUD.types().get(0);
+        LossEvent event = new LossEvent(7, "R;1", "Back\\slash\nnew line\r", EventCategory.EXTERNAL_FRAUD, type,
+                false, false, false, LocalDate.of(2025, 1, 2), LocalDate.of(2025, 1, 3), "MAIN", "Main; entity", null,
+                "Unit", List.of());
+        String text = LedgerHash.serialise(DECEMBER, null, RULE, List.of(event));
+        assertTrue(text.endsWith("E;7;R\\;1;Back\\\\slash\\nnew line\\r;EXTERNAL_FRAUD;" + type.name()
+                + ";false;false;false;2025-01-02;2025-01-03;MAIN;Main\\; entity;;Unit\n"), text);
+        LedgerHash.Digest digest = new LedgerHash.Digest(DECEMBER, null, RULE);
+        digest.add(LedgerHash.Serialised.of(event));
+        assertEquals(LedgerHash.of(DECEMBER, null, RULE, List.of(event)), digest.hex());
+    }
+
     private static void both(Map<String, String> expected, String row, String column, String value) {
         expected.put(row + "/" + column, value);
         expected.put(row + "/0080", value);
