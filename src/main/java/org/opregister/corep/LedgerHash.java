@@ -18,7 +18,7 @@ import org.opregister.corep.ReturnInput.Rule;
  * The SHA-256 of everything a return's figures are computed from, so a locked return is reproducible and an auditor
  * can tell whether the data behind a download has changed: the reference date and entity, the rule, each event's
  * attributes and its line groups (the ledger lines summed as the computation reads them). The canonical serialisation
- * is in the README ("COREP C 17.01 and C 17.02", "The data hash"); it is fed to the digest line by line.
+ * is in the README ("COREP C 17.01 and C 17.02", "The data hash"); it is fed to the digest one event at a time.
  */
 public final class LedgerHash {
 
