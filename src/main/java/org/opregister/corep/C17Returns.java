@@ -43,8 +43,9 @@ import org.opregister.taxonomy.EventType;
 /**
  * Reads the ledger for a C 17 return, summed in the database (the lines before the period and inside it by root
  * event, business line, type and recovery status, then the roots' attributes), and computes it with
- * {@link C17Computation}. The figures of a return are kept ({@link ComputedReturns}) until a record changes: the
- * grid, C 17.02 and the downloads of unchanged records are not computed again.
+ * {@link C17Computation}. The figures of a return are kept ({@link ComputedReturns}) until the loss data they read
+ * changes: the grid, C 17.02 and the downloads of unchanged records are not computed again, and after a change to
+ * incidents and their lines only the events it touched are read again ({@link #computeKept}).
  */
 @ApplicationScoped
 public class C17Returns {
@@ -263,6 +264,14 @@ public class C17Returns {
                     + " where i.id in :ids", Long.class).setParameter("ids", chunk).getResultList());
             roots.addAll(em.createQuery("select distinct l.event.root from LossEntry l where l.incident.id in :ids",
                     Long.class).setParameter("ids", chunk).getResultList());
+        }
+        // The incidents grouped under those roots: a kept event of one of them (were its lines ever left on it)
+        // goes, rather than count beside its root's.
+        List<Long> found = List.copyOf(roots);
+        for (int from = 0; from < found.size(); from += IDS_PER_QUERY) {
+            List<Long> chunk = found.subList(from, Math.min(found.size(), from + IDS_PER_QUERY));
+            roots.addAll(em.createQuery("select i.id from Incident i where i.rootEvent.id in :roots", Long.class)
+                    .setParameter("roots", chunk).getResultList());
         }
         return roots;
     }

@@ -12,9 +12,10 @@ import org.opregister.incident.LossDataChanges;
 
 /**
  * The returns last computed, kept until the loss data they read changes ({@link KeptUntilChange},
- * {@link LossDataChanges#noneUpTo}): a commit that changes a ledger line booked up to the reference date, an incident,
- * an entity or a rate. A change to any other record leaves them, and so does a line booked after the reference date
- * (the lines of the current half-year leave the return of the last one). A few returns: reference date, entity, rule.
+ * {@link LossDataChanges#noneUpTo}): a commit that changes a ledger line, an incident, an entity or a rate. A change
+ * to any other record leaves them, and so does a line booked or removed with an accounting date after the reference
+ * date (the lines of the current half-year leave the return of the last one). A few returns: reference date, entity,
+ * rule.
  * The return computed last also keeps its events ({@link Events}), so that after a change the next computation reads
  * again only the events it touched.
  */

@@ -80,6 +80,7 @@ public class IncidentService {
     @Transactional
     public Incident create(IncidentData data, FieldErrors typed) {
         Incident incident = new Incident();
+        lockedRoot(data);
         Grouping grouping = grouping(data, incident, typed);
         checkExternalReference(data, incident, typed);
         failIfAny(typed);
@@ -102,6 +103,10 @@ public class IncidentService {
         return guarded(() -> {
             Incident named = data.rootEvent() == null ? null : Incident.findByReference(data.rootEvent());
             lockEvents(eventIdOf(id), named == null ? null : named.id);
+            if (named != null) {
+                // Read before its lock: grouped since, perhaps, which grouping() must see.
+                Incident.getEntityManager().refresh(named);
+            }
             Incident incident = Records.require(Incident.class, id);
             // The incident's state first: under review or closed, no edit is looked at.
             incident.requireEditable();
@@ -290,6 +295,19 @@ public class IncidentService {
      * classification takes its root's turn before touching any other row of the event, so two writers never wait
      * for each other ({@link LossEvents}).
      */
+    /**
+     * The root event a new incident names, locked and read again under its lock: an edit grouping that root under
+     * another takes the same lock, so the new incident is either seen as grouped under it (the edit is refused) or
+     * finds it grouped (the new incident is refused), never both saved.
+     */
+    private static void lockedRoot(IncidentData data) {
+        Incident named = data.rootEvent() == null ? null : Incident.findByReference(data.rootEvent());
+        if (named != null) {
+            lockEvents(named.id);
+            Incident.getEntityManager().refresh(named);
+        }
+    }
+
     private static void lockEvents(Long... roots) {
         java.util.Arrays.stream(roots).filter(java.util.Objects::nonNull).distinct().sorted()
                 .forEach(root -> RowLocks.forUpdate("incident", "id", root));

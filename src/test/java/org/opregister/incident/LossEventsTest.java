@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import jakarta.inject.Inject;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.opregister.Parallel;
 import org.opregister.TestSupport;
 import org.opregister.TestSupport.Session;
+import org.opregister.core.FieldErrors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,6 +29,9 @@ import static org.opregister.incident.IncidentFixtures.lossForm;
  */
 @QuarkusTest
 class LossEventsTest {
+
+    @Inject
+    IncidentService service;
 
     private Session officer;
 
@@ -112,6 +118,73 @@ class LossEventsTest {
             }
         }
         assertNoDrift();
+    }
+
+    /**
+     * Two edits released together: one groups X under R, the other groups Y under X; and a new incident recorded
+     * under X while X is grouped. One level only: whichever comes second is refused, never both saved (an event
+     * under an event, whose lines would count in the wrong one).
+     */
+    @Test
+    void groupingUnderAnIncidentThatIsBeingGroupedIsRefused() {
+        for (int round = 0; round < 4; round++) {
+            long r = IncidentFixtures.record(officer, "Race root " + round + " lev4");
+            long x = IncidentFixtures.record(officer, "Race middle " + round + " lev4");
+            long y = IncidentFixtures.record(officer, "Race leaf " + round + " lev4");
+            addLoss(officer, x, lossForm("DIRECT_CHARGE", "1000", "EUR", "", "2025-05-15"));
+            addLoss(officer, y, lossForm("DIRECT_CHARGE", "2000", "EUR", "", "2025-05-15"));
+            String rReference = IncidentTestData.find(r).reference;
+            String xReference = IncidentTestData.find(x).reference;
+            Map<String, Object> newUnderX = IncidentFixtures.incidentForm("Race new " + round + " lev4");
+            newUnderX.put("rootEvent", xReference);
+            List<Integer> statuses = Parallel.run(3, i -> switch (i) {
+                case 0 -> editResponse(x, Map.of("rootEvent", rReference)).statusCode();
+                case 1 -> editResponse(y, Map.of("rootEvent", xReference)).statusCode();
+                default -> officer.post("/incidents/new", "/incidents", newUnderX).statusCode();
+            });
+            boolean xGrouped = statuses.get(0) == 303;
+            assertTrue(!xGrouped || statuses.get(1) != 303 && statuses.get(2) != 303,
+                    "X grouped under R, and something grouped under X too: " + statuses);
+            long nested = QuarkusTransaction.requiringNew().call(
+                    () -> Incident.count("rootEvent.rootEvent is not null and title like '%lev4'"));
+            assertEquals(0, nested, "an event grouped under a grouped incident");
+            assertNoDrift();
+        }
+    }
+
+    /**
+     * The same race made certain: the request has read X before the edit grouping X under R committed (as a request
+     * does before it takes its locks). Grouping Y under X must then be refused on what X is now, not saved on what was
+     * read.
+     */
+    @Test
+    void anIncidentGroupedSinceItWasReadIsNotTakenForARoot() {
+        long r = IncidentFixtures.record(officer, "Stale root lev5");
+        long x = IncidentFixtures.record(officer, "Stale middle lev5");
+        long y = IncidentFixtures.record(officer, "Stale leaf lev5");
+        String xReference = IncidentTestData.find(x).reference;
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Incident.findByReference(xReference);
+                QuarkusTransaction.requiringNew()
+                        .run(() -> Incident.<Incident>findById(x).rootEvent = Incident.findById(r));
+                service.update(y, groupedUnder(Incident.findById(y), xReference), new FieldErrors());
+            });
+        } catch (RuntimeException refused) {
+            // Refused: the rootEvent field names X as grouped under R; the transaction rolls back.
+        }
+        assertEquals(null, QuarkusTransaction.requiringNew().call(() -> {
+            Incident leaf = Incident.findById(y);
+            return leaf.rootEvent == null ? null : leaf.rootEvent.reference;
+        }), "Y grouped under X, which is grouped under R");
+    }
+
+    /** What the edit form of the incident sends, naming another root event. */
+    private static IncidentForm.IncidentData groupedUnder(Incident i, String rootEvent) {
+        return new IncidentForm.IncidentData(i.title, i.description, i.severity, i.eventCategory, i.eventType,
+                i.businessLine, i.orgUnit, i.owner, i.occurrenceDate, i.discoveryDate, i.causes, i.rootCause,
+                i.thirdParty, i.nearMiss, i.gainEvent, i.legalEntity.code, rootEvent, i.creditBoundary,
+                i.marketBoundary, i.externalReference, i.version);
     }
 
     private long grouped(String title, long root) {
