@@ -247,8 +247,9 @@ public class C17Returns {
 
     /**
      * The events (root ids) the changes after {@code kept} up to {@code now} may have touched: each changed incident,
-     * the event it counts in now (by its root, and by its lines), and the events a regrouping or a removal moved it
-     * from and to. Null when a change is not about incidents and their lines (an entity, a rate, the ledger
+     * the event it counts in now (by its root, and by its lines), the events a regrouping moved it from and to, and
+     * the incidents grouped under all of those. Null when a change is not about incidents and their lines (an entity, a
+     * rate, the ledger
      * conversion) or there are too many: then every event is read.
      */
     private Set<Long> changedRoots(long kept, long now) {
