@@ -81,8 +81,7 @@ public final class C17Computation {
         private final Rule rule;
         private final Predicate<String> showing;
         private final BigDecimal listingThreshold;
-        private final Map<String, Collected> collected = new HashMap<>();
-        /** The same cells by row, then column: found without building a key for every contribution. */
+        /** The cells by row, then column: found without building a key for every contribution. */
         private final Map<String, Map<String, Collected>> byRow = new HashMap<>();
         private final Buckets buckets;
         private final List<Excluded> rapidlyRecovered = new ArrayList<>();
@@ -120,7 +119,7 @@ public final class C17Computation {
         }
 
         public C17Return result() {
-            return new C17Return(period, cells(collected, rule), List.copyOf(rapidlyRecovered), largeEvents(listed));
+            return new C17Return(period, cells(byRow, rule), List.copyOf(rapidlyRecovered), largeEvents(listed));
         }
 
         /** Into the event type's column and the total column 0080. */
@@ -133,10 +132,8 @@ public final class C17Computation {
         private Collected cell(Map<String, Collected> columns, String row, String column) {
             Collected cell = columns.get(column);
             if (cell == null) {
-                String key = C17Return.key(row, column);
-                cell = new Collected(C17Codes.row(row).measure(), showing.test(key));
+                cell = new Collected(C17Codes.row(row).measure(), showing.test(C17Return.key(row, column)));
                 columns.put(column, cell);
-                collected.put(key, cell);
             }
             return cell;
         }
@@ -355,7 +352,7 @@ public final class C17Computation {
         }
     }
 
-    private static Map<String, Cell> cells(Map<String, Collected> collected, Rule rule) {
+    private static Map<String, Cell> cells(Map<String, Map<String, Collected>> byRow, Rule rule) {
         Map<String, Cell> cells = new LinkedHashMap<>();
         BigDecimal threshold = rule.threshold();
         for (Row row : C17Codes.ROWS) {
@@ -368,7 +365,7 @@ public final class C17Computation {
                     }
                     continue;
                 }
-                Collected cell = collected.get(key);
+                Collected cell = byRow.getOrDefault(row.code(), Map.of()).get(code);
                 cells.put(key, cell == null
                         ? new Cell(row.code(), code, BigDecimal.ZERO, 0, List.of())
                         : cell.cell(row.code(), code));

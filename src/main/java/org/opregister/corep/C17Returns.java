@@ -258,9 +258,7 @@ public class C17Returns {
             return null;
         }
         Set<Long> roots = new HashSet<>(incidents.get());
-        List<Long> ids = List.copyOf(incidents.get());
-        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+        for (List<Long> chunk : chunks(incidents.get())) {
             roots.addAll(em.createQuery("select coalesce(r.id, i.id) from Incident i left join i.rootEvent r"
                     + " where i.id in :ids", Long.class).setParameter("ids", chunk).getResultList());
             roots.addAll(em.createQuery("select distinct l.event.root from LossEntry l where l.incident.id in :ids",
@@ -268,9 +266,7 @@ public class C17Returns {
         }
         // The incidents grouped under those roots: a kept event of one of them (were its lines ever left on it)
         // goes, rather than count beside its root's.
-        List<Long> found = List.copyOf(roots);
-        for (int from = 0; from < found.size(); from += IDS_PER_QUERY) {
-            List<Long> chunk = found.subList(from, Math.min(found.size(), from + IDS_PER_QUERY));
+        for (List<Long> chunk : chunks(List.copyOf(roots))) {
             roots.addAll(em.createQuery("select i.id from Incident i where i.rootEvent.id in :roots", Long.class)
                     .setParameter("roots", chunk).getResultList());
         }
@@ -326,8 +322,7 @@ public class C17Returns {
     /** Those events ({@link #activeRoots}), by root id. */
     private void load(ReportingPeriod period, LegalEntity entity, List<Long> roots, Consumer<LossEvent> events) {
         Shared shared = new Shared();
-        for (int from = 0; from < roots.size(); from += IDS_PER_QUERY) {
-            List<Long> chunk = roots.subList(from, Math.min(roots.size(), from + IDS_PER_QUERY));
+        for (List<Long> chunk : chunks(roots)) {
             Map<Long, List<LineGroup>> byRoot = new HashMap<>();
             groups(byRoot, chunk, false, period);
             groups(byRoot, chunk, true, period);
@@ -362,13 +357,21 @@ public class C17Returns {
         if (among == null) {
             return activeRootsAmong(period, entity, null);
         }
-        List<Long> candidates = among.stream().sorted().toList();
         List<Long> roots = new ArrayList<>();
-        for (int from = 0; from < candidates.size(); from += IDS_PER_QUERY) {
-            roots.addAll(activeRootsAmong(period, entity,
-                    candidates.subList(from, Math.min(candidates.size(), from + IDS_PER_QUERY))));
+        for (List<Long> chunk : chunks(among.stream().sorted().toList())) {
+            roots.addAll(activeRootsAmong(period, entity, chunk));
         }
         return roots;
+    }
+
+    /** The ids a thousand at a time, in their order: what one {@code in} list of a query holds. */
+    private static List<List<Long>> chunks(Collection<Long> ids) {
+        List<Long> all = List.copyOf(ids);
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY)));
+        }
+        return chunks;
     }
 
     private List<Long> activeRootsAmong(ReportingPeriod period, LegalEntity entity, List<Long> chunk) {

@@ -15,9 +15,8 @@ import org.opregister.incident.LossDataChanges;
  * {@link LossDataChanges#noneUpTo}): a commit that changes a ledger line, an incident, an entity or a rate. A change
  * to any other record leaves them, and so does a line booked or removed with an accounting date after the reference
  * date (the lines of the current half-year leave the return of the last one). A few returns: reference date, entity,
- * rule.
- * The return computed last also keeps its events ({@link Events}), so that after a change the next computation reads
- * again only the events it touched.
+ * rule. The return computed last also keeps its events ({@link Events}), so that after a change the next computation
+ * reads again only the events it touched.
  */
 @ApplicationScoped
 public class ComputedReturns extends KeptUntilChange<ComputedReturns.Key, ComputedReturns.Computed> {

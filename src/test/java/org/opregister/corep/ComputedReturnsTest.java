@@ -86,10 +86,7 @@ class ComputedReturnsTest {
         String entity = entity("CRK5");
         long root = firstIncident(entity);
         Session officer = TestSupport.session("officer");
-        Map<String, Object> form = IncidentFixtures.incidentForm("Second effect " + entity);
-        form.put("legalEntity", entity);
-        form.put("occurrenceDate", "2022-05-01");
-        form.put("discoveryDate", "2022-05-02");
+        Map<String, Object> form = incidentForm(entity, "Second effect " + entity, "2022-05-01");
         long member = IncidentFixtures.record(officer, form);
         IncidentFixtures.addLoss(officer, member,
                 IncidentFixtures.lossForm("DIRECT_CHARGE", "30000", "EUR", "", "2022-05-31"));
@@ -421,12 +418,17 @@ class ComputedReturnsTest {
         return lines.stream().filter(line -> !line.type.isRecovery()).count();
     }
 
-    private static Map<String, Object> incidentForm(String entity, String title) {
+    /** The form of an incident of the entity, which occurred that day and was discovered the next. */
+    private static Map<String, Object> incidentForm(String entity, String title, String occurred) {
         Map<String, Object> form = IncidentFixtures.incidentForm(title);
         form.put("legalEntity", entity);
-        form.put("occurrenceDate", "2021-10-01");
-        form.put("discoveryDate", "2021-10-02");
+        form.put("occurrenceDate", occurred);
+        form.put("discoveryDate", java.time.LocalDate.parse(occurred).plusDays(1).toString());
         return form;
+    }
+
+    private static Map<String, Object> incidentForm(String entity, String title) {
+        return incidentForm(entity, title, "2021-10-01");
     }
 
     /** A second incident of the entity, with no line yet. */
@@ -444,11 +446,7 @@ class ComputedReturnsTest {
             entity.persist();
         });
         Session officer = TestSupport.session("officer");
-        Map<String, Object> form = IncidentFixtures.incidentForm("Computed return " + code);
-        form.put("legalEntity", code);
-        form.put("occurrenceDate", "2022-03-01");
-        form.put("discoveryDate", "2022-03-02");
-        long id = IncidentFixtures.record(officer, form);
+        long id = IncidentFixtures.record(officer, incidentForm(code, "Computed return " + code, "2022-03-01"));
         IncidentFixtures.addLoss(officer, id,
                 IncidentFixtures.lossForm("DIRECT_CHARGE", "150000", "EUR", "", "2022-03-31"));
         IncidentFixtures.addLoss(officer, id,
