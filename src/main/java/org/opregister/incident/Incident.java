@@ -396,10 +396,10 @@ public class Incident extends TrackedEntity implements AuditSubject, Commentable
         if (query.kept() != null) {
             return IncidentTotals.kept(query.kept());
         }
-        Object[] row = query.typed(
+        Object[] row = query.totals(
                 "select count(i), count(case when i.rootEvent is null then 1 end), coalesce(sum(i.netLoss), 0)"
                         + " from Incident i where ",
-                "", Object[].class).getSingleResult();
+                Object[].class).getSingleResult();
         return new Totals(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (BigDecimal) row[2]);
     }
 

@@ -10,15 +10,27 @@ import jakarta.persistence.TypedQuery;
 import org.opregister.web.Where;
 
 /**
- * The where-clause and parameters of an {@link IncidentFilter}, shared by list, totals and exports; {@code kept}: the
- * scope of its kept totals, null when they must be counted ({@link IncidentFilter#keptScope}); {@code fixed}: the
- * one column of the incident the filter holds to a single value, if there is exactly one (see {@link #orderBy}).
+ * The where-clause and parameters of an {@link IncidentFilter}, shared by list, totals and exports: {@code where} and
+ * {@code parameters} read the matches in a sort's order (a page, an export), {@code totalsWhere} and
+ * {@code totalsParameters} visit them all at once (the same but for a search on H2, {@link SearchIndex.Search});
+ * {@code kept}: the scope of its kept totals, null when they must be counted ({@link IncidentFilter#keptScope});
+ * {@code fixed}: the one column of the incident the filter holds to a single value, if there is exactly one (see
+ * {@link #orderBy}).
  */
-record IncidentQuery(String where, Map<String, Object> parameters, IncidentTotals.Scope kept, String fixed) {
+record IncidentQuery(String where, Map<String, Object> parameters, String totalsWhere,
+        Map<String, Object> totalsParameters, IncidentTotals.Scope kept, String fixed) {
 
     static IncidentQuery of(IncidentFilter filter) {
-        Where where = SearchIndex.where(new Where(), filter.q())
-                .and("i.status = :status", "status", filter.status())
+        SearchIndex.Search search = SearchIndex.search(filter.q());
+        Where inOrder = filtered(SearchIndex.Condition.and(new Where(), search.inOrder()), filter);
+        Where counted = filtered(SearchIndex.Condition.and(new Where(), search.counted()), filter);
+        return new IncidentQuery(inOrder.clause(), inOrder.parameters(), counted.clause(), counted.parameters(),
+                filter.keptScope(), fixedColumn(filter));
+    }
+
+    /** The filter's conditions but the search, after {@code where}'s. */
+    private static Where filtered(Where where, IncidentFilter filter) {
+        return where.and("i.status = :status", "status", filter.status())
                 .and(classified(filter, "eventCategory") + " = :category", "category", filter.eventCategory())
                 .and(classified(filter, "eventType") + " = :type", "type", filter.eventType())
                 .and(classified(filter, "businessLine") + " = :line", "line", filter.businessLine())
@@ -27,7 +39,6 @@ record IncidentQuery(String where, Map<String, Object> parameters, IncidentTotal
                         ? filter.rule().inClause()
                         : "not " + filter.rule().inClause(),
                         filter.dataSet() == null ? null : Map.of("dataSetThreshold", filter.rule().threshold()));
-        return new IncidentQuery(where.clause(), where.parameters(), filter.keptScope(), fixedColumn(filter));
     }
 
     /** The one indexed column of the incident itself the filter fixes (a type implies its category), else null. */
@@ -98,9 +109,21 @@ record IncidentQuery(String where, Map<String, Object> parameters, IncidentTotal
         return values;
     }
 
-    /** {@code head} (a select and its from clause, ending in "where "), this filter, then {@code tail}, typed. */
+    /**
+     * {@code head} (a select and its from clause, ending in "where "), this filter, then {@code tail} (its order),
+     * typed: the matches read in that order.
+     */
     <T> TypedQuery<T> typed(String head, String tail, Class<T> type) {
-        TypedQuery<T> query = Incident.getEntityManager().createQuery(head + where + tail, type);
+        return typed(head + where + tail, parameters, type);
+    }
+
+    /** {@code head} (a select of aggregates and its from clause, ending in "where ") then this filter, typed. */
+    <T> TypedQuery<T> totals(String head, Class<T> type) {
+        return typed(head + totalsWhere, totalsParameters, type);
+    }
+
+    private static <T> TypedQuery<T> typed(String hql, Map<String, Object> parameters, Class<T> type) {
+        TypedQuery<T> query = Incident.getEntityManager().createQuery(hql, type);
         parameters.forEach(query::setParameter);
         return query;
     }

@@ -21,66 +21,119 @@ import org.opregister.web.Where;
  * ({@code incident_search_gin}) on {@code array_to_tsvector(string_to_array(search_text, ' '))}, asked with a
  * prefix tsquery through the SQL function {@code incident_search_matches} (migration V37), which the planner inlines
  * so the index serves it. H2: the word table {@code incident_search_word} ({@link IncidentSearchWord}), written here
- * in the incident's transaction, read with {@code word like 'w%'} along its primary key.
+ * in the incident's transaction, read with {@code word like 'w%'} along its primary key for the candidates of the
+ * rarest word; the other words are checked in the incident's search text, which holds the same words.
  */
 public final class SearchIndex {
 
     /**
      * On H2, a word that starts the words of at most this many incidents, and of at most an eighth of them, picks the
-     * candidates by id: looking a row up by id costs H2 several times reading the next row of a scan, and this stays
-     * well below the rows H2 keeps in memory for an {@code in (select ...)} at a 192 MB heap (beyond, it spools them to
-     * disk).
+     * candidates of a page by id: looking a row up by id costs H2 several times reading the next row of a scan, which
+     * a page sorted along an index stops after its rows; and this stays below the rows H2 keeps in memory for an
+     * {@code in (select ...)} at a 192 MB heap (beyond, it spools them to disk).
      */
     static final int FEW = 2000;
 
-    /** Set by tests to take one way whatever the counts: 0 every word per incident, a large number by id. */
+    /**
+     * Set by tests to take one way whatever the counts: 0 a page checks every word in each incident's search text, a
+     * large number takes a page's candidates by id.
+     */
     static volatile int fewForTests = -1;
 
     private SearchIndex() {
     }
 
-    /** Adds the search for {@code typed} to the filter; nothing when it holds no letter or digit (no filter). */
-    static Where where(Where where, String typed) {
+    /**
+     * The search for {@code typed} two ways, the same on PostgreSQL: {@code inOrder} for reading matches in a sort's
+     * order (a page stops after its rows, an export streams them), {@code counted} for visiting every match at once
+     * (the totals). Both null when {@code typed} holds no letter or digit (no filter).
+     */
+    record Search(Condition inOrder, Condition counted) {
+
+        static final Search NONE = new Search(null, null);
+    }
+
+    /** A where-clause with its parameters, or null for none. */
+    record Condition(String clause, Map<String, Object> parameters) {
+
+        static Where and(Where where, Condition condition) {
+            return condition == null ? where : where.and(condition.clause(), condition.parameters());
+        }
+    }
+
+    static Search search(String typed) {
         List<String> words = typed == null ? List.of() : SearchWords.query(typed);
         if (words.isEmpty()) {
-            return where;
+            return Search.NONE;
         }
         if (postgres()) {
-            return where.and("function('incident_search_matches', i.searchText, :searchQuery) = true", "searchQuery",
-                    SearchWords.tsquery(words));
+            Condition matches = new Condition("function('incident_search_matches', i.searchText, :searchQuery) = true",
+                    Map.of("searchQuery", SearchWords.tsquery(words)));
+            return new Search(matches, matches);
         }
-        // H2: the rarest word, when it starts the words of few incidents, gives the candidates (looked up by id);
-        // every other word is checked per candidate. When every word is common, each is checked per incident, in
-        // the order the page is sorted by, so a page stops after its rows (the totals still visit every incident).
-        int few = fewForTests >= 0 ? fewForTests : (int) Math.min(FEW, Incident.count() / 8);
-        int rarest = -1;
-        int fewest = Integer.MAX_VALUE;
+        // H2: the rarest word, when it starts the words of few incidents, gives the candidates (looked up by id), and
+        // every other word is checked in the candidate's own search text. When every word is common, a page reads the
+        // incidents in its order and checks each word in their search text, stopping after its rows; the totals,
+        // which visit every match, still take the candidates of the rarest word by id: reading a sixth of the
+        // register by id costs H2 a third of checking every incident.
+        long incidents = Incident.count();
+        int few = fewForTests >= 0 ? fewForTests : (int) Math.min(FEW, incidents / 8);
+        int[] found = found(words, few);
+        int rarest = rarest(found);
+        if (found[rarest] > few && words.size() > 1) {
+            found = found(words, (int) Math.min(Integer.MAX_VALUE - 1, incidents / 2));
+            rarest = rarest(found);
+        }
+        Condition byRarest = h2Condition(words, rarest);
+        return new Search(found[rarest] <= few ? byRarest : h2Condition(words, -1), byRarest);
+    }
+
+    /** For each word, the word table's rows it starts, counted up to one more than {@code limit}. */
+    private static int[] found(List<String> words, int limit) {
+        int[] found = new int[words.size()];
         for (int n = 0; n < words.size(); n++) {
-            int found = Incident.getEntityManager()
+            found[n] = Incident.getEntityManager()
                     .createQuery("select w.key.incidentId from IncidentSearchWord w where w.key.word like :word",
                             Long.class)
-                    .setParameter("word", words.get(n) + "%").setMaxResults(few + 1).getResultList().size();
-            if (found < fewest) {
-                fewest = found;
+                    .setParameter("word", words.get(n) + "%").setMaxResults(limit + 1).getResultList().size();
+        }
+        return found;
+    }
+
+    private static int rarest(int[] found) {
+        int rarest = 0;
+        for (int n = 1; n < found.length; n++) {
+            if (found[n] < found[rarest]) {
                 rarest = n;
             }
         }
+        return rarest;
+    }
+
+    /**
+     * Word {@code byId} by the word table (the candidates' ids; -1 for none), every other word in the incident's
+     * search text, which holds the same words as the table, separated by single spaces: a word starts one of them
+     * when it follows a space in the text with a space put before it. The words are letters and digits only, never a
+     * wildcard.
+     */
+    private static Condition h2Condition(List<String> words, int byId) {
         StringBuilder clause = new StringBuilder();
         Map<String, Object> parameters = new HashMap<>();
         for (int n = 0; n < words.size(); n++) {
             if (n > 0) {
                 clause.append(" and ");
             }
-            if (n == rarest && fewest <= few) {
-                clause.append("i.id in (select w.key.incidentId from IncidentSearchWord w where w.key.word like ");
+            String name = "searchWord" + n;
+            if (n == byId) {
+                clause.append("i.id in (select w.key.incidentId from IncidentSearchWord w where w.key.word like :")
+                        .append(name).append(')');
+                parameters.put(name, words.get(n) + "%");
             } else {
-                clause.append("exists (select 1 from IncidentSearchWord w where w.key.incidentId = i.id")
-                        .append(" and w.key.word like ");
+                clause.append("concat(' ', i.searchText) like :").append(name);
+                parameters.put(name, "% " + words.get(n) + "%");
             }
-            clause.append(":searchWord").append(n).append(')');
-            parameters.put("searchWord" + n, words.get(n) + "%");
         }
-        return where.and(clause.toString(), parameters);
+        return new Condition(clause.toString(), parameters);
     }
 
     /** Whether this database is PostgreSQL (its GIN index) rather than H2 (the word table). */
