@@ -121,6 +121,7 @@ public class IncidentImport {
             if (root == null) {
                 errors.add("rootEvent", "error.rootEventUnknown", rootKey);
             } else {
+                lockedForGrouping(existing, root);
                 data = keyed(typed, root.reference, key);
             }
         }
@@ -161,6 +162,20 @@ public class IncidentImport {
         incident.persist();
         ledgers.created(incident, ledger);
         return new Written(Outcome.CREATED, incident);
+    }
+
+    /**
+     * Before an incident is grouped under {@code root}: the locks a form's edit takes (its event and the root, see
+     * {@link IncidentService#update}), then the root read again under them. A form grouping the root under another
+     * incident, or grouping an incident under this one, at the same moment, then either comes first and is seen here
+     * (the row is refused), or waits for the import and is refused in turn: never an event grouped under an event.
+     * What this import wrote so far is flushed first, so reading the root again loses none of it.
+     */
+    private static void lockedForGrouping(Incident existing, Incident root) {
+        EntityManager em = Incident.getEntityManager();
+        em.flush();
+        IncidentService.lockEvents(existing == null ? null : IncidentService.eventIdOf(existing.id), root.id);
+        em.refresh(root);
     }
 
     /**

@@ -283,18 +283,13 @@ public class IncidentService {
      * The id of the event the incident counts in as committed (its root's, else its own), read without loading it;
      * null for an unknown id (the caller's own lookup answers 404).
      */
-    private static Long eventIdOf(long incidentId) {
+    static Long eventIdOf(long incidentId) {
         List<?> rows = Incident.getEntityManager()
                 .createNativeQuery("select coalesce(root_event_id, id) from incident where id = ?1")
                 .setParameter(1, incidentId).getResultList();
         return rows.isEmpty() ? null : ((Number) rows.get(0)).longValue();
     }
 
-    /**
-     * Takes the row locks of these events' roots, lowest id first: every writer of an event's ledger or
-     * classification takes its root's turn before touching any other row of the event, so two writers never wait
-     * for each other ({@link LossEvents}).
-     */
     /**
      * The root event a new incident names, locked and read again under its lock: an edit grouping that root under
      * another takes the same lock, so the new incident is either seen as grouped under it (the edit is refused) or
@@ -308,7 +303,12 @@ public class IncidentService {
         }
     }
 
-    private static void lockEvents(Long... roots) {
+    /**
+     * Takes the row locks of these events' roots, lowest id first: every writer of an event's ledger or
+     * classification takes its root's turn before touching any other row of the event, so two writers never wait
+     * for each other ({@link LossEvents}).
+     */
+    static void lockEvents(Long... roots) {
         java.util.Arrays.stream(roots).filter(java.util.Objects::nonNull).distinct().sorted()
                 .forEach(root -> RowLocks.forUpdate("incident", "id", root));
     }

@@ -33,6 +33,9 @@ class LossEventsTest {
     @Inject
     IncidentService service;
 
+    @Inject
+    IncidentImport importer;
+
     private Session officer;
 
     @BeforeEach
@@ -177,6 +180,38 @@ class LossEventsTest {
             Incident leaf = Incident.findById(y);
             return leaf.rootEvent == null ? null : leaf.rootEvent.reference;
         }), "Y grouped under X, which is grouped under R");
+    }
+
+    /**
+     * The same race through an import: the import has read X (the root its row names) before an edit grouping X
+     * under R committed. The row must be refused on what X is now, and an existing incident the row regroups the
+     * same.
+     */
+    @Test
+    void anImportDoesNotGroupUnderAnIncidentGroupedSinceItWasRead() {
+        long r = IncidentFixtures.record(officer, "Import stale root lev6");
+        long x = IncidentFixtures.record(officer, "Import stale middle lev6");
+        long y = IncidentFixtures.record(officer, "Import stale leaf lev6");
+        String xReference = IncidentTestData.find(x).reference;
+        String yKey = "IMPORT-STALE-" + y;
+        QuarkusTransaction.requiringNew().run(() -> Incident.<Incident>findById(y).externalReference = yKey);
+        for (String key : List.of("IMPORT-STALE-NEW-" + y, yKey)) {
+            FieldErrors errors = new FieldErrors();
+            QuarkusTransaction.requiringNew().run(() -> {
+                Incident.findByReference(xReference);
+                QuarkusTransaction.requiringNew()
+                        .run(() -> Incident.<Incident>findById(x).rootEvent = Incident.findById(r));
+                IncidentImport.Written written = importer.incident(key, groupedUnder(Incident.findById(y), null),
+                        xReference, new IncidentImport.History(null, null, null, null, null), new ImportedLedgers(),
+                        errors);
+                assertEquals(null, written, key + " written under X, which is grouped under R");
+            });
+            assertTrue(errors.has("rootEvent"), key + ": refused on its root event");
+            QuarkusTransaction.requiringNew().run(() -> Incident.<Incident>findById(x).rootEvent = null);
+        }
+        long nested = QuarkusTransaction.requiringNew()
+                .call(() -> Incident.count("rootEvent.rootEvent is not null and title like '%lev6'"));
+        assertEquals(0, nested, "an event grouped under a grouped incident");
     }
 
     /** What the edit form of the incident sends, naming another root event. */
